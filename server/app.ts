@@ -1,0 +1,110 @@
+/**
+ * The HTTP application: security headers, JSON bodies, sessions, passport, the API routes, the
+ * OpenAPI description, the built web client, and Socket.IO on the same server.
+ */
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { Router } from 'express';
+import helmet from 'helmet';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { configurePassport } from './auth/passport';
+import { authRoutes } from './auth/routes';
+import { createSessionMiddleware, enforceAbsoluteTimeout } from './auth/session';
+import { createLoginThrottle } from './auth/throttle';
+import { errorHandler, notFound } from './http/errors';
+import { refuseCrossSite } from './http/origin';
+import { mountRoutes, type RouteDefinition } from './http/route';
+import { buildOpenApiDocument } from './openapi/document';
+import { organizationRoutes } from './organizations/routes';
+import { createRealtime, type Realtime } from './realtime/io';
+import { systemRoutes } from './system/routes';
+import { userRoutes } from './users/routes';
+import { CLIENT_DIST } from './paths';
+
+export interface CouncilApp {
+  app: express.Express;
+  server: http.Server;
+  realtime: Realtime;
+  routes: readonly RouteDefinition[];
+  /** Stop accepting, close sockets and the session sweeper. The database connection is the caller's. */
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  config: Config;
+  sessionSecret: string;
+  /** Serve the built web client from dist/client when it exists (off in API tests). */
+  serveClient?: boolean;
+}
+
+export const API_VERSION = '0.1.0';
+
+export function createApp({ config, sessionSecret, serveClient = true }: CreateAppOptions): CouncilApp {
+  const app = express();
+  const server = http.createServer(app);
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+
+  const passport = configurePassport();
+  const sessions = createSessionMiddleware(config, sessionSecret);
+  const absoluteTimeout = enforceAbsoluteTimeout(config);
+  const realtime = createRealtime(server, {
+    sessionMiddleware: sessions.middleware,
+    absoluteTimeout,
+    passport,
+    allowedOrigins: config.PUBLIC_ORIGIN,
+  });
+  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime };
+  const routes = [...systemRoutes(context), ...authRoutes(context), ...organizationRoutes(), ...userRoutes(context)];
+  const openApi = buildOpenApiDocument(routes, API_VERSION);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.NODE_ENV === 'production',
+    }),
+  );
+
+  const api = Router();
+  api.use(express.json({ limit: '100kb' }));
+  api.use(sessions.middleware, absoluteTimeout, passport.initialize(), passport.session());
+  api.use(refuseCrossSite(config.PUBLIC_ORIGIN));
+  api.get('/openapi.json', (_req, res) => void res.json(openApi));
+  mountRoutes(api, routes);
+  api.use((req, _res, next) => next(notFound(`${req.method} /api${req.path}`)));
+  app.use('/api', api);
+
+  if (serveClient && existsSync(CLIENT_DIST)) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET gets the app shell.
+    app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
+  }
+  app.use(errorHandler);
+
+  return {
+    app,
+    server,
+    realtime,
+    routes,
+    async close() {
+      await realtime.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      sessions.stop();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Sessions: express-session with the store in the database (connect-mongo on the app's own
+ * connection). Expiry is done by the app — a periodic deleteMany, no TTL index — so it
+ * works on every MongoDB-compatible service. Idle timeout: the cookie and the stored session roll
+ * forward on use. Absolute timeout: a session older than the limit is ended whatever its use.
+ */
+import type { RequestHandler } from 'express';
+import session from 'express-session';
+import MongoStore from 'connect-mongo';
+import mongoose from 'mongoose';
+import type { Config } from '../config';
+
+export const SESSION_COOKIE = 'council.sid';
+export const SESSIONS_COLLECTION = 'sessions';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** When the person signed in; the absolute timeout counts from here. */
+    signedInAt?: number;
+  }
+}
+
+export interface SessionSetup {
+  middleware: RequestHandler;
+  store: MongoStore;
+  /** Stop the expired-session sweeper. */
+  stop(): void;
+}
+
+const SWEEP_INTERVAL_MS = 10 * 60_000;
+
+/** Delete stored sessions past their expiry (the store already ignores them on read). */
+export async function sweepExpiredSessions(): Promise<number> {
+  const result = await mongoose.connection.collection(SESSIONS_COLLECTION).deleteMany({ expires: { $lt: new Date() } });
+  return result.deletedCount;
+}
+
+export function createSessionMiddleware(config: Config, secret: string): SessionSetup {
+  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const store = MongoStore.create({
+    client: mongoose.connection.getClient(),
+    dbName: mongoose.connection.name,
+    collectionName: SESSIONS_COLLECTION,
+    ttl: idleMs / 1000,
+    // connect-mongo's own clean-up uses a TTL index or unacknowledged writes; ours is plain deleteMany.
+    autoRemove: 'disabled',
+    stringify: false,
+    touchAfter: 60,
+  });
+  const middleware = session({
+    name: SESSION_COOKIE,
+    secret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: config.TRUST_PROXY,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.NODE_ENV === 'production',
+      maxAge: idleMs,
+    },
+  });
+  const sweeper = setInterval(() => void sweepExpiredSessions().catch(() => undefined), SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  return { middleware, store, stop: () => clearInterval(sweeper) };
+}
+
+/** Ends sessions older than the absolute limit, whatever their activity. */
+export function enforceAbsoluteTimeout(config: Config): RequestHandler {
+  const limitMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
+  return (req, _res, next) => {
+    const signedInAt = req.session?.signedInAt;
+    if (signedInAt && Date.now() - signedInAt > limitMs) {
+      req.session.destroy(() => next());
+      return;
+    }
+    next();
+  };
+}
+
+/** Delete every stored session of a user (deactivation, password change), except `keepSessionId`. */
+export async function deleteSessionsOf(userId: string, keepSessionId?: string): Promise<void> {
+  const sessions = mongoose.connection.collection(SESSIONS_COLLECTION);
+  const filter: Record<string, unknown> = { 'session.passport.user': userId };
+  if (keepSessionId) filter._id = { $ne: keepSessionId };
+  await sessions.deleteMany(filter);
+}

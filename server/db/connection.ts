@@ -1,0 +1,57 @@
+/**
+ * The mongoose connection. Only the portable MongoDB subset (DESIGN.md §4) is used, so the same
+ * code runs on FerretDB, MongoDB and the managed MongoDB-compatible services.
+ */
+import mongoose from 'mongoose';
+import { log } from '../log';
+import '../models';
+
+// Values from requests are never treated as query operators: `{ $gt: '' }` becomes an equality
+// match on the literal object (and the zod schemas reject such values before they get here).
+mongoose.set('sanitizeFilter', true);
+mongoose.set('strictQuery', true);
+mongoose.set('autoIndex', false);
+// A request never waits long for a database that is down: it fails and gets a 503.
+mongoose.set('bufferTimeoutMS', 5_000);
+
+export interface ConnectOptions {
+  /** Database name; overrides the one in the URI. */
+  dbName?: string;
+}
+
+export async function connectDatabase(uri: string, options: ConnectOptions = {}): Promise<typeof mongoose> {
+  await mongoose.connect(uri, {
+    dbName: options.dbName,
+    serverSelectionTimeoutMS: 5_000,
+    socketTimeoutMS: 30_000,
+  });
+  // Indexes are created explicitly (autoIndex is off) so start-up waits for them and a
+  // unique-index conflict in existing data stops the boot instead of being logged and ignored.
+  for (const model of Object.values(mongoose.models)) {
+    await model.createIndexes();
+  }
+  log.debug('database connected', { db: mongoose.connection.name });
+  return mongoose;
+}
+
+/** Ping the database, failing after `timeoutMs`. */
+export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (!db || mongoose.connection.readyState !== 1) return false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('ping timed out')), timeoutMs);
+    });
+    await Promise.race([db.admin().ping(), timeout]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}

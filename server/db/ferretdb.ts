@@ -1,0 +1,138 @@
+/**
+ * The embedded database: FerretDB 1.24.2 on SQLite, run as a child process.
+ *
+ * FerretDB is built from Go modules by `scripts/ferretdb/` (a thin wrapper over FerretDB's public
+ * embeddable package; see docs/DATABASE.md for why not the upstream command) into `.tools/bin/`.
+ * Each instance listens on a free loopback port chosen by the kernel and keeps its files in its own
+ * folder, so tests, the dev server and benchmarks run side by side.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { PROJECT_ROOT, TOOLS_BIN } from '../paths';
+import { log } from '../log';
+
+export const FERRETDB_VERSION = 'v1.24.2';
+const SOURCE_DIR = path.join(PROJECT_ROOT, 'scripts', 'ferretdb');
+export const DEFAULT_FERRETDB_BIN = path.join(TOOLS_BIN, 'ferretdb-embedded');
+
+export class DatabaseSetupError extends Error {}
+
+function isStale(bin: string): boolean {
+  if (!existsSync(bin)) return true;
+  const built = statSync(bin).mtimeMs;
+  return ['go.mod', 'go.sum', 'main.go'].some((f) => statSync(path.join(SOURCE_DIR, f)).mtimeMs > built);
+}
+
+/**
+ * Make sure the FerretDB binary exists, building it with Go when it is missing or older than its
+ * source. Returns its path.
+ */
+export function ensureFerretDB(bin: string = DEFAULT_FERRETDB_BIN): string {
+  if (bin !== DEFAULT_FERRETDB_BIN) {
+    if (!existsSync(bin)) throw new DatabaseSetupError(`FERRETDB_BIN points to ${bin}, which does not exist.`);
+    return bin;
+  }
+  if (!isStale(bin)) return bin;
+  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (go.error || go.status !== 0) {
+    throw new DatabaseSetupError(
+      'The embedded database (FerretDB ' + FERRETDB_VERSION + ') is not built and Go is not installed.\n' +
+        'Either install Go 1.24 or newer (Debian: apt-get install golang-go, or from go.dev) and start again,\n' +
+        'or set MONGODB_URI to a MongoDB-compatible server, e.g. MONGODB_URI=mongodb://127.0.0.1:27017/council',
+    );
+  }
+  log.info(`building FerretDB ${FERRETDB_VERSION} with ${go.stdout.trim()} (first start only; a minute or two)`);
+  mkdirSync(path.dirname(bin), { recursive: true });
+  // -checklinkname=0: newer Go toolchains refuse some of FerretDB's dependencies' linkname uses.
+  const build = spawnSync('go', ['build', '-ldflags=-checklinkname=0', '-o', bin, '.'], {
+    cwd: SOURCE_DIR,
+    encoding: 'utf8',
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  if (build.status !== 0) {
+    throw new DatabaseSetupError(`Building FerretDB failed (go build exit ${build.status}):\n${build.stderr}`);
+  }
+  return bin;
+}
+
+export interface EmbeddedDatabase {
+  uri: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Folder for the SQLite files; created if missing. */
+  dataDir: string;
+  bin?: string;
+  /** Use FerretDB's PostgreSQL backend instead of SQLite. */
+  postgresqlUrl?: string;
+  /** Loopback address to listen on; port 0 lets the kernel pick a free one. */
+  listenAddr?: string;
+}
+
+/** Start FerretDB and resolve once it accepts connections. */
+export async function startEmbeddedFerretDB(options: StartOptions): Promise<EmbeddedDatabase> {
+  const bin = ensureFerretDB(options.bin);
+  const sqliteDir = path.resolve(options.dataDir, 'ferretdb');
+  mkdirSync(sqliteDir, { recursive: true });
+  const args = [
+    `--listen-addr=${options.listenAddr ?? '127.0.0.1:0'}`,
+    '--exit-on-stdin-close',
+    '--log-level=warn',
+    ...(options.postgresqlUrl
+      ? ['--handler=postgresql', `--postgresql-url=${options.postgresqlUrl}`]
+      : ['--handler=sqlite', `--sqlite-url=file:${sqliteDir}/`]),
+  ];
+  // stdin stays a pipe that only we hold: if this process dies, even by SIGKILL, FerretDB exits.
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderr.push(line);
+    if (stderr.length > 50) stderr.shift();
+    log.debug(`ferretdb: ${line}`);
+  });
+
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new DatabaseSetupError(`FerretDB did not start within 30 s:\n${stderr.join('\n')}`));
+    }, 30_000);
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const match = /^READY (mongodb:\/\/\S+)$/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new DatabaseSetupError(`FerretDB exited before it was ready (${code ?? signal}):\n${stderr.join('\n')}`));
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new DatabaseSetupError(`FerretDB could not be started: ${err.message}`));
+    });
+  });
+
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+
+  return {
+    uri,
+    process: child,
+    async stop() {
+      if (exited) return;
+      const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}

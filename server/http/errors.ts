@@ -1,0 +1,89 @@
+/** HTTP errors as the JSON body `{ error: { code, message, field? } }`, and the Express error handler. */
+import type { ErrorRequestHandler } from 'express';
+import mongoose from 'mongoose';
+import type { ZodError } from 'zod';
+import type { ErrorBody, ErrorCode } from '@shared/schemas/common';
+import { log } from '../log';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+  }
+}
+
+export const badRequest = (message: string, field?: string) => new HttpError(400, 'bad_request', message, field);
+export const unauthenticated = (message = 'sign in first') => new HttpError(401, 'unauthenticated', message);
+export const forbidden = (reason: string) => new HttpError(403, 'forbidden', reason);
+export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
+export const conflict = (message: string, field?: string) => new HttpError(409, 'conflict', message, field);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new HttpError(429, 'rate_limited', message, undefined, { 'Retry-After': String(Math.max(1, retryAfterSeconds)) });
+export const unavailable = (message = 'the database is unavailable; try again shortly') =>
+  new HttpError(503, 'unavailable', message);
+
+/** A 400 naming the first offending field of a zod failure, e.g. `body.email: must be an e-mail address`. */
+export function fromZodError(error: ZodError, location: string): HttpError {
+  const issue = error.issues[0]!;
+  let path = [location, ...issue.path.map(String)].join('.');
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    path = [location, ...issue.path.map(String), issue.keys[0]].join('.');
+    message = `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+  }
+  return badRequest(`${path}: ${message}`, path);
+}
+
+function isDatabaseDown(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return (
+    err instanceof mongoose.Error.MongooseServerSelectionError ||
+    err.name === 'MongoNetworkError' ||
+    err.name === 'MongoServerSelectionError' ||
+    err.name === 'MongoNotConnectedError' ||
+    err.name === 'MongoTopologyClosedError' ||
+    /buffering timed out|connection .* closed|Client must be connected/i.test(err.message)
+  );
+}
+
+/** Map anything thrown to a JSON error; only the truly unexpected is a 500, and it is logged. */
+export function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  const e = err as { type?: string; status?: number; code?: number; keyValue?: Record<string, unknown> };
+  // body-parser's errors carry a `type`.
+  if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'request body is too large');
+  if (e?.type === 'entity.parse.failed') return badRequest('request body is not valid JSON', 'body');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+    return badRequest('request body must be UTF-8 JSON', 'body');
+  }
+  if (e?.code === 11000) {
+    const field = Object.keys(e.keyValue ?? {})[0];
+    return conflict(field ? `${field} is already in use` : 'already exists', field);
+  }
+  if (err instanceof mongoose.Error.CastError) return badRequest(`${err.path}: invalid value`, err.path);
+  if (err instanceof mongoose.Error.ValidationError) {
+    const [field, detail] = Object.entries(err.errors)[0] ?? ['', { message: err.message }];
+    return badRequest(`${field}: ${detail.message}`, field);
+  }
+  if (isDatabaseDown(err)) return unavailable();
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    return new HttpError(e.status, 'bad_request', (err as Error).message);
+  }
+  log.error('unhandled error', { error: err instanceof Error ? err.stack : String(err) });
+  return new HttpError(500, 'internal', 'internal error');
+}
+
+export const errorHandler: ErrorRequestHandler = (err, _req, res, next) => {
+  if (res.headersSent) return next(err);
+  const httpError = toHttpError(err);
+  res.status(httpError.status).set(httpError.headers).json(httpError.toBody());
+};

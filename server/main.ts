@@ -1,0 +1,61 @@
+/**
+ * `npm start`: validate the configuration, start (or connect to) the database, seed the council,
+ * and serve the API, the sockets and the web client on one port.
+ */
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, seedsDemoAccounts } from './config';
+import { createApp } from './app';
+import { connectDatabase, disconnectDatabase } from './db/connection';
+import { DatabaseSetupError } from './db/ferretdb';
+import { startDatabase } from './db/start';
+import { log, setLogLevel } from './log';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedCouncil } from './seed/seed';
+import { resolveSessionSecret } from './sessionSecret';
+
+async function main() {
+  const config = loadConfig();
+  setLogLevel(config.LOG_LEVEL);
+  const database = await startDatabase(config);
+  await connectDatabase(database.uri, { dbName: database.dbName });
+  const demo = seedsDemoAccounts(config);
+  const seeded = await seedCouncil({ demo });
+  if (seeded.organizationsCreated > 0) log.info(`seeded ${seeded.organizationsCreated} organisations, ${seeded.usersCreated} demo accounts`);
+
+  const council = createApp({ config, sessionSecret: resolveSessionSecret(config) });
+  await new Promise<void>((resolve, reject) => {
+    council.server.once('error', reject);
+    council.server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = council.server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const lines = [`\n  事業者協議会プラットフォーム — http://${host}:${port}/`];
+  if (demo) {
+    lines.push(`\n  Demo accounts (password: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(26)} ${a.description}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await council.close();
+    await disconnectDatabase();
+    await database.embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DatabaseSetupError) {
+    process.stderr.write(`\n${err.message}\n\n`);
+  } else {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  }
+  process.exit(1);
+});

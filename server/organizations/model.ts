@@ -1,0 +1,23 @@
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { OBSERVER_KINDS, ORG_KINDS, VENDOR_TYPES } from '@shared/domain';
+import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
+
+const organizationSchema = new Schema(
+  {
+    key: { type: String, required: true, unique: true },
+    kind: { type: String, enum: ORG_KINDS, required: true },
+    vendorType: { type: String, enum: [...VENDOR_TYPES, null], default: null },
+    observerKind: { type: String, enum: [...OBSERVER_KINDS, null], default: null },
+    nameJa: { type: String, required: true },
+    nameEn: { type: String, required: true },
+    corporateNumber: { type: String, default: null },
+    businessAreas: { type: [{ type: String, enum: BUSINESS_AREA_KEYS }], default: [] },
+  },
+  { timestamps: true },
+);
+organizationSchema.index({ kind: 1, vendorType: 1 });
+organizationSchema.index({ businessAreas: 1 });
+
+export type OrganizationRecord = InferSchemaType<typeof organizationSchema>;
+export type OrganizationDocument = HydratedDocument<OrganizationRecord>;
+export const OrganizationModel = mongoose.model('Organization', organizationSchema);

@@ -1,0 +1,28 @@
+import type { Organization } from '@shared/schemas/organizations';
+import type { ActorOrganization } from '@shared/domain';
+import type { BusinessAreaKey } from '@shared/reference/council';
+import type { OrganizationDocument } from './model';
+
+export function presentOrganization(org: OrganizationDocument): Organization {
+  return {
+    id: org.id as string,
+    key: org.key,
+    kind: org.kind,
+    vendorType: org.vendorType ?? null,
+    observerKind: org.observerKind ?? null,
+    nameJa: org.nameJa,
+    nameEn: org.nameEn,
+    corporateNumber: org.corporateNumber ?? null,
+    businessAreas: org.businessAreas as BusinessAreaKey[],
+  };
+}
+
+export function actorOrganization(org: OrganizationDocument): ActorOrganization {
+  return {
+    id: org.id as string,
+    key: org.key,
+    kind: org.kind,
+    vendorType: org.vendorType ?? null,
+    observerKind: org.observerKind ?? null,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Client→server event handling: each event's payload is validated by its shared zod schema and
+ * answered with an acknowledgement; a malformed, unknown or failing event gets an error ack and
+ * never reaches another client or crashes the process.
+ */
+import type { z } from 'zod';
+import type { Actor } from '@shared/domain';
+import { SOCKET_EVENT_SCHEMAS, type Ack } from '@shared/socketEvents';
+import { fromZodError, toHttpError } from '../http/errors';
+import type { CouncilSocket } from './io';
+
+type EventName = keyof typeof SOCKET_EVENT_SCHEMAS;
+type Payload<E extends EventName> = z.output<(typeof SOCKET_EVENT_SCHEMAS)[E]>;
+type AckBody<E extends EventName> = Parameters<Parameters<import('@shared/socketEvents').ClientToServerEvents[E]>[1]>[0];
+type Success<E extends EventName> = Omit<Extract<AckBody<E>, { ok: true }>, 'ok'>;
+
+function errorAck(err: unknown): Ack {
+  const e = toHttpError(err);
+  return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+}
+
+/** Register a typed, validated handler for one event. */
+export function handleEvent<E extends EventName>(
+  socket: CouncilSocket,
+  event: E,
+  actor: Actor,
+  handler: (payload: Payload<E>, actor: Actor) => Promise<Success<E>> | Success<E>,
+): void {
+  const schema = SOCKET_EVENT_SCHEMAS[event];
+  const listener = async (payload: unknown, ack?: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => undefined;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) return reply(errorAck(fromZodError(parsed.error, 'payload')));
+    try {
+      reply({ ok: true, ...(await handler(parsed.data as Payload<E>, actor)) });
+    } catch (err) {
+      reply(errorAck(err));
+    }
+  };
+  socket.on(event, listener as never);
+}
+
+/** Answer events nobody handles with an error ack instead of silence. */
+export function refuseUnknownEvents(socket: CouncilSocket): void {
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (event in SOCKET_EVENT_SCHEMAS) return;
+    const ack = args[args.length - 1];
+    if (typeof ack === 'function') {
+      (ack as (r: Ack) => void)({ ok: false, error: { code: 'bad_request', message: `unknown event: ${event.slice(0, 64)}` } });
+    }
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * Socket.IO on the same HTTP server, sharing the Express session: a socket is the signed-in user
+ * and nothing else. A handshake without a signed-in session, or from another site, is refused.
+ * At connect the server joins the membership rooms (user, session, organisation, persona); entity
+ * rooms are joined later, on request, after the same policy check as the REST read.
+ */
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Request, RequestHandler } from 'express';
+import type { PassportStatic } from 'passport';
+import { personaOf } from '@shared/domain';
+import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
+import { isSameOrigin } from '../http/origin';
+import type { UserWithOrganization } from '../users/model';
+import { toActor } from '../users/presenter';
+import { registerSessionEvents } from './sessionEvents';
+
+export type CouncilServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type CouncilSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+export const rooms = {
+  user: (id: string) => `user:${id}`,
+  session: (id: string) => `session:${id}`,
+  organization: (id: string) => `org:${id}`,
+  persona: (persona: string) => `persona:${persona}`,
+};
+
+export interface Realtime {
+  io: CouncilServer;
+  /** Tell every socket of the user why, then disconnect them (deactivation). */
+  endUserSockets(userId: string, reason: 'deactivated' | 'logout'): void;
+  /** Disconnect the sockets opened with one session (logout). */
+  endSessionSockets(sessionId: string): void;
+  close(): Promise<void>;
+}
+
+type HandshakeRequest = IncomingMessage & { _query?: Record<string, string>; user?: UserWithOrganization; sessionID?: string };
+type Middleware = (req: HandshakeRequest, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+/** Run Express middleware on the handshake request only, not on every polling request. */
+function onlyForHandshake(middleware: RequestHandler | Middleware): Middleware {
+  return (req, res, next) => {
+    if (req._query?.sid === undefined) (middleware as Middleware)(req, res, next);
+    else next();
+  };
+}
+
+export interface RealtimeOptions {
+  sessionMiddleware: RequestHandler;
+  absoluteTimeout: RequestHandler;
+  passport: PassportStatic;
+  allowedOrigins: readonly string[];
+}
+
+export function createRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
+  const io: CouncilServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 1_000_000,
+    allowRequest: (req, callback) => callback(null, isSameOrigin(req, options.allowedOrigins)),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+
+  io.engine.use(onlyForHandshake(options.sessionMiddleware));
+  io.engine.use(onlyForHandshake(options.absoluteTimeout));
+  io.engine.use(onlyForHandshake(options.passport.session()));
+  io.engine.use(
+    onlyForHandshake(((req, res, next) => {
+      if (req.user?.active) return next();
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'unauthenticated', message: 'sign in first' } }));
+    }) satisfies Middleware),
+  );
+
+  io.on('connection', (socket) => {
+    const request = socket.request as Request;
+    const user = request.user as UserWithOrganization;
+    const actor = toActor(user);
+    void socket.join([
+      rooms.user(actor.id),
+      rooms.session(request.sessionID),
+      rooms.organization(actor.organization.id),
+      rooms.persona(personaOf(actor)),
+    ]);
+    registerSessionEvents(socket, actor);
+  });
+
+  return {
+    io,
+    endUserSockets(userId, reason) {
+      io.in(rooms.user(userId)).emit('session.ended', { reason });
+      io.in(rooms.user(userId)).disconnectSockets(true);
+    },
+    endSessionSockets(sessionId) {
+      io.in(rooms.session(sessionId)).emit('session.ended', { reason: 'logout' });
+      io.in(rooms.session(sessionId)).disconnectSockets(true);
+    },
+    close: () => new Promise((resolve) => void io.close(() => resolve())),
+  };
+}

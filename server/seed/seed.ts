@@ -1,0 +1,88 @@
+/**
+ * Seeds the council: the secretariat, the 9 observers and the 182 member vendors (67 development,
+ * 115 support), and, outside production, the demo accounts. Idempotent: organisations are upserted
+ * by key with $setOnInsert, so edits made since are kept; accounts are only created when missing.
+ */
+import { BUSINESS_AREAS, COUNCIL, OBSERVERS } from '@shared/reference/council';
+import type { Role } from '@shared/domain';
+import { hashPassword } from '../auth/password';
+import { OrganizationModel } from '../organizations/model';
+import { UserModel } from '../users/model';
+import { buildSeedVendors } from './vendorNames';
+
+export const SECRETARIAT_KEY = COUNCIL.host_and_secretariat.key;
+export const DEMO_PASSWORD = 'council-demo';
+
+function seedOrganizations() {
+  const vendors = buildSeedVendors(COUNCIL.members.development_vendors, COUNCIL.members.support_vendors);
+  return [
+    {
+      key: SECRETARIAT_KEY,
+      kind: 'secretariat' as const,
+      nameJa: COUNCIL.host_and_secretariat.ja,
+      nameEn: COUNCIL.host_and_secretariat.en,
+      businessAreas: [],
+    },
+    ...OBSERVERS.map((o) => ({
+      key: o.key,
+      kind: 'observer' as const,
+      observerKind: o.kind,
+      nameJa: o.ja,
+      nameEn: o.en,
+      // A ministry "serves" the business areas it is responsible for.
+      businessAreas: BUSINESS_AREAS.filter((a) => a.ministry === o.key).map((a) => a.key),
+    })),
+    ...vendors.map((v) => ({ ...v, kind: 'vendor' as const })),
+  ];
+}
+
+export interface DemoAccount {
+  email: string;
+  displayName: string;
+  role: Role;
+  /** Which organisation: a key, or the n-th seeded vendor of a type. */
+  organization: { key: string } | { vendorType: 'development' | 'support'; index: number };
+  description: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'secretariat@demo.example', displayName: '山田 花子', role: 'secretariat', organization: { key: SECRETARIAT_KEY }, description: '事務局 (secretariat)' },
+  { email: 'dev-admin@demo.example', displayName: '佐藤 健一', role: 'orgAdmin', organization: { vendorType: 'development', index: 0 }, description: '開発事業者 組織管理者 (development vendor, org admin)' },
+  { email: 'dev@demo.example', displayName: '鈴木 美咲', role: 'member', organization: { vendorType: 'development', index: 0 }, description: '開発事業者 (development vendor, same company)' },
+  { email: 'dev2@demo.example', displayName: '高橋 誠', role: 'member', organization: { vendorType: 'development', index: 1 }, description: '開発事業者 (another development vendor)' },
+  { email: 'support@demo.example', displayName: '田中 陽子', role: 'member', organization: { vendorType: 'support', index: 0 }, description: '支援事業者 (support vendor)' },
+  { email: 'mhlw@demo.example', displayName: '伊藤 直樹', role: 'member', organization: { key: 'mhlw' }, description: '厚生労働省 (ministry observer)' },
+  { email: 'jlis@demo.example', displayName: '渡辺 由美', role: 'member', organization: { key: 'jlis' }, description: 'J-LIS (body observer)' },
+];
+
+export interface SeedResult {
+  organizationsCreated: number;
+  usersCreated: number;
+}
+
+export async function seedCouncil({ demo }: { demo: boolean }): Promise<SeedResult> {
+  const organizations = seedOrganizations();
+  const write = await OrganizationModel.bulkWrite(
+    organizations.map((org) => ({
+      updateOne: { filter: { key: org.key }, update: { $setOnInsert: org }, upsert: true },
+    })),
+    { ordered: false },
+  );
+  let usersCreated = 0;
+  if (demo) {
+    const vendorKeys = {
+      development: organizations.filter((o) => o.kind === 'vendor' && o.vendorType === 'development').map((o) => o.key),
+      support: organizations.filter((o) => o.kind === 'vendor' && o.vendorType === 'support').map((o) => o.key),
+    };
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const account of DEMO_ACCOUNTS) {
+      if (await UserModel.exists({ email: account.email })) continue;
+      const key = 'key' in account.organization ? account.organization.key : vendorKeys[account.organization.vendorType][account.organization.index]!;
+      const org = await OrganizationModel.findOne({ key });
+      if (!org) throw new Error(`seed: organisation ${key} missing`);
+      await UserModel.create({ email: account.email, displayName: account.displayName, role: account.role, organization: org._id, passwordHash });
+      usersCreated++;
+    }
+  }
+  return { organizationsCreated: write.upsertedCount, usersCreated };
+}

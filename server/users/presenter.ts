@@ -1,0 +1,34 @@
+import type { Actor } from '@shared/domain';
+import { personaOf } from '@shared/domain';
+import { abilitiesOf } from '@shared/permissions';
+import type { Me, User } from '@shared/schemas/users';
+import { actorOrganization, presentOrganization } from '../organizations/presenter';
+import type { UserWithOrganization } from './model';
+
+export function toActor(user: UserWithOrganization): Actor {
+  return {
+    id: user.id as string,
+    role: user.role,
+    active: user.active,
+    organization: actorOrganization(user.organization),
+  };
+}
+
+export function presentUser(user: UserWithOrganization): User {
+  return {
+    id: user.id as string,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    active: user.active,
+    organization: presentOrganization(user.organization),
+    lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
+    createdAt: (user.get('createdAt') as Date).toISOString(),
+  };
+}
+
+/** The signed-in person, with what they may do, so the client never re-derives permissions. */
+export function presentMe(user: UserWithOrganization): Me {
+  const actor = toActor(user);
+  return { ...presentUser(user), persona: personaOf(actor), abilities: abilitiesOf(actor) };
+}

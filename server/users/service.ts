@@ -1,0 +1,89 @@
+/** Accounts: listing, creating, editing and deactivating them, and changing one's own password. */
+import type { Actor } from '@shared/domain';
+import { ROLES_BY_ORG_KIND, type Role } from '@shared/domain';
+import type { UserCreateBody, UserUpdateBody } from '@shared/schemas/users';
+import { deleteSessionsOf } from '../auth/session';
+import { hashPassword, temporaryPassword, verifyPassword } from '../auth/password';
+import { authorize } from '../http/authorize';
+import { badRequest, conflict, notFound, unauthenticated } from '../http/errors';
+import { OrganizationModel, type OrganizationDocument } from '../organizations/model';
+import type { Realtime } from '../realtime/io';
+import { UserModel, type UserWithOrganization } from './model';
+
+async function loadOrganization(id: string): Promise<OrganizationDocument> {
+  const org = await OrganizationModel.findById(id);
+  if (!org) throw notFound('organisation');
+  return org;
+}
+
+async function loadUser(id: string): Promise<UserWithOrganization> {
+  const user = await UserModel.findById(id).populate('organization');
+  if (!user) throw notFound('user');
+  return user as unknown as UserWithOrganization;
+}
+
+function checkRoleFits(role: Role, org: OrganizationDocument): void {
+  const allowed: readonly Role[] = ROLES_BY_ORG_KIND[org.kind];
+  if (!allowed.includes(role)) {
+    throw badRequest(`body.role: an account of a ${org.kind} organisation may be ${allowed.join(' or ')}`, 'body.role');
+  }
+}
+
+export async function listOrganizationUsers({ actor, organizationId }: { actor: Actor; organizationId: string }) {
+  authorize(actor, 'account.manage', { targetOrganizationId: organizationId });
+  await loadOrganization(organizationId);
+  const users = await UserModel.find({ organization: organizationId }).sort({ displayName: 1 }).populate('organization');
+  return users as unknown as UserWithOrganization[];
+}
+
+export async function createUser({ actor, organizationId, input }: { actor: Actor; organizationId: string; input: UserCreateBody }) {
+  authorize(actor, 'account.manage', { targetOrganizationId: organizationId });
+  const org = await loadOrganization(organizationId);
+  checkRoleFits(input.role, org);
+  if (await UserModel.exists({ email: input.email })) throw conflict('this e-mail address already has an account', 'body.email');
+  const password = temporaryPassword();
+  const created = await UserModel.create({
+    email: input.email,
+    displayName: input.displayName,
+    organization: org._id,
+    role: input.role,
+    passwordHash: await hashPassword(password),
+  });
+  return { user: await loadUser(created.id as string), temporaryPassword: password };
+}
+
+export async function updateUser({ actor, userId, input }: { actor: Actor; userId: string; input: UserUpdateBody }) {
+  const user = await loadUser(userId);
+  authorize(actor, 'account.manage', { targetOrganizationId: user.organization.id as string });
+  if (input.role !== undefined) {
+    if (userId === actor.id && input.role !== user.role) throw badRequest('body.role: you cannot change your own role', 'body.role');
+    checkRoleFits(input.role, user.organization);
+  }
+  await UserModel.updateOne({ _id: user._id }, input);
+  return loadUser(userId);
+}
+
+export async function setUserActive({ actor, userId, active, realtime }: { actor: Actor; userId: string; active: boolean; realtime: Realtime }) {
+  const user = await loadUser(userId);
+  authorize(actor, 'account.manage', { targetOrganizationId: user.organization.id as string });
+  if (userId === actor.id && !active) throw badRequest('you cannot deactivate your own account', 'id');
+  await UserModel.updateOne({ _id: user._id }, { active });
+  if (!active) {
+    // Stored first, then announced: the sessions go, and live sockets are told and dropped.
+    await deleteSessionsOf(userId);
+    realtime.endUserSockets(userId, 'deactivated');
+  }
+  return loadUser(userId);
+}
+
+export async function changePassword(options: { user: UserWithOrganization; currentPassword: string; newPassword: string; keepSessionId: string }) {
+  const fresh = await UserModel.findById(options.user._id);
+  if (!fresh || !(await verifyPassword(fresh.passwordHash, options.currentPassword))) {
+    throw unauthenticated('the current password is incorrect');
+  }
+  await UserModel.updateOne(
+    { _id: fresh._id },
+    { passwordHash: await hashPassword(options.newPassword), passwordChangedAt: new Date() },
+  );
+  await deleteSessionsOf(fresh.id as string, options.keepSessionId);
+}

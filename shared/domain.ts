@@ -1,0 +1,54 @@
+/** Enumerations of the council's domain, shared by server and client. */
+import type { MinistryKey } from './reference/council';
+
+export const ROLES = ['member', 'orgAdmin', 'secretariat'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_KINDS = ['secretariat', 'vendor', 'observer'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const VENDOR_TYPES = ['development', 'support'] as const;
+export type VendorType = (typeof VENDOR_TYPES)[number];
+
+export const OBSERVER_KINDS = ['ministry', 'body'] as const;
+export type ObserverKind = (typeof OBSERVER_KINDS)[number];
+
+/** The organisation as the permission rules need to see it. */
+export interface ActorOrganization {
+  id: string;
+  key: string;
+  kind: OrgKind;
+  vendorType?: VendorType | null;
+  observerKind?: ObserverKind | null;
+}
+
+/** A signed-in person as the permission rules need to see them. */
+export interface Actor {
+  id: string;
+  role: Role;
+  active: boolean;
+  organization: ActorOrganization;
+}
+
+/**
+ * The five kinds of person in DESIGN.md §2. A persona is derived from the role and the
+ * organisation, never stored, so the two can never disagree.
+ */
+export const PERSONAS = ['vendorMember', 'vendorAdmin', 'secretariat', 'ministry', 'body'] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export function personaOf(actor: Pick<Actor, 'role' | 'organization'>): Persona {
+  const org = actor.organization;
+  if (org.kind === 'secretariat') return 'secretariat';
+  if (org.kind === 'observer') return org.observerKind === 'ministry' ? 'ministry' : 'body';
+  return actor.role === 'orgAdmin' ? 'vendorAdmin' : 'vendorMember';
+}
+
+/** Which roles an account may hold in an organisation of each kind. */
+export const ROLES_BY_ORG_KIND = {
+  secretariat: ['secretariat'],
+  vendor: ['member', 'orgAdmin'],
+  observer: ['member'],
+} as const satisfies Record<OrgKind, readonly Role[]>;
+
+export type { MinistryKey };

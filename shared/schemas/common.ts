@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** A MongoDB ObjectId in its 24-hex-digit string form. */
+export const ObjectIdString = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a 24-character hex id');
+
+export const IdParams = z.strictObject({ id: ObjectIdString });
+
+/** Normalised e-mail: NFKC, trimmed, lower case, so one address has one key. */
+export const Email = z
+  .string()
+  .max(254)
+  .transform((s) => s.normalize('NFKC').trim().toLowerCase())
+  .pipe(z.email('must be an e-mail address'));
+
+export const Password = z.string().min(1, 'required').max(200);
+/** A password someone chooses: long enough to resist guessing, short enough to hash cheaply. */
+export const NewPassword = z.string().min(12, 'must be at least 12 characters').max(200);
+
+export const ErrorCode = z.enum([
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: ErrorCode,
+      message: z.string(),
+      field: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof ErrorBody>;

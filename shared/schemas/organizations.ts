@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { BUSINESS_AREA_KEYS } from '../reference/council';
+import { OBSERVER_KINDS, ORG_KINDS, VENDOR_TYPES } from '../domain';
+import { isValidCorporateNumber } from '../corporateNumber';
+
+export const BusinessAreaKey = z.enum(BUSINESS_AREA_KEYS);
+
+export const CorporateNumber = z
+  .string()
+  .regex(/^\d{13}$/, 'must be 13 digits')
+  .refine(isValidCorporateNumber, 'check digit does not match (法人番号のチェックデジットが一致しません)');
+
+export const OrganizationKey = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens only');
+
+export const Organization = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    kind: z.enum(ORG_KINDS),
+    vendorType: z.enum(VENDOR_TYPES).nullable(),
+    observerKind: z.enum(OBSERVER_KINDS).nullable(),
+    nameJa: z.string(),
+    nameEn: z.string(),
+    corporateNumber: z.string().nullable(),
+    businessAreas: z.array(BusinessAreaKey),
+  })
+  .meta({ id: 'Organization' });
+export type Organization = z.infer<typeof Organization>;
+
+export const OrganizationQuery = z.strictObject({
+  kind: z.enum(ORG_KINDS).optional(),
+  vendorType: z.enum(VENDOR_TYPES).optional(),
+  businessArea: BusinessAreaKey.optional(),
+});
+export type OrganizationQuery = z.infer<typeof OrganizationQuery>;
+
+export const OrganizationCounts = z.object({
+  total: z.number().int(),
+  byKind: z.object({ secretariat: z.number().int(), vendor: z.number().int(), observer: z.number().int() }),
+  byVendorType: z.object({ development: z.number().int(), support: z.number().int() }),
+});
+
+export const OrganizationList = z
+  .object({ organizations: z.array(Organization), counts: OrganizationCounts })
+  .meta({ id: 'OrganizationList' });
+export type OrganizationList = z.infer<typeof OrganizationList>;
+
+const organizationFields = {
+  nameJa: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  businessAreas: z.array(BusinessAreaKey).max(20).default([]),
+};
+
+/** The secretariat registers a member vendor or an observer. */
+export const OrganizationCreateBody = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('vendor'),
+    key: OrganizationKey,
+    vendorType: z.enum(VENDOR_TYPES),
+    corporateNumber: CorporateNumber,
+    ...organizationFields,
+  }),
+  z.strictObject({
+    kind: z.literal('observer'),
+    key: OrganizationKey,
+    observerKind: z.enum(OBSERVER_KINDS),
+    ...organizationFields,
+  }),
+]);
+export type OrganizationCreateBody = z.infer<typeof OrganizationCreateBody>;
+
+export const OrganizationUpdateBody = z
+  .strictObject({
+    nameJa: organizationFields.nameJa,
+    nameEn: organizationFields.nameEn,
+    businessAreas: z.array(BusinessAreaKey).max(20),
+    vendorType: z.enum(VENDOR_TYPES),
+    corporateNumber: CorporateNumber,
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+export type OrganizationUpdateBody = z.infer<typeof OrganizationUpdateBody>;
+
+export const BusinessAreaSchema = z
+  .object({ key: BusinessAreaKey, ja: z.string(), en: z.string(), ministry: z.string() })
+  .meta({ id: 'BusinessArea' });

@@ -1,0 +1,28 @@
+/**
+ * The typed Socket.IO event map, used by `new Server<ClientToServerEvents, ServerToClientEvents>()`
+ * and by the client's `Socket<ServerToClientEvents, ClientToServerEvents>`. Event names read
+ * `entity.verb`. Every client→server event takes one payload (validated by the schema in
+ * SOCKET_EVENT_SCHEMAS) and an acknowledgement callback.
+ */
+import { z } from 'zod';
+import type { ErrorCode } from './schemas/common';
+
+export type Ack<T extends object = object> =
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: ErrorCode; message: string; field?: string } };
+
+export const SOCKET_EVENT_SCHEMAS = {
+  'session.ping': z.strictObject({ at: z.number().int().nonnegative().optional() }),
+} as const;
+
+export interface ClientToServerEvents {
+  'session.ping': (
+    payload: z.infer<(typeof SOCKET_EVENT_SCHEMAS)['session.ping']>,
+    ack: (response: Ack<{ userId: string; serverTime: number }>) => void,
+  ) => void;
+}
+
+export interface ServerToClientEvents {
+  /** The session ended on the server (logout elsewhere, deactivation): the client must sign in again. */
+  'session.ended': (payload: { reason: 'logout' | 'deactivated' }) => void;
+}

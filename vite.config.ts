@@ -1,0 +1,38 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('./client'),
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@shared': here('./shared'),
+      '@client': here('./client/src'),
+      '@server': here('./server'),
+    },
+  },
+  build: {
+    outDir: here('./dist/client'),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    // `npm run dev:client` serves the client with hot reload and forwards the API to `npm run dev:server`.
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
+    },
+  },
+  test: {
+    root: here('.'),
+    include: ['test/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts'],
+    globalSetup: ['./test/globalSetup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
