@@ -8,6 +8,7 @@ import '../models';
 
 // Values from requests are never treated as query operators: `{ $gt: '' }` becomes an equality
 // match on the literal object (and the zod schemas reject such values before they get here).
+// Our own code marks the operators it means with `trusted()`.
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
 mongoose.set('autoIndex', false);

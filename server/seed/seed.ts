@@ -1,8 +1,9 @@
 /**
  * Seeds the council: the secretariat, the 9 observers and the 182 member vendors (67 development,
- * 115 support), and, outside production, the demo accounts. Idempotent: organisations are upserted
- * by key with $setOnInsert, so edits made since are kept; accounts are only created when missing.
+ * 115 support), and, outside production, the demo accounts. Idempotent: organisations and accounts
+ * are only created when missing (by key and by e-mail), so edits made since are kept.
  */
+import { trusted } from 'mongoose';
 import { BUSINESS_AREAS, COUNCIL, OBSERVERS } from '@shared/reference/council';
 import type { Role } from '@shared/domain';
 import { hashPassword } from '../auth/password';
@@ -62,21 +63,21 @@ export interface SeedResult {
 
 export async function seedCouncil({ demo }: { demo: boolean }): Promise<SeedResult> {
   const organizations = seedOrganizations();
-  const write = await OrganizationModel.bulkWrite(
-    organizations.map((org) => ({
-      updateOne: { filter: { key: org.key }, update: { $setOnInsert: org }, upsert: true },
-    })),
-    { ordered: false },
-  );
+  // Insert only what is missing (one read, one insert): FerretDB 1.24 stalls on large batches of
+  // upserts that match existing documents, and existing organisations must keep their edits anyway.
+  const existing = new Set((await OrganizationModel.find({}, { key: 1 })).map((o) => o.key));
+  const missing = organizations.filter((o) => !existing.has(o.key));
+  if (missing.length > 0) await OrganizationModel.insertMany(missing, { ordered: false });
   let usersCreated = 0;
   if (demo) {
     const vendorKeys = {
       development: organizations.filter((o) => o.kind === 'vendor' && o.vendorType === 'development').map((o) => o.key),
       support: organizations.filter((o) => o.kind === 'vendor' && o.vendorType === 'support').map((o) => o.key),
     };
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const present = new Set((await UserModel.find({ email: trusted({ $in: DEMO_ACCOUNTS.map((a) => a.email) }) }, { email: 1 })).map((u) => u.email));
+    const passwordHash = present.size < DEMO_ACCOUNTS.length ? await hashPassword(DEMO_PASSWORD) : '';
     for (const account of DEMO_ACCOUNTS) {
-      if (await UserModel.exists({ email: account.email })) continue;
+      if (present.has(account.email)) continue;
       const key = 'key' in account.organization ? account.organization.key : vendorKeys[account.organization.vendorType][account.organization.index]!;
       const org = await OrganizationModel.findOne({ key });
       if (!org) throw new Error(`seed: organisation ${key} missing`);
@@ -84,5 +85,5 @@ export async function seedCouncil({ demo }: { demo: boolean }): Promise<SeedResu
       usersCreated++;
     }
   }
-  return { organizationsCreated: write.upsertedCount, usersCreated };
+  return { organizationsCreated: missing.length, usersCreated };
 }

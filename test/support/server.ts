@@ -1,0 +1,54 @@
+/**
+ * A real council server for a test file: the real app on a real port, connected to its own
+ * database on the FerretDB started by globalSetup, with the council seeded.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../server/config';
+import { createApp, type CouncilApp } from '../../server/app';
+import { connectDatabase, disconnectDatabase } from '../../server/db/connection';
+import { setLogLevel } from '../../server/log';
+import { seedCouncil } from '../../server/seed/seed';
+import { ApiClient } from './client';
+
+export interface TestServer {
+  baseUrl: string;
+  council: CouncilApp;
+  config: Config;
+  dbName: string;
+  /** A new client with no session. */
+  client(): ApiClient;
+  /** A client signed in as `email` (demo password unless given). */
+  signIn(email: string, password?: string): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  setLogLevel('error');
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: 'unused', ...env });
+  const dbName = `test_${randomBytes(6).toString('hex')}`;
+  await connectDatabase(inject('mongoUri'), { dbName });
+  await seedCouncil({ demo: true });
+  const council = createApp({ config, sessionSecret: randomBytes(32).toString('hex'), serveClient: false });
+  await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = council.server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    council,
+    config,
+    dbName,
+    client: () => new ApiClient(baseUrl),
+    async signIn(email, password = 'council-demo') {
+      const client = new ApiClient(baseUrl);
+      const res = await client.post('/api/auth/login', { email, password });
+      if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return client;
+    },
+    async close() {
+      await council.close();
+      await disconnectDatabase();
+    },
+  };
+}
