@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserModel } from '../server/users/model';
+import { startTestServer, type TestServer } from './support/server';
+import type { ErrorBody, Me } from './support/json';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
+});
+afterAll(() => server.close());
+
+describe('sign-in, session and sign-out', () => {
+  it('signs in, answers /api/me with organisation, role, persona and abilities, and signs out', async () => {
+    const client = server.client();
+    expect((await client.get('/api/me')).status).toBe(401);
+
+    const login = await client.post<Me>('/api/auth/login', { email: 'Dev-Admin@Demo.Example ', password: 'council-demo' });
+    expect(login.status).toBe(200);
+    expect(login.body.email).toBe('dev-admin@demo.example');
+    expect(login.body).not.toHaveProperty('passwordHash');
+
+    const me = await client.get<Me>('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ role: 'orgAdmin', persona: 'vendorAdmin', organization: { kind: 'vendor', vendorType: 'development' } });
+    expect(me.body.abilities).toMatchObject({ 'account.manage': true, 'issue.transition': false, 'thread.readDevelopment': true });
+    expect(me.body.lastLoginAt).not.toBeNull();
+
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    expect((await client.get('/api/me')).status).toBe(401);
+  });
+
+  it('sets an httpOnly, SameSite=Lax session cookie', async () => {
+    const res = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'dev@demo.example', password: 'council-demo' }),
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('council.sid='));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i); // only in production, behind HTTPS
+  });
+
+  it('issues a new session id at sign-in, so a planted session id is useless', async () => {
+    const client = server.client();
+    // A failed attempt does not create a session; get one by signing in and out first.
+    await client.post('/api/auth/login', { email: 'dev@demo.example', password: 'council-demo' });
+    const before = client.sessionCookie();
+    await client.post('/api/auth/login', { email: 'dev2@demo.example', password: 'council-demo' });
+    const after = client.sessionCookie();
+    expect(before).toBeDefined();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    // The old cookie no longer names a signed-in session.
+    const stale = await fetch(`${server.baseUrl}/api/me`, { headers: { cookie: `council.sid=${before}` } });
+    expect(stale.status).toBe(401);
+  });
+
+  it('invalidates the session on the server at sign-out, not only in the browser', async () => {
+    const client = await server.signIn('support@demo.example');
+    const cookie = client.sessionCookie();
+    await client.post('/api/auth/logout');
+    const replay = await fetch(`${server.baseUrl}/api/me`, { headers: { cookie: `council.sid=${cookie}` } });
+    expect(replay.status).toBe(401);
+  });
+
+  it('refuses a wrong password or unknown address with the same 401', async () => {
+    const wrong = await server.client().post<ErrorBody>('/api/auth/login', { email: 'mhlw@demo.example', password: 'nope' });
+    const unknown = await server.client().post<ErrorBody>('/api/auth/login', { email: 'nobody@demo.example', password: 'nope' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.error.message).toBe(unknown.body.error.message);
+  });
+
+  it('locks an account after repeated failures with a 429 and Retry-After, even for the right password', async () => {
+    const email = 'jlis@demo.example';
+    for (let i = 0; i < 2; i++) expect((await server.client().post('/api/auth/login', { email, password: 'wrong' })).status).toBe(401);
+    const third = await server.client().post<ErrorBody>('/api/auth/login', { email, password: 'wrong' });
+    expect(third.status).toBe(429);
+    const locked = await server.client().post<ErrorBody>('/api/auth/login', { email, password: 'council-demo' });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('rate_limited');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Other accounts are unaffected.
+    expect((await server.client().post('/api/auth/login', { email: 'mhlw@demo.example', password: 'council-demo' })).status).toBe(200);
+  });
+
+  it('changes the password: the old one stops working, other sessions end, this one stays', async () => {
+    const email = 'dev2@demo.example';
+    const here = await server.signIn(email);
+    const elsewhere = await server.signIn(email);
+    const weak = await here.post<ErrorBody>('/api/me/password', { currentPassword: 'council-demo', newPassword: 'short' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.field).toBe('body.newPassword');
+    const wrongCurrent = await here.post('/api/me/password', { currentPassword: 'not-it', newPassword: 'a-much-longer-passphrase' });
+    expect(wrongCurrent.status).toBe(401);
+
+    expect((await here.post('/api/me/password', { currentPassword: 'council-demo', newPassword: 'a-much-longer-passphrase' })).status).toBe(204);
+    expect((await here.get('/api/me')).status).toBe(200);
+    expect((await elsewhere.get('/api/me')).status).toBe(401);
+    expect((await server.client().post('/api/auth/login', { email, password: 'council-demo' })).status).toBe(401);
+    expect((await server.client().post('/api/auth/login', { email, password: 'a-much-longer-passphrase' })).status).toBe(200);
+    const user = await UserModel.findOne({ email });
+    expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe('login throttling per address', () => {
+  it('answers 429 once one address has tried too often', async () => {
+    const strict = await startTestServerOnSameDatabase();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await strict.client().post('/api/auth/login', { email: `x${i}@demo.example`, password: 'x' })).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    } finally {
+      await strict.council.close();
+    }
+  });
+});
+
+/** A second app on the same database with a tight per-address limit. */
+async function startTestServerOnSameDatabase() {
+  const { createApp } = await import('../server/app');
+  const { loadConfig } = await import('../server/config');
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOGIN_MAX_ATTEMPTS_PER_IP: '4' });
+  const council = createApp({ config, sessionSecret: 'x'.repeat(32), serveClient: false });
+  await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = council.server.address() as { port: number };
+  const { ApiClient } = await import('./support/client');
+  return { council, client: () => new ApiClient(`http://127.0.0.1:${port}`) };
+}
