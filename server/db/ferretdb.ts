@@ -25,28 +25,37 @@ function isStale(bin: string): boolean {
   return ['go.mod', 'go.sum', 'main.go'].some((f) => statSync(path.join(SOURCE_DIR, f)).mtimeMs > built);
 }
 
+export interface EnsureOptions {
+  /** An already-built binary to use as is (FERRETDB_BIN). */
+  bin?: string;
+  /** Where to build when no binary is given. */
+  buildTo?: string;
+  /** The Go command. */
+  go?: string;
+}
+
 /**
  * Make sure the FerretDB binary exists, building it with Go when it is missing or older than its
  * source. Returns its path.
  */
-export function ensureFerretDB(bin: string = DEFAULT_FERRETDB_BIN): string {
-  if (bin !== DEFAULT_FERRETDB_BIN) {
+export function ensureFerretDB({ bin, buildTo = DEFAULT_FERRETDB_BIN, go = 'go' }: EnsureOptions = {}): string {
+  if (bin) {
     if (!existsSync(bin)) throw new DatabaseSetupError(`FERRETDB_BIN points to ${bin}, which does not exist.`);
     return bin;
   }
-  if (!isStale(bin)) return bin;
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (go.error || go.status !== 0) {
+  if (!isStale(buildTo)) return buildTo;
+  const version = spawnSync(go, ['version'], { encoding: 'utf8' });
+  if (version.error || version.status !== 0) {
     throw new DatabaseSetupError(
       'The embedded database (FerretDB ' + FERRETDB_VERSION + ') is not built and Go is not installed.\n' +
-        'Either install Go 1.24 or newer (Debian: apt-get install golang-go, or from go.dev) and start again,\n' +
+        'Either install Go 1.24 or newer (https://go.dev/doc/install, or your distribution\'s golang package) and start again,\n' +
         'or set MONGODB_URI to a MongoDB-compatible server, e.g. MONGODB_URI=mongodb://127.0.0.1:27017/council',
     );
   }
-  log.info(`building FerretDB ${FERRETDB_VERSION} with ${go.stdout.trim()} (first start only; a minute or two)`);
-  mkdirSync(path.dirname(bin), { recursive: true });
+  log.info(`building FerretDB ${FERRETDB_VERSION} with ${version.stdout.trim()} (first start only; a minute or two)`);
+  mkdirSync(path.dirname(buildTo), { recursive: true });
   // -checklinkname=0: newer Go toolchains refuse some of FerretDB's dependencies' linkname uses.
-  const build = spawnSync('go', ['build', '-ldflags=-checklinkname=0', '-o', bin, '.'], {
+  const build = spawnSync(go, ['build', '-ldflags=-checklinkname=0', '-o', buildTo, '.'], {
     cwd: SOURCE_DIR,
     encoding: 'utf8',
     stdio: ['ignore', 'inherit', 'pipe'],
@@ -54,7 +63,7 @@ export function ensureFerretDB(bin: string = DEFAULT_FERRETDB_BIN): string {
   if (build.status !== 0) {
     throw new DatabaseSetupError(`Building FerretDB failed (go build exit ${build.status}):\n${build.stderr}`);
   }
-  return bin;
+  return buildTo;
 }
 
 export interface EmbeddedDatabase {
@@ -75,7 +84,7 @@ export interface StartOptions {
 
 /** Start FerretDB and resolve once it accepts connections. */
 export async function startEmbeddedFerretDB(options: StartOptions): Promise<EmbeddedDatabase> {
-  const bin = ensureFerretDB(options.bin);
+  const bin = ensureFerretDB({ bin: options.bin });
   const sqliteDir = path.resolve(options.dataDir, 'ferretdb');
   mkdirSync(sqliteDir, { recursive: true });
   const args = [

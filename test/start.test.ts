@@ -1,0 +1,76 @@
+/**
+ * `npm start`'s server process, for real: it starts the embedded FerretDB in its data folder, seeds
+ * the council on first start, serves on the port it prints, keeps data and sessions across a
+ * restart, and exits 0 on SIGTERM taking FerretDB with it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DatabaseSetupError, ensureFerretDB } from '../server/db/ferretdb';
+import { ApiClient } from './support/client';
+import type { OrganizationList } from './support/json';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'council-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function startServer(): Promise<{ child: ChildProcess; baseUrl: string; output: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', MONGODB_URI: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  readline.createInterface({ input: child.stderr! }).on('line', (l) => output.push(l));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output.join('\n')}`)), 60_000);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      const url = /(http:\/\/[\d.]+:\d+)\//.exec(line);
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, baseUrl: url[1]!, output });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output.join('\n')}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+const ferretdbRunningIn = (dir: string) => spawnSync('pgrep', ['-f', `sqlite-url=file:${dir}`]).status === 0;
+
+describe('the server process', () => {
+  it('starts on the embedded database, seeds, restarts with its data and sessions, and stops cleanly', async () => {
+    const first = await startServer();
+    expect(first.output.join('\n')).toMatch(/secretariat@demo\.example/);
+    const client = new ApiClient(first.baseUrl);
+    expect((await client.get('/api/health')).status).toBe(200);
+    expect((await client.post('/api/auth/login', { email: 'secretariat@demo.example', password: 'council-demo' })).status).toBe(200);
+    expect((await client.get<OrganizationList>('/api/organizations')).body.counts.total).toBe(192);
+    expect(ferretdbRunningIn(dataDir)).toBe(true);
+    expect(await stop(first.child)).toBe(0);
+    expect(ferretdbRunningIn(dataDir)).toBe(false);
+
+    const second = await startServer();
+    const again = new ApiClient(second.baseUrl);
+    const resumed = await fetch(`${second.baseUrl}/api/me`, { headers: { cookie: client.cookieHeader } });
+    expect(resumed.status).toBe(200);
+    expect((await again.post('/api/auth/login', { email: 'dev@demo.example', password: 'council-demo' })).status).toBe(200);
+    expect((await again.get<OrganizationList>('/api/organizations')).body.counts.total).toBe(192);
+    expect(await stop(second.child)).toBe(0);
+  }, 120_000);
+
+  it('says exactly what to do when the database engine is not built and Go is missing', () => {
+    const target = path.join(dataDir, 'no-such-ferretdb');
+    expect(() => ensureFerretDB({ buildTo: target, go: path.join(dataDir, 'no-go') })).toThrow(DatabaseSetupError);
+    expect(() => ensureFerretDB({ buildTo: target, go: path.join(dataDir, 'no-go') })).toThrow(/install Go 1\.24 or newer[\s\S]*MONGODB_URI=mongodb:\/\//);
+    expect(() => ensureFerretDB({ bin: target })).toThrow(/FERRETDB_BIN points to/);
+  });
+});
