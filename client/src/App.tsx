@@ -1,0 +1,47 @@
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from '@client/queries/queryClient';
+import { RequireAuth } from '@client/components/RequireAuth';
+import { AppShell } from '@client/components/AppShell';
+import { LoginPage } from '@client/pages/login/LoginPage';
+import { ThreadsPage } from '@client/pages/ThreadsPage';
+import { RegisterPage } from '@client/pages/RegisterPage';
+import { MeetingsPage } from '@client/pages/MeetingsPage';
+import { OrganizationsPage } from '@client/pages/organizations/OrganizationsPage';
+import { OrganizationDetailPage } from '@client/pages/organizations/OrganizationDetailPage';
+import { ProfilePage } from '@client/pages/profile/ProfilePage';
+import { AccountsPage } from '@client/pages/accounts/AccountsPage';
+import { NotFoundPage } from '@client/pages/NotFoundPage';
+import { RouteErrorPage } from '@client/pages/RouteErrorPage';
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <Navigate to="/threads" replace /> },
+      { path: 'threads', element: <ThreadsPage /> },
+      { path: 'register', element: <RegisterPage /> },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'organizations', element: <OrganizationsPage /> },
+      { path: 'organizations/:id', element: <OrganizationDetailPage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: 'accounts', element: <AccountsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { MainNav } from './MainNav';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SignedInUser } from './SignedInUser';
+
+/** Council name, main navigation, the signed-in person and the language switch. */
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  // The menu is open for the page it was opened on; navigating closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === pathname;
+
+  return (
+    <header className="site-header">
+      <div className="container site-header__bar">
+        <Link to="/threads" className="site-header__brand">
+          <span className="site-header__mark" aria-hidden="true" />
+          <span>
+            <span className="site-header__name">{t('app.councilShort')}</span>
+            <span className="site-header__full">{t('app.councilFull')}</span>
+          </span>
+        </Link>
+        <button
+          type="button"
+          className="button button--secondary site-header__menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="site-header-panel"
+          onClick={() => setOpenOn(menuOpen ? null : pathname)}
+        >
+          {t('nav.menu')}
+        </button>
+      </div>
+      <div id="site-header-panel" className={menuOpen ? 'site-header__panel is-open' : 'site-header__panel'}>
+        <div className="container site-header__panel-inner">
+          <MainNav />
+          <div className="site-header__tools">
+            <SignedInUser />
+            <LanguageSwitch />
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

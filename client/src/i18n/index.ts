@@ -1,0 +1,64 @@
+/**
+ * react-i18next set-up. Japanese is the default; a choice of English is remembered in
+ * localStorage, and `<html lang>` follows the language so screen readers pronounce it right.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { ja, type Messages } from './ja';
+import { en } from './en';
+
+export const LANGUAGES = ['ja', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Messages };
+  }
+}
+
+const STORAGE_KEY = 'council.language';
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : 'ja';
+  } catch {
+    return 'ja'; // Storage can be blocked (private mode, policy); Japanese is the default anyway.
+  }
+}
+
+function syncDocument(language: string): void {
+  document.documentElement.lang = language;
+}
+
+i18n.on('languageChanged', (language) => {
+  syncDocument(language);
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not being able to remember the choice is harmless.
+  }
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { ja: { translation: ja }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'ja',
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false }, // React escapes already.
+  returnNull: false,
+});
+syncDocument(i18n.language);
+
+/** The current language, narrowed to the ones we ship. */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'ja';
+}
+
+export { isLanguage };
+export default i18n;

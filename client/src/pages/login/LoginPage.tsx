@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PublicLayout } from '@client/components/PublicLayout';
+import { Notice } from '@client/components/Notice';
+import { usePageTitle } from '@client/components/usePageTitle';
+import { useMe } from '@client/queries/me';
+import { readLoginState } from '../loginNotice';
+import { LoginForm } from './LoginForm';
+import { DemoAccountsHint } from './DemoAccountsHint';
+
+const NOTICE_KEY = {
+  loggedOut: 'login.loggedOut',
+  sessionLoggedOut: 'login.sessionEnded.logout',
+  sessionDeactivated: 'login.sessionEnded.deactivated',
+} as const;
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('login.title'));
+  const { notice, from } = readLoginState(useLocation().state);
+  const me = useMe();
+  const [demo, setDemo] = useState<{ email: string; password: string } | null>(null);
+
+  // Already signed in (and not just signed out): nothing to do here.
+  if (me.data && !notice) return <Navigate to={from ?? '/threads'} replace />;
+
+  return (
+    <PublicLayout>
+      <div className="login-layout">
+        <section className="card login-card" aria-labelledby="login-title">
+          <h1 id="login-title">{t('login.title')}</h1>
+          <p className="lead">{t('login.lead')}</p>
+          {notice && (
+            <Notice tone={notice === 'loggedOut' ? 'success' : 'warning'}>
+              <p>{t(NOTICE_KEY[notice])}</p>
+            </Notice>
+          )}
+          <LoginForm key={demo?.email ?? ''} redirectTo={from ?? '/threads'} initial={demo} />
+          <p className="muted small">{t('login.forgot')}</p>
+        </section>
+        <DemoAccountsHint onPick={setDemo} />
+      </div>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { VENDOR_TYPES } from '@shared/domain';
+import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
+import { Field } from '@client/components/Field';
+import { useBusinessAreas } from '@client/queries/organizations';
+import { useLanguage } from '@client/i18n/useLanguage';
+import type { VendorFilters } from './useVendorFilters';
+
+interface Props {
+  filters: VendorFilters;
+  counts: { all: number; development: number; support: number };
+  onChange: (change: Partial<VendorFilters>) => void;
+}
+
+/** Type (radio), business area (select) and name (text); every change applies at once. */
+export function VendorFilterForm({ filters, counts, onChange }: Props) {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const { data: areas = [] } = useBusinessAreas();
+  const active = filters.type !== null || filters.area !== null || filters.name !== '';
+
+  return (
+    <div className="filters" role="search" aria-label={t('organizations.filters.legend')}>
+      <fieldset className="filters__type">
+        <legend className="field__label">{t('organizations.filters.type')}</legend>
+        <div className="segmented">
+          {([null, ...VENDOR_TYPES] as const).map((type) => (
+            <label key={type ?? 'all'} className="segmented__option">
+              <input
+                type="radio"
+                name="vendor-type"
+                checked={filters.type === type}
+                onChange={() => onChange({ type })}
+              />
+              <span>
+                {type ? t(`vendorTypes.${type}`) : t('common.all')}
+                <span className="segmented__count">{counts[type ?? 'all']}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Field label={t('organizations.filters.area')}>
+        {(control) => (
+          <select
+            className="select"
+            {...control}
+            value={filters.area ?? ''}
+            onChange={(event) => {
+              const value = event.target.value;
+              onChange({ area: BUSINESS_AREA_KEYS.find((key) => key === value) ?? null });
+            }}
+          >
+            <option value="">{t('organizations.filters.areaAll')}</option>
+            {areas.map((area) => (
+              <option key={area.key} value={area.key}>
+                {area[language]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('organizations.filters.name')}>
+        {(control) => (
+          <input
+            type="search"
+            className="input"
+            {...control}
+            value={filters.name}
+            placeholder={t('organizations.filters.namePlaceholder')}
+            onChange={(event) => onChange({ name: event.target.value })}
+          />
+        )}
+      </Field>
+      {active && (
+        <button type="button" className="button button--tertiary filters__clear" onClick={() => onChange({ type: null, area: null, name: '' })}>
+          {t('organizations.filters.clear')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '@client/components/CurrentUser';
+import { DateTimeText } from '@client/components/DateTimeText';
+import { useLanguage } from '@client/i18n/useLanguage';
+
+/** The signed-in person's own account, read-only. */
+export function AccountDetails() {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const me = useCurrentUser();
+  const rows = [
+    { label: t('profile.displayName'), value: me.displayName },
+    { label: t('profile.email'), value: me.email },
+    {
+      label: t('profile.organization'),
+      value: <Link to={`/organizations/${me.organization.id}`}>{language === 'ja' ? me.organization.nameJa : me.organization.nameEn}</Link>,
+    },
+    { label: t('profile.role'), value: t(`roles.${me.role}`) },
+    { label: t('profile.persona'), value: t(`personas.${me.persona}`) },
+    { label: t('profile.lastLogin'), value: <DateTimeText iso={me.lastLoginAt} /> },
+    { label: t('profile.createdAt'), value: <DateTimeText iso={me.createdAt} dateOnly /> },
+  ];
+  return (
+    <dl className="facts card">
+      {rows.map((row) => (
+        <div key={row.label} className="facts__row">
+          <dt>{row.label}</dt>
+          <dd>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

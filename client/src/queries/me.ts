@@ -1,0 +1,48 @@
+/** The signed-in person: who they are, signing in and out, and their password. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChangePasswordBody, LoginBody, Me } from '@shared/schemas/users';
+import { api, isApiError } from '@client/api';
+import { queryKeys } from './keys';
+
+/** GET /api/me, with "not signed in" (401) as `null` rather than an error. */
+async function fetchMe(signal: AbortSignal): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/api/me', signal);
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => fetchMe(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginBody) => api.post<Me>('/api/auth/login', body),
+    onSuccess(me) {
+      // Nothing cached for an earlier person may leak into this session.
+      queryClient.clear();
+      queryClient.setQueryData(queryKeys.me, me);
+    },
+  });
+}
+
+/** POST /api/auth/logout; the caller then ends the session on this side (useEndSession). */
+export function useLogout() {
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/auth/logout'),
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) => api.post<void>('/api/me/password', body),
+  });
+}

@@ -1,0 +1,59 @@
+/** The organisation directory and the 20 business areas. */
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { BusinessAreaSchema, Organization, OrganizationList, OrganizationQuery } from '@shared/schemas/organizations';
+import { BUSINESS_AREAS } from '@shared/reference/council';
+import { api } from '@client/api';
+import { queryKeys } from './keys';
+
+export type BusinessArea = z.infer<typeof BusinessAreaSchema>;
+
+const DIRECTORY_STALE_MS = 5 * 60_000; // Organisations change rarely; the secretariat edits them.
+
+function organizationsPath(filters: OrganizationQuery): string {
+  const params = new URLSearchParams();
+  if (filters.kind) params.set('kind', filters.kind);
+  if (filters.vendorType) params.set('vendorType', filters.vendorType);
+  if (filters.businessArea) params.set('businessArea', filters.businessArea);
+  const query = params.toString();
+  return query ? `/api/organizations?${query}` : '/api/organizations';
+}
+
+/** All organisations matching `filters` (the server sends them all at once; there are < 200). */
+export function useOrganizations(filters: OrganizationQuery = {}) {
+  return useQuery({
+    queryKey: queryKeys.organizations(filters),
+    queryFn: ({ signal }) => api.get<OrganizationList>(organizationsPath(filters), signal),
+    staleTime: DIRECTORY_STALE_MS,
+  });
+}
+
+function findInLists(queryClient: QueryClient, id: string): Organization | undefined {
+  for (const [, list] of queryClient.getQueriesData<OrganizationList>({ queryKey: queryKeys.organizationLists })) {
+    const found = list?.organizations.find((o) => o.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function useOrganization(id: string) {
+  const queryClient = useQueryClient();
+  return useQuery<Organization, Error, Organization, ReturnType<typeof queryKeys.organization>>({
+    queryKey: queryKeys.organization(id),
+    queryFn: ({ signal }) => api.get<Organization>(`/api/organizations/${encodeURIComponent(id)}`, signal),
+    // Coming from the directory, show what we already have while the detail loads.
+    placeholderData: () => findInLists(queryClient, id),
+    staleTime: DIRECTORY_STALE_MS,
+  });
+}
+
+export function useBusinessAreas() {
+  return useQuery({
+    queryKey: queryKeys.businessAreas,
+    queryFn: async ({ signal }) =>
+      (await api.get<{ businessAreas: BusinessArea[] }>('/api/business-areas', signal)).businessAreas,
+    // The reference data ships with the client, so labels show at once; the server's copy wins.
+    placeholderData: BUSINESS_AREAS,
+    staleTime: Infinity,
+  });
+}

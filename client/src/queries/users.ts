@@ -1,0 +1,56 @@
+/** An organisation's accounts, as org admins and the secretariat manage them. */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { User, UserCreateBody, UserCreated, UserUpdateBody } from '@shared/schemas/users';
+import { api } from '@client/api';
+import { queryKeys } from './keys';
+
+type UserList = { users: User[] };
+export type UserCreatedResponse = z.infer<typeof UserCreated>;
+
+export function useOrganizationUsers(organizationId: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.organizationUsers(organizationId ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<UserList>(`/api/organizations/${encodeURIComponent(organizationId ?? '')}/users`, signal),
+    enabled: Boolean(organizationId),
+  });
+}
+
+/** Write the stored user into its organisation's list, and refresh "me" if it is the viewer. */
+function storeUser(queryClient: QueryClient, user: User): void {
+  queryClient.setQueryData<UserList>(queryKeys.organizationUsers(user.organization.id), (list) => {
+    if (!list) return list;
+    const exists = list.users.some((u) => u.id === user.id);
+    return { users: exists ? list.users.map((u) => (u.id === user.id ? user : u)) : [...list.users, user] };
+  });
+  const me = queryClient.getQueryData<{ id: string } | null>(queryKeys.me);
+  if (me?.id === user.id) void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+}
+
+export function useCreateUser(organizationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UserCreateBody) =>
+      api.post<UserCreatedResponse>(`/api/organizations/${encodeURIComponent(organizationId)}/users`, body),
+    onSuccess: ({ user }) => storeUser(queryClient, user),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: UserUpdateBody }) =>
+      api.patch<User>(`/api/users/${encodeURIComponent(id)}`, changes),
+    onSuccess: (user) => storeUser(queryClient, user),
+  });
+}
+
+export function useSetUserActive() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+      api.post<User>(`/api/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`),
+    onSuccess: (user) => storeUser(queryClient, user),
+  });
+}

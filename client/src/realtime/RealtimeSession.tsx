@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { useEndSession } from '@client/components/useEndSession';
+import { connectRealtime, disconnectRealtime } from './socket';
+
+/** Keeps the socket open while `userId` is signed in; a session the server ends returns to login. */
+export function RealtimeSession({ userId }: { userId: string }) {
+  const endSession = useEndSession();
+
+  useEffect(() => {
+    connectRealtime({
+      onSessionEnded(reason) {
+        void endSession(reason === 'deactivated' ? 'sessionDeactivated' : 'sessionLoggedOut');
+      },
+    });
+    return disconnectRealtime;
+  }, [userId, endSession]);
+
+  return null;
+}

@@ -1,0 +1,39 @@
+/**
+ * The one Socket.IO connection of a signed-in person. It rides on the same session cookie as
+ * the REST API, so it exists only while someone is signed in.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
+
+export type CouncilSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type SessionEndReason = Parameters<ServerToClientEvents['session.ended']>[0]['reason'];
+
+let socket: CouncilSocket | null = null;
+
+interface ConnectOptions {
+  /** The server ended the session (logout elsewhere, deactivation). */
+  onSessionEnded: (reason: SessionEndReason) => void;
+}
+
+/** Open the connection (once; later calls return the same socket). */
+export function connectRealtime({ onSessionEnded }: ConnectOptions): CouncilSocket {
+  if (socket) return socket;
+  const created: CouncilSocket = io({ withCredentials: true });
+  created.on('session.ended', ({ reason }) => {
+    disconnectRealtime();
+    onSessionEnded(reason);
+  });
+  socket = created;
+  return created;
+}
+
+/** The open connection, for features that join rooms or emit; null when signed out. */
+export function realtimeSocket(): CouncilSocket | null {
+  return socket;
+}
+
+export function disconnectRealtime(): void {
+  socket?.removeAllListeners();
+  socket?.disconnect();
+  socket = null;
+}
