@@ -35,13 +35,15 @@ export interface CouncilApp {
 export interface CreateAppOptions {
   config: Config;
   sessionSecret: string;
-  /** Serve the built web client from dist/client when it exists (off in API tests). */
+  /** Serve the built web client when it exists (off in API tests). */
   serveClient?: boolean;
+  /** Where the built client is; dist/client by default. */
+  clientDir?: string;
 }
 
 export const API_VERSION = '0.1.0';
 
-export function createApp({ config, sessionSecret, serveClient = true }: CreateAppOptions): CouncilApp {
+export function createApp({ config, sessionSecret, serveClient = true, clientDir = CLIENT_DIST }: CreateAppOptions): CouncilApp {
   const app = express();
   const server = http.createServer(app);
   app.set('trust proxy', config.TRUST_PROXY);
@@ -89,10 +91,12 @@ export function createApp({ config, sessionSecret, serveClient = true }: CreateA
   api.use((req, _res, next) => next(notFound(`${req.method} /api${req.path}`)));
   app.use('/api', api);
 
-  if (serveClient && existsSync(CLIENT_DIST)) {
-    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+  if (serveClient && existsSync(clientDir)) {
+    // Hashed assets never change; the shell is revalidated so a deploy is picked up at once.
+    app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(clientDir, { index: false, maxAge: 0 }));
     // Client-side routes: every other GET gets the app shell.
-    app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
+    app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
   app.use(errorHandler);
 
