@@ -150,3 +150,29 @@ describe('deactivation ends live sessions at once', () => {
     bystander.close();
   });
 });
+
+describe('a role change moves live sockets at once', () => {
+  it('tells the person, drops the socket, and a reconnect lands in the new persona room', async () => {
+    const admin = await server.signIn('dev-admin@demo.example');
+    const created = await admin.post<Created>(`/api/organizations/${ownOrgId}/users`, { email: 'promoted@example.jp', displayName: '昇格 予定' });
+    const person = await server.signIn('promoted@example.jp', created.body.temporaryPassword);
+    const socket = person.socket();
+    await connected(socket);
+    const personaRoom = async (persona: string) =>
+      (await server.council.realtime.io.in(`persona:${persona}`).fetchSockets()).some((s) => s.rooms.has(`user:${created.body.user.id}`));
+    expect(await personaRoom('vendorMember')).toBe(true);
+
+    const updated = new Promise((resolve) => socket.once('session.updated', resolve));
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect((await admin.patch(`/api/users/${created.body.user.id}`, { role: 'orgAdmin' })).status).toBe(200);
+    expect(await updated).toEqual({ reason: 'roleChanged' });
+    expect(await dropped).toBe('io server disconnect');
+
+    socket.connect();
+    await connected(socket);
+    expect(await personaRoom('vendorAdmin')).toBe(true);
+    expect(await personaRoom('vendorMember')).toBe(false);
+    expect((await person.get<Me>('/api/me')).body.abilities['account.manage']).toBe(true);
+    socket.close();
+  });
+});

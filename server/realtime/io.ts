@@ -31,6 +31,8 @@ export interface Realtime {
   endUserSockets(userId: string, reason: 'deactivated' | 'logout'): void;
   /** Disconnect the sockets opened with one session (logout). */
   endSessionSockets(sessionId: string): void;
+  /** The user's permissions changed: tell their sockets and drop them, so they reconnect with new rooms. */
+  refreshUserSockets(userId: string): void;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     endSessionSockets(sessionId) {
       io.in(rooms.session(sessionId)).emit('session.ended', { reason: 'logout' });
       io.in(rooms.session(sessionId)).disconnectSockets(true);
+    },
+    refreshUserSockets(userId) {
+      io.in(rooms.user(userId)).emit('session.updated', { reason: 'roleChanged' });
+      io.in(rooms.user(userId)).disconnectSockets(true);
     },
     close: () => new Promise((resolve) => void io.close(() => resolve())),
   };

@@ -56,7 +56,7 @@ export function userRoutes({ realtime }: AppContext) {
         body: UserUpdateBody,
         responses: { 200: { description: 'updated', schema: User }, ...errors },
       },
-      async ({ actor, params, body }) => presentUser(await updateUser({ actor, userId: params.id, input: body })),
+      async ({ actor, params, body }) => presentUser(await updateUser({ actor, userId: params.id, input: body, realtime })),
     ),
     defineRoute(
       {

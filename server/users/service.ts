@@ -52,7 +52,7 @@ export async function createUser({ actor, organizationId, input }: { actor: Acto
   return { user: await loadUser(created.id as string), temporaryPassword: password };
 }
 
-export async function updateUser({ actor, userId, input }: { actor: Actor; userId: string; input: UserUpdateBody }) {
+export async function updateUser({ actor, userId, input, realtime }: { actor: Actor; userId: string; input: UserUpdateBody; realtime: Realtime }) {
   const user = await loadUser(userId);
   authorize(actor, 'account.manage', { targetOrganizationId: user.organization.id as string });
   if (input.role !== undefined) {
@@ -60,6 +60,7 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
     checkRoleFits(input.role, user.organization);
   }
   await UserModel.updateOne({ _id: user._id }, input);
+  if (input.role !== undefined && input.role !== user.role) realtime.refreshUserSockets(userId);
   return loadUser(userId);
 }
 

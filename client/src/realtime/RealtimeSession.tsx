@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useEndSession } from '@client/components/useEndSession';
+import { queryClient } from '@client/queries/queryClient';
+import { queryKeys } from '@client/queries/keys';
 import { connectRealtime, disconnectRealtime } from './socket';
 
 /** Keeps the socket open while `userId` is signed in; a session the server ends returns to login. */
@@ -10,6 +12,9 @@ export function RealtimeSession({ userId }: { userId: string }) {
     connectRealtime({
       onSessionEnded(reason) {
         void endSession(reason === 'deactivated' ? 'sessionDeactivated' : 'sessionLoggedOut');
+      },
+      onSessionUpdated() {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.me });
       },
     });
     return disconnectRealtime;

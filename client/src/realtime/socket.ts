@@ -13,15 +13,22 @@ let socket: CouncilSocket | null = null;
 interface ConnectOptions {
   /** The server ended the session (logout elsewhere, deactivation). */
   onSessionEnded: (reason: SessionEndReason) => void;
+  /** The person's role changed: their abilities must be fetched again. */
+  onSessionUpdated: () => void;
 }
 
 /** Open the connection (once; later calls return the same socket). */
-export function connectRealtime({ onSessionEnded }: ConnectOptions): CouncilSocket {
+export function connectRealtime({ onSessionEnded, onSessionUpdated }: ConnectOptions): CouncilSocket {
   if (socket) return socket;
   const created: CouncilSocket = io({ withCredentials: true });
   created.on('session.ended', ({ reason }) => {
     disconnectRealtime();
     onSessionEnded(reason);
+  });
+  created.on('session.updated', () => {
+    // The server drops this socket right after; connect again to be placed in the new rooms.
+    created.once('disconnect', () => created.connect());
+    onSessionUpdated();
   });
   socket = created;
   return created;
