@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mongoose from 'mongoose';
+import { SESSIONS_COLLECTION, sweepExpiredSessions } from '../server/auth/session';
 import { UserModel } from '../server/users/model';
+import { connected } from './support/client';
 import { startTestServer, type TestServer } from './support/server';
 import type { ErrorBody, Me } from './support/json';
 
@@ -102,6 +105,40 @@ describe('sign-in, session and sign-out', () => {
     expect((await server.client().post('/api/auth/login', { email, password: 'a-much-longer-passphrase' })).status).toBe(200);
     const user = await UserModel.findOne({ email });
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe('session timeouts (the stored session is aged, not the clock)', () => {
+  const sessions = () => mongoose.connection.collection<{ _id: string; expires: Date; session: { signedInAt?: number } }>(SESSIONS_COLLECTION);
+  const storedId = (client: { sessionCookie(): string | undefined }) => {
+    // The cookie is `s:<id>.<signature>`, URI-encoded.
+    const value = decodeURIComponent(client.sessionCookie()!);
+    return value.slice(2, value.lastIndexOf('.'));
+  };
+
+  it('ends a session unused for longer than the idle limit, and the sweeper deletes it', async () => {
+    const client = await server.signIn('dev@demo.example');
+    const id = storedId(client);
+    expect(await sessions().countDocuments({ _id: id })).toBe(1);
+    await sessions().updateOne({ _id: id }, { $set: { expires: new Date(Date.now() - 1_000) } });
+    expect((await client.get('/api/me')).status).toBe(401);
+    expect(await sweepExpiredSessions()).toBeGreaterThanOrEqual(1);
+    expect(await sessions().countDocuments({ _id: id })).toBe(0);
+  });
+
+  it('ends a session older than the absolute limit however busy it is', async () => {
+    const client = await server.signIn('dev@demo.example');
+    expect((await client.get('/api/me')).status).toBe(200);
+    const id = storedId(client);
+    const thirteenHoursAgo = Date.now() - 13 * 3_600_000;
+    await sessions().updateOne({ _id: id }, { $set: { 'session.signedInAt': thirteenHoursAgo } });
+    // The socket handshake applies the same limit (and ends the stored session)…
+    const socket = client.socket();
+    await expect(connected(socket)).rejects.toThrow();
+    socket.close();
+    expect(await sessions().countDocuments({ _id: id })).toBe(0);
+    // …and so does HTTP.
+    expect((await client.get('/api/me')).status).toBe(401);
   });
 });
 

@@ -73,7 +73,9 @@ export function enforceAbsoluteTimeout(config: Config): RequestHandler {
   return (req, _res, next) => {
     const signedInAt = req.session?.signedInAt;
     if (signedInAt && Date.now() - signedInAt > limitMs) {
-      req.session.destroy(() => next());
+      // Regenerate rather than destroy: the stored session goes, and the request carries on with a
+      // fresh, signed-out one (passport needs a session object to find no user in).
+      req.session.regenerate((err) => next(err));
       return;
     }
     next();
