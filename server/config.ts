@@ -24,7 +24,7 @@ const ConfigSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: Minutes.default(15),
-  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(100),
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(50),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -41,11 +41,12 @@ export function authRoutes({ throttle, realtime }: AppContext) {
         responses: { 200: { description: 'signed in', schema: Me }, ...errors, 429: { description: 'throttled', schema: ErrorBody } },
       },
       async ({ req, res, body }) => {
-        await throttle.beforeAttempt(req.ip ?? 'unknown', body.email);
+        const address = req.ip ?? 'unknown';
+        await throttle.beforeAttempt(address, body.email);
         req.body = body; // the normalised e-mail, for passport-local
         const user = await authenticateLocal(req, res);
         if (!user) {
-          await throttle.failed(body.email);
+          await throttle.failed(address, body.email);
           throw unauthenticated('e-mail or password is incorrect');
         }
         await throttle.succeeded(body.email);

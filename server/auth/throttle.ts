@@ -1,16 +1,18 @@
 /**
- * Login throttling: every attempt counts against the client's IP address; failed attempts count
- * against the account, which is locked for a while after too many. Both answer 429 with Retry-After.
+ * Login throttling. Failed sign-ins count against the account, which is locked for a while after
+ * too many, and against the client's address, which is refused for a while after too many failures
+ * across any accounts (password spraying). Only failures count, so a whole company signing in from
+ * behind one NAT address at the start of a plenary is never refused. Both answer 429 with Retry-After.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config';
-import { tooManyRequests } from '../http/errors';
+import { tooManyRequests, type HttpError } from '../http/errors';
 
 export interface LoginThrottle {
-  /** Count an attempt from `ip` and check that `email` is not locked; throws a 429 otherwise. */
+  /** Throws a 429 when the address or the account is locked out. */
   beforeAttempt(ip: string, email: string): Promise<void>;
-  /** Count a failure; returns the 429 to throw instead of a 401 once this failure locks the account. */
-  failed(email: string): Promise<void>;
+  /** Count a failure; throws the 429 instead of the 401 once this failure locks the account or address. */
+  failed(ip: string, email: string): Promise<void>;
   succeeded(email: string): Promise<void>;
 }
 
@@ -18,40 +20,49 @@ const seconds = (res: RateLimiterRes) => Math.ceil(res.msBeforeNext / 1000);
 
 export function createLoginThrottle(config: Config): LoginThrottle {
   const lockSeconds = config.LOGIN_LOCK_MINUTES * 60;
-  const perIp = new RateLimiterMemory({ keyPrefix: 'login-ip', points: config.LOGIN_MAX_ATTEMPTS_PER_IP, duration: 15 * 60 });
   const perAccount = new RateLimiterMemory({
     keyPrefix: 'login-account',
     points: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     duration: lockSeconds,
     blockDuration: lockSeconds,
   });
-  const lockedMessage = (retry: number) =>
-    tooManyRequests(`too many failed sign-ins for this account; try again in ${Math.ceil(retry / 60)} minutes`, retry);
+  const perAddress = new RateLimiterMemory({
+    keyPrefix: 'login-address',
+    points: config.LOGIN_MAX_ATTEMPTS_PER_IP,
+    duration: 15 * 60,
+    blockDuration: 15 * 60,
+  });
+  const limits: Array<{ limiter: RateLimiterMemory; points: number; refusal: (retry: number) => HttpError; key: (ip: string, email: string) => string }> = [
+    {
+      limiter: perAddress,
+      points: config.LOGIN_MAX_ATTEMPTS_PER_IP,
+      key: (ip) => ip,
+      refusal: (retry) => tooManyRequests(`too many failed sign-ins from this address; try again in ${Math.ceil(retry / 60)} minutes`, retry),
+    },
+    {
+      limiter: perAccount,
+      points: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      key: (_ip, email) => email,
+      refusal: (retry) => tooManyRequests(`too many failed sign-ins for this account; try again in ${Math.ceil(retry / 60)} minutes`, retry),
+    },
+  ];
 
   return {
     async beforeAttempt(ip, email) {
-      try {
-        await perIp.consume(ip);
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        const retry = seconds(rejection);
-        throw tooManyRequests(`too many sign-in attempts from this address; try again in ${retry} seconds`, retry);
-      }
-      const account = await perAccount.get(email);
-      if (account && account.consumedPoints >= config.LOGIN_MAX_FAILURES_PER_ACCOUNT) {
-        throw lockedMessage(seconds(account));
+      for (const { limiter, points, key, refusal } of limits) {
+        const state = await limiter.get(key(ip, email));
+        if (state && state.consumedPoints >= points) throw refusal(seconds(state));
       }
     },
-    async failed(email) {
-      try {
-        await perAccount.consume(email);
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        throw lockedMessage(seconds(rejection));
-      }
-      const account = await perAccount.get(email);
-      if (account && account.consumedPoints >= config.LOGIN_MAX_FAILURES_PER_ACCOUNT) {
-        throw lockedMessage(seconds(account));
+    async failed(ip, email) {
+      for (const { limiter, points, key, refusal } of limits) {
+        try {
+          const state = await limiter.consume(key(ip, email));
+          if (state.consumedPoints >= points) throw refusal(seconds(state));
+        } catch (rejection) {
+          if (rejection instanceof RateLimiterRes) throw refusal(seconds(rejection));
+          throw rejection;
+        }
       }
     },
     async succeeded(email) {
