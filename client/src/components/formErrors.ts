@@ -1,6 +1,7 @@
 /** Turns zod issues into one message per form field, in the reader's language. */
 import type { TFunction } from 'i18next';
 import type { ZodError } from 'zod';
+import { isApiError } from '@client/api';
 
 type Issue = ZodError['issues'][number];
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
@@ -43,4 +44,14 @@ export function requiredErrors<K extends string>(values: Record<K, string>, t: T
     if (values[key].trim() === '') errors[key] = t('errors.field.required');
   }
   return errors;
+}
+
+/**
+ * A 400 from the server that names one of this form's fields (`body.email`), as that field's
+ * error; null for anything else, which the form shows as a whole-form message.
+ */
+export function serverFieldError<K extends string>(error: unknown, fields: readonly K[], t: TFunction): FieldErrors<K> | null {
+  if (!isApiError(error) || error.status !== 400) return null;
+  const field = fields.find((f) => f === error.formField);
+  return field ? ({ [field]: t('errors.serverField', { message: error.detail }) } as FieldErrors<K>) : null;
 }

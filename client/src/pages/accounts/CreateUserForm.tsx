@@ -9,11 +9,11 @@ import { TextField } from '@client/components/TextField';
 import { FormAlert } from '@client/components/FormAlert';
 import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
 import { useErrorMessage } from '@client/components/useErrorMessage';
-import { fieldErrorsFromZod, requiredErrors, type FieldErrors } from '@client/components/formErrors';
+import { fieldErrorsFromZod, requiredErrors, serverFieldError, type FieldErrors } from '@client/components/formErrors';
 import { useCreateUser, type UserCreatedResponse } from '@client/queries/users';
 
 type Fields = 'email' | 'displayName' | 'role';
-const isField = (name: string | undefined): name is Fields => name === 'email' || name === 'displayName' || name === 'role';
+const FIELDS: readonly Fields[] = ['email', 'displayName', 'role'];
 
 interface Props {
   organization: Organization;
@@ -52,10 +52,10 @@ export function CreateUserForm({ organization, onCreated }: Props) {
       onError(error) {
         if (isApiError(error) && error.status === 409) {
           setErrors({ email: t('accounts.create.emailTaken') });
-        } else if (isApiError(error) && error.status === 400 && isField(error.formField)) {
-          setErrors({ [error.formField]: t('errors.serverField', { message: error.detail }) });
         } else {
-          setFormError(errorMessage(error));
+          const fieldError = serverFieldError(error, FIELDS, t);
+          if (fieldError) setErrors(fieldError);
+          else setFormError(errorMessage(error));
         }
       },
     });

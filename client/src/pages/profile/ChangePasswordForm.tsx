@@ -7,15 +7,12 @@ import { FormAlert } from '@client/components/FormAlert';
 import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
 import { Notice } from '@client/components/Notice';
 import { useErrorMessage } from '@client/components/useErrorMessage';
-import { fieldErrorsFromZod, requiredErrors, type FieldErrors } from '@client/components/formErrors';
+import { fieldErrorsFromZod, requiredErrors, serverFieldError, type FieldErrors } from '@client/components/formErrors';
 import { useChangePassword } from '@client/queries/me';
 
 type Fields = 'currentPassword' | 'newPassword' | 'confirmPassword';
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' } satisfies Record<Fields, string>;
 
-function isField(name: string | undefined): name is Fields {
-  return name === 'currentPassword' || name === 'newPassword' || name === 'confirmPassword';
-}
 
 /** Validated with the same ChangePasswordBody schema the server uses. */
 export function ChangePasswordForm() {
@@ -61,10 +58,10 @@ export function ChangePasswordForm() {
       onError(error) {
         if (isApiError(error) && error.status === 401) {
           setErrors({ currentPassword: t('profile.password.currentWrong') });
-        } else if (isApiError(error) && error.status === 400 && isField(error.formField)) {
-          setErrors({ [error.formField]: t('errors.serverField', { message: error.detail }) });
         } else {
-          setFormError(errorMessage(error));
+          const fieldError = serverFieldError(error, Object.keys(EMPTY) as Fields[], t);
+          if (fieldError) setErrors(fieldError);
+          else setFormError(errorMessage(error));
         }
       },
     });
