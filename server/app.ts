@@ -83,9 +83,11 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   );
 
   const api = Router();
+  // The cheap refusal first: a cross-site write is turned away before its body is parsed or a
+  // session is loaded from the database.
+  api.use(refuseCrossSite(config.PUBLIC_ORIGIN));
   api.use(express.json({ limit: '100kb' }));
   api.use(sessions.middleware, absoluteTimeout, passport.initialize(), passport.session());
-  api.use(refuseCrossSite(config.PUBLIC_ORIGIN));
   api.get('/openapi.json', (_req, res) => void res.json(openApi));
   mountRoutes(api, routes);
   api.use((req, _res, next) => next(notFound(`${req.method} /api${req.path}`)));

@@ -1,6 +1,4 @@
 /** Enumerations of the council's domain, shared by server and client. */
-import type { MinistryKey } from './reference/council';
-
 export const ROLES = ['member', 'orgAdmin', 'secretariat'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -50,5 +48,3 @@ export const ROLES_BY_ORG_KIND = {
   vendor: ['member', 'orgAdmin'],
   observer: ['member'],
 } as const satisfies Record<OrgKind, readonly Role[]>;
-
-export type { MinistryKey };

@@ -15,12 +15,17 @@ export const SOCKET_EVENT_SCHEMAS = {
   'session.ping': z.strictObject({ at: z.number().int().nonnegative().optional() }),
 } as const;
 
-export interface ClientToServerEvents {
-  'session.ping': (
-    payload: z.infer<(typeof SOCKET_EVENT_SCHEMAS)['session.ping']>,
-    ack: (response: Ack<{ userId: string; serverTime: number }>) => void,
-  ) => void;
+/** What a successful acknowledgement carries, per event. */
+export interface SocketAckBodies {
+  'session.ping': { userId: string; serverTime: number };
 }
+
+export type SocketEventName = keyof typeof SOCKET_EVENT_SCHEMAS & keyof SocketAckBodies;
+export type SocketPayload<E extends SocketEventName> = z.output<(typeof SOCKET_EVENT_SCHEMAS)[E]>;
+
+export type ClientToServerEvents = {
+  [E in SocketEventName]: (payload: z.input<(typeof SOCKET_EVENT_SCHEMAS)[E]>, ack: (response: Ack<SocketAckBodies[E]>) => void) => void;
+};
 
 export interface ServerToClientEvents {
   /** The session ended on the server (logout elsewhere, deactivation): the client must sign in again. */

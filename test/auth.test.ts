@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { SESSIONS_COLLECTION, sweepExpiredSessions } from '../server/auth/session';
 import { UserModel } from '../server/users/model';
-import { connected } from './support/client';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../server/app';
+import { loadConfig } from '../server/config';
+import { ApiClient, connected } from './support/client';
 import { startTestServer, type TestServer } from './support/server';
 import type { ErrorBody, Me } from './support/json';
 
@@ -162,12 +165,9 @@ describe('login throttling per address', () => {
 
 /** A second app on the same database with a tight per-address limit. */
 async function startTestServerOnSameDatabase() {
-  const { createApp } = await import('../server/app');
-  const { loadConfig } = await import('../server/config');
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOGIN_MAX_ATTEMPTS_PER_IP: '4' });
   const council = createApp({ config, sessionSecret: 'x'.repeat(32), serveClient: false });
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = council.server.address() as { port: number };
-  const { ApiClient } = await import('./support/client');
+  const { port } = council.server.address() as AddressInfo;
   return { council, client: () => new ApiClient(`http://127.0.0.1:${port}`) };
 }

@@ -3,16 +3,11 @@
  * answered with an acknowledgement; a malformed, unknown or failing event gets an error ack and
  * never reaches another client or crashes the process.
  */
-import type { z } from 'zod';
 import type { Actor } from '@shared/domain';
-import { SOCKET_EVENT_SCHEMAS, type Ack } from '@shared/socketEvents';
+import { SOCKET_EVENT_SCHEMAS, type Ack, type SocketAckBodies, type SocketEventName, type SocketPayload } from '@shared/socketEvents';
 import { fromZodError, toHttpError } from '../http/errors';
 import type { CouncilSocket } from './io';
 
-type EventName = keyof typeof SOCKET_EVENT_SCHEMAS;
-type Payload<E extends EventName> = z.output<(typeof SOCKET_EVENT_SCHEMAS)[E]>;
-type AckBody<E extends EventName> = Parameters<Parameters<import('@shared/socketEvents').ClientToServerEvents[E]>[1]>[0];
-type Success<E extends EventName> = Omit<Extract<AckBody<E>, { ok: true }>, 'ok'>;
 
 function errorAck(err: unknown): Ack {
   const e = toHttpError(err);
@@ -20,11 +15,11 @@ function errorAck(err: unknown): Ack {
 }
 
 /** Register a typed, validated handler for one event. */
-export function handleEvent<E extends EventName>(
+export function handleEvent<E extends SocketEventName>(
   socket: CouncilSocket,
   event: E,
   actor: Actor,
-  handler: (payload: Payload<E>, actor: Actor) => Promise<Success<E>> | Success<E>,
+  handler: (payload: SocketPayload<E>, actor: Actor) => Promise<SocketAckBodies[E]> | SocketAckBodies[E],
 ): void {
   const schema = SOCKET_EVENT_SCHEMAS[event];
   const listener = async (payload: unknown, ack?: unknown) => {
@@ -32,7 +27,7 @@ export function handleEvent<E extends EventName>(
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return reply(errorAck(fromZodError(parsed.error, 'payload')));
     try {
-      reply({ ok: true, ...(await handler(parsed.data as Payload<E>, actor)) });
+      reply({ ok: true, ...(await handler(parsed.data as SocketPayload<E>, actor)) });
     } catch (err) {
       reply(errorAck(err));
     }

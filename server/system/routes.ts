@@ -1,14 +1,9 @@
-import { z } from 'zod';
 import { BUSINESS_AREAS } from '@shared/reference/council';
-import { BusinessAreaSchema } from '@shared/schemas/organizations';
+import { BusinessAreaList, Health } from '@shared/schemas/system';
 import { seedsDemoAccounts } from '../config';
 import type { AppContext } from '../context';
 import { pingDatabase } from '../db/connection';
 import { defineRoute } from '../http/route';
-
-export const Health = z
-  .object({ db: z.enum(['up', 'down']), demo: z.boolean() })
-  .meta({ id: 'Health', description: 'demo: whether the demo accounts are seeded (never in production)' });
 
 export function systemRoutes({ config }: AppContext) {
   return [
@@ -33,7 +28,7 @@ export function systemRoutes({ config }: AppContext) {
         tag: 'reference',
         summary: 'The 20 standardised business areas and the ministry responsible for each',
         access: 'user',
-        responses: { 200: { description: 'business areas', schema: z.object({ businessAreas: z.array(BusinessAreaSchema) }) } },
+        responses: { 200: { description: 'business areas', schema: BusinessAreaList } },
       },
       () => ({ businessAreas: BUSINESS_AREAS }),
     ),

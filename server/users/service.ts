@@ -49,7 +49,9 @@ export async function createUser({ actor, organizationId, input }: { actor: Acto
     role: input.role,
     passwordHash: await hashPassword(password),
   });
-  return { user: await loadUser(created.id as string), temporaryPassword: password };
+  // Setting the loaded organisation on the ref path marks it populated: no second query.
+  created.set('organization', org);
+  return { user: created as unknown as UserWithOrganization, temporaryPassword: password };
 }
 
 export async function updateUser({ actor, userId, input, realtime }: { actor: Actor; userId: string; input: UserUpdateBody; realtime: Realtime }) {
@@ -77,14 +79,12 @@ export async function setUserActive({ actor, userId, active, realtime }: { actor
   return loadUser(userId);
 }
 
+/** `user` is the signed-in person as loaded for this request, password hash included. */
 export async function changePassword(options: { user: UserWithOrganization; currentPassword: string; newPassword: string; keepSessionId: string }) {
-  const fresh = await UserModel.findById(options.user._id);
-  if (!fresh || !(await verifyPassword(fresh.passwordHash, options.currentPassword))) {
+  const { user } = options;
+  if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
     throw unauthenticated('the current password is incorrect');
   }
-  await UserModel.updateOne(
-    { _id: fresh._id },
-    { passwordHash: await hashPassword(options.newPassword), passwordChangedAt: new Date() },
-  );
-  await deleteSessionsOf(fresh.id as string, options.keepSessionId);
+  await UserModel.updateOne({ _id: user._id }, { passwordHash: await hashPassword(options.newPassword), passwordChangedAt: new Date() });
+  await deleteSessionsOf(user.id as string, options.keepSessionId);
 }

@@ -64,9 +64,3 @@ export const SPECIAL_MIGRATION_REASONS = council.special_migration_reasons as Sp
 export const COUNCIL = council.council;
 export const MIGRATION_FIGURES = council.migration_figures;
 export const SPEC_REVISION_MIN_LEAD_DAYS = council.spec_revision_rule.min_lead_days;
-
-export function businessArea(key: BusinessAreaKey): BusinessArea {
-  const area = BUSINESS_AREAS.find((a) => a.key === key);
-  if (!area) throw new Error(`unknown business area ${key}`);
-  return area;
-}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES, PERSONAS } from '../domain';
 import { ACTIONS } from '../permissions';
-import { Email, NewPassword, ObjectIdString, Password } from './common';
+import { Email, NewPassword, Password } from './common';
 import { Organization } from './organizations';
 
 export const DisplayName = z.string().trim().min(1, 'required').max(100);
@@ -47,6 +47,7 @@ export type UserCreateBody = z.infer<typeof UserCreateBody>;
 export const UserCreated = z
   .object({ user: User, temporaryPassword: z.string() })
   .meta({ id: 'UserCreated', description: 'The temporary password is shown once; hand it to the person.' });
+export type UserCreated = z.infer<typeof UserCreated>;
 
 export const UserUpdateBody = z
   .strictObject({ displayName: DisplayName, role: z.enum(ROLES) })
@@ -54,6 +55,5 @@ export const UserUpdateBody = z
   .refine((b) => Object.keys(b).length > 0, 'nothing to update');
 export type UserUpdateBody = z.infer<typeof UserUpdateBody>;
 
-export const OrganizationUsersParams = z.strictObject({ id: ObjectIdString });
-
 export const UserList = z.object({ users: z.array(User) }).meta({ id: 'UserList' });
+export type UserList = z.infer<typeof UserList>;

@@ -1,12 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Health } from '@shared/schemas/system';
 import { api } from '@client/api';
 import { queryKeys } from './keys';
-
-export interface Health {
-  db: string;
-  /** True when the server runs with the demo accounts seeded. */
-  demo: boolean;
-}
 
 export function useHealth() {
   return useQuery({

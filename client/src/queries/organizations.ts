@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { BusinessAreaSchema, Organization, OrganizationList, OrganizationQuery } from '@shared/schemas/organizations';
+import type { BusinessAreaList } from '@shared/schemas/system';
 import { BUSINESS_AREAS } from '@shared/reference/council';
 import { api } from '@client/api';
 import { queryKeys } from './keys';
@@ -51,7 +52,7 @@ export function useBusinessAreas() {
   return useQuery({
     queryKey: queryKeys.businessAreas,
     queryFn: async ({ signal }) =>
-      (await api.get<{ businessAreas: BusinessArea[] }>('/api/business-areas', signal)).businessAreas,
+      (await api.get<BusinessAreaList>('/api/business-areas', signal)).businessAreas,
     // The reference data ships with the client, so labels show at once; the server's copy wins.
     placeholderData: BUSINESS_AREAS,
     staleTime: Infinity,

@@ -1,12 +1,10 @@
 /** An organisation's accounts, as org admins and the secretariat manage them. */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { User, UserCreateBody, UserCreated, UserUpdateBody } from '@shared/schemas/users';
+import type { User, UserCreateBody, UserCreated, UserList, UserUpdateBody } from '@shared/schemas/users';
 import { api } from '@client/api';
 import { queryKeys } from './keys';
 
-type UserList = { users: User[] };
-export type UserCreatedResponse = z.infer<typeof UserCreated>;
+export type UserCreatedResponse = UserCreated;
 
 export function useOrganizationUsers(organizationId: string | undefined) {
   return useQuery({
