@@ -21,6 +21,12 @@ import { organizationRoutes } from './organizations/routes';
 import { createRealtime, type Realtime } from './realtime/io';
 import { systemRoutes } from './system/routes';
 import { userRoutes } from './users/routes';
+import { attachmentRoutes } from './attachments/routes';
+import { createFileBlobStore } from './attachments/blobStore';
+import { searchRoutes } from './search/routes';
+import { createForumBroadcast } from './threads/broadcast';
+import { threadRoutes } from './threads/routes';
+import { createPresence, registerForumEvents } from './threads/socketEvents';
 import { CLIENT_DIST } from './paths';
 
 export interface CouncilApp {
@@ -58,8 +64,20 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     passport,
     allowedOrigins: config.PUBLIC_ORIGIN,
   });
-  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime };
-  const routes = [...systemRoutes(context), ...authRoutes(context), ...organizationRoutes(), ...userRoutes(context)];
+  const forum = createForumBroadcast(realtime.io);
+  const presence = createPresence(realtime.io, forum.presence);
+  const blobs = createFileBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
+  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence };
+  realtime.io.on('connection', (socket) => registerForumEvents(socket, context));
+  const routes = [
+    ...systemRoutes(context),
+    ...authRoutes(context),
+    ...organizationRoutes(),
+    ...userRoutes(context),
+    ...threadRoutes(context),
+    ...attachmentRoutes(context),
+    ...searchRoutes(),
+  ];
   const openApi = buildOpenApiDocument(routes, API_VERSION);
 
   app.use(
@@ -108,6 +126,8 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     realtime,
     routes,
     async close() {
+      presence.close();
+      forum.close();
       await realtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       sessions.stop();

@@ -2,9 +2,16 @@
 import type { Config } from './config';
 import type { LoginThrottle } from './auth/throttle';
 import type { Realtime } from './realtime/io';
+import type { BlobStore } from './attachments/blobStore';
+import type { ForumBroadcast } from './threads/broadcast';
+import type { Presence } from './threads/socketEvents';
 
 export interface AppContext {
   config: Config;
   throttle: LoginThrottle;
   realtime: Realtime;
+  /** Where attachment contents are kept. */
+  blobs: BlobStore;
+  forum: ForumBroadcast;
+  presence: Presence;
 }

@@ -1,3 +1,5 @@
 /** Registers every mongoose model, so the connection can create their indexes at start. */
 export { OrganizationModel } from './organizations/model';
 export { UserModel } from './users/model';
+export { AttachmentModel } from './attachments/model';
+export { MessageModel, MessageVersionModel, ModerationActionModel, ReactionModel, ReadCursorModel, ThreadModel } from './threads/model';

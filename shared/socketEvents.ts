@@ -6,6 +6,19 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from './schemas/common';
+import { ObjectIdString } from './schemas/common';
+import {
+  ClientId,
+  MessageBody,
+  AttachmentIds,
+  ReactionKey,
+  Reason,
+  type Message,
+  type Person,
+  type ReadState,
+  type Reaction,
+  type Thread,
+} from './schemas/threads';
 
 export type Ack<T extends object = object> =
   | ({ ok: true } & T)
@@ -13,11 +26,40 @@ export type Ack<T extends object = object> =
 
 export const SOCKET_EVENT_SCHEMAS = {
   'session.ping': z.strictObject({ at: z.number().int().nonnegative().optional() }),
+  /** Enter a thread's room (read permission checked) and catch up on what came after `afterSeq`. */
+  'thread.join': z.strictObject({ threadId: ObjectIdString, afterSeq: z.number().int().min(0).optional() }),
+  'thread.leave': z.strictObject({ threadId: ObjectIdString }),
+  'thread.typing': z.strictObject({ threadId: ObjectIdString }),
+  'thread.read': z.strictObject({ threadId: ObjectIdString, seq: z.number().int().min(0) }),
+  'message.send': z.strictObject({
+    threadId: ObjectIdString,
+    clientId: ClientId,
+    body: MessageBody,
+    parentId: ObjectIdString.optional(),
+    attachmentIds: AttachmentIds,
+  }),
+  'message.edit': z.strictObject({ messageId: ObjectIdString, body: MessageBody, version: z.number().int().min(1).optional() }),
+  'message.delete': z.strictObject({ messageId: ObjectIdString }),
+  'message.hide': z.strictObject({ messageId: ObjectIdString, reason: Reason }),
+  'message.restore': z.strictObject({ messageId: ObjectIdString }),
+  'reaction.set': z.strictObject({ messageId: ObjectIdString, key: ReactionKey, on: z.boolean() }),
 } as const;
+
 
 /** What a successful acknowledgement carries, per event. */
 export interface SocketAckBodies {
   'session.ping': { userId: string; serverTime: number };
+  'thread.join': { thread: Thread; readSeq: number; missed: Message[]; hasMore: boolean; viewers: Person[] };
+  'thread.leave': object;
+  'thread.typing': object;
+  'thread.read': ReadState;
+  /** `duplicate` is true when this client id was already stored: the stored message is returned. */
+  'message.send': { message: Message; duplicate: boolean };
+  'message.edit': { message: Message };
+  'message.delete': { message: Message };
+  'message.hide': { message: Message };
+  'message.restore': { message: Message };
+  'reaction.set': { messageId: string; reactions: Reaction[] };
 }
 
 export type SocketEventName = keyof typeof SOCKET_EVENT_SCHEMAS & keyof SocketAckBodies;
@@ -35,4 +77,20 @@ export interface ServerToClientEvents {
    * the client reconnects with its new rooms, and refetches /api/me for its new abilities.
    */
   'session.updated': (payload: { reason: 'roleChanged' }) => void;
+  /** Thread room events: each carries the stored message as this room may see it. */
+  'message.created': (message: Message) => void;
+  'message.edited': (message: Message) => void;
+  'message.deleted': (message: Message) => void;
+  'message.hidden': (message: Message) => void;
+  'message.restored': (message: Message) => void;
+  /** A reply changed its parent's reply count. */
+  'message.replies': (payload: { threadId: string; messageId: string; replyCount: number; lastReplyAt: string | null }) => void;
+  'reaction.changed': (payload: { threadId: string; messageId: string; reactions: Reaction[] }) => void;
+  'thread.typing': (payload: { threadId: string; user: Person }) => void;
+  'thread.presence': (payload: { threadId: string; viewers: Person[] }) => void;
+  /** To everyone who may read the thread (its visibility's room): new, changed, or new activity. */
+  'thread.created': (thread: Thread) => void;
+  'thread.updated': (thread: Thread) => void;
+  /** To the reader's own sockets: their read cursor moved (another tab read it). */
+  'thread.read': (state: ReadState) => void;
 }

@@ -28,6 +28,7 @@ export const notFound = (what: string) => new HttpError(404, 'not_found', `${wha
 export const conflict = (message: string, field?: string) => new HttpError(409, 'conflict', message, field);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new HttpError(429, 'rate_limited', message, undefined, { 'Retry-After': String(Math.max(1, retryAfterSeconds)) });
+export const payloadTooLarge = (message: string, field?: string) => new HttpError(413, 'payload_too_large', message, field);
 export const unavailable = (message = 'the database is unavailable; try again shortly') =>
   new HttpError(503, 'unavailable', message);
 

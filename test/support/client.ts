@@ -65,12 +65,43 @@ export class ApiClient {
     return this.request<T>('PATCH', path, { json, headers });
   }
 
+  put<T = unknown>(path: string, json?: unknown) {
+    return this.request<T>('PUT', path, { json });
+  }
+
+  delete<T = unknown>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+
+  /** POST raw bytes (an upload), with the session cookie. */
+  async upload<T = unknown>(path: string, data: Uint8Array, contentType = 'application/octet-stream'): Promise<ApiResponse<T>> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { cookie: this.cookieHeader, 'content-type': contentType },
+      body: data,
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, headers: res.headers, body: body as T };
+  }
+
+  /** GET the raw bytes of a response (a download). */
+  async download(path: string): Promise<{ status: number; headers: Headers; data: Buffer }> {
+    const res = await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookieHeader } });
+    return { status: res.status, headers: res.headers, data: Buffer.from(await res.arrayBuffer()) };
+  }
+
   /** Open a Socket.IO connection with this client's session cookie. */
-  socket(options: { origin?: string } = {}): CouncilClientSocket {
+  socket(options: { origin?: string; baseUrl?: string } = {}): CouncilClientSocket {
     const extraHeaders: Record<string, string> = {};
     if (this.cookies.size) extraHeaders.cookie = this.cookieHeader;
     if (options.origin) extraHeaders.origin = options.origin;
-    return io(this.baseUrl, { extraHeaders, reconnection: false, transports: ['websocket'], forceNew: true });
+    return io(options.baseUrl ?? this.baseUrl, { extraHeaders, reconnection: false, transports: ['websocket'], forceNew: true });
   }
 }
 

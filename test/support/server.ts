@@ -3,6 +3,9 @@
  * database on the FerretDB started by globalSetup, with the council seeded.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/config';
@@ -26,7 +29,8 @@ export interface TestServer {
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   setLogLevel('error');
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: 'unused', ...env });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'council-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...env });
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   await connectDatabase(inject('mongoUri'), { dbName });
   await seedCouncil({ demo: true });
@@ -49,6 +53,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     async close() {
       await council.close();
       await disconnectDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,61 @@
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { ErrorBody, IdParams } from '@shared/schemas/common';
+import { Attachment } from '@shared/schemas/threads';
+import { LIMITS } from '@shared/threads/rules';
+import type { AppContext } from '../context';
+import { defineRoute } from '../http/route';
+import { attachmentForDownload, readRawBody, uploadAttachment } from './service';
+
+const UploadQuery = z.strictObject({ name: z.string().min(1, 'required').max(255) });
+const errors = {
+  400: { description: 'invalid input', schema: ErrorBody },
+  401: { description: 'not signed in', schema: ErrorBody },
+  403: { description: 'not permitted', schema: ErrorBody },
+  404: { description: 'not found', schema: ErrorBody },
+};
+
+export function attachmentRoutes({ blobs }: AppContext) {
+  return [
+    defineRoute(
+      {
+        method: 'post',
+        path: '/attachments',
+        tag: 'threads',
+        summary: 'Upload a file (the raw bytes as the body, ≤ 20 MB; office, PDF and image types, checked by content)',
+        access: 'user',
+        query: UploadQuery,
+        status: 201,
+        responses: { 201: { description: 'stored', schema: Attachment }, ...errors, 413: { description: 'too large', schema: ErrorBody } },
+      },
+      async ({ req, actor, query }) => {
+        const data = await readRawBody(req, LIMITS.attachmentBytes);
+        const a = await uploadAttachment({ actor, name: query.name, data, store: blobs });
+        return { id: String(a._id), name: a.name, type: a.type, size: a.size, sha256: a.sha256 };
+      },
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/attachments/:id',
+        tag: 'threads',
+        summary: 'Download a file (only for those who may read its thread)',
+        access: 'user',
+        params: IdParams,
+        responses: { 200: { description: 'the file', contentType: 'application/octet-stream' }, ...errors },
+      },
+      async ({ actor, params, res }) => {
+        const a = await attachmentForDownload(actor, params.id);
+        res.set({
+          'Content-Type': a.type,
+          'Content-Length': String(a.size),
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`,
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': "sandbox; default-src 'none'",
+          'Cache-Control': 'private, max-age=3600',
+        });
+        await pipeline(blobs.open(a.sha256), res);
+      },
+    ),
+  ];
+}

@@ -1,0 +1,245 @@
+/**
+ * Posting and changing messages. A write is validated (by the route or socket schema), authorised,
+ * stored, and only then announced (DESIGN.md §3). Numbers come from the per-thread sequence, so
+ * clients can see gaps; sends are idempotent on (author, clientId).
+ */
+import { trusted, type Types } from 'mongoose';
+import type { Actor } from '@shared/domain';
+import { can } from '@shared/permissions';
+import type { Message, MessagePage } from '@shared/schemas/threads';
+import { gramsOf } from '@shared/search/grams';
+import { LIMITS } from '@shared/threads/rules';
+import { AttachmentModel } from '../attachments/model';
+import { claimableAttachments } from '../attachments/service';
+import { nextSequence } from '../db/sequence';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import type { UserWithOrganization } from '../users/model';
+import { toActor } from '../users/presenter';
+import { readableMessage, readableThread, requireCanPost } from './access';
+import type { ForumBroadcast } from './broadcast';
+import { resolveMentions, searchableText } from './mentions';
+import { MessageModel, MessageVersionModel, ThreadModel, type MessageDocument, type ThreadDocument } from './model';
+import { recordModeration } from './moderation';
+import { personOf, presentMessage, presentThread } from './presenter';
+import { reactionsOf } from './reactions';
+import { advanceCursor } from './readCursors';
+
+const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
+
+export const sequenceName = (threadId: string) => `thread:${threadId}`;
+
+/** Present messages with their reactions, for one reader. */
+export async function presentMessages(messages: readonly MessageDocument[], actor: Actor): Promise<Message[]> {
+  const reactions = await reactionsOf(messages.map((m) => m._id));
+  const moderator = can(actor, 'moderate');
+  return messages.map((m) => presentMessage(m, reactions.get(String(m._id)) ?? [], { moderator }));
+}
+
+/** Announce a changed message to its thread room: readers and moderators each get their view. */
+async function announce(broadcast: ForumBroadcast, event: Parameters<ForumBroadcast['message']>[0], message: MessageDocument) {
+  const reactions = (await reactionsOf([message._id])).get(String(message._id)) ?? [];
+  broadcast.message(event, presentMessage(message, reactions, { moderator: false }), presentMessage(message, reactions, { moderator: true }));
+}
+
+/**
+ * Record a new message in its thread: highest number, activity time and participant. Some engines
+ * lose concurrent updates to one document, so write, read back, and write again until it holds.
+ */
+async function recordActivity(threadId: unknown, seq: number, at: Date, userId: string): Promise<ThreadDocument> {
+  for (let attempt = 0; ; attempt++) {
+    await ThreadModel.updateOne({ _id: threadId }, { $max: { lastSeq: seq, lastActivityAt: at }, $addToSet: { participants: userId } });
+    const thread = (await ThreadModel.findById(threadId))!;
+    const holds = thread.lastSeq >= seq && thread.participants.some((p) => String(p) === userId);
+    if (holds || attempt >= 10) return thread;
+  }
+}
+
+async function recordReply(parentId: Types.ObjectId, at: Date): Promise<MessageDocument> {
+  const replyCount = await MessageModel.countDocuments({ parentId });
+  for (let attempt = 0; ; attempt++) {
+    await MessageModel.updateOne({ _id: parentId }, { $max: { replyCount, lastReplyAt: at } });
+    const parent = (await MessageModel.findById(parentId))!;
+    if (parent.replyCount >= replyCount || attempt >= 10) return parent;
+  }
+}
+
+export interface PostInput {
+  user: UserWithOrganization;
+  threadId: string;
+  clientId: string;
+  body: string;
+  parentId?: string | undefined;
+  attachmentIds: readonly string[];
+  broadcast: ForumBroadcast;
+  /** Set when the thread was just created by this post (its opening message). */
+  thread?: ThreadDocument;
+}
+
+export async function postMessage(input: PostInput): Promise<{ message: Message; duplicate: boolean }> {
+  const { user, threadId, clientId, body, broadcast } = input;
+  const actor = toActor(user);
+  const thread = input.thread ?? (await readableThread(actor, threadId));
+  requireCanPost(actor, thread);
+
+  const stored = await MessageModel.findOne({ 'author.id': actor.id, clientId });
+  if (stored) return duplicateOf(stored, threadId, actor);
+
+  let parent: MessageDocument | null = null;
+  if (input.parentId) {
+    parent = await MessageModel.findOne({ _id: input.parentId, threadId });
+    if (!parent) throw badRequest('parentId: no such message in this thread', 'parentId');
+    if (parent.parentId) throw badRequest('parentId: replies are one level deep; reply to the parent message', 'parentId');
+  }
+  const [mentions, attachments] = await Promise.all([resolveMentions(body), claimableAttachments(actor, input.attachmentIds)]);
+  const seq = await nextSequence(sequenceName(threadId));
+  const at = new Date();
+  let message: MessageDocument;
+  try {
+    message = await MessageModel.create({
+      threadId,
+      visibility: thread.visibility,
+      seq,
+      clientId,
+      parentId: parent?._id ?? null,
+      author: personOf(user),
+      body,
+      mentions,
+      attachments: attachments.map((a) => ({ id: a._id, name: a.name, type: a.type, size: a.size, sha256: a.sha256 })),
+      grams: gramsOf(searchableText(body, mentions)),
+      createdAt: at,
+    });
+  } catch (err) {
+    // The same send raced itself (a retry while the first was in flight): the first one stands.
+    if (!isDuplicateKey(err)) throw err;
+    const first = await MessageModel.findOne({ 'author.id': actor.id, clientId });
+    if (!first) throw err;
+    return duplicateOf(first, threadId, actor);
+  }
+  if (attachments.length) {
+    await AttachmentModel.updateMany({ _id: trusted({ $in: attachments.map((a) => a._id) }) }, { $set: { messageId: message._id, threadId } });
+  }
+
+  const [updatedThread, readSeq] = await Promise.all([recordActivity(thread._id, seq, at, actor.id), advanceCursor(actor.id, threadId, seq)]);
+  const presented = presentMessage(message, [], { moderator: false });
+  broadcast.message('message.created', presented, presented);
+  if (parent) {
+    const updatedParent = await recordReply(parent._id, at);
+    broadcast.replies(threadId, String(parent._id), updatedParent.replyCount, updatedParent.lastReplyAt?.toISOString() ?? null);
+  }
+  broadcast.threadUpdated(presentThread(updatedThread));
+  broadcast.readMoved(actor.id, { threadId, readSeq, lastSeq: updatedThread.lastSeq });
+  return { message: presented, duplicate: false };
+}
+
+async function duplicateOf(stored: MessageDocument, threadId: string, actor: Actor) {
+  if (String(stored.threadId) !== threadId) throw conflict('clientId: already used for a message in another thread', 'clientId');
+  const [message] = await presentMessages([stored], actor);
+  return { message: message!, duplicate: true };
+}
+
+/** A page of the thread. `before`: top-level messages before it; `after`: everything after it; neither: the latest top-level page. */
+export async function messagePage(actor: Actor, threadId: string, query: { before?: number; after?: number; limit: number }): Promise<MessagePage> {
+  const thread = await readableThread(actor, threadId);
+  const { before, after, limit } = query;
+  let found: MessageDocument[];
+  if (after !== undefined) {
+    found = await MessageModel.find({ threadId, seq: trusted({ $gt: after }) }).sort({ seq: 1 }).limit(limit + 1);
+  } else {
+    const filter = before !== undefined ? { threadId, parentId: null, seq: trusted({ $lt: before }) } : { threadId, parentId: null };
+    found = (await MessageModel.find(filter).sort({ seq: -1 }).limit(limit + 1)).reverse();
+  }
+  const hasMore = found.length > limit;
+  if (hasMore) found = after !== undefined ? found.slice(0, limit) : found.slice(1);
+  return { messages: await presentMessages(found, actor), hasMore, lastSeq: thread.lastSeq };
+}
+
+export async function repliesOf(actor: Actor, messageId: string): Promise<MessagePage> {
+  const { message, thread } = await readableMessage(actor, messageId);
+  if (message.parentId) throw badRequest('id: this message is itself a reply', 'id');
+  const found = await MessageModel.find({ parentId: message._id }).sort({ seq: 1 }).limit(LIMITS.catchUpSize + 1);
+  const hasMore = found.length > LIMITS.catchUpSize;
+  return { messages: await presentMessages(found.slice(0, LIMITS.catchUpSize), actor), hasMore, lastSeq: thread.lastSeq };
+}
+
+/** Edit one's own visible message; the previous text is kept as a version. */
+export async function editMessage(input: { actor: Actor; messageId: string; body: string; version?: number | undefined; broadcast: ForumBroadcast }): Promise<Message> {
+  const { actor, messageId, body } = input;
+  const { message, thread } = await readableMessage(actor, messageId);
+  if (String(message.author.id) !== actor.id) throw forbidden('only the author may edit a message');
+  if (!can(actor, 'message.editOwn')) throw forbidden('you may not edit messages');
+  requireCanPost(actor, thread);
+  if (message.deletedAt || message.hidden) throw conflict('this message is no longer shown and cannot be edited');
+  if (input.version !== undefined && input.version !== message.version) {
+    throw conflict(`version: the message has changed since version ${input.version} (now ${message.version}); reload it`, 'version');
+  }
+  if (body === message.body) return (await presentMessages([message], actor))[0]!;
+  try {
+    // The unique (message, version) key makes this insert the lock: of two concurrent edits, one wins.
+    await MessageVersionModel.create({ messageId: message._id, version: message.version, body: message.body, at: message.editedAt ?? message.createdAt });
+  } catch (err) {
+    if (isDuplicateKey(err)) throw conflict('version: someone edited this message at the same moment; reload it', 'version');
+    throw err;
+  }
+  const mentions = await resolveMentions(body);
+  const updated = await MessageModel.findOneAndUpdate(
+    { _id: message._id, version: message.version },
+    { $set: { body, mentions, editedAt: new Date(), version: message.version + 1, grams: gramsOf(searchableText(body, mentions)) } },
+    { new: true },
+  );
+  if (!updated) throw conflict('version: the message changed while saving; reload it', 'version');
+  await announce(input.broadcast, 'message.edited', updated);
+  return (await presentMessages([updated], actor))[0]!;
+}
+
+/** Delete one's own message: a tombstone stays so the conversation keeps its shape. */
+export async function deleteMessage(input: { actor: Actor; messageId: string; broadcast: ForumBroadcast }): Promise<Message> {
+  const { actor, messageId } = input;
+  const { message } = await readableMessage(actor, messageId);
+  if (String(message.author.id) !== actor.id) throw forbidden('only the author may delete a message; the secretariat hides instead');
+  if (!can(actor, 'message.editOwn')) throw forbidden('you may not delete messages');
+  if (message.deletedAt) return (await presentMessages([message], actor))[0]!;
+  const updated = (await MessageModel.findByIdAndUpdate(message._id, { $set: { deletedAt: new Date(), grams: [] } }, { new: true }))!;
+  await announce(input.broadcast, 'message.deleted', updated);
+  return (await presentMessages([updated], actor))[0]!;
+}
+
+/** The secretariat hides a message, with a reason shown in its place; recorded. */
+export async function hideMessage(input: { user: UserWithOrganization; messageId: string; reason: string; broadcast: ForumBroadcast }): Promise<Message> {
+  const actor = toActor(input.user);
+  if (!can(actor, 'moderate')) throw forbidden('only the secretariat may hide messages');
+  const { message } = await readableMessage(actor, input.messageId);
+  if (message.deletedAt) throw conflict('this message was deleted by its author');
+  const hidden = { reason: input.reason, by: actor.id, at: new Date() };
+  const updated = (await MessageModel.findByIdAndUpdate(message._id, { $set: { hidden, grams: [] } }, { new: true }))!;
+  await recordModeration({ action: 'hide', threadId: message.threadId, messageId: message._id, by: personOf(input.user), reason: input.reason });
+  await announce(input.broadcast, 'message.hidden', updated);
+  return (await presentMessages([updated], actor))[0]!;
+}
+
+export async function restoreMessage(input: { user: UserWithOrganization; messageId: string; broadcast: ForumBroadcast }): Promise<Message> {
+  const actor = toActor(input.user);
+  if (!can(actor, 'moderate')) throw forbidden('only the secretariat may restore messages');
+  const { message } = await readableMessage(actor, input.messageId);
+  if (!message.hidden) throw conflict('this message is not hidden');
+  const grams = gramsOf(searchableText(message.body, message.mentions));
+  const updated = (await MessageModel.findByIdAndUpdate(message._id, { $set: { hidden: null, grams } }, { new: true }))!;
+  await recordModeration({ action: 'restore', threadId: message.threadId, messageId: message._id, by: personOf(input.user) });
+  await announce(input.broadcast, 'message.restored', updated);
+  return (await presentMessages([updated], actor))[0]!;
+}
+
+/** Earlier versions of an edited message: for its author and the secretariat. */
+export async function messageVersions(actor: Actor, messageId: string) {
+  const { message } = await readableMessage(actor, messageId);
+  if (String(message.author.id) !== actor.id && !can(actor, 'moderate')) {
+    throw forbidden('earlier versions are visible to the author and the secretariat only');
+  }
+  const versions = await MessageVersionModel.find({ messageId: message._id }).sort({ version: 1 }).lean();
+  return { versions: versions.map((v) => ({ version: v.version, body: v.body, at: v.at.toISOString() })) };
+}
+
+export async function requireMessage(id: string): Promise<MessageDocument> {
+  const message = await MessageModel.findById(id);
+  if (!message) throw notFound('message');
+  return message;
+}

@@ -1,0 +1,150 @@
+/**
+ * The forum's collections. Counters that concurrent writers touch (message numbers, reactions,
+ * read positions) are uniquely keyed documents or monotonic `$max` fields, never a shared `$inc`,
+ * because FerretDB on SQLite loses concurrent updates to one document (docs/DATABASE.md).
+ */
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { MODERATION_ACTIONS, REACTION_KEYS, VISIBILITIES } from '@shared/threads/rules';
+import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
+
+/** Who wrote something, as they were named when they wrote it (saves a lookup per message). */
+const personSchema = new Schema(
+  {
+    id: { type: Schema.Types.ObjectId, required: true },
+    displayName: { type: String, required: true },
+    organization: {
+      type: new Schema(
+        { id: { type: Schema.Types.ObjectId, required: true }, nameJa: { type: String, required: true }, nameEn: { type: String, required: true } },
+        { _id: false },
+      ),
+      required: true,
+    },
+  },
+  { _id: false },
+);
+
+const threadSchema = new Schema(
+  {
+    title: { type: String, required: true },
+    visibility: { type: String, enum: VISIBILITIES, required: true },
+    businessAreas: { type: [{ type: String, enum: BUSINESS_AREA_KEYS }], default: [] },
+    resolved: { type: Boolean, default: false },
+    pinned: { type: Boolean, default: false },
+    locked: { type: Boolean, default: false },
+    createdBy: { type: personSchema, required: true },
+    /** The creator's idempotency key for the thread and its opening post. */
+    clientId: { type: String, required: true },
+    lastActivityAt: { type: Date, required: true },
+    lastSeq: { type: Number, default: 0 },
+    participants: { type: [Schema.Types.ObjectId], default: [] },
+    /** Search grams of the title; never loaded unless asked for. */
+    grams: { type: [String], default: [], select: false },
+  },
+  { timestamps: true },
+);
+threadSchema.index({ visibility: 1, pinned: -1, lastActivityAt: -1, _id: -1 });
+threadSchema.index({ pinned: -1, lastActivityAt: -1, _id: -1 });
+threadSchema.index({ 'createdBy.id': 1, clientId: 1 }, { unique: true });
+threadSchema.index({ participants: 1 });
+threadSchema.index({ grams: 1 });
+
+const attachmentRefSchema = new Schema(
+  { id: Schema.Types.ObjectId, name: String, type: String, size: Number, sha256: String },
+  { _id: false },
+);
+
+const messageSchema = new Schema(
+  {
+    threadId: { type: Schema.Types.ObjectId, required: true },
+    /** The thread's visibility, copied so search can filter messages without a join. */
+    visibility: { type: String, enum: VISIBILITIES, required: true },
+    seq: { type: Number, required: true },
+    clientId: { type: String, required: true },
+    parentId: { type: Schema.Types.ObjectId, default: null },
+    author: { type: personSchema, required: true },
+    body: { type: String, required: true },
+    version: { type: Number, default: 1 },
+    editedAt: { type: Date, default: null },
+    deletedAt: { type: Date, default: null },
+    hidden: {
+      type: new Schema({ reason: String, by: Schema.Types.ObjectId, at: Date }, { _id: false }),
+      default: null,
+    },
+    mentions: {
+      type: new Schema(
+        {
+      users: { type: [new Schema({ id: Schema.Types.ObjectId, displayName: String }, { _id: false })], default: [] },
+      organizations: {
+        type: [new Schema({ id: Schema.Types.ObjectId, nameJa: String, nameEn: String }, { _id: false })],
+        default: [],
+      },
+        },
+        { _id: false },
+      ),
+      default: () => ({ users: [], organizations: [] }),
+    },
+    attachments: { type: [attachmentRefSchema], default: [] },
+    replyCount: { type: Number, default: 0 },
+    lastReplyAt: { type: Date, default: null },
+    /** Search grams of the visible text; emptied when the message is deleted or hidden. */
+    grams: { type: [String], default: [], select: false },
+  },
+  { timestamps: true },
+);
+messageSchema.index({ threadId: 1, seq: 1 }, { unique: true });
+messageSchema.index({ threadId: 1, parentId: 1, seq: -1 });
+messageSchema.index({ 'author.id': 1, clientId: 1 }, { unique: true });
+messageSchema.index({ grams: 1 });
+
+/** The text of each earlier version of an edited message. */
+const messageVersionSchema = new Schema({
+  messageId: { type: Schema.Types.ObjectId, required: true },
+  version: { type: Number, required: true },
+  body: { type: String, required: true },
+  at: { type: Date, required: true },
+});
+messageVersionSchema.index({ messageId: 1, version: 1 }, { unique: true });
+
+/** One document per person per emoji per message: its `_id` makes the reaction idempotent. */
+const reactionSchema = new Schema({
+  _id: { type: String, required: true },
+  messageId: { type: Schema.Types.ObjectId, required: true },
+  userId: { type: Schema.Types.ObjectId, required: true },
+  key: { type: String, enum: REACTION_KEYS, required: true },
+  at: { type: Date, required: true },
+});
+reactionSchema.index({ messageId: 1, at: 1 });
+
+/** How far a person has read a thread: `_id` is `<userId>:<threadId>`. */
+const readCursorSchema = new Schema({
+  _id: { type: String, required: true },
+  userId: { type: Schema.Types.ObjectId, required: true },
+  threadId: { type: Schema.Types.ObjectId, required: true },
+  seq: { type: Number, required: true },
+  at: { type: Date, required: true },
+});
+readCursorSchema.index({ userId: 1 });
+
+/** Every act of moderation: who, when, what and why. */
+const moderationActionSchema = new Schema({
+  action: { type: String, enum: MODERATION_ACTIONS, required: true },
+  threadId: { type: Schema.Types.ObjectId, required: true },
+  messageId: { type: Schema.Types.ObjectId, default: null },
+  by: { type: personSchema, required: true },
+  reason: { type: String, default: null },
+  at: { type: Date, required: true },
+});
+moderationActionSchema.index({ threadId: 1, at: -1 });
+
+export type ThreadRecord = InferSchemaType<typeof threadSchema>;
+export type ThreadDocument = HydratedDocument<ThreadRecord>;
+export type MessageRecord = InferSchemaType<typeof messageSchema>;
+export type MessageDocument = HydratedDocument<MessageRecord>;
+export type PersonRecord = InferSchemaType<typeof personSchema>;
+
+export const ThreadModel = mongoose.model('Thread', threadSchema);
+export const MessageModel = mongoose.model('Message', messageSchema);
+export const MessageVersionModel = mongoose.model('MessageVersion', messageVersionSchema);
+export const ReactionModel = mongoose.model('Reaction', reactionSchema);
+export const ReadCursorModel = mongoose.model('ReadCursor', readCursorSchema);
+export const ModerationActionModel = mongoose.model('ModerationAction', moderationActionSchema);

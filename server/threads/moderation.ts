@@ -1,0 +1,26 @@
+/** The secretariat's moderation record: every hide, restore, pin, lock and edit, with who, when and why. */
+import type { Types } from 'mongoose';
+import type { Actor } from '@shared/domain';
+import type { ModerationAction } from '@shared/schemas/threads';
+import type { ModerationActionKind } from '@shared/threads/rules';
+import { authorize } from '../http/authorize';
+import { readableThread } from './access';
+import { ModerationActionModel, type PersonRecord } from './model';
+import { presentModeration } from './presenter';
+
+export async function recordModeration(entry: {
+  action: ModerationActionKind;
+  threadId: Types.ObjectId | string;
+  messageId?: Types.ObjectId | string | null;
+  by: PersonRecord;
+  reason?: string | null;
+}): Promise<void> {
+  await ModerationActionModel.create({ ...entry, messageId: entry.messageId ?? null, reason: entry.reason ?? null, at: new Date() });
+}
+
+export async function moderationLog(actor: Actor, threadId: string): Promise<ModerationAction[]> {
+  authorize(actor, 'moderate');
+  await readableThread(actor, threadId);
+  const rows = await ModerationActionModel.find({ threadId }).sort({ at: -1 }).limit(500).lean();
+  return rows.map(presentModeration);
+}

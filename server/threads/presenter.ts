@@ -1,0 +1,121 @@
+/** Stored forum documents → the shared API shapes, as one reader may see them. */
+import type { Message, ModerationAction, Person, Reaction, Thread } from '@shared/schemas/threads';
+import { REACTION_KEYS, type ReactionKey } from '@shared/threads/rules';
+import type { UserWithOrganization } from '../users/model';
+import type { MessageDocument, PersonRecord, ThreadDocument } from './model';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function personOf(user: UserWithOrganization): PersonRecord {
+  return {
+    id: user._id,
+    displayName: user.displayName,
+    organization: { id: user.organization._id, nameJa: user.organization.nameJa, nameEn: user.organization.nameEn },
+  } as PersonRecord;
+}
+
+export function presentPerson(p: PersonRecord): Person {
+  return {
+    id: String(p.id),
+    displayName: p.displayName,
+    organization: { id: String(p.organization.id), nameJa: p.organization.nameJa, nameEn: p.organization.nameEn },
+  };
+}
+
+export function presentThread(t: ThreadDocument): Thread {
+  return {
+    id: String(t._id),
+    title: t.title,
+    visibility: t.visibility,
+    businessAreas: [...t.businessAreas],
+    resolved: t.resolved,
+    pinned: t.pinned,
+    locked: t.locked,
+    createdBy: presentPerson(t.createdBy),
+    createdAt: t.createdAt.toISOString(),
+    lastActivityAt: t.lastActivityAt.toISOString(),
+    lastSeq: t.lastSeq,
+    messageCount: t.lastSeq,
+    participantCount: t.participants.length,
+  };
+}
+
+export interface ReactionRow {
+  messageId: unknown;
+  userId: unknown;
+  key: string;
+}
+
+/** Group reaction rows (ordered by time) into each message's reactions, in the fixed key order. */
+export function groupReactions(rows: readonly ReactionRow[]): Map<string, Reaction[]> {
+  const byMessage = new Map<string, Map<ReactionKey, string[]>>();
+  for (const row of rows) {
+    const id = String(row.messageId);
+    const keys = byMessage.get(id) ?? new Map<ReactionKey, string[]>();
+    byMessage.set(id, keys);
+    const key = row.key as ReactionKey;
+    keys.set(key, [...(keys.get(key) ?? []), String(row.userId)]);
+  }
+  const out = new Map<string, Reaction[]>();
+  for (const [id, keys] of byMessage) {
+    out.set(
+      id,
+      REACTION_KEYS.filter((k) => keys.has(k)).map((key) => ({ key, userIds: keys.get(key)! })),
+    );
+  }
+  return out;
+}
+
+/**
+ * A message for a reader. A deleted message keeps no visible text; a hidden one shows its reason,
+ * and its text only to those who moderate (so they can judge a restore).
+ */
+export function presentMessage(m: MessageDocument, reactions: Reaction[], { moderator }: { moderator: boolean }): Message {
+  const state = m.deletedAt ? 'deleted' : m.hidden ? 'hidden' : 'visible';
+  const body = state === 'visible' || (state === 'hidden' && moderator) ? m.body : null;
+  return {
+    id: String(m._id),
+    threadId: String(m.threadId),
+    seq: m.seq,
+    clientId: m.clientId,
+    parentId: m.parentId ? String(m.parentId) : null,
+    author: presentPerson(m.author),
+    body,
+    state,
+    hidden: m.hidden && !m.deletedAt ? { reason: m.hidden.reason ?? '', at: iso(m.hidden.at) ?? '' } : null,
+    editedAt: iso(m.editedAt),
+    version: m.version,
+    mentions:
+      body === null
+        ? { users: [], organizations: [] }
+        : {
+            users: m.mentions.users.map((u) => ({ id: String(u.id), displayName: u.displayName ?? '' })),
+            organizations: m.mentions.organizations.map((o) => ({ id: String(o.id), nameJa: o.nameJa ?? '', nameEn: o.nameEn ?? '' })),
+          },
+    attachments: state === 'visible' ? m.attachments.map((a) => ({ id: String(a.id), name: a.name ?? '', type: a.type ?? '', size: a.size ?? 0, sha256: a.sha256 ?? '' })) : [],
+    reactions: state === 'visible' ? reactions : [],
+    replyCount: m.replyCount,
+    lastReplyAt: iso(m.lastReplyAt),
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+export function presentModeration(a: {
+  _id: unknown;
+  action: ModerationAction['action'];
+  threadId: unknown;
+  messageId?: unknown;
+  by: PersonRecord;
+  reason?: string | null;
+  at: Date;
+}): ModerationAction {
+  return {
+    id: String(a._id),
+    action: a.action,
+    threadId: String(a.threadId),
+    messageId: a.messageId ? String(a.messageId) : null,
+    by: presentPerson(a.by),
+    reason: a.reason ?? null,
+    at: a.at.toISOString(),
+  };
+}

@@ -1,0 +1,46 @@
+/** Reactions: one document per person, emoji and message, so adding twice is harmless. */
+import { trusted, type Types } from 'mongoose';
+import type { Actor } from '@shared/domain';
+import type { Reaction } from '@shared/schemas/threads';
+import type { ReactionKey } from '@shared/threads/rules';
+import { conflict } from '../http/errors';
+import { readableMessage, requireCanPost } from './access';
+import type { ForumBroadcast } from './broadcast';
+import { ReactionModel } from './model';
+import { groupReactions } from './presenter';
+
+export async function reactionsOf(messageIds: ReadonlyArray<string | Types.ObjectId>): Promise<Map<string, Reaction[]>> {
+  if (!messageIds.length) return new Map();
+  const rows = await ReactionModel.find({ messageId: trusted({ $in: messageIds }) }, { messageId: 1, userId: 1, key: 1 })
+    .sort({ at: 1, _id: 1 })
+    .lean();
+  return groupReactions(rows);
+}
+
+export async function setReaction(input: {
+  actor: Actor;
+  messageId: string;
+  key: ReactionKey;
+  on: boolean;
+  broadcast: ForumBroadcast;
+}): Promise<{ messageId: string; reactions: Reaction[] }> {
+  const { actor, messageId, key, on } = input;
+  const { message, thread } = await readableMessage(actor, messageId);
+  requireCanPost(actor, thread);
+  if (message.deletedAt || message.hidden) throw conflict('this message is no longer shown');
+  const _id = `${messageId}:${actor.id}:${key}`;
+  if (on) {
+    await ReactionModel.updateOne(
+      { _id },
+      { $setOnInsert: { messageId, userId: actor.id, key, at: new Date() } },
+      { upsert: true },
+    ).catch((err: { code?: number }) => {
+      if (err?.code !== 11000) throw err; // the same reaction raced itself: it exists, which is the point
+    });
+  } else {
+    await ReactionModel.deleteOne({ _id });
+  }
+  const reactions = (await reactionsOf([message._id])).get(messageId) ?? [];
+  input.broadcast.reactions(String(thread._id), messageId, reactions);
+  return { messageId, reactions };
+}

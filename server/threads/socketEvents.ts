@@ -1,0 +1,127 @@
+/**
+ * The forum over Socket.IO: joining a thread's room (same read check as REST), live sends and
+ * changes through the same services as the REST routes, typing and presence. At connect, a socket
+ * joins the rooms of the visibilities its person may read, for live thread-list updates.
+ */
+import type { Request } from 'express';
+import { can } from '@shared/permissions';
+import type { Person } from '@shared/schemas/threads';
+import { readableVisibilities } from '@shared/threads/rules';
+import type { AppContext } from '../context';
+import { forbidden } from '../http/errors';
+import { handleEvent } from '../realtime/events';
+import type { CouncilServer, CouncilSocket } from '../realtime/io';
+import type { UserWithOrganization } from '../users/model';
+import { toActor } from '../users/presenter';
+import { readableThread } from './access';
+import { forumRooms } from './broadcast';
+import { deleteMessage, editMessage, hideMessage, messagePage, postMessage, restoreMessage } from './messages';
+import { personOf, presentPerson, presentThread } from './presenter';
+import { setReaction } from './reactions';
+import { markRead, readSeqs } from './readCursors';
+
+const TYPING_INTERVAL_MS = 2_000;
+const PRESENCE_WINDOW_MS = 500;
+
+interface SocketData {
+  person?: Person;
+  typingAt?: Map<string, number>;
+}
+
+/** Presence per thread room, coalesced: at most one broadcast per room per window. */
+export function createPresence(io: CouncilServer, send: (threadId: string, viewers: Person[]) => void) {
+  const due = new Map<string, NodeJS.Timeout>();
+  async function viewersOf(threadId: string): Promise<Person[]> {
+    const sockets = await io.in(forumRooms.thread(threadId)).fetchSockets();
+    const byId = new Map<string, Person>();
+    for (const s of sockets) {
+      const person = (s.data as SocketData).person;
+      if (person) byId.set(person.id, person);
+    }
+    return [...byId.values()];
+  }
+  return {
+    viewersOf,
+    changed(threadId: string) {
+      if (due.has(threadId)) return;
+      due.set(
+        threadId,
+        setTimeout(() => {
+          due.delete(threadId);
+          void viewersOf(threadId).then((viewers) => send(threadId, viewers));
+        }, PRESENCE_WINDOW_MS),
+      );
+    },
+    close() {
+      for (const t of due.values()) clearTimeout(t);
+      due.clear();
+    },
+  };
+}
+export type Presence = ReturnType<typeof createPresence>;
+
+export function registerForumEvents(socket: CouncilSocket, { forum, presence }: Pick<AppContext, 'forum' | 'presence'>): void {
+  const user = (socket.request as Request).user as UserWithOrganization;
+  const actor = toActor(user);
+  const data = socket.data as SocketData;
+  data.person = presentPerson(personOf(user));
+  data.typingAt = new Map();
+  void socket.join(readableVisibilities(actor).map(forumRooms.readers));
+
+  const joinedThreads = () => [...socket.rooms].filter((r) => /^thread:[0-9a-f]{24}$/.test(r)).map((r) => r.slice('thread:'.length));
+  socket.on('disconnecting', () => joinedThreads().forEach((id) => presence.changed(id)));
+
+  handleEvent(socket, 'thread.join', actor, async ({ threadId, afterSeq }) => {
+    const thread = await readableThread(actor, threadId);
+    const roomsToJoin = [forumRooms.thread(threadId)];
+    if (can(actor, 'moderate')) roomsToJoin.push(forumRooms.moderators(threadId));
+    await socket.join(roomsToJoin);
+    const [page, seqs, viewers] = await Promise.all([
+      afterSeq !== undefined ? messagePage(actor, threadId, { after: afterSeq, limit: 500 }) : null,
+      readSeqs(actor.id, [threadId]),
+      presence.viewersOf(threadId),
+    ]);
+    presence.changed(threadId);
+    return {
+      thread: presentThread(thread),
+      readSeq: seqs.get(threadId) ?? 0,
+      missed: page?.messages ?? [],
+      hasMore: page?.hasMore ?? false,
+      viewers,
+    };
+  });
+
+  handleEvent(socket, 'thread.leave', actor, async ({ threadId }) => {
+    await socket.leave(forumRooms.thread(threadId));
+    await socket.leave(forumRooms.moderators(threadId));
+    presence.changed(threadId);
+    return {};
+  });
+
+  handleEvent(socket, 'thread.typing', actor, ({ threadId }) => {
+    if (!socket.rooms.has(forumRooms.thread(threadId))) throw forbidden('join the thread first');
+    if (!can(actor, 'message.post')) throw forbidden('you may not post in this thread');
+    const now = Date.now();
+    // Throttled per socket and thread: keystrokes do not become a broadcast storm.
+    if (now - (data.typingAt!.get(threadId) ?? 0) >= TYPING_INTERVAL_MS) {
+      data.typingAt!.set(threadId, now);
+      socket.to(forumRooms.thread(threadId)).emit('thread.typing', { threadId, user: data.person! });
+    }
+    return {};
+  });
+
+  handleEvent(socket, 'thread.read', actor, ({ threadId, seq }) => markRead({ actor, threadId, seq, broadcast: forum }));
+
+  handleEvent(socket, 'message.send', actor, (p) =>
+    postMessage({ user, threadId: p.threadId, clientId: p.clientId, body: p.body, parentId: p.parentId, attachmentIds: p.attachmentIds, broadcast: forum }),
+  );
+  handleEvent(socket, 'message.edit', actor, async (p) => ({
+    message: await editMessage({ actor, messageId: p.messageId, body: p.body, version: p.version, broadcast: forum }),
+  }));
+  handleEvent(socket, 'message.delete', actor, async (p) => ({ message: await deleteMessage({ actor, messageId: p.messageId, broadcast: forum }) }));
+  handleEvent(socket, 'message.hide', actor, async (p) => ({
+    message: await hideMessage({ user, messageId: p.messageId, reason: p.reason, broadcast: forum }),
+  }));
+  handleEvent(socket, 'message.restore', actor, async (p) => ({ message: await restoreMessage({ user, messageId: p.messageId, broadcast: forum }) }));
+  handleEvent(socket, 'reaction.set', actor, (p) => setReaction({ actor, messageId: p.messageId, key: p.key, on: p.on, broadcast: forum }));
+}

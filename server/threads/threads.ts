@@ -1,0 +1,193 @@
+/** Threads: creating one with its opening post, listing what a reader may see, and changing its marks. */
+import { trusted, type QueryFilter } from 'mongoose';
+import type { Actor } from '@shared/domain';
+import { can, decide } from '@shared/permissions';
+import type { Message, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadListQuery, ThreadUpdateBody } from '@shared/schemas/threads';
+import { gramsOf } from '@shared/search/grams';
+import { readableVisibilities } from '@shared/threads/rules';
+import { badRequest, forbidden } from '../http/errors';
+import { UserModel, type UserWithOrganization } from '../users/model';
+import { toActor } from '../users/presenter';
+import { readableThread, requireReadable } from './access';
+import type { ForumBroadcast } from './broadcast';
+import { postMessage, presentMessages } from './messages';
+import { MessageModel, ThreadModel, type ThreadDocument, type ThreadRecord } from './model';
+import { recordModeration } from './moderation';
+import { personOf, presentThread } from './presenter';
+import { allReadSeqs, readSeqs } from './readCursors';
+
+
+export async function createThread(input: {
+  user: UserWithOrganization;
+  body: ThreadCreateBody;
+  broadcast: ForumBroadcast;
+}): Promise<{ thread: Thread; message: Message; duplicate: boolean }> {
+  const { user, body, broadcast } = input;
+  const actor = toActor(user);
+  const decision = decide(actor, 'thread.create');
+  if (!decision.allowed) throw forbidden(decision.reason);
+  if (!readableVisibilities(actor).includes(body.visibility)) {
+    throw forbidden(`visibility: you may not read ${body.visibility} threads, so you may not start one`);
+  }
+  const existing = await ThreadModel.findOne({ 'createdBy.id': actor.id, clientId: body.clientId });
+  if (existing) return { ...(await openingOf(existing, actor)), duplicate: true };
+
+  const now = new Date();
+  let thread: ThreadDocument;
+  try {
+    thread = await ThreadModel.create({
+      title: body.title,
+      visibility: body.visibility,
+      businessAreas: [...new Set(body.businessAreas)],
+      createdBy: personOf(user),
+      clientId: body.clientId,
+      lastActivityAt: now,
+      grams: gramsOf(body.title),
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const first = (await ThreadModel.findOne({ 'createdBy.id': actor.id, clientId: body.clientId }))!;
+    return { ...(await openingOf(first, actor)), duplicate: true };
+  }
+  try {
+    const { message } = await postMessage({
+      user,
+      threadId: String(thread._id),
+      clientId: body.clientId,
+      body: body.body,
+      attachmentIds: body.attachmentIds,
+      broadcast,
+      thread,
+    });
+    const stored = (await ThreadModel.findById(thread._id))!;
+    broadcast.threadCreated(presentThread(stored));
+    return { thread: presentThread(stored), message, duplicate: false };
+  } catch (err) {
+    // No thread without its opening post.
+    await ThreadModel.deleteOne({ _id: thread._id });
+    throw err;
+  }
+}
+
+async function openingOf(thread: ThreadDocument, actor: Actor) {
+  const first = await MessageModel.findOne({ threadId: thread._id, parentId: null }).sort({ seq: 1 });
+  if (!first) throw badRequest('clientId: this thread was not completed; send with a new clientId', 'clientId');
+  return { thread: presentThread(thread), message: (await presentMessages([first], actor))[0]! };
+}
+
+interface ListCursor {
+  pinned: boolean;
+  at: number;
+  id: string;
+}
+const encodeCursor = (t: ThreadDocument) =>
+  Buffer.from(JSON.stringify([t.pinned ? 1 : 0, t.lastActivityAt.getTime(), String(t._id)])).toString('base64url');
+function decodeCursor(cursor: string): ListCursor {
+  try {
+    const [pinned, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, number, string];
+    if (typeof at !== 'number' || !/^[0-9a-f]{24}$/.test(id)) throw new Error('shape');
+    return { pinned: pinned === 1, at, id };
+  } catch {
+    throw badRequest('query.cursor: malformed cursor', 'query.cursor');
+  }
+}
+
+/** After the cursor in (pinned desc, lastActivityAt desc, _id desc) order. */
+function afterCursor(c: ListCursor): QueryFilter<ThreadRecord> {
+  const at = new Date(c.at);
+  const sameGroup = { $or: [{ lastActivityAt: trusted({ $lt: at }) }, { lastActivityAt: at, _id: trusted({ $lt: c.id }) }] };
+  return c.pinned ? { $or: [{ pinned: false }, { pinned: true, ...sameGroup }] } : { pinned: false, ...sameGroup };
+}
+
+export async function listThreads(actor: Actor, query: ThreadListQuery): Promise<ThreadList> {
+  const readable = readableVisibilities(actor).filter((v) => !query.visibility || v === query.visibility);
+  if (!readable.length) return { threads: [], nextCursor: null };
+  const and: QueryFilter<ThreadRecord>[] = [{ visibility: trusted({ $in: readable }) }];
+  if (query.businessArea) and.push({ businessAreas: query.businessArea });
+  if (query.resolved !== undefined) and.push({ resolved: query.resolved });
+  if (query.mine) and.push({ participants: actor.id });
+  if (query.unread) and.push({ _id: trusted({ $nin: await fullyReadThreadIds(actor.id) }) });
+  if (query.cursor) and.push(afterCursor(decodeCursor(query.cursor)));
+
+  const found = await ThreadModel.find({ $and: and })
+    .sort({ pinned: -1, lastActivityAt: -1, _id: -1 })
+    .limit(query.limit + 1);
+  const page = found.slice(0, query.limit);
+  const seqs = await readSeqs(actor.id, page.map((t) => String(t._id)));
+  return {
+    threads: page.map((t) => {
+      const readSeq = seqs.get(String(t._id)) ?? 0;
+      return {
+        ...presentThread(t),
+        readSeq,
+        unread: Math.max(0, t.lastSeq - readSeq),
+        tookPart: t.participants.some((p) => String(p) === actor.id),
+      };
+    }),
+    nextCursor: found.length > query.limit ? encodeCursor(page[page.length - 1]!) : null,
+  };
+}
+
+/** Threads the reader has read to the end (a thread never opened is unread). */
+async function fullyReadThreadIds(userId: string): Promise<string[]> {
+  const cursors = await allReadSeqs(userId);
+  if (!cursors.size) return [];
+  const threads = await ThreadModel.find({ _id: trusted({ $in: [...cursors.keys()] }) }, { lastSeq: 1 }).lean();
+  return threads.filter((t) => (cursors.get(String(t._id)) ?? 0) >= t.lastSeq).map((t) => String(t._id));
+}
+
+export async function threadDetail(actor: Actor, threadId: string): Promise<ThreadDetail> {
+  const thread = await readableThread(actor, threadId);
+  const [seqs, people] = await Promise.all([
+    readSeqs(actor.id, [threadId]),
+    UserModel.find({ _id: trusted({ $in: thread.participants.slice(0, 200) }) }).populate('organization'),
+  ]);
+  return {
+    thread: presentThread(thread),
+    readSeq: seqs.get(threadId) ?? 0,
+    participants: (people as unknown as UserWithOrganization[]).map((u) => {
+      const p = personOf(u);
+      return { id: String(p.id), displayName: p.displayName, organization: { id: String(p.organization.id), nameJa: p.organization.nameJa, nameEn: p.organization.nameEn } };
+    }),
+  };
+}
+
+/**
+ * Title, tags and the resolved mark: the thread's creator or the secretariat. Pin and lock: the
+ * secretariat. A moderator's change to someone else's thread is recorded with its reason.
+ */
+export async function updateThread(input: {
+  user: UserWithOrganization;
+  threadId: string;
+  change: ThreadUpdateBody;
+  broadcast: ForumBroadcast;
+}): Promise<Thread> {
+  const { user, threadId, change } = input;
+  const actor = toActor(user);
+  const thread = await readableThread(actor, threadId);
+  requireReadable(actor, thread);
+  const moderator = can(actor, 'moderate');
+  const isCreator = String(thread.createdBy.id) === actor.id && can(actor, 'thread.create');
+  const editsContent = change.title !== undefined || change.businessAreas !== undefined || change.resolved !== undefined;
+  if (editsContent && !isCreator && !moderator) throw forbidden("only the thread's creator or the secretariat may change it");
+  if ((change.pinned !== undefined || change.locked !== undefined) && !moderator) throw forbidden('only the secretariat may pin or lock threads');
+
+  const set: Partial<ThreadRecord> = {};
+  if (change.title !== undefined) Object.assign(set, { title: change.title, grams: gramsOf(change.title) });
+  if (change.businessAreas !== undefined) set.businessAreas = [...new Set(change.businessAreas)];
+  if (change.resolved !== undefined) set.resolved = change.resolved;
+  if (change.pinned !== undefined) set.pinned = change.pinned;
+  if (change.locked !== undefined) set.locked = change.locked;
+  const updated = (await ThreadModel.findByIdAndUpdate(thread._id, { $set: set }, { new: true }))!;
+
+  const by = personOf(user);
+  const reason = change.reason ?? null;
+  const record = (action: Parameters<typeof recordModeration>[0]['action']) => recordModeration({ action, threadId: thread._id, by, reason });
+  if (change.pinned !== undefined && change.pinned !== thread.pinned) await record(change.pinned ? 'pin' : 'unpin');
+  if (change.locked !== undefined && change.locked !== thread.locked) await record(change.locked ? 'lock' : 'unlock');
+  if (editsContent && !isCreator) await record('edit');
+
+  const presented = presentThread(updated);
+  input.broadcast.threadUpdated(presented);
+  return presented;
+}
