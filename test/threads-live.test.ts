@@ -21,9 +21,7 @@ const open = async (client: ApiClient) => {
 
 beforeAll(async () => {
   server = await startTestServer();
-  [dev, dev2, support, ministry] = await Promise.all(
-    ['dev@demo.example', 'dev2@demo.example', 'support@demo.example', 'mhlw@demo.example'].map((e) => server.signIn(e)),
-  );
+  [dev, dev2, support, ministry] = await server.signInAll('dev@demo.example', 'dev2@demo.example', 'support@demo.example', 'mhlw@demo.example');
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());

@@ -3,7 +3,7 @@
  * stored, and only then announced (DESIGN.md §3). Numbers come from the per-thread sequence, so
  * clients can see gaps; sends are idempotent on (author, clientId).
  */
-import { trusted, type Types } from 'mongoose';
+import { trusted, type Types, type UpdateQuery } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import type { Message, MessagePage } from '@shared/schemas/threads';
@@ -18,7 +18,7 @@ import { toActor } from '../users/presenter';
 import { readableMessage, readableThread, requireCanPost } from './access';
 import type { ForumBroadcast } from './broadcast';
 import { resolveMentions, searchableText } from './mentions';
-import { MessageModel, MessageVersionModel, ThreadModel, type MessageDocument, type ThreadDocument } from './model';
+import { MessageModel, MessageVersionModel, ThreadModel, type MessageDocument, type MessageRecord, type ThreadDocument } from './model';
 import { recordModeration } from './moderation';
 import { personOf, presentMessage, presentThread } from './presenter';
 import { reactionsOf } from './reactions';
@@ -27,6 +27,17 @@ import { advanceCursor } from './readCursors';
 const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 export const sequenceName = (threadId: string) => `thread:${threadId}`;
+
+/**
+ * Apply `update` (if any) and load the result. Not findOneAndUpdate: the hidden `grams` field makes
+ * mongoose send a projection with it, which FerretDB's findAndModify does not support.
+ */
+async function updatedMessage(id: Types.ObjectId, update?: UpdateQuery<MessageRecord>): Promise<MessageDocument> {
+  if (update) await MessageModel.updateOne({ _id: id }, update);
+  const message = await MessageModel.findById(id);
+  if (!message) throw notFound('message');
+  return message;
+}
 
 /** Present messages with their reactions, for one reader. */
 export async function presentMessages(messages: readonly MessageDocument[], actor: Actor): Promise<Message[]> {
@@ -181,12 +192,12 @@ export async function editMessage(input: { actor: Actor; messageId: string; body
     throw err;
   }
   const mentions = await resolveMentions(body);
-  const updated = await MessageModel.findOneAndUpdate(
+  const saved = await MessageModel.updateOne(
     { _id: message._id, version: message.version },
     { $set: { body, mentions, editedAt: new Date(), version: message.version + 1, grams: gramsOf(searchableText(body, mentions)) } },
-    { new: true },
   );
-  if (!updated) throw conflict('version: the message changed while saving; reload it', 'version');
+  if (saved.matchedCount !== 1) throw conflict('version: the message changed while saving; reload it', 'version');
+  const updated = await updatedMessage(message._id);
   await announce(input.broadcast, 'message.edited', updated);
   return (await presentMessages([updated], actor))[0]!;
 }
@@ -198,7 +209,7 @@ export async function deleteMessage(input: { actor: Actor; messageId: string; br
   if (String(message.author.id) !== actor.id) throw forbidden('only the author may delete a message; the secretariat hides instead');
   if (!can(actor, 'message.editOwn')) throw forbidden('you may not delete messages');
   if (message.deletedAt) return (await presentMessages([message], actor))[0]!;
-  const updated = (await MessageModel.findByIdAndUpdate(message._id, { $set: { deletedAt: new Date(), grams: [] } }, { new: true }))!;
+  const updated = await updatedMessage(message._id, { $set: { deletedAt: new Date(), grams: [] } });
   await announce(input.broadcast, 'message.deleted', updated);
   return (await presentMessages([updated], actor))[0]!;
 }
@@ -210,7 +221,7 @@ export async function hideMessage(input: { user: UserWithOrganization; messageId
   const { message } = await readableMessage(actor, input.messageId);
   if (message.deletedAt) throw conflict('this message was deleted by its author');
   const hidden = { reason: input.reason, by: actor.id, at: new Date() };
-  const updated = (await MessageModel.findByIdAndUpdate(message._id, { $set: { hidden, grams: [] } }, { new: true }))!;
+  const updated = await updatedMessage(message._id, { $set: { hidden, grams: [] } });
   await recordModeration({ action: 'hide', threadId: message.threadId, messageId: message._id, by: personOf(input.user), reason: input.reason });
   await announce(input.broadcast, 'message.hidden', updated);
   return (await presentMessages([updated], actor))[0]!;
@@ -222,7 +233,7 @@ export async function restoreMessage(input: { user: UserWithOrganization; messag
   const { message } = await readableMessage(actor, input.messageId);
   if (!message.hidden) throw conflict('this message is not hidden');
   const grams = gramsOf(searchableText(message.body, message.mentions));
-  const updated = (await MessageModel.findByIdAndUpdate(message._id, { $set: { hidden: null, grams } }, { new: true }))!;
+  const updated = await updatedMessage(message._id, { $set: { hidden: null, grams } });
   await recordModeration({ action: 'restore', threadId: message.threadId, messageId: message._id, by: personOf(input.user) });
   await announce(input.broadcast, 'message.restored', updated);
   return (await presentMessages([updated], actor))[0]!;
@@ -238,8 +249,3 @@ export async function messageVersions(actor: Actor, messageId: string) {
   return { versions: versions.map((v) => ({ version: v.version, body: v.body, at: v.at.toISOString() })) };
 }
 
-export async function requireMessage(id: string): Promise<MessageDocument> {
-  const message = await MessageModel.findById(id);
-  if (!message) throw notFound('message');
-  return message;
-}

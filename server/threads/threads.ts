@@ -178,7 +178,9 @@ export async function updateThread(input: {
   if (change.resolved !== undefined) set.resolved = change.resolved;
   if (change.pinned !== undefined) set.pinned = change.pinned;
   if (change.locked !== undefined) set.locked = change.locked;
-  const updated = (await ThreadModel.findByIdAndUpdate(thread._id, { $set: set }, { new: true }))!;
+  // Not findOneAndUpdate: the hidden `grams` field would add a projection FerretDB refuses there.
+  await ThreadModel.updateOne({ _id: thread._id }, { $set: set });
+  const updated = (await ThreadModel.findById(thread._id))!;
 
   const by = personOf(user);
   const reason = change.reason ?? null;

@@ -78,7 +78,7 @@ export class ApiClient {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
       headers: { cookie: this.cookieHeader, 'content-type': contentType },
-      body: data,
+      body: data as unknown as BodyInit,
     });
     const text = await res.text();
     let body: unknown = text;

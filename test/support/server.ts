@@ -24,6 +24,8 @@ export interface TestServer {
   client(): ApiClient;
   /** A client signed in as `email` (demo password unless given). */
   signIn(email: string, password?: string): Promise<ApiClient>;
+  /** Clients signed in as each of `emails`, in order. */
+  signInAll<const T extends readonly string[]>(...emails: T): Promise<{ -readonly [K in keyof T]: ApiClient }>;
   close(): Promise<void>;
 }
 
@@ -38,17 +40,21 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = council.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  async function signIn(email: string, password = 'council-demo') {
+    const client = new ApiClient(baseUrl);
+    const res = await client.post('/api/auth/login', { email, password });
+    if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return client;
+  }
   return {
     baseUrl,
     council,
     config,
     dbName,
     client: () => new ApiClient(baseUrl),
-    async signIn(email, password = 'council-demo') {
-      const client = new ApiClient(baseUrl);
-      const res = await client.post('/api/auth/login', { email, password });
-      if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      return client;
+    signIn,
+    signInAll(...emails) {
+      return Promise.all(emails.map((e) => signIn(e))) as never;
     },
     async close() {
       await council.close();
