@@ -3,46 +3,21 @@
  * the council on first start, serves on the port it prints, keeps data and sessions across a
  * restart, and exits 0 on SIGTERM taking FerretDB with it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseSetupError, ensureFerretDB } from '../server/db/ferretdb';
 import { ApiClient } from './support/client';
+import { startServerProcess, stopServerProcess } from './support/process';
 import type { OrganizationList } from './support/json';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'council-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function startServer(): Promise<{ child: ChildProcess; baseUrl: string; output: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', MONGODB_URI: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  readline.createInterface({ input: child.stderr! }).on('line', (l) => output.push(l));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output.join('\n')}`)), 60_000);
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      const url = /(http:\/\/[\d.]+:\d+)\//.exec(line);
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, baseUrl: url[1]!, output });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output.join('\n')}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
+const startServer = () => startServerProcess(dataDir);
+const stop = stopServerProcess;
 
 const ferretdbRunningIn = (dir: string) => spawnSync('pgrep', ['-f', `sqlite-url=file:${dir}`]).status === 0;
 
