@@ -26,6 +26,7 @@ import { createFileBlobStore } from './attachments/blobStore';
 import { searchRoutes } from './search/routes';
 import { createForumBroadcast } from './threads/broadcast';
 import { threadRoutes } from './threads/routes';
+import { createPostLimit } from './threads/postLimit';
 import { createPresence, registerForumEvents } from './threads/socketEvents';
 import { CLIENT_DIST } from './paths';
 
@@ -67,7 +68,8 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const forum = createForumBroadcast(realtime.io);
   const presence = createPresence(realtime.io, forum.presence);
   const blobs = createFileBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
-  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence };
+  const postLimit = createPostLimit(config);
+  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit };
   realtime.io.on('connection', (socket) => registerForumEvents(socket, context));
   const routes = [
     ...systemRoutes(context),

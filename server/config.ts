@@ -29,6 +29,8 @@ const ConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Messages one person may post per minute (REST and sockets together), in bursts up to the same number. */
+  POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

@@ -5,6 +5,7 @@ import type { Realtime } from './realtime/io';
 import type { BlobStore } from './attachments/blobStore';
 import type { ForumBroadcast } from './threads/broadcast';
 import type { Presence } from './threads/socketEvents';
+import type { PostLimit } from './threads/postLimit';
 
 export interface AppContext {
   config: Config;
@@ -14,4 +15,5 @@ export interface AppContext {
   blobs: BlobStore;
   forum: ForumBroadcast;
   presence: Presence;
+  postLimit: PostLimit;
 }

@@ -31,7 +31,7 @@ function moved(client: ApiClient, baseUrl: string): ApiClient {
 }
 
 it('a reader catches up with all 50 messages, in order, after the server process restarts', async () => {
-  running = await startServerProcess(dataDir);
+  running = await startServerProcess(dataDir, { POSTS_PER_MINUTE: '1000' });
   const writer = await signIn(running.baseUrl, 'dev@demo.example');
   const reader = await signIn(running.baseUrl, 'dev2@demo.example');
   const created = await writer.post<{ thread: { id: string } }>('/api/threads', { clientId: newClientId(), title: '再起動', body: '開始', visibility: 'council' });
@@ -48,7 +48,7 @@ it('a reader catches up with all 50 messages, in order, after the server process
   expect(await stopServerProcess(running.child)).toBe(0);
   await gone;
 
-  running = await startServerProcess(dataDir);
+  running = await startServerProcess(dataDir, { POSTS_PER_MINUTE: '1000' });
   const writerAgain = await openSocket(moved(writer, running.baseUrl));
   for (let i = 1; i <= 25; i++) await ok(writerAgain, 'message.send', { threadId, clientId: newClientId(), body: `再起動後 ${i}` });
 

@@ -42,7 +42,7 @@ const conflictResponse = { 409: { description: 'conflicts with the current state
 const ReactionResult = z.object({ messageId: z.string(), reactions: z.array(Reaction) });
 const PostResult = z.object({ message: Message, duplicate: z.boolean() });
 
-export function threadRoutes({ forum }: AppContext) {
+export function threadRoutes({ forum, postLimit }: AppContext) {
   return [
     defineRoute(
       {
@@ -68,6 +68,7 @@ export function threadRoutes({ forum }: AppContext) {
         responses: { 201: { description: 'created', schema: ThreadCreated }, 200: { description: 'already created with this clientId', schema: ThreadCreated }, ...errors },
       },
       async ({ user, body, res }) => {
+        await postLimit.consume(String(user._id));
         const { duplicate, ...created } = await createThread({ user, body, broadcast: forum });
         if (!duplicate) return created;
         res.status(200).json(created);
@@ -121,9 +122,16 @@ export function threadRoutes({ forum }: AppContext) {
         params: IdParams,
         body: MessageCreateBody,
         status: 201,
-        responses: { 201: { description: 'posted', schema: PostResult }, 200: { description: 'already posted with this clientId', schema: PostResult }, ...errors, ...conflictResponse },
+        responses: {
+          201: { description: 'posted', schema: PostResult },
+          200: { description: 'already posted with this clientId', schema: PostResult },
+          ...errors,
+          ...conflictResponse,
+          429: { description: 'posting too fast', schema: ErrorBody },
+        },
       },
       async ({ user, params, body, res }) => {
+        await postLimit.consume(String(user._id));
         const result = await postMessage({ user, threadId: params.id, ...body, broadcast: forum });
         if (result.duplicate) res.status(200).json(result);
         else return result;

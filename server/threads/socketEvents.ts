@@ -60,7 +60,7 @@ export function createPresence(io: CouncilServer, send: (threadId: string, viewe
 }
 export type Presence = ReturnType<typeof createPresence>;
 
-export function registerForumEvents(socket: CouncilSocket, { forum, presence }: Pick<AppContext, 'forum' | 'presence'>): void {
+export function registerForumEvents(socket: CouncilSocket, { forum, presence, postLimit }: Pick<AppContext, 'forum' | 'presence' | 'postLimit'>): void {
   const user = (socket.request as Request).user as UserWithOrganization;
   const actor = toActor(user);
   const data = socket.data as SocketData;
@@ -112,9 +112,10 @@ export function registerForumEvents(socket: CouncilSocket, { forum, presence }: 
 
   handleEvent(socket, 'thread.read', actor, ({ threadId, seq }) => markRead({ actor, threadId, seq, broadcast: forum }));
 
-  handleEvent(socket, 'message.send', actor, (p) =>
-    postMessage({ user, threadId: p.threadId, clientId: p.clientId, body: p.body, parentId: p.parentId, attachmentIds: p.attachmentIds, broadcast: forum }),
-  );
+  handleEvent(socket, 'message.send', actor, async (p) => {
+    await postLimit.consume(actor.id);
+    return postMessage({ user, threadId: p.threadId, clientId: p.clientId, body: p.body, parentId: p.parentId, attachmentIds: p.attachmentIds, broadcast: forum });
+  });
   handleEvent(socket, 'message.edit', actor, async (p) => ({
     message: await editMessage({ actor, messageId: p.messageId, body: p.body, version: p.version, broadcast: forum }),
   }));
