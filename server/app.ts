@@ -27,6 +27,9 @@ import { searchRoutes } from './search/routes';
 import { createForumBroadcast } from './threads/broadcast';
 import { threadRoutes } from './threads/routes';
 import { createPostLimit } from './threads/postLimit';
+import { createRegisterBroadcast } from './issues/broadcast';
+import { issueRoutes } from './issues/routes';
+import { registerIssueEvents } from './issues/socketEvents';
 import { createPresence, registerForumEvents } from './threads/socketEvents';
 import { CLIENT_DIST } from './paths';
 
@@ -69,8 +72,12 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const presence = createPresence(realtime.io, forum.presence);
   const blobs = createFileBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
   const postLimit = createPostLimit(config);
-  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit };
-  realtime.io.on('connection', (socket) => registerForumEvents(socket, context));
+  const register = createRegisterBroadcast(realtime.io);
+  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit, register };
+  realtime.io.on('connection', (socket) => {
+    registerForumEvents(socket, context);
+    registerIssueEvents(socket);
+  });
   const routes = [
     ...systemRoutes(context),
     ...authRoutes(context),
@@ -79,6 +86,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     ...threadRoutes(context),
     ...attachmentRoutes(context),
     ...searchRoutes(),
+    ...issueRoutes(context),
   ];
   const openApi = buildOpenApiDocument(routes, API_VERSION);
 

@@ -6,6 +6,7 @@ import type { BlobStore } from './attachments/blobStore';
 import type { ForumBroadcast } from './threads/broadcast';
 import type { Presence } from './threads/socketEvents';
 import type { PostLimit } from './threads/postLimit';
+import type { RegisterBroadcast } from './issues/broadcast';
 
 export interface AppContext {
   config: Config;
@@ -16,4 +17,5 @@ export interface AppContext {
   forum: ForumBroadcast;
   presence: Presence;
   postLimit: PostLimit;
+  register: RegisterBroadcast;
 }

@@ -3,3 +3,4 @@ export { OrganizationModel } from './organizations/model';
 export { UserModel } from './users/model';
 export { AttachmentModel } from './attachments/model';
 export { MessageModel, MessageVersionModel, ModerationActionModel, ReactionModel, ReadCursorModel, ThreadModel } from './threads/model';
+export { IssueCommentModel, IssueHistoryModel, IssueLinkModel, IssueModel, IssueSupportModel } from './issues/model';

@@ -29,7 +29,7 @@ message.post            Y Y Y Y Y . .
 message.editOwn         Y Y Y Y Y . .
 issue.read              Y Y Y Y Y Y Y
 issue.raise             Y Y Y Y Y . .
-issue.support           Y Y Y Y Y . .
+issue.support           Y Y Y Y . . .
 issue.comment           Y Y Y Y Y . .
 issue.answer            . . . . Y . .
 issue.editOwnAnswer     . . . . Y . .

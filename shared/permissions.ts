@@ -62,7 +62,8 @@ export const RULES = {
   'message.editOwn': vendorsAndSecretariat,
   'issue.read': everyone,
   'issue.raise': vendorsAndSecretariat,
-  'issue.support': vendorsAndSecretariat,
+  // Support (同様の課題あり) is counted per vendor organisation: it says "we have this problem too".
+  'issue.support': { vendorMember: true, vendorAdmin: true, secretariat: false, ministry: false, body: false },
   'issue.comment': vendorsAndSecretariat,
   'issue.answer': { vendorMember: false, vendorAdmin: false, secretariat: true, ministry: routedToOwnMinistry, body: false },
   'issue.editOwnAnswer': { vendorMember: false, vendorAdmin: false, secretariat: true, ministry: routedToOwnMinistry, body: false },

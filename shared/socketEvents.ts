@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './schemas/common';
 import { ObjectIdString } from './schemas/common';
+import type { HistoryEntry, Issue, IssueComment, SupportResult } from './schemas/issues';
 import {
   ClientId,
   MessageBody,
@@ -43,6 +44,9 @@ export const SOCKET_EVENT_SCHEMAS = {
   'message.hide': z.strictObject({ messageId: ObjectIdString, reason: Reason }),
   'message.restore': z.strictObject({ messageId: ObjectIdString }),
   'reaction.set': z.strictObject({ messageId: ObjectIdString, key: ReactionKey, on: z.boolean() }),
+  /** Enter an issue's room: its comments, answers, history and support arrive live. */
+  'issue.join': z.strictObject({ issueId: ObjectIdString }),
+  'issue.leave': z.strictObject({ issueId: ObjectIdString }),
 } as const;
 
 
@@ -60,6 +64,8 @@ export interface SocketAckBodies {
   'message.hide': { message: Message };
   'message.restore': { message: Message };
   'reaction.set': { messageId: string; reactions: Reaction[] };
+  'issue.join': { issue: Issue };
+  'issue.leave': object;
 }
 
 export type SocketEventName = keyof typeof SOCKET_EVENT_SCHEMAS & keyof SocketAckBodies;
@@ -93,4 +99,11 @@ export interface ServerToClientEvents {
   'thread.updated': (thread: Thread) => void;
   /** To the reader's own sockets: their read cursor moved (another tab read it). */
   'thread.read': (state: ReadState) => void;
+  /** To everyone (the register room): a new issue, or any change to one (status, fields, counts). */
+  'issue.created': (issue: Issue) => void;
+  'issue.updated': (issue: Issue) => void;
+  /** To an issue's room. */
+  'issue.comment': (comment: IssueComment) => void;
+  'issue.history': (payload: { issueId: string; entry: HistoryEntry }) => void;
+  'issue.support': (payload: Omit<SupportResult, 'supportedByMe'>) => void;
 }

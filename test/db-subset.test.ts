@@ -69,6 +69,13 @@ describe('portable MongoDB subset on FerretDB', () => {
     expect(await messages.countDocuments({ grams: { $all: ['仕様'] } })).toBe(2);
   });
 
+  it('groups by an array field as a whole (our workaround for $unwind dropping the other fields)', async () => {
+    const c = connection.collection('group_array');
+    await c.insertMany([{ s: 'new', a: ['x', 'y'] }, { s: 'new', a: ['x', 'y'] }, { s: 'old', a: ['x'] }]);
+    const rows = await c.aggregate<{ _id: { s: string; a: string[] }; n: number }>([{ $group: { _id: { s: '$s', a: '$a' }, n: { $sum: 1 } } }]).toArray();
+    expect(rows.map((r) => [r._id.s, r._id.a, r.n]).sort()).toEqual([['new', ['x', 'y'], 2], ['old', ['x'], 1]].sort());
+  });
+
   it('supports $in, $regex, sort/skip/limit and $unwind/$project', async () => {
     const orgs = connection.collection('orgs');
     await orgs.insertMany([

@@ -20,7 +20,8 @@ import type { ForumBroadcast } from './broadcast';
 import { resolveMentions, searchableText } from './mentions';
 import { MessageModel, MessageVersionModel, ThreadModel, type MessageDocument, type MessageRecord, type ThreadDocument } from './model';
 import { recordModeration } from './moderation';
-import { personOf, presentMessage, presentThread } from './presenter';
+import { personOf } from '../users/person';
+import { presentMessage, presentThread } from './presenter';
 import { reactionsOf } from './reactions';
 import { advanceCursor } from './readCursors';
 

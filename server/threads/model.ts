@@ -6,22 +6,7 @@
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { MODERATION_ACTIONS, REACTION_KEYS, VISIBILITIES } from '@shared/threads/rules';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
-
-/** Who wrote something, as they were named when they wrote it (saves a lookup per message). */
-const personSchema = new Schema(
-  {
-    id: { type: Schema.Types.ObjectId, required: true },
-    displayName: { type: String, required: true },
-    organization: {
-      type: new Schema(
-        { id: { type: Schema.Types.ObjectId, required: true }, nameJa: { type: String, required: true }, nameEn: { type: String, required: true } },
-        { _id: false },
-      ),
-      required: true,
-    },
-  },
-  { _id: false },
-);
+import { personSchema } from '../users/person';
 
 const threadSchema = new Schema(
   {
@@ -140,7 +125,6 @@ export type ThreadRecord = InferSchemaType<typeof threadSchema>;
 export type ThreadDocument = HydratedDocument<ThreadRecord>;
 export type MessageRecord = InferSchemaType<typeof messageSchema>;
 export type MessageDocument = HydratedDocument<MessageRecord>;
-export type PersonRecord = InferSchemaType<typeof personSchema>;
 
 export const ThreadModel = mongoose.model('Thread', threadSchema);
 export const MessageModel = mongoose.model('Message', messageSchema);

@@ -5,7 +5,8 @@ import type { ModerationAction } from '@shared/schemas/threads';
 import type { ModerationActionKind } from '@shared/threads/rules';
 import { authorize } from '../http/authorize';
 import { readableThread } from './access';
-import { ModerationActionModel, type PersonRecord } from './model';
+import type { PersonRecord } from '../users/person';
+import { ModerationActionModel } from './model';
 import { presentModeration } from './presenter';
 
 export async function recordModeration(entry: {

@@ -1,26 +1,10 @@
 /** Stored forum documents → the shared API shapes, as one reader may see them. */
 import type { Message, ModerationAction, Person, Reaction, Thread } from '@shared/schemas/threads';
 import { REACTION_KEYS, type ReactionKey } from '@shared/threads/rules';
-import type { UserWithOrganization } from '../users/model';
-import type { MessageDocument, PersonRecord, ThreadDocument } from './model';
+import { presentPerson, type PersonRecord } from '../users/person';
+import type { MessageDocument, ThreadDocument } from './model';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
-export function personOf(user: UserWithOrganization): PersonRecord {
-  return {
-    id: user._id,
-    displayName: user.displayName,
-    organization: { id: user.organization._id, nameJa: user.organization.nameJa, nameEn: user.organization.nameEn },
-  } as PersonRecord;
-}
-
-export function presentPerson(p: PersonRecord): Person {
-  return {
-    id: String(p.id),
-    displayName: p.displayName,
-    organization: { id: String(p.organization.id), nameJa: p.organization.nameJa, nameEn: p.organization.nameEn },
-  };
-}
 
 export function presentThread(t: ThreadDocument): Thread {
   return {

@@ -16,7 +16,8 @@ import { toActor } from '../users/presenter';
 import { readableThread } from './access';
 import { forumRooms } from './broadcast';
 import { deleteMessage, editMessage, hideMessage, messagePage, postMessage, restoreMessage } from './messages';
-import { personOf, presentPerson, presentThread } from './presenter';
+import { personOf, presentPerson } from '../users/person';
+import { presentThread } from './presenter';
 import { setReaction } from './reactions';
 import { markRead, readSeqs } from './readCursors';
 

@@ -13,7 +13,8 @@ import type { ForumBroadcast } from './broadcast';
 import { postMessage, presentMessages } from './messages';
 import { MessageModel, ThreadModel, type ThreadDocument, type ThreadRecord } from './model';
 import { recordModeration } from './moderation';
-import { personOf, presentThread } from './presenter';
+import { personOf } from '../users/person';
+import { presentThread } from './presenter';
 import { allReadSeqs, readSeqs } from './readCursors';
 
 

@@ -1,0 +1,77 @@
+/**
+ * Discussion comments, and official answers: an answer is written by the secretariat or by the
+ * ministry the issue is routed to, and publishing one moves an open issue to 回答済.
+ */
+import { decide } from '@shared/permissions';
+import type { IssueComment } from '@shared/schemas/issues';
+import { isOpen, type IssueStatus } from '@shared/register/rules';
+import { authorize } from '../http/authorize';
+import { conflict, forbidden, notFound } from '../http/errors';
+import type { UserWithOrganization } from '../users/model';
+import { personOf } from '../users/person';
+import { toActor } from '../users/presenter';
+import { duplicateRef, readableIssue, recount, reloadIssue } from './access';
+import type { RegisterBroadcast } from './broadcast';
+import { recordHistory } from './history';
+import { IssueCommentModel } from './model';
+import { presentComment, presentIssue } from './presenter';
+import { setStatus } from './workflow';
+
+export async function addComment(input: { user: UserWithOrganization; issueId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
+  const { user, broadcast } = input;
+  const actor = toActor(user);
+  authorize(actor, 'issue.comment');
+  const issue = await readableIssue(actor, input.issueId);
+  const comment = await IssueCommentModel.create({ issueId: issue._id, kind: 'comment', author: personOf(user), body: input.body });
+  await recount(issue._id, 'commentCount', () => IssueCommentModel.countDocuments({ issueId: issue._id, kind: 'comment' }));
+  await recordHistory(broadcast, { issueId: issue._id, type: 'comment', by: personOf(user) });
+  const presented = presentComment(comment);
+  broadcast.comment(presented);
+  broadcast.updated(presentIssue(await reloadIssue(issue._id)));
+  return presented;
+}
+
+export async function addAnswer(input: { user: UserWithOrganization; issueId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
+  const { user, broadcast } = input;
+  const actor = toActor(user);
+  const issue = await readableIssue(actor, input.issueId);
+  const decision = decide(actor, 'issue.answer', { routedMinistry: issue.ministry });
+  if (!decision.allowed) throw forbidden(`${decision.reason} (this issue is routed to ${issue.ministry ?? 'no ministry'})`);
+  const status = issue.status as IssueStatus;
+  if (!isOpen(status)) throw conflict(`this issue is ${status}; reopen it before answering`);
+  const by = personOf(user);
+  const answer = await IssueCommentModel.create({ issueId: issue._id, kind: 'answer', author: by, body: input.body });
+  await recount(issue._id, 'answerCount', () => IssueCommentModel.countDocuments({ issueId: issue._id, kind: 'answer' }));
+  await recordHistory(broadcast, { issueId: issue._id, type: 'answer', by });
+  const presented = presentComment(answer);
+  broadcast.comment(presented);
+  let updated = await reloadIssue(issue._id);
+  if (!updated.answeredAt) updated.answeredAt = new Date();
+  if (status !== 'answered') {
+    updated = await setStatus(updated, 'answered', { answeredAt: updated.answeredAt }, by, broadcast, 'official answer published');
+  } else {
+    await updated.save();
+  }
+  broadcast.updated(presentIssue(updated, await duplicateRef(updated)));
+  return presented;
+}
+
+/** Edit one's own official answer (the secretariat's, or the routed ministry's). */
+export async function editAnswer(input: { user: UserWithOrganization; commentId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
+  const { user, broadcast } = input;
+  const actor = toActor(user);
+  const answer = await IssueCommentModel.findById(input.commentId);
+  if (!answer) throw notFound('comment');
+  const issue = await readableIssue(actor, answer.issueId);
+  if (answer.kind !== 'answer') throw forbidden('only official answers can be edited');
+  authorize(actor, 'issue.editOwnAnswer', { routedMinistry: issue.ministry });
+  if (String(answer.author.id) !== actor.id) throw forbidden('only the author may edit an answer');
+  const before = answer.body;
+  answer.body = input.body;
+  answer.editedAt = new Date();
+  await answer.save();
+  await recordHistory(broadcast, { issueId: issue._id, type: 'answerEdited', by: personOf(user), changes: [{ field: 'answer', from: before, to: input.body }] });
+  const presented = presentComment(answer);
+  broadcast.comment(presented);
+  return presented;
+}

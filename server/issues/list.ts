@@ -1,0 +1,75 @@
+/** The register view: filters (all in the URL on the client), sorting, pages, and text search. */
+import { trusted, type QueryFilter, type SortOrder } from 'mongoose';
+import type { Actor } from '@shared/domain';
+import type { IssueExportQuery, IssueList, IssueListQuery } from '@shared/schemas/issues';
+import { OPEN_STATUSES, type IssueStatus } from '@shared/register/rules';
+import { normalizeForSearch, queryGrams } from '@shared/search/grams';
+import { authorize } from '../http/authorize';
+import { IssueModel, type IssueDocument, type IssueRecord } from './model';
+import { presentIssue, todayInJapan } from './presenter';
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const UNANSWERED_OPEN: IssueStatus[] = ['new', 'accepted', 'reviewing'];
+
+export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFilter<IssueRecord> {
+  const today = todayInJapan(now);
+  const and: QueryFilter<IssueRecord>[] = [];
+  if (query.status?.length) and.push({ status: trusted({ $in: query.status }) });
+  if (query.businessArea?.length) and.push({ businessAreas: trusted({ $in: query.businessArea }) });
+  if (query.category?.length) and.push({ category: trusted({ $in: query.category }) });
+  if (query.reason?.length) and.push({ specialReason: trusted({ $in: query.reason }) });
+  if (query.ministry?.length) and.push({ ministry: trusted({ $in: query.ministry }) });
+  if (query.organization) and.push({ 'raisedBy.organization.id': query.organization });
+  if (query.open !== undefined) and.push({ status: trusted(query.open ? { $in: OPEN_STATUSES } : { $nin: OPEN_STATUSES }) });
+  if (query.hasAnswer !== undefined) and.push({ answerCount: trusted(query.hasAnswer ? { $gt: 0 } : { $eq: 0 }) });
+  const overdue: QueryFilter<IssueRecord> = { dueDate: trusted({ $lt: today }), status: trusted({ $in: UNANSWERED_OPEN }) };
+  if (query.overdue === true) and.push(overdue);
+  if (query.overdue === false) and.push({ $nor: [overdue] });
+  // Lead time under 365 days: published after the deadline, or still unpublished past it.
+  const short: QueryFilter<IssueRecord> = { $or: [{ publishedLate: true }, { specPublishedDate: null, specDeadline: trusted({ $ne: null, $lt: today }) }] };
+  if (query.leadTimeShort === true) and.push(short);
+  if (query.leadTimeShort === false) and.push({ $nor: [short] });
+  if (query.q) {
+    const grams = queryGrams(query.q);
+    if (grams.length) and.push({ grams: trusted({ $all: grams }) });
+    // Grams narrow with the index; the normalised text confirms each word really occurs.
+    for (const word of query.q.split(/\s+/u).filter(Boolean)) {
+      and.push({ searchText: trusted({ $regex: escapeRegex(normalizeForSearch(word)) }) });
+    }
+  }
+  return and.length ? { $and: and } : {};
+}
+
+const SORTS: Record<IssueListQuery['sort'], Record<string, SortOrder>> = {
+  number: { fiscalYear: 1, seq: 1 },
+  '-number': { fiscalYear: -1, seq: -1 },
+  updated: { updatedAt: 1, _id: 1 },
+  '-updated': { updatedAt: -1, _id: -1 },
+  support: { supportCount: 1, fiscalYear: 1, seq: 1 },
+  '-support': { supportCount: -1, fiscalYear: -1, seq: -1 },
+  due: { dueDate: 1, fiscalYear: 1, seq: 1 },
+  '-due': { dueDate: -1, fiscalYear: -1, seq: -1 },
+};
+
+export async function listIssues(actor: Actor, query: IssueListQuery): Promise<IssueList> {
+  authorize(actor, 'issue.read');
+  const filter = issueFilter(query);
+  const [issues, total] = await Promise.all([
+    IssueModel.find(filter).sort(SORTS[query.sort]).skip((query.page - 1) * query.pageSize).limit(query.pageSize),
+    IssueModel.countDocuments(filter),
+  ]);
+  return { issues: await presentWithDuplicates(issues), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Every issue matching the filters, for an export (bounded). */
+export async function issuesForExport(actor: Actor, query: IssueExportQuery, max: number): Promise<IssueDocument[]> {
+  authorize(actor, 'issue.read');
+  return IssueModel.find(issueFilter(query)).sort(SORTS[query.sort]).limit(max);
+}
+
+export async function presentWithDuplicates(issues: IssueDocument[]) {
+  const targetIds = issues.flatMap((i) => (i.duplicateOf ? [i.duplicateOf] : []));
+  const targets = targetIds.length ? await IssueModel.find({ _id: trusted({ $in: targetIds }) }, { number: 1, title: 1 }).lean() : [];
+  const byId = new Map(targets.map((t) => [String(t._id), { id: String(t._id), number: t.number, title: t.title }]));
+  return issues.map((i) => presentIssue(i, i.duplicateOf ? (byId.get(String(i.duplicateOf)) ?? null) : null));
+}

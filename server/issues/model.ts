@@ -1,0 +1,107 @@
+/**
+ * The register's collections. Support is one document per issue × organisation (its `_id`), so
+ * "once per organisation" is enforced by the storage; the count on the issue is recounted from
+ * them after each change. History is append-only.
+ */
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { BUSINESS_AREA_KEYS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
+import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/rules';
+import { personSchema } from '../users/person';
+
+const issueSchema = new Schema(
+  {
+    fiscalYear: { type: Number, required: true },
+    seq: { type: Number, required: true },
+    /** `2025-0042`: fiscal year and its sequence. */
+    number: { type: String, required: true, unique: true },
+    title: { type: String, required: true },
+    description: { type: String, required: true },
+    businessAreas: { type: [{ type: String, enum: BUSINESS_AREA_KEYS }], required: true },
+    category: { type: String, enum: ISSUE_CATEGORIES, required: true },
+    specialReason: { type: String, enum: [...SPECIAL_MIGRATION_REASONS.map((r) => r.key), null], default: null },
+    raisedBy: { type: personSchema, required: true },
+    priority: { type: String, enum: [...PRIORITIES, null], default: null },
+    ministry: { type: String, enum: [...MINISTRY_KEYS, null], default: null },
+    ministryOverridden: { type: Boolean, default: false },
+    dueDate: { type: Date, default: null },
+    lawEnforcementDate: { type: Date, default: null },
+    specPublishedDate: { type: Date, default: null },
+    /** Enforcement minus 365 days: the latest the revised specification should be published. */
+    specDeadline: { type: Date, default: null },
+    /** The specification was published after its deadline (known once it is published). */
+    publishedLate: { type: Boolean, default: false },
+    status: { type: String, enum: ISSUE_STATUSES, default: 'new' },
+    rejectionReason: { type: String, default: null },
+    duplicateOf: { type: Schema.Types.ObjectId, default: null },
+    supportCount: { type: Number, default: 1 },
+    answerCount: { type: Number, default: 0 },
+    commentCount: { type: Number, default: 0 },
+    answeredAt: { type: Date, default: null },
+    grams: { type: [String], default: [], select: false },
+    /** Number, title and description normalised as search sees them, to confirm a gram match. */
+    searchText: { type: String, default: '', select: false },
+  },
+  { timestamps: true },
+);
+issueSchema.index({ fiscalYear: -1, seq: -1 });
+issueSchema.index({ status: 1, updatedAt: -1 });
+issueSchema.index({ businessAreas: 1 });
+issueSchema.index({ 'raisedBy.organization.id': 1 });
+issueSchema.index({ grams: 1 });
+
+const supportSchema = new Schema({
+  /** `<issueId>:<organizationId>` */
+  _id: { type: String, required: true },
+  issueId: { type: Schema.Types.ObjectId, required: true },
+  organization: {
+    type: new Schema({ id: Schema.Types.ObjectId, nameJa: String, nameEn: String }, { _id: false }),
+    required: true,
+  },
+  by: { type: Schema.Types.ObjectId, required: true },
+  at: { type: Date, required: true },
+});
+supportSchema.index({ issueId: 1, at: 1 });
+
+const commentSchema = new Schema(
+  {
+    issueId: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, enum: ['comment', 'answer'], required: true },
+    author: { type: personSchema, required: true },
+    body: { type: String, required: true },
+    editedAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+commentSchema.index({ issueId: 1, createdAt: 1 });
+
+const historySchema = new Schema({
+  issueId: { type: Schema.Types.ObjectId, required: true },
+  type: { type: String, required: true },
+  changes: { type: [new Schema({ field: String, from: Schema.Types.Mixed, to: Schema.Types.Mixed }, { _id: false })], default: [] },
+  note: { type: String, default: null },
+  by: { type: personSchema, required: true },
+  at: { type: Date, required: true },
+});
+historySchema.index({ issueId: 1, at: 1 });
+
+const linkSchema = new Schema({
+  /** `<issueId>:<kind>:<targetId>` */
+  _id: { type: String, required: true },
+  issueId: { type: Schema.Types.ObjectId, required: true },
+  kind: { type: String, enum: ['thread', 'meeting'], required: true },
+  targetId: { type: Schema.Types.ObjectId, required: true },
+  by: { type: Schema.Types.ObjectId, required: true },
+  at: { type: Date, required: true },
+});
+linkSchema.index({ issueId: 1 });
+linkSchema.index({ kind: 1, targetId: 1 });
+
+export type IssueRecord = InferSchemaType<typeof issueSchema>;
+export type IssueDocument = HydratedDocument<IssueRecord>;
+export type IssueCommentDocument = HydratedDocument<InferSchemaType<typeof commentSchema>>;
+
+export const IssueModel = mongoose.model('Issue', issueSchema);
+export const IssueSupportModel = mongoose.model('IssueSupport', supportSchema);
+export const IssueCommentModel = mongoose.model('IssueComment', commentSchema);
+export const IssueHistoryModel = mongoose.model('IssueHistory', historySchema);
+export const IssueLinkModel = mongoose.model('IssueLink', linkSchema);

@@ -1,0 +1,80 @@
+/** Stored register documents → the shared API shapes. */
+import type { HistoryEntry, Issue, IssueComment } from '@shared/schemas/issues';
+import { isLeadTimeShort, isOpen, leadTimeDays, type IssueStatus } from '@shared/register/rules';
+import { presentPerson, type PersonRecord } from '../users/person';
+import type { IssueCommentDocument, IssueDocument } from './model';
+
+export const dateOnly = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+export const parseDateOnly = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00.000Z`) : null);
+
+/** Today's date in Japan, as stored dates are (midnight UTC of the calendar date). */
+export function todayInJapan(now = new Date()): Date {
+  return parseDateOnly(new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10))!;
+}
+
+export type DuplicateRef = { id: string; number: string; title: string } | null;
+
+export function presentIssue(i: IssueDocument, duplicateOf: DuplicateRef = null, now = new Date()): Issue {
+  const status = i.status as IssueStatus;
+  const lead = leadTimeDays(i.lawEnforcementDate ?? null, i.specPublishedDate ?? null, todayInJapan(now));
+  return {
+    id: String(i._id),
+    number: i.number,
+    fiscalYear: i.fiscalYear,
+    title: i.title,
+    description: i.description,
+    businessAreas: [...i.businessAreas],
+    category: i.category,
+    specialReason: i.specialReason ?? null,
+    raisedBy: presentPerson(i.raisedBy),
+    priority: i.priority ?? null,
+    ministry: i.ministry ?? null,
+    ministryOverridden: i.ministryOverridden,
+    dueDate: dateOnly(i.dueDate),
+    lawEnforcementDate: dateOnly(i.lawEnforcementDate),
+    specPublishedDate: dateOnly(i.specPublishedDate),
+    leadTimeDays: lead,
+    leadTimeShort: isLeadTimeShort(lead),
+    status,
+    rejectionReason: i.rejectionReason ?? null,
+    duplicateOf,
+    supportCount: i.supportCount,
+    answerCount: i.answerCount,
+    commentCount: i.commentCount,
+    overdue: Boolean(i.dueDate && isOpen(status) && status !== 'answered' && i.dueDate < todayInJapan(now)),
+    answeredAt: i.answeredAt ? i.answeredAt.toISOString() : null,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+  };
+}
+
+export function presentComment(c: IssueCommentDocument): IssueComment {
+  return {
+    id: String(c._id),
+    issueId: String(c.issueId),
+    kind: c.kind,
+    author: presentPerson(c.author),
+    official: c.kind === 'answer',
+    body: c.body,
+    editedAt: c.editedAt ? c.editedAt.toISOString() : null,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function presentHistory(h: {
+  _id: unknown;
+  type: string;
+  changes: Array<{ field?: string | null; from?: unknown; to?: unknown }>;
+  note?: string | null;
+  by: PersonRecord;
+  at: Date;
+}): HistoryEntry {
+  return {
+    id: String(h._id),
+    type: h.type as HistoryEntry['type'],
+    changes: h.changes.map((c) => ({ field: c.field ?? '', from: c.from ?? null, to: c.to ?? null })),
+    note: h.note ?? null,
+    by: presentPerson(h.by),
+    at: h.at.toISOString(),
+  };
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { ErrorBody, IdParams } from '@shared/schemas/common';
+import {
+  AnswerBody,
+  CommentBody,
+  Issue,
+  IssueComment,
+  IssueCreateBody,
+  IssueDetail,
+  IssueExportQuery,
+  IssueLink,
+  IssueList,
+  IssueListQuery,
+  IssueUpdateBody,
+  LinkBody,
+  RegisterStats,
+  SupportResult,
+  TransitionBody,
+} from '@shared/schemas/issues';
+import { ObjectIdString } from '@shared/schemas/common';
+import type { AppContext } from '../context';
+import { defineRoute } from '../http/route';
+import { addAnswer, addComment, editAnswer } from './comments';
+import { issuesToCsv, issuesToXlsx } from './export';
+import { issuesLinkedTo, setLink } from './links';
+import { issuesForExport, listIssues, presentWithDuplicates } from './list';
+import { issueDetail, raiseIssue, updateIssue } from './service';
+import { registerStats } from './stats';
+import { setSupport } from './support';
+import { transitionIssue } from './workflow';
+
+const errors = {
+  400: { description: 'invalid input', schema: ErrorBody },
+  401: { description: 'not signed in', schema: ErrorBody },
+  403: { description: 'not permitted', schema: ErrorBody },
+  404: { description: 'not found', schema: ErrorBody },
+};
+const conflictResponse = { 409: { description: 'not allowed in the current state (the message says what is)', schema: ErrorBody } };
+const EXPORT_MAX_ROWS = 10_000;
+const exportName = (ext: string) => {
+  const stamp = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  return `attachment; filename="register-${stamp}.${ext}"; filename*=UTF-8''${encodeURIComponent(`課題管理表_${stamp}.${ext}`)}`;
+};
+const LinkParams = z.strictObject({ id: ObjectIdString, kind: z.enum(['thread', 'meeting']), targetId: ObjectIdString });
+const LinkedIssues = z.object({ issues: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.string() })) });
+
+export function issueRoutes({ register }: AppContext) {
+  const broadcast = register;
+  return [
+    defineRoute(
+      { method: 'get', path: '/issues', tag: 'register', summary: 'The register, filtered, sorted and paged', access: 'user', query: IssueListQuery, responses: { 200: { description: 'a page of issues', schema: IssueList }, ...errors } },
+      ({ actor, query }) => listIssues(actor, query),
+    ),
+    defineRoute(
+      { method: 'post', path: '/issues', tag: 'register', summary: 'Raise an issue', access: 'user', body: IssueCreateBody, status: 201, responses: { 201: { description: 'raised', schema: Issue }, ...errors } },
+      ({ user, body }) => raiseIssue({ user, body, broadcast }),
+    ),
+    defineRoute(
+      { method: 'get', path: '/issues/stats', tag: 'register', summary: 'Dashboard figures', access: 'user', responses: { 200: { description: 'figures', schema: RegisterStats }, ...errors } },
+      ({ actor }) => registerStats(actor),
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/issues/export.xlsx',
+        tag: 'register',
+        summary: 'The filtered register as an Excel workbook',
+        access: 'user',
+        query: IssueExportQuery,
+        responses: { 200: { description: 'the workbook', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, ...errors },
+      },
+      async ({ actor, query, res }) => {
+        const issues = await presentWithDuplicates(await issuesForExport(actor, query, EXPORT_MAX_ROWS));
+        const data = await issuesToXlsx(issues);
+        res.set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': exportName('xlsx'), 'Cache-Control': 'no-store' }).send(data);
+      },
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/issues/export.csv',
+        tag: 'register',
+        summary: 'The filtered register as CSV (UTF-8 with BOM)',
+        access: 'user',
+        query: IssueExportQuery,
+        responses: { 200: { description: 'the CSV', contentType: 'text/csv' }, ...errors },
+      },
+      async ({ actor, query, res }) => {
+        const issues = await presentWithDuplicates(await issuesForExport(actor, query, EXPORT_MAX_ROWS));
+        res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': exportName('csv'), 'Cache-Control': 'no-store' }).send(issuesToCsv(issues));
+      },
+    ),
+    defineRoute(
+      { method: 'get', path: '/issues/:id', tag: 'register', summary: 'An issue with supporters, comments, answers, history and links', access: 'user', params: IdParams, responses: { 200: { description: 'the issue', schema: IssueDetail }, ...errors } },
+      ({ actor, params }) => issueDetail(actor, params.id),
+    ),
+    defineRoute(
+      { method: 'patch', path: '/issues/:id', tag: 'register', summary: 'Change an issue (raiser while new; secretariat always; priority, ministry and due date: secretariat)', access: 'user', params: IdParams, body: IssueUpdateBody, responses: { 200: { description: 'changed', schema: Issue }, ...errors } },
+      ({ user, params, body }) => updateIssue({ user, issueId: params.id, change: body, broadcast }),
+    ),
+    defineRoute(
+      { method: 'post', path: '/issues/:id/transition', tag: 'register', summary: 'Move an issue to another status (secretariat; only allowed transitions)', access: 'user', params: IdParams, body: TransitionBody, responses: { 200: { description: 'moved', schema: Issue }, ...errors, ...conflictResponse } },
+      ({ user, params, body }) => transitionIssue({ user, issueId: params.id, body, broadcast }),
+    ),
+    defineRoute(
+      { method: 'put', path: '/issues/:id/support', tag: 'register', summary: "Support an issue for one's organisation (once per organisation)", access: 'user', params: IdParams, responses: { 200: { description: 'support state', schema: SupportResult }, ...errors, ...conflictResponse } },
+      ({ user, params }) => setSupport({ user, issueId: params.id, on: true, broadcast }),
+    ),
+    defineRoute(
+      { method: 'delete', path: '/issues/:id/support', tag: 'register', summary: "Withdraw one's organisation's support", access: 'user', params: IdParams, responses: { 200: { description: 'support state', schema: SupportResult }, ...errors, ...conflictResponse } },
+      ({ user, params }) => setSupport({ user, issueId: params.id, on: false, broadcast }),
+    ),
+    defineRoute(
+      { method: 'post', path: '/issues/:id/comments', tag: 'register', summary: 'Comment on an issue', access: 'user', params: IdParams, body: CommentBody, status: 201, responses: { 201: { description: 'posted', schema: IssueComment }, ...errors } },
+      ({ user, params, body }) => addComment({ user, issueId: params.id, body: body.body, broadcast }),
+    ),
+    defineRoute(
+      { method: 'post', path: '/issues/:id/answers', tag: 'register', summary: 'Publish an official answer (secretariat, or the ministry the issue is routed to); moves it to 回答済', access: 'user', params: IdParams, body: AnswerBody, status: 201, responses: { 201: { description: 'published', schema: IssueComment }, ...errors, ...conflictResponse } },
+      ({ user, params, body }) => addAnswer({ user, issueId: params.id, body: body.body, broadcast }),
+    ),
+    defineRoute(
+      { method: 'patch', path: '/issue-answers/:id', tag: 'register', summary: "Edit one's own official answer", access: 'user', params: IdParams, body: AnswerBody, responses: { 200: { description: 'edited', schema: IssueComment }, ...errors } },
+      ({ user, params, body }) => editAnswer({ user, commentId: params.id, body: body.body, broadcast }),
+    ),
+    defineRoute(
+      { method: 'post', path: '/issues/:id/links', tag: 'register', summary: 'Link a thread to the issue', access: 'user', params: IdParams, body: LinkBody, responses: { 200: { description: 'the links', schema: z.object({ links: z.array(IssueLink) }) }, ...errors } },
+      async ({ user, params, body }) => ({ links: await setLink({ user, issueId: params.id, kind: body.kind, targetId: body.id, on: true, broadcast }) }),
+    ),
+    defineRoute(
+      { method: 'delete', path: '/issues/:id/links/:kind/:targetId', tag: 'register', summary: 'Remove a link', access: 'user', params: LinkParams, responses: { 200: { description: 'the links', schema: z.object({ links: z.array(IssueLink) }) }, ...errors } },
+      async ({ user, params }) => ({ links: await setLink({ user, issueId: params.id, kind: params.kind, targetId: params.targetId, on: false, broadcast }) }),
+    ),
+    defineRoute(
+      { method: 'get', path: '/threads/:id/issues', tag: 'register', summary: 'Issues linked to a thread', access: 'user', params: IdParams, responses: { 200: { description: 'linked issues', schema: LinkedIssues }, ...errors } },
+      async ({ actor, params }) => ({ issues: await issuesLinkedTo(actor, 'thread', params.id) }),
+    ),
+  ];
+}

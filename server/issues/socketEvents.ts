@@ -1,0 +1,25 @@
+/** The register over Socket.IO: everyone who may read issues hears of new and changed ones; an issue's room carries its discussion. */
+import type { Request } from 'express';
+import { can } from '@shared/permissions';
+import { handleEvent } from '../realtime/events';
+import type { CouncilSocket } from '../realtime/io';
+import type { UserWithOrganization } from '../users/model';
+import { toActor } from '../users/presenter';
+import { duplicateRef, readableIssue } from './access';
+import { registerRooms } from './broadcast';
+import { presentIssue } from './presenter';
+
+export function registerIssueEvents(socket: CouncilSocket): void {
+  const actor = toActor((socket.request as Request).user as UserWithOrganization);
+  if (can(actor, 'issue.read')) void socket.join(registerRooms.register);
+
+  handleEvent(socket, 'issue.join', actor, async ({ issueId }) => {
+    const issue = await readableIssue(actor, issueId);
+    await socket.join(registerRooms.issue(issueId));
+    return { issue: presentIssue(issue, await duplicateRef(issue)) };
+  });
+  handleEvent(socket, 'issue.leave', actor, async ({ issueId }) => {
+    await socket.leave(registerRooms.issue(issueId));
+    return {};
+  });
+}

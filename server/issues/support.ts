@@ -1,0 +1,55 @@
+/** Support (+1, 同様の課題あり): once per vendor organisation, counted from uniquely keyed documents. */
+import type { Actor } from '@shared/domain';
+import type { SupportResult } from '@shared/schemas/issues';
+import { isOpen, type IssueStatus } from '@shared/register/rules';
+import { authorize } from '../http/authorize';
+import { conflict } from '../http/errors';
+import type { UserWithOrganization } from '../users/model';
+import { personOf } from '../users/person';
+import { toActor } from '../users/presenter';
+import { readableIssue, recount, reloadIssue } from './access';
+import type { RegisterBroadcast } from './broadcast';
+import { recordHistory } from './history';
+import { IssueSupportModel } from './model';
+import { presentIssue } from './presenter';
+import { supportCounter } from './workflow';
+
+export async function setSupport(input: { user: UserWithOrganization; issueId: string; on: boolean; broadcast: RegisterBroadcast }): Promise<SupportResult> {
+  const { user, on, broadcast } = input;
+  const actor = toActor(user);
+  authorize(actor, 'issue.support');
+  const issue = await readableIssue(actor, input.issueId);
+  if (!isOpen(issue.status as IssueStatus)) throw conflict('this issue is settled; support is closed');
+  const orgId = actor.organization.id;
+  if (!on && String(issue.raisedBy.organization.id) === orgId) throw conflict("the raiser's organisation always supports its issue");
+  const _id = `${String(issue._id)}:${orgId}`;
+  let changed = false;
+  if (on) {
+    try {
+      await IssueSupportModel.create({ _id, issueId: issue._id, organization: personOf(user).organization, by: actor.id, at: new Date() });
+      changed = true;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err; // a colleague already supports it: once per organisation
+    }
+  } else {
+    changed = (await IssueSupportModel.deleteOne({ _id })).deletedCount === 1;
+  }
+  const count = await recount(issue._id, 'supportCount', supportCounter(issue._id));
+  if (changed) {
+    await recordHistory(broadcast, { issueId: issue._id, type: on ? 'support' : 'unsupport', by: personOf(user), changes: [{ field: 'supportCount', from: issue.supportCount, to: count }] });
+  }
+  const result = await supportState(actor, String(issue._id));
+  broadcast.support({ issueId: result.issueId, supportCount: result.supportCount, supporters: result.supporters });
+  broadcast.updated(presentIssue(await reloadIssue(issue._id)));
+  return result;
+}
+
+export async function supportState(actor: Actor, issueId: string): Promise<SupportResult> {
+  const supports = await IssueSupportModel.find({ issueId }).sort({ at: 1 }).lean();
+  return {
+    issueId,
+    supportCount: supports.length,
+    supporters: supports.map((s) => ({ id: String(s.organization.id), nameJa: s.organization.nameJa ?? '', nameEn: s.organization.nameEn ?? '' })),
+    supportedByMe: supports.some((s) => String(s.organization.id) === actor.organization.id),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * A person as they were named when they did something (wrote, raised, answered): stored beside the
+ * record so lists need no lookups, and presented the same way everywhere.
+ */
+import { Schema, type InferSchemaType } from 'mongoose';
+import type { Person } from '@shared/schemas/threads';
+import type { UserWithOrganization } from './model';
+
+/** Who wrote something, as they were named when they wrote it (saves a lookup per message). */
+export const personSchema = new Schema(
+  {
+    id: { type: Schema.Types.ObjectId, required: true },
+    displayName: { type: String, required: true },
+    organization: {
+      type: new Schema(
+        { id: { type: Schema.Types.ObjectId, required: true }, nameJa: { type: String, required: true }, nameEn: { type: String, required: true } },
+        { _id: false },
+      ),
+      required: true,
+    },
+  },
+  { _id: false },
+);
+
+export type PersonRecord = InferSchemaType<typeof personSchema>;
+
+export function personOf(user: UserWithOrganization): PersonRecord {
+  return {
+    id: user._id,
+    displayName: user.displayName,
+    organization: { id: user.organization._id, nameJa: user.organization.nameJa, nameEn: user.organization.nameEn },
+  } as PersonRecord;
+}
+
+export function presentPerson(p: PersonRecord): Person {
+  return {
+    id: String(p.id),
+    displayName: p.displayName,
+    organization: { id: String(p.organization.id), nameJa: p.organization.nameJa, nameEn: p.organization.nameEn },
+  };
+}
+

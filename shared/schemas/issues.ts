@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { BUSINESS_AREA_KEYS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '../reference/council';
+import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '../register/rules';
+import { ObjectIdString } from './common';
+import { BusinessAreaKey } from './organizations';
+import { OrganizationRef, Person } from './threads';
+
+export const IssueStatus = z.enum(ISSUE_STATUSES);
+export const IssueCategory = z.enum(ISSUE_CATEGORIES);
+export const Priority = z.enum(PRIORITIES);
+export const MinistryKey = z.enum(MINISTRY_KEYS);
+export const ReasonKey = z.enum(SPECIAL_MIGRATION_REASONS.map((r) => r.key) as [string, ...string[]]);
+/** A calendar date, `YYYY-MM-DD` (Japan time is implied; stored as midnight UTC of that date). */
+export const DateOnly = z.iso.date('must be a date, YYYY-MM-DD');
+
+export const ISSUE_LIMITS = { titleLength: 200, descriptionLength: 20_000, commentLength: 10_000, reasonLength: 1_000 } as const;
+
+const Title = z.string().trim().min(1, 'required').max(ISSUE_LIMITS.titleLength);
+const Description = z.string().max(ISSUE_LIMITS.descriptionLength, `must be at most ${ISSUE_LIMITS.descriptionLength} characters`).refine((s) => s.trim().length > 0, 'required');
+const Areas = z.array(BusinessAreaKey).min(1, 'choose at least one business area').max(BUSINESS_AREA_KEYS.length);
+const Text = z.string().max(ISSUE_LIMITS.commentLength).refine((s) => s.trim().length > 0, 'required');
+
+export const Issue = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    fiscalYear: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    businessAreas: z.array(BusinessAreaKey),
+    category: IssueCategory,
+    specialReason: ReasonKey.nullable(),
+    raisedBy: Person,
+    priority: Priority.nullable(),
+    ministry: MinistryKey.nullable(),
+    ministryOverridden: z.boolean(),
+    dueDate: DateOnly.nullable(),
+    lawEnforcementDate: DateOnly.nullable(),
+    specPublishedDate: DateOnly.nullable(),
+    /** Days from the specification's publication (or today) to enforcement; flagged under 365. */
+    leadTimeDays: z.number().int().nullable(),
+    leadTimeShort: z.boolean(),
+    status: IssueStatus,
+    rejectionReason: z.string().nullable(),
+    duplicateOf: z.object({ id: z.string(), number: z.string(), title: z.string() }).nullable(),
+    supportCount: z.number().int(),
+    answerCount: z.number().int(),
+    commentCount: z.number().int(),
+    overdue: z.boolean(),
+    answeredAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Issue' });
+export type Issue = z.infer<typeof Issue>;
+
+export const IssueCreateBody = z.strictObject({
+  title: Title,
+  description: Description,
+  businessAreas: Areas,
+  category: IssueCategory,
+  specialReason: ReasonKey.nullable().default(null),
+  dueDate: DateOnly.nullable().default(null),
+  lawEnforcementDate: DateOnly.nullable().default(null),
+  specPublishedDate: DateOnly.nullable().default(null),
+});
+export type IssueCreateBody = z.infer<typeof IssueCreateBody>;
+
+/** Raiser (while new) or secretariat: content; secretariat only: priority, ministry, due date. */
+export const IssueUpdateBody = z
+  .strictObject({
+    title: Title.optional(),
+    description: Description.optional(),
+    businessAreas: Areas.optional(),
+    category: IssueCategory.optional(),
+    specialReason: ReasonKey.nullable().optional(),
+    lawEnforcementDate: DateOnly.nullable().optional(),
+    specPublishedDate: DateOnly.nullable().optional(),
+    priority: Priority.nullable().optional(),
+    /** A ministry to override the derived one; null returns to the derived one. */
+    ministry: MinistryKey.nullable().optional(),
+    dueDate: DateOnly.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export type IssueUpdateBody = z.infer<typeof IssueUpdateBody>;
+
+export const TransitionBody = z
+  .strictObject({
+    to: IssueStatus,
+    /** Required when rejecting. */
+    reason: z.string().trim().min(1).max(ISSUE_LIMITS.reasonLength).optional(),
+    /** Required when marking a duplicate: the surviving issue. */
+    duplicateOf: ObjectIdString.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.to === 'rejected' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason' });
+    if (b.to === 'duplicate' && !b.duplicateOf) ctx.addIssue({ code: 'custom', path: ['duplicateOf'], message: 'name the surviving issue' });
+  });
+export type TransitionBody = z.infer<typeof TransitionBody>;
+
+const QueryList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(20));
+const QueryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ISSUE_SORTS = ['number', '-number', 'updated', '-updated', 'support', '-support', 'due', '-due'] as const;
+
+export const IssueListQuery = z.strictObject({
+  status: QueryList(IssueStatus).optional(),
+  businessArea: QueryList(BusinessAreaKey).optional(),
+  category: QueryList(IssueCategory).optional(),
+  reason: QueryList(ReasonKey).optional(),
+  ministry: QueryList(MinistryKey).optional(),
+  organization: ObjectIdString.optional(),
+  hasAnswer: QueryFlag.optional(),
+  overdue: QueryFlag.optional(),
+  leadTimeShort: QueryFlag.optional(),
+  open: QueryFlag.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(ISSUE_SORTS).default('-number'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type IssueListQuery = z.infer<typeof IssueListQuery>;
+/** The filters alone (exports take the same filters, without paging). */
+export const IssueExportQuery = IssueListQuery.omit({ page: true, pageSize: true });
+export type IssueExportQuery = z.infer<typeof IssueExportQuery>;
+
+export const IssueList = z
+  .object({ issues: z.array(Issue), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .meta({ id: 'IssueList' });
+export type IssueList = z.infer<typeof IssueList>;
+
+export const IssueComment = z
+  .object({
+    id: z.string(),
+    issueId: z.string(),
+    kind: z.enum(['comment', 'answer']),
+    author: Person,
+    /** For answers: who answers officially (the secretariat or the routed ministry). */
+    official: z.boolean(),
+    body: z.string(),
+    editedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'IssueComment' });
+export type IssueComment = z.infer<typeof IssueComment>;
+
+export const CommentBody = z.strictObject({ body: Text });
+export const AnswerBody = z.strictObject({ body: Text });
+
+export const HistoryEntry = z
+  .object({
+    id: z.string(),
+    type: z.enum(['created', 'changed', 'transition', 'comment', 'answer', 'answerEdited', 'support', 'unsupport', 'supportMoved', 'link', 'unlink']),
+    changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+    note: z.string().nullable(),
+    by: Person,
+    at: z.string(),
+  })
+  .meta({ id: 'HistoryEntry' });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const IssueLink = z.object({ kind: z.enum(['thread', 'meeting']), id: z.string(), title: z.string() });
+export type IssueLink = z.infer<typeof IssueLink>;
+export const LinkBody = z.strictObject({ kind: z.enum(['thread', 'meeting']), id: ObjectIdString });
+
+export const IssueDetail = z
+  .object({
+    issue: Issue,
+    supporters: z.array(OrganizationRef),
+    /** Whether the reader's organisation supports it (the raiser's always does). */
+    supportedByMe: z.boolean(),
+    comments: z.array(IssueComment),
+    history: z.array(HistoryEntry),
+    links: z.array(IssueLink),
+    /** The issues merged into this one as duplicates. */
+    duplicates: z.array(z.object({ id: z.string(), number: z.string(), title: z.string() })),
+    allowedTransitions: z.array(IssueStatus),
+  })
+  .meta({ id: 'IssueDetail' });
+export type IssueDetail = z.infer<typeof IssueDetail>;
+
+export const SupportResult = z.object({ issueId: z.string(), supportCount: z.number().int(), supporters: z.array(OrganizationRef), supportedByMe: z.boolean() });
+export type SupportResult = z.infer<typeof SupportResult>;
+
+const Count = z.object({ key: z.string(), count: z.number().int() });
+export const RegisterStats = z
+  .object({
+    openByStatusAndArea: z.array(z.object({ status: IssueStatus, area: BusinessAreaKey, count: z.number().int() })),
+    byStatus: z.array(Count),
+    openByReason: z.array(Count),
+    openByMinistry: z.array(Count),
+    openByCategory: z.array(Count),
+    /** Of the issues with a due date that have been answered, how many were answered by it. */
+    answeredWithinDue: z.object({ answered: z.number().int(), withinDue: z.number().int(), rate: z.number().nullable() }),
+    total: z.number().int(),
+    open: z.number().int(),
+    overdue: z.number().int(),
+  })
+  .meta({ id: 'RegisterStats' });
+export type RegisterStats = z.infer<typeof RegisterStats>;
