@@ -1,5 +1,5 @@
 /** Stored forum documents → the shared API shapes, as one reader may see them. */
-import type { Message, ModerationAction, Person, Reaction, Thread } from '@shared/schemas/threads';
+import type { Message, ModerationAction, Reaction, Thread } from '@shared/schemas/threads';
 import { REACTION_KEYS, type ReactionKey } from '@shared/threads/rules';
 import { presentPerson, type PersonRecord } from '../users/person';
 import type { MessageDocument, ThreadDocument } from './model';
