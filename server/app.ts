@@ -30,6 +30,8 @@ import { createPostLimit } from './threads/postLimit';
 import { createRegisterBroadcast } from './issues/broadcast';
 import { issueRoutes } from './issues/routes';
 import { registerIssueEvents } from './issues/socketEvents';
+import { createRoomPresence, registerMeetingEvents } from './meetings/room';
+import { meetingRoutes } from './meetings/routes';
 import { createPresence, registerForumEvents } from './threads/socketEvents';
 import { CLIENT_DIST } from './paths';
 
@@ -73,10 +75,12 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const blobs = createFileBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
   const postLimit = createPostLimit(config);
   const register = createRegisterBroadcast(realtime.io);
-  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit, register };
+  const roomPresence = createRoomPresence(realtime.io);
+  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit, register, roomPresence };
   realtime.io.on('connection', (socket) => {
     registerForumEvents(socket, context);
     registerIssueEvents(socket);
+    registerMeetingEvents(socket, realtime.io, roomPresence);
   });
   const routes = [
     ...systemRoutes(context),
@@ -87,6 +91,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     ...attachmentRoutes(context),
     ...searchRoutes(),
     ...issueRoutes(context),
+    ...meetingRoutes(context),
   ];
   const openApi = buildOpenApiDocument(routes, API_VERSION);
 
@@ -137,6 +142,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     routes,
     async close() {
       presence.close();
+      roomPresence.close();
       forum.close();
       await realtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

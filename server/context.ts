@@ -7,6 +7,7 @@ import type { ForumBroadcast } from './threads/broadcast';
 import type { Presence } from './threads/socketEvents';
 import type { PostLimit } from './threads/postLimit';
 import type { RegisterBroadcast } from './issues/broadcast';
+import type { RoomPresenceTracker } from './meetings/room';
 
 export interface AppContext {
   config: Config;
@@ -18,4 +19,5 @@ export interface AppContext {
   presence: Presence;
   postLimit: PostLimit;
   register: RegisterBroadcast;
+  roomPresence: RoomPresenceTracker;
 }

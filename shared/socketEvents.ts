@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { ErrorCode } from './schemas/common';
 import { ObjectIdString } from './schemas/common';
 import type { HistoryEntry, Issue, IssueComment, SupportResult } from './schemas/issues';
+import type { ChatMessage, Question, RoomPresence, RoomState } from './schemas/meetings';
+import type { MeetingStatus } from './meetings/rules';
 import {
   ClientId,
   MessageBody,
@@ -24,6 +26,8 @@ import {
 export type Ack<T extends object = object> =
   | ({ ok: true } & T)
   | { ok: false; error: { code: ErrorCode; message: string; field?: string } };
+
+const ChatText = z.string().max(2_000).refine((s) => s.trim().length > 0, 'required');
 
 export const SOCKET_EVENT_SCHEMAS = {
   'session.ping': z.strictObject({ at: z.number().int().nonnegative().optional() }),
@@ -47,7 +51,20 @@ export const SOCKET_EVENT_SCHEMAS = {
   /** Enter an issue's room: its comments, answers, history and support arrive live. */
   'issue.join': z.strictObject({ issueId: ObjectIdString }),
   'issue.leave': z.strictObject({ issueId: ObjectIdString }),
+  /** Enter a meeting's live room (the invited, while live or after it ended, read-only). */
+  'meeting.join': z.strictObject({ meetingId: ObjectIdString }),
+  'meeting.leave': z.strictObject({ meetingId: ObjectIdString }),
+  'meeting.chat': z.strictObject({ meetingId: ObjectIdString, clientId: ClientId, body: ChatText }),
+  'meeting.question': z.strictObject({ meetingId: ObjectIdString, clientId: ClientId, body: ChatText }),
+  'meeting.questionSupport': z.strictObject({ questionId: ObjectIdString, on: z.boolean() }),
+  /** Secretariat: take a question up (current) or mark it answered. */
+  'meeting.questionStatus': z.strictObject({ questionId: ObjectIdString, status: z.enum(['current', 'answered']) }),
+  /** Secretariat: the agenda item under discussion now. */
+  'meeting.agendaCurrent': z.strictObject({ meetingId: ObjectIdString, agendaItemId: z.string().max(40).nullable() }),
+  /** Secretariat: give an observer the floor, or take it back. */
+  'meeting.floor': z.strictObject({ meetingId: ObjectIdString, userId: ObjectIdString, on: z.boolean() }),
 } as const;
+
 
 
 /** What a successful acknowledgement carries, per event. */
@@ -66,6 +83,14 @@ export interface SocketAckBodies {
   'reaction.set': { messageId: string; reactions: Reaction[] };
   'issue.join': { issue: Issue };
   'issue.leave': object;
+  'meeting.join': RoomState;
+  'meeting.leave': object;
+  'meeting.chat': { message: ChatMessage; duplicate: boolean };
+  'meeting.question': { question: Question };
+  'meeting.questionSupport': { question: Question };
+  'meeting.questionStatus': { question: Question };
+  'meeting.agendaCurrent': { agendaItemId: string | null };
+  'meeting.floor': { floor: Person[] };
 }
 
 export type SocketEventName = keyof typeof SOCKET_EVENT_SCHEMAS & keyof SocketAckBodies;
@@ -106,4 +131,16 @@ export interface ServerToClientEvents {
   'issue.comment': (comment: IssueComment) => void;
   'issue.history': (payload: { issueId: string; entry: HistoryEntry }) => void;
   'issue.support': (payload: Omit<SupportResult, 'supportedByMe'>) => void;
+  /** To everyone: a meeting was scheduled, changed, started, ended or its minutes published. */
+  'meeting.changed': (payload: { meetingId: string; status: MeetingStatus }) => void;
+  /** To a meeting's live room. */
+  'meeting.status': (payload: { meetingId: string; status: MeetingStatus }) => void;
+  'meeting.chat': (message: ChatMessage) => void;
+  'meeting.question': (question: Question) => void;
+  'meeting.agendaCurrent': (payload: { meetingId: string; agendaItemId: string | null }) => void;
+  'meeting.floor': (payload: { meetingId: string; floor: Person[] }) => void;
+  'meeting.presence': (payload: { meetingId: string; presence: RoomPresence }) => void;
+  /** To the invited organisations / the presenters. */
+  'meeting.minutesPublished': (payload: { meetingId: string; title: string }) => void;
+  'meeting.minutesCirculated': (payload: { meetingId: string; title: string }) => void;
 }

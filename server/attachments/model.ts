@@ -13,10 +13,14 @@ const attachmentSchema = new Schema(
     uploadedBy: { type: Schema.Types.ObjectId, required: true },
     threadId: { type: Schema.Types.ObjectId, default: null },
     messageId: { type: Schema.Types.ObjectId, default: null },
+    /** Meeting materials: the meeting, and the agenda item when it belongs to one. */
+    meetingId: { type: Schema.Types.ObjectId, default: null },
+    agendaItemId: { type: String, default: null },
   },
   { timestamps: true },
 );
 attachmentSchema.index({ uploadedBy: 1, messageId: 1 });
+attachmentSchema.index({ meetingId: 1 });
 
 export type AttachmentDocument = HydratedDocument<InferSchemaType<typeof attachmentSchema>>;
 export const AttachmentModel = mongoose.model('Attachment', attachmentSchema);

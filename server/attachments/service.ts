@@ -5,6 +5,7 @@ import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import { canReadVisibility, LIMITS } from '@shared/threads/rules';
 import { badRequest, forbidden, notFound, payloadTooLarge } from '../http/errors';
+import { readableMeeting } from '../meetings/access';
 import { MessageModel, ThreadModel } from '../threads/model';
 import type { BlobStore } from './blobStore';
 import { ALLOWED_DESCRIPTION, allowedTypeOf } from './fileTypes';
@@ -52,7 +53,7 @@ export async function uploadAttachment(input: { actor: Actor; name: string; data
 export async function claimableAttachments(actor: Actor, ids: readonly string[]): Promise<AttachmentDocument[]> {
   if (!ids.length) return [];
   const unique = [...new Set(ids)];
-  const found = await AttachmentModel.find({ _id: trusted({ $in: unique }), uploadedBy: actor.id, messageId: null });
+  const found = await AttachmentModel.find({ _id: trusted({ $in: unique }), uploadedBy: actor.id, messageId: null, meetingId: null });
   if (found.length !== unique.length) throw badRequest('attachmentIds: unknown, foreign or already used attachment', 'attachmentIds');
   return unique.map((id) => found.find((a) => String(a._id) === id)!);
 }
@@ -61,6 +62,10 @@ export async function claimableAttachments(actor: Actor, ids: readonly string[])
 export async function attachmentForDownload(actor: Actor, id: string): Promise<AttachmentDocument> {
   const attachment = await AttachmentModel.findById(id);
   if (!attachment) throw notFound('attachment');
+  if (attachment.meetingId) {
+    await readableMeeting(actor, attachment.meetingId);
+    return attachment;
+  }
   if (!attachment.messageId) {
     if (String(attachment.uploadedBy) !== actor.id) throw notFound('attachment');
     return attachment;

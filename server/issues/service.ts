@@ -8,6 +8,7 @@ import { readableVisibilities } from '@shared/threads/rules';
 import { nextSequence } from '../db/sequence';
 import { authorize } from '../http/authorize';
 import { forbidden } from '../http/errors';
+import { MeetingModel } from '../meetings/model';
 import { ThreadModel } from '../threads/model';
 import { personOf } from '../users/person';
 import type { UserWithOrganization } from '../users/model';
@@ -148,8 +149,11 @@ export async function linksOf(actor: Actor, issueId: Types.ObjectId): Promise<Is
     ? await ThreadModel.find({ _id: trusted({ $in: threadIds }), visibility: trusted({ $in: readableVisibilities(actor) }) }, { title: 1 }).lean()
     : [];
   const titles = new Map(threads.map((t) => [String(t._id), t.title]));
-  return links.flatMap((l) => {
+  const threadLinks = links.flatMap((l) => {
     const title = titles.get(String(l.targetId));
     return title === undefined ? [] : [{ kind: l.kind, id: String(l.targetId), title }];
   });
+  // Meetings link issues from their agenda.
+  const meetings = await MeetingModel.find({ 'agenda.issueIds': issueId, status: trusted({ $ne: 'draft' }) }, { title: 1 }).sort({ startsAt: 1 }).lean();
+  return [...threadLinks, ...meetings.map((m) => ({ kind: 'meeting' as const, id: String(m._id), title: m.title }))];
 }

@@ -151,7 +151,7 @@ export const AnswerBody = z.strictObject({ body: Text });
 export const HistoryEntry = z
   .object({
     id: z.string(),
-    type: z.enum(['created', 'changed', 'transition', 'comment', 'answer', 'answerEdited', 'support', 'unsupport', 'supportMoved', 'link', 'unlink']),
+    type: z.enum(['created', 'changed', 'transition', 'comment', 'answer', 'answerEdited', 'support', 'unsupport', 'supportMoved', 'link', 'unlink', 'meetingDecision']),
     changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
     note: z.string().nullable(),
     by: Person,

@@ -1,0 +1,37 @@
+/** Loading meetings for a person: drafts are the secretariat's; the live room is for the invited. */
+import type { Types } from 'mongoose';
+import type { Actor } from '@shared/domain';
+import { can, decide } from '@shared/permissions';
+import { isInvited, isPublic, type MeetingStatus } from '@shared/meetings/rules';
+import { conflict, forbidden, notFound } from '../http/errors';
+import { MeetingModel, type MeetingDocument } from './model';
+
+export function invitationOf(meeting: MeetingDocument) {
+  return { kind: meeting.kind, extraInvitees: meeting.extraInvitees.map((o) => String(o.id)) };
+}
+
+export const invites = (meeting: MeetingDocument, actor: Actor) => isInvited(invitationOf(meeting), actor.organization);
+
+export async function readableMeeting(actor: Actor, id: string | Types.ObjectId): Promise<MeetingDocument> {
+  const decision = decide(actor, 'meeting.read');
+  if (!decision.allowed) throw forbidden(decision.reason);
+  const meeting = await MeetingModel.findById(id);
+  if (!meeting || (!isPublic(meeting.status as MeetingStatus) && !can(actor, 'meeting.manage'))) throw notFound('meeting');
+  return meeting;
+}
+
+export async function managedMeeting(actor: Actor, id: string): Promise<MeetingDocument> {
+  const decision = decide(actor, 'meeting.manage');
+  if (!decision.allowed) throw forbidden(decision.reason);
+  const meeting = await MeetingModel.findById(id);
+  if (!meeting) throw notFound('meeting');
+  return meeting;
+}
+
+export function requireInvited(meeting: MeetingDocument, actor: Actor): void {
+  if (!invites(meeting, actor)) throw forbidden('your organisation is not invited to this meeting');
+}
+
+export function requireStatus(meeting: MeetingDocument, allowed: readonly MeetingStatus[], what: string): void {
+  if (!allowed.includes(meeting.status as MeetingStatus)) throw conflict(`${what}: the meeting is ${meeting.status} (needs ${allowed.join(' or ')})`);
+}

@@ -1,0 +1,152 @@
+/**
+ * Minutes (議事録): drafted by the secretariat per agenda item, optionally circulated to the
+ * presenting organisations for confirmation, then published — which notifies the invited and
+ * writes each decision about a register issue into that issue's history (and, for an `answer`
+ * decision, posts it as the official answer, moving the issue to 回答済).
+ */
+import { randomBytes } from 'node:crypto';
+import { trusted } from 'mongoose';
+import type { Actor } from '@shared/domain';
+import { can } from '@shared/permissions';
+import { isInvited, type MeetingStatus } from '@shared/meetings/rules';
+import { isOpen, type IssueStatus } from '@shared/register/rules';
+import type { z } from 'zod';
+import type { ActionItem, ConfirmBody, Meeting, MinutesBody } from '@shared/schemas/meetings';
+import { authorize } from '../http/authorize';
+import { badRequest, conflict, forbidden } from '../http/errors';
+import { addAnswer } from '../issues/comments';
+import type { RegisterBroadcast } from '../issues/broadcast';
+import { recordHistory } from '../issues/history';
+import { IssueModel } from '../issues/model';
+import { dateOnly, parseDateOnly, todayInJapan } from '../issues/presenter';
+import { OrganizationModel } from '../organizations/model';
+import type { CouncilServer } from '../realtime/io';
+import type { UserWithOrganization } from '../users/model';
+import { personOf } from '../users/person';
+import { toActor } from '../users/presenter';
+import { invitationOf, managedMeeting, readableMeeting, requireStatus } from './access';
+import { MeetingModel } from './model';
+import { presentMeeting, presentOrg } from './presenter';
+import { announce } from './service';
+
+export async function saveMinutes(input: { user: UserWithOrganization; meetingId: string; body: MinutesBody }): Promise<Meeting> {
+  const actor = toActor(input.user);
+  authorize(actor, 'minutes.publish');
+  const meeting = await managedMeeting(actor, input.meetingId);
+  requireStatus(meeting, ['ended'], 'minutes');
+  const agendaIds = new Set(meeting.agenda.map((a) => a.id));
+  const owners = [...new Set(input.body.items.flatMap((i) => i.actionItems.flatMap((a) => (a.ownerOrganizationId ? [a.ownerOrganizationId] : []))))];
+  const issueIds = [...new Set(input.body.items.flatMap((i) => i.decisions.flatMap((d) => (d.issueId ? [d.issueId] : []))))];
+  const [orgs, issues] = await Promise.all([
+    owners.length ? OrganizationModel.find({ _id: trusted({ $in: owners }) }, { nameJa: 1, nameEn: 1 }).lean() : [],
+    issueIds.length ? IssueModel.countDocuments({ _id: trusted({ $in: issueIds }) }) : 0,
+  ]);
+  if (orgs.length !== owners.length) throw badRequest('items.actionItems.ownerOrganizationId: unknown organisation', 'items.actionItems.ownerOrganizationId');
+  if (issues !== issueIds.length) throw badRequest('items.decisions.issueId: unknown issue', 'items.decisions.issueId');
+  const items = input.body.items.map((i) => {
+    if (!agendaIds.has(i.agendaItemId)) throw badRequest(`items.agendaItemId: no agenda item ${i.agendaItemId}`, 'items.agendaItemId');
+    return {
+      agendaItemId: i.agendaItemId,
+      summary: i.summary,
+      decisions: i.decisions,
+      actionItems: i.actionItems.map((a) => {
+        const owner = orgs.find((o) => String(o._id) === a.ownerOrganizationId);
+        return { id: a.id ?? randomBytes(6).toString('hex'), text: a.text, owner: owner ? { id: owner._id, nameJa: owner.nameJa, nameEn: owner.nameEn } : null, dueDate: parseDateOnly(a.dueDate), done: a.done };
+      }),
+    };
+  });
+  const minutes = meeting.minutes
+    ? { circulatedAt: meeting.minutes.circulatedAt, confirmations: meeting.minutes.confirmations, publishedAt: meeting.minutes.publishedAt, items }
+    : { circulatedAt: null, confirmations: [], publishedAt: null, items };
+  await MeetingModel.updateOne({ _id: meeting._id }, { $set: { minutes } });
+  return presentMeeting((await MeetingModel.findById(meeting._id))!, actor);
+}
+
+export async function circulateMinutes(input: { user: UserWithOrganization; meetingId: string; io: CouncilServer }): Promise<Meeting> {
+  const actor = toActor(input.user);
+  authorize(actor, 'minutes.publish');
+  const meeting = await managedMeeting(actor, input.meetingId);
+  requireStatus(meeting, ['ended'], 'minutes');
+  if (!meeting.minutes) throw conflict('write the minutes first');
+  await MeetingModel.updateOne({ _id: meeting._id }, { $set: { 'minutes.circulatedAt': new Date() } });
+  const presenters = meeting.agenda.flatMap((a) => (a.presenter ? [String(a.presenter.id)] : []));
+  for (const orgId of new Set(presenters)) input.io.to(`org:${orgId}`).emit('meeting.minutesCirculated', { meetingId: String(meeting._id), title: meeting.title });
+  return presentMeeting((await MeetingModel.findById(meeting._id))!, actor);
+}
+
+/** A presenting organisation confirms the circulated draft, or comments on it. */
+export async function confirmMinutes(input: { user: UserWithOrganization; meetingId: string; body: z.infer<typeof ConfirmBody> }): Promise<Meeting> {
+  const { user } = input;
+  const actor = toActor(user);
+  const meeting = await readableMeeting(actor, input.meetingId);
+  if (!meeting.minutes?.circulatedAt || meeting.minutes.publishedAt) throw conflict('these minutes are not out for confirmation');
+  if (!meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id)) throw forbidden('only presenting organisations confirm the minutes');
+  const confirmation = {
+    organization: personOf(user).organization,
+    status: input.body.comment ? 'commented' : 'confirmed',
+    comment: input.body.comment,
+    by: personOf(user),
+    at: new Date(),
+  };
+  const others = meeting.minutes.confirmations.filter((c) => String(c.organization?.id) !== actor.organization.id).map((c) => c.toObject());
+  await MeetingModel.updateOne({ _id: meeting._id }, { $set: { 'minutes.confirmations': [...others, confirmation] } });
+  return presentMeeting((await MeetingModel.findById(meeting._id))!, actor);
+}
+
+export async function publishMinutes(input: { user: UserWithOrganization; meetingId: string; io: CouncilServer; register: RegisterBroadcast }): Promise<Meeting> {
+  const { user, io, register } = input;
+  const actor = toActor(user);
+  authorize(actor, 'minutes.publish');
+  const meeting = await managedMeeting(actor, input.meetingId);
+  requireStatus(meeting, ['ended'], 'publish');
+  if (!meeting.minutes?.items.length) throw conflict('write the minutes first');
+  const saved = await MeetingModel.updateOne({ _id: meeting._id, status: 'ended' }, { $set: { status: 'minutesPublished', 'minutes.publishedAt': new Date() } });
+  if (saved.matchedCount !== 1) throw conflict('the minutes were published meanwhile');
+
+  const by = personOf(user);
+  for (const item of meeting.minutes.items) {
+    const agendaTitle = meeting.agenda.find((a) => a.id === item.agendaItemId)?.title ?? '';
+    for (const decision of item.decisions) {
+      if (!decision.issueId) continue;
+      const issue = await IssueModel.findById(decision.issueId);
+      if (!issue) continue;
+      await recordHistory(register, {
+        issueId: issue._id,
+        type: 'meetingDecision',
+        by,
+        note: `${meeting.title}「${agendaTitle}」: ${decision.text}`,
+      });
+      if (decision.effect === 'answer' && isOpen(issue.status as IssueStatus)) {
+        await addAnswer({ user, issueId: String(issue._id), body: `【${meeting.title} 決定事項】\n\n${decision.text}`, broadcast: register });
+      }
+    }
+  }
+  const published = (await MeetingModel.findById(meeting._id))!;
+  const orgs = await OrganizationModel.find({}, { kind: 1, vendorType: 1, observerKind: 1, key: 1 }).lean();
+  const invited = orgs.filter((o) => isInvited(invitationOf(published), { id: String(o._id), key: o.key, kind: o.kind, vendorType: o.vendorType ?? null, observerKind: o.observerKind ?? null }));
+  if (invited.length) io.to(invited.map((o) => `org:${String(o._id)}`)).emit('meeting.minutesPublished', { meetingId: String(meeting._id), title: meeting.title });
+  announce(io, published);
+  return presentMeeting(published, actor);
+}
+
+/** Action items from published minutes: the organisation's own (the secretariat sees all), overdue flagged. */
+export async function actionItemsFor(actor: Actor): Promise<Array<ActionItem & { meeting: { id: string; title: string; startsAt: string } }>> {
+  const meetings = await MeetingModel.find({ status: 'minutesPublished' as MeetingStatus }).sort({ startsAt: -1 }).limit(200);
+  const today = todayInJapan();
+  const everyone = can(actor, 'meeting.manage');
+  return meetings.flatMap((m) =>
+    (m.minutes?.items ?? []).flatMap((i) =>
+      i.actionItems
+        .filter((a) => everyone || String(a.owner?.id) === actor.organization.id)
+        .map((a) => ({
+          id: a.id ?? '',
+          text: a.text ?? '',
+          owner: presentOrg(a.owner),
+          dueDate: dateOnly(a.dueDate),
+          done: a.done,
+          overdue: Boolean(!a.done && a.dueDate && a.dueDate < today),
+          meeting: { id: String(m._id), title: m.title, startsAt: m.startsAt.toISOString() },
+        })),
+    ),
+  );
+}

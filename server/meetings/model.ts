@@ -1,0 +1,131 @@
+/**
+ * Meetings and their live rooms. RSVPs, question supports and chat are uniquely keyed documents;
+ * in-person seats are settled by order of arrival (see rsvp.ts), never by a shared counter.
+ */
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { MEETING_KINDS, MEETING_STATUSES, RSVP_RESPONSES } from '@shared/meetings/rules';
+import { personSchema } from '../users/person';
+
+const orgRefSchema = new Schema({ id: { type: Schema.Types.ObjectId, required: true }, nameJa: String, nameEn: String }, { _id: false });
+
+const agendaItemSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    title: { type: String, required: true },
+    presenter: { type: orgRefSchema, default: null },
+    minutes: { type: Number, required: true },
+    issueIds: { type: [Schema.Types.ObjectId], default: [] },
+    threadIds: { type: [Schema.Types.ObjectId], default: [] },
+  },
+  { _id: false },
+);
+
+const actionItemSchema = new Schema(
+  { id: String, text: String, owner: { type: orgRefSchema, default: null }, dueDate: { type: Date, default: null }, done: { type: Boolean, default: false } },
+  { _id: false },
+);
+const minutesItemSchema = new Schema(
+  {
+    agendaItemId: String,
+    summary: { type: String, default: '' },
+    decisions: { type: [new Schema({ text: String, issueId: { type: Schema.Types.ObjectId, default: null }, effect: { type: String, default: 'record' } }, { _id: false })], default: [] },
+    actionItems: { type: [actionItemSchema], default: [] },
+  },
+  { _id: false },
+);
+const minutesSchema = new Schema(
+  {
+    items: { type: [minutesItemSchema], default: [] },
+    circulatedAt: { type: Date, default: null },
+    confirmations: {
+      type: [new Schema({ organization: orgRefSchema, status: String, comment: { type: String, default: null }, by: personSchema, at: Date }, { _id: false })],
+      default: [],
+    },
+    publishedAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const meetingSchema = new Schema(
+  {
+    kind: { type: String, enum: MEETING_KINDS, required: true },
+    title: { type: String, required: true },
+    startsAt: { type: Date, required: true },
+    endsAt: { type: Date, required: true },
+    onlineUrl: { type: String, default: null },
+    venue: { type: String, default: null },
+    capacity: { type: Number, default: null },
+    description: { type: String, default: '' },
+    status: { type: String, enum: MEETING_STATUSES, default: 'draft' },
+    agenda: { type: [agendaItemSchema], default: [] },
+    currentAgendaItemId: { type: String, default: null },
+    extraInvitees: { type: [orgRefSchema], default: [] },
+    /** People the secretariat has given the floor in the live room. */
+    floor: { type: [Schema.Types.ObjectId], default: [] },
+    minutes: { type: minutesSchema, default: null },
+    createdBy: { type: personSchema, required: true },
+  },
+  { timestamps: true },
+);
+meetingSchema.index({ startsAt: 1 });
+
+const rsvpSchema = new Schema({
+  /** `<meetingId>:<userId>` */
+  _id: { type: String, required: true },
+  meetingId: { type: Schema.Types.ObjectId, required: true },
+  person: { type: personSchema, required: true },
+  response: { type: String, enum: RSVP_RESPONSES, required: true },
+  at: { type: Date, required: true },
+});
+rsvpSchema.index({ meetingId: 1, response: 1, at: 1 });
+
+const chatSchema = new Schema({
+  meetingId: { type: Schema.Types.ObjectId, required: true },
+  seq: { type: Number, required: true },
+  clientId: { type: String, required: true },
+  author: { type: personSchema, required: true },
+  body: { type: String, required: true },
+  at: { type: Date, required: true },
+});
+chatSchema.index({ meetingId: 1, seq: 1 }, { unique: true });
+chatSchema.index({ 'author.id': 1, clientId: 1 }, { unique: true });
+
+const questionSchema = new Schema({
+  meetingId: { type: Schema.Types.ObjectId, required: true },
+  clientId: { type: String, required: true },
+  author: { type: personSchema, required: true },
+  body: { type: String, required: true },
+  status: { type: String, enum: ['open', 'current', 'answered'], default: 'open' },
+  at: { type: Date, required: true },
+});
+questionSchema.index({ meetingId: 1, at: 1 });
+questionSchema.index({ 'author.id': 1, clientId: 1 }, { unique: true });
+
+const questionSupportSchema = new Schema({
+  /** `<questionId>:<userId>` */
+  _id: { type: String, required: true },
+  questionId: { type: Schema.Types.ObjectId, required: true },
+  meetingId: { type: Schema.Types.ObjectId, required: true },
+  userId: { type: Schema.Types.ObjectId, required: true },
+  at: { type: Date, required: true },
+});
+questionSupportSchema.index({ meetingId: 1 });
+
+/** A person's private calendar feed: only the token's SHA-256 is stored; revoking deletes it. */
+const calendarTokenSchema = new Schema({
+  _id: { type: String, required: true },
+  userId: { type: Schema.Types.ObjectId, required: true, unique: true },
+  createdAt: { type: Date, required: true },
+});
+
+export type MeetingRecord = InferSchemaType<typeof meetingSchema>;
+export type MeetingDocument = HydratedDocument<MeetingRecord>;
+export type QuestionDocument = HydratedDocument<InferSchemaType<typeof questionSchema>>;
+export type ChatDocument = HydratedDocument<InferSchemaType<typeof chatSchema>>;
+
+export const MeetingModel = mongoose.model('Meeting', meetingSchema);
+export const RsvpModel = mongoose.model('MeetingRsvp', rsvpSchema);
+export const ChatModel = mongoose.model('MeetingChat', chatSchema);
+export const QuestionModel = mongoose.model('MeetingQuestion', questionSchema);
+export const QuestionSupportModel = mongoose.model('MeetingQuestionSupport', questionSupportSchema);
+export const CalendarTokenModel = mongoose.model('CalendarToken', calendarTokenSchema);

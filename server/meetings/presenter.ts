@@ -1,0 +1,122 @@
+/** Stored meetings → the shared shapes, for one reader. */
+import { trusted } from 'mongoose';
+import type { Actor } from '@shared/domain';
+import type { AgendaItem, Meeting, MeetingSummary, Minutes } from '@shared/schemas/meetings';
+import { readableVisibilities } from '@shared/threads/rules';
+import { AttachmentModel } from '../attachments/model';
+import { IssueModel } from '../issues/model';
+import { dateOnly, todayInJapan } from '../issues/presenter';
+import { ThreadModel } from '../threads/model';
+import { presentPerson } from '../users/person';
+import { invites } from './access';
+import { RsvpModel, type MeetingDocument } from './model';
+
+type OrgRef = { id: unknown; nameJa?: string | null; nameEn?: string | null } | null | undefined;
+export const presentOrg = (o: OrgRef) => (o ? { id: String(o.id), nameJa: o.nameJa ?? '', nameEn: o.nameEn ?? '' } : null);
+
+/** Open action items of the minutes that are past their due date (Japan time). */
+export function overdueActionItems(meeting: MeetingDocument, now = new Date()): number {
+  const today = todayInJapan(now);
+  return (meeting.minutes?.items ?? []).flatMap((i) => i.actionItems).filter((a) => !a.done && a.dueDate && a.dueDate < today).length;
+}
+
+async function rsvpSummary(meeting: MeetingDocument, actor: Actor) {
+  const [rows, mine] = await Promise.all([
+    RsvpModel.aggregate<{ _id: string; count: number }>([{ $match: { meetingId: meeting._id } }, { $group: { _id: '$response', count: { $sum: 1 } } }]),
+    RsvpModel.findById(`${String(meeting._id)}:${actor.id}`).lean(),
+  ]);
+  const counts = { online: 0, inPerson: 0, absent: 0 };
+  for (const r of rows) counts[r._id as keyof typeof counts] = r.count;
+  return { counts, mine: mine?.response ?? null };
+}
+
+export async function presentSummary(meeting: MeetingDocument, actor: Actor): Promise<MeetingSummary> {
+  const { counts, mine } = await rsvpSummary(meeting, actor);
+  return {
+    id: String(meeting._id),
+    kind: meeting.kind,
+    title: meeting.title,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    onlineUrl: meeting.onlineUrl ?? null,
+    venue: meeting.venue ?? null,
+    capacity: meeting.capacity ?? null,
+    description: meeting.description,
+    status: meeting.status,
+    currentAgendaItemId: meeting.currentAgendaItemId ?? null,
+    rsvpCounts: counts,
+    myRsvp: mine,
+    invited: invites(meeting, actor),
+    overdueActionItems: overdueActionItems(meeting),
+  };
+}
+
+export async function presentAgenda(meeting: MeetingDocument, actor: Actor): Promise<AgendaItem[]> {
+  const issueIds = meeting.agenda.flatMap((a) => a.issueIds);
+  const threadIds = meeting.agenda.flatMap((a) => a.threadIds);
+  const [issues, threads] = await Promise.all([
+    issueIds.length ? IssueModel.find({ _id: trusted({ $in: issueIds }) }, { number: 1, title: 1 }).lean() : [],
+    threadIds.length ? ThreadModel.find({ _id: trusted({ $in: threadIds }), visibility: trusted({ $in: readableVisibilities(actor) }) }, { title: 1 }).lean() : [],
+  ]);
+  const issueById = new Map(issues.map((i) => [String(i._id), { id: String(i._id), number: i.number, title: i.title }]));
+  const threadById = new Map(threads.map((t) => [String(t._id), { id: String(t._id), title: t.title }]));
+  return meeting.agenda.map((a) => ({
+    id: a.id,
+    title: a.title,
+    presenter: presentOrg(a.presenter),
+    minutes: a.minutes,
+    issues: a.issueIds.flatMap((id) => issueById.get(String(id)) ?? []),
+    threads: a.threadIds.flatMap((id) => threadById.get(String(id)) ?? []),
+  }));
+}
+
+export function presentMinutes(meeting: MeetingDocument, now = new Date()): Minutes | null {
+  const m = meeting.minutes;
+  if (!m) return null;
+  const today = todayInJapan(now);
+  const confirmedIds = new Set(m.confirmations.map((c) => String(c.organization?.id)));
+  const presenters = new Map(meeting.agenda.flatMap((a) => (a.presenter ? [[String(a.presenter.id), presentOrg(a.presenter)!]] : [])));
+  return {
+    items: m.items.map((i) => ({
+      agendaItemId: i.agendaItemId ?? '',
+      summary: i.summary,
+      decisions: i.decisions.map((d) => ({ text: d.text ?? '', issueId: d.issueId ? String(d.issueId) : null, effect: d.effect === 'answer' ? 'answer' : 'record' })),
+      actionItems: i.actionItems.map((a) => ({
+        id: a.id ?? '',
+        text: a.text ?? '',
+        owner: presentOrg(a.owner),
+        dueDate: dateOnly(a.dueDate),
+        done: a.done,
+        overdue: Boolean(!a.done && a.dueDate && a.dueDate < today),
+      })),
+    })),
+    circulatedAt: m.circulatedAt ? m.circulatedAt.toISOString() : null,
+    confirmations: m.confirmations.map((c) => ({
+      organization: presentOrg(c.organization)!,
+      status: c.status === 'commented' ? 'commented' : 'confirmed',
+      comment: c.comment ?? null,
+      by: presentPerson(c.by!),
+      at: c.at!.toISOString(),
+    })),
+    awaiting: m.circulatedAt ? [...presenters].filter(([id]) => !confirmedIds.has(id)).map(([, org]) => org) : [],
+    publishedAt: m.publishedAt ? m.publishedAt.toISOString() : null,
+  };
+}
+
+export async function presentMeeting(meeting: MeetingDocument, actor: Actor): Promise<Meeting> {
+  const [summary, agenda, materials] = await Promise.all([
+    presentSummary(meeting, actor),
+    presentAgenda(meeting, actor),
+    AttachmentModel.find({ meetingId: meeting._id }).sort({ createdAt: 1 }).lean(),
+  ]);
+  const minutes = presentMinutes(meeting);
+  // Draft minutes are the secretariat's and the presenters' (once circulated); the rest see published ones.
+  const showMinutes = minutes && (minutes.publishedAt || actor.organization.kind === 'secretariat' || (minutes.circulatedAt && meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id)));
+  return {
+    ...summary,
+    agenda,
+    extraInvitees: meeting.extraInvitees.map((o) => presentOrg(o)!),
+    materials: materials.map((a) => ({ id: String(a._id), name: a.name, type: a.type, size: a.size, sha256: a.sha256, agendaItemId: a.agendaItemId ?? null })),
+    minutes: showMinutes ? minutes : null,
+  };
+}

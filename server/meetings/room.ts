@@ -1,0 +1,232 @@
+/**
+ * The live room of a meeting over Socket.IO. The invited join while it is live (and read it, read
+ * only, after it ended). Chat and questions need the right to speak: vendors and the secretariat
+ * always, observers only while the secretariat gives them the floor. Presence is grouped by
+ * organisation and coalesced per room, so a plenary with every vendor joining at once costs at
+ * most two presence broadcasts a second.
+ */
+import type { Request } from 'express';
+import { trusted, type Types } from 'mongoose';
+import { can, decide } from '@shared/permissions';
+import type { ChatMessage, Question, RoomPresence } from '@shared/schemas/meetings';
+import type { Person } from '@shared/schemas/threads';
+import { nextSequence } from '../db/sequence';
+import { conflict, forbidden, notFound } from '../http/errors';
+import { handleEvent } from '../realtime/events';
+import type { CouncilServer, CouncilSocket } from '../realtime/io';
+import type { UserWithOrganization } from '../users/model';
+import { personOf, presentPerson } from '../users/person';
+import { toActor } from '../users/presenter';
+import { UserModel } from '../users/model';
+import { readableMeeting, requireInvited, requireStatus } from './access';
+import { ChatModel, MeetingModel, QuestionModel, QuestionSupportModel, type ChatDocument, type MeetingDocument, type QuestionDocument } from './model';
+import { presentAgenda, presentSummary } from './presenter';
+import { meetingRooms } from './rooms';
+
+const PRESENCE_WINDOW_MS = 500;
+const CHAT_HISTORY = 500;
+
+const presentChat = (c: ChatDocument): ChatMessage => ({
+  id: String(c._id),
+  meetingId: String(c.meetingId),
+  seq: c.seq,
+  clientId: c.clientId,
+  author: presentPerson(c.author),
+  body: c.body,
+  at: c.at.toISOString(),
+});
+
+async function presentQuestions(questions: readonly QuestionDocument[]): Promise<Question[]> {
+  const supports = questions.length ? await QuestionSupportModel.find({ questionId: trusted({ $in: questions.map((q) => q._id) }) }, { questionId: 1, userId: 1 }).sort({ at: 1 }).lean() : [];
+  return questions.map((q) => {
+    const supporterIds = supports.filter((s) => String(s.questionId) === String(q._id)).map((s) => String(s.userId));
+    return { id: String(q._id), meetingId: String(q.meetingId), author: presentPerson(q.author), body: q.body, status: q.status, supportCount: supporterIds.length, supporterIds, at: q.at.toISOString() };
+  });
+}
+
+/** The queue order: the one taken up first, then open questions by support, then by time; answered last. */
+export function queueOrder(questions: Question[]): Question[] {
+  const rank = { current: 0, open: 1, answered: 2 } as const;
+  return [...questions].sort((a, b) => rank[a.status] - rank[b.status] || b.supportCount - a.supportCount || a.at.localeCompare(b.at));
+}
+
+async function floorOf(meeting: MeetingDocument): Promise<Person[]> {
+  if (!meeting.floor.length) return [];
+  const users = (await UserModel.find({ _id: trusted({ $in: meeting.floor }) }).populate('organization')) as unknown as UserWithOrganization[];
+  return users.map((u) => presentPerson(personOf(u)));
+}
+
+interface RoomSocketData {
+  person?: Person;
+}
+
+export function createRoomPresence(io: CouncilServer) {
+  const due = new Map<string, NodeJS.Timeout>();
+  async function presenceOf(meetingId: string): Promise<RoomPresence> {
+    const sockets = await io.in(meetingRooms.room(meetingId)).fetchSockets();
+    const byOrg = new Map<string, { organization: Person['organization']; people: Map<string, Person> }>();
+    for (const s of sockets) {
+      const person = (s.data as RoomSocketData).person;
+      if (!person) continue;
+      const group = byOrg.get(person.organization.id) ?? { organization: person.organization, people: new Map() };
+      group.people.set(person.id, person);
+      byOrg.set(person.organization.id, group);
+    }
+    return [...byOrg.values()].map((g) => ({ organization: g.organization, people: [...g.people.values()] }));
+  }
+  return {
+    presenceOf,
+    changed(meetingId: string) {
+      if (due.has(meetingId)) return;
+      due.set(
+        meetingId,
+        setTimeout(() => {
+          due.delete(meetingId);
+          void presenceOf(meetingId).then((presence) => io.to(meetingRooms.room(meetingId)).emit('meeting.presence', { meetingId, presence }));
+        }, PRESENCE_WINDOW_MS),
+      );
+    },
+    close() {
+      for (const t of due.values()) clearTimeout(t);
+      due.clear();
+    },
+  };
+}
+export type RoomPresenceTracker = ReturnType<typeof createRoomPresence>;
+
+export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, presence: RoomPresenceTracker): void {
+  const user = (socket.request as Request).user as UserWithOrganization;
+  const actor = toActor(user);
+  const person = presentPerson(personOf(user));
+  (socket.data as RoomSocketData).person = person;
+  void socket.join(meetingRooms.all);
+  socket.on('disconnecting', () => {
+    for (const room of socket.rooms) if (/^meeting:[0-9a-f]{24}$/.test(room)) presence.changed(room.slice('meeting:'.length));
+  });
+
+  /** Speaking (chat, questions): live meeting, invited, and the right to speak (observers: with the floor). */
+  async function speakingIn(meetingId: string | Types.ObjectId): Promise<MeetingDocument> {
+    const meeting = await readableMeeting(actor, meetingId);
+    requireInvited(meeting, actor);
+    requireStatus(meeting, ['live'], 'speak');
+    const decision = decide(actor, 'meeting.speak', { hasFloor: meeting.floor.some((id) => String(id) === actor.id) });
+    if (!decision.allowed) throw forbidden(`${decision.reason} (ask the secretariat for the floor)`);
+    return meeting;
+  }
+  function managing(meeting: MeetingDocument) {
+    if (!can(actor, 'meeting.manage')) throw forbidden('only the secretariat runs the meeting');
+    requireStatus(meeting, ['live'], 'run');
+  }
+  const emitQuestion = async (q: QuestionDocument) => {
+    const [presented] = await presentQuestions([q]);
+    io.to(meetingRooms.room(String(q.meetingId))).emit('meeting.question', presented!);
+    return presented!;
+  };
+
+  handleEvent(socket, 'meeting.join', actor, async ({ meetingId }) => {
+    const meeting = await readableMeeting(actor, meetingId);
+    requireInvited(meeting, actor);
+    requireStatus(meeting, ['live', 'ended', 'minutesPublished'], 'join');
+    await socket.join(meetingRooms.room(meetingId));
+    presence.changed(meetingId);
+    const [summary, agenda, chat, questions, roomPresence, floor] = await Promise.all([
+      presentSummary(meeting, actor),
+      presentAgenda(meeting, actor),
+      ChatModel.find({ meetingId: meeting._id }).sort({ seq: -1 }).limit(CHAT_HISTORY),
+      QuestionModel.find({ meetingId: meeting._id }).sort({ at: 1 }),
+      presence.presenceOf(meetingId),
+      floorOf(meeting),
+    ]);
+    const hasFloor = meeting.floor.some((id) => String(id) === actor.id);
+    return {
+      meeting: summary,
+      agenda,
+      chat: chat.reverse().map(presentChat),
+      questions: queueOrder(await presentQuestions(questions)),
+      presence: roomPresence,
+      floor,
+      canSpeak: meeting.status === 'live' && can(actor, 'meeting.speak', { hasFloor }),
+    };
+  });
+
+  handleEvent(socket, 'meeting.leave', actor, async ({ meetingId }) => {
+    await socket.leave(meetingRooms.room(meetingId));
+    presence.changed(meetingId);
+    return {};
+  });
+
+  handleEvent(socket, 'meeting.chat', actor, async ({ meetingId, clientId, body }) => {
+    const stored = await ChatModel.findOne({ 'author.id': actor.id, clientId });
+    if (stored) return { message: presentChat(stored), duplicate: true };
+    const meeting = await speakingIn(meetingId);
+    const seq = await nextSequence(`meeting-chat:${meetingId}`);
+    let chat: ChatDocument;
+    try {
+      chat = await ChatModel.create({ meetingId: meeting._id, seq, clientId, author: personOf(user), body, at: new Date() });
+    } catch (err) {
+      const first = (err as { code?: number }).code === 11000 ? await ChatModel.findOne({ 'author.id': actor.id, clientId }) : null;
+      if (!first) throw err;
+      return { message: presentChat(first), duplicate: true };
+    }
+    const message = presentChat(chat);
+    io.to(meetingRooms.room(meetingId)).emit('meeting.chat', message);
+    return { message, duplicate: false };
+  });
+
+  handleEvent(socket, 'meeting.question', actor, async ({ meetingId, clientId, body }) => {
+    const stored = await QuestionModel.findOne({ 'author.id': actor.id, clientId });
+    if (stored) return { question: (await presentQuestions([stored]))[0]! };
+    const meeting = await speakingIn(meetingId);
+    const question = await QuestionModel.create({ meetingId: meeting._id, clientId, author: personOf(user), body, at: new Date() });
+    return { question: await emitQuestion(question) };
+  });
+
+  handleEvent(socket, 'meeting.questionSupport', actor, async ({ questionId, on }) => {
+    const question = await QuestionModel.findById(questionId);
+    if (!question) throw notFound('question');
+    await speakingIn(question.meetingId);
+    if (question.status === 'answered') throw conflict('this question has been answered');
+    const _id = `${questionId}:${actor.id}`;
+    if (on) {
+      await QuestionSupportModel.create({ _id, questionId: question._id, meetingId: question.meetingId, userId: actor.id, at: new Date() }).catch((err: { code?: number }) => {
+        if (err.code !== 11000) throw err; // once per person
+      });
+    } else await QuestionSupportModel.deleteOne({ _id });
+    return { question: await emitQuestion(question) };
+  });
+
+  handleEvent(socket, 'meeting.questionStatus', actor, async ({ questionId, status }) => {
+    const question = await QuestionModel.findById(questionId);
+    if (!question) throw notFound('question');
+    const meeting = await readableMeeting(actor, question.meetingId);
+    managing(meeting);
+    // One question at a time: taking one up closes the one taken up before.
+    const previous = status === 'current' ? await QuestionModel.find({ meetingId: meeting._id, status: 'current', _id: trusted({ $ne: question._id }) }) : [];
+    for (const q of previous) {
+      q.status = 'answered';
+      await q.save();
+      await emitQuestion(q);
+    }
+    question.status = status;
+    await question.save();
+    return { question: await emitQuestion(question) };
+  });
+
+  handleEvent(socket, 'meeting.agendaCurrent', actor, async ({ meetingId, agendaItemId }) => {
+    const meeting = await readableMeeting(actor, meetingId);
+    managing(meeting);
+    if (agendaItemId && !meeting.agenda.some((a) => a.id === agendaItemId)) throw notFound('agenda item');
+    await MeetingModel.updateOne({ _id: meeting._id }, { $set: { currentAgendaItemId: agendaItemId } });
+    io.to(meetingRooms.room(meetingId)).emit('meeting.agendaCurrent', { meetingId, agendaItemId });
+    return { agendaItemId };
+  });
+
+  handleEvent(socket, 'meeting.floor', actor, async ({ meetingId, userId, on }) => {
+    const meeting = await readableMeeting(actor, meetingId);
+    managing(meeting);
+    await MeetingModel.updateOne({ _id: meeting._id }, on ? { $addToSet: { floor: userId } } : { $pull: { floor: userId } });
+    const floor = await floorOf((await MeetingModel.findById(meeting._id))!);
+    io.to(meetingRooms.room(meetingId)).emit('meeting.floor', { meetingId, floor });
+    return { floor };
+  });
+}
