@@ -112,9 +112,9 @@ describe('a meeting', () => {
     await setStatus(m.id, 'scheduled');
     const file = await dev.download(`/api/meetings/${m.id}/calendar`);
     expect(file.headers.get('content-type')).toContain('text/calendar');
-    const events = Object.values(ical.sync.parseICS(file.data.toString('utf8'))).filter((e) => e.type === 'VEVENT') as ical.VEvent[];
+    const events = Object.values(ical.sync.parseICS(file.data.toString('utf8'))).filter((e) => e?.type === 'VEVENT') as ical.VEvent[];
     expect(events).toHaveLength(1);
-    const jst = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' });
+    const jst = (d: Date | undefined) => d!.toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' });
     expect(jst(events[0]!.start)).toBe('2026-12-10 14:00:00');
     expect(jst(events[0]!.end)).toBe('2026-12-10 16:00:00');
     expect(String(events[0]!.summary)).toBe('【全体会議】暦のテスト');
