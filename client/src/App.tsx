@@ -4,7 +4,10 @@ import { queryClient } from '@client/queries/queryClient';
 import { RequireAuth } from '@client/components/RequireAuth';
 import { AppShell } from '@client/components/AppShell';
 import { LoginPage } from '@client/pages/login/LoginPage';
-import { ThreadsPage } from '@client/pages/ThreadsPage';
+import { ThreadsPage } from '@client/pages/threads/list/ThreadsPage';
+import { ThreadSearchPage } from '@client/pages/threads/search/ThreadSearchPage';
+import { NewThreadPage } from '@client/pages/threads/new/NewThreadPage';
+import { ThreadPage } from '@client/pages/threads/view/ThreadPage';
 import { RegisterPage } from '@client/pages/RegisterPage';
 import { MeetingsPage } from '@client/pages/MeetingsPage';
 import { OrganizationsPage } from '@client/pages/organizations/OrganizationsPage';
@@ -27,6 +30,9 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/threads" replace /> },
       { path: 'threads', element: <ThreadsPage /> },
+      { path: 'threads/new', element: <NewThreadPage /> },
+      { path: 'threads/search', element: <ThreadSearchPage /> },
+      { path: 'threads/:id', element: <ThreadPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'organizations', element: <OrganizationsPage /> },

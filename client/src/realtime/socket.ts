@@ -7,8 +7,29 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketE
 
 export type CouncilSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type SessionEndReason = Parameters<ServerToClientEvents['session.ended']>[0]['reason'];
+/** `interrupted`: the connection dropped (or could not be made) and Socket.IO is retrying. */
+export type ConnectionState = 'connecting' | 'connected' | 'interrupted';
 
 let socket: CouncilSocket | null = null;
+let connectionState: ConnectionState = 'connecting';
+const watchers = new Set<() => void>();
+
+function setConnectionState(next: ConnectionState): void {
+  connectionState = next;
+  for (const watcher of watchers) watcher();
+}
+
+/** Be told when the socket is opened or closed, drops or comes back (for useSyncExternalStore). */
+export function watchRealtime(watcher: () => void): () => void {
+  watchers.add(watcher);
+  return () => {
+    watchers.delete(watcher);
+  };
+}
+
+export function realtimeConnectionState(): ConnectionState {
+  return connectionState;
+}
 
 interface ConnectOptions {
   /** The server ended the session (logout elsewhere, deactivation). */
@@ -30,7 +51,11 @@ export function connectRealtime({ onSessionEnded, onSessionUpdated }: ConnectOpt
     created.once('disconnect', () => created.connect());
     onSessionUpdated();
   });
+  created.on('connect', () => setConnectionState('connected'));
+  created.on('disconnect', () => setConnectionState('interrupted'));
+  created.on('connect_error', () => setConnectionState('interrupted'));
   socket = created;
+  setConnectionState(created.connected ? 'connected' : 'connecting');
   return created;
 }
 
@@ -43,4 +68,5 @@ export function disconnectRealtime(): void {
   socket?.removeAllListeners();
   socket?.disconnect();
   socket = null;
+  setConnectionState('connecting');
 }

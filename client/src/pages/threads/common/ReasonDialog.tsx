@@ -1,0 +1,93 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '@shared/threads/rules';
+import { useModalDialog } from './useModalDialog';
+
+interface Props {
+  title: string;
+  body: string;
+  reasonLabel: string;
+  /** Hiding a message needs a reason; pinning and locking only may have one. */
+  reasonRequired: boolean;
+  confirmLabel: string;
+  tone?: 'danger' | 'primary';
+  busy?: boolean;
+  /** A failure to show (the server refused, the connection dropped). */
+  error?: string | null;
+  onConfirm: (reason: string | undefined) => void;
+  onCancel: () => void;
+}
+
+/**
+ * A moderation step that asks why (kept in the moderation record). Open while mounted: the
+ * parent renders it to ask and removes it on cancel or success.
+ */
+export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirmLabel, tone = 'primary', busy = false, error, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  useModalDialog(ref);
+
+  function confirm() {
+    const trimmed = reason.trim();
+    if (reasonRequired && !trimmed) return setMissing(true);
+    onConfirm(trimmed || undefined);
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={`${id}-title`} className="dialog__title">
+        {title}
+      </h2>
+      <p id={`${id}-body`}>{body}</p>
+      <div className={missing ? 'field field--invalid' : 'field'}>
+        <label className="field__label" htmlFor={`${id}-reason`}>
+          {reasonLabel}
+          {reasonRequired && <span className="field__required">{t('common.required')}</span>}
+        </label>
+        <textarea
+          id={`${id}-reason`}
+          className="textarea"
+          rows={3}
+          maxLength={LIMITS.reasonLength}
+          value={reason}
+          aria-invalid={missing || undefined}
+          aria-describedby={`${id}-error`}
+          onChange={(event) => {
+            setReason(event.target.value);
+            setMissing(false);
+          }}
+        />
+        <div id={`${id}-error`} className="field__error" aria-live="polite">
+          {missing ? t('errors.field.required') : (error ?? '')}
+        </div>
+      </div>
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
+          onClick={confirm}
+          disabled={busy}
+          aria-busy={busy || undefined}
+        >
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

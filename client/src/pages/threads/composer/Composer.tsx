@@ -1,0 +1,87 @@
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Attachment } from '@shared/schemas/threads';
+import { MessageBody } from '@shared/schemas/threads';
+import { AttachmentPicker } from './AttachmentPicker';
+import { MarkdownEditor } from './MarkdownEditor';
+import { isSendKey } from './composerKeys';
+import { noMentions, type Mentions } from './mentionDraft';
+import { useAttachmentUploads } from './useAttachmentUploads';
+import { useTypingSignal } from './useTypingSignal';
+
+/** A message ready to send, as the composer hands it over. */
+export interface Draft {
+  body: string;
+  parentId: string | null;
+  attachments: Attachment[];
+  /** Names for its mention tokens, so the pending copy shows them. */
+  mentions: Mentions;
+}
+
+interface Props {
+  threadId: string;
+  /** The message being replied to; null for the thread's own conversation. */
+  parentId: string | null;
+  label: string;
+  onSend: (draft: Draft) => void;
+}
+
+/**
+ * Writes one message: Enter sends, Shift+Enter adds a line, and an Enter confirming a Japanese
+ * conversion never sends. Sending hands the draft over at once (it shows as pending) and clears.
+ */
+export function Composer({ threadId, parentId, label, onSend }: Props) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState('');
+  const [mentions, setMentions] = useState<Mentions>(noMentions);
+  const [error, setError] = useState<string | null>(null);
+  const uploads = useAttachmentUploads();
+  const signalTyping = useTypingSignal(threadId);
+
+  function send() {
+    if (uploads.uploading) return setError(t('threads.composer.uploadsPending'));
+    if (uploads.failed) return setError(t('threads.composer.uploadsFailed'));
+    // Empty: nothing to do. Too long: the editor already says so.
+    if (!MessageBody.safeParse(body).success) return;
+    onSend({ body, parentId, attachments: uploads.attachments, mentions });
+    setBody('');
+    setMentions(noMentions);
+    setError(null);
+    uploads.reset();
+  }
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    send();
+  }
+
+  return (
+    <form className="composer" onSubmit={submit} noValidate>
+      <MarkdownEditor
+        label={label}
+        labelHidden
+        hint={t('threads.composer.hint')}
+        value={body}
+        onChange={(next) => {
+          setBody(next);
+          setError(null);
+          if (next.trim()) signalTyping();
+        }}
+        mentions={mentions}
+        onMentionsChange={setMentions}
+        onKeyDown={(event) => {
+          if (!isSendKey(event)) return;
+          event.preventDefault();
+          send();
+        }}
+        error={error}
+      />
+      <div className="composer__actions">
+        <AttachmentPicker uploads={uploads} />
+        <button type="submit" className="button button--primary composer__send" disabled={!body.trim() || uploads.uploading}>
+          {t('threads.composer.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

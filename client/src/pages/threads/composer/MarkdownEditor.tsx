@@ -1,0 +1,134 @@
+import { useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '@shared/threads/rules';
+import { Markdown } from '@client/components/markdown/Markdown';
+import { useCurrentUser } from '@client/components/CurrentUser';
+import { useLanguage } from '@client/i18n/useLanguage';
+import { MentionSuggestions } from './MentionSuggestions';
+import { useMentionAutocomplete } from './useMentionAutocomplete';
+import { withMention, type Mentions } from './mentionDraft';
+
+interface Props {
+  label: string;
+  /** Keep the label for screen readers only (the composer under a conversation). */
+  labelHidden?: boolean;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Names for the mention tokens in `value`; picks from the autocomplete are added. */
+  mentions: Mentions;
+  onMentionsChange: (mentions: Mentions) => void;
+  /** Keys the autocomplete did not take (the composer's Enter-to-send). */
+  onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
+  error?: string | null | undefined;
+  rows?: number;
+  required?: boolean;
+  autoFocus?: boolean;
+  textareaRef?: RefObject<HTMLTextAreaElement | null>;
+}
+
+/** A markdown textarea with the @ mention autocomplete, a preview toggle, and a length check. */
+export function MarkdownEditor({
+  label,
+  labelHidden = false,
+  hint,
+  value,
+  onChange,
+  mentions,
+  onMentionsChange,
+  onKeyDown,
+  error,
+  rows = 3,
+  required = false,
+  autoFocus = false,
+  textareaRef,
+}: Props) {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const me = useCurrentUser();
+  const id = useId();
+  const ownRef = useRef<HTMLTextAreaElement>(null);
+  const ref = textareaRef ?? ownRef;
+  const [previewing, setPreviewing] = useState(false);
+  const autocomplete = useMentionAutocomplete({
+    value,
+    onChange,
+    onPick: (candidate) => onMentionsChange(withMention(mentions, candidate)),
+    textareaRef: ref,
+  });
+
+  const tooLong = value.length > LIMITS.bodyLength;
+  const shownError = tooLong ? t('threads.editor.tooLong', { max: LIMITS.bodyLength, count: value.length }) : error;
+  const describedBy = [hint ? `${id}-hint` : null, shownError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <div className={shownError ? 'md-editor field--invalid' : 'md-editor'}>
+      <div className="md-editor__bar">
+        <label htmlFor={id} className={labelHidden ? 'visually-hidden' : 'field__label'}>
+          {label}
+          {required && <span className="field__required">{t('common.required')}</span>}
+        </label>
+        <button
+          type="button"
+          className="button button--tertiary button--small md-editor__preview-toggle"
+          aria-pressed={previewing}
+          aria-controls={`${id}-preview`}
+          onClick={() => setPreviewing(!previewing)}
+        >
+          {t('threads.editor.preview')}
+        </button>
+      </div>
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
+      <div className="md-editor__input" hidden={previewing}>
+        <textarea
+          ref={ref}
+          id={id}
+          className="textarea"
+          rows={rows}
+          value={value}
+          required={required}
+          autoFocus={autoFocus}
+          aria-describedby={describedBy}
+          aria-invalid={shownError ? true : undefined}
+          aria-autocomplete="list"
+          aria-controls={autocomplete.open ? autocomplete.listboxId : undefined}
+          aria-activedescendant={autocomplete.open && autocomplete.options.length > 0 ? autocomplete.optionId(autocomplete.activeIndex) : undefined}
+          onChange={(event) => {
+            onChange(event.target.value);
+            autocomplete.track(event.target);
+          }}
+          onSelect={(event) => autocomplete.track(event.currentTarget)}
+          onBlur={autocomplete.close}
+          onKeyDown={(event) => {
+            if (!autocomplete.handleKeyDown(event)) onKeyDown?.(event);
+          }}
+        />
+        {autocomplete.open && (
+          <MentionSuggestions
+            listboxId={autocomplete.listboxId}
+            options={autocomplete.options}
+            activeIndex={autocomplete.activeIndex}
+            optionId={autocomplete.optionId}
+            onChoose={autocomplete.choose}
+          />
+        )}
+      </div>
+      {previewing && (
+        <div id={`${id}-preview`} className="md-editor__preview" role="region" aria-label={t('threads.editor.previewLabel')}>
+          {value.trim() ? (
+            <Markdown source={value} mentions={mentions} language={language} me={{ userId: me.id, organizationId: me.organization.id }} />
+          ) : (
+            <p className="muted">{t('threads.editor.previewEmpty')}</p>
+          )}
+        </div>
+      )}
+      <div id={`${id}-error`} className="field__error" aria-live="polite">
+        {shownError}
+      </div>
+    </div>
+  );
+}

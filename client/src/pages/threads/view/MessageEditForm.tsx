@@ -1,0 +1,72 @@
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MessageBody, type Message } from '@shared/schemas/threads';
+import { isApiError } from '@client/api';
+import { useErrorMessage } from '@client/components/useErrorMessage';
+import { MarkdownEditor } from '../composer/MarkdownEditor';
+import { isImeComposing, isSendKey } from '../composer/composerKeys';
+import { useEditMessage } from './messageMutations';
+
+interface Props {
+  message: Message;
+  threadId: string;
+  onDone: () => void;
+}
+
+/** Editing one's own message in place: Enter saves, Shift+Enter adds a line, Esc cancels. */
+export function MessageEditForm({ message, threadId, onDone }: Props) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const edit = useEditMessage(threadId);
+  const [body, setBody] = useState(message.body ?? '');
+  const [mentions, setMentions] = useState(message.mentions);
+  // The version this edit started from: if someone changes the message meanwhile, the server
+  // refuses (409) instead of this edit silently replacing theirs.
+  const [baseVersion] = useState(message.version);
+
+  function save() {
+    if (!MessageBody.safeParse(body).success) return;
+    if (body === message.body) return onDone();
+    edit.mutate({ messageId: message.id, body, version: baseVersion }, { onSuccess: onDone });
+  }
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save();
+  }
+
+  const error = !edit.error ? null : isApiError(edit.error) && edit.error.status === 409 ? t('threads.message.editConflict') : errorMessage(edit.error);
+
+  return (
+    <form className="message-edit" onSubmit={submit} noValidate aria-busy={edit.isPending || undefined}>
+      <MarkdownEditor
+        label={t('threads.message.editLabel')}
+        hint={t('threads.message.editHint')}
+        value={body}
+        onChange={setBody}
+        mentions={mentions}
+        onMentionsChange={setMentions}
+        rows={4}
+        autoFocus
+        error={error}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && !isImeComposing(event)) {
+            event.preventDefault();
+            onDone();
+          } else if (isSendKey(event)) {
+            event.preventDefault();
+            save();
+          }
+        }}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary button--small" disabled={edit.isPending}>
+          {edit.isPending ? t('threads.message.saving') : t('threads.message.save')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Thread } from '@shared/schemas/threads';
+import { useCurrentUser } from '@client/components/CurrentUser';
+import { useErrorMessage } from '@client/components/useErrorMessage';
+import { useUpdateThread } from '@client/queries/threads';
+import { ReasonDialog } from '../common/ReasonDialog';
+
+type ModerationStep = 'pin' | 'unpin' | 'lock' | 'unlock';
+
+const CHANGE: Record<ModerationStep, { pinned?: boolean; locked?: boolean }> = {
+  pin: { pinned: true },
+  unpin: { pinned: false },
+  lock: { locked: true },
+  unlock: { locked: false },
+};
+
+/** ✔ resolved for the author and the secretariat; pin and lock, with a reason, for the secretariat. */
+export function ThreadManageBar({ thread }: { thread: Thread }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const errorMessage = useErrorMessage();
+  const update = useUpdateThread(thread.id);
+  const [asking, setAsking] = useState<ModerationStep | null>(null);
+  const moderator = me.abilities.moderate;
+  const canResolve = moderator || thread.createdBy.id === me.id;
+  if (!canResolve) return null;
+
+  const steps: ModerationStep[] = moderator ? [thread.pinned ? 'unpin' : 'pin', thread.locked ? 'unlock' : 'lock'] : [];
+
+  return (
+    <div className="thread-manage" role="group" aria-label={t('threads.manage.label')}>
+      <button
+        type="button"
+        className={thread.resolved ? 'button button--secondary button--small' : 'button button--primary button--small'}
+        disabled={update.isPending}
+        onClick={() => update.mutate({ resolved: !thread.resolved })}
+      >
+        {!thread.resolved && <span aria-hidden="true">✔ </span>}
+        {thread.resolved ? t('threads.manage.unresolve') : t('threads.manage.resolve')}
+      </button>
+      {steps.map((step) => (
+        <button key={step} type="button" className="button button--secondary button--small" disabled={update.isPending} onClick={() => setAsking(step)}>
+          {t(`threads.manage.${step}`)}
+        </button>
+      ))}
+      {update.error && !asking && (
+        <p className="field__error" role="alert">
+          {errorMessage(update.error)}
+        </p>
+      )}
+      {asking && (
+        <ReasonDialog
+          title={t(`threads.manage.${asking}Title`)}
+          body={t(`threads.manage.${asking}Body`)}
+          reasonLabel={t('threads.manage.reasonLabel')}
+          reasonRequired={false}
+          confirmLabel={t(`threads.manage.${asking}`)}
+          busy={update.isPending}
+          error={update.error ? errorMessage(update.error) : null}
+          onConfirm={(reason) => update.mutate({ ...CHANGE[asking], ...(reason ? { reason } : {}) }, { onSuccess: () => setAsking(null) })}
+          onCancel={() => {
+            update.reset();
+            setAsking(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ObjectIdString } from '@shared/schemas/common';
+import { isApiError } from '@client/api';
+import { ErrorState } from '@client/components/ErrorState';
+import { LoadingState } from '@client/components/LoadingState';
+import { NotPermitted } from '@client/components/NotPermitted';
+import { usePageTitle } from '@client/components/usePageTitle';
+import { useThreadDetail } from '@client/queries/threads';
+import { useThreadTimeline } from '@client/queries/threadMessages';
+import { ThreadConversation } from './ThreadConversation';
+import { useThreadRoom } from './useThreadRoom';
+
+function BackLink() {
+  const { t } = useTranslation();
+  return (
+    <p className="back-link">
+      <Link to="/threads">← {t('threads.view.back')}</Link>
+    </p>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section className="state-panel">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('threads.view.notFound')}</p>
+    </section>
+  );
+}
+
+/** /threads/:id. Keyed by id, so moving to another thread starts clean (room, outbox, scroll). */
+export function ThreadPage() {
+  const { id = '' } = useParams();
+  if (!ObjectIdString.safeParse(id).success) {
+    return (
+      <>
+        <BackLink />
+        <NotFound />
+      </>
+    );
+  }
+  return <ThreadView key={id} threadId={id} />;
+}
+
+/** Loads the thread and its latest messages, joins its room, and turns refusals into clear pages. */
+function ThreadView({ threadId }: { threadId: string }) {
+  const { t } = useTranslation();
+  const detail = useThreadDetail(threadId);
+  const timeline = useThreadTimeline(threadId);
+  const room = useThreadRoom(threadId, timeline.isSuccess && detail.isSuccess);
+  usePageTitle(detail.data?.thread.title ?? t('threads.title'));
+
+  const failure = (!detail.data && detail.error) || (!timeline.data && timeline.error) || room.refusal;
+  if (failure) {
+    const status = isApiError(failure) ? failure.status : 0;
+    return (
+      <>
+        <BackLink />
+        {status === 403 ? (
+          <NotPermitted />
+        ) : status === 404 ? (
+          <NotFound />
+        ) : (
+          <ErrorState
+            error={failure}
+            onRetry={() => {
+              void detail.refetch();
+              void timeline.refetch();
+            }}
+          />
+        )}
+      </>
+    );
+  }
+  if (!detail.data || !timeline.data) {
+    return (
+      <>
+        <BackLink />
+        <LoadingState />
+      </>
+    );
+  }
+  return (
+    <>
+      <BackLink />
+      <ThreadConversation detail={detail.data} timeline={timeline.data} viewers={room.viewers} />
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * Thread lists, one thread's detail, changing a thread, and how a thread pushed by the server
+ * (thread.created / thread.updated / thread.read) is written into those caches in place.
+ */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  ModerationLog,
+  ReadState,
+  Thread,
+  ThreadCreateBody,
+  ThreadCreated,
+  ThreadDetail,
+  ThreadList,
+  ThreadListQuery,
+  ThreadSummary,
+  ThreadUpdateBody,
+} from '@shared/schemas/threads';
+import type { Me } from '@shared/schemas/users';
+import { api } from '@client/api';
+import { queryKeys } from './keys';
+import { seedTimeline } from './threadMessages';
+
+/** The list filters as the URL and the cache key hold them (the cursor and page size are the query's). */
+export type ThreadFilters = Omit<ThreadListQuery, 'cursor' | 'limit'>;
+type ListData = InfiniteData<ThreadList, string | null>;
+
+const threadPath = (id: string) => `/api/threads/${encodeURIComponent(id)}`;
+
+function threadListPath(filters: ThreadFilters, cursor: string | null): string {
+  const params = new URLSearchParams();
+  if (filters.visibility) params.set('visibility', filters.visibility);
+  if (filters.businessArea) params.set('businessArea', filters.businessArea);
+  if (filters.resolved !== undefined) params.set('resolved', String(filters.resolved));
+  if (filters.unread) params.set('unread', 'true');
+  if (filters.mine) params.set('mine', 'true');
+  if (cursor) params.set('cursor', cursor);
+  const query = params.toString();
+  return query ? `/api/threads?${query}` : '/api/threads';
+}
+
+export function useThreadList(filters: ThreadFilters) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.threadList(filters),
+    queryFn: ({ pageParam, signal }) => api.get<ThreadList>(threadListPath(filters, pageParam), signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useThreadDetail(id: string) {
+  return useQuery({
+    queryKey: queryKeys.thread(id),
+    queryFn: ({ signal }) => api.get<ThreadDetail>(threadPath(id), signal),
+  });
+}
+
+export function useModerationLog(threadId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.threadModeration(threadId),
+    queryFn: ({ signal }) => api.get<z.infer<typeof ModerationLog>>(`${threadPath(threadId)}/moderation`, signal),
+    enabled,
+  });
+}
+
+export function useCreateThread() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ThreadCreateBody) => api.post<z.infer<typeof ThreadCreated>>('/api/threads', body),
+    onSuccess({ thread, message }) {
+      // The author has read their own first message; the thread view can open without a fetch.
+      storeSummary(queryClient, { ...thread, readSeq: thread.lastSeq, unread: 0, tookPart: true });
+      seedTimeline(queryClient, thread.id, [message], thread.lastSeq);
+    },
+  });
+}
+
+/** PATCH a thread (title, areas, resolved; pinned and locked for the secretariat, with a reason). */
+export function useUpdateThread(threadId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: ThreadUpdateBody) => api.patch<Thread>(threadPath(threadId), changes),
+    onSuccess(thread, changes) {
+      storeThread(queryClient, thread);
+      if (changes.pinned !== undefined || changes.locked !== undefined) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.threadModeration(threadId), exact: true });
+      }
+    },
+  });
+}
+
+// ---- Writing pushed threads into the caches -------------------------------------------------
+
+/** Pinned first, then the latest activity: the server's list order. */
+function listOrder(a: Thread, b: Thread): number {
+  if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
+  return Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt);
+}
+
+function matchesFilters(thread: ThreadSummary, filters: ThreadFilters): boolean {
+  return (
+    (!filters.visibility || thread.visibility === filters.visibility) &&
+    (!filters.businessArea || thread.businessAreas.includes(filters.businessArea)) &&
+    (filters.resolved === undefined || thread.resolved === filters.resolved) &&
+    (!filters.unread || thread.unread > 0) &&
+    (!filters.mine || thread.tookPart)
+  );
+}
+
+/**
+ * Take the thread out of the loaded pages and put it back where the order says, if it still
+ * matches the list's filters. A place after everything loaded belongs to a page not fetched yet.
+ */
+function placeInList(data: ListData, thread: ThreadSummary, filters: ThreadFilters): ListData {
+  const pages = data.pages.map((page) => ({ ...page, threads: page.threads.filter((t) => t.id !== thread.id) }));
+  if (matchesFilters(thread, filters)) {
+    const page = pages.find((p) => p.threads.some((t) => listOrder(thread, t) < 0));
+    if (page) page.threads.splice(page.threads.findIndex((t) => listOrder(thread, t) < 0), 0, thread);
+    else if (pages.length > 0 && !pages[pages.length - 1]!.nextCursor) pages[pages.length - 1]!.threads.push(thread);
+  }
+  return { ...data, pages };
+}
+
+function cachedLists(queryClient: QueryClient) {
+  return queryClient.getQueriesData<ListData>({ queryKey: queryKeys.threadLists });
+}
+
+/** What this reader's lists already say about the thread (their read cursor, whether they took part). */
+function knownSummary(queryClient: QueryClient, id: string): ThreadSummary | undefined {
+  for (const [, data] of cachedLists(queryClient)) {
+    for (const page of data?.pages ?? []) {
+      const found = page.threads.find((t) => t.id === id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function storeSummary(queryClient: QueryClient, summary: ThreadSummary): void {
+  for (const [key, data] of cachedLists(queryClient)) {
+    const filters = key[2] as ThreadFilters | undefined;
+    if (data && filters) queryClient.setQueryData<ListData>(key, placeInList(data, summary, filters));
+  }
+}
+
+function withReadSeq(thread: Thread, readSeq: number, tookPart: boolean): ThreadSummary {
+  return { ...thread, readSeq, tookPart, unread: Math.max(0, thread.lastSeq - readSeq) };
+}
+
+function me(queryClient: QueryClient): Me | null | undefined {
+  return queryClient.getQueryData<Me | null>(queryKeys.me);
+}
+
+/** A thread someone just started (thread.created). */
+export function storeCreatedThread(queryClient: QueryClient, thread: Thread): void {
+  const mine = thread.createdBy.id === me(queryClient)?.id;
+  storeSummary(queryClient, withReadSeq(thread, mine ? thread.lastSeq : 0, mine));
+}
+
+/** A thread that changed or had new activity (thread.updated, or our own PATCH). */
+export function storeThread(queryClient: QueryClient, thread: Thread): void {
+  const detail = queryClient.setQueryData<ThreadDetail>(queryKeys.thread(thread.id), (d) => d && { ...d, thread });
+  const known = knownSummary(queryClient, thread.id);
+  if (known) return storeSummary(queryClient, withReadSeq(thread, known.readSeq, known.tookPart));
+  if (detail) return storeSummary(queryClient, summaryFromDetail(queryClient, detail));
+  // Not in any loaded page (an older thread with new activity) and never opened: only its detail
+  // knows this reader's read cursor. One request for this thread, instead of refetching lists,
+  // and only when a cached list could show it at all.
+  const couldShow = cachedLists(queryClient).some(([key]) => {
+    const filters = key[2] as ThreadFilters | undefined;
+    return filters && matchesFilters(withReadSeq(thread, 0, true), { ...filters, unread: undefined, mine: undefined });
+  });
+  if (!couldShow) return;
+  void queryClient
+    .fetchQuery({ queryKey: queryKeys.thread(thread.id), queryFn: ({ signal }) => api.get<ThreadDetail>(threadPath(thread.id), signal) })
+    .then((fetched) => storeSummary(queryClient, summaryFromDetail(queryClient, fetched)))
+    .catch(() => undefined); // Gone or no longer readable: the list simply does not show it.
+}
+
+function summaryFromDetail(queryClient: QueryClient, detail: ThreadDetail): ThreadSummary {
+  const tookPart = detail.participants.some((p) => p.id === me(queryClient)?.id);
+  return withReadSeq(detail.thread, detail.readSeq, tookPart);
+}
+
+/** This reader's read cursor moved (our own thread.read ack, or another tab's). */
+export function storeReadState(queryClient: QueryClient, state: ReadState): void {
+  queryClient.setQueryData<ThreadDetail>(queryKeys.thread(state.threadId), (detail) =>
+    detail && { ...detail, readSeq: Math.max(detail.readSeq, state.readSeq) },
+  );
+  const known = knownSummary(queryClient, state.threadId);
+  if (!known) return;
+  const lastSeq = Math.max(known.lastSeq, state.lastSeq);
+  storeSummary(queryClient, withReadSeq({ ...known, lastSeq }, Math.max(known.readSeq, state.readSeq), known.tookPart));
+}
