@@ -5,15 +5,11 @@ import { Attachment } from '@shared/schemas/threads';
 import { LIMITS } from '@shared/threads/rules';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
+import { errorResponses } from '../http/responses';
 import { attachmentForDownload, readRawBody, uploadAttachment } from './service';
 
 const UploadQuery = z.strictObject({ name: z.string().min(1, 'required').max(255) });
-const errors = {
-  400: { description: 'invalid input', schema: ErrorBody },
-  401: { description: 'not signed in', schema: ErrorBody },
-  403: { description: 'not permitted', schema: ErrorBody },
-  404: { description: 'not found', schema: ErrorBody },
-};
+const errors = errorResponses;
 
 export function attachmentRoutes({ blobs }: AppContext) {
   return [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody, IdParams } from '@shared/schemas/common';
+import { IdParams } from '@shared/schemas/common';
 import {
   AnswerBody,
   CommentBody,
@@ -20,6 +20,7 @@ import {
 import { ObjectIdString } from '@shared/schemas/common';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
+import { conflictResponse, errorResponses } from '../http/responses';
 import { addAnswer, addComment, editAnswer } from './comments';
 import { issuesToCsv, issuesToXlsx } from './export';
 import { issuesLinkedTo, setLink } from './links';
@@ -29,13 +30,7 @@ import { registerStats } from './stats';
 import { setSupport } from './support';
 import { transitionIssue } from './workflow';
 
-const errors = {
-  400: { description: 'invalid input', schema: ErrorBody },
-  401: { description: 'not signed in', schema: ErrorBody },
-  403: { description: 'not permitted', schema: ErrorBody },
-  404: { description: 'not found', schema: ErrorBody },
-};
-const conflictResponse = { 409: { description: 'not allowed in the current state (the message says what is)', schema: ErrorBody } };
+const errors = errorResponses;
 const EXPORT_MAX_ROWS = 10_000;
 const exportName = (ext: string) => {
   const stamp = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);

@@ -19,6 +19,7 @@ import {
 } from '@shared/schemas/meetings';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
+import { conflictResponse, errorResponses } from '../http/responses';
 import { readableMeeting } from './access';
 import { CALENDAR_TOKEN, calendarFeed, issueCalendarToken, meetingIcs, revokeCalendarToken } from './calendar';
 import { addMaterial, removeMaterial } from './materials';
@@ -26,13 +27,7 @@ import { actionItemsFor, circulateMinutes, confirmMinutes, publishMinutes, saveM
 import { attendance, attendanceCsv, attendanceXlsx, respond } from './rsvp';
 import { createMeeting, listMeetings, meetingDetail, setMeetingStatus, updateMeeting } from './service';
 
-const errors = {
-  400: { description: 'invalid input', schema: ErrorBody },
-  401: { description: 'not signed in', schema: ErrorBody },
-  403: { description: 'not permitted', schema: ErrorBody },
-  404: { description: 'not found', schema: ErrorBody },
-};
-const conflictResponse = { 409: { description: 'not possible in the meeting’s current state', schema: ErrorBody } };
+const errors = errorResponses;
 const MaterialParams = z.strictObject({ id: ObjectIdString, attachmentId: ObjectIdString });
 const FeedParams = z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, 'not a calendar feed') });
 

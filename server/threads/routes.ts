@@ -25,6 +25,7 @@ import {
 } from '@shared/schemas/threads';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
+import { conflictResponse, errorResponses } from '../http/responses';
 import { mentionCandidates } from './mentions';
 import { deleteMessage, editMessage, hideMessage, messagePage, messageVersions, postMessage, repliesOf, restoreMessage } from './messages';
 import { moderationLog } from './moderation';
@@ -32,13 +33,7 @@ import { setReaction } from './reactions';
 import { markRead } from './readCursors';
 import { createThread, listThreads, threadDetail, updateThread } from './threads';
 
-const errors = {
-  400: { description: 'invalid input', schema: ErrorBody },
-  401: { description: 'not signed in', schema: ErrorBody },
-  403: { description: 'not permitted', schema: ErrorBody },
-  404: { description: 'not found', schema: ErrorBody },
-};
-const conflictResponse = { 409: { description: 'conflicts with the current state', schema: ErrorBody } };
+const errors = errorResponses;
 const ReactionResult = z.object({ messageId: z.string(), reactions: z.array(Reaction) });
 const PostResult = z.object({ message: Message, duplicate: z.boolean() });
 

@@ -2,15 +2,11 @@ import { ErrorBody, IdParams } from '@shared/schemas/common';
 import { User, UserCreateBody, UserCreated, UserList, UserUpdateBody } from '@shared/schemas/users';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
+import { errorResponses } from '../http/responses';
 import { presentUser } from './presenter';
 import { createUser, listOrganizationUsers, setUserActive, updateUser } from './service';
 
-const errors = {
-  400: { description: 'invalid input', schema: ErrorBody },
-  401: { description: 'not signed in', schema: ErrorBody },
-  403: { description: 'not permitted', schema: ErrorBody },
-  404: { description: 'not found', schema: ErrorBody },
-};
+const errors = errorResponses;
 
 export function userRoutes({ realtime }: AppContext) {
   return [
