@@ -8,7 +8,7 @@ import { ThreadsPage } from '@client/pages/threads/list/ThreadsPage';
 import { ThreadSearchPage } from '@client/pages/threads/search/ThreadSearchPage';
 import { NewThreadPage } from '@client/pages/threads/new/NewThreadPage';
 import { ThreadPage } from '@client/pages/threads/view/ThreadPage';
-import { RegisterPage } from '@client/pages/RegisterPage';
+import { registerRoutes } from '@client/pages/register/routes';
 import { MeetingsPage } from '@client/pages/MeetingsPage';
 import { OrganizationsPage } from '@client/pages/organizations/OrganizationsPage';
 import { OrganizationDetailPage } from '@client/pages/organizations/OrganizationDetailPage';
@@ -33,7 +33,7 @@ const router = createBrowserRouter([
       { path: 'threads/new', element: <NewThreadPage /> },
       { path: 'threads/search', element: <ThreadSearchPage /> },
       { path: 'threads/:id', element: <ThreadPage /> },
-      { path: 'register', element: <RegisterPage /> },
+      ...registerRoutes,
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'organizations', element: <OrganizationsPage /> },
       { path: 'organizations/:id', element: <OrganizationDetailPage /> },

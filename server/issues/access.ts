@@ -4,6 +4,7 @@ import type { Actor } from '@shared/domain';
 import { decide } from '@shared/permissions';
 import { forbidden, notFound } from '../http/errors';
 import { IssueModel, type IssueDocument } from './model';
+import { presentIssue } from './presenter';
 
 export async function readableIssue(actor: Actor, issueId: string | Types.ObjectId): Promise<IssueDocument> {
   const decision = decide(actor, 'issue.read');
@@ -39,4 +40,9 @@ export async function duplicateRef(issue: IssueDocument) {
   if (!issue.duplicateOf) return null;
   const target = await IssueModel.findById(issue.duplicateOf, { number: 1, title: 1 }).lean();
   return target ? { id: String(target._id), number: target.number, title: target.title } : null;
+}
+
+/** The issue as the API presents it, with its duplicate-of link resolved. */
+export async function presentStored(issue: IssueDocument) {
+  return presentIssue(issue, await duplicateRef(issue));
 }

@@ -10,7 +10,7 @@ import { conflict, forbidden, notFound } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
-import { duplicateRef, readableIssue, recount, reloadIssue } from './access';
+import { duplicateRef, readableIssue, recount, presentStored, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueCommentModel } from './model';
@@ -27,7 +27,7 @@ export async function addComment(input: { user: UserWithOrganization; issueId: s
   await recordHistory(broadcast, { issueId: issue._id, type: 'comment', by: personOf(user) });
   const presented = presentComment(comment);
   broadcast.comment(presented);
-  broadcast.updated(presentIssue(await reloadIssue(issue._id)));
+  broadcast.updated(await presentStored(await reloadIssue(issue._id)));
   return presented;
 }
 

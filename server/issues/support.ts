@@ -7,11 +7,10 @@ import { conflict } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
-import { readableIssue, recount, reloadIssue } from './access';
+import { readableIssue, recount, presentStored, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueSupportModel } from './model';
-import { presentIssue } from './presenter';
 import { supportCounter } from './workflow';
 
 export async function setSupport(input: { user: UserWithOrganization; issueId: string; on: boolean; broadcast: RegisterBroadcast }): Promise<SupportResult> {
@@ -40,7 +39,7 @@ export async function setSupport(input: { user: UserWithOrganization; issueId: s
   }
   const result = await supportState(actor, String(issue._id));
   broadcast.support({ issueId: result.issueId, supportCount: result.supportCount, supporters: result.supporters });
-  broadcast.updated(presentIssue(await reloadIssue(issue._id)));
+  broadcast.updated(await presentStored(await reloadIssue(issue._id)));
   return result;
 }
 

@@ -8,7 +8,7 @@ import { badRequest, conflict } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
 import { personOf, type PersonRecord } from '../users/person';
 import { toActor } from '../users/presenter';
-import { duplicateRef, readableIssue, recount, reloadIssue } from './access';
+import { duplicateRef, readableIssue, recount, presentStored, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueModel, IssueSupportModel, type IssueDocument } from './model';
@@ -56,7 +56,7 @@ async function moveSupporters(duplicate: IssueDocument, survivor: IssueDocument,
     changes: [{ field: 'supportCount', from: survivor.supportCount, to: count }],
     note: `${duplicate.number}: ${moved.join('、') || '—'}`,
   });
-  broadcast.updated(presentIssue(await reloadIssue(survivor._id)));
+  broadcast.updated(await presentStored(await reloadIssue(survivor._id)));
 }
 
 export async function transitionIssue(input: { user: UserWithOrganization; issueId: string; body: TransitionBody; broadcast: RegisterBroadcast }): Promise<Issue> {

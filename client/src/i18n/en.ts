@@ -1,6 +1,8 @@
 import type { Messages } from './ja';
+import { registerEn } from './register.en';
 
 export const en: Messages = {
+  register: registerEn,
   app: {
     name: 'Vendor Council Platform',
     councilShort: 'Vendor Council',

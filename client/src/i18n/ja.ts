@@ -1,5 +1,8 @@
 /** Japanese, the primary language. Its shape is the contract every other language follows. */
+import { registerJa } from './register.ja';
+
 export const ja = {
+  register: registerJa,
   app: {
     name: '事業者協議会プラットフォーム',
     councilShort: '事業者協議会',

@@ -1,0 +1,18 @@
+import { NavLink } from 'react-router';
+import { useRegisterT } from '../useRegisterT';
+
+/** Switches between the register's two views: the table and the dashboard. */
+export function RegisterTabs() {
+  const rt = useRegisterT();
+  const className = ({ isActive }: { isActive: boolean }) => (isActive ? 'register-tabs__link register-tabs__link--current' : 'register-tabs__link');
+  return (
+    <nav className="register-tabs" aria-label={rt('register.tabs.label')}>
+      <NavLink to="/register" end className={className}>
+        {rt('register.tabs.list')}
+      </NavLink>
+      <NavLink to="/register/dashboard" className={className}>
+        {rt('register.tabs.dashboard')}
+      </NavLink>
+    </nav>
+  );
+}

@@ -1,0 +1,106 @@
+import { Link } from 'react-router';
+import { useCurrentUser } from '@client/components/CurrentUser';
+import { ErrorState } from '@client/components/ErrorState';
+import { LoadingState } from '@client/components/LoadingState';
+import { usePageTitle } from '@client/components/usePageTitle';
+import { useIssueList } from '@client/queries/issues';
+import { RegisterTabs } from '../common/RegisterTabs';
+import { useRegisterT } from '../useRegisterT';
+import { ExportButtons } from './ExportButtons';
+import { IssueFilterPanel } from './IssueFilterPanel';
+import { IssueTable } from './IssueTable';
+import { Pagination } from './Pagination';
+import { filtersOf, hasFilters, useRegisterView } from './useRegisterView';
+
+/** /register: the 課題管理表 as a filtered, sorted, paged table, exportable as shown. */
+export function RegisterListPage() {
+  const rt = useRegisterT();
+  usePageTitle(rt('register.list.title'));
+  const me = useCurrentUser();
+  const { view, update, clearFilters } = useRegisterView();
+  const list = useIssueList(view);
+  const canRaise = me.abilities['issue.raise'];
+  const filtered = hasFilters(view);
+
+  return (
+    <>
+      <header className="page-header register-header">
+        <div>
+          <p className="page-header__eyebrow">{rt('register.list.eyebrow')}</p>
+          <h1>{rt('register.list.title')}</h1>
+          <p className="lead">{rt('register.list.lead')}</p>
+        </div>
+        {canRaise && (
+          <Link className="button button--primary" to="/register/new">
+            <span aria-hidden="true">＋</span>
+            {rt('register.list.raise')}
+          </Link>
+        )}
+      </header>
+      <RegisterTabs />
+      <IssueFilterPanel view={view} update={update} clearFilters={clearFilters} />
+      <section aria-labelledby="register-results-title" className="register-results">
+        <h2 id="register-results-title" className="visually-hidden">
+          {rt('register.list.results')}
+        </h2>
+        <div className="register-results__bar">
+          <p className="result-count" role="status">
+            {list.data
+              ? list.data.total === 0
+                ? rt('register.list.countNone')
+                : rt('register.list.count', {
+                    total: list.data.total,
+                    from: (list.data.page - 1) * list.data.pageSize + 1,
+                    to: Math.min(list.data.total, list.data.page * list.data.pageSize),
+                  })
+              : ''}
+          </p>
+          <ExportButtons filters={filtersOf(view)} />
+        </div>
+        {list.isPending ? (
+          <LoadingState />
+        ) : list.isError && !list.data ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : list.data.issues.length === 0 && list.data.total > 0 ? (
+          <div className="state-panel">
+            <p>{rt('register.list.pastLastPage')}</p>
+            <button type="button" className="button button--secondary" onClick={() => update({ page: 1 })}>
+              {rt('register.pagination.first')}
+            </button>
+          </div>
+        ) : list.data.issues.length === 0 ? (
+          <div className="state-panel">
+            <p>{filtered ? rt('register.list.noMatch') : rt('register.list.empty')}</p>
+            {filtered ? (
+              <button type="button" className="button button--secondary" onClick={clearFilters}>
+                {rt('register.filters.clear')}
+              </button>
+            ) : (
+              canRaise && (
+                <p>
+                  <Link to="/register/new">{rt('register.list.emptyRaise')}</Link>
+                </p>
+              )
+            )}
+          </div>
+        ) : (
+          <>
+            {list.isError && (
+              <p className="field__error" role="alert">
+                {rt('register.list.refreshFailed')}
+              </p>
+            )}
+            <IssueTable issues={list.data.issues} sort={view.sort} onSort={(sort) => update({ sort })} busy={list.isPlaceholderData} />
+            <Pagination
+              page={list.data.page}
+              pageSize={list.data.pageSize}
+              total={list.data.total}
+              onPage={(page) => update({ page })}
+              onPageSize={(pageSize) => update({ pageSize })}
+            />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { useId, useRef, useState } from 'react';
+import type { Issue } from '@shared/schemas/issues';
+import { useModalDialog } from '../common/useModalDialog';
+import { useRegisterT } from '../useRegisterT';
+import { IssuePicker } from './IssuePicker';
+
+interface Props {
+  issue: Issue;
+  busy: boolean;
+  error: string | null;
+  onConfirm: (survivorId: string) => void;
+  onCancel: () => void;
+}
+
+/** 重複: name the surviving issue; this one's supporters move to it. */
+export function DuplicateDialog({ issue, busy, error, onConfirm, onCancel }: Props) {
+  const rt = useRegisterT();
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [survivor, setSurvivor] = useState<Pick<Issue, 'id' | 'number' | 'title'> | null>(null);
+  const [missing, setMissing] = useState(false);
+  useModalDialog(ref);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog dialog--wide"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={`${id}-title`} className="dialog__title">
+        {rt('register.transition.duplicateTitle', { number: issue.number })}
+      </h2>
+      <p id={`${id}-body`}>{rt('register.transition.duplicateBody')}</p>
+      <IssuePicker
+        excludeId={issue.id}
+        selected={survivor}
+        onSelect={(next) => {
+          setSurvivor(next);
+          setMissing(false);
+        }}
+        error={missing ? rt('register.picker.required') : error}
+      />
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {rt('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          aria-busy={busy || undefined}
+          onClick={() => (survivor ? onConfirm(survivor.id) : setMissing(true))}
+        >
+          {rt('register.transition.duplicateConfirm')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '@client/api';
+import { useCurrentUser } from '@client/components/CurrentUser';
+import { ErrorState } from '@client/components/ErrorState';
+import { LoadingState } from '@client/components/LoadingState';
+import { NotPermitted } from '@client/components/NotPermitted';
+import { usePageTitle } from '@client/components/usePageTitle';
+import { useIssueDetail } from '@client/queries/issues';
+import { RegisterMarkdown } from '../common/RegisterMarkdown';
+import { DueDate, LeadTimeMark } from '../common/IssueMarks';
+import { PriorityBadge, StatusBadge } from '../common/StatusBadge';
+import { useRegisterT } from '../useRegisterT';
+import { AnswersSection } from './AnswersSection';
+import { CommentsSection } from './CommentsSection';
+import { ContentEditForm } from './ContentEditForm';
+import { DuplicatesList } from './DuplicatesList';
+import { HistoryTimeline } from './HistoryTimeline';
+import { IssueFacts } from './IssueFacts';
+import { issueAbilities } from './issueAbilities';
+import { MeetingLinks } from './MeetingLinks';
+import { SecretariatSettings } from './SecretariatSettings';
+import { StatusNotes } from './StatusNotes';
+import { SupportPanel } from './SupportPanel';
+import { ThreadLinks } from './ThreadLinks';
+import { TransitionControls } from './TransitionControls';
+import { useIssueRoom } from './useIssueRoom';
+
+/**
+ * /register/:id: one issue — its particulars and description, the official answers set apart,
+ * the discussion, the timeline, and (by role) support, status, settings and links. Live while open.
+ */
+export function IssuePage() {
+  const rt = useRegisterT();
+  const { id = '' } = useParams();
+  const me = useCurrentUser();
+  const detail = useIssueDetail(id);
+  const refusal = useIssueRoom(id, detail.isSuccess);
+  const [editing, setEditing] = useState(false);
+  const issue = detail.data?.issue;
+  usePageTitle(issue ? `${issue.number} ${issue.title}` : rt('register.detail.title'));
+
+  const back = (
+    <p className="back-link">
+      <Link to="/register">{rt('register.common.backToList')}</Link>
+    </p>
+  );
+
+  if (detail.isPending) return <LoadingState />;
+  if (detail.isError || refusal) {
+    const error = refusal ?? detail.error;
+    // A malformed id (400) is as missing as an unknown one (404).
+    if (isApiError(error) && (error.status === 404 || error.status === 400)) {
+      return (
+        <>
+          {back}
+          <section className="state-panel" aria-labelledby="issue-missing">
+            <h1 id="issue-missing" className="state-panel__title">
+              {rt('register.detail.notFound')}
+            </h1>
+          </section>
+        </>
+      );
+    }
+    if (isApiError(error) && error.status === 403) return <NotPermitted />;
+    return (
+      <>
+        {back}
+        <ErrorState error={error} onRetry={() => void detail.refetch()} />
+      </>
+    );
+  }
+
+  const data = detail.data;
+  const current = data.issue;
+  const abilities = issueAbilities(me, current);
+
+  return (
+    <>
+      {back}
+      <header className="page-header issue-header">
+        <p className="page-header__eyebrow">{rt('register.detail.eyebrow', { number: current.number })}</p>
+        <h1>{current.title}</h1>
+        <div className="issue-header__marks">
+          <StatusBadge status={current.status} />
+          {current.priority && <PriorityBadge priority={current.priority} />}
+          {current.overdue && <DueDate issue={current} />}
+          <LeadTimeMark issue={current} />
+        </div>
+        {abilities.editContent && !editing && (
+          <p className="issue-header__actions">
+            <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>
+              {rt('register.edit.open')}
+            </button>
+          </p>
+        )}
+      </header>
+      <StatusNotes issue={current} />
+      <div className="issue-layout">
+        <div className="issue-main">
+          {editing ? (
+            <ContentEditForm issue={current} onDone={() => setEditing(false)} />
+          ) : (
+            <>
+              <section className="issue-section" aria-labelledby="facts-title">
+                <h2 id="facts-title" className="visually-hidden">
+                  {rt('register.detail.facts')}
+                </h2>
+                <IssueFacts issue={current} />
+              </section>
+              <section className="issue-section" aria-labelledby="description-title">
+                <h2 id="description-title">{rt('register.fields.description')}</h2>
+                <div className="issue-description">
+                  <RegisterMarkdown source={current.description} />
+                </div>
+              </section>
+            </>
+          )}
+          <AnswersSection detail={data} abilities={abilities} />
+          <CommentsSection detail={data} canComment={abilities.comment} />
+          <HistoryTimeline history={data.history} />
+        </div>
+        <aside className="issue-side" aria-label={rt('register.detail.side')}>
+          <SupportPanel detail={data} canSupport={abilities.support} />
+          {abilities.manage && data.allowedTransitions.length > 0 && <TransitionControls detail={data} />}
+          {abilities.manage && <SecretariatSettings issue={current} />}
+          <ThreadLinks detail={data} canLink={abilities.link} />
+          <MeetingLinks links={data.links} />
+          <DuplicatesList duplicates={data.duplicates} />
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { IssueDetail } from '@shared/schemas/issues';
+import { useCurrentUser } from '@client/components/CurrentUser';
+import { useErrorMessage } from '@client/components/useErrorMessage';
+import { useSupportIssue } from '@client/queries/issues';
+import { OrganizationRefName } from '../common/OrganizationRefName';
+import { useRegisterT } from '../useRegisterT';
+
+/**
+ * 同様の課題あり: how many vendor organisations have this problem too, which ones, and (for
+ * vendors) the toggle that adds or withdraws one's own organisation. Counted per organisation.
+ */
+export function SupportPanel({ detail, canSupport }: { detail: IssueDetail; canSupport: boolean }) {
+  const rt = useRegisterT();
+  const me = useCurrentUser();
+  const errorMessage = useErrorMessage();
+  const support = useSupportIssue(detail.issue.id);
+  const [error, setError] = useState<string | null>(null);
+  const raisedByUs = detail.issue.raisedBy.organization.id === me.organization.id;
+
+  function toggle() {
+    setError(null);
+    support.mutate(!detail.supportedByMe, { onError: (failure) => setError(errorMessage(failure)) });
+  }
+
+  return (
+    <section className="side-panel" aria-labelledby="support-title">
+      <h2 id="support-title" className="side-panel__title">
+        {rt('register.support.title')}
+      </h2>
+      <p className="support-count">
+        <span className="support-count__number">{detail.issue.supportCount}</span>
+        <span>{rt('register.support.organizations')}</span>
+      </p>
+      {canSupport &&
+        (raisedByUs ? (
+          <p className="field__hint">{rt('register.support.raisedByUs')}</p>
+        ) : (
+          <>
+            <button
+              type="button"
+              className={detail.supportedByMe ? 'button button--primary support-toggle' : 'button button--secondary support-toggle'}
+              aria-pressed={detail.supportedByMe}
+              aria-describedby="support-state"
+              disabled={support.isPending}
+              onClick={toggle}
+            >
+              <span aria-hidden="true">{detail.supportedByMe ? '✓' : '+1'}</span>
+              {rt('register.support.toggle')}
+            </button>
+            <p id="support-state" className="field__hint" aria-live="polite">
+              {detail.supportedByMe ? rt('register.support.on') : rt('register.support.off')}
+            </p>
+          </>
+        ))}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      {detail.supporters.length > 0 && (
+        <details className="support-list">
+          <summary>{rt('register.support.listSummary', { count: detail.supporters.length })}</summary>
+          <ul>
+            {detail.supporters.map((organization) => (
+              <li key={organization.id}>
+                <OrganizationRefName organization={organization} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

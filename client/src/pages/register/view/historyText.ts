@@ -1,0 +1,70 @@
+/**
+ * How a history entry reads: what happened, and for each changed field its name and the old and
+ * new values in the reader's words (status and category labels, ministry and area names, dates).
+ */
+import { formatDate } from '@client/format/dates';
+import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/rules';
+import type { HistoryEntry } from '@shared/schemas/issues';
+import type { RegisterLabels } from '../common/labels';
+import { parseDateOnly } from '../common/dates';
+import type { RegisterT } from '../useRegisterT';
+
+const DATE_FIELDS = new Set(['dueDate', 'lawEnforcementDate', 'specPublishedDate']);
+/** Long texts: the timeline says they changed; the page shows the current wording. */
+const TEXT_FIELDS = new Set(['description', 'answer']);
+const KNOWN_FIELDS = new Set([
+  'title',
+  'description',
+  'businessAreas',
+  'category',
+  'specialReason',
+  'priority',
+  'ministry',
+  'dueDate',
+  'lawEnforcementDate',
+  'specPublishedDate',
+  'status',
+  'supportCount',
+  'answer',
+  'thread',
+  'meeting',
+]);
+
+const isOneOf = <T extends string>(known: readonly T[], value: unknown): value is T => typeof value === 'string' && (known as readonly string[]).includes(value);
+
+export function fieldLabel(field: string, rt: RegisterT): string {
+  return KNOWN_FIELDS.has(field) ? rt(`register.history.fields.${field}`) : field;
+}
+
+/** The value as a reader says it; null when the field's values are not shown (long texts). */
+export function valueText(field: string, value: unknown, labels: RegisterLabels, rt: RegisterT): string | null {
+  if (TEXT_FIELDS.has(field)) return null;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return rt('register.common.notSet');
+  if (field === 'status' && isOneOf(ISSUE_STATUSES, value)) return labels.status(value);
+  if (field === 'category' && isOneOf(ISSUE_CATEGORIES, value)) return labels.category(value);
+  if (field === 'priority' && isOneOf(PRIORITIES, value)) return labels.priority(value);
+  if (field === 'ministry' && typeof value === 'string') return labels.ministry(value);
+  if (field === 'specialReason' && typeof value === 'string') return `${labels.reasonShort(value)}（${labels.reasonText(value)}）`;
+  if (field === 'businessAreas' && Array.isArray(value)) return value.map((key) => labels.area(String(key))).join(labels.language === 'ja' ? '、' : ', ');
+  if (DATE_FIELDS.has(field) && typeof value === 'string') {
+    const date = parseDateOnly(value);
+    return date ? formatDate(date.toISOString(), labels.language) : value;
+  }
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+/** The sentence for the entry as a whole: 状態を変更しました, コメントしました … */
+export function entrySummary(entry: HistoryEntry, rt: RegisterT): string {
+  return rt(`register.history.types.${entry.type}`);
+}
+
+/** Notes the server writes in fixed words, in the reader's words; anything else (a reason) as written. */
+const FIXED_NOTES: Record<string, string> = {
+  'official answer published': 'register.history.notes.answerPublished',
+  reopened: 'register.history.notes.reopened',
+};
+
+export function noteText(note: string, rt: RegisterT): string {
+  const key = FIXED_NOTES[note];
+  return key ? rt(key) : note;
+}

@@ -1,0 +1,278 @@
+/**
+ * The issue register (課題管理表): its query keys, reads, writes, and how an issue, comment,
+ * history entry or support change (from our own request or pushed by the server) is written into
+ * the caches in place.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type {
+  HistoryEntry,
+  Issue,
+  IssueComment,
+  IssueCreateBody,
+  IssueDetail,
+  IssueLink,
+  IssueList,
+  IssueListQuery,
+  IssueUpdateBody,
+  RegisterStats,
+  SupportResult,
+  TransitionBody,
+} from '@shared/schemas/issues';
+import { OPEN_STATUSES, TRANSITIONS } from '@shared/register/rules';
+import type { Me } from '@shared/schemas/users';
+import { api, apiRequest } from '@client/api';
+import { queryKeys } from './keys';
+
+/** What a list view asks for: the filters, the order and the page (as the URL holds them). */
+export type IssueListParams = Omit<Partial<IssueListQuery>, 'sort' | 'page' | 'pageSize'> &
+  Pick<IssueListQuery, 'sort' | 'page' | 'pageSize'>;
+/** The filters alone, which an export takes too. */
+export type IssueFilterParams = Omit<IssueListParams, 'page' | 'pageSize'>;
+
+/** This feature's keys; every key starts with 'issues' so nothing else shares its caches. */
+export const issueKeys = {
+  all: ['issues'] as const,
+  lists: ['issues', 'list'] as const,
+  list: (params: IssueListParams) => ['issues', 'list', params] as const,
+  detail: (id: string) => ['issues', 'detail', id] as const,
+  stats: ['issues', 'stats'] as const,
+  /** The duplicate picker's look-ups, kept apart from the lists so list updates do not touch them. */
+  search: (q: string) => ['issues', 'search', q] as const,
+};
+
+const issuePath = (id: string) => `/api/issues/${encodeURIComponent(id)}`;
+
+/** The query string the server reads (lists are comma-separated); used by the list and the exports. */
+export function issueSearchParams(params: Partial<IssueListParams>): URLSearchParams {
+  const query = new URLSearchParams();
+  const lists = ['status', 'businessArea', 'category', 'reason', 'ministry'] as const;
+  for (const name of lists) {
+    const values = params[name];
+    if (values?.length) query.set(name, values.join(','));
+  }
+  const flags = ['hasAnswer', 'overdue', 'leadTimeShort', 'open'] as const;
+  for (const name of flags) {
+    const value = params[name];
+    if (value !== undefined) query.set(name, String(value));
+  }
+  if (params.organization) query.set('organization', params.organization);
+  if (params.q) query.set('q', params.q);
+  if (params.sort) query.set('sort', params.sort);
+  if (params.page) query.set('page', String(params.page));
+  if (params.pageSize) query.set('pageSize', String(params.pageSize));
+  return query;
+}
+
+export function useIssueList(params: IssueListParams) {
+  return useQuery({
+    queryKey: issueKeys.list(params),
+    queryFn: ({ signal }) => api.get<IssueList>(`/api/issues?${issueSearchParams(params).toString()}`, signal),
+    // Changing a filter or the page keeps the old rows on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A few issues matching `q` (number or words), for the duplicate picker. */
+export function useIssueSearch(q: string) {
+  const trimmed = q.trim();
+  return useQuery({
+    queryKey: issueKeys.search(trimmed),
+    queryFn: ({ signal }) =>
+      api.get<IssueList>(`/api/issues?${issueSearchParams({ q: trimmed, sort: '-number', pageSize: 10 }).toString()}`, signal),
+    enabled: trimmed.length > 0,
+    staleTime: 10_000,
+  });
+}
+
+export function useIssueDetail(id: string) {
+  return useQuery({
+    queryKey: issueKeys.detail(id),
+    queryFn: ({ signal }) => api.get<IssueDetail>(issuePath(id), signal),
+  });
+}
+
+export function useRegisterStats() {
+  return useQuery({
+    queryKey: issueKeys.stats,
+    queryFn: ({ signal }) => api.get<RegisterStats>('/api/issues/stats', signal),
+  });
+}
+
+// ---- Writes ---------------------------------------------------------------------------------
+
+export function useRaiseIssue() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IssueCreateBody) => api.post<Issue>('/api/issues', body),
+    onSuccess: () => markRegisterStale(queryClient),
+  });
+}
+
+export function useUpdateIssue(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: IssueUpdateBody) => api.patch<Issue>(issuePath(issueId), change),
+    onSuccess: (issue) => storeIssue(queryClient, issue),
+  });
+}
+
+export function useTransitionIssue(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TransitionBody) => api.post<Issue>(`${issuePath(issueId)}/transition`, body),
+    onSuccess(issue, body) {
+      storeIssue(queryClient, issue);
+      // Marking a duplicate moves its supporters to the surviving issue, which we may hold.
+      if (body.duplicateOf) void queryClient.invalidateQueries({ queryKey: issueKeys.detail(body.duplicateOf), exact: true });
+    },
+  });
+}
+
+/** 同様の課題あり: our organisation says it has this problem too (on), or withdraws that (off). */
+export function useSupportIssue(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (on: boolean) => apiRequest<SupportResult>(`${issuePath(issueId)}/support`, { method: on ? 'PUT' : 'DELETE' }),
+    onSuccess: (result) => storeSupport(queryClient, result),
+  });
+}
+
+export function useAddComment(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post<IssueComment>(`${issuePath(issueId)}/comments`, { body }),
+    onSuccess: (comment) => storeComment(queryClient, comment),
+  });
+}
+
+/** Publish an official answer (公式回答); the server moves the issue to 回答済. */
+export function useAddAnswer(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post<IssueComment>(`${issuePath(issueId)}/answers`, { body }),
+    onSuccess: (answer) => storeComment(queryClient, answer),
+  });
+}
+
+export function useEditAnswer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ answerId, body }: { answerId: string; body: string }) =>
+      api.patch<IssueComment>(`/api/issue-answers/${encodeURIComponent(answerId)}`, { body }),
+    onSuccess: (answer) => storeComment(queryClient, answer),
+  });
+}
+
+export function useThreadLink(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ threadId, on }: { threadId: string; on: boolean }) =>
+      on
+        ? api.post<{ links: IssueLink[] }>(`${issuePath(issueId)}/links`, { kind: 'thread', id: threadId })
+        : apiRequest<{ links: IssueLink[] }>(`${issuePath(issueId)}/links/thread/${encodeURIComponent(threadId)}`, { method: 'DELETE' }),
+    onSuccess({ links }) {
+      queryClient.setQueryData<IssueDetail>(issueKeys.detail(issueId), (detail) => detail && { ...detail, links });
+    },
+  });
+}
+
+// ---- Writing issues into the caches ---------------------------------------------------------
+
+/**
+ * Some pushes present an issue without its duplicate reference (the server omits the look-up
+ * there); a duplicate keeps the reference we already hold rather than losing its link.
+ */
+function keepDuplicateRef(next: Issue, held: Issue | undefined): Issue {
+  if (next.status === 'duplicate' && next.duplicateOf === null && held?.duplicateOf) return { ...next, duplicateOf: held.duplicateOf };
+  return next;
+}
+
+/** Full-width and half-width, upper and lower case all match each other (as the server's search does, roughly). */
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+
+/**
+ * Whether a list with these filters could show the issue. Text search is judged on the number
+ * and title only (the description is not in a row); a miss there only delays a refresh.
+ */
+export function couldListShow(issue: Issue, params: IssueFilterParams): boolean {
+  const within = <T,>(values: readonly T[] | undefined, value: T) => !values?.length || values.includes(value);
+  const text = fold(`${issue.number} ${issue.title}`);
+  return (
+    within(params.status, issue.status) &&
+    (!params.businessArea?.length || issue.businessAreas.some((a) => params.businessArea!.includes(a))) &&
+    within(params.category, issue.category) &&
+    (!params.reason?.length || (issue.specialReason !== null && params.reason.includes(issue.specialReason))) &&
+    (!params.ministry?.length || (issue.ministry !== null && params.ministry.includes(issue.ministry))) &&
+    (params.organization === undefined || issue.raisedBy.organization.id === params.organization) &&
+    (params.open === undefined || params.open === OPEN_STATUSES.includes(issue.status)) &&
+    (params.hasAnswer === undefined || params.hasAnswer === issue.answerCount > 0) &&
+    (params.overdue === undefined || params.overdue === issue.overdue) &&
+    (params.leadTimeShort === undefined || params.leadTimeShort === issue.leadTimeShort) &&
+    (!params.q || params.q.split(/\s+/u).filter(Boolean).every((word) => text.includes(fold(word))))
+  );
+}
+
+/**
+ * A changed issue (issue.updated, or our own write): its detail, and its row wherever a loaded
+ * page shows it, changed in place (a row does not jump away while someone reads the page).
+ * A list it has left, or one that does not show it but whose filters it now matches, is marked
+ * stale; returns whether there was one of the latter, so the caller can refresh what is on screen.
+ */
+export function storeIssue(queryClient: QueryClient, issue: Issue): boolean {
+  queryClient.setQueryData<IssueDetail>(issueKeys.detail(issue.id), (detail) => {
+    if (!detail) return detail;
+    // Only the secretariat is offered transitions; the status decides which.
+    const allowedTransitions = detail.allowedTransitions.length > 0 ? [...TRANSITIONS[issue.status]] : [];
+    return { ...detail, issue: keepDuplicateRef(issue, detail.issue), allowedTransitions };
+  });
+  let missing = false;
+  for (const [key, list] of queryClient.getQueriesData<IssueList>({ queryKey: issueKeys.lists })) {
+    if (!list) continue;
+    const matches = couldListShow(issue, key[2] as IssueListParams);
+    if (list.issues.some((row) => row.id === issue.id)) {
+      queryClient.setQueryData<IssueList>(key, {
+        ...list,
+        issues: list.issues.map((row) => (row.id === issue.id ? keepDuplicateRef(issue, row) : row)),
+      });
+      // It stays on screen, but the list no longer holds it: fetched again when next shown.
+      if (!matches) void queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
+    } else if (matches) {
+      missing = true;
+      void queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
+    }
+  }
+  return missing;
+}
+
+/** A new issue, or a change that can move issues between pages and figures: lists and stats are due again. */
+export function markRegisterStale(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: issueKeys.lists });
+  void queryClient.invalidateQueries({ queryKey: issueKeys.stats });
+}
+
+/** A comment or official answer, new or edited (issue.comment, or our own post). */
+export function storeComment(queryClient: QueryClient, comment: IssueComment): void {
+  queryClient.setQueryData<IssueDetail>(issueKeys.detail(comment.issueId), (detail) => {
+    if (!detail) return detail;
+    const known = detail.comments.some((c) => c.id === comment.id);
+    const comments = known ? detail.comments.map((c) => (c.id === comment.id ? comment : c)) : [...detail.comments, comment];
+    return { ...detail, comments };
+  });
+}
+
+export function storeHistory(queryClient: QueryClient, issueId: string, entry: HistoryEntry): void {
+  queryClient.setQueryData<IssueDetail>(issueKeys.detail(issueId), (detail) => {
+    if (!detail || detail.history.some((h) => h.id === entry.id)) return detail;
+    return { ...detail, history: [...detail.history, entry] };
+  });
+}
+
+/** Who supports an issue changed; whether "we" do is read off the list by our organisation. */
+export function storeSupport(queryClient: QueryClient, result: Omit<SupportResult, 'supportedByMe'> & { supportedByMe?: boolean }): void {
+  const me = queryClient.getQueryData<Me | null>(queryKeys.me);
+  queryClient.setQueryData<IssueDetail>(issueKeys.detail(result.issueId), (detail) => {
+    if (!detail) return detail;
+    const supportedByMe = result.supportedByMe ?? result.supporters.some((org) => org.id === me?.organization.id);
+    return { ...detail, supporters: result.supporters, supportedByMe, issue: { ...detail.issue, supportCount: result.supportCount } };
+  });
+}
