@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { Issue } from '@shared/schemas/issues';
-import { useModalDialog } from '../common/useModalDialog';
+import { useModalDialog } from '@client/components/useModalDialog';
 import { useRegisterT } from '../useRegisterT';
 import { IssuePicker } from './IssuePicker';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Issue } from '@shared/schemas/issues';
 import { useIssueSearch } from '@client/queries/issues';
-import { useDebouncedValue } from '../common/useDebouncedValue';
+import { useDebouncedValue } from '@client/components/useDebouncedValue';
 import { StatusBadge } from '../common/StatusBadge';
 import { useRegisterT } from '../useRegisterT';
 

@@ -8,7 +8,8 @@ import { useRegisterLabels } from '../common/labels';
 import { StatusBadge } from '../common/StatusBadge';
 import { useRegisterT } from '../useRegisterT';
 import { DuplicateDialog } from './DuplicateDialog';
-import { RejectDialog } from './RejectDialog';
+import { ISSUE_LIMITS } from '@shared/schemas/issues';
+import { ReasonDialog } from '@client/components/ReasonDialog';
 
 /**
  * The secretariat moves the issue on: one button per transition the server allows from here
@@ -90,7 +91,19 @@ export function TransitionControls({ detail }: { detail: IssueDetail }) {
         {error && !dialog && <p className="field__error">{error}</p>}
       </div>
       {dialog === 'rejected' && (
-        <RejectDialog busy={transition.isPending} error={error} onConfirm={(reason) => move({ to: 'rejected', reason })} onCancel={() => setDialog(null)} />
+        <ReasonDialog
+          title={rt('register.transition.rejectTitle')}
+          body={rt('register.transition.rejectBody')}
+          reasonLabel={rt('register.transition.rejectReason')}
+          reasonRequired
+          confirmLabel={rt('register.transition.rejectConfirm')}
+          tone="danger"
+          busy={transition.isPending}
+          error={error}
+          maxLength={ISSUE_LIMITS.reasonLength}
+          onConfirm={(reason) => move({ to: 'rejected', reason: reason! })}
+          onCancel={() => setDialog(null)}
+        />
       )}
       {dialog === 'duplicate' && (
         <DuplicateDialog

@@ -2,7 +2,7 @@ import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefO
 import { mentionToken } from '@shared/threads/mentions';
 import { useMentionCandidates } from '@client/queries/mentions';
 import { isImeComposing } from './composerKeys';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '@client/components/useDebouncedValue';
 import type { MentionCandidate } from './mentionDraft';
 
 /** The "@name" being typed just before the caret. An @ inside a word (an e-mail address) is not one. */

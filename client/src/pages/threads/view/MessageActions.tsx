@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '@shared/schemas/threads';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { useErrorMessage } from '@client/components/useErrorMessage';
-import { ReasonDialog } from '../common/ReasonDialog';
+import { ReasonDialog } from '@client/components/ReasonDialog';
 import type { MessageAbilities } from './messageAbilities';
 import { useDeleteMessage, useHideMessage, useRestoreMessage } from './messageMutations';
 import { messageElementId } from './useMessageTarget';

@@ -7,7 +7,7 @@ import { LoadingState } from '@client/components/LoadingState';
 import { Markdown } from '@client/components/markdown/Markdown';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { useMessageVersions } from '@client/queries/threadMessages';
-import { useModalDialog } from '../common/useModalDialog';
+import { useModalDialog } from '@client/components/useModalDialog';
 
 /** The earlier versions of an edited message, newest first (its author and the secretariat only). */
 export function MessageVersionsDialog({ message, onClose }: { message: Message; onClose: () => void }) {

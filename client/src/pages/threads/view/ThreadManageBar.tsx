@@ -4,7 +4,7 @@ import type { Thread } from '@shared/schemas/threads';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useUpdateThread } from '@client/queries/threads';
-import { ReasonDialog } from '../common/ReasonDialog';
+import { ReasonDialog } from '@client/components/ReasonDialog';
 
 type ModerationStep = 'pin' | 'unpin' | 'lock' | 'unlock';
 

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@shared/threads/rules';
-import { useModalDialog } from './useModalDialog';
+import { useModalDialog } from '@client/components/useModalDialog';
 
 interface Props {
   title: string;
@@ -14,15 +14,17 @@ interface Props {
   busy?: boolean;
   /** A failure to show (the server refused, the connection dropped). */
   error?: string | null;
+  /** The longest reason the server takes. */
+  maxLength?: number;
   onConfirm: (reason: string | undefined) => void;
   onCancel: () => void;
 }
 
 /**
- * A moderation step that asks why (kept in the moderation record). Open while mounted: the
+ * A step that asks why: moderation (kept in the moderation record), rejecting an issue (shown on it). Open while mounted: the
  * parent renders it to ask and removes it on cancel or success.
  */
-export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirmLabel, tone = 'primary', busy = false, error, onConfirm, onCancel }: Props) {
+export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirmLabel, tone = 'primary', busy = false, error, maxLength = LIMITS.reasonLength, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -52,7 +54,7 @@ export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirm
         {title}
       </h2>
       <p id={`${id}-body`}>{body}</p>
-      <div className={missing ? 'field field--invalid' : 'field'}>
+      <div className={missing || error ? 'field field--invalid' : 'field'}>
         <label className="field__label" htmlFor={`${id}-reason`}>
           {reasonLabel}
           {reasonRequired && <span className="field__required">{t('common.required')}</span>}
@@ -61,7 +63,7 @@ export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirm
           id={`${id}-reason`}
           className="textarea"
           rows={3}
-          maxLength={LIMITS.reasonLength}
+          maxLength={maxLength}
           value={reason}
           aria-invalid={missing || undefined}
           aria-describedby={`${id}-error`}
