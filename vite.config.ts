@@ -39,8 +39,9 @@ export default defineConfig({
   server: {
     // `npm run dev:client` serves the client with hot reload and forwards the API to `npm run dev:server`.
     proxy: {
-      '/api': 'http://127.0.0.1:3000',
-      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
+      // Host kept as the browser sent it, so the server's same-origin check sees :5173 on both sides.
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true, changeOrigin: false },
     },
   },
   test: {

@@ -9,7 +9,7 @@ import { ThreadSearchPage } from '@client/pages/threads/search/ThreadSearchPage'
 import { NewThreadPage } from '@client/pages/threads/new/NewThreadPage';
 import { ThreadPage } from '@client/pages/threads/view/ThreadPage';
 import { registerRoutes } from '@client/pages/register/routes';
-import { MeetingsPage } from '@client/pages/MeetingsPage';
+import { meetingsRoutes } from '@client/pages/meetings/routes';
 import { OrganizationsPage } from '@client/pages/organizations/OrganizationsPage';
 import { OrganizationDetailPage } from '@client/pages/organizations/OrganizationDetailPage';
 import { ProfilePage } from '@client/pages/profile/ProfilePage';
@@ -34,7 +34,7 @@ const router = createBrowserRouter([
       { path: 'threads/search', element: <ThreadSearchPage /> },
       { path: 'threads/:id', element: <ThreadPage /> },
       ...registerRoutes,
-      { path: 'meetings', element: <MeetingsPage /> },
+      ...meetingsRoutes,
       { path: 'organizations', element: <OrganizationsPage /> },
       { path: 'organizations/:id', element: <OrganizationDetailPage /> },
       { path: 'profile', element: <ProfilePage /> },

@@ -7,6 +7,7 @@
  */
 import type { Request } from 'express';
 import { trusted, type Types } from 'mongoose';
+import { queueOrder } from '@shared/meetings/rules';
 import { can, decide } from '@shared/permissions';
 import type { ChatMessage, Question, RoomPresence } from '@shared/schemas/meetings';
 import type { Person } from '@shared/schemas/threads';
@@ -44,11 +45,6 @@ async function presentQuestions(questions: readonly QuestionDocument[]): Promise
   });
 }
 
-/** The queue order: the one taken up first, then open questions by support, then by time; answered last. */
-export function queueOrder(questions: Question[]): Question[] {
-  const rank = { current: 0, open: 1, answered: 2 } as const;
-  return [...questions].sort((a, b) => rank[a.status] - rank[b.status] || b.supportCount - a.supportCount || a.at.localeCompare(b.at));
-}
 
 async function floorOf(meeting: MeetingDocument): Promise<Person[]> {
   if (!meeting.floor.length) return [];

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
-import { isHybrid, type MeetingStatus } from '@shared/meetings/rules';
+import { isHybrid, STATUS_MOVES, type MeetingStatus } from '@shared/meetings/rules';
 import type { Meeting, MeetingCreateBody, MeetingSummary, MeetingUpdateBody } from '@shared/schemas/meetings';
 import { authorize } from '../http/authorize';
 import { badRequest, conflict } from '../http/errors';
@@ -98,15 +98,6 @@ export async function updateMeeting(input: { user: UserWithOrganization; meeting
   return presentMeeting(updated, actor);
 }
 
-/** The statuses the secretariat moves a meeting through by hand; minutes are published by publishing them. */
-const STATUS_MOVES: Record<MeetingStatus, readonly MeetingStatus[]> = {
-  draft: ['scheduled', 'cancelled'],
-  scheduled: ['live', 'cancelled', 'draft'],
-  live: ['ended'],
-  ended: [],
-  minutesPublished: [],
-  cancelled: [],
-};
 
 export async function setMeetingStatus(input: { user: UserWithOrganization; meetingId: string; to: MeetingStatus; io: CouncilServer }): Promise<Meeting> {
   const { user, to, io } = input;

@@ -51,3 +51,22 @@ export function isInvited(meeting: InvitationFacts, org: ActorOrganization): boo
 
 /** Meetings are read by everyone once scheduled; drafts only by the secretariat. */
 export const isPublic = (status: MeetingStatus) => status !== 'draft';
+
+/**
+ * The status moves the secretariat makes by hand (anything else is refused with 409). Minutes are
+ * published by publishing them, which moves an ended meeting to minutesPublished.
+ */
+export const STATUS_MOVES: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  draft: ['scheduled', 'cancelled'],
+  scheduled: ['live', 'cancelled', 'draft'],
+  live: ['ended'],
+  ended: [],
+  minutesPublished: [],
+  cancelled: [],
+};
+
+/** The question queue's order: the one taken up first, then open ones by support and time, answered last. */
+export function queueOrder<Q extends { status: 'open' | 'current' | 'answered'; supportCount: number; at: string }>(questions: readonly Q[]): Q[] {
+  const rank = { current: 0, open: 1, answered: 2 } as const;
+  return [...questions].sort((a, b) => rank[a.status] - rank[b.status] || b.supportCount - a.supportCount || a.at.localeCompare(b.at));
+}

@@ -1,8 +1,10 @@
 import type { Messages } from './ja';
+import { meetingsEn } from './meetings.en';
 import { registerEn } from './register.en';
 
 export const en: Messages = {
   register: registerEn,
+  meetings: meetingsEn,
   app: {
     name: 'Vendor Council Platform',
     councilShort: 'Vendor Council',
@@ -121,20 +123,6 @@ export const en: Messages = {
   observerKinds: {
     ministry: 'Ministry',
     body: 'Related body',
-  },
-  forums: {
-    comingSoon: 'This feature is on its way',
-    comingSoonBody: 'It is not available yet. Please send any suggestions to the secretariat.',
-    register: {
-      title: 'Issue register',
-      subtitle: 'Migration issues and how they are handled',
-      lead: 'Raise the problems met when migrating to standard-compliant systems and follow the answers of the responsible ministries. You will also be able to back other vendors’ issues (+1).',
-    },
-    meetings: {
-      title: 'Meetings',
-      subtitle: 'Plenary and issue consultation meetings',
-      lead: 'Agendas, materials, attendance and minutes of the online plenary meetings and of the hybrid issue consultation meetings with the ministries will appear here.',
-    },
   },
   organizations: {
     title: 'Organisations',

@@ -1,8 +1,10 @@
 /** Japanese, the primary language. Its shape is the contract every other language follows. */
+import { meetingsJa } from './meetings.ja';
 import { registerJa } from './register.ja';
 
 export const ja = {
   register: registerJa,
+  meetings: meetingsJa,
   app: {
     name: '事業者協議会プラットフォーム',
     councilShort: '事業者協議会',
@@ -121,20 +123,6 @@ export const ja = {
   observerKinds: {
     ministry: '府省',
     body: '関係団体',
-  },
-  forums: {
-    comingSoon: 'この機能は準備中です',
-    comingSoonBody: '公開されるまで、しばらくお待ちください。ご意見は事務局までお寄せください。',
-    register: {
-      title: '課題管理表',
-      subtitle: '移行に係る課題の登録と対応状況',
-      lead: '標準準拠システムへの移行で生じた課題を登録し、対象業務を所管する府省の回答や対応状況を共有します。ほかの事業者の課題に賛同（+1）することもできるようになります。',
-    },
-    meetings: {
-      title: '会議',
-      subtitle: '全体会議・課題協議会議',
-      lead: 'オンラインで開く全体会議と、開発事業者を中心に府省も参加する課題協議会議（会場とオンラインの併用）の議題、資料、出欠、議事録をここで確認できるようになります。',
-    },
   },
   organizations: {
     title: '組織一覧',

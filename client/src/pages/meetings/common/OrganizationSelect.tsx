@@ -1,0 +1,39 @@
+import type { SelectHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ORG_KINDS } from '@shared/domain';
+import { useLanguage } from '@client/i18n/useLanguage';
+import { useOrganizations } from '@client/queries/organizations';
+
+interface Props extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> {
+  value: string;
+  onChange: (organizationId: string) => void;
+  /** The label of the empty choice ("なし"). */
+  noneLabel: string;
+}
+
+/** Choose one organisation (presenter, action-item owner), grouped as secretariat, vendors, observers. */
+export function OrganizationSelect({ value, onChange, noneLabel, className = 'select', ...select }: Props) {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const directory = useOrganizations();
+  const organizations = directory.data?.organizations ?? [];
+  const name = (o: { nameJa: string; nameEn: string }) => (language === 'ja' ? o.nameJa : o.nameEn) || o.nameJa;
+
+  return (
+    <select className={className} value={value} onChange={(event) => onChange(event.target.value)} aria-busy={directory.isPending || undefined} {...select}>
+      <option value="">{noneLabel}</option>
+      {ORG_KINDS.map((kind) => {
+        const group = organizations.filter((o) => o.kind === kind).sort((a, b) => name(a).localeCompare(name(b), language));
+        return group.length === 0 ? null : (
+          <optgroup key={kind} label={t(`orgKinds.${kind}`)}>
+            {group.map((o) => (
+              <option key={o.id} value={o.id}>
+                {name(o)}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </select>
+  );
+}

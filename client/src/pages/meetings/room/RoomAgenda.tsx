@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { AgendaItem } from '@shared/schemas/meetings';
+import { useErrorMessage } from '@client/components/useErrorMessage';
+import { OrgRefName } from '../common/OrgRefName';
+import { useMeetingsT } from '../useMeetingsT';
+import type { RoomCommands } from './useMeetingRoom';
+
+interface Props {
+  agenda: AgendaItem[];
+  currentId: string | null;
+  /** The secretariat, while live, moves the meeting from item to item. */
+  canManage: boolean;
+  setCurrent: RoomCommands['setCurrentAgendaItem'];
+}
+
+/** The whole agenda in the room, the current item marked; links open in a new tab so one stays in the room. */
+export function RoomAgenda({ agenda, currentId, canManage, setCurrent }: Props) {
+  const mt = useMeetingsT();
+  const errorMessage = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function choose(agendaItemId: string | null) {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await setCurrent(agendaItemId);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const newTab = <span className="visually-hidden">{mt('meetings.detail.opensNewWindow')}</span>;
+  return (
+    <section className="room-panel room-agenda" aria-labelledby="room-agenda-title">
+      <h2 id="room-agenda-title" className="room-panel__title">
+        {mt('meetings.agenda.title')}
+      </h2>
+      {agenda.length === 0 ? (
+        <p className="muted">{mt('meetings.agenda.empty')}</p>
+      ) : (
+        <ol className="room-agenda__list">
+          {agenda.map((item) => {
+            const current = item.id === currentId;
+            return (
+              <li key={item.id} className={current ? 'room-agenda__item room-agenda__item--current' : 'room-agenda__item'} aria-current={current ? 'step' : undefined}>
+                <p className="room-agenda__title">
+                  {item.title}
+                  {current && <span className="meeting-status meeting-status--live">{mt('meetings.agenda.now')}</span>}
+                </p>
+                <p className="small muted">
+                  {item.presenter ? <OrgRefName organization={item.presenter} /> : mt('meetings.agenda.noPresenter')} · {mt('meetings.agenda.minutes', { count: item.minutes })}
+                </p>
+                {(item.issues.length > 0 || item.threads.length > 0) && (
+                  <ul className="room-agenda__links small">
+                    {item.issues.map((issue) => (
+                      <li key={issue.id}>
+                        <a href={`/register/${issue.id}`} target="_blank" rel="noopener">
+                          <span className="numeric">{issue.number}</span> {issue.title}
+                          {newTab}
+                        </a>
+                      </li>
+                    ))}
+                    {item.threads.map((thread) => (
+                      <li key={thread.id}>
+                        <a href={`/threads/${thread.id}`} target="_blank" rel="noopener">
+                          {thread.title}
+                          {newTab}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {canManage && !current && (
+                  <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void choose(item.id)}>
+                    {mt('meetings.room.makeCurrent')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {canManage && currentId && (
+        <button type="button" className="button button--tertiary button--small" disabled={busy} onClick={() => void choose(null)}>
+          {mt('meetings.room.clearCurrent')}
+        </button>
+      )}
+      <div aria-live="assertive">
+        {failure && (
+          <p className="field__error" role="alert">
+            {failure}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

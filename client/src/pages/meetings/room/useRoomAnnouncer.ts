@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MeetingsT } from '../useMeetingsT';
+import type { RoomEvent } from './roomState';
+
+/**
+ * What a screen reader hears as the room moves: others' new chat messages and questions (when the
+ * person wants them read), a new floor for oneself, the meeting ending. One polite message at a
+ * time; the chat log itself is not a live region, so reordering the queue is not read out.
+ */
+export function useRoomAnnouncer(mt: MeetingsT, myId: string) {
+  const [announcement, setAnnouncement] = useState('');
+  const [readNew, setReadNew] = useState(true);
+  // Read when an event arrives, so switching it does not re-create the handler (and re-join the room).
+  const readNewRef = useRef(readNew);
+  useEffect(() => {
+    readNewRef.current = readNew;
+  }, [readNew]);
+  const knownQuestions = useRef(new Set<string>());
+  const hadFloor = useRef<boolean | null>(null);
+
+  const onEvent = useCallback(
+    (event: RoomEvent) => {
+      switch (event.type) {
+        case 'joined':
+          for (const q of event.state.questions) knownQuestions.current.add(q.id);
+          hadFloor.current = event.state.floor.some((p) => p.id === myId);
+          return;
+        case 'chat':
+          if (readNewRef.current && event.message.author.id !== myId) {
+            setAnnouncement(mt('meetings.room.announce.chat', { name: event.message.author.displayName, body: event.message.body }));
+          }
+          return;
+        case 'question':
+          if (knownQuestions.current.has(event.question.id)) return;
+          knownQuestions.current.add(event.question.id);
+          if (readNewRef.current && event.question.author.id !== myId) {
+            setAnnouncement(mt('meetings.room.announce.question', { name: event.question.author.displayName, body: event.question.body }));
+          }
+          return;
+        case 'floor': {
+          const has = event.floor.some((p) => p.id === myId);
+          if (hadFloor.current !== null && has !== hadFloor.current) setAnnouncement(mt(has ? 'meetings.room.announce.floorGiven' : 'meetings.room.announce.floorTaken'));
+          hadFloor.current = has;
+          return;
+        }
+        case 'status':
+          if (event.status !== 'live') setAnnouncement(mt('meetings.room.announce.ended'));
+          return;
+        default:
+          return;
+      }
+    },
+    [mt, myId],
+  );
+
+  return { announcement, readNew, setReadNew, onEvent };
+}
