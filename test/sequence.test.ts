@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase, disconnectDatabase } from '../server/db/connection';
 import { nextSequence } from '../server/db/sequence';
 
+const dbName = `sequence_${randomBytes(4).toString('hex')}`;
 beforeAll(async () => {
-  await connectDatabase(inject('mongoUri'), { dbName: `sequence_${randomBytes(4).toString('hex')}` });
+  await connectDatabase(inject('mongoUri'), { dbName });
 });
 afterAll(() => disconnectDatabase());
 
@@ -19,6 +22,14 @@ describe('nextSequence', () => {
     // …and carries on from there.
     expect(await nextSequence('issues-2025')).toBe(51);
   });
+
+  it('stays distinct and gap-free when several app processes claim at once', async () => {
+    const run = promisify(execFile);
+    const worker = () => run(process.execPath, ['--import', 'tsx', 'test/support/sequenceWorker.ts', inject('mongoUri'), dbName, 'shared-seq', '25']);
+    const [one, two, here] = await Promise.all([worker(), worker(), Promise.all(Array.from({ length: 25 }, () => nextSequence('shared-seq')))]);
+    const all = [...(JSON.parse(one.stdout) as number[]), ...(JSON.parse(two.stdout) as number[]), ...here];
+    expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: 75 }, (_, i) => i + 1));
+  }, 60_000);
 
   it('keeps sequences apart', async () => {
     await Promise.all([nextSequence('thread-a'), nextSequence('thread-a'), nextSequence('thread-b')]);

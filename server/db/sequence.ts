@@ -41,8 +41,31 @@ async function hint(name: string): Promise<number> {
   }
 }
 
+/**
+ * Claims of one sequence queue up inside this process: concurrent callers would otherwise all start
+ * from the same (lossy) hint and walk past each other's claims one failed insert at a time, which
+ * made 100 concurrent posts to one thread take seconds. Across processes the unique claim still
+ * decides.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
 /** The next number of sequence `name`, starting at 1. */
-export async function nextSequence(name: string): Promise<number> {
+export function nextSequence(name: string): Promise<number> {
+  const previous = queues.get(name) ?? Promise.resolve();
+  const next = previous.then(
+    () => claimNext(name),
+    () => claimNext(name),
+  );
+  queues.set(name, next);
+  // Forget an idle queue, so the map holds only sequences in use.
+  void next.then(
+    () => queues.get(name) === next && queues.delete(name),
+    () => queues.get(name) === next && queues.delete(name),
+  );
+  return next;
+}
+
+async function claimNext(name: string): Promise<number> {
   const claims = mongoose.connection.collection<Claim>(CLAIMS);
   let n = await hint(name);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++, n++) {
