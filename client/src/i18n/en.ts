@@ -420,6 +420,7 @@ export const en: Messages = {
       none: 'There are no earlier versions.',
     },
     view: {
+      linkedIssues: 'Linked issues (issue register)',
       back: 'Back to threads',
       startedBy: 'Started by',
       messagesHeading: 'Messages',

@@ -420,6 +420,7 @@ export const ja = {
       none: '以前の版はありません。',
     },
     view: {
+      linkedIssues: '関連する課題（課題管理表）',
       back: 'スレッド一覧へ戻る',
       startedBy: '作成',
       messagesHeading: 'メッセージ',

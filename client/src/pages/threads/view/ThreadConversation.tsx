@@ -10,6 +10,7 @@ import { MessageTimeline } from './MessageTimeline';
 import { repliesButtonId } from './MessageItem';
 import { RepliesPanel } from './RepliesPanel';
 import { PresenceLine, TypingIndicator } from './RoomActivity';
+import { LinkedIssues } from './LinkedIssues';
 import { ThreadHeader } from './ThreadHeader';
 import { REPLIES_PARAM, TARGET_PARAM } from './messageLink';
 import { useOutbox } from './useOutbox';
@@ -64,6 +65,7 @@ export function ThreadConversation({ detail, timeline, viewers }: Props) {
     <>
       <ConnectionBanner />
       <ThreadHeader detail={detail} />
+      <LinkedIssues threadId={thread.id} />
       <div className={repliesId ? 'thread-layout thread-layout--with-replies' : 'thread-layout'}>
         <section className="thread-main" aria-labelledby="messages-title">
           <div className="thread-main__heading">
