@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RealtimeSession } from '@client/realtime/RealtimeSession';
+import { MeetingNotices } from '@client/pages/meetings/MeetingNotices';
 import { useCurrentUser } from './CurrentUser';
 import { SiteHeader } from './SiteHeader';
 import { SiteFooter } from './SiteFooter';
@@ -23,6 +24,7 @@ export function AppShell() {
       <SiteHeader />
       <main id="main-content" ref={mainRef} className="main" tabIndex={-1}>
         <div className="container">
+          <MeetingNotices />
           <Outlet />
         </div>
       </main>

@@ -1,14 +1,6 @@
 import { Outlet } from 'react-router';
-import { MinutesNotices } from './common/MinutesNotices';
-import { useMeetingEvents } from './common/useMeetingEvents';
 
-/** The frame of every /meetings page: live cache updates and minutes notices around the page itself. */
+/** The frame of every /meetings page (live updates and notices come from MeetingNotices in the app shell). */
 export function MeetingsSection() {
-  const { notices, dismiss } = useMeetingEvents();
-  return (
-    <>
-      <MinutesNotices notices={notices} onDismiss={dismiss} />
-      <Outlet />
-    </>
-  );
+  return <Outlet />;
 }

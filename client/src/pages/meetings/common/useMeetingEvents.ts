@@ -10,7 +10,7 @@ export interface MinutesNotice {
 }
 
 /**
- * While a meetings page is open, keep its caches in step with what the server announces: a
+ * On every signed-in page (mounted by MeetingNotices in the app shell), keep the meetings caches in step with what the server announces: a
  * changed meeting refetches exactly that meeting (and the lists, which show summaries), and
  * minutes being published or circulated also become a notice the reader can follow.
  */
