@@ -10,6 +10,7 @@ import { DatabaseSetupError } from './db/ferretdb';
 import { startDatabase } from './db/start';
 import { log, setLogLevel } from './log';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedCouncil } from './seed/seed';
+import { seedDemoContent } from './seed/demoContent';
 import { resolveSessionSecret } from './sessionSecret';
 
 async function main() {
@@ -20,6 +21,7 @@ async function main() {
   const demo = seedsDemoAccounts(config);
   const seeded = await seedCouncil({ demo });
   if (seeded.organizationsCreated > 0) log.info(`seeded ${seeded.organizationsCreated} organisations, ${seeded.usersCreated} demo accounts`);
+  if (demo && (await seedDemoContent())) log.info('seeded demo threads, issues and meetings');
 
   const council = createApp({ config, sessionSecret: resolveSessionSecret(config) });
   await new Promise<void>((resolve, reject) => {

@@ -75,3 +75,21 @@ describe('the seeded council', () => {
     expect((await OrganizationModel.findOne({ key: 'mhlw' }))!.nameEn).toBe('MHLW (edited)');
   });
 });
+
+describe('demo content', () => {
+  it('writes a few threads, issues and meetings through the real services, once, readable by role', async () => {
+    const { seedDemoContent } = await import('../server/seed/demoContent');
+    expect(await seedDemoContent()).toBe(true);
+    expect(await seedDemoContent()).toBe(false);
+    const [dev, ministry] = await server.signInAll('dev@demo.example', 'mhlw@demo.example');
+    const threads = (await dev.get<{ threads: Array<{ title: string; visibility: string }> }>('/api/threads')).body.threads;
+    expect(threads.map((t) => t.visibility).sort()).toEqual(['council', 'vendors']);
+    expect((await ministry.get<{ threads: unknown[] }>('/api/threads')).body.threads).toHaveLength(1);
+    const issues = (await dev.get<{ issues: Array<{ status: string; leadTimeShort: boolean }>; total: number }>('/api/issues')).body;
+    expect(issues.total).toBe(3);
+    expect(issues.issues.map((i) => i.status).sort()).toEqual(['answered', 'new', 'reviewing']);
+    expect(issues.issues.some((i) => i.leadTimeShort)).toBe(true);
+    const meetings = (await dev.get<{ meetings: Array<{ status: string }> }>('/api/meetings')).body.meetings;
+    expect(meetings.map((m) => m.status)).toEqual(['scheduled', 'scheduled']);
+  });
+});
