@@ -22,7 +22,8 @@ import { createRealtime, type Realtime } from './realtime/io';
 import { systemRoutes } from './system/routes';
 import { userRoutes } from './users/routes';
 import { attachmentRoutes } from './attachments/routes';
-import { createFileBlobStore } from './attachments/blobStore';
+import { createFileBlobStore, type BlobStore } from './attachments/blobStore';
+import { startOrphanSweeper } from './attachments/sweep';
 import { searchRoutes } from './search/routes';
 import { createForumBroadcast } from './threads/broadcast';
 import { threadRoutes } from './threads/routes';
@@ -40,6 +41,8 @@ export interface CouncilApp {
   server: http.Server;
   realtime: Realtime;
   routes: readonly RouteDefinition[];
+  /** Where attachment contents are kept. */
+  blobs: BlobStore;
   /** Stop accepting, close sockets and the session sweeper. The database connection is the caller's. */
   close(): Promise<void>;
 }
@@ -73,6 +76,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const forum = createForumBroadcast(realtime.io);
   const presence = createPresence(realtime.io, forum.presence);
   const blobs = createFileBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
+  const stopOrphanSweeper = startOrphanSweeper(blobs);
   const postLimit = createPostLimit(config);
   const register = createRegisterBroadcast(realtime.io);
   const roomPresence = createRoomPresence(realtime.io);
@@ -140,8 +144,10 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     server,
     realtime,
     routes,
+    blobs,
     async close() {
       presence.close();
+      stopOrphanSweeper();
       roomPresence.close();
       forum.close();
       await realtime.close();

@@ -1,5 +1,5 @@
 /** Attachments: checked by content, stored by hash, downloaded only by those who may read the thread. */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment, Message } from '../shared/schemas/threads';
@@ -80,5 +80,26 @@ describe('attach and download', () => {
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await ministry.download(`/api/attachments/${file.id}`)).status).toBe(403);
     expect((await dev.download('/api/attachments/0123456789abcdef01234567')).status).toBe(404);
+  });
+});
+
+describe('orphan uploads', () => {
+  it('are removed after a day, content and all, unless something else holds the same content', async () => {
+    const { sweepOrphanAttachments } = await import('../server/attachments/sweep');
+    const unique = Buffer.concat([PDF, Buffer.from(`% orphan ${Date.now()}\n`)]);
+    const orphan = (await upload(dev, 'orphan.pdf', unique)).body;
+    const shared = (await upload(dev, 'shared.png', PNG)).body; // same content as the posted copy below
+    const { thread } = await startThread(dev);
+    const keep = (await upload(dev2, 'kept.png', PNG)).body;
+    await dev2.post(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: '画像', attachmentIds: [keep.id] });
+    const blob = (sha: string) => path.join(server.config.DATA_DIR, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha);
+    expect(await sweepOrphanAttachments(server.council.blobs)).toBe(0); // not a day old yet
+    const removed = await sweepOrphanAttachments(server.council.blobs, new Date(Date.now() + 25 * 3600_000));
+    expect(removed).toBeGreaterThanOrEqual(2);
+    expect((await dev.download(`/api/attachments/${orphan.id}`)).status).toBe(404);
+    expect((await dev.download(`/api/attachments/${shared.id}`)).status).toBe(404);
+    expect(existsSync(blob(orphan.sha256))).toBe(false);
+    expect(existsSync(blob(keep.sha256))).toBe(true); // still posted in a message
+    expect((await dev2.download(`/api/attachments/${keep.id}`)).status).toBe(200);
   });
 });

@@ -13,6 +13,8 @@ export interface BlobStore {
   put(data: Buffer): Promise<string>;
   open(sha256: string): Readable;
   has(sha256: string): Promise<boolean>;
+  /** Remove the content (when no attachment refers to it any more). */
+  remove(sha256: string): Promise<void>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -48,5 +50,6 @@ export function createFileBlobStore(root: string): BlobStore {
       return sha256;
     },
     open: (sha256) => createReadStream(pathOf(sha256)),
+    remove: (sha256) => rm(pathOf(sha256), { force: true }),
   };
 }
