@@ -7,33 +7,20 @@ import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/r
 import type { HistoryEntry } from '@shared/schemas/issues';
 import type { RegisterLabels } from '../common/labels';
 import { parseDateOnly } from '../common/dates';
+import { registerJa } from '@client/i18n/register.ja';
 import type { RegisterT } from '../useRegisterT';
 
 const DATE_FIELDS = new Set(['dueDate', 'lawEnforcementDate', 'specPublishedDate']);
 /** Long texts: the timeline says they changed; the page shows the current wording. */
 const TEXT_FIELDS = new Set(['description', 'answer']);
-const KNOWN_FIELDS = new Set([
-  'title',
-  'description',
-  'businessAreas',
-  'category',
-  'specialReason',
-  'priority',
-  'ministry',
-  'dueDate',
-  'lawEnforcementDate',
-  'specPublishedDate',
-  'status',
-  'supportCount',
-  'answer',
-  'thread',
-  'meeting',
-]);
+/** The fields the timeline has a name for (the keys of register.history.fields). */
+type KnownField = keyof typeof registerJa.history.fields;
+const isKnownField = (field: string): field is KnownField => field in registerJa.history.fields;
 
 const isOneOf = <T extends string>(known: readonly T[], value: unknown): value is T => typeof value === 'string' && (known as readonly string[]).includes(value);
 
 export function fieldLabel(field: string, rt: RegisterT): string {
-  return KNOWN_FIELDS.has(field) ? rt(`register.history.fields.${field}`) : field;
+  return isKnownField(field) ? rt(`register.history.fields.${field}`) : field;
 }
 
 /** The value as a reader says it; null when the field's values are not shown (long texts). */
@@ -59,7 +46,7 @@ export function entrySummary(entry: HistoryEntry, rt: RegisterT): string {
 }
 
 /** Notes the server writes in fixed words, in the reader's words; anything else (a reason) as written. */
-const FIXED_NOTES: Record<string, string> = {
+const FIXED_NOTES: Record<string, `register.history.notes.${keyof typeof registerJa.history.notes}`> = {
   'official answer published': 'register.history.notes.answerPublished',
   reopened: 'register.history.notes.reopened',
 };
