@@ -245,3 +245,16 @@ describe('read state, typing and presence', () => {
     await left;
   });
 });
+
+describe('unread totals', () => {
+  it('count the threads and messages the reader has not read, only among readable threads', async () => {
+    const before = (await ministry.get<{ threads: number; messages: number }>('/api/threads/unread')).body;
+    const { thread } = await startThread(dev, { visibility: 'council' });
+    await post(dev, thread.id, '追加');
+    await startThread(dev, { visibility: 'vendors' }); // not readable by the ministry
+    const after = (await ministry.get<{ threads: number; messages: number }>('/api/threads/unread')).body;
+    expect(after).toEqual({ threads: before.threads + 1, messages: before.messages + 2 });
+    await ministry.post(`/api/threads/${thread.id}/read`, { seq: 2 });
+    expect((await ministry.get('/api/threads/unread')).body).toEqual(before);
+  });
+});

@@ -22,6 +22,7 @@ import {
   ThreadList,
   ThreadListQuery,
   ThreadUpdateBody,
+  UnreadSummary,
 } from '@shared/schemas/threads';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
@@ -31,7 +32,7 @@ import { deleteMessage, editMessage, hideMessage, messagePage, messageVersions, 
 import { moderationLog } from './moderation';
 import { setReaction } from './reactions';
 import { markRead } from './readCursors';
-import { createThread, listThreads, threadDetail, updateThread } from './threads';
+import { createThread, listThreads, threadDetail, unreadSummary, updateThread } from './threads';
 
 const errors = errorResponses;
 const ReactionResult = z.object({ messageId: z.string(), reactions: z.array(Reaction) });
@@ -68,6 +69,17 @@ export function threadRoutes({ forum, postLimit }: AppContext) {
         if (!duplicate) return created;
         res.status(200).json(created);
       },
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/threads/unread',
+        tag: 'threads',
+        summary: 'How many threads (and messages) the reader has not read',
+        access: 'user',
+        responses: { 200: { description: 'unread totals', schema: UnreadSummary }, ...errors },
+      },
+      ({ actor }) => unreadSummary(actor),
     ),
     defineRoute(
       {

@@ -129,6 +129,22 @@ export async function listThreads(actor: Actor, query: ThreadListQuery): Promise
   };
 }
 
+/** How much the reader has not read, over every thread they may read (the navigation's badge). */
+export async function unreadSummary(actor: Actor): Promise<{ threads: number; messages: number }> {
+  const [threads, cursors] = await Promise.all([
+    ThreadModel.find({ visibility: trusted({ $in: readableVisibilities(actor) }) }, { lastSeq: 1 }).lean(),
+    allReadSeqs(actor.id),
+  ]);
+  let unreadThreads = 0;
+  let messages = 0;
+  for (const t of threads) {
+    const unread = Math.max(0, t.lastSeq - (cursors.get(String(t._id)) ?? 0));
+    if (unread > 0) unreadThreads++;
+    messages += unread;
+  }
+  return { threads: unreadThreads, messages };
+}
+
 /** Threads the reader has read to the end (a thread never opened is unread). */
 async function fullyReadThreadIds(userId: string): Promise<string[]> {
   const cursors = await allReadSeqs(userId);

@@ -190,6 +190,9 @@ export const ModerationAction = z
 export type ModerationAction = z.infer<typeof ModerationAction>;
 export const ModerationLog = z.object({ actions: z.array(ModerationAction) }).meta({ id: 'ModerationLog' });
 
+export const UnreadSummary = z.object({ threads: z.number().int(), messages: z.number().int() }).meta({ id: 'UnreadSummary' });
+export type UnreadSummary = z.infer<typeof UnreadSummary>;
+
 export const ReadBody = z.strictObject({ seq: z.number().int().min(0) });
 export const ReadState = z.object({ threadId: z.string(), readSeq: z.number().int(), lastSeq: z.number().int() });
 export type ReadState = z.infer<typeof ReadState>;

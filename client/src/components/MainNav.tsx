@@ -1,13 +1,15 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useUnreadSummary } from '@client/queries/unread';
 import { useCurrentUser } from './CurrentUser';
 
 /** The main sections; account management only for those who may manage accounts. */
 export function MainNav() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const unread = useUnreadSummary().data?.threads ?? 0;
   const items = [
-    { to: '/threads', label: t('nav.threads') },
+    { to: '/threads', label: t('nav.threads'), badge: unread },
     { to: '/register', label: t('nav.register') },
     { to: '/meetings', label: t('nav.meetings') },
     { to: '/organizations', label: t('nav.organizations') },
@@ -21,6 +23,12 @@ export function MainNav() {
           <li key={item.to}>
             <NavLink to={item.to} className="main-nav__link">
               {item.label}
+              {'badge' in item && item.badge ? (
+                <span className="main-nav__badge">
+                  <span aria-hidden="true">{item.badge > 99 ? '99+' : item.badge}</span>
+                  <span className="visually-hidden">{t('nav.unreadThreads', { count: item.badge })}</span>
+                </span>
+              ) : null}
             </NavLink>
           </li>
         ))}

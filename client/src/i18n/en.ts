@@ -26,6 +26,7 @@ export const en: Messages = {
   },
   skipLink: 'Skip to main content',
   nav: {
+    unreadThreads: '{{count}} unread threads',
     label: 'Main menu',
     menu: 'Menu',
     threads: 'Threads',

@@ -26,6 +26,7 @@ export const ja = {
   },
   skipLink: '本文へ移動',
   nav: {
+    unreadThreads: '未読のスレッド {{count}}件',
     label: 'メインメニュー',
     menu: 'メニュー',
     threads: 'スレッド',

@@ -11,6 +11,7 @@ export const queryKeys = {
   organization: (id: string) => ['organizations', 'detail', id] as const,
   organizationUsers: (organizationId: string) => ['organizations', 'detail', organizationId, 'users'] as const,
   threadLists: ['threads', 'list'] as const,
+  threadsUnread: ['threads', 'unread'] as const,
   threadList: (filters: ThreadFilters) => ['threads', 'list', filters] as const,
   thread: (id: string) => ['threads', 'detail', id] as const,
   threadModeration: (id: string) => ['threads', 'moderation', id] as const,

@@ -19,9 +19,26 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
   const onReplies: Handler<'message.replies'> = ({ threadId, ...change }) => storeReplyCount(queryClient, threadId, change);
   const onReaction: Handler<'reaction.changed'> = ({ threadId, messageId, reactions }) =>
     storeReactions(queryClient, threadId, messageId, reactions);
-  const onCreated: Handler<'thread.created'> = (thread) => storeCreatedThread(queryClient, thread);
-  const onUpdated: Handler<'thread.updated'> = (thread) => storeThread(queryClient, thread);
-  const onRead: Handler<'thread.read'> = (state) => storeReadState(queryClient, state);
+  // The menu's unread badge is a server total: ask again, at most once a second, when it may have moved.
+  let unreadTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshUnread = () => {
+    unreadTimer ??= setTimeout(() => {
+      unreadTimer = undefined;
+      void queryClient.invalidateQueries({ queryKey: queryKeys.threadsUnread });
+    }, 1_000);
+  };
+  const onCreated: Handler<'thread.created'> = (thread) => {
+    storeCreatedThread(queryClient, thread);
+    refreshUnread();
+  };
+  const onUpdated: Handler<'thread.updated'> = (thread) => {
+    storeThread(queryClient, thread);
+    refreshUnread();
+  };
+  const onRead: Handler<'thread.read'> = (state) => {
+    storeReadState(queryClient, state);
+    refreshUnread();
+  };
 
   // While disconnected, events were missed. An open thread catches up by re-joining its room;
   // lists and open reply panels, which have no catch-up, are fetched again (only those on screen).
@@ -30,6 +47,7 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
     if (connectedBefore) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.threadLists });
       void queryClient.invalidateQueries({ queryKey: queryKeys.allReplies });
+      refreshUnread();
     }
     connectedBefore = true;
   };
@@ -44,6 +62,7 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
   socket.on('connect', onConnect);
 
   return () => {
+    clearTimeout(unreadTimer);
     for (const event of messageEvents) socket.off(event, onMessage);
     socket.off('message.replies', onReplies);
     socket.off('reaction.changed', onReaction);
