@@ -443,6 +443,8 @@ export const en: Messages = {
       targetMissing: 'The linked message could not be found.',
     },
     manage: {
+      edit: 'Edit title and areas',
+      save: 'Save',
       label: 'Thread actions',
       resolve: 'Mark as resolved',
       unresolve: 'Mark as unresolved',

@@ -443,6 +443,8 @@ export const ja = {
       targetMissing: 'リンク先のメッセージは見つかりませんでした。',
     },
     manage: {
+      edit: 'タイトル・対象業務を編集',
+      save: '保存',
       label: 'スレッドの操作',
       resolve: '解決済みにする',
       unresolve: '未解決に戻す',

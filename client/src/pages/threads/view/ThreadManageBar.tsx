@@ -5,6 +5,7 @@ import { useCurrentUser } from '@client/components/CurrentUser';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useUpdateThread } from '@client/queries/threads';
 import { ReasonDialog } from '@client/components/ReasonDialog';
+import { ThreadEditForm } from './ThreadEditForm';
 
 type ModerationStep = 'pin' | 'unpin' | 'lock' | 'unlock';
 
@@ -15,21 +16,27 @@ const CHANGE: Record<ModerationStep, { pinned?: boolean; locked?: boolean }> = {
   unlock: { locked: false },
 };
 
-/** ✔ resolved for the author and the secretariat; pin and lock, with a reason, for the secretariat. */
+/** Edit and ✔ resolved for the author and the secretariat; pin and lock, with a reason, for the secretariat. */
 export function ThreadManageBar({ thread }: { thread: Thread }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const errorMessage = useErrorMessage();
   const update = useUpdateThread(thread.id);
   const [asking, setAsking] = useState<ModerationStep | null>(null);
+  const [editing, setEditing] = useState(false);
   const moderator = me.abilities.moderate;
   const canResolve = moderator || thread.createdBy.id === me.id;
   if (!canResolve) return null;
 
   const steps: ModerationStep[] = moderator ? [thread.pinned ? 'unpin' : 'pin', thread.locked ? 'unlock' : 'lock'] : [];
 
+  if (editing) return <ThreadEditForm thread={thread} onDone={() => setEditing(false)} />;
+
   return (
     <div className="thread-manage" role="group" aria-label={t('threads.manage.label')}>
+      <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>
+        {t('threads.manage.edit')}
+      </button>
       <button
         type="button"
         className={thread.resolved ? 'button button--secondary button--small' : 'button button--primary button--small'}
