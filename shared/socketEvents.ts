@@ -8,8 +8,9 @@ import { z } from 'zod';
 import type { ErrorCode } from './schemas/common';
 import { ObjectIdString } from './schemas/common';
 import type { HistoryEntry, Issue, IssueComment, SupportResult } from './schemas/issues';
-import type { ChatMessage, Question, RoomPresence, RoomState } from './schemas/meetings';
+import type { ChatMessage, Question, RoomState } from './schemas/meetings';
 import type { MeetingStatus } from './meetings/rules';
+import type { PresenceChange } from './meetings/presence';
 import {
   ClientId,
   MessageBody,
@@ -139,7 +140,8 @@ export interface ServerToClientEvents {
   'meeting.question': (question: Question) => void;
   'meeting.agendaCurrent': (payload: { meetingId: string; agendaItemId: string | null }) => void;
   'meeting.floor': (payload: { meetingId: string; floor: Person[] }) => void;
-  'meeting.presence': (payload: { meetingId: string; presence: RoomPresence }) => void;
+  /** Who joined and left since the last one (coalesced); the join acknowledgement has the whole list. */
+  'meeting.presence': (payload: { meetingId: string } & PresenceChange) => void;
   /** To the invited organisations / the presenters. */
   'meeting.minutesPublished': (payload: { meetingId: string; title: string }) => void;
   'meeting.minutesCirculated': (payload: { meetingId: string; title: string }) => void;

@@ -263,3 +263,30 @@ describe('minutes', () => {
     expect((await secretariat.post(`/api/meetings/${m.id}/minutes/publish`)).status).toBe(409);
   });
 });
+
+describe('presence in a live room', () => {
+  it('sends only who joined and left, coalesced; applying the changes gives the room as a new joiner sees it', async () => {
+    const { applyPresenceChange } = await import('../shared/meetings/presence');
+    const m = await createMeeting({ title: '在室' });
+    await setStatus(m.id, 'scheduled');
+    await setStatus(m.id, 'live');
+    const watcher = await open(secretariat);
+    let presence = (await ok(watcher, 'meeting.join', { meetingId: m.id })).presence;
+    const changes = collect<{ joined: Array<{ id: string }>; left: string[] }>(watcher, 'meeting.presence');
+    watcher.on('meeting.presence', (change) => (presence = applyPresenceChange(presence, change)));
+    const others = await Promise.all([dev, devAdmin, dev2, support, mhlw].map(open));
+    for (const s of others) await ok(s, 'meeting.join', { meetingId: m.id });
+    await sleep(700);
+    others[1]!.close();
+    await ok(others[2]!, 'meeting.leave', { meetingId: m.id });
+    await sleep(700);
+    const fresh = (await ok(await open(jlis), 'meeting.join', { meetingId: m.id })).presence;
+    await sleep(700);
+    const ids = (p: typeof presence) => p.flatMap((g) => g.people.map((x) => x.id)).sort();
+    expect(ids(presence)).toEqual(ids(fresh));
+    expect(ids(presence)).toHaveLength(5); // secretariat, dev, support, mhlw, jlis
+    // Coalesced: far fewer broadcasts than joins and leaves, and none carrying the whole room.
+    expect(changes.length).toBeLessThanOrEqual(4);
+    expect(changes.every((c) => c.joined.length + c.left.length < 7)).toBe(true);
+  });
+});

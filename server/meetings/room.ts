@@ -7,6 +7,7 @@
  */
 import type { Request } from 'express';
 import { trusted, type Types } from 'mongoose';
+import { groupPresence, presenceChange } from '@shared/meetings/presence';
 import { queueOrder } from '@shared/meetings/rules';
 import { can, decide } from '@shared/permissions';
 import type { ChatMessage, Question, RoomPresence } from '@shared/schemas/meetings';
@@ -58,27 +59,33 @@ interface RoomSocketData {
 
 export function createRoomPresence(io: CouncilServer) {
   const due = new Map<string, NodeJS.Timeout>();
-  async function presenceOf(meetingId: string): Promise<RoomPresence> {
+  /** What each room's members were last told, to send only the difference. */
+  const announced = new Map<string, Map<string, Person>>();
+  async function peopleIn(meetingId: string): Promise<Map<string, Person>> {
     const sockets = await io.in(meetingRooms.room(meetingId)).fetchSockets();
-    const byOrg = new Map<string, { organization: Person['organization']; people: Map<string, Person> }>();
+    const people = new Map<string, Person>();
     for (const s of sockets) {
       const person = (s.data as RoomSocketData).person;
-      if (!person) continue;
-      const group = byOrg.get(person.organization.id) ?? { organization: person.organization, people: new Map() };
-      group.people.set(person.id, person);
-      byOrg.set(person.organization.id, group);
+      if (person) people.set(person.id, person);
     }
-    return [...byOrg.values()].map((g) => ({ organization: g.organization, people: [...g.people.values()] }));
+    return people;
+  }
+  async function flush(meetingId: string) {
+    const now = await peopleIn(meetingId);
+    const change = presenceChange(announced.get(meetingId) ?? new Map(), now);
+    if (now.size) announced.set(meetingId, now);
+    else announced.delete(meetingId);
+    if (change.joined.length || change.left.length) io.to(meetingRooms.room(meetingId)).emit('meeting.presence', { meetingId, ...change });
   }
   return {
-    presenceOf,
+    presenceOf: async (meetingId: string): Promise<RoomPresence> => groupPresence((await peopleIn(meetingId)).values()),
     changed(meetingId: string) {
       if (due.has(meetingId)) return;
       due.set(
         meetingId,
         setTimeout(() => {
           due.delete(meetingId);
-          void presenceOf(meetingId).then((presence) => io.to(meetingRooms.room(meetingId)).emit('meeting.presence', { meetingId, presence }));
+          void flush(meetingId);
         }, PRESENCE_WINDOW_MS),
       );
     },

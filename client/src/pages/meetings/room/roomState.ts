@@ -5,7 +5,8 @@
  */
 import { queueOrder } from '@shared/meetings/rules';
 import type { MeetingStatus } from '@shared/meetings/rules';
-import type { ChatMessage, Question, RoomPresence, RoomState } from '@shared/schemas/meetings';
+import { applyPresenceChange, type PresenceChange } from '@shared/meetings/presence';
+import type { ChatMessage, Question, RoomState } from '@shared/schemas/meetings';
 import type { Person } from '@shared/schemas/threads';
 
 export type Room = Omit<RoomState, 'canSpeak'>;
@@ -16,7 +17,7 @@ export type RoomEvent =
   | { type: 'question'; question: Question }
   | { type: 'agendaCurrent'; agendaItemId: string | null }
   | { type: 'floor'; floor: Person[] }
-  | { type: 'presence'; presence: RoomPresence }
+  | { type: 'presence'; change: PresenceChange }
   | { type: 'status'; status: MeetingStatus };
 
 
@@ -56,7 +57,7 @@ export function roomReducer(room: Room | null, event: RoomEvent): Room | null {
     case 'floor':
       return { ...room, floor: event.floor };
     case 'presence':
-      return { ...room, presence: event.presence };
+      return { ...room, presence: applyPresenceChange(room.presence, event.change) };
     case 'status':
       // Ending the meeting also takes the floor back from everyone (the server clears it).
       return { ...room, meeting: { ...room.meeting, status: event.status }, floor: event.status === 'live' ? room.floor : [] };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { ChatMessage, Question, RoomPresence } from '@shared/schemas/meetings';
+import type { PresenceChange } from '@shared/meetings/presence';
+import type { ChatMessage, Question } from '@shared/schemas/meetings';
 import type { MeetingStatus } from '@shared/meetings/rules';
 import type { Person } from '@shared/schemas/threads';
 import { ApiError, isApiError } from '@client/api';
@@ -53,7 +54,7 @@ export function useMeetingRoom(meetingId: string, onEvent?: (event: RoomEvent) =
     const onQuestion = (question: Question) => mine(question) && apply({ type: 'question', question });
     const onAgenda = (p: { meetingId: string; agendaItemId: string | null }) => mine(p) && apply({ type: 'agendaCurrent', agendaItemId: p.agendaItemId });
     const onFloor = (p: { meetingId: string; floor: Person[] }) => mine(p) && apply({ type: 'floor', floor: p.floor });
-    const onPresence = (p: { meetingId: string; presence: RoomPresence }) => mine(p) && apply({ type: 'presence', presence: p.presence });
+    const onPresence = ({ meetingId, joined, left }: { meetingId: string } & PresenceChange) => mine({ meetingId }) && apply({ type: 'presence', change: { joined, left } });
     const onStatus = (p: { meetingId: string; status: MeetingStatus }) => mine(p) && apply({ type: 'status', status: p.status });
     // Waiting at a room that was not open yet: the meeting starting lets us in without a reload.
     // (Once in, changes arrive as room events; re-joining on every change would flood a big room.)
