@@ -14,7 +14,7 @@ import { FloorControl } from './FloorControl';
 import { PresencePanel } from './PresencePanel';
 import { QuestionQueue } from './QuestionQueue';
 import { RoomAgenda } from './RoomAgenda';
-import { RoomConnectionBanner } from './RoomConnectionBanner';
+import { ConnectionBanner } from '@client/components/ConnectionBanner';
 import { canSpeakIn } from './roomState';
 import { useMeetingRoom } from './useMeetingRoom';
 import { useOutbox } from './useOutbox';
@@ -57,7 +57,7 @@ export function MeetingRoomPage() {
     return (
       <>
         {back}
-        <RoomConnectionBanner />
+        <ConnectionBanner message={mt('meetings.room.disconnected')} />
         <LoadingState label={mt('meetings.room.joining')} />
       </>
     );
@@ -77,7 +77,7 @@ export function MeetingRoomPage() {
   return (
     <>
       {back}
-      <RoomConnectionBanner />
+      <ConnectionBanner message={mt('meetings.room.disconnected')} />
       <header className="room-header">
         <p className="meeting-header__badges">
           <KindBadge kind={room.meeting.kind} />

@@ -7,7 +7,7 @@ import { usePageTitle } from '@client/components/usePageTitle';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useThreadList } from '@client/queries/threads';
 import { readableVisibilities } from '../common/readableVisibilities';
-import { ConnectionBanner } from '../view/ConnectionBanner';
+import { ConnectionBanner } from '@client/components/ConnectionBanner';
 import { ThreadSearchForm } from '../search/ThreadSearchForm';
 import { ThreadFilterBar } from './ThreadFilterBar';
 import { ThreadListItem } from './ThreadListItem';

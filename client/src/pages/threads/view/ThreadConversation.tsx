@@ -5,7 +5,7 @@ import { useCurrentUser } from '@client/components/CurrentUser';
 import { Notice } from '@client/components/Notice';
 import type { ThreadTimeline } from '@client/queries/threadMessages';
 import { Composer } from '../composer/Composer';
-import { ConnectionBanner } from './ConnectionBanner';
+import { ConnectionBanner } from '@client/components/ConnectionBanner';
 import { MessageTimeline } from './MessageTimeline';
 import { repliesButtonId } from './MessageItem';
 import { RepliesPanel } from './RepliesPanel';

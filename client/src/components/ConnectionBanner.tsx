@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useConnectionState } from '@client/realtime/useRealtime';
-import { useMeetingsT } from '../useMeetingsT';
 
 /** Blips shorter than this (a server restart, a role change reconnecting) are not worth a banner. */
 const GRACE_MS = 1_500;
 
-/** "接続が切れています。再接続しています…" while the live connection is down; the room re-joins by itself. */
-export function RoomConnectionBanner() {
-  const mt = useMeetingsT();
+/** "接続が切れています。再接続中…" while the live connection is down; `message` says what resumes by itself. */
+export function ConnectionBanner({ message }: { message?: string }) {
+  const { t } = useTranslation();
   const state = useConnectionState();
   const [graceOver, setGraceOver] = useState(false);
 
@@ -21,11 +21,11 @@ export function RoomConnectionBanner() {
   }, [state]);
 
   return (
-    <div className="room-connection" role="status">
+    <div className="connection-banner" role="status">
       {state === 'interrupted' && graceOver && (
-        <p className="notice notice--warning room-connection__notice">
-          <span className="spinner room-connection__spinner" aria-hidden="true" />
-          {mt('meetings.room.disconnected')}
+        <p className="notice notice--warning connection-banner__notice">
+          <span className="spinner spinner--small" aria-hidden="true" />
+          {message ?? t('threads.view.disconnected')}
         </p>
       )}
     </div>
