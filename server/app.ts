@@ -84,7 +84,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   realtime.io.on('connection', (socket) => {
     registerForumEvents(socket, context);
     registerIssueEvents(socket);
-    registerMeetingEvents(socket, realtime.io, roomPresence);
+    registerMeetingEvents(socket, realtime.io, roomPresence, postLimit);
   });
   const routes = [
     ...systemRoutes(context),

@@ -29,7 +29,7 @@ const ConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  /** Messages one person may post per minute (REST and sockets together), in bursts up to the same number. */
+  /** What one person may write per minute (messages, threads, issues, comments, answers, room chat and questions, uploads; REST and sockets together). */
   POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

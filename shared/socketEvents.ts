@@ -8,15 +8,15 @@ import { z } from 'zod';
 import type { ErrorCode } from './schemas/common';
 import { ObjectIdString } from './schemas/common';
 import type { HistoryEntry, Issue, IssueComment, SupportResult } from './schemas/issues';
-import type { ChatMessage, Question, RoomState } from './schemas/meetings';
+import { ChatBody, QuestionBody, type ChatMessage, type Question, type RoomState } from './schemas/meetings';
 import type { MeetingStatus } from './meetings/rules';
 import type { PresenceChange } from './meetings/presence';
 import {
-  ClientId,
-  MessageBody,
-  AttachmentIds,
+  HideBody,
+  MessageCreateBody,
+  MessageEditBody,
   ReactionKey,
-  Reason,
+  ReadBody,
   type Message,
   type Person,
   type ReadState,
@@ -28,25 +28,18 @@ export type Ack<T extends object = object> =
   | ({ ok: true } & T)
   | { ok: false; error: { code: ErrorCode; message: string; field?: string } };
 
-const ChatText = z.string().max(2_000).refine((s) => s.trim().length > 0, 'required');
-
 export const SOCKET_EVENT_SCHEMAS = {
   'session.ping': z.strictObject({ at: z.number().int().nonnegative().optional() }),
   /** Enter a thread's room (read permission checked) and catch up on what came after `afterSeq`. */
   'thread.join': z.strictObject({ threadId: ObjectIdString, afterSeq: z.number().int().min(0).optional() }),
   'thread.leave': z.strictObject({ threadId: ObjectIdString }),
   'thread.typing': z.strictObject({ threadId: ObjectIdString }),
-  'thread.read': z.strictObject({ threadId: ObjectIdString, seq: z.number().int().min(0) }),
-  'message.send': z.strictObject({
-    threadId: ObjectIdString,
-    clientId: ClientId,
-    body: MessageBody,
-    parentId: ObjectIdString.optional(),
-    attachmentIds: AttachmentIds,
-  }),
-  'message.edit': z.strictObject({ messageId: ObjectIdString, body: MessageBody, version: z.number().int().min(1).optional() }),
+  // The writes REST also takes use the REST bodies, plus the id REST carries in its path.
+  'thread.read': ReadBody.extend({ threadId: ObjectIdString }),
+  'message.send': MessageCreateBody.extend({ threadId: ObjectIdString }),
+  'message.edit': MessageEditBody.extend({ messageId: ObjectIdString }),
   'message.delete': z.strictObject({ messageId: ObjectIdString }),
-  'message.hide': z.strictObject({ messageId: ObjectIdString, reason: Reason }),
+  'message.hide': HideBody.extend({ messageId: ObjectIdString }),
   'message.restore': z.strictObject({ messageId: ObjectIdString }),
   'reaction.set': z.strictObject({ messageId: ObjectIdString, key: ReactionKey, on: z.boolean() }),
   /** Enter an issue's room: its comments, answers, history and support arrive live. */
@@ -55,8 +48,8 @@ export const SOCKET_EVENT_SCHEMAS = {
   /** Enter a meeting's live room (the invited, while live or after it ended, read-only). */
   'meeting.join': z.strictObject({ meetingId: ObjectIdString }),
   'meeting.leave': z.strictObject({ meetingId: ObjectIdString }),
-  'meeting.chat': z.strictObject({ meetingId: ObjectIdString, clientId: ClientId, body: ChatText }),
-  'meeting.question': z.strictObject({ meetingId: ObjectIdString, clientId: ClientId, body: ChatText }),
+  'meeting.chat': ChatBody.extend({ meetingId: ObjectIdString }),
+  'meeting.question': QuestionBody.extend({ meetingId: ObjectIdString }),
   'meeting.questionSupport': z.strictObject({ questionId: ObjectIdString, on: z.boolean() }),
   /** Secretariat: take a question up (current) or mark it answered. */
   'meeting.questionStatus': z.strictObject({ questionId: ObjectIdString, status: z.enum(['current', 'answered']) }),

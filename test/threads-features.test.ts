@@ -91,10 +91,14 @@ describe('thread list', () => {
     const first = (await dev.get<ThreadList>('/api/threads')).body.threads[0]!;
     expect(first).toMatchObject({ id: thread.id, pinned: true });
 
+    const beforeLock = await post(dev, thread.id, 'ロック前の投稿');
     expect((await secretariat.patch(`/api/threads/${thread.id}`, { locked: true, reason: '議論終了' })).status).toBe(200);
+    // Locked means frozen: no edits or deletions either (the client hides those buttons too).
+    expect((await dev.patch(`/api/messages/${beforeLock.id}`, { body: '変更' })).status).toBe(403);
+    expect((await dev.delete(`/api/messages/${beforeLock.id}`)).status).toBe(403);
     const refused = await dev.post(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: 'まだ書きたい' });
     expect(refused.status).toBe(403);
-    expect(await post(secretariat, thread.id, '事務局より: このスレッドは終了しました')).toMatchObject({ seq: 2 });
+    expect(await post(secretariat, thread.id, '事務局より: このスレッドは終了しました')).toMatchObject({ seq: 3 });
 
     const log = (await secretariat.get<{ actions: ModerationAction[] }>(`/api/threads/${thread.id}/moderation`)).body.actions;
     expect(log.map((a) => [a.action, a.reason, a.by.displayName])).toEqual([
@@ -183,6 +187,7 @@ describe('messages', () => {
     const page = (await dev.get<MessagePage>(`/api/threads/${thread.id}/messages`)).body.messages;
     expect(page.find((m) => m.id === rude.id)).toMatchObject({ body: null, hidden: { reason: '行動規範に反するため' } });
 
+    expect((await dev2.delete(`/api/messages/${rude.id}`)).status).toBe(409); // the author cannot erase the hide
     const restored = nextEvent<Message>(vendorView, 'message.restored');
     expect((await secretariat.post<Message>(`/api/messages/${rude.id}/restore`)).body.state).toBe('visible');
     expect((await restored).body).toBe('不適切な投稿');
@@ -246,15 +251,17 @@ describe('read state, typing and presence', () => {
   });
 });
 
-describe('unread totals', () => {
-  it('count the threads and messages the reader has not read, only among readable threads', async () => {
-    const before = (await ministry.get<{ threads: number; messages: number }>('/api/threads/unread')).body;
+describe('unread state', () => {
+  it('gives the last and read numbers of every thread the reader may read, and only those', async () => {
+    type State = { threads: Array<{ id: string; lastSeq: number; readSeq: number }> };
     const { thread } = await startThread(dev, { visibility: 'council' });
     await post(dev, thread.id, '追加');
-    await startThread(dev, { visibility: 'vendors' }); // not readable by the ministry
-    const after = (await ministry.get<{ threads: number; messages: number }>('/api/threads/unread')).body;
-    expect(after).toEqual({ threads: before.threads + 1, messages: before.messages + 2 });
+    const hidden = (await startThread(dev, { visibility: 'vendors' })).thread; // not readable by the ministry
+    const state = (await ministry.get<State>('/api/threads/unread')).body.threads;
+    expect(state.find((t) => t.id === thread.id)).toEqual({ id: thread.id, lastSeq: 2, readSeq: 0 });
+    expect(state.map((t) => t.id)).not.toContain(hidden.id);
     await ministry.post(`/api/threads/${thread.id}/read`, { seq: 2 });
-    expect((await ministry.get('/api/threads/unread')).body).toEqual(before);
+    expect((await ministry.get<State>('/api/threads/unread')).body.threads.find((t) => t.id === thread.id)).toEqual({ id: thread.id, lastSeq: 2, readSeq: 2 });
+    expect((await dev.get<State>('/api/threads/unread')).body.threads.find((t) => t.id === hidden.id)).toEqual({ id: hidden.id, lastSeq: 1, readSeq: 1 });
   });
 });

@@ -11,7 +11,7 @@ import { attachmentForDownload, readRawBody, uploadAttachment } from './service'
 const UploadQuery = z.strictObject({ name: z.string().min(1, 'required').max(255) });
 const errors = errorResponses;
 
-export function attachmentRoutes({ blobs }: AppContext) {
+export function attachmentRoutes({ blobs, postLimit }: AppContext) {
   return [
     defineRoute(
       {
@@ -25,6 +25,8 @@ export function attachmentRoutes({ blobs }: AppContext) {
         responses: { 201: { description: 'stored', schema: Attachment }, ...errors, 413: { description: 'too large', schema: ErrorBody } },
       },
       async ({ req, actor, query }) => {
+        // Uploads share the posting pace, so nobody fills the disk 20 MB at a time.
+        await postLimit.consume(actor.id);
         const data = await readRawBody(req, LIMITS.attachmentBytes);
         const a = await uploadAttachment({ actor, name: query.name, data, store: blobs });
         return { id: String(a._id), name: a.name, type: a.type, size: a.size, sha256: a.sha256 };

@@ -10,6 +10,7 @@
  * `$inc` is atomic) every claim succeeds at the first try.
  */
 import mongoose from 'mongoose';
+import { isDuplicateKey } from './keys';
 
 const COUNTERS = 'sequence_counters';
 const CLAIMS = 'sequence_claims';
@@ -26,7 +27,6 @@ interface Claim {
   at: Date;
 }
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 async function hint(name: string): Promise<number> {
   const counters = mongoose.connection.collection<Counter>(COUNTERS);

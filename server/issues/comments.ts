@@ -10,11 +10,11 @@ import { conflict, forbidden, notFound } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
-import { duplicateRef, readableIssue, recount, presentStored, reloadIssue } from './access';
+import { presentStored, readableIssue, recount, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueCommentModel } from './model';
-import { presentComment, presentIssue } from './presenter';
+import { presentComment } from './presenter';
 import { setStatus } from './workflow';
 
 export async function addComment(input: { user: UserWithOrganization; issueId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
@@ -52,7 +52,7 @@ export async function addAnswer(input: { user: UserWithOrganization; issueId: st
   } else {
     await updated.save();
   }
-  broadcast.updated(presentIssue(updated, await duplicateRef(updated)));
+  broadcast.updated(await presentStored(updated));
   return presented;
 }
 

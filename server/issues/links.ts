@@ -3,6 +3,7 @@ import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import type { IssueLink } from '@shared/schemas/issues';
 import { can } from '@shared/permissions';
+import { ignoringDuplicate } from '../db/keys';
 import { forbidden, notFound } from '../http/errors';
 import { readableThread } from '../threads/access';
 import type { UserWithOrganization } from '../users/model';
@@ -24,11 +25,7 @@ export async function setLink(input: { user: UserWithOrganization; issueId: stri
   const thread = await readableThread(actor, targetId);
   const _id = `${String(issue._id)}:${kind}:${targetId}`;
   if (on) {
-    const exists = await IssueLinkModel.exists({ _id });
-    if (!exists) {
-      await IssueLinkModel.create({ _id, issueId: issue._id, kind, targetId, by: actor.id, at: new Date() }).catch((err: { code?: number }) => {
-        if (err.code !== 11000) throw err;
-      });
+    if (await ignoringDuplicate(IssueLinkModel.create({ _id, issueId: issue._id, kind, targetId, by: actor.id, at: new Date() }))) {
       await recordHistory(broadcast, { issueId: issue._id, type: 'link', by: personOf(user), changes: [{ field: kind, from: null, to: thread.title }] });
     }
   } else if ((await IssueLinkModel.deleteOne({ _id })).deletedCount === 1) {

@@ -4,11 +4,11 @@ import type { Actor } from '@shared/domain';
 import type { IssueExportQuery, IssueList, IssueListQuery } from '@shared/schemas/issues';
 import { OPEN_STATUSES, type IssueStatus } from '@shared/register/rules';
 import { normalizeForSearch, queryGrams } from '@shared/search/grams';
+import { escapeRegex } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { IssueModel, type IssueDocument, type IssueRecord } from './model';
 import { presentIssue, todayInJapan } from './presenter';
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const UNANSWERED_OPEN: IssueStatus[] = ['new', 'accepted', 'reviewing'];
 
 export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFilter<IssueRecord> {

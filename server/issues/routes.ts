@@ -39,7 +39,7 @@ const exportName = (ext: string) => {
 const LinkParams = z.strictObject({ id: ObjectIdString, kind: z.enum(['thread', 'meeting']), targetId: ObjectIdString });
 const LinkedIssues = z.object({ issues: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.string() })) });
 
-export function issueRoutes({ register }: AppContext) {
+export function issueRoutes({ register, postLimit }: AppContext) {
   const broadcast = register;
   return [
     defineRoute(
@@ -48,7 +48,10 @@ export function issueRoutes({ register }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/issues', tag: 'register', summary: 'Raise an issue', access: 'user', body: IssueCreateBody, status: 201, responses: { 201: { description: 'raised', schema: Issue }, ...errors } },
-      ({ user, body }) => raiseIssue({ user, body, broadcast }),
+      async ({ user, body }) => {
+        await postLimit.consume(String(user._id));
+        return raiseIssue({ user, body, broadcast });
+      },
     ),
     defineRoute(
       { method: 'get', path: '/issues/stats', tag: 'register', summary: 'Dashboard figures', access: 'user', responses: { 200: { description: 'figures', schema: RegisterStats }, ...errors } },
@@ -107,11 +110,17 @@ export function issueRoutes({ register }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/issues/:id/comments', tag: 'register', summary: 'Comment on an issue', access: 'user', params: IdParams, body: CommentBody, status: 201, responses: { 201: { description: 'posted', schema: IssueComment }, ...errors } },
-      ({ user, params, body }) => addComment({ user, issueId: params.id, body: body.body, broadcast }),
+      async ({ user, params, body }) => {
+        await postLimit.consume(String(user._id));
+        return addComment({ user, issueId: params.id, body: body.body, broadcast });
+      },
     ),
     defineRoute(
       { method: 'post', path: '/issues/:id/answers', tag: 'register', summary: 'Publish an official answer (secretariat, or the ministry the issue is routed to); moves it to 回答済', access: 'user', params: IdParams, body: AnswerBody, status: 201, responses: { 201: { description: 'published', schema: IssueComment }, ...errors, ...conflictResponse } },
-      ({ user, params, body }) => addAnswer({ user, issueId: params.id, body: body.body, broadcast }),
+      async ({ user, params, body }) => {
+        await postLimit.consume(String(user._id));
+        return addAnswer({ user, issueId: params.id, body: body.body, broadcast });
+      },
     ),
     defineRoute(
       { method: 'patch', path: '/issue-answers/:id', tag: 'register', summary: "Edit one's own official answer", access: 'user', params: IdParams, body: AnswerBody, responses: { 200: { description: 'edited', schema: IssueComment }, ...errors } },

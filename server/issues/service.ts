@@ -13,7 +13,7 @@ import { ThreadModel } from '../threads/model';
 import { personOf } from '../users/person';
 import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
-import { duplicateRef, readableIssue, reloadIssue } from './access';
+import { duplicateRef, presentStored, readableIssue, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { historyOf, recordHistory, type Change } from './history';
 import { IssueCommentModel, IssueLinkModel, IssueModel, IssueSupportModel, type IssueRecord } from './model';
@@ -114,7 +114,7 @@ export async function updateIssue(input: { user: UserWithOrganization; issueId: 
     .filter((f) => !same(before[f], after[f]))
     .map((field) => ({ field, from: before[field], to: after[field] }));
   if (changes.length) await recordHistory(broadcast, { issueId: issue._id, type: 'changed', by: personOf(user), changes });
-  const presented = presentIssue(updated, await duplicateRef(updated));
+  const presented = await presentStored(updated);
   broadcast.updated(presented);
   return presented;
 }

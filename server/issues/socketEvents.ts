@@ -5,9 +5,8 @@ import { handleEvent } from '../realtime/events';
 import type { CouncilSocket } from '../realtime/io';
 import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
-import { duplicateRef, readableIssue } from './access';
+import { presentStored, readableIssue } from './access';
 import { registerRooms } from './broadcast';
-import { presentIssue } from './presenter';
 
 export function registerIssueEvents(socket: CouncilSocket): void {
   const actor = toActor((socket.request as Request).user as UserWithOrganization);
@@ -16,7 +15,7 @@ export function registerIssueEvents(socket: CouncilSocket): void {
   handleEvent(socket, 'issue.join', actor, async ({ issueId }) => {
     const issue = await readableIssue(actor, issueId);
     await socket.join(registerRooms.issue(issueId));
-    return { issue: presentIssue(issue, await duplicateRef(issue)) };
+    return { issue: await presentStored(issue) };
   });
   handleEvent(socket, 'issue.leave', actor, async ({ issueId }) => {
     await socket.leave(registerRooms.issue(issueId));

@@ -2,6 +2,7 @@
 import type { Actor } from '@shared/domain';
 import type { SupportResult } from '@shared/schemas/issues';
 import { isOpen, type IssueStatus } from '@shared/register/rules';
+import { ignoringDuplicate } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { conflict } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
@@ -24,12 +25,8 @@ export async function setSupport(input: { user: UserWithOrganization; issueId: s
   const _id = `${String(issue._id)}:${orgId}`;
   let changed = false;
   if (on) {
-    try {
-      await IssueSupportModel.create({ _id, issueId: issue._id, organization: personOf(user).organization, by: actor.id, at: new Date() });
-      changed = true;
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err; // a colleague already supports it: once per organisation
-    }
+    // A colleague may already support it: once per organisation.
+    changed = await ignoringDuplicate(IssueSupportModel.create({ _id, issueId: issue._id, organization: personOf(user).organization, by: actor.id, at: new Date() }));
   } else {
     changed = (await IssueSupportModel.deleteOne({ _id })).deletedCount === 1;
   }

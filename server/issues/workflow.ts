@@ -3,16 +3,16 @@ import type { Types } from 'mongoose';
 import { trusted } from 'mongoose';
 import type { Issue, TransitionBody } from '@shared/schemas/issues';
 import { STATUS_LABELS, TRANSITIONS, type IssueStatus } from '@shared/register/rules';
+import { ignoringDuplicate } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { badRequest, conflict } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
 import { personOf, type PersonRecord } from '../users/person';
 import { toActor } from '../users/presenter';
-import { duplicateRef, readableIssue, recount, presentStored, reloadIssue } from './access';
+import { presentStored, readableIssue, recount, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueModel, IssueSupportModel, type IssueDocument } from './model';
-import { presentIssue } from './presenter';
 
 
 export function refuseTransition(from: IssueStatus, to: IssueStatus): never {
@@ -39,11 +39,9 @@ async function moveSupporters(duplicate: IssueDocument, survivor: IssueDocument,
   const supports = await IssueSupportModel.find({ issueId: duplicate._id }).lean();
   const moved: string[] = [];
   for (const s of supports) {
-    try {
-      await IssueSupportModel.create({ ...s, _id: `${String(survivor._id)}:${String(s.organization.id)}`, issueId: survivor._id });
+    // An organisation that already supports the survivor keeps its one support there.
+    if (await ignoringDuplicate(IssueSupportModel.create({ ...s, _id: `${String(survivor._id)}:${String(s.organization.id)}`, issueId: survivor._id }))) {
       moved.push(s.organization.nameJa ?? '');
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err; // already supports the survivor
     }
   }
   await IssueSupportModel.deleteMany({ _id: trusted({ $in: supports.map((s) => s._id) }) });
@@ -89,7 +87,7 @@ export async function transitionIssue(input: { user: UserWithOrganization; issue
   } else {
     updated = await setStatus(issue, body.to, {}, by, broadcast);
   }
-  const presented = presentIssue(updated, await duplicateRef(updated));
+  const presented = await presentStored(updated);
   broadcast.updated(presented);
   return presented;
 }

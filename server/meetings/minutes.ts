@@ -5,7 +5,7 @@
  * decision, posts it as the official answer, moving the issue to 回答済).
  */
 import { randomBytes } from 'node:crypto';
-import { trusted } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import { isInvited, type MeetingStatus } from '@shared/meetings/rules';
@@ -29,7 +29,14 @@ import { MeetingModel } from './model';
 import { presentMeeting, presentOrg } from './presenter';
 import { announce } from './service';
 
-export async function saveMinutes(input: { user: UserWithOrganization; meetingId: string; body: MinutesBody }): Promise<Meeting> {
+/** Tell everyone the meeting's minutes changed (the secretariat sees confirmations arrive), and present it. */
+async function minutesChanged(io: CouncilServer, meetingId: Types.ObjectId, actor: Actor): Promise<Meeting> {
+  const meeting = (await MeetingModel.findById(meetingId))!;
+  announce(io, meeting);
+  return presentMeeting(meeting, actor);
+}
+
+export async function saveMinutes(input: { user: UserWithOrganization; meetingId: string; body: MinutesBody; io: CouncilServer }): Promise<Meeting> {
   const actor = toActor(input.user);
   authorize(actor, 'minutes.publish');
   const meeting = await managedMeeting(actor, input.meetingId);
@@ -59,7 +66,7 @@ export async function saveMinutes(input: { user: UserWithOrganization; meetingId
     ? { circulatedAt: meeting.minutes.circulatedAt, confirmations: meeting.minutes.confirmations, publishedAt: meeting.minutes.publishedAt, items }
     : { circulatedAt: null, confirmations: [], publishedAt: null, items };
   await MeetingModel.updateOne({ _id: meeting._id }, { $set: { minutes } });
-  return presentMeeting((await MeetingModel.findById(meeting._id))!, actor);
+  return minutesChanged(input.io, meeting._id, actor);
 }
 
 export async function circulateMinutes(input: { user: UserWithOrganization; meetingId: string; io: CouncilServer }): Promise<Meeting> {
@@ -71,11 +78,11 @@ export async function circulateMinutes(input: { user: UserWithOrganization; meet
   await MeetingModel.updateOne({ _id: meeting._id }, { $set: { 'minutes.circulatedAt': new Date() } });
   const presenters = meeting.agenda.flatMap((a) => (a.presenter ? [String(a.presenter.id)] : []));
   for (const orgId of new Set(presenters)) input.io.to(`org:${orgId}`).emit('meeting.minutesCirculated', { meetingId: String(meeting._id), title: meeting.title });
-  return presentMeeting((await MeetingModel.findById(meeting._id))!, actor);
+  return minutesChanged(input.io, meeting._id, actor);
 }
 
 /** A presenting organisation confirms the circulated draft, or comments on it. */
-export async function confirmMinutes(input: { user: UserWithOrganization; meetingId: string; body: z.infer<typeof ConfirmBody> }): Promise<Meeting> {
+export async function confirmMinutes(input: { user: UserWithOrganization; meetingId: string; body: z.infer<typeof ConfirmBody>; io: CouncilServer }): Promise<Meeting> {
   const { user } = input;
   const actor = toActor(user);
   const meeting = await readableMeeting(actor, input.meetingId);
@@ -90,7 +97,7 @@ export async function confirmMinutes(input: { user: UserWithOrganization; meetin
   };
   const others = meeting.minutes.confirmations.filter((c) => String(c.organization?.id) !== actor.organization.id).map((c) => c.toObject());
   await MeetingModel.updateOne({ _id: meeting._id }, { $set: { 'minutes.confirmations': [...others, confirmation] } });
-  return presentMeeting((await MeetingModel.findById(meeting._id))!, actor);
+  return minutesChanged(input.io, meeting._id, actor);
 }
 
 export async function publishMinutes(input: { user: UserWithOrganization; meetingId: string; io: CouncilServer; register: RegisterBroadcast }): Promise<Meeting> {

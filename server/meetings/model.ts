@@ -88,7 +88,6 @@ const chatSchema = new Schema({
   at: { type: Date, required: true },
 });
 chatSchema.index({ meetingId: 1, seq: 1 }, { unique: true });
-chatSchema.index({ 'author.id': 1, clientId: 1 }, { unique: true });
 
 const questionSchema = new Schema({
   meetingId: { type: Schema.Types.ObjectId, required: true },
@@ -99,7 +98,6 @@ const questionSchema = new Schema({
   at: { type: Date, required: true },
 });
 questionSchema.index({ meetingId: 1, at: 1 });
-questionSchema.index({ 'author.id': 1, clientId: 1 }, { unique: true });
 
 const questionSupportSchema = new Schema({
   /** `<questionId>:<userId>` */

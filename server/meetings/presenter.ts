@@ -1,6 +1,7 @@
 /** Stored meetings → the shared shapes, for one reader. */
 import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
+import type { RsvpResponse } from '@shared/meetings/rules';
 import type { AgendaItem, Meeting, MeetingSummary, Minutes } from '@shared/schemas/meetings';
 import { readableVisibilities } from '@shared/threads/rules';
 import { AttachmentModel } from '../attachments/model';
@@ -20,18 +21,25 @@ export function overdueActionItems(meeting: MeetingDocument, now = new Date()): 
   return (meeting.minutes?.items ?? []).flatMap((i) => i.actionItems).filter((a) => !a.done && a.dueDate && a.dueDate < today).length;
 }
 
-async function rsvpSummary(meeting: MeetingDocument, actor: Actor) {
+type RsvpSummary = { counts: { online: number; inPerson: number; absent: number }; mine: MeetingSummary['myRsvp'] };
+
+/** RSVP counts and the reader's own answer for several meetings at once (a list is two queries, not two per row). */
+async function rsvpSummaries(meetings: readonly MeetingDocument[], actor: Actor): Promise<Map<string, RsvpSummary>> {
+  const ids = meetings.map((m) => m._id);
   const [rows, mine] = await Promise.all([
-    RsvpModel.aggregate<{ _id: string; count: number }>([{ $match: { meetingId: meeting._id } }, { $group: { _id: '$response', count: { $sum: 1 } } }]),
-    RsvpModel.findById(`${String(meeting._id)}:${actor.id}`).lean(),
+    RsvpModel.aggregate<{ _id: { meetingId: unknown; response: string }; count: number }>([
+      { $match: { meetingId: trusted({ $in: ids }) } },
+      { $group: { _id: { meetingId: '$meetingId', response: '$response' }, count: { $sum: 1 } } },
+    ]),
+    RsvpModel.find({ _id: trusted({ $in: ids.map((id) => `${String(id)}:${actor.id}`) }) }, { meetingId: 1, response: 1 }).lean(),
   ]);
-  const counts = { online: 0, inPerson: 0, absent: 0 };
-  for (const r of rows) counts[r._id as keyof typeof counts] = r.count;
-  return { counts, mine: mine?.response ?? null };
+  const out = new Map<string, RsvpSummary>(meetings.map((m) => [String(m._id), { counts: { online: 0, inPerson: 0, absent: 0 }, mine: null }]));
+  for (const r of rows) out.get(String(r._id.meetingId))!.counts[r._id.response as RsvpResponse] = r.count;
+  for (const r of mine) out.get(String(r.meetingId))!.mine = r.response;
+  return out;
 }
 
-export async function presentSummary(meeting: MeetingDocument, actor: Actor): Promise<MeetingSummary> {
-  const { counts, mine } = await rsvpSummary(meeting, actor);
+function summaryOf(meeting: MeetingDocument, actor: Actor, rsvp: RsvpSummary): MeetingSummary {
   return {
     id: String(meeting._id),
     kind: meeting.kind,
@@ -44,11 +52,21 @@ export async function presentSummary(meeting: MeetingDocument, actor: Actor): Pr
     description: meeting.description,
     status: meeting.status,
     currentAgendaItemId: meeting.currentAgendaItemId ?? null,
-    rsvpCounts: counts,
-    myRsvp: mine,
+    rsvpCounts: rsvp.counts,
+    myRsvp: rsvp.mine,
     invited: invites(meeting, actor),
     overdueActionItems: overdueActionItems(meeting),
   };
+}
+
+export async function presentSummaries(meetings: readonly MeetingDocument[], actor: Actor): Promise<MeetingSummary[]> {
+  if (!meetings.length) return [];
+  const rsvps = await rsvpSummaries(meetings, actor);
+  return meetings.map((m) => summaryOf(m, actor, rsvps.get(String(m._id))!));
+}
+
+export async function presentSummary(meeting: MeetingDocument, actor: Actor): Promise<MeetingSummary> {
+  return (await presentSummaries([meeting], actor))[0]!;
 }
 
 export async function presentAgenda(meeting: MeetingDocument, actor: Actor): Promise<AgendaItem[]> {

@@ -12,9 +12,12 @@ import { queueOrder } from '@shared/meetings/rules';
 import { can, decide } from '@shared/permissions';
 import type { ChatMessage, Question, RoomPresence } from '@shared/schemas/meetings';
 import type { Person } from '@shared/schemas/threads';
+import { idempotentId, ignoringDuplicate, isDuplicateKey } from '../db/keys';
 import { nextSequence } from '../db/sequence';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { handleEvent } from '../realtime/events';
+import type { PostLimit } from '../threads/postLimit';
+import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
 import type { CouncilServer, CouncilSocket } from '../realtime/io';
 import type { UserWithOrganization } from '../users/model';
 import { personOf, presentPerson } from '../users/person';
@@ -53,55 +56,28 @@ async function floorOf(meeting: MeetingDocument): Promise<Person[]> {
   return users.map((u) => presentPerson(personOf(u)));
 }
 
-interface RoomSocketData {
-  person?: Person;
-}
-
+/** Who is in each live room; changes go out coalesced, as who joined and who left. */
 export function createRoomPresence(io: CouncilServer) {
-  const due = new Map<string, NodeJS.Timeout>();
   /** What each room's members were last told, to send only the difference. */
   const announced = new Map<string, Map<string, Person>>();
-  async function peopleIn(meetingId: string): Promise<Map<string, Person>> {
-    const sockets = await io.in(meetingRooms.room(meetingId)).fetchSockets();
-    const people = new Map<string, Person>();
-    for (const s of sockets) {
-      const person = (s.data as RoomSocketData).person;
-      if (person) people.set(person.id, person);
-    }
-    return people;
-  }
-  async function flush(meetingId: string) {
-    const now = await peopleIn(meetingId);
+  const pace = coalescePerKey(PRESENCE_WINDOW_MS, async (meetingId) => {
+    const now = await peopleInRoom(io, meetingRooms.room(meetingId));
     const change = presenceChange(announced.get(meetingId) ?? new Map(), now);
     if (now.size) announced.set(meetingId, now);
     else announced.delete(meetingId);
     if (change.joined.length || change.left.length) io.to(meetingRooms.room(meetingId)).emit('meeting.presence', { meetingId, ...change });
-  }
+  });
   return {
-    presenceOf: async (meetingId: string): Promise<RoomPresence> => groupPresence((await peopleIn(meetingId)).values()),
-    changed(meetingId: string) {
-      if (due.has(meetingId)) return;
-      due.set(
-        meetingId,
-        setTimeout(() => {
-          due.delete(meetingId);
-          void flush(meetingId);
-        }, PRESENCE_WINDOW_MS),
-      );
-    },
-    close() {
-      for (const t of due.values()) clearTimeout(t);
-      due.clear();
-    },
+    presenceOf: async (meetingId: string): Promise<RoomPresence> => groupPresence((await peopleInRoom(io, meetingRooms.room(meetingId))).values()),
+    changed: pace.schedule,
+    close: pace.close,
   };
 }
 export type RoomPresenceTracker = ReturnType<typeof createRoomPresence>;
 
-export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, presence: RoomPresenceTracker): void {
+export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, presence: RoomPresenceTracker, postLimit: PostLimit): void {
   const user = (socket.request as Request).user as UserWithOrganization;
   const actor = toActor(user);
-  const person = presentPerson(personOf(user));
-  (socket.data as RoomSocketData).person = person;
   void socket.join(meetingRooms.all);
   socket.on('disconnecting', () => {
     for (const room of socket.rooms) if (/^meeting:[0-9a-f]{24}$/.test(room)) presence.changed(room.slice('meeting:'.length));
@@ -159,15 +135,17 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
   });
 
   handleEvent(socket, 'meeting.chat', actor, async ({ meetingId, clientId, body }) => {
-    const stored = await ChatModel.findOne({ 'author.id': actor.id, clientId });
+    const _id = idempotentId('chat', actor.id, clientId);
+    const stored = await ChatModel.findById(_id);
     if (stored) return { message: presentChat(stored), duplicate: true };
     const meeting = await speakingIn(meetingId);
+    await postLimit.consume(actor.id); // the same per-person pace as thread posts
     const seq = await nextSequence(`meeting-chat:${meetingId}`);
     let chat: ChatDocument;
     try {
-      chat = await ChatModel.create({ meetingId: meeting._id, seq, clientId, author: personOf(user), body, at: new Date() });
+      chat = await ChatModel.create({ _id, meetingId: meeting._id, seq, clientId, author: personOf(user), body, at: new Date() });
     } catch (err) {
-      const first = (err as { code?: number }).code === 11000 ? await ChatModel.findOne({ 'author.id': actor.id, clientId }) : null;
+      const first = isDuplicateKey(err) ? await ChatModel.findById(_id) : null;
       if (!first) throw err;
       return { message: presentChat(first), duplicate: true };
     }
@@ -177,10 +155,19 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
   });
 
   handleEvent(socket, 'meeting.question', actor, async ({ meetingId, clientId, body }) => {
-    const stored = await QuestionModel.findOne({ 'author.id': actor.id, clientId });
+    const _id = idempotentId('question', actor.id, clientId);
+    const stored = await QuestionModel.findById(_id);
     if (stored) return { question: (await presentQuestions([stored]))[0]! };
     const meeting = await speakingIn(meetingId);
-    const question = await QuestionModel.create({ meetingId: meeting._id, clientId, author: personOf(user), body, at: new Date() });
+    await postLimit.consume(actor.id);
+    let question: QuestionDocument;
+    try {
+      question = await QuestionModel.create({ _id, meetingId: meeting._id, clientId, author: personOf(user), body, at: new Date() });
+    } catch (err) {
+      // The same question raced itself: the first one stands.
+      if (!isDuplicateKey(err)) throw err;
+      return { question: (await presentQuestions([(await QuestionModel.findById(_id))!]))[0]! };
+    }
     return { question: await emitQuestion(question) };
   });
 
@@ -191,9 +178,8 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     if (question.status === 'answered') throw conflict('this question has been answered');
     const _id = `${questionId}:${actor.id}`;
     if (on) {
-      await QuestionSupportModel.create({ _id, questionId: question._id, meetingId: question.meetingId, userId: actor.id, at: new Date() }).catch((err: { code?: number }) => {
-        if (err.code !== 11000) throw err; // once per person
-      });
+      // Once per person: a second +1 is the same key.
+      await ignoringDuplicate(QuestionSupportModel.create({ _id, questionId: question._id, meetingId: question.meetingId, userId: actor.id, at: new Date() }));
     } else await QuestionSupportModel.deleteOne({ _id });
     return { question: await emitQuestion(question) };
   });

@@ -120,7 +120,7 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
     ),
     defineRoute(
       { method: 'put', path: '/meetings/:id/minutes', tag: 'meetings', summary: 'Save the draft minutes (secretariat, after the meeting)', access: 'user', params: IdParams, body: MinutesBody, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
-      ({ user, params, body }) => saveMinutes({ user, meetingId: params.id, body }),
+      ({ user, params, body }) => saveMinutes({ user, meetingId: params.id, body, io }),
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/minutes/circulate', tag: 'meetings', summary: 'Circulate the draft to the presenting organisations for confirmation', access: 'user', params: IdParams, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
@@ -128,7 +128,7 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/minutes/confirm', tag: 'meetings', summary: 'Confirm the circulated draft (or comment on it) for one’s presenting organisation', access: 'user', params: IdParams, body: ConfirmBody, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
-      ({ user, params, body }) => confirmMinutes({ user, meetingId: params.id, body }),
+      ({ user, params, body }) => confirmMinutes({ user, meetingId: params.id, body, io }),
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/minutes/publish', tag: 'meetings', summary: 'Publish the minutes: notify the invited and write decisions into linked issues', access: 'user', params: IdParams, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },

@@ -16,7 +16,7 @@ import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
 import { invites, managedMeeting, readableMeeting } from './access';
 import { MeetingModel, type MeetingDocument } from './model';
-import { presentMeeting, presentSummary } from './presenter';
+import { presentMeeting, presentSummaries } from './presenter';
 import { meetingRooms } from './rooms';
 
 type AgendaInput = NonNullable<MeetingCreateBody['agenda']>;
@@ -130,7 +130,7 @@ export async function listMeetings(actor: Actor, query: { when: 'upcoming' | 'pa
     .sort({ startsAt: query.when === 'past' ? -1 : 1 })
     .limit(200);
   const visible = query.mine ? meetings.filter((m) => invites(m, actor)) : meetings;
-  return Promise.all(visible.map((m) => presentSummary(m, actor)));
+  return presentSummaries(visible, actor);
 }
 
 export async function meetingDetail(actor: Actor, meetingId: string): Promise<Meeting> {

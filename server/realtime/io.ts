@@ -14,6 +14,8 @@ import { isSameOrigin } from '../http/origin';
 import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
 import { registerSessionEvents } from './sessionEvents';
+import { personOf, presentPerson } from '../users/person';
+import type { CouncilSocketData } from './rooms';
 
 export type CouncilServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export type CouncilSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -77,6 +79,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     const request = socket.request as Request;
     const user = request.user as UserWithOrganization;
     const actor = toActor(user);
+    (socket.data as CouncilSocketData).person = presentPerson(personOf(user));
     void socket.join([
       rooms.user(actor.id),
       rooms.session(request.sessionID),

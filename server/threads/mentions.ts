@@ -2,6 +2,7 @@
 import { trusted } from 'mongoose';
 import type { MentionCandidates } from '@shared/schemas/threads';
 import { extractMentions, replaceMentions } from '@shared/threads/mentions';
+import { escapeRegex } from '../db/keys';
 import { OrganizationModel } from '../organizations/model';
 import { UserModel } from '../users/model';
 import type { MessageRecord } from './model';
@@ -29,7 +30,6 @@ export function searchableText(body: string, mentions: StoredMentions): string {
   return replaceMentions(body, (kind, id) => `@${names.get(`${kind}:${id}`) ?? ''}`);
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function mentionCandidates(q: string): Promise<MentionCandidates> {
   const pattern = trusted({ $regex: escapeRegex(q.normalize('NFKC')), $options: 'i' });

@@ -11,6 +11,7 @@ import { gramsOf } from '@shared/search/grams';
 import { LIMITS } from '@shared/threads/rules';
 import { AttachmentModel } from '../attachments/model';
 import { claimableAttachments } from '../attachments/service';
+import { idempotentId, isDuplicateKey } from '../db/keys';
 import { nextSequence } from '../db/sequence';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
@@ -25,7 +26,6 @@ import { presentMessage, presentThread } from './presenter';
 import { reactionsOf } from './reactions';
 import { advanceCursor } from './readCursors';
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 export const sequenceName = (threadId: string) => `thread:${threadId}`;
 
@@ -47,6 +47,10 @@ export async function presentMessages(messages: readonly MessageDocument[], acto
   return messages.map((m) => presentMessage(m, reactions.get(String(m._id)) ?? [], { moderator }));
 }
 
+export async function presentOne(message: MessageDocument, actor: Actor): Promise<Message> {
+  return (await presentMessages([message], actor))[0]!;
+}
+
 /** Announce a changed message to its thread room: readers and moderators each get their view. */
 async function announce(broadcast: ForumBroadcast, event: Parameters<ForumBroadcast['message']>[0], message: MessageDocument) {
   const reactions = (await reactionsOf([message._id])).get(String(message._id)) ?? [];
@@ -66,8 +70,13 @@ async function recordActivity(threadId: unknown, seq: number, at: Date, userId: 
   }
 }
 
+/**
+ * A reply raises its parent's reply count. Replies are numbered per parent (a claimed sequence,
+ * like message numbers), so the count is the highest number: no count of the collection, which the
+ * embedded engine would answer by scanning every message.
+ */
 async function recordReply(parentId: Types.ObjectId, at: Date): Promise<MessageDocument> {
-  const replyCount = await MessageModel.countDocuments({ parentId });
+  const replyCount = await nextSequence(`replies:${String(parentId)}`);
   for (let attempt = 0; ; attempt++) {
     await MessageModel.updateOne({ _id: parentId }, { $max: { replyCount, lastReplyAt: at } });
     const parent = (await MessageModel.findById(parentId))!;
@@ -93,13 +102,14 @@ export async function postMessage(input: PostInput): Promise<{ message: Message;
   const thread = input.thread ?? (await readableThread(actor, threadId));
   requireCanPost(actor, thread);
 
-  const stored = await MessageModel.findOne({ 'author.id': actor.id, clientId });
+  const _id = idempotentId('message', actor.id, clientId);
+  const stored = await MessageModel.findById(_id);
   if (stored) return duplicateOf(stored, threadId, actor);
 
   let parent: MessageDocument | null = null;
   if (input.parentId) {
-    parent = await MessageModel.findOne({ _id: input.parentId, threadId });
-    if (!parent) throw badRequest('parentId: no such message in this thread', 'parentId');
+    parent = await MessageModel.findById(input.parentId);
+    if (!parent || String(parent.threadId) !== threadId) throw badRequest('parentId: no such message in this thread', 'parentId');
     if (parent.parentId) throw badRequest('parentId: replies are one level deep; reply to the parent message', 'parentId');
   }
   const [mentions, attachments] = await Promise.all([resolveMentions(body), claimableAttachments(actor, input.attachmentIds)]);
@@ -108,6 +118,7 @@ export async function postMessage(input: PostInput): Promise<{ message: Message;
   let message: MessageDocument;
   try {
     message = await MessageModel.create({
+      _id,
       threadId,
       visibility: thread.visibility,
       seq,
@@ -123,7 +134,7 @@ export async function postMessage(input: PostInput): Promise<{ message: Message;
   } catch (err) {
     // The same send raced itself (a retry while the first was in flight): the first one stands.
     if (!isDuplicateKey(err)) throw err;
-    const first = await MessageModel.findOne({ 'author.id': actor.id, clientId });
+    const first = await MessageModel.findById(_id);
     if (!first) throw err;
     return duplicateOf(first, threadId, actor);
   }
@@ -150,8 +161,15 @@ async function duplicateOf(stored: MessageDocument, threadId: string, actor: Act
 }
 
 /** A page of the thread. `before`: top-level messages before it; `after`: everything after it; neither: the latest top-level page. */
-export async function messagePage(actor: Actor, threadId: string, query: { before?: number; after?: number; limit: number }): Promise<MessagePage> {
-  const thread = await readableThread(actor, threadId);
+export async function messagePage(actor: Actor, threadId: string, query: PageQuery): Promise<MessagePage> {
+  return messagePageOf(actor, await readableThread(actor, threadId), query);
+}
+
+type PageQuery = { before?: number; after?: number; limit: number };
+
+/** The same, for a thread already loaded (and checked) by the caller. */
+export async function messagePageOf(actor: Actor, thread: ThreadDocument, query: PageQuery): Promise<MessagePage> {
+  const threadId = thread._id;
   const { before, after, limit } = query;
   let found: MessageDocument[];
   if (after !== undefined) {
@@ -184,7 +202,7 @@ export async function editMessage(input: { actor: Actor; messageId: string; body
   if (input.version !== undefined && input.version !== message.version) {
     throw conflict(`version: the message has changed since version ${input.version} (now ${message.version}); reload it`, 'version');
   }
-  if (body === message.body) return (await presentMessages([message], actor))[0]!;
+  if (body === message.body) return await presentOne(message, actor);
   try {
     // The unique (message, version) key makes this insert the lock: of two concurrent edits, one wins.
     await MessageVersionModel.create({ messageId: message._id, version: message.version, body: message.body, at: message.editedAt ?? message.createdAt });
@@ -200,19 +218,22 @@ export async function editMessage(input: { actor: Actor; messageId: string; body
   if (saved.matchedCount !== 1) throw conflict('version: the message changed while saving; reload it', 'version');
   const updated = await updatedMessage(message._id);
   await announce(input.broadcast, 'message.edited', updated);
-  return (await presentMessages([updated], actor))[0]!;
+  return await presentOne(updated, actor);
 }
 
 /** Delete one's own message: a tombstone stays so the conversation keeps its shape. */
 export async function deleteMessage(input: { actor: Actor; messageId: string; broadcast: ForumBroadcast }): Promise<Message> {
   const { actor, messageId } = input;
-  const { message } = await readableMessage(actor, messageId);
+  const { message, thread } = await readableMessage(actor, messageId);
   if (String(message.author.id) !== actor.id) throw forbidden('only the author may delete a message; the secretariat hides instead');
   if (!can(actor, 'message.editOwn')) throw forbidden('you may not delete messages');
-  if (message.deletedAt) return (await presentMessages([message], actor))[0]!;
+  if (message.deletedAt) return await presentOne(message, actor);
+  // The same rules as editing: a locked thread is frozen, and a hidden message keeps its reason.
+  requireCanPost(actor, thread);
+  if (message.hidden) throw conflict('this message was hidden by the secretariat and cannot be deleted');
   const updated = await updatedMessage(message._id, { $set: { deletedAt: new Date(), grams: [] } });
   await announce(input.broadcast, 'message.deleted', updated);
-  return (await presentMessages([updated], actor))[0]!;
+  return await presentOne(updated, actor);
 }
 
 /** The secretariat hides a message, with a reason shown in its place; recorded. */
@@ -225,7 +246,7 @@ export async function hideMessage(input: { user: UserWithOrganization; messageId
   const updated = await updatedMessage(message._id, { $set: { hidden, grams: [] } });
   await recordModeration({ action: 'hide', threadId: message.threadId, messageId: message._id, by: personOf(input.user), reason: input.reason });
   await announce(input.broadcast, 'message.hidden', updated);
-  return (await presentMessages([updated], actor))[0]!;
+  return await presentOne(updated, actor);
 }
 
 export async function restoreMessage(input: { user: UserWithOrganization; messageId: string; broadcast: ForumBroadcast }): Promise<Message> {
@@ -237,7 +258,7 @@ export async function restoreMessage(input: { user: UserWithOrganization; messag
   const updated = await updatedMessage(message._id, { $set: { hidden: null, grams } });
   await recordModeration({ action: 'restore', threadId: message.threadId, messageId: message._id, by: personOf(input.user) });
   await announce(input.broadcast, 'message.restored', updated);
-  return (await presentMessages([updated], actor))[0]!;
+  return await presentOne(updated, actor);
 }
 
 /** Earlier versions of an edited message: for its author and the secretariat. */

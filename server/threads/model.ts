@@ -17,7 +17,7 @@ const threadSchema = new Schema(
     pinned: { type: Boolean, default: false },
     locked: { type: Boolean, default: false },
     createdBy: { type: personSchema, required: true },
-    /** The creator's idempotency key for the thread and its opening post. */
+    /** The creator's id for the thread and its opening post; with the creator it makes both `_id`s (idempotentId). */
     clientId: { type: String, required: true },
     lastActivityAt: { type: Date, required: true },
     lastSeq: { type: Number, default: 0 },
@@ -29,7 +29,6 @@ const threadSchema = new Schema(
 );
 threadSchema.index({ visibility: 1, pinned: -1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ pinned: -1, lastActivityAt: -1, _id: -1 });
-threadSchema.index({ 'createdBy.id': 1, clientId: 1 }, { unique: true });
 threadSchema.index({ participants: 1 });
 threadSchema.index({ grams: 1 });
 
@@ -78,7 +77,6 @@ const messageSchema = new Schema(
 );
 messageSchema.index({ threadId: 1, seq: 1 }, { unique: true });
 messageSchema.index({ threadId: 1, parentId: 1, seq: -1 });
-messageSchema.index({ 'author.id': 1, clientId: 1 }, { unique: true });
 messageSchema.index({ grams: 1 });
 
 /** The text of each earlier version of an edited message. */

@@ -3,6 +3,7 @@ import { trusted, type Types } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import type { Reaction } from '@shared/schemas/threads';
 import type { ReactionKey } from '@shared/threads/rules';
+import { ignoringDuplicate } from '../db/keys';
 import { conflict } from '../http/errors';
 import { readableMessage, requireCanPost } from './access';
 import type { ForumBroadcast } from './broadcast';
@@ -30,13 +31,8 @@ export async function setReaction(input: {
   if (message.deletedAt || message.hidden) throw conflict('this message is no longer shown');
   const _id = `${messageId}:${actor.id}:${key}`;
   if (on) {
-    await ReactionModel.updateOne(
-      { _id },
-      { $setOnInsert: { messageId, userId: actor.id, key, at: new Date() } },
-      { upsert: true },
-    ).catch((err: { code?: number }) => {
-      if (err?.code !== 11000) throw err; // the same reaction raced itself: it exists, which is the point
-    });
+    // The same reaction twice (or racing itself) is the same key: it exists, which is the point.
+    await ignoringDuplicate(ReactionModel.create({ _id, messageId, userId: actor.id, key, at: new Date() }));
   } else {
     await ReactionModel.deleteOne({ _id });
   }

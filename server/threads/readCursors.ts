@@ -2,11 +2,11 @@
 import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import type { ReadState } from '@shared/schemas/threads';
+import { isDuplicateKey } from '../db/keys';
 import { readableThread } from './access';
 import type { ForumBroadcast } from './broadcast';
 import { ReadCursorModel } from './model';
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 /** Move the cursor to at least `seq` and return where it now stands. */
 export async function advanceCursor(userId: string, threadId: string, seq: number): Promise<number> {

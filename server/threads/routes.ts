@@ -22,7 +22,7 @@ import {
   ThreadList,
   ThreadListQuery,
   ThreadUpdateBody,
-  UnreadSummary,
+  UnreadState,
 } from '@shared/schemas/threads';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
@@ -32,7 +32,7 @@ import { deleteMessage, editMessage, hideMessage, messagePage, messageVersions, 
 import { moderationLog } from './moderation';
 import { setReaction } from './reactions';
 import { markRead } from './readCursors';
-import { createThread, listThreads, threadDetail, unreadSummary, updateThread } from './threads';
+import { createThread, listThreads, threadDetail, unreadState, updateThread } from './threads';
 
 const errors = errorResponses;
 const ReactionResult = z.object({ messageId: z.string(), reactions: z.array(Reaction) });
@@ -75,11 +75,11 @@ export function threadRoutes({ forum, postLimit }: AppContext) {
         method: 'get',
         path: '/threads/unread',
         tag: 'threads',
-        summary: 'How many threads (and messages) the reader has not read',
+        summary: 'The reader’s position in every thread they may read (for the unread badge)',
         access: 'user',
-        responses: { 200: { description: 'unread totals', schema: UnreadSummary }, ...errors },
+        responses: { 200: { description: 'last and read numbers per thread', schema: UnreadState }, ...errors },
       },
-      ({ actor }) => unreadSummary(actor),
+      ({ actor }) => unreadState(actor),
     ),
     defineRoute(
       {

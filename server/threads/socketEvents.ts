@@ -6,17 +6,17 @@
 import type { Request } from 'express';
 import { can } from '@shared/permissions';
 import type { Person } from '@shared/schemas/threads';
-import { readableVisibilities } from '@shared/threads/rules';
+import { LIMITS, readableVisibilities } from '@shared/threads/rules';
 import type { AppContext } from '../context';
 import { forbidden } from '../http/errors';
 import { handleEvent } from '../realtime/events';
+import { coalescePerKey, peopleInRoom, personOfSocket } from '../realtime/rooms';
 import type { CouncilServer, CouncilSocket } from '../realtime/io';
 import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
 import { readableThread } from './access';
 import { forumRooms } from './broadcast';
-import { deleteMessage, editMessage, hideMessage, messagePage, postMessage, restoreMessage } from './messages';
-import { personOf, presentPerson } from '../users/person';
+import { deleteMessage, editMessage, hideMessage, messagePageOf, postMessage, restoreMessage } from './messages';
 import { presentThread } from './presenter';
 import { setReaction } from './reactions';
 import { markRead, readSeqs } from './readCursors';
@@ -25,39 +25,15 @@ const TYPING_INTERVAL_MS = 2_000;
 const PRESENCE_WINDOW_MS = 500;
 
 interface SocketData {
-  person?: Person;
   typingAt?: Map<string, number>;
 }
 
 /** Presence per thread room, coalesced: at most one broadcast per room per window. */
+/** Who is viewing each thread; changes are coalesced to one broadcast per thread per window. */
 export function createPresence(io: CouncilServer, send: (threadId: string, viewers: Person[]) => void) {
-  const due = new Map<string, NodeJS.Timeout>();
-  async function viewersOf(threadId: string): Promise<Person[]> {
-    const sockets = await io.in(forumRooms.thread(threadId)).fetchSockets();
-    const byId = new Map<string, Person>();
-    for (const s of sockets) {
-      const person = (s.data as SocketData).person;
-      if (person) byId.set(person.id, person);
-    }
-    return [...byId.values()];
-  }
-  return {
-    viewersOf,
-    changed(threadId: string) {
-      if (due.has(threadId)) return;
-      due.set(
-        threadId,
-        setTimeout(() => {
-          due.delete(threadId);
-          void viewersOf(threadId).then((viewers) => send(threadId, viewers));
-        }, PRESENCE_WINDOW_MS),
-      );
-    },
-    close() {
-      for (const t of due.values()) clearTimeout(t);
-      due.clear();
-    },
-  };
+  const viewersOf = async (threadId: string) => [...(await peopleInRoom(io, forumRooms.thread(threadId))).values()];
+  const pace = coalescePerKey(PRESENCE_WINDOW_MS, async (threadId) => send(threadId, await viewersOf(threadId)));
+  return { viewersOf, changed: pace.schedule, close: pace.close };
 }
 export type Presence = ReturnType<typeof createPresence>;
 
@@ -65,7 +41,6 @@ export function registerForumEvents(socket: CouncilSocket, { forum, presence, po
   const user = (socket.request as Request).user as UserWithOrganization;
   const actor = toActor(user);
   const data = socket.data as SocketData;
-  data.person = presentPerson(personOf(user));
   data.typingAt = new Map();
   void socket.join(readableVisibilities(actor).map(forumRooms.readers));
 
@@ -78,7 +53,7 @@ export function registerForumEvents(socket: CouncilSocket, { forum, presence, po
     if (can(actor, 'moderate')) roomsToJoin.push(forumRooms.moderators(threadId));
     await socket.join(roomsToJoin);
     const [page, seqs, viewers] = await Promise.all([
-      afterSeq !== undefined ? messagePage(actor, threadId, { after: afterSeq, limit: 500 }) : null,
+      afterSeq !== undefined ? messagePageOf(actor, thread, { after: afterSeq, limit: LIMITS.catchUpSize }) : null,
       readSeqs(actor.id, [threadId]),
       presence.viewersOf(threadId),
     ]);
@@ -106,7 +81,7 @@ export function registerForumEvents(socket: CouncilSocket, { forum, presence, po
     // Throttled per socket and thread: keystrokes do not become a broadcast storm.
     if (now - (data.typingAt!.get(threadId) ?? 0) >= TYPING_INTERVAL_MS) {
       data.typingAt!.set(threadId, now);
-      socket.to(forumRooms.thread(threadId)).emit('thread.typing', { threadId, user: data.person! });
+      socket.to(forumRooms.thread(threadId)).emit('thread.typing', { threadId, user: personOfSocket(socket)! });
     }
     return {};
   });

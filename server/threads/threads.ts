@@ -2,15 +2,16 @@
 import { trusted, type QueryFilter } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can, decide } from '@shared/permissions';
-import type { Message, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadListQuery, ThreadUpdateBody } from '@shared/schemas/threads';
+import type { Message, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadListQuery, ThreadUpdateBody, UnreadState } from '@shared/schemas/threads';
 import { gramsOf } from '@shared/search/grams';
 import { readableVisibilities } from '@shared/threads/rules';
+import { idempotentId, isDuplicateKey } from '../db/keys';
 import { badRequest, forbidden } from '../http/errors';
 import { UserModel, type UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
-import { readableThread, requireReadable } from './access';
+import { readableThread } from './access';
 import type { ForumBroadcast } from './broadcast';
-import { postMessage, presentMessages } from './messages';
+import { postMessage, presentOne } from './messages';
 import { MessageModel, ThreadModel, type ThreadDocument, type ThreadRecord } from './model';
 import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
@@ -30,13 +31,15 @@ export async function createThread(input: {
   if (!readableVisibilities(actor).includes(body.visibility)) {
     throw forbidden(`visibility: you may not read ${body.visibility} threads, so you may not start one`);
   }
-  const existing = await ThreadModel.findOne({ 'createdBy.id': actor.id, clientId: body.clientId });
+  const _id = idempotentId('thread', actor.id, body.clientId);
+  const existing = await ThreadModel.findById(_id);
   if (existing) return { ...(await openingOf(existing, actor)), duplicate: true };
 
   const now = new Date();
   let thread: ThreadDocument;
   try {
     thread = await ThreadModel.create({
+      _id,
       title: body.title,
       visibility: body.visibility,
       businessAreas: [...new Set(body.businessAreas)],
@@ -46,8 +49,8 @@ export async function createThread(input: {
       grams: gramsOf(body.title),
     });
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
-    const first = (await ThreadModel.findOne({ 'createdBy.id': actor.id, clientId: body.clientId }))!;
+    if (!isDuplicateKey(err)) throw err;
+    const first = (await ThreadModel.findById(_id))!;
     return { ...(await openingOf(first, actor)), duplicate: true };
   }
   try {
@@ -70,10 +73,11 @@ export async function createThread(input: {
   }
 }
 
+/** The thread and its opening post (sent with the thread's client id). */
 async function openingOf(thread: ThreadDocument, actor: Actor) {
-  const first = await MessageModel.findOne({ threadId: thread._id, parentId: null }).sort({ seq: 1 });
+  const first = await MessageModel.findById(idempotentId('message', String(thread.createdBy.id), thread.clientId));
   if (!first) throw badRequest('clientId: this thread was not completed; send with a new clientId', 'clientId');
-  return { thread: presentThread(thread), message: (await presentMessages([first], actor))[0]! };
+  return { thread: presentThread(thread), message: await presentOne(first, actor) };
 }
 
 interface ListCursor {
@@ -129,20 +133,13 @@ export async function listThreads(actor: Actor, query: ThreadListQuery): Promise
   };
 }
 
-/** How much the reader has not read, over every thread they may read (the navigation's badge). */
-export async function unreadSummary(actor: Actor): Promise<{ threads: number; messages: number }> {
+/** The reader's position in every thread they may read (the menu's unread badge starts from this). */
+export async function unreadState(actor: Actor): Promise<UnreadState> {
   const [threads, cursors] = await Promise.all([
     ThreadModel.find({ visibility: trusted({ $in: readableVisibilities(actor) }) }, { lastSeq: 1 }).lean(),
     allReadSeqs(actor.id),
   ]);
-  let unreadThreads = 0;
-  let messages = 0;
-  for (const t of threads) {
-    const unread = Math.max(0, t.lastSeq - (cursors.get(String(t._id)) ?? 0));
-    if (unread > 0) unreadThreads++;
-    messages += unread;
-  }
-  return { threads: unreadThreads, messages };
+  return { threads: threads.map((t) => ({ id: String(t._id), lastSeq: t.lastSeq, readSeq: cursors.get(String(t._id)) ?? 0 })) };
 }
 
 /** Threads the reader has read to the end (a thread never opened is unread). */
@@ -182,7 +179,6 @@ export async function updateThread(input: {
   const { user, threadId, change } = input;
   const actor = toActor(user);
   const thread = await readableThread(actor, threadId);
-  requireReadable(actor, thread);
   const moderator = can(actor, 'moderate');
   const isCreator = String(thread.createdBy.id) === actor.id && can(actor, 'thread.create');
   const editsContent = change.title !== undefined || change.businessAreas !== undefined || change.resolved !== undefined;

@@ -213,7 +213,9 @@ export const RoomState = z.object({
 });
 export type RoomState = z.infer<typeof RoomState>;
 
-export const ChatBody = z.strictObject({ clientId: ClientId, body: z.string().max(2_000).refine((s) => s.trim().length > 0, 'required') });
-export const QuestionBody = z.strictObject({ clientId: ClientId, body: z.string().max(2_000).refine((s) => s.trim().length > 0, 'required') });
+/** A chat message or a question in the live room (socket events `meeting.chat`, `meeting.question`). */
+const RoomText = z.strictObject({ clientId: ClientId, body: z.string().max(2_000).refine((s) => s.trim().length > 0, 'required') });
+export const ChatBody = RoomText;
+export const QuestionBody = RoomText;
 
 export const ActionItemList = z.object({ actionItems: z.array(ActionItem.extend({ meeting: z.object({ id: z.string(), title: z.string(), startsAt: z.string() }) })) }).meta({ id: 'ActionItemList' });

@@ -190,8 +190,15 @@ export const ModerationAction = z
 export type ModerationAction = z.infer<typeof ModerationAction>;
 export const ModerationLog = z.object({ actions: z.array(ModerationAction) }).meta({ id: 'ModerationLog' });
 
-export const UnreadSummary = z.object({ threads: z.number().int(), messages: z.number().int() }).meta({ id: 'UnreadSummary' });
-export type UnreadSummary = z.infer<typeof UnreadSummary>;
+/**
+ * Where the reader stands in every thread they may read: fetched once, then kept current from the
+ * live thread.created / thread.updated / thread.read events, so the menu's unread badge costs no
+ * request per message.
+ */
+export const UnreadState = z
+  .object({ threads: z.array(z.object({ id: z.string(), lastSeq: z.number().int(), readSeq: z.number().int() })) })
+  .meta({ id: 'UnreadState' });
+export type UnreadState = z.infer<typeof UnreadState>;
 
 export const ReadBody = z.strictObject({ seq: z.number().int().min(0) });
 export const ReadState = z.object({ threadId: z.string(), readSeq: z.number().int(), lastSeq: z.number().int() });

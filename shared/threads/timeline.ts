@@ -20,11 +20,8 @@ export interface Timeline {
 
 export const emptyTimeline: Timeline = { messages: [], lastSeq: 0 };
 
-function isNewer(incoming: Message, current: Message): boolean {
-  if (incoming.version !== current.version) return incoming.version > current.version;
-  // Same text version: moderation (hide, restore, delete) changes state without a new version.
-  return true;
-}
+/** An older text version never overwrites a newer one; the same version may (hide, restore and delete keep it). */
+const isNewer = (incoming: Message, current: Message) => incoming.version >= current.version;
 
 /** Insert or replace messages, keeping seq order; an older version never overwrites a newer one. */
 export function mergeMessages(timeline: Timeline, incoming: readonly Message[]): Timeline {
@@ -34,8 +31,8 @@ export function mergeMessages(timeline: Timeline, incoming: readonly Message[]):
   for (const message of incoming) {
     const current = byId.get(message.id);
     if (!current || isNewer(message, current)) {
-      // Reactions and reply counts travel in their own events; keep the later of the two views.
-      byId.set(message.id, current ? { ...message, reactions: message.reactions, replyCount: Math.max(message.replyCount, current.replyCount) } : message);
+      // Reply counts also travel in their own events, and only grow: keep the higher.
+      byId.set(message.id, current ? { ...message, replyCount: Math.max(message.replyCount, current.replyCount) } : message);
     }
     lastSeq = Math.max(lastSeq, message.seq);
   }
@@ -62,9 +59,4 @@ export function applyTimelineEvent(timeline: Timeline, event: TimelineEvent): Ti
     default:
       return mergeMessages(timeline, [event.message]);
   }
-}
-
-/** Numbers missing between 1 and lastSeq among the messages held: a gap to fetch. */
-export function hasGap(timeline: Timeline, incomingSeq: number): boolean {
-  return incomingSeq > timeline.lastSeq + 1;
 }

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from './ModalDialog';
 
 interface Props {
   open: boolean;
@@ -12,34 +12,12 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A modal confirmation built on <dialog>, which traps focus and closes on Escape natively. */
+/** A modal confirmation: cancel or go ahead. */
 export function ConfirmDialog({ open, title, body, confirmLabel, tone = 'primary', busy = false, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
+  if (!open) return null;
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={`${id}-title`} className="dialog__title">
-        {title}
-      </h2>
-      <p id={`${id}-body`}>{body}</p>
+    <ModalDialog title={title} body={body} onCancel={onCancel}>
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('common.cancel')}
@@ -54,6 +32,6 @@ export function ConfirmDialog({ open, title, body, confirmLabel, tone = 'primary
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,13 +1,13 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useUnreadSummary } from '@client/queries/unread';
+import { useUnreadThreadCount } from '@client/queries/unread';
 import { useCurrentUser } from './CurrentUser';
 
 /** The main sections; account management only for those who may manage accounts. */
 export function MainNav() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const unread = useUnreadSummary().data?.threads ?? 0;
+  const unread = useUnreadThreadCount();
   const items = [
     { to: '/threads', label: t('nav.threads'), badge: unread },
     { to: '/register', label: t('nav.register') },

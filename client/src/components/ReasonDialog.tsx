@@ -1,7 +1,7 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@shared/threads/rules';
-import { useModalDialog } from '@client/components/useModalDialog';
+import { ModalDialog } from '@client/components/ModalDialog';
 
 interface Props {
   title: string;
@@ -26,12 +26,10 @@ interface Props {
  */
 export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirmLabel, tone = 'primary', busy = false, error, maxLength = LIMITS.reasonLength, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
 
-  useModalDialog(ref);
 
   function confirm() {
     const trimmed = reason.trim();
@@ -40,20 +38,7 @@ export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirm
   }
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={`${id}-title`} className="dialog__title">
-        {title}
-      </h2>
-      <p id={`${id}-body`}>{body}</p>
+    <ModalDialog title={title} body={body} onCancel={onCancel}>
       <div className={missing || error ? 'field field--invalid' : 'field'}>
         <label className="field__label" htmlFor={`${id}-reason`}>
           {reasonLabel}
@@ -90,6 +75,6 @@ export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirm
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

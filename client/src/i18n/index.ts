@@ -55,10 +55,5 @@ void i18n.use(initReactI18next).init({
 });
 syncDocument(i18n.language);
 
-/** The current language, narrowed to the ones we ship. */
-export function currentLanguage(): Language {
-  return isLanguage(i18n.language) ? i18n.language : 'ja';
-}
-
 export { isLanguage };
 export default i18n;

@@ -1,13 +1,38 @@
-import { useQuery } from '@tanstack/react-query';
-import type { UnreadSummary } from '@shared/schemas/threads';
+/**
+ * The menu's unread badge: where the reader stands in every thread, fetched once and then kept
+ * current from live events (realtime/threadEvents.ts), so a busy forum costs no request per message.
+ */
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { ReadState, Thread, UnreadState } from '@shared/schemas/threads';
 import { api } from '@client/api';
 import { queryKeys } from './keys';
 
-/** How many threads the reader has not read: the badge beside スレッド in the main menu. */
-export function useUnreadSummary() {
-  return useQuery({
+export function useUnreadThreadCount(): number {
+  const state = useQuery({
     queryKey: queryKeys.threadsUnread,
-    queryFn: ({ signal }) => api.get<UnreadSummary>('/api/threads/unread', signal),
-    staleTime: 30_000,
+    queryFn: ({ signal }) => api.get<UnreadState>('/api/threads/unread', signal),
+    staleTime: Infinity,
   });
+  return state.data?.threads.filter((t) => t.lastSeq > t.readSeq).length ?? 0;
+}
+
+type Entry = UnreadState['threads'][number];
+
+function updateEntry(queryClient: QueryClient, id: string, change: (entry: Entry) => Entry): void {
+  queryClient.setQueryData<UnreadState>(queryKeys.threadsUnread, (state) => {
+    if (!state) return state;
+    const held = state.threads.find((t) => t.id === id);
+    const next = change(held ?? { id, lastSeq: 0, readSeq: 0 });
+    return { threads: held ? state.threads.map((t) => (t.id === id ? next : t)) : [...state.threads, next] };
+  });
+}
+
+/** A thread was created or gained messages (numbers only grow, so an older event changes nothing). */
+export function storeUnreadActivity(queryClient: QueryClient, thread: Pick<Thread, 'id' | 'lastSeq'>): void {
+  updateEntry(queryClient, thread.id, (e) => ({ ...e, lastSeq: Math.max(e.lastSeq, thread.lastSeq) }));
+}
+
+/** The reader's position moved (here or in another tab). */
+export function storeUnreadRead(queryClient: QueryClient, state: ReadState): void {
+  updateEntry(queryClient, state.threadId, (e) => ({ ...e, lastSeq: Math.max(e.lastSeq, state.lastSeq), readSeq: Math.max(e.readSeq, state.readSeq) }));
 }

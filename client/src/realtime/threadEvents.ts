@@ -9,6 +9,7 @@ import type { ServerToClientEvents } from '@shared/socketEvents';
 import { queryKeys } from '@client/queries/keys';
 import { storeCreatedThread, storeReadState, storeThread } from '@client/queries/threads';
 import { storeMessages, storeReactions, storeReplyCount } from '@client/queries/threadMessages';
+import { storeUnreadActivity, storeUnreadRead } from '@client/queries/unread';
 import type { CouncilSocket } from './socket';
 
 type Handler<E extends keyof ServerToClientEvents> = ServerToClientEvents[E];
@@ -19,25 +20,17 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
   const onReplies: Handler<'message.replies'> = ({ threadId, ...change }) => storeReplyCount(queryClient, threadId, change);
   const onReaction: Handler<'reaction.changed'> = ({ threadId, messageId, reactions }) =>
     storeReactions(queryClient, threadId, messageId, reactions);
-  // The menu's unread badge is a server total: ask again, at most once a second, when it may have moved.
-  let unreadTimer: ReturnType<typeof setTimeout> | undefined;
-  const refreshUnread = () => {
-    unreadTimer ??= setTimeout(() => {
-      unreadTimer = undefined;
-      void queryClient.invalidateQueries({ queryKey: queryKeys.threadsUnread });
-    }, 1_000);
-  };
   const onCreated: Handler<'thread.created'> = (thread) => {
     storeCreatedThread(queryClient, thread);
-    refreshUnread();
+    storeUnreadActivity(queryClient, thread);
   };
   const onUpdated: Handler<'thread.updated'> = (thread) => {
     storeThread(queryClient, thread);
-    refreshUnread();
+    storeUnreadActivity(queryClient, thread);
   };
   const onRead: Handler<'thread.read'> = (state) => {
     storeReadState(queryClient, state);
-    refreshUnread();
+    storeUnreadRead(queryClient, state);
   };
 
   // While disconnected, events were missed. An open thread catches up by re-joining its room;
@@ -47,7 +40,7 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
     if (connectedBefore) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.threadLists });
       void queryClient.invalidateQueries({ queryKey: queryKeys.allReplies });
-      refreshUnread();
+      void queryClient.invalidateQueries({ queryKey: queryKeys.threadsUnread });
     }
     connectedBefore = true;
   };
@@ -62,7 +55,6 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
   socket.on('connect', onConnect);
 
   return () => {
-    clearTimeout(unreadTimer);
     for (const event of messageEvents) socket.off(event, onMessage);
     socket.off('message.replies', onReplies);
     socket.off('reaction.changed', onReaction);

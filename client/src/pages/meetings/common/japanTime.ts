@@ -28,11 +28,6 @@ export function japanDay(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : format(new TZDate(date, TIME_ZONE), 'yyyy-MM-dd');
 }
 
-/** Today in Japan as YYYY-MM-DD, the form due dates take. */
-export function japanToday(): string {
-  return format(new TZDate(new Date(), TIME_ZONE), 'yyyy-MM-dd');
-}
-
 const clockFormatters = {
   ja: new Intl.DateTimeFormat('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }),
   en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE, timeZoneName: 'short' }),

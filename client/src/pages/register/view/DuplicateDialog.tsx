@@ -1,6 +1,6 @@
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Issue } from '@shared/schemas/issues';
-import { useModalDialog } from '@client/components/useModalDialog';
+import { ModalDialog } from '@client/components/ModalDialog';
 import { useRegisterT } from '../useRegisterT';
 import { IssuePicker } from './IssuePicker';
 
@@ -15,27 +15,11 @@ interface Props {
 /** 重複: name the surviving issue; this one's supporters move to it. */
 export function DuplicateDialog({ issue, busy, error, onConfirm, onCancel }: Props) {
   const rt = useRegisterT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
   const [survivor, setSurvivor] = useState<Pick<Issue, 'id' | 'number' | 'title'> | null>(null);
   const [missing, setMissing] = useState(false);
-  useModalDialog(ref);
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog--wide"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={`${id}-title`} className="dialog__title">
-        {rt('register.transition.duplicateTitle', { number: issue.number })}
-      </h2>
-      <p id={`${id}-body`}>{rt('register.transition.duplicateBody')}</p>
+    <ModalDialog title={rt('register.transition.duplicateTitle', { number: issue.number })} body={rt('register.transition.duplicateBody')} wide onCancel={onCancel}>
       <IssuePicker
         excludeId={issue.id}
         selected={survivor}
@@ -59,6 +43,6 @@ export function DuplicateDialog({ issue, busy, error, onConfirm, onCancel }: Pro
           {rt('register.transition.duplicateConfirm')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,3 @@
-import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '@shared/schemas/threads';
 import { DateTimeText } from '@client/components/DateTimeText';
@@ -7,31 +6,17 @@ import { LoadingState } from '@client/components/LoadingState';
 import { Markdown } from '@client/components/markdown/Markdown';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { useMessageVersions } from '@client/queries/threadMessages';
-import { useModalDialog } from '@client/components/useModalDialog';
+import { ModalDialog } from '@client/components/ModalDialog';
 
 /** The earlier versions of an edited message, newest first (its author and the secretariat only). */
 export function MessageVersionsDialog({ message, onClose }: { message: Message; onClose: () => void }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
-  useModalDialog(ref);
   const versions = useMessageVersions(message.id, true);
   const earlier = [...(versions.data?.versions ?? [])].filter((v) => v.version !== message.version).sort((a, b) => b.version - a.version);
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog--wide"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={`${id}-title`} className="dialog__title">
-        {t('threads.versions.title')}
-      </h2>
+    <ModalDialog title={t('threads.versions.title')} wide onCancel={onClose}>
       <section className="version">
         <h3 className="version__title">
           {t('threads.versions.current', { version: message.version })} <DateTimeText iso={message.editedAt ?? message.createdAt} />
@@ -59,6 +44,6 @@ export function MessageVersionsDialog({ message, onClose }: { message: Message; 
           {t('common.close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
