@@ -13,6 +13,7 @@ import { configurePassport } from './auth/passport';
 import { authRoutes } from './auth/routes';
 import { createSessionMiddleware, enforceAbsoluteTimeout } from './auth/session';
 import { createLoginThrottle } from './auth/throttle';
+import { requireUtf8 } from './http/body';
 import { errorHandler, notFound } from './http/errors';
 import { refuseCrossSite } from './http/origin';
 import { mountRoutes, type RouteDefinition } from './http/route';
@@ -35,6 +36,10 @@ import { createRoomPresence, registerMeetingEvents } from './meetings/room';
 import { meetingRoutes } from './meetings/routes';
 import { createPresence, registerForumEvents } from './threads/socketEvents';
 import { CLIENT_DIST } from './paths';
+import { log } from './log';
+import { auditRoutes } from './audit/routes';
+import { trackRequestOrigin } from './audit/origin';
+import { createWorkTracker } from './http/work';
 
 export interface CouncilApp {
   app: express.Express;
@@ -43,8 +48,12 @@ export interface CouncilApp {
   routes: readonly RouteDefinition[];
   /** Where attachment contents are kept. */
   blobs: BlobStore;
-  /** Stop accepting, close sockets and the session sweeper. The database connection is the caller's. */
-  close(): Promise<void>;
+  /**
+   * Shut down gracefully: stop accepting connections, let the requests and socket events already
+   * running finish (new ones get 503 meanwhile, for at most `drainMs`), tell sockets to reconnect
+   * elsewhere, then close them and the session sweeper. The database connection is the caller's.
+   */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 export interface CreateAppOptions {
@@ -67,11 +76,15 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const passport = configurePassport();
   const sessions = createSessionMiddleware(config, sessionSecret);
   const absoluteTimeout = enforceAbsoluteTimeout(config);
+  // Uploads stream up to 20 MB over slow links: they are not held to the request deadline.
+  const work = createWorkTracker({ deadlineMs: config.REQUEST_TIMEOUT_MS, exempt: (method, path) => method === 'POST' && path === '/attachments' });
   const realtime = createRealtime(server, {
     sessionMiddleware: sessions.middleware,
     absoluteTimeout,
     passport,
     allowedOrigins: config.PUBLIC_ORIGIN,
+    eventsPer10s: config.SOCKET_EVENTS_PER_10S,
+    work,
   });
   const forum = createForumBroadcast(realtime.io);
   const presence = createPresence(realtime.io, forum.presence);
@@ -96,6 +109,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     ...searchRoutes(),
     ...issueRoutes(context),
     ...meetingRoutes(context),
+    ...auditRoutes(),
   ];
   const openApi = buildOpenApiDocument(routes, API_VERSION);
 
@@ -122,8 +136,9 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const api = Router();
   // The cheap refusal first: a cross-site write is turned away before its body is parsed or a
   // session is loaded from the database.
+  api.use(trackRequestOrigin, work.requests);
   api.use(refuseCrossSite(config.PUBLIC_ORIGIN));
-  api.use(express.json({ limit: '100kb' }));
+  api.use(express.json({ limit: '100kb', verify: requireUtf8 }));
   api.use(sessions.middleware, absoluteTimeout, passport.initialize(), passport.session());
   api.get('/openapi.json', (_req, res) => void res.json(openApi));
   mountRoutes(api, routes);
@@ -145,13 +160,18 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     realtime,
     routes,
     blobs,
-    async close() {
+    async close({ drainMs = 10_000 } = {}) {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (!(await work.drain(drainMs))) log.warn(`shutdown: ${work.inFlight} requests or events still running after ${drainMs} ms`);
+      realtime.io.emit('server.shutdown', { reconnectInMs: 1_000 });
       presence.close();
       stopOrphanSweeper();
       roomPresence.close();
       forum.close();
       await realtime.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await stopped;
       sessions.stop();
     },
   };

@@ -14,6 +14,11 @@ const ConfigSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   FERRETDB_BIN: z.string().min(1).optional(),
+  /** Run the embedded FerretDB on this PostgreSQL database instead of SQLite. */
+  FERRETDB_POSTGRESQL_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PUBLIC_ORIGIN: z
     .string()
@@ -31,6 +36,10 @@ const ConfigSchema = z.object({
     .transform((v) => v === 'true'),
   /** What one person may write per minute (messages, threads, issues, comments, answers, room chat and questions, uploads; REST and sockets together). */
   POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Socket events one person may send per 10 seconds, over all their sockets (typing, joins, sends…); more get an error ack. */
+  /** How long a request or socket event may take before it is answered 503 (uploads excepted). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  SOCKET_EVENTS_PER_10S: z.coerce.number().int().positive().default(200),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

@@ -42,13 +42,19 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => {
+      log.error('shutdown took longer than 15 s; exiting anyway');
+      process.exit(1);
+    }, 15_000);
     force.unref();
-    await council.close();
+    // Stop accepting, finish the writes already running, tell sockets to reconnect, then close.
+    await council.close({ drainMs: 8_000 });
     await disconnectDatabase();
     await database.embedded?.stop();
     process.exit(0);
   };
+  // One failed promise nobody awaited must not take the council down with it.
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: reason instanceof Error ? reason.stack : String(reason) }));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -5,3 +5,4 @@ export { AttachmentModel } from './attachments/model';
 export { MessageModel, MessageVersionModel, ModerationActionModel, ReactionModel, ReadCursorModel, ThreadModel } from './threads/model';
 export { IssueCommentModel, IssueHistoryModel, IssueLinkModel, IssueModel, IssueSupportModel } from './issues/model';
 export { CalendarTokenModel, ChatModel, MeetingModel, QuestionModel, QuestionSupportModel, RsvpModel } from './meetings/model';
+export { AuditEntryModel } from './audit/model';

@@ -42,6 +42,7 @@ meeting.speak           Y Y Y Y Y . .
 moderate                . . . . Y . .
 account.manage          . . . . Y . .
 organization.manage     . . . . Y . .
+audit.read              . . . . Y . .
 `;
 
 /** Cells that change with context: [action, context, who may, given that context]. */

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'moderate',
   'account.manage',
   'organization.manage',
+  'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -76,6 +77,8 @@ export const RULES = {
   moderate: secretariatOnly,
   'account.manage': { vendorMember: false, vendorAdmin: ownOrganization, secretariat: true, ministry: false, body: false },
   'organization.manage': secretariatOnly,
+  // The audit log: who did what, when and from where. The secretariat keeps the council's record.
+  'audit.read': secretariatOnly,
 } satisfies Record<Action, PersonaRules>;
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };

@@ -102,6 +102,8 @@ export interface ServerToClientEvents {
    * the client reconnects with its new rooms, and refetches /api/me for its new abilities.
    */
   'session.updated': (payload: { reason: 'roleChanged' }) => void;
+  /** This server is shutting down (a restart or deploy): the socket closes next; reconnect, to another server if there is one. */
+  'server.shutdown': (payload: { reconnectInMs: number }) => void;
   /** Thread room events: each carries the stored message as this room may see it. */
   'message.created': (message: Message) => void;
   'message.edited': (message: Message) => void;

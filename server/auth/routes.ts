@@ -9,6 +9,7 @@ import { UserModel, type UserWithOrganization } from '../users/model';
 import { presentMe } from '../users/presenter';
 import { changePassword } from '../users/service';
 import { SESSION_COOKIE } from './session';
+import { recordAudit } from '../audit/log';
 
 const errors = {
   400: { description: 'invalid input', schema: ErrorBody },
@@ -42,11 +43,17 @@ export function authRoutes({ throttle, realtime }: AppContext) {
       },
       async ({ req, res, body }) => {
         const address = req.ip ?? 'unknown';
-        await throttle.beforeAttempt(address, body.email);
+        try {
+          await throttle.beforeAttempt(address, body.email);
+        } catch (err) {
+          await recordAudit({ actor: null, action: 'auth.loginFailed', detail: { email: body.email, reason: 'throttled' } });
+          throw err;
+        }
         req.body = body; // the normalised e-mail, for passport-local
         const user = await authenticateLocal(req, res);
         if (!user) {
           await throttle.failed(address, body.email);
+          await recordAudit({ actor: null, action: 'auth.loginFailed', detail: { email: body.email, reason: 'credentials' } });
           throw unauthenticated('e-mail or password is incorrect');
         }
         await throttle.succeeded(body.email);
@@ -54,13 +61,15 @@ export function authRoutes({ throttle, realtime }: AppContext) {
         req.session.signedInAt = Date.now();
         user.lastLoginAt = new Date();
         await UserModel.updateOne({ _id: user._id }, { lastLoginAt: user.lastLoginAt });
+        await recordAudit({ actor: user, action: 'auth.login' });
         return presentMe(user);
       },
     ),
     defineRoute(
       { method: 'post', path: '/auth/logout', tag: 'auth', summary: 'Sign out', access: 'public', responses: { 204: { description: 'signed out' } } },
-      async ({ req, res }) => {
+      async ({ req, res, user }) => {
         const sessionId = req.sessionID;
+        if (user) await recordAudit({ actor: user, action: 'auth.logout' });
         await new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err as Error) : resolve())));
         await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
         res.clearCookie(SESSION_COOKIE);
@@ -83,6 +92,7 @@ export function authRoutes({ throttle, realtime }: AppContext) {
       },
       async ({ req, user, body }) => {
         await changePassword({ user, ...body, keepSessionId: req.sessionID });
+        await recordAudit({ actor: user, action: 'auth.passwordChanged', target: { kind: 'user', id: String(user._id), label: user.email } });
       },
     ),
   ];

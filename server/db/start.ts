@@ -1,21 +1,26 @@
-/** Where the data lives: `MONGODB_URI` when set, otherwise the embedded FerretDB in DATA_DIR. */
+/**
+ * Where the data lives: `MONGODB_URI` when set, otherwise the embedded FerretDB — on SQLite in
+ * DATA_DIR, or on PostgreSQL when `FERRETDB_POSTGRESQL_URL` is set.
+ */
 import path from 'node:path';
 import type { Config } from '../config';
 import { log } from '../log';
-import { startEmbeddedFerretDB, type EmbeddedDatabase } from './ferretdb';
+import { superviseEmbeddedFerretDB, type SupervisedDatabase } from './supervise';
 
 export interface DatabaseTarget {
   uri: string;
   /** Database name when the URI names none. */
   dbName?: string;
-  /** The embedded server, when we started one. */
-  embedded?: EmbeddedDatabase;
+  /** The embedded server, when we started one (restarted if it exits unexpectedly). */
+  embedded?: SupervisedDatabase;
 }
 
 export async function startDatabase(config: Config): Promise<DatabaseTarget> {
   if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
   const dataDir = path.resolve(config.DATA_DIR);
-  const embedded = await startEmbeddedFerretDB({ dataDir, bin: config.FERRETDB_BIN });
-  log.info(`embedded FerretDB (SQLite) listening at ${embedded.uri}, data in ${dataDir}`);
+  const postgresqlUrl = config.FERRETDB_POSTGRESQL_URL;
+  const embedded = await superviseEmbeddedFerretDB({ dataDir, bin: config.FERRETDB_BIN, ...(postgresqlUrl ? { postgresqlUrl } : {}) });
+  if (postgresqlUrl) log.info(`embedded FerretDB (PostgreSQL at ${new URL(postgresqlUrl).host}) listening at ${embedded.uri}`);
+  else log.info(`embedded FerretDB (SQLite) listening at ${embedded.uri}, data in ${dataDir}`);
   return { uri: embedded.uri, dbName: 'council', embedded };
 }

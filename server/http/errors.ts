@@ -28,6 +28,7 @@ export const notFound = (what: string) => new HttpError(404, 'not_found', `${wha
 export const conflict = (message: string, field?: string) => new HttpError(409, 'conflict', message, field);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new HttpError(429, 'rate_limited', message, undefined, { 'Retry-After': String(Math.max(1, retryAfterSeconds)) });
+export const unsupportedMediaType = (message: string) => new HttpError(415, 'bad_request', message, 'body');
 export const payloadTooLarge = (message: string, field?: string) => new HttpError(413, 'payload_too_large', message, field);
 export const unavailable = (message = 'the database is unavailable; try again shortly') =>
   new HttpError(503, 'unavailable', message);
@@ -84,7 +85,8 @@ export function toHttpError(err: unknown): HttpError {
 }
 
 export const errorHandler: ErrorRequestHandler = (err, _req, res, next) => {
-  if (res.headersSent) return next(err);
+  // A request answered 503 at its deadline may still fail later: the person already has their answer.
+  if (res.headersSent) return res.locals.timedOut ? undefined : next(err);
   const httpError = toHttpError(err);
   res.status(httpError.status).set(httpError.headers).json(httpError.toBody());
 };

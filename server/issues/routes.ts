@@ -20,6 +20,10 @@ import {
 import { ObjectIdString } from '@shared/schemas/common';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
+import { downloadName, XLSX_TYPE } from '../http/download';
+import { recordAudit } from '../audit/log';
+import type { Actor } from '@shared/domain';
+import type { UserWithOrganization } from '../users/model';
 import { conflictResponse, errorResponses } from '../http/responses';
 import { addAnswer, addComment, editAnswer } from './comments';
 import { issuesToCsv, issuesToXlsx } from './export';
@@ -32,10 +36,13 @@ import { transitionIssue } from './workflow';
 
 const errors = errorResponses;
 const EXPORT_MAX_ROWS = 10_000;
-const exportName = (ext: string) => {
-  const stamp = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-  return `attachment; filename="register-${stamp}.${ext}"; filename*=UTF-8''${encodeURIComponent(`課題管理表_${stamp}.${ext}`)}`;
-};
+const exportName = (ext: string) => downloadName('register', '課題管理表', ext);
+/** The filtered register for a download, put on the audit record with its filter and size. */
+async function exportedIssues(user: UserWithOrganization, actor: Actor, query: IssueExportQuery, format: string) {
+  const issues = await presentWithDuplicates(await issuesForExport(actor, query, EXPORT_MAX_ROWS));
+  await recordAudit({ actor: user, action: 'export.issues', detail: { format, rows: issues.length, filter: query } });
+  return issues;
+}
 const LinkParams = z.strictObject({ id: ObjectIdString, kind: z.enum(['thread', 'meeting']), targetId: ObjectIdString });
 const LinkedIssues = z.object({ issues: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.string() })) });
 
@@ -65,12 +72,12 @@ export function issueRoutes({ register, postLimit }: AppContext) {
         summary: 'The filtered register as an Excel workbook',
         access: 'user',
         query: IssueExportQuery,
-        responses: { 200: { description: 'the workbook', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, ...errors },
+        responses: { 200: { description: 'the workbook', contentType: XLSX_TYPE }, ...errors },
       },
-      async ({ actor, query, res }) => {
-        const issues = await presentWithDuplicates(await issuesForExport(actor, query, EXPORT_MAX_ROWS));
+      async ({ user, actor, query, res }) => {
+        const issues = await exportedIssues(user, actor, query, 'xlsx');
         const data = await issuesToXlsx(issues);
-        res.set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': exportName('xlsx'), 'Cache-Control': 'no-store' }).send(data);
+        res.set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': exportName('xlsx'), 'Cache-Control': 'no-store' }).send(data);
       },
     ),
     defineRoute(
@@ -83,8 +90,8 @@ export function issueRoutes({ register, postLimit }: AppContext) {
         query: IssueExportQuery,
         responses: { 200: { description: 'the CSV', contentType: 'text/csv' }, ...errors },
       },
-      async ({ actor, query, res }) => {
-        const issues = await presentWithDuplicates(await issuesForExport(actor, query, EXPORT_MAX_ROWS));
+      async ({ user, actor, query, res }) => {
+        const issues = await exportedIssues(user, actor, query, 'csv');
         res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': exportName('csv'), 'Cache-Control': 'no-store' }).send(issuesToCsv(issues));
       },
     ),
@@ -98,7 +105,11 @@ export function issueRoutes({ register, postLimit }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/issues/:id/transition', tag: 'register', summary: 'Move an issue to another status (secretariat; only allowed transitions)', access: 'user', params: IdParams, body: TransitionBody, responses: { 200: { description: 'moved', schema: Issue }, ...errors, ...conflictResponse } },
-      ({ user, params, body }) => transitionIssue({ user, issueId: params.id, body, broadcast }),
+      async ({ user, params, body }) => {
+        const issue = await transitionIssue({ user, issueId: params.id, body, broadcast });
+        await recordAudit({ actor: user, action: 'issue.transitioned', target: { kind: 'issue', id: issue.id, label: issue.number }, detail: { ...body } });
+        return issue;
+      },
     ),
     defineRoute(
       { method: 'put', path: '/issues/:id/support', tag: 'register', summary: "Support an issue for one's organisation (once per organisation)", access: 'user', params: IdParams, responses: { 200: { description: 'support state', schema: SupportResult }, ...errors, ...conflictResponse } },
@@ -119,7 +130,9 @@ export function issueRoutes({ register, postLimit }: AppContext) {
       { method: 'post', path: '/issues/:id/answers', tag: 'register', summary: 'Publish an official answer (secretariat, or the ministry the issue is routed to); moves it to 回答済', access: 'user', params: IdParams, body: AnswerBody, status: 201, responses: { 201: { description: 'published', schema: IssueComment }, ...errors, ...conflictResponse } },
       async ({ user, params, body }) => {
         await postLimit.consume(String(user._id));
-        return addAnswer({ user, issueId: params.id, body: body.body, broadcast });
+        const answer = await addAnswer({ user, issueId: params.id, body: body.body, broadcast });
+        await recordAudit({ actor: user, action: 'issue.answered', target: { kind: 'issue', id: params.id }, detail: { answerId: answer.id } });
+        return answer;
       },
     ),
     defineRoute(

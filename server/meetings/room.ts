@@ -5,6 +5,7 @@
  * organisation and coalesced per room, so a plenary with every vendor joining at once costs at
  * most two presence broadcasts a second.
  */
+import { recordAudit } from '../audit/log';
 import type { Request } from 'express';
 import { trusted, type Types } from 'mongoose';
 import { groupPresence, presenceChange } from '@shared/meetings/presence';
@@ -215,6 +216,7 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     managing(meeting);
     await MeetingModel.updateOne({ _id: meeting._id }, on ? { $addToSet: { floor: userId } } : { $pull: { floor: userId } });
     const floor = await floorOf((await MeetingModel.findById(meeting._id))!);
+    await recordAudit({ actor: user, action: 'meeting.floor', target: { kind: 'meeting', id: meetingId, label: meeting.title }, detail: { userId, on } });
     io.to(meetingRooms.room(meetingId)).emit('meeting.floor', { meetingId, floor });
     return { floor };
   });

@@ -20,6 +20,10 @@ import {
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { conflictResponse, errorResponses } from '../http/responses';
+import { XLSX_TYPE } from '../http/download';
+import { recordAudit } from '../audit/log';
+import type { Actor } from '@shared/domain';
+import type { UserWithOrganization } from '../users/model';
 import { readableMeeting } from './access';
 import { CALENDAR_TOKEN, calendarFeed, issueCalendarToken, meetingIcs, revokeCalendarToken } from './calendar';
 import { addMaterial, removeMaterial } from './materials';
@@ -28,6 +32,13 @@ import { attendance, attendanceCsv, attendanceXlsx, respond } from './rsvp';
 import { createMeeting, listMeetings, meetingDetail, setMeetingStatus, updateMeeting } from './service';
 
 const errors = errorResponses;
+
+/** A meeting's attendance for a download, put on the audit record. */
+async function exportedAttendance(user: UserWithOrganization, actor: Actor, meetingId: string, format: string) {
+  const list = await attendance(actor, meetingId);
+  await recordAudit({ actor: user, action: 'export.attendance', target: { kind: 'meeting', id: meetingId }, detail: { format } });
+  return list;
+}
 const MaterialParams = z.strictObject({ id: ObjectIdString, attachmentId: ObjectIdString });
 const FeedParams = z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, 'not a calendar feed') });
 
@@ -79,7 +90,11 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/status', tag: 'meetings', summary: 'Schedule, start (opens the live room), end, cancel, or return to draft (secretariat)', access: 'user', params: IdParams, body: MeetingStatusBody, responses: { 200: { description: 'moved', schema: Meeting }, ...errors, ...conflictResponse } },
-      ({ user, params, body }) => setMeetingStatus({ user, meetingId: params.id, to: body.to, io }),
+      async ({ user, params, body }) => {
+        const meeting = await setMeetingStatus({ user, meetingId: params.id, to: body.to, io });
+        await recordAudit({ actor: user, action: 'meeting.statusChanged', target: { kind: 'meeting', id: meeting.id, label: meeting.title }, detail: { to: body.to } });
+        return meeting;
+      },
     ),
     defineRoute(
       { method: 'put', path: '/meetings/:id/rsvp', tag: 'meetings', summary: 'Answer the invitation (in person: hybrid only, while places remain)', access: 'user', params: IdParams, body: RsvpBody, responses: { 200: { description: 'the meeting', schema: MeetingSummary }, ...errors, ...conflictResponse } },
@@ -90,16 +105,16 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
       ({ actor, params }) => attendance(actor, params.id),
     ),
     defineRoute(
-      { method: 'get', path: '/meetings/:id/attendance.xlsx', tag: 'meetings', summary: 'Attendance list as Excel (secretariat)', access: 'user', params: IdParams, responses: { 200: { description: 'workbook', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, ...errors } },
-      async ({ actor, params, res }) => {
-        const data = await attendanceXlsx(await attendance(actor, params.id));
-        res.set({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="attendance-${params.id}.xlsx"`, 'Cache-Control': 'no-store' }).send(data);
+      { method: 'get', path: '/meetings/:id/attendance.xlsx', tag: 'meetings', summary: 'Attendance list as Excel (secretariat)', access: 'user', params: IdParams, responses: { 200: { description: 'workbook', contentType: XLSX_TYPE }, ...errors } },
+      async ({ user, actor, params, res }) => {
+        const data = await attendanceXlsx(await exportedAttendance(user, actor, params.id, 'xlsx'));
+        res.set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="attendance-${params.id}.xlsx"`, 'Cache-Control': 'no-store' }).send(data);
       },
     ),
     defineRoute(
       { method: 'get', path: '/meetings/:id/attendance.csv', tag: 'meetings', summary: 'Attendance list as CSV (secretariat)', access: 'user', params: IdParams, responses: { 200: { description: 'CSV', contentType: 'text/csv' }, ...errors } },
-      async ({ actor, params, res }) => {
-        const csv = attendanceCsv(await attendance(actor, params.id));
+      async ({ user, actor, params, res }) => {
+        const csv = attendanceCsv(await exportedAttendance(user, actor, params.id, 'csv'));
         res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="attendance-${params.id}.csv"`, 'Cache-Control': 'no-store' }).send(csv);
       },
     ),
@@ -132,7 +147,11 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/minutes/publish', tag: 'meetings', summary: 'Publish the minutes: notify the invited and write decisions into linked issues', access: 'user', params: IdParams, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
-      ({ user, params }) => publishMinutes({ user, meetingId: params.id, io, register }),
+      async ({ user, params }) => {
+        const meeting = await publishMinutes({ user, meetingId: params.id, io, register });
+        await recordAudit({ actor: user, action: 'minutes.published', target: { kind: 'meeting', id: meeting.id, label: meeting.title } });
+        return meeting;
+      },
     ),
   ];
 }

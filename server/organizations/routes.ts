@@ -6,6 +6,7 @@ import {
   OrganizationQuery,
   OrganizationUpdateBody,
 } from '@shared/schemas/organizations';
+import { recordAudit } from '../audit/log';
 import { defineRoute } from '../http/route';
 import { presentOrganization } from './presenter';
 import { createOrganization, getOrganization, listOrganizations, updateOrganization } from './service';
@@ -60,7 +61,11 @@ export function organizationRoutes() {
           409: { description: 'key or corporate number in use', schema: ErrorBody },
         },
       },
-      async ({ actor, body }) => presentOrganization(await createOrganization({ actor, input: body })),
+      async ({ user, actor, body }) => {
+        const org = await createOrganization({ actor, input: body });
+        await recordAudit({ actor: user, action: 'organization.created', target: { kind: 'organization', id: String(org._id), label: org.nameJa }, detail: { input: body } });
+        return presentOrganization(org);
+      },
     ),
     defineRoute(
       {
@@ -79,7 +84,11 @@ export function organizationRoutes() {
           409: { description: 'conflict', schema: ErrorBody },
         },
       },
-      async ({ actor, params, body }) => presentOrganization(await updateOrganization({ actor, id: params.id, input: body })),
+      async ({ user, actor, params, body }) => {
+        const org = await updateOrganization({ actor, id: params.id, input: body });
+        await recordAudit({ actor: user, action: 'organization.updated', target: { kind: 'organization', id: String(org._id), label: org.nameJa }, detail: { change: body } });
+        return presentOrganization(org);
+      },
     ),
   ];
 }

@@ -6,7 +6,9 @@
 import type { Actor } from '@shared/domain';
 import { SOCKET_EVENT_SCHEMAS, type Ack, type SocketAckBodies, type SocketEventName, type SocketPayload } from '@shared/socketEvents';
 import { fromZodError, toHttpError } from '../http/errors';
+import { runWithOrigin, socketOrigin } from '../audit/origin';
 import type { CouncilSocket } from './io';
+import type { CouncilSocketData } from './rooms';
 
 
 function errorAck(err: unknown): Ack {
@@ -22,12 +24,16 @@ export function handleEvent<E extends SocketEventName>(
   handler: (payload: SocketPayload<E>, actor: Actor) => Promise<SocketAckBodies[E]> | SocketAckBodies[E],
 ): void {
   const schema = SOCKET_EVENT_SCHEMAS[event];
-  const listener = async (payload: unknown, ack?: unknown) => {
+  const origin = socketOrigin(socket.handshake);
+  const listener = (payload: unknown, ack?: unknown) => runWithOrigin(origin, () => handle(payload, ack));
+  const handle = async (payload: unknown, ack?: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => undefined;
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return reply(errorAck(fromZodError(parsed.error, 'payload')));
+    const work = (socket.data as CouncilSocketData).work;
     try {
-      reply({ ok: true, ...(await handler(parsed.data as SocketPayload<E>, actor)) });
+      const run = () => Promise.resolve(handler(parsed.data as SocketPayload<E>, actor));
+      reply({ ok: true, ...(await (work ? work.run(run) : run())) });
     } catch (err) {
       reply(errorAck(err));
     }
@@ -38,7 +44,8 @@ export function handleEvent<E extends SocketEventName>(
 /** Answer events nobody handles with an error ack instead of silence. */
 export function refuseUnknownEvents(socket: CouncilSocket): void {
   socket.onAny((event: string, ...args: unknown[]) => {
-    if (event in SOCKET_EVENT_SCHEMAS) return;
+    // Own keys only: `in` would take `constructor` or `__proto__` for known events and stay silent.
+    if (Object.hasOwn(SOCKET_EVENT_SCHEMAS, event)) return;
     const ack = args[args.length - 1];
     if (typeof ack === 'function') {
       (ack as (r: Ack) => void)({ ok: false, error: { code: 'bad_request', message: `unknown event: ${event.slice(0, 64)}` } });

@@ -6,6 +6,7 @@
  */
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Request, RequestHandler } from 'express';
 import type { PassportStatic } from 'passport';
 import { personaOf } from '@shared/domain';
@@ -16,6 +17,7 @@ import { toActor } from '../users/presenter';
 import { registerSessionEvents } from './sessionEvents';
 import { personOf, presentPerson } from '../users/person';
 import type { CouncilSocketData } from './rooms';
+import type { WorkTracker } from '../http/work';
 
 export type CouncilServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export type CouncilSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -54,6 +56,27 @@ export interface RealtimeOptions {
   absoluteTimeout: RequestHandler;
   passport: PassportStatic;
   allowedOrigins: readonly string[];
+  /** Events one person may send per 10 s over all their sockets. */
+  eventsPer10s: number;
+  /** Deadlines and the in-flight count for socket events. */
+  work: WorkTracker;
+}
+
+/**
+ * A socket middleware run on every incoming event: past the person's pace, the event is answered
+ * with a `rate_limited` error ack and goes no further.
+ */
+function limitEvents(limiter: RateLimiterMemory, userId: string) {
+  return ([, ...args]: unknown[], next: (err?: Error) => void) => {
+    limiter.consume(userId).then(
+      () => next(),
+      (refused: unknown) => {
+        const wait = refused instanceof RateLimiterRes ? Math.ceil(refused.msBeforeNext / 1000) : 10;
+        const ack = args[args.length - 1];
+        if (typeof ack === 'function') ack({ ok: false, error: { code: 'rate_limited', message: `too many events; try again in ${wait} s` } });
+      },
+    );
+  };
 }
 
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
@@ -63,6 +86,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     allowRequest: (req, callback) => callback(null, isSameOrigin(req, options.allowedOrigins)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
+
+  const eventLimiter = new RateLimiterMemory({ points: options.eventsPer10s, duration: 10 });
 
   io.engine.use(onlyForHandshake(options.sessionMiddleware));
   io.engine.use(onlyForHandshake(options.absoluteTimeout));
@@ -80,12 +105,14 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     const user = request.user as UserWithOrganization;
     const actor = toActor(user);
     (socket.data as CouncilSocketData).person = presentPerson(personOf(user));
+    (socket.data as CouncilSocketData).work = options.work;
     void socket.join([
       rooms.user(actor.id),
       rooms.session(request.sessionID),
       rooms.organization(actor.organization.id),
       rooms.persona(personaOf(actor)),
     ]);
+    socket.use(limitEvents(eventLimiter, actor.id));
     registerSessionEvents(socket, actor);
   });
 

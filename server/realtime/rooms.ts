@@ -1,10 +1,13 @@
 /** What several features need of a room: who is in it, and a per-room pace for telling them so. */
 import type { Person } from '@shared/schemas/threads';
+import type { WorkTracker } from '../http/work';
 import type { CouncilServer, CouncilSocket } from './io';
 
 /** Set once at connection (io.ts): the person a socket belongs to, as rooms show them. */
 export interface CouncilSocketData {
   person?: Person;
+  /** The app's work tracker: each event runs under its deadline and counts for a graceful shutdown. */
+  work?: WorkTracker;
 }
 
 export const personOfSocket = (socket: Pick<CouncilSocket, 'data'>): Person | undefined => (socket.data as CouncilSocketData).person;

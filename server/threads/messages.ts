@@ -244,7 +244,7 @@ export async function hideMessage(input: { user: UserWithOrganization; messageId
   if (message.deletedAt) throw conflict('this message was deleted by its author');
   const hidden = { reason: input.reason, by: actor.id, at: new Date() };
   const updated = await updatedMessage(message._id, { $set: { hidden, grams: [] } });
-  await recordModeration({ action: 'hide', threadId: message.threadId, messageId: message._id, by: personOf(input.user), reason: input.reason });
+  await recordModeration({ action: 'hide', threadId: message.threadId, messageId: message._id, by: personOf(input.user), user: input.user, reason: input.reason });
   await announce(input.broadcast, 'message.hidden', updated);
   return await presentOne(updated, actor);
 }
@@ -256,7 +256,7 @@ export async function restoreMessage(input: { user: UserWithOrganization; messag
   if (!message.hidden) throw conflict('this message is not hidden');
   const grams = gramsOf(searchableText(message.body, message.mentions));
   const updated = await updatedMessage(message._id, { $set: { hidden: null, grams } });
-  await recordModeration({ action: 'restore', threadId: message.threadId, messageId: message._id, by: personOf(input.user) });
+  await recordModeration({ action: 'restore', threadId: message.threadId, messageId: message._id, by: personOf(input.user), user: input.user });
   await announce(input.broadcast, 'message.restored', updated);
   return await presentOne(updated, actor);
 }

@@ -6,6 +6,8 @@ import type { ModerationActionKind } from '@shared/threads/rules';
 import { authorize } from '../http/authorize';
 import { readableThread } from './access';
 import type { PersonRecord } from '../users/person';
+import { recordAudit } from '../audit/log';
+import type { UserWithOrganization } from '../users/model';
 import { ModerationActionModel } from './model';
 import { presentModeration } from './presenter';
 
@@ -14,9 +16,18 @@ export async function recordModeration(entry: {
   threadId: Types.ObjectId | string;
   messageId?: Types.ObjectId | string | null;
   by: PersonRecord;
+  /** Who acted, for the audit log. */
+  user: UserWithOrganization;
   reason?: string | null;
 }): Promise<void> {
-  await ModerationActionModel.create({ ...entry, messageId: entry.messageId ?? null, reason: entry.reason ?? null, at: new Date() });
+  const { user, ...stored } = entry;
+  await ModerationActionModel.create({ ...stored, messageId: entry.messageId ?? null, reason: entry.reason ?? null, at: new Date() });
+  await recordAudit({
+    actor: user,
+    action: `moderation.${entry.action}`,
+    target: entry.messageId ? { kind: 'message', id: String(entry.messageId) } : { kind: 'thread', id: String(entry.threadId) },
+    detail: { threadId: String(entry.threadId), ...(entry.reason ? { reason: entry.reason } : {}) },
+  });
 }
 
 export async function moderationLog(actor: Actor, threadId: string): Promise<ModerationAction[]> {

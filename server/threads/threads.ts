@@ -197,7 +197,7 @@ export async function updateThread(input: {
 
   const by = personOf(user);
   const reason = change.reason ?? null;
-  const record = (action: Parameters<typeof recordModeration>[0]['action']) => recordModeration({ action, threadId: thread._id, by, reason });
+  const record = (action: Parameters<typeof recordModeration>[0]['action']) => recordModeration({ action, threadId: thread._id, by, user, reason });
   if (change.pinned !== undefined && change.pinned !== thread.pinned) await record(change.pinned ? 'pin' : 'unpin');
   if (change.locked !== undefined && change.locked !== thread.locked) await record(change.locked ? 'lock' : 'unlock');
   if (editsContent && !isCreator) await record('edit');

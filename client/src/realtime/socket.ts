@@ -51,6 +51,12 @@ export function connectRealtime({ onSessionEnded, onSessionUpdated }: ConnectOpt
     created.once('disconnect', () => created.connect());
     onSessionUpdated();
   });
+  created.on('server.shutdown', () => {
+    // A restart: Socket.IO reconnects by itself after a dropped transport, but not after a server-side disconnect.
+    created.once('disconnect', (reason) => {
+      if (reason === 'io server disconnect') created.connect();
+    });
+  });
   created.on('connect', () => setConnectionState('connected'));
   created.on('disconnect', () => setConnectionState('interrupted'));
   created.on('connect_error', () => setConnectionState('interrupted'));
