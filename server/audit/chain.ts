@@ -23,6 +23,8 @@ export interface ChainCheck {
   entries: number;
   brokenAt: number | null;
   problem: string | null;
+  /** The last intact entry. A chain cannot show entries cut from its end: compare the head with one noted earlier. */
+  head: { seq: number; hash: string } | null;
 }
 
 /** Walk entries in sequence order and report the first one that does not fit the chain. */
@@ -30,14 +32,16 @@ export async function verifyChain(entries: AsyncIterable<AuditEntry> | Iterable<
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
-  const broken = (seq: number, problem: string): ChainCheck => ({ ok: false, entries: count, brokenAt: seq, problem });
+  let head: ChainCheck['head'] = null;
+  const broken = (seq: number, problem: string): ChainCheck => ({ ok: false, entries: count, brokenAt: seq, problem, head });
   for await (const entry of entries) {
     if (entry.seq !== expectedSeq) return broken(expectedSeq, `entry ${expectedSeq} is missing (found ${entry.seq} next)`);
     if (entry.prevHash !== prevHash) return broken(entry.seq, `entry ${entry.seq} does not link to entry ${entry.seq - 1}`);
     if (hashEntry(entry) !== entry.hash) return broken(entry.seq, `entry ${entry.seq} was changed after it was written`);
     prevHash = entry.hash;
+    head = { seq: entry.seq, hash: entry.hash };
     expectedSeq += 1;
     count += 1;
   }
-  return { ok: true, entries: count, brokenAt: null, problem: null };
+  return { ok: true, entries: count, brokenAt: null, problem: null, head };
 }

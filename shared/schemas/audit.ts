@@ -83,6 +83,8 @@ export const AuditVerification = z
     /** The first entry whose hash or link does not match, when the chain is broken. */
     brokenAt: z.number().int().nullable(),
     problem: z.string().nullable(),
+    /** The last entry checked: note it down (or compare it with a copy kept elsewhere) to detect entries removed from the end. */
+    head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
   })
   .meta({ id: 'AuditVerification' });
 export type AuditVerification = z.infer<typeof AuditVerification>;
