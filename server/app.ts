@@ -3,6 +3,7 @@
  * OpenAPI description, the built web client, and Socket.IO on the same server.
  */
 import http from 'node:http';
+import net from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
@@ -161,8 +162,10 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     routes,
     blobs,
     async close({ drainMs = 10_000 } = {}) {
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Stop listening, but leave open connections be: http.Server#close would also drop idle
+      // keep-alive connections, cutting off a request already on its way in. Requests arriving on
+      // them while draining get a 503 with `Connection: close`.
+      const stopped = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
       if (!(await work.drain(drainMs))) log.warn(`shutdown: ${work.inFlight} requests or events still running after ${drainMs} ms`);
       realtime.io.emit('server.shutdown', { reconnectInMs: 1_000 });
       presence.close();

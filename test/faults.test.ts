@@ -1,0 +1,224 @@
+/**
+ * Faults survived, with real processes: the app killed outright, the database stopped and paused,
+ * a graceful shutdown. Twenty (or ten) participants post steadily throughout, retrying with the
+ * same client id as the web client does; afterwards every acknowledged message is stored exactly
+ * once and every participant holds the same ordered list as a fresh fetch.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startEmbeddedFerretDB, type EmbeddedDatabase } from '../server/db/ferretdb';
+import { ApiClient } from './support/client';
+import { newClientId, sleep } from './support/forum';
+import { freshFetch, Poster } from './support/poster';
+import { startServerProcess, stopServerProcess, type ServerProcess } from './support/process';
+
+const dirs: string[] = [];
+const tempDir = (name: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), `council-${name}-`));
+  dirs.push(dir);
+  return dir;
+};
+let app: ServerProcess | null = null;
+let database: EmbeddedDatabase | null = null;
+afterEach(async () => {
+  if (app) await stopServerProcess(app.child);
+  app = null;
+  if (database) {
+    database.process.kill('SIGCONT');
+    await database.stop();
+  }
+  database = null;
+});
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const POSTERS = ['dev@demo.example', 'dev-admin@demo.example', 'dev2@demo.example', 'support@demo.example', 'secretariat@demo.example'];
+const PACE = { POSTS_PER_MINUTE: '100000', SOCKET_EVENTS_PER_10S: '100000' };
+
+async function signIn(baseUrl: string, email: string): Promise<ApiClient> {
+  const client = new ApiClient(baseUrl);
+  const res = await client.post('/api/auth/login', { email, password: 'council-demo' });
+  if (res.status !== 200) throw new Error(`sign-in ${email}: ${res.status}`);
+  return client;
+}
+
+/** `count` participants (several sessions per demo account) in one new council thread. */
+async function participants(baseUrl: string, count: number) {
+  // One after another: twenty password checks at once would keep a busy machine's cores from everything else.
+  const clients: ApiClient[] = [];
+  for (let i = 0; i < count; i++) clients.push(await signIn(baseUrl, POSTERS[i % POSTERS.length]!));
+  const created = await clients[0]!.post<{ thread: { id: string } }>('/api/threads', { clientId: newClientId(), title: '障害試験', body: '開始', visibility: 'council' });
+  expect(created.status).toBe(201);
+  const threadId = created.body.thread.id;
+  const posters = clients.map((client, i) => new Poster(`p${i + 1}`, client, baseUrl, threadId));
+  await Promise.all(posters.map((p) => p.connect()));
+  return { clients, posters, threadId };
+}
+
+/** Everything acknowledged is stored exactly once, nothing else is, and every participant holds the fresh list. */
+async function expectConsistent(reader: ApiClient, threadId: string, posters: Poster[], perPoster: number) {
+  await Promise.all(posters.map((p) => p.settle()));
+  const stored = await freshFetch(reader, threadId);
+  const bodies = stored.map((m) => m.body);
+  expect(new Set(bodies).size, 'no message is stored twice').toBe(bodies.length);
+  for (const poster of posters) {
+    expect(poster.acked.size).toBe(perPoster);
+    for (const [body, seq] of poster.acked) expect(stored.find((m) => m.body === body)?.seq, body).toBe(seq);
+  }
+  expect(bodies).toHaveLength(1 + posters.length * perPoster);
+  for (const poster of posters) expect(poster.timeline.messages.map((m) => m.id), poster.name).toEqual(stored.map((m) => m.id));
+  return stored;
+}
+
+describe('the app process is killed (SIGKILL) while 20 participants post', () => {
+  it('keeps every acknowledged message exactly once, and everyone ends with the fresh list', async () => {
+    const dataDir = tempDir('kill');
+    const port = String(await freePort());
+    app = await startServerProcess(dataDir, { PORT: port, ...PACE });
+    const { posters, threadId } = await participants(app.baseUrl, 20);
+
+    const posting = Promise.all(posters.map((p) => p.postMany(15, 40)));
+    await sleep(1_500);
+    const killed = new Promise((resolve) => app!.child.once('exit', resolve));
+    app.child.kill('SIGKILL');
+    await killed;
+    app = await startServerProcess(dataDir, { PORT: port, ...PACE });
+    await posting;
+
+    const reader = await signIn(app.baseUrl, 'jlis@demo.example');
+    await expectConsistent(reader, threadId, posters, 15);
+    expect(posters.some((p) => p.failures.length > 0), 'the kill interrupted some sends').toBe(true);
+    expect(posters.every((p) => p.reconnections > 0), 'every participant reconnected').toBe(true);
+    posters.forEach((p) => p.close());
+  }, 120_000);
+});
+
+describe('the database fails under a running app', () => {
+  /** The app on a FerretDB this test owns, so the test can stop and pause it. */
+  async function appOnOwnDatabase(env: Record<string, string> = {}) {
+    const dbDir = tempDir('db');
+    database = await startEmbeddedFerretDB({ dataDir: dbDir, listenAddr: `127.0.0.1:${await freePort()}` });
+    app = await startServerProcess(tempDir('app'), { MONGODB_URI: `${database.uri}council`, ...PACE, ...env });
+    return dbDir;
+  }
+
+  it('stopped: 503 with a clear error, health says so, sends are refused (never falsely ok), and all resumes without a restart', async () => {
+    const dbDir = await appOnOwnDatabase({ REQUEST_TIMEOUT_MS: '4000' });
+    const appPid = app!.child.pid;
+    const { clients, posters, threadId } = await participants(app!.baseUrl, 10);
+    const posting = Promise.all(posters.map((p) => p.postMany(12, 60)));
+    await sleep(800);
+
+    const address = new URL(database!.uri).host;
+    await database!.stop();
+    const health = await fetch(`${app!.baseUrl}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ db: 'down' });
+    const write = await clients[0]!.post<{ error: { code: string; message: string } }>('/api/threads', { clientId: newClientId(), title: '停止中', body: '本文', visibility: 'council' });
+    expect(write.status).toBe(503);
+    expect(write.body.error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/database/) });
+    await sleep(2_500);
+
+    database = await startEmbeddedFerretDB({ dataDir: dbDir, listenAddr: address });
+    await expect
+      .poll(async () => (await fetch(`${app!.baseUrl}/api/health`)).status, { timeout: 30_000, interval: 250 })
+      .toBe(200)
+      .catch((err: unknown) => {
+        throw new Error(`${String(err)}\n${app!.output.slice(-30).join('\n')}`);
+      });
+    await posting;
+
+    await expectConsistent(clients[1]!, threadId, posters, 12);
+    expect(posters.flatMap((p) => p.failures)).toContain('unavailable');
+    expect(app!.child.pid).toBe(appPid);
+    expect(app!.child.exitCode).toBeNull();
+    posters.forEach((p) => p.close());
+  }, 120_000);
+
+  it('paused for 2 s (SIGSTOP): requests time out cleanly with 503 and nothing is half-written', async () => {
+    await appOnOwnDatabase({ REQUEST_TIMEOUT_MS: '1200' });
+    const { clients, posters, threadId } = await participants(app!.baseUrl, 10);
+    const posting = Promise.all(posters.map((p) => p.postMany(12, 60)));
+    await sleep(600);
+
+    database!.process.kill('SIGSTOP');
+    const started = Date.now();
+    const slow = await clients[0]!.get<{ error: { code: string } }>('/api/threads');
+    const waited = Date.now() - started;
+    expect(slow.status).toBe(503);
+    expect(slow.body.error.code).toBe('unavailable');
+    expect(waited).toBeLessThan(1_900);
+    await sleep(Math.max(0, 2_000 - (Date.now() - started)));
+    database!.process.kill('SIGCONT');
+
+    await posting;
+    const stored = await expectConsistent(clients[1]!, threadId, posters, 12);
+    // Whole messages only: every stored one has its author, body and number, and the thread's last number covers them.
+    expect(stored.every((m) => m.author?.displayName && m.body && m.seq > 0)).toBe(true);
+    const thread = await clients[1]!.get<{ thread: { lastSeq: number } }>(`/api/threads/${threadId}`);
+    expect(thread.body.thread.lastSeq).toBeGreaterThanOrEqual(Math.max(...stored.map((m) => m.seq)));
+    expect(posters.flatMap((p) => p.failures).length, 'the pause refused or timed out some sends').toBeGreaterThan(0);
+    posters.forEach((p) => p.close());
+  }, 120_000);
+});
+
+describe('graceful shutdown (SIGTERM) while 10 participants post', () => {
+  it('stops accepting, finishes the writes in flight, tells sockets to reconnect, and exits 0', async () => {
+    const dataDir = tempDir('term');
+    const port = String(await freePort());
+    app = await startServerProcess(dataDir, { PORT: port, ...PACE });
+    const { clients, posters, threadId } = await participants(app.baseUrl, 10);
+    const posting = Promise.all(posters.map((p) => p.postMany(10, 40)));
+    await sleep(700);
+
+    // Requests already sent when the signal arrives are answered (a result or a 503 to retry), never
+    // cut off. They travel on connections already open (a new connection after the signal is refused,
+    // as it should be), so open them first.
+    await Promise.all(clients.map((c) => c.get('/api/me')));
+    const inFlight = Array.from({ length: 10 }, (_, i) =>
+      clients[i]!.post('/api/threads', { clientId: newClientId(), title: `終了直前 ${i}`, body: '本文', visibility: 'council' }).then((r) => r.status),
+    );
+    const exited = new Promise<number | null>((resolve) => app!.child.once('exit', (code) => resolve(code)));
+    await sleep(20);
+    app.child.kill('SIGTERM');
+    const statuses = await Promise.all(inFlight);
+    expect(statuses.every((s) => s === 201 || s === 503), statuses.join(',')).toBe(true);
+    expect(await exited).toBe(0);
+    await expect(fetch(`${app.baseUrl}/api/health`)).rejects.toThrow();
+    expect(posters.filter((p) => p.notices.includes('server.shutdown')).length).toBeGreaterThan(0);
+
+    app = await startServerProcess(dataDir, { PORT: port, ...PACE });
+    await posting;
+    const reader = await signIn(app.baseUrl, 'jlis@demo.example');
+    await expectConsistent(reader, threadId, posters, 10);
+    posters.forEach((p) => p.close());
+  }, 120_000);
+});
+
+describe('the embedded database dies under `npm start`', () => {
+  it('is started again on the same address; the app serves 503 meanwhile and recovers by itself', async () => {
+    app = await startServerProcess(tempDir('supervise'), PACE);
+    const child = spawnSync('pgrep', ['-P', String(app.child.pid), '-f', 'ferretdb-embedded'], { encoding: 'utf8' }).stdout.trim();
+    expect(child).toMatch(/^\d+$/);
+    process.kill(Number(child), 'SIGKILL');
+    await expect.poll(async () => (await fetch(`${app!.baseUrl}/api/health`)).status, { timeout: 10_000, interval: 100 }).toBe(503);
+    await expect.poll(async () => (await fetch(`${app!.baseUrl}/api/health`)).status, { timeout: 30_000, interval: 250 }).toBe(200);
+    const client = await signIn(app.baseUrl, 'dev@demo.example');
+    expect((await client.get('/api/threads')).status).toBe(200);
+    expect(app.child.exitCode).toBeNull();
+  }, 90_000);
+});

@@ -1,0 +1,151 @@
+/**
+ * A resilient participant for fault tests: it posts messages with its own client ids, retrying the
+ * same id after any failure or lost connection (as the web client's outbox does), and keeps the
+ * thread as the web client does — live events and catch-up through the shared timeline reducer.
+ */
+import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
+import type { Ack, SocketAckBodies } from '../../shared/socketEvents';
+import type { Message, MessagePage } from '../../shared/schemas/threads';
+import { emptyTimeline, mergeMessages, type Timeline } from '../../shared/threads/timeline';
+import type { ApiClient, CouncilClientSocket } from './client';
+import { sleep } from './forum';
+
+export class Poster {
+  timeline: Timeline = emptyTimeline;
+  /** Body → seq of every send the server acknowledged as stored. */
+  readonly acked = new Map<string, number>();
+  /** Error codes of refused or unanswered sends (retried). */
+  readonly failures: string[] = [];
+  /** Server events seen, by name (e.g. server.shutdown). */
+  readonly notices: string[] = [];
+  reconnections = 0;
+  private socket: CouncilClientSocket | null = null;
+  /** The thread's last number when this client last caught up: a reconnection fetches everything after it again. */
+  private syncedSeq = 0;
+  private stopped = false;
+
+  constructor(
+    readonly name: string,
+    private readonly client: ApiClient,
+    private readonly baseUrl: string,
+    private readonly threadId: string,
+  ) {}
+
+  /** Connect and join the thread, retrying until it works (the server may be down). */
+  async connect(): Promise<void> {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      const socket: CouncilClientSocket = io(this.baseUrl, {
+        extraHeaders: { cookie: this.client.cookieHeader },
+        reconnection: false,
+        transports: ['websocket'],
+        forceNew: true,
+        timeout: 2_000,
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', reject);
+        });
+        socket.on('message.created', (m: Message) => {
+          if (m.threadId === this.threadId) this.timeline = mergeMessages(this.timeline, [m]);
+        });
+        socket.on('server.shutdown', () => this.notices.push('server.shutdown'));
+        socket.on('disconnect', () => {
+          if (this.socket === socket) this.socket = null;
+        });
+        const joined = await this.emit(socket, 'thread.join', { threadId: this.threadId, afterSeq: this.syncedSeq });
+        if (!joined.ok) throw new Error(joined.error.code);
+        this.timeline = mergeMessages(this.timeline, joined.missed);
+        if (joined.hasMore) await this.catchUpByRest();
+        this.syncedSeq = this.timeline.lastSeq;
+        this.socket = socket;
+        return;
+      } catch {
+        socket.close();
+        await sleep(Math.min(100 * 2 ** attempt, 1_000));
+      }
+    }
+  }
+
+  private async catchUpByRest(): Promise<void> {
+    for (;;) {
+      const page = await this.client.get<MessagePage>(`/api/threads/${this.threadId}/messages?after=${this.timeline.lastSeq}&limit=200`);
+      // A busy or recovering server says 503: try again, as the web client does.
+      if (page.status === 503) {
+        await sleep(250);
+        continue;
+      }
+      if (page.status !== 200) throw new Error(`catch-up ${page.status}`);
+      this.timeline = mergeMessages(this.timeline, page.body.messages);
+      if (!page.body.hasMore) return;
+    }
+  }
+
+  private emit<E extends 'thread.join' | 'message.send'>(socket: CouncilClientSocket, event: E, payload: unknown, ms = 8_000): Promise<Ack<SocketAckBodies[E]>> {
+    return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<SocketAckBodies[E]>> } })
+      .timeout(ms)
+      .emitWithAck(event, payload);
+  }
+
+  /** Post `body` until the server acknowledges it as stored; the same client id on every attempt. */
+  async post(body: string): Promise<void> {
+    const clientId = randomUUID();
+    while (!this.stopped) {
+      if (!this.socket?.connected) {
+        this.reconnections += 1;
+        await this.connect();
+        continue;
+      }
+      try {
+        const reply = await this.emit(this.socket, 'message.send', { threadId: this.threadId, clientId, body });
+        if (reply.ok) {
+          this.acked.set(body, reply.message.seq);
+          this.timeline = mergeMessages(this.timeline, [reply.message]);
+          return;
+        }
+        this.failures.push(reply.error.code);
+      } catch {
+        this.failures.push('no-ack');
+      }
+      await sleep(150);
+    }
+  }
+
+  /** Post `count` messages named `<name>-<i>`, one after another, `pauseMs` apart. */
+  async postMany(count: number, pauseMs: number): Promise<void> {
+    for (let i = 1; i <= count && !this.stopped; i++) {
+      await this.post(`${this.name}-${i}`);
+      await sleep(pauseMs);
+    }
+  }
+
+  /** Catch up once more (as after a reconnection) so the list is final. */
+  async settle(): Promise<void> {
+    if (!this.socket?.connected) await this.connect();
+    else await this.catchUpByRestFrom(this.syncedSeq);
+  }
+
+  private async catchUpByRestFrom(after: number): Promise<void> {
+    const held = this.timeline.lastSeq;
+    this.timeline = { ...this.timeline, lastSeq: after };
+    await this.catchUpByRest();
+    this.timeline = { ...this.timeline, lastSeq: Math.max(held, this.timeline.lastSeq) };
+  }
+
+  close(): void {
+    this.stopped = true;
+    this.socket?.close();
+  }
+}
+
+/** Every message of a thread as a fresh client fetches it, in order. */
+export async function freshFetch(client: ApiClient, threadId: string): Promise<Message[]> {
+  let timeline = emptyTimeline;
+  for (;;) {
+    const page = await client.get<MessagePage>(`/api/threads/${threadId}/messages?after=${timeline.lastSeq}&limit=200`);
+    if (page.status !== 200) throw new Error(`fetch ${page.status}: ${JSON.stringify(page.body)}`);
+    timeline = mergeMessages(timeline, page.body.messages);
+    if (!page.body.hasMore) return timeline.messages;
+  }
+}
