@@ -21,6 +21,7 @@ export function attachmentRoutes({ blobs, postLimit }: AppContext) {
         summary: 'Upload a file (the raw bytes as the body, ≤ 20 MB; office, PDF and image types, checked by content)',
         access: 'user',
         query: UploadQuery,
+        rawBody: true,
         status: 201,
         responses: { 201: { description: 'stored', schema: Attachment }, ...errors, 413: { description: 'too large', schema: ErrorBody } },
       },

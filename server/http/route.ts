@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import type { Actor } from '@shared/domain';
 import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
-import { badRequest, fromZodError, unauthenticated } from './errors';
+import { hasUnreadBody } from './body';
+import { badRequest, fromZodError, unauthenticated, unsupportedMediaType } from './errors';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 /** `public`: anyone; `user`: a signed-in, active person (finer rules are checked in the service). */
@@ -38,6 +39,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   responses: Record<number, ResponseSpec>;
   /** Runs before everything else (rate limiting). */
   limit?: RequestHandler;
+  /** The handler reads the raw request bytes itself (an upload); otherwise a body must be JSON. */
+  rawBody?: boolean;
 }
 
 export interface RouteContext<P extends Schema, Q extends Schema, B extends Schema, A extends Access> {
@@ -69,6 +72,8 @@ const requireUser: RequestHandler = (req, _res, next) => {
 
 function validate(spec: RouteDefinition['spec']): RequestHandler {
   return (req, res, next) => {
+    // A body in another content type would otherwise be ignored and the request run without it.
+    if (!spec.rawBody && hasUnreadBody(req)) return next(unsupportedMediaType('body: send JSON with Content-Type: application/json'));
     const input: Record<string, unknown> = {};
     for (const location of ['params', 'query', 'body'] as const) {
       const schema = spec[location];

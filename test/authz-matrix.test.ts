@@ -1,0 +1,568 @@
+/**
+ * The black-box authorisation matrix: for every REST route in the route table and every socket
+ * event in SOCKET_EVENT_SCHEMAS, every kind of person sends a valid request against real fixtures
+ * and gets exactly the outcome the permission rules (shared/permissions.ts `decide`) and the
+ * documented design say. A route or event without an entry below fails the test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decide, type Action, type PermissionContext } from '../shared/permissions';
+import { isInvited } from '../shared/meetings/rules';
+import { SOCKET_EVENT_SCHEMAS, type SocketEventName } from '../shared/socketEvents';
+import { READ_ACTION, readableVisibilities, type Visibility } from '../shared/threads/rules';
+import type { Meeting } from '../shared/schemas/meetings';
+import type { Thread } from '../shared/schemas/threads';
+import { connected, type ApiClient, type ApiResponse, type CouncilClientSocket } from './support/client';
+import { ack, newClientId, ok } from './support/forum';
+import { corporateNumber, createFixtures, PERSONA_KEYS, PNG, type Fixtures, type Persona, type PersonaKey } from './support/authz';
+import { startTestServer, type TestServer } from './support/server';
+
+/** What a cell must come to: allowed (any 2xx / an ok ack), or the refusal's status. */
+type Outcome = 'ok' | 401 | 403 | 404 | 409;
+const ACK_CODES: Record<Exclude<Outcome, 'ok'>, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
+
+interface Cell {
+  path: string;
+  body?: unknown;
+  /** Raw bytes (an upload). */
+  upload?: Buffer;
+  /** Send with another client (a fresh session) instead of the person's own. */
+  client?: ApiClient;
+}
+
+interface RouteEntry {
+  /** The rule that governs the route, as a reader would look it up. */
+  rule: string;
+  /** What it is called on. */
+  fixture: string;
+  expect(p: Persona, fx: Fixtures): Outcome;
+  request(fx: Fixtures, p: Persona, willSucceed: boolean): Cell | Promise<Cell>;
+  /** More than the status: what came back must not show anything the person may not see. */
+  check?(res: ApiResponse, p: Persona, fx: Fixtures): void;
+}
+
+let server: TestServer;
+let fx: Fixtures;
+const tally = { rest: 0, socket: 0, handshakes: 0 };
+const started = Date.now();
+
+beforeAll(async () => {
+  server = await startTestServer({ SOCKET_EVENTS_PER_10S: '100000' });
+  fx = await createFixtures(server);
+}, 120_000);
+
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  console.log(`[authz-matrix] ${tally.rest + tally.socket} matrix cells checked: ${tally.rest} REST (route × person × fixture), ${tally.socket} socket (event × person × fixture, ${tally.handshakes} of them refused handshakes) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await server?.close();
+});
+
+// ————— the rules, as expectations —————
+
+const signedIn = (p: Persona) => p.actor !== undefined && p.actor.active;
+/** The rule's answer: allowed, or 403 with its reason. */
+const by = (action: Action, context: PermissionContext = {}) => (p: Persona): Outcome => (decide(p.actor!, action, context).allowed ? 'ok' : 403);
+const allows = (p: Persona, action: Action, context: PermissionContext = {}) => decide(p.actor!, action, context).allowed;
+const canRead = (p: Persona, visibility: Visibility) => allows(p, READ_ACTION[visibility]);
+const everyone = (): Outcome => 'ok';
+const isAuthor = (p: Persona) => p.key === 'vendorMember'; // the fixtures' threads, messages and issues are the vendor member's
+const inDevOrg = (p: Persona, fx: Fixtures) => p.actor!.organization.id === fx.devOrgId;
+const invited = (p: Persona, m: Meeting) => isInvited({ kind: m.kind, extraInvitees: [] }, p.actor!.organization);
+/** Reading a thread: 403 with the reason when its visibility is not the person's (docs/THREADS.md). */
+const readOr403 = (visibility: Visibility, then: (p: Persona) => Outcome = everyone) => (p: Persona) => (canRead(p, visibility) ? then(p) : 403);
+/** Posting into a thread: read access and the right to post. */
+const postIn = (visibility: Visibility) => readOr403(visibility, by('message.post'));
+const speak = (m: () => Meeting) => (p: Persona): Outcome => (invited(p, m()) && allows(p, 'meeting.speak', { hasFloor: false }) ? 'ok' : 403);
+
+const VARIANTS = ['council', 'development'] as const;
+const perVisibility = (make: (v: Visibility) => RouteEntry, visibilities: readonly Visibility[] = VARIANTS) => visibilities.map(make);
+
+// ————— REST: one entry (or one per fixture) per route of the table —————
+
+const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
+  'GET /health': { rule: 'public', fixture: '—', expect: everyone, request: () => ({ path: '/api/health' }) },
+  'GET /business-areas': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/business-areas' }) },
+  'POST /auth/login': {
+    rule: 'public; a deactivated account cannot sign in',
+    fixture: "the person's own credentials, from a fresh client (anonymous: the vendor member's)",
+    expect: (p) => (p.key === 'deactivated' ? 401 : 'ok'),
+    request: (fx, p) => {
+      const who = p.email ? p : fx.personas.vendorMember;
+      return { path: '/api/auth/login', body: { email: who.email, password: who.password }, client: server.client() };
+    },
+  },
+  'POST /auth/logout': {
+    rule: 'public',
+    fixture: 'a second session of the person (theirs is kept for the other cells)',
+    expect: everyone,
+    request: async (_fx, p) => ({ path: '/api/auth/logout', client: signedIn(p) ? await server.signIn(p.email!, p.password) : p.client }),
+  },
+  'GET /me': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me' }) },
+  'POST /me/password': {
+    rule: 'signed in (own password); changed back right after',
+    fixture: "the person's own account",
+    expect: everyone,
+    request: (_fx, p) => ({ path: '/api/me/password', body: { currentPassword: p.password ?? 'council-demo', newPassword: `${p.password ?? 'council-demo'}-changed` } }),
+  },
+  'GET /organizations': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/organizations' }) },
+  'GET /organizations/:id': { rule: 'signed in', fixture: 'a vendor organisation', expect: everyone, request: (fx) => ({ path: `/api/organizations/${fx.organization.id}` }) },
+  'POST /organizations': {
+    rule: 'organization.manage',
+    fixture: 'a new support vendor',
+    expect: by('organization.manage'),
+    request: () => ({ path: '/api/organizations', body: { kind: 'vendor', key: `matrix-${newClientId().slice(0, 8)}`, vendorType: 'support', corporateNumber: corporateNumber(), nameJa: '新規', nameEn: 'New' } }),
+  },
+  'PATCH /organizations/:id': {
+    rule: 'organization.manage',
+    fixture: 'a vendor organisation (same name again)',
+    expect: by('organization.manage'),
+    request: (fx) => ({ path: `/api/organizations/${fx.organization.id}`, body: { nameEn: 'Matrix Check K.K.' } }),
+  },
+  'GET /organizations/:id/users': {
+    rule: 'account.manage { targetOrganizationId }',
+    fixture: "the vendor member's organisation",
+    expect: (p, fx) => by('account.manage', { targetOrganizationId: fx.devOrgId })(p),
+    request: (fx) => ({ path: `/api/organizations/${fx.devOrgId}/users` }),
+  },
+  'POST /organizations/:id/users': {
+    rule: 'account.manage { targetOrganizationId }',
+    fixture: "the vendor member's organisation",
+    expect: (p, fx) => by('account.manage', { targetOrganizationId: fx.devOrgId })(p),
+    request: (fx) => ({ path: `/api/organizations/${fx.devOrgId}/users`, body: { email: `new-${newClientId().slice(0, 8)}@example.jp`, displayName: '新規 利用者' } }),
+  },
+  'PATCH /users/:id': {
+    rule: "account.manage { the account's organisation }",
+    fixture: "an account in the vendor member's organisation",
+    expect: (p, fx) => by('account.manage', { targetOrganizationId: fx.devOrgId })(p),
+    request: (fx) => ({ path: `/api/users/${fx.target.id}`, body: { displayName: fx.target.displayName } }),
+  },
+  'POST /users/:id/deactivate': {
+    rule: "account.manage { the account's organisation }",
+    fixture: "an account in the vendor member's organisation",
+    expect: (p, fx) => by('account.manage', { targetOrganizationId: fx.devOrgId })(p),
+    request: (fx) => ({ path: `/api/users/${fx.target.id}/deactivate` }),
+  },
+  'POST /users/:id/reactivate': {
+    rule: "account.manage { the account's organisation }",
+    fixture: "an account in the vendor member's organisation",
+    expect: (p, fx) => by('account.manage', { targetOrganizationId: fx.devOrgId })(p),
+    request: (fx) => ({ path: `/api/users/${fx.target.id}/reactivate` }),
+  },
+
+  // Threads (docs/THREADS.md): unreadable → 403 with the reason.
+  'GET /threads': {
+    rule: 'signed in; filtered to readable visibilities',
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/threads?limit=100' }),
+    check: (res, p) => expectOnlyReadable(p, (res.body as { threads: Thread[] }).threads.map((t) => t.visibility), 'GET /threads'),
+  },
+  'POST /threads': {
+    rule: 'thread.create, and read access to the visibility',
+    fixture: 'a new council thread',
+    expect: (p) => (allows(p, 'thread.create') && canRead(p, 'council') ? 'ok' : 403),
+    request: () => ({ path: '/api/threads', body: { clientId: newClientId(), title: '新しいスレッド', body: '本文', visibility: 'council' } }),
+  },
+  'GET /threads/unread': {
+    rule: 'signed in; readable threads only',
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/threads/unread' }),
+    check: (res, p, fx) => {
+      const ids = new Set((res.body as { threads: Array<{ id: string }> }).threads.map((t) => t.id));
+      for (const v of ['council', 'vendors', 'development'] as const) expect(ids.has(fx.threads[v].id), `unread of ${p.key} lists the ${v} thread`).toBe(canRead(p, v));
+    },
+  },
+  'GET /threads/:id': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}` }) }), ['council', 'vendors', 'development']),
+  'PATCH /threads/:id': perVisibility((v) => ({
+    rule: `${READ_ACTION[v]}, then the creator (thread.create) or moderate`,
+    fixture: `the ${v} thread, resolved mark unchanged`,
+    expect: readOr403(v, (p) => ((isAuthor(p) && allows(p, 'thread.create')) || allows(p, 'moderate') ? 'ok' : 403)),
+    request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}`, body: { resolved: false } }),
+  })),
+  'GET /threads/:id/messages': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/messages` }) }), ['council', 'vendors', 'development']),
+  'POST /threads/:id/messages': perVisibility((v) => ({
+    rule: `${READ_ACTION[v]} and message.post`,
+    fixture: `the ${v} thread`,
+    expect: postIn(v),
+    request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/messages`, body: { clientId: newClientId(), body: '投稿' } }),
+  })),
+  'GET /threads/:id/moderation': {
+    rule: 'moderate',
+    fixture: 'the development thread',
+    expect: by('moderate'),
+    request: (fx) => ({ path: `/api/threads/${fx.threads.development.id}/moderation` }),
+  },
+  'POST /threads/:id/read': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/read`, body: { seq: 1 } }) })),
+  'GET /threads/:id/issues': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/issues` }) })),
+  'GET /messages/:id/replies': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread's opening post`, expect: readOr403(v), request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/replies` }) })),
+  'PATCH /messages/:id': perVisibility((v) => ({
+    rule: `${READ_ACTION[v]}, the author, message.editOwn`,
+    fixture: `the vendor member's post in the ${v} thread (same text)`,
+    expect: readOr403(v, (p) => (isAuthor(p) && allows(p, 'message.editOwn') ? 'ok' : 403)),
+    request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}`, body: { body: `${fx.word} 本文` } }),
+  })),
+  'DELETE /messages/:id': perVisibility((v) => ({
+    rule: `${READ_ACTION[v]}, the author, message.editOwn`,
+    fixture: `a fresh post of the vendor member in the ${v} thread`,
+    expect: readOr403(v, (p) => (isAuthor(p) && allows(p, 'message.editOwn') ? 'ok' : 403)),
+    request: async (fx, _p, willSucceed) => ({ path: `/api/messages/${willSucceed ? (await fx.fresh.message(v as 'council' | 'development')).id : fx.openings[v].id}` }),
+  })),
+  'POST /messages/:id/hide': {
+    rule: 'moderate (before anything else)',
+    fixture: 'a fresh council post',
+    expect: by('moderate'),
+    request: async (fx, _p, willSucceed) => ({ path: `/api/messages/${willSucceed ? (await fx.fresh.message('council')).id : fx.openings.council.id}/hide`, body: { reason: '確認のため' } }),
+  },
+  'POST /messages/:id/restore': {
+    rule: 'moderate (before anything else)',
+    fixture: 'a fresh hidden council post',
+    expect: by('moderate'),
+    request: async (fx, _p, willSucceed) => ({ path: `/api/messages/${willSucceed ? (await fx.fresh.hiddenMessage()).id : fx.openings.council.id}/restore` }),
+  },
+  'GET /messages/:id/versions': perVisibility((v) => ({
+    rule: `${READ_ACTION[v]}, then the author or moderate`,
+    fixture: `the vendor member's post in the ${v} thread`,
+    expect: readOr403(v, (p) => (isAuthor(p) || allows(p, 'moderate') ? 'ok' : 403)),
+    request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/versions` }),
+  })),
+  'PUT /messages/:id/reactions/:key': perVisibility((v) => ({ rule: `${READ_ACTION[v]} and message.post`, fixture: `the post in the ${v} thread`, expect: postIn(v), request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/reactions/thumbsUp` }) })),
+  'DELETE /messages/:id/reactions/:key': perVisibility((v) => ({ rule: `${READ_ACTION[v]} and message.post`, fixture: `the post in the ${v} thread`, expect: postIn(v), request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/reactions/thumbsUp` }) })),
+  'GET /mentions': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: `/api/mentions?q=${encodeURIComponent('佐藤')}` }) },
+  'POST /attachments': { rule: 'message.post', fixture: 'a PNG', expect: by('message.post'), request: () => ({ path: '/api/attachments?name=figure.png', upload: PNG }) },
+  'GET /attachments/:id': [
+    { rule: 'thread.readDevelopment (the thread it was posted in)', fixture: 'an attachment posted in the development thread', expect: readOr403('development'), request: (fx) => ({ path: `/api/attachments/${fx.attachment.id}` }) },
+    { rule: 'the uploader only until it is posted (others: 404)', fixture: "the vendor member's unposted upload", expect: (p) => (isAuthor(p) ? 'ok' : 404), request: (fx) => ({ path: `/api/attachments/${fx.unposted.id}` }) },
+  ],
+  'GET /search': {
+    rule: 'signed in; readable visibilities only',
+    fixture: 'a word in the three fixture threads',
+    expect: everyone,
+    request: (fx) => ({ path: `/api/search?q=${encodeURIComponent(fx.word)}` }),
+    check: (res, p, fx) => {
+      const body = res.body as { threads: Array<{ thread: Thread }>; messages: Array<{ thread: Thread }> };
+      const seen = [...body.threads, ...body.messages].map((h) => h.thread.visibility);
+      expectOnlyReadable(p, seen, 'GET /search');
+      for (const v of readableVisibilities(p.actor!)) expect(seen, `${p.key} finds the ${v} thread ${fx.word}`).toContain(v);
+    },
+  },
+
+  // The register (docs/REGISTER.md).
+  'GET /issues': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues' }) },
+  'POST /issues': {
+    rule: 'issue.raise',
+    fixture: 'a new issue',
+    expect: by('issue.raise'),
+    request: () => ({ path: '/api/issues', body: { title: '新しい課題', description: '内容', businessAreas: ['resident-register'], category: 'spec' } }),
+  },
+  'GET /issues/stats': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues/stats' }) },
+  'GET /issues/export.xlsx': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues/export.xlsx' }) },
+  'GET /issues/export.csv': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues/export.csv' }) },
+  'GET /issues/:id': { rule: 'issue.read', fixture: 'an issue routed to mhlw', expect: by('issue.read'), request: (fx) => ({ path: `/api/issues/${fx.issue.id}` }) },
+  'PATCH /issues/:id': {
+    rule: 'content: the raiser (issue.raise) while new, or the secretariat (issue.transition)',
+    fixture: "the vendor member's new issue (same title)",
+    expect: (p) => ((isAuthor(p) && allows(p, 'issue.raise')) || allows(p, 'issue.transition') ? 'ok' : 403),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}`, body: { title: fx.issue.title } }),
+  },
+  'POST /issues/:id/transition': {
+    rule: 'issue.transition',
+    fixture: 'a fresh new issue → accepted',
+    expect: by('issue.transition'),
+    request: async (fx, _p, willSucceed) => ({ path: `/api/issues/${willSucceed ? (await fx.fresh.issue()).id : fx.issue.id}/transition`, body: { to: 'accepted' } }),
+  },
+  'PUT /issues/:id/support': { rule: 'issue.support', fixture: 'an open issue', expect: by('issue.support'), request: (fx) => ({ path: `/api/issues/${fx.issue.id}/support` }) },
+  'DELETE /issues/:id/support': {
+    rule: "issue.support; the raiser's organisation cannot withdraw (409)",
+    fixture: "the vendor member's open issue",
+    expect: (p, fx) => (allows(p, 'issue.support') ? (inDevOrg(p, fx) ? 409 : 'ok') : 403),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/support` }),
+  },
+  'POST /issues/:id/comments': { rule: 'issue.comment', fixture: 'an issue', expect: by('issue.comment'), request: (fx) => ({ path: `/api/issues/${fx.issue.id}/comments`, body: { body: 'コメント' } }) },
+  'POST /issues/:id/answers': {
+    rule: "issue.answer { routedMinistry: 'mhlw' }",
+    fixture: 'a fresh issue routed to mhlw',
+    expect: by('issue.answer', { routedMinistry: 'mhlw' }),
+    request: async (fx, _p, willSucceed) => ({ path: `/api/issues/${willSucceed ? (await fx.fresh.issue()).id : fx.issue.id}/answers`, body: { body: '回答' } }),
+  },
+  'PATCH /issue-answers/:id': {
+    rule: "issue.editOwnAnswer { routedMinistry: 'mhlw' }, and the author",
+    fixture: "mhlw's answer",
+    expect: (p) => (allows(p, 'issue.editOwnAnswer', { routedMinistry: 'mhlw' }) && p.key === 'ministryRouted' ? 'ok' : 403),
+    request: () => ({ path: `/api/issue-answers/${fx.answer.id}`, body: { body: '厚生労働省の回答です' } }),
+  },
+  'POST /issues/:id/links': perVisibility((v) => ({
+    rule: `issue.comment, then ${READ_ACTION[v]}`,
+    fixture: `an issue and the ${v} thread`,
+    expect: (p) => (allows(p, 'issue.comment') ? readOr403(v)(p) : 403),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/links`, body: { kind: 'thread', id: fx.threads[v].id } }),
+  })),
+  'DELETE /issues/:id/links/:kind/:targetId': perVisibility((v) => ({
+    rule: `issue.comment, then ${READ_ACTION[v]}`,
+    fixture: `an issue and the ${v} thread`,
+    expect: (p) => (allows(p, 'issue.comment') ? readOr403(v)(p) : 403),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/links/thread/${fx.threads[v].id}` }),
+  })),
+
+  // Meetings (docs/MEETINGS.md): drafts are the secretariat's (others: 404).
+  'GET /meetings': {
+    rule: 'meeting.read; drafts only with meeting.manage',
+    fixture: '—',
+    expect: by('meeting.read'),
+    request: () => ({ path: '/api/meetings?when=all' }),
+    check: (res, p, fx) => {
+      const ids = (res.body as { meetings: Array<{ id: string; status: string }> }).meetings.map((m) => m.id);
+      expect(ids.includes(fx.meetings.draft.id), `${p.key} sees the draft meeting`).toBe(allows(p, 'meeting.manage'));
+    },
+  },
+  'POST /meetings': {
+    rule: 'meeting.manage',
+    fixture: 'a new plenary',
+    expect: by('meeting.manage'),
+    request: () => ({ path: '/api/meetings', body: { kind: 'plenary', title: '新しい会議', startsAt: '2026-12-11T14:00:00+09:00', endsAt: '2026-12-11T15:00:00+09:00' } }),
+  },
+  'GET /action-items': { rule: 'signed in (own organisation; the secretariat all)', fixture: '—', expect: everyone, request: () => ({ path: '/api/action-items' }) },
+  'POST /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
+  'DELETE /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
+  'GET /calendar/:file': { rule: 'public: the token in the URL is the credential', fixture: "a fresh feed URL of the secretariat's", expect: everyone, request: async (fx) => ({ path: await fx.fresh.calendarUrl() }) },
+  'GET /meetings/:id': [
+    { rule: 'meeting.read', fixture: 'a scheduled plenary', expect: by('meeting.read'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}` }) },
+    { rule: 'meeting.manage for a draft (others: 404)', fixture: 'a draft', expect: (p) => (allows(p, 'meeting.manage') ? 'ok' : 404), request: (fx) => ({ path: `/api/meetings/${fx.meetings.draft.id}` }) },
+  ],
+  'PATCH /meetings/:id': { rule: 'meeting.manage', fixture: 'a scheduled plenary (same title)', expect: by('meeting.manage'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}`, body: { title: fx.meetings.plenary.title } }) },
+  'POST /meetings/:id/status': {
+    rule: 'meeting.manage',
+    fixture: 'a fresh draft → scheduled',
+    expect: by('meeting.manage'),
+    request: async (fx, _p, willSucceed) => ({ path: `/api/meetings/${willSucceed ? (await fx.fresh.draftMeeting()).id : fx.meetings.draft.id}/status`, body: { to: 'scheduled' } }),
+  },
+  'PUT /meetings/:id/rsvp': (['plenary', 'consultation'] as const).map((kind) => ({
+    rule: 'meeting.read and invited (shared/meetings/rules.ts isInvited)',
+    fixture: `a scheduled ${kind}`,
+    expect: (p: Persona, fx: Fixtures) => (invited(p, fx.meetings[kind]) ? 'ok' : 403),
+    request: (fx: Fixtures) => ({ path: `/api/meetings/${fx.meetings[kind].id}/rsvp`, body: { response: 'online' } }),
+  })),
+  'GET /meetings/:id/attendance': { rule: 'meeting.manage', fixture: 'a scheduled plenary', expect: by('meeting.manage'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/attendance` }) },
+  'GET /meetings/:id/attendance.xlsx': { rule: 'meeting.manage', fixture: 'a scheduled plenary', expect: by('meeting.manage'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/attendance.xlsx` }) },
+  'GET /meetings/:id/attendance.csv': { rule: 'meeting.manage', fixture: 'a scheduled plenary', expect: by('meeting.manage'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/attendance.csv` }) },
+  'GET /meetings/:id/calendar': [
+    { rule: 'meeting.read', fixture: 'a scheduled plenary', expect: by('meeting.read'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/calendar` }) },
+    { rule: 'meeting.manage for a draft (others: 404)', fixture: 'a draft', expect: (p) => (allows(p, 'meeting.manage') ? 'ok' : 404), request: (fx) => ({ path: `/api/meetings/${fx.meetings.draft.id}/calendar` }) },
+  ],
+  'POST /meetings/:id/materials': {
+    rule: 'meeting.manage',
+    fixture: "a scheduled plenary and the person's fresh upload",
+    expect: by('meeting.manage'),
+    request: async (fx, _p, willSucceed) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/materials`, body: { attachmentId: willSucceed ? (await fx.fresh.upload()).id : fx.unposted.id } }),
+  },
+  'DELETE /meetings/:id/materials/:attachmentId': {
+    rule: 'meeting.manage',
+    fixture: 'a fresh material of a scheduled plenary',
+    expect: by('meeting.manage'),
+    request: async (fx, _p, willSucceed) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/materials/${willSucceed ? (await fx.fresh.material()).id : fx.unposted.id}` }),
+  },
+  'PUT /meetings/:id/minutes': {
+    rule: 'minutes.publish',
+    fixture: 'an ended meeting',
+    expect: by('minutes.publish'),
+    request: async (fx) => {
+      const agendaItemId = (await fx.personas.secretariat.client.get<Meeting>(`/api/meetings/${fx.meetings.ended.id}`)).body.agenda[0]!.id;
+      return { path: `/api/meetings/${fx.meetings.ended.id}/minutes`, body: { items: [{ agendaItemId, summary: '要旨' }] } };
+    },
+  },
+  'POST /meetings/:id/minutes/circulate': { rule: 'minutes.publish', fixture: 'an ended meeting with draft minutes', expect: by('minutes.publish'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.ended.id}/minutes/circulate` }) },
+  'POST /meetings/:id/minutes/confirm': {
+    rule: 'meeting.read, then a presenting organisation',
+    fixture: "circulated minutes whose agenda item the vendor member's organisation presents",
+    expect: (p, fx) => (allows(p, 'meeting.read') ? (inDevOrg(p, fx) ? 'ok' : 403) : 403),
+    request: (fx) => ({ path: `/api/meetings/${fx.meetings.circulated.id}/minutes/confirm`, body: { comment: null } }),
+  },
+  'POST /meetings/:id/minutes/publish': {
+    rule: 'minutes.publish',
+    fixture: 'a fresh ended meeting with draft minutes',
+    expect: by('minutes.publish'),
+    request: async (fx, _p, willSucceed) => ({ path: `/api/meetings/${willSucceed ? (await fx.fresh.endedWithMinutes()).id : fx.meetings.ended.id}/minutes/publish` }),
+  },
+
+  // The audit log (the secretariat keeps the council's record).
+  'GET /audit': { rule: 'audit.read', fixture: '—', expect: by('audit.read'), request: () => ({ path: '/api/audit' }) },
+  'GET /audit/verify': { rule: 'audit.read', fixture: '—', expect: by('audit.read'), request: () => ({ path: '/api/audit/verify' }) },
+  'GET /audit/export.xlsx': { rule: 'audit.read', fixture: '—', expect: by('audit.read'), request: () => ({ path: '/api/audit/export.xlsx' }) },
+  'GET /audit/export.csv': { rule: 'audit.read', fixture: '—', expect: by('audit.read'), request: () => ({ path: '/api/audit/export.csv' }) },
+};
+
+function expectOnlyReadable(p: Persona, visibilities: readonly string[], what: string) {
+  const readable = readableVisibilities(p.actor!);
+  for (const v of visibilities) expect(readable, `${what} showed ${p.key} a ${v} thread`).toContain(v);
+}
+
+const outcomeOf = (status: number): Outcome | number => (status >= 200 && status < 300 ? 'ok' : status);
+
+async function runRouteCell(method: string, routeKey: string, entry: RouteEntry, p: Persona, isPublic: boolean) {
+  const expected: Outcome = !isPublic && !signedIn(p) ? 401 : entry.expect(p, fx);
+  const cell = await entry.request(fx, p, expected === 'ok');
+  const client = cell.client ?? p.client;
+  const res = cell.upload
+    ? await client.upload(cell.path, cell.upload, 'image/png')
+    : await client.request(method, cell.path, cell.body === undefined ? {} : { json: cell.body });
+  tally.rest++;
+  expect(outcomeOf(res.status), `${routeKey} [${entry.fixture}] as ${p.key} (${entry.rule}) → ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`).toBe(expected);
+  if (expected === 'ok') entry.check?.(res, p, fx);
+  else if (typeof res.body === 'object') expect((res.body as { error?: { code?: string } }).error?.code, `${routeKey} as ${p.key}: error code`).toBe(ACK_CODES[expected]);
+  if (routeKey === 'POST /me/password' && expected === 'ok') {
+    const back = await client.post('/api/me/password', { currentPassword: `${p.password}-changed`, newPassword: p.password });
+    expect(back.status, `changing ${p.key}'s password back`).toBe(204);
+  }
+}
+
+// ————— sockets: one entry (or one per fixture) per event —————
+
+interface EventEntry {
+  rule: string;
+  fixture: string;
+  expect(p: Persona, fx: Fixtures): Outcome;
+  payload(fx: Fixtures, p: Persona, willSucceed: boolean): unknown;
+  /** Done first on the person's socket (joining the room a relay needs). */
+  prepare?(socket: CouncilClientSocket, fx: Fixtures, p: Persona): Promise<void>;
+}
+
+const threadEvents = (make: (v: Visibility) => EventEntry) => VARIANTS.map(make);
+
+const EVENTS: Record<SocketEventName, EventEntry | EventEntry[]> = {
+  'session.ping': { rule: 'signed in', fixture: '—', expect: everyone, payload: () => ({}) },
+  'thread.join': threadEvents((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), payload: (fx) => ({ threadId: fx.threads[v].id }) })),
+  'thread.leave': { rule: 'signed in (leaving is always allowed)', fixture: 'the development thread', expect: everyone, payload: (fx) => ({ threadId: fx.threads.development.id }) },
+  'thread.typing': threadEvents((v) => ({
+    rule: `joined (${READ_ACTION[v]}) and message.post`,
+    fixture: `the ${v} thread, joined first when readable`,
+    expect: postIn(v),
+    prepare: async (socket, fx, p) => {
+      if (canRead(p, v)) await ok(socket, 'thread.join', { threadId: fx.threads[v].id });
+    },
+    payload: (fx) => ({ threadId: fx.threads[v].id }),
+  })),
+  'thread.read': threadEvents((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), payload: (fx) => ({ threadId: fx.threads[v].id, seq: 1 }) })),
+  'message.send': threadEvents((v) => ({ rule: `${READ_ACTION[v]} and message.post`, fixture: `the ${v} thread`, expect: postIn(v), payload: (fx) => ({ threadId: fx.threads[v].id, clientId: newClientId(), body: 'ライブ投稿' }) })),
+  'message.edit': threadEvents((v) => ({
+    rule: `${READ_ACTION[v]}, the author, message.editOwn`,
+    fixture: `the vendor member's post in the ${v} thread (same text)`,
+    expect: readOr403(v, (p) => (isAuthor(p) && allows(p, 'message.editOwn') ? 'ok' : 403)),
+    payload: (fx) => ({ messageId: fx.openings[v].id, body: `${fx.word} 本文` }),
+  })),
+  'message.delete': threadEvents((v) => ({
+    rule: `${READ_ACTION[v]}, the author, message.editOwn`,
+    fixture: `a fresh post of the vendor member in the ${v} thread`,
+    expect: readOr403(v, (p) => (isAuthor(p) && allows(p, 'message.editOwn') ? 'ok' : 403)),
+    payload: async (fx, _p, willSucceed) => ({ messageId: willSucceed ? (await fx.fresh.message(v as 'council' | 'development')).id : fx.openings[v].id }),
+  })),
+  'message.hide': { rule: 'moderate', fixture: 'a fresh council post', expect: by('moderate'), payload: async (fx, _p, willSucceed) => ({ messageId: willSucceed ? (await fx.fresh.message('council')).id : fx.openings.council.id, reason: '確認のため' }) },
+  'message.restore': { rule: 'moderate', fixture: 'a fresh hidden council post', expect: by('moderate'), payload: async (fx, _p, willSucceed) => ({ messageId: willSucceed ? (await fx.fresh.hiddenMessage()).id : fx.openings.council.id }) },
+  'reaction.set': threadEvents((v) => ({ rule: `${READ_ACTION[v]} and message.post`, fixture: `the post in the ${v} thread`, expect: postIn(v), payload: (fx) => ({ messageId: fx.openings[v].id, key: 'eyes', on: true }) })),
+  'issue.join': { rule: 'issue.read', fixture: 'an issue', expect: by('issue.read'), payload: (fx) => ({ issueId: fx.issue.id }) },
+  'issue.leave': { rule: 'signed in', fixture: 'an issue', expect: everyone, payload: (fx) => ({ issueId: fx.issue.id }) },
+  'meeting.join': (['livePlenary', 'liveConsultation'] as const).map((m) => ({
+    rule: 'meeting.read and invited',
+    fixture: `a ${m}`,
+    expect: (p: Persona, fx: Fixtures) => (invited(p, fx.meetings[m]) ? 'ok' : 403),
+    payload: (fx: Fixtures) => ({ meetingId: fx.meetings[m].id }),
+  })),
+  'meeting.leave': { rule: 'signed in', fixture: 'a live plenary', expect: everyone, payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id }) },
+  'meeting.chat': (['livePlenary', 'liveConsultation'] as const).map((m) => ({
+    rule: 'invited and meeting.speak { hasFloor: false }',
+    fixture: `a ${m}`,
+    expect: (p: Persona, fx: Fixtures) => speak(() => fx.meetings[m])(p),
+    payload: (fx: Fixtures) => ({ meetingId: fx.meetings[m].id, clientId: newClientId(), body: 'チャット' }),
+  })),
+  'meeting.question': { rule: 'invited and meeting.speak { hasFloor: false }', fixture: 'a live plenary', expect: (p, fx) => speak(() => fx.meetings.livePlenary)(p), payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, clientId: newClientId(), body: '質問' }) },
+  'meeting.questionSupport': { rule: 'invited and meeting.speak { hasFloor: false }', fixture: 'an open question in a live plenary', expect: (p, fx) => speak(() => fx.meetings.livePlenary)(p), payload: (fx) => ({ questionId: fx.question.id, on: true }) },
+  'meeting.questionStatus': { rule: 'meeting.manage', fixture: 'a question in a live plenary → current', expect: by('meeting.manage'), payload: (fx) => ({ questionId: fx.managedQuestion.id, status: 'current' }) },
+  'meeting.agendaCurrent': { rule: 'meeting.manage', fixture: 'a live plenary', expect: by('meeting.manage'), payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, agendaItemId: null }) },
+  'meeting.floor': {
+    rule: 'meeting.manage',
+    fixture: 'a live plenary, the floor taken from the body observer',
+    expect: by('meeting.manage'),
+    payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, userId: fx.personas.bodyObserver.actor!.id, on: false }),
+  },
+};
+
+/** One socket per signed-in person, opened once: a handshake costs a session load. */
+const sockets = new Map<PersonaKey, CouncilClientSocket>();
+async function socketOf(p: Persona): Promise<CouncilClientSocket> {
+  let socket = sockets.get(p.key);
+  if (!socket?.connected) {
+    socket = p.client.socket();
+    await connected(socket);
+    sockets.set(p.key, socket);
+  }
+  return socket;
+}
+
+async function runEventCell(event: SocketEventName, entry: EventEntry, p: Persona) {
+  tally.socket++;
+  const label = `${event} [${entry.fixture}] as ${p.key} (${entry.rule})`;
+  if (!signedIn(p)) {
+    // Without an active session there is no socket to send on: the handshake is refused.
+    tally.handshakes++;
+    const socket = p.client.socket();
+    try {
+      await expect(connected(socket), label).rejects.toThrow();
+    } finally {
+      socket.close();
+    }
+    return;
+  }
+  const socket = await socketOf(p);
+  const expected = entry.expect(p, fx);
+  await entry.prepare?.(socket, fx, p);
+  const reply = await ack(socket, event, await entry.payload(fx, p, expected === 'ok'));
+  const context = `${label} → ${JSON.stringify(reply).slice(0, 200)}`;
+  if (expected === 'ok') expect(reply.ok, context).toBe(true);
+  else {
+    expect(reply.ok, context).toBe(false);
+    if (!reply.ok) expect(reply.error.code, context).toBe(ACK_CODES[expected]);
+  }
+}
+
+// ————— the matrix —————
+
+const asList = <T,>(e: T | T[]) => (Array.isArray(e) ? e : [e]);
+
+describe('the authorisation matrix', () => {
+  it('has an entry for every route of the route table and every socket event', () => {
+    const routeKeys = server.council.routes.map((r) => `${r.spec.method.toUpperCase()} ${r.spec.path}`);
+    for (const key of routeKeys) expect(ROUTES[key], `new route ${key} has no authorisation entry in test/authz-matrix.test.ts`).toBeDefined();
+    for (const key of Object.keys(ROUTES)) expect(routeKeys, `authorisation entry ${key} names no route`).toContain(key);
+    for (const event of Object.keys(SOCKET_EVENT_SCHEMAS)) expect(EVENTS[event as SocketEventName], `new socket event ${event} has no authorisation entry`).toBeDefined();
+  });
+
+  it('gives every person exactly what the rules say, on every route', async () => {
+    for (const route of server.council.routes) {
+      const key = `${route.spec.method.toUpperCase()} ${route.spec.path}`;
+      const entries = ROUTES[key];
+      if (!entries) continue; // reported by the test above
+      for (const entry of asList(entries)) {
+        for (const personaKey of PERSONA_KEYS) await runRouteCell(route.spec.method.toUpperCase(), key, entry, fx.personas[personaKey], route.spec.access === 'public');
+      }
+    }
+  }, 300_000);
+
+  it('gives every person exactly what the rules say, on every socket event', async () => {
+    for (const event of Object.keys(SOCKET_EVENT_SCHEMAS) as SocketEventName[]) {
+      for (const entry of asList(EVENTS[event])) {
+        for (const personaKey of PERSONA_KEYS) await runEventCell(event, entry, fx.personas[personaKey]);
+      }
+    }
+  }, 300_000);
+
+  it('the deactivated and the anonymous are told to sign in, and the people are who the matrix says', () => {
+    const personaOf = (k: PersonaKey) => fx.personas[k].actor;
+    expect(personaOf('ministryRouted')?.organization.key).toBe('mhlw');
+    expect(personaOf('ministryNotRouted')?.organization.key).toBe('mic');
+    expect(fx.issue.ministry).toBe('mhlw');
+    expect(personaOf('otherDevelopmentVendor')?.organization.vendorType).toBe('development');
+    expect(personaOf('otherDevelopmentVendor')?.organization.id).not.toBe(fx.devOrgId);
+    expect(personaOf('supportVendor')?.organization.vendorType).toBe('support');
+    expect(personaOf('vendorAdmin')?.role).toBe('orgAdmin');
+    expect(personaOf('deactivated')?.active).toBe(false);
+    expect(fx.personas.anonymous.actor).toBeUndefined();
+  });
+});
