@@ -14,6 +14,7 @@ import { OrganizationsPage } from '@client/pages/organizations/OrganizationsPage
 import { OrganizationDetailPage } from '@client/pages/organizations/OrganizationDetailPage';
 import { ProfilePage } from '@client/pages/profile/ProfilePage';
 import { AccountsPage } from '@client/pages/accounts/AccountsPage';
+import { AuditPage } from '@client/pages/audit/AuditPage';
 import { NotFoundPage } from '@client/pages/NotFoundPage';
 import { RouteErrorPage } from '@client/pages/RouteErrorPage';
 
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
       { path: 'organizations/:id', element: <OrganizationDetailPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'accounts', element: <AccountsPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

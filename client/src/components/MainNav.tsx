@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useUnreadThreadCount } from '@client/queries/unread';
 import { useCurrentUser } from './CurrentUser';
 
-/** The main sections; account management only for those who may manage accounts. */
+/** The main sections; account management and the audit log only for those who may use them. */
 export function MainNav() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -14,6 +14,7 @@ export function MainNav() {
     { to: '/meetings', label: t('nav.meetings') },
     { to: '/organizations', label: t('nav.organizations') },
     ...(me.abilities['account.manage'] ? [{ to: '/accounts', label: t('nav.accounts') }] : []),
+    ...(me.abilities['audit.read'] ? [{ to: '/audit', label: t('audit.nav') }] : []),
   ];
 
   return (

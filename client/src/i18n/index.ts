@@ -6,6 +6,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ja, type Messages } from './ja';
 import { en } from './en';
+import { auditJa, type AuditMessages } from './audit.ja';
+import { auditEn } from './audit.en';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,7 +15,7 @@ export type Language = (typeof LANGUAGES)[number];
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages & { audit: AuditMessages } };
   }
 }
 
@@ -46,7 +48,8 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  // The audit log's messages are mounted here, beside those ja.ts and en.ts mount themselves.
+  resources: { ja: { translation: { ...ja, audit: auditJa } }, en: { translation: { ...en, audit: auditEn } } },
   lng: storedLanguage(),
   fallbackLng: 'ja',
   supportedLngs: [...LANGUAGES],

@@ -1,4 +1,5 @@
 /** Every query key in one place, so a mutation can update or invalidate exactly what it changed. */
+import type { AuditExportQuery } from '@shared/schemas/audit';
 import type { OrganizationQuery } from '@shared/schemas/organizations';
 import type { ThreadFilters } from './threads';
 
@@ -23,4 +24,5 @@ export const queryKeys = {
   messageVersions: (messageId: string) => ['messageVersions', messageId] as const,
   mentionCandidates: (q: string) => ['mentions', q] as const,
   search: (q: string) => ['search', q] as const,
+  auditList: (filters: AuditExportQuery) => ['audit', 'list', filters] as const,
 };
