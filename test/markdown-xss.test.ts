@@ -6,43 +6,11 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Markdown } from '../client/src/components/markdown/Markdown';
+import { XSS_CORPUS as CORPUS, xssMentionedUser } from './support/xss';
 
-const USER = '0123456789abcdef01234567';
+const USER = xssMentionedUser;
 const mentions = { users: [{ id: USER, displayName: '<img src=x onerror=alert(1)>' }], organizations: [] };
 
-const CORPUS = [
-  '<script>alert(1)</script>',
-  '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
-  '<img src=x onerror=alert(1)>',
-  '<svg onload=alert(1)><circle r=10 /></svg>',
-  '<svg><script>alert(1)</script></svg>',
-  '<a href="javascript:alert(1)">click</a>',
-  '<iframe src="https://evil.example"></iframe>',
-  '<div style="background:url(javascript:alert(1))" onclick="alert(1)">x</div>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '[click](javascript:alert(1))',
-  '[click](JaVaScRiPt:alert(1))',
-  '[click](  javascript:alert(1))',
-  '[click](java&#x09;script:alert(1))',
-  '[click](&#106;avascript:alert(1))',
-  '[click](vbscript:msgbox(1))',
-  '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-  '[click][ref]\n\n[ref]: javascript:alert(1)',
-  '<javascript:alert(1)>',
-  '![x](javascript:alert(1))',
-  '![x](https://tracker.example/pixel.png)',
-  '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
-  '[x](https://ok.example/" onmouseover="alert(1))',
-  '```html\n<script>alert(1)</script>\n```',
-  '`<img src=x onerror=alert(1)>`',
-  `@{user:${USER}} さん`,
-  '<details open ontoggle=alert(1)>',
-  '<form action="javascript:alert(1)"><button>x</button></form>',
-  '<object data="javascript:alert(1)"></object><embed src="javascript:alert(1)">',
-  '<base href="javascript:/">',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  '| a | b |\n|---|---|\n| <img src=x onerror=alert(1)> | [x](javascript:alert(1)) |',
-];
 
 const ALLOWED_TAGS = new Set([
   'div', 'p', 'a', 'span', 'em', 'strong', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br',
