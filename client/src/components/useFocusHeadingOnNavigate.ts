@@ -7,13 +7,13 @@ import { useLocation } from 'react-router';
  */
 export function useFocusHeadingOnNavigate(mainRef: RefObject<HTMLElement | null>): void {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  // The path focus was last placed for: effects can run again without a navigation (a remount of
+  // the shell, a re-shown boundary), and a page load must leave focus at the top for the skip link.
+  const focusedFor = useRef(pathname);
 
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (focusedFor.current === pathname) return;
+    focusedFor.current = pathname;
     const main = mainRef.current;
     if (!main) return;
     const heading = main.querySelector<HTMLElement>('h1');

@@ -31,7 +31,8 @@ function mentionNode(kind: MentionKind, id: string, options: MentionOptions): Te
   return {
     type: 'text',
     value: `@${name}`,
-    data: { hName: 'span', hProperties: { className: mine ? ['mention', 'mention--me'] : ['mention'] } },
+    // A mention of the reader is a <mark>: highlighted for assistive technology too, not by colour alone.
+    data: mine ? { hName: 'mark', hProperties: { className: ['mention', 'mention--me'] } } : { hName: 'span', hProperties: { className: ['mention'] } },
   };
 }
 

@@ -63,10 +63,12 @@ function SettingsForm({ issue, stored, onMessage }: { issue: Issue; stored: Sett
     const parsed = IssueUpdateBody.safeParse(change);
     if (!parsed.success) return onMessage({ tone: 'error', text: rt('register.form.invalidDate') });
     onMessage(null);
-    update.mutate(parsed.data, {
-      onSuccess: () => onMessage({ tone: 'done', text: rt('register.settings.saved') }),
-      onError: (failure) => onMessage({ tone: 'error', text: errorMessage(failure) }),
-    });
+    // The saved issue remounts this form (its key is the stored values), and a remounted form's
+    // mutate() callbacks never run: the promise still settles, so the message is said from it.
+    update.mutateAsync(parsed.data).then(
+      () => onMessage({ tone: 'done', text: rt('register.settings.saved') }),
+      (failure: unknown) => onMessage({ tone: 'error', text: errorMessage(failure) }),
+    );
   }
 
   return (

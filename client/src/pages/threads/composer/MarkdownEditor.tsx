@@ -72,7 +72,8 @@ export function MarkdownEditor({
           type="button"
           className="button button--tertiary button--small md-editor__preview-toggle"
           aria-pressed={previewing}
-          aria-controls={`${id}-preview`}
+          // The preview exists only while shown: naming an absent element is invalid ARIA.
+          aria-controls={previewing ? `${id}-preview` : undefined}
           onClick={() => setPreviewing(!previewing)}
         >
           {t('threads.editor.preview')}

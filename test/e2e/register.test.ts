@@ -1,0 +1,85 @@
+/**
+ * Browser scenario 3: a vendor raises a register issue, the secretariat accepts and routes it
+ * (the vendor's page follows live), the ministry answers, the vendor reads the official answer,
+ * and the register's Excel export downloads and opens.
+ */
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshot, useBrowserSuite } from '../support/browser';
+
+const suite = useBrowserSuite();
+
+/** The value of one of the issue's particulars (状態, 所管府省, …). */
+const fact = (page: Page, label: string) =>
+  page.locator('.facts__row').filter({ has: page.getByRole('term').getByText(label, { exact: true }) }).getByRole('definition');
+
+describe('the issue register in the browser', () => {
+  it('3: raised, accepted and routed, answered by the ministry, exported', async (test) => {
+    const title = '介護保険の標準仕様書で給付制限の判定順序が不明確（E2E）';
+    const vendor = await suite.person(test, 'dev@demo.example', '/register/new');
+    const v = vendor.page;
+    await expectVisible(v.getByRole('heading', { level: 1, name: '課題を登録' }));
+    await v.getByRole('textbox', { name: '件名' }).fill(title);
+    await v.getByRole('textbox', { name: '課題の内容' }).fill('給付制限の判定を行う順序が、標準仕様書の二か所で異なっています。');
+    await v.getByRole('group', { name: /対象業務/ }).getByRole('checkbox', { name: '介護保険' }).check();
+    await v.getByRole('combobox', { name: '分類' }).selectOption({ label: '標準仕様書の解釈・記載' });
+    await expectAccessible(v, 'new issue form');
+    await v.getByRole('button', { name: '登録する' }).click();
+
+    await expectVisible(v.getByRole('heading', { level: 1, name: title }));
+    const issueUrl = new URL(v.url()).pathname;
+    expect(issueUrl).toMatch(/^\/register\/[0-9a-f]{24}$/);
+    await expect.poll(() => fact(v, '状態').innerText()).toBe('新規');
+
+    // The secretariat, elsewhere, accepts it and routes it to 厚生労働省.
+    const secretariat = await suite.person(test, 'secretariat@demo.example', issueUrl);
+    const s = secretariat.page;
+    const transitions = s.getByRole('region', { name: '状態の変更（事務局）' });
+    await transitions.getByRole('button', { name: '「受付」にする' }).click();
+    await expectVisible(transitions.getByText('状態を「受付」にしました。'));
+    await expect.poll(() => fact(v, '状態').innerText()).toBe('受付');
+
+    const settings = s.getByRole('region', { name: '管理項目（事務局）' });
+    await settings.getByRole('combobox', { name: '所管府省' }).selectOption({ label: '厚生労働省' });
+    await settings.getByRole('button', { name: '保存' }).click();
+    await expectVisible(settings.getByText('保存しました。'));
+    await transitions.getByRole('button', { name: '「検討中」にする' }).click();
+    await expectVisible(transitions.getByText('状態を「検討中」にしました。'));
+
+    // The vendor's page follows without a reload.
+    await expect.poll(() => fact(v, '状態').innerText()).toBe('検討中');
+    await expect.poll(() => fact(v, '所管府省').innerText()).toMatch(/^厚生労働省\s*（事務局が指定）/);
+    await screenshot(s, '3-secretariat-routed');
+
+    // The ministry publishes its official answer.
+    const ministry = await suite.person(test, 'mhlw@demo.example', issueUrl);
+    const m = ministry.page;
+    const answer = '判定は「支払方法の変更」を先に行います。次回改定で記載を統一します。';
+    await m.getByRole('textbox', { name: '公式回答を書く' }).fill(answer);
+    await m.getByRole('button', { name: '公式回答を掲載' }).click();
+
+    const answers = v.getByRole('region', { name: /^公式回答/ });
+    await expectVisible(answers.getByText(answer));
+    await expect.poll(() => fact(v, '状態').innerText()).toBe('回答済');
+    await screenshot(v, '3-vendor-reads-answer');
+    await expectAccessible(v, 'issue page with an official answer');
+
+    // The register, filtered to nothing, exports as an Excel workbook that opens with the issue in it.
+    await v.getByRole('link', { name: '課題管理表へ戻る' }).click();
+    await expectVisible(v.getByRole('link', { name: title }));
+    const exports = v.getByRole('group', { name: 'ダウンロード（絞り込み結果）' });
+    const [download] = await Promise.all([v.waitForEvent('download'), exports.getByRole('button', { name: 'Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    const rows: string[] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).map(String).join('\t')));
+    const ours = rows.find((r) => r.includes(title));
+    expect(ours).toBeDefined();
+    expect(ours).toContain('回答済');
+    expect(ours).toContain('厚生労働省');
+    await screenshot(v, '3-register-list');
+  }, E2E_TEST_TIMEOUT);
+});
