@@ -6,17 +6,13 @@ import type { Language } from '@client/i18n';
 
 const TIME_ZONE = 'Asia/Tokyo';
 
+const JA_DATE_TIME: Intl.DateTimeFormatOptions = { era: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE };
+const EN_DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE, timeZoneName: 'short' };
+
 const formatters = {
   ja: {
-    dateTime: new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-      era: 'long',
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: TIME_ZONE,
-    }),
+    dateTime: new Intl.DateTimeFormat('ja-JP-u-ca-japanese', JA_DATE_TIME),
+    dateTimeSeconds: new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { ...JA_DATE_TIME, second: '2-digit' }),
     date: new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
       era: 'long',
       year: 'numeric',
@@ -26,18 +22,11 @@ const formatters = {
     }),
   },
   en: {
-    dateTime: new Intl.DateTimeFormat('en-GB', {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: TIME_ZONE,
-      timeZoneName: 'short',
-    }),
+    dateTime: new Intl.DateTimeFormat('en-GB', EN_DATE_TIME),
+    dateTimeSeconds: new Intl.DateTimeFormat('en-GB', { ...EN_DATE_TIME, second: '2-digit' }),
     date: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: TIME_ZONE }),
   },
-} satisfies Record<Language, { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>;
+} satisfies Record<Language, { dateTime: Intl.DateTimeFormat; dateTimeSeconds: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>;
 
 function parse(iso: string): Date | null {
   const date = new Date(iso);
@@ -54,4 +43,10 @@ export function formatDateTime(iso: string, language: Language): string {
 export function formatDate(iso: string, language: Language): string {
   const date = parse(iso);
   return date ? formatters[language].date.format(date) : iso;
+}
+
+/** 令和8年11月25日 10:00:05 / 25 Nov 2026, 10:00:05 GMT+9 — for records put in order by eye (the audit log). */
+export function formatDateTimeSeconds(iso: string, language: Language): string {
+  const date = parse(iso);
+  return date ? formatters[language].dateTimeSeconds.format(date) : iso;
 }

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { AuditEntry } from '@shared/schemas/audit';
 import { useLanguage } from '@client/i18n/useLanguage';
-import { formatAuditTime } from './auditTime';
+import { formatDateTimeSeconds } from '@client/format/dates';
 import { AuditDetail } from './AuditDetail';
 import { useAuditT, type AuditT } from './useAuditT';
 
@@ -31,7 +31,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <tr key={entry.seq}>
               <td className="numeric">{entry.seq}</td>
               <td className="small nowrap">
-                <time dateTime={entry.at}>{formatAuditTime(entry.at, language)}</time>
+                <time dateTime={entry.at}>{formatDateTimeSeconds(entry.at, language)}</time>
               </td>
               <th scope="row" className="audit-table__action">
                 {at(`audit.actions.${entry.action}`)}
