@@ -40,7 +40,7 @@ export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFil
   return and.length ? { $and: and } : {};
 }
 
-const SORTS: Record<IssueListQuery['sort'], Record<string, SortOrder>> = {
+export const SORTS: Record<IssueListQuery['sort'], Record<string, SortOrder>> = {
   number: { fiscalYear: 1, seq: 1 },
   '-number': { fiscalYear: -1, seq: -1 },
   updated: { updatedAt: 1, _id: 1 },

@@ -1,0 +1,619 @@
+/**
+ * `npm run bench [-- <scenario>…] [--smoke] [--db=sqlite|postgresql|both] [--rounds=N] [--out=DIR]`
+ *
+ * Starts the database, the app (`server/main.ts`, as `npm start` runs it) and the bare Socket.IO
+ * baseline pinned to one core, the load generator pinned to the other, and runs each scenario
+ * against the baseline and the full stack in turn. Prints a table and writes a JSON file to
+ * `bench-results/`. See docs/PERFORMANCE.md.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { BSON, MongoClient, ObjectId, type Db } from 'mongodb';
+import { IssueListQuery } from '@shared/schemas/issues';
+import { startEmbeddedFerretDB, FERRETDB_VERSION, type EmbeddedDatabase } from '@server/db/ferretdb';
+import { issueFilter, SORTS } from '@server/issues/list';
+import { PROJECT_ROOT } from '@server/paths';
+import { benchPeople, createLiveMeeting, createThreads, mintSessions, seedIssues, seedLongThread, seeded, type BenchPerson } from './data';
+import type { RestRequest, Task } from './generator';
+import { startPostgres, type BenchPostgres } from './postgres';
+import { REST_SCENARIOS, SCENARIOS, sizesFor, TITLES, type Scenario, type Sizes } from './scenarios';
+import { median } from './stats';
+
+// ---- options ------------------------------------------------------------------------------------
+
+interface Options {
+  scenarios: Scenario[];
+  smoke: boolean;
+  dbs: Array<'sqlite' | 'postgresql'>;
+  rounds: number;
+  outDir: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const scenarios: Scenario[] = [];
+  let smoke = false;
+  let db = 'auto';
+  let rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+  let outDir = path.join(PROJECT_ROOT, 'bench-results');
+  for (const arg of argv) {
+    if (arg === '--smoke') smoke = true;
+    else if (arg.startsWith('--db=')) db = arg.slice(5);
+    else if (arg.startsWith('--rounds=')) rounds = Number(arg.slice(9));
+    else if (arg.startsWith('--out=')) outDir = path.resolve(arg.slice(6));
+    else if ((SCENARIOS as readonly string[]).includes(arg)) scenarios.push(arg as Scenario);
+    else throw new Error(`unknown argument ${arg}; scenarios: ${SCENARIOS.join(', ')}; flags: --smoke --db=sqlite|postgresql|both --rounds=N --out=DIR`);
+  }
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds: a positive integer');
+  // By default the REST scenarios also run on PostgreSQL (when it is installed), the socket ones on the embedded engine.
+  const dbs: Options['dbs'] = db === 'sqlite' ? ['sqlite'] : db === 'postgresql' ? ['postgresql'] : db === 'both' ? ['sqlite', 'postgresql'] : ['sqlite', 'postgresql'];
+  if (db === 'auto' && !existsSync('/usr/lib/postgresql/15/bin/postgres') && !process.env.BENCH_PG_BIN) dbs.pop();
+  return { scenarios: scenarios.length ? scenarios : [...SCENARIOS], smoke, dbs, rounds, outDir };
+}
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- processes, pinned ---------------------------------------------------------------------------
+
+const hasTaskset = (() => {
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const pinning = os.cpus().length >= 2 && hasTaskset
+  ? { server: process.env.BENCH_SERVER_CPUS ?? '0', generator: process.env.BENCH_GENERATOR_CPUS ?? '1' }
+  : null;
+
+const pinned = (cpus: string | undefined, cmd: string, args: string[]): [string, string[]] => (pinning && cpus ? ['taskset', ['-c', cpus, cmd, ...args]] : [cmd, args]);
+
+const cleanups: Array<() => Promise<void>> = [];
+async function cleanUp() {
+  while (cleanups.length) await cleanups.pop()!().catch(() => undefined);
+}
+
+interface ServerProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Start a Node server script pinned to the server core; resolve with the URL it prints. */
+async function startNodeServer(name: string, script: string, env: Record<string, string>): Promise<ServerProcess> {
+  const nodeArgs = [...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', script];
+  const [cmd, args] = pinned(pinning?.server, process.execPath, nodeArgs);
+  const child = spawn(cmd, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  readline.createInterface({ input: child.stderr! }).on('line', (l) => {
+    output.push(l);
+    if (process.env.BENCH_VERBOSE) say(`  [${name}] ${l}`);
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} printed no URL within 120 s:\n${output.join('\n')}`)), 120_000);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      const match = /(http:\/\/[\d.]+:\d+)\//.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited ${code}:\n${output.join('\n')}`));
+    });
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(force);
+  };
+  cleanups.push(stop);
+  return { url, pid: child.pid!, child, stop };
+}
+
+/** Resident memory of a process, in bytes. */
+function rssOf(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(kb?.[1] ?? 0) * 1024;
+}
+
+/** Run the generator on its own core with one task; `onPhase` runs while it waits between phases. */
+async function runGenerator<R>(task: Task, tmp: string, onPhase?: (phase: Record<string, unknown>) => Promise<void>): Promise<R> {
+  const file = path.join(tmp, `task-${Date.now()}-${randomBytes(3).toString('hex')}.json`);
+  writeFileSync(file, JSON.stringify(task));
+  const [cmd, args] = pinned(pinning?.generator, process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', path.join('scripts', 'bench', 'generator.ts'), file]);
+  const child = spawn(cmd, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const kill = async () => void child.kill('SIGKILL');
+  cleanups.push(kill);
+  const stderr: string[] = [];
+  child.stderr!.on('data', (b: Buffer) => stderr.push(b.toString()));
+  try {
+    return await new Promise<R>((resolve, reject) => {
+      let result: R | undefined;
+      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        let msg: Record<string, unknown>;
+        try {
+          msg = JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          return say(`  [generator] ${line}`);
+        }
+        if (msg.type === 'log') say(String(msg.message));
+        else if (msg.type === 'phase') void (onPhase?.(msg) ?? Promise.resolve()).then(() => child.stdin!.write('go\n'), reject);
+        else if (msg.type === 'result') result = msg.result as R;
+        else if (msg.type === 'error') reject(new Error(`generator: ${String(msg.message)}`));
+      });
+      child.once('exit', (code) => (result !== undefined ? resolve(result) : reject(new Error(`generator exited ${code} without a result:\n${stderr.join('')}`))));
+    });
+  } finally {
+    cleanups.splice(cleanups.indexOf(kill), 1);
+    rmSync(file, { force: true });
+  }
+}
+
+// ---- the stack under test ------------------------------------------------------------------------
+
+interface Stack {
+  db: 'sqlite' | 'postgresql';
+  mongoUri: string;
+  client: MongoClient;
+  mongo: Db;
+  app: ServerProcess;
+  bare: ServerProcess;
+  secret: string;
+  tmp: string;
+  /** Stop and start both servers (a fresh process to measure memory in). */
+  restartServers(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Pin an already-running process, every thread of it (Go runs many), to the server core. */
+function pinProcess(pid: number) {
+  if (pinning) execFileSync('taskset', ['-a', '-p', '-c', pinning.server, String(pid)], { stdio: 'ignore' });
+}
+
+async function startStack(db: 'sqlite' | 'postgresql', tmp: string): Promise<Stack> {
+  let postgres: BenchPostgres | undefined;
+  if (db === 'postgresql') {
+    postgres = await startPostgres(path.join(tmp, 'pg'), pinning?.server);
+    cleanups.push(() => postgres!.stop());
+    say(`  PostgreSQL at ${postgres.url}`);
+  }
+  const ferret: EmbeddedDatabase = await startEmbeddedFerretDB({ dataDir: path.join(tmp, 'db'), ...(postgres ? { postgresqlUrl: postgres.url } : {}) });
+  cleanups.push(() => ferret.stop());
+  pinProcess(ferret.process.pid!);
+  const uri = new URL(ferret.uri);
+  uri.pathname = '/council';
+  const mongoUri = uri.toString();
+  const secret = randomBytes(32).toString('hex');
+  const appEnv = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    MONGODB_URI: mongoUri,
+    DATA_DIR: path.join(tmp, 'app'),
+    SESSION_SECRET: secret,
+    SEED_DEMO: 'false',
+    // The bench's few thousand people post far faster than a person may: lift the per-person pace.
+    POSTS_PER_MINUTE: '100000000',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  };
+  const startServers = async () => {
+    const app = await startNodeServer('app', 'server/main.ts', appEnv);
+    const bare = await startNodeServer('bare', path.join('scripts', 'bench', 'bareServer.ts'), { PORT: '0' });
+    return { app, bare };
+  };
+  const servers = await startServers();
+  const client = await MongoClient.connect(mongoUri);
+  cleanups.push(() => client.close());
+  const stack: Stack = {
+    db,
+    mongoUri,
+    client,
+    mongo: client.db(),
+    ...servers,
+    secret,
+    tmp,
+    async restartServers() {
+      await Promise.all([stack.app.stop(), stack.bare.stop()]);
+      Object.assign(stack, await startServers());
+      await sleep(1000);
+    },
+    async stop() {
+      await Promise.all([stack.app.stop(), stack.bare.stop()]);
+      await client.close();
+      await ferret.stop();
+      await postgres?.stop();
+    },
+  };
+  return stack;
+}
+
+// ---- scenarios -----------------------------------------------------------------------------------
+
+interface Row {
+  scenario: Scenario;
+  title: string;
+  db: string;
+  figure: string;
+  baseline: string;
+  ratio: number | null;
+  target: string;
+  met: boolean;
+  /** The numbers behind the row, per round: app and baseline runs as the generator reported them. */
+  details: Record<string, unknown>;
+}
+
+/** `fresh`: restart the servers before measuring memory (off in smoke runs, for speed). */
+type Ctx = { stack: Stack; sizes: Sizes; rounds: number; fresh: boolean };
+
+const ratioOf = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? Math.round((a / b) * 100) / 100 : null);
+const ms = (v: number) => `${v} ms`;
+/** A lone request's p50, or the fact that none was answered before the timeout. */
+const aloneMs = (v: number | null) => (v !== null && Number.isFinite(v) ? ms(v) : 'none answered in time');
+
+async function people(ctx: Ctx, count: number): Promise<{ people: BenchPerson[]; cookies: string[] }> {
+  const found = await benchPeople(ctx.stack.mongo, count);
+  return { people: found, cookies: await mintSessions(ctx.stack.mongo, found, ctx.stack.secret) };
+}
+/** The bench's sessions go after each scenario: a session store of leftovers would slow the next one's handshakes. */
+const dropSessions = (ctx: Ctx) => ctx.stack.mongo.collection('sessions').deleteMany({});
+
+interface FanoutStep {
+  rate: number;
+  expected: number;
+  received: number;
+  ackFailures: number;
+  latency: { p99: number };
+  deliveriesPerSec: number;
+}
+type FanoutResult = { steps?: FanoutStep[]; connectFailures?: string[]; connectFailed?: number };
+
+async function plenary(ctx: Ctx): Promise<Row> {
+  const { sizes, stack } = ctx;
+  const { people: ps, cookies } = await people(ctx, sizes.plenaryClients);
+  const rounds: Array<{ app: FanoutResult; bare: FanoutResult }> = [];
+  for (let r = 0; r < ctx.rounds; r++) {
+    const steps = [{ rate: sizes.plenaryRate, durationMs: sizes.plenaryMs }];
+    const common = { kind: 'fanout' as const, clients: sizes.plenaryClients, senders: sizes.plenarySenders, steps };
+    say(' bare Socket.IO:');
+    const bare = await runGenerator<FanoutResult>({ ...common, url: stack.bare.url, meetingId: new ObjectId().toHexString() }, stack.tmp);
+    say(' app:');
+    const app = await runGenerator<FanoutResult>({ ...common, url: stack.app.url, cookies, meetingId: await createLiveMeeting(stack.mongo, ps[0]!) }, stack.tmp);
+    rounds.push({ app, bare });
+  }
+  await dropSessions(ctx);
+  const p99 = (x: FanoutResult) => x.steps?.[0]?.latency.p99 ?? Number.NaN;
+  const complete = (x: FanoutResult) => !x.connectFailed && !!x.steps?.[0] && x.steps[0].received === x.steps[0].expected && x.steps[0].ackFailures === 0;
+  const app = median(rounds.map((x) => p99(x.app)));
+  const bare = median(rounds.map((x) => p99(x.bare)));
+  const ratio = ratioOf(app, bare);
+  const allDelivered = rounds.every((x) => complete(x.app));
+  return {
+    scenario: 'plenary', title: TITLES.plenary, db: stack.db,
+    figure: `p99 ${ms(app)}${allDelivered ? '' : ` (incomplete: ${rounds.at(-1)!.app.connectFailed ?? 0} handshakes failed, ${rounds.at(-1)!.app.steps?.[0]?.received ?? 0}/${rounds.at(-1)!.app.steps?.[0]?.expected ?? 0} delivered)`}`, baseline: `p99 ${ms(bare)}`, ratio,
+    target: 'p99 ≤ 100 ms, ≤ 2×', met: allDelivered && app <= 100 && ratio !== null && ratio <= 2,
+    details: { sizes: { clients: sizes.plenaryClients, rate: sizes.plenaryRate, ms: sizes.plenaryMs }, rounds },
+  };
+}
+
+async function ceiling(ctx: Ctx): Promise<Row> {
+  const { sizes, stack } = ctx;
+  const { people: ps, cookies } = await people(ctx, sizes.ceilingClients);
+  const ceilingOf = (x: FanoutResult) =>
+    Math.max(0, ...(x.steps ?? []).filter((s) => s.latency.p99 <= sizes.ceilingP99Ms && s.received >= s.expected * 0.99).map((s) => s.deliveriesPerSec));
+  const rounds: Array<{ app: FanoutResult; bare: FanoutResult; appCeiling: number; bareCeiling: number }> = [];
+  for (let r = 0; r < ctx.rounds; r++) {
+    const common = {
+      kind: 'fanout' as const,
+      clients: sizes.ceilingClients,
+      senders: sizes.plenarySenders,
+      steps: sizes.ceilingRates.map((rate) => ({ rate, durationMs: sizes.ceilingStepMs })),
+      stopAboveP99Ms: sizes.ceilingP99Ms,
+    };
+    say(' bare Socket.IO:');
+    const bare = await runGenerator<FanoutResult>({ ...common, url: stack.bare.url, meetingId: new ObjectId().toHexString() }, stack.tmp);
+    say(' app:');
+    const app = await runGenerator<FanoutResult>({ ...common, url: stack.app.url, cookies, meetingId: await createLiveMeeting(stack.mongo, ps[0]!) }, stack.tmp);
+    rounds.push({ app, bare, appCeiling: ceilingOf(app), bareCeiling: ceilingOf(bare) });
+  }
+  await dropSessions(ctx);
+  const app = median(rounds.map((x) => x.appCeiling));
+  const bare = median(rounds.map((x) => x.bareCeiling));
+  const ratio = ratioOf(app, bare);
+  const topRate = sizes.ceilingRates[sizes.ceilingRates.length - 1]!;
+  const bareCapped = rounds.some((x) => x.bare.steps?.length === sizes.ceilingRates.length && x.bare.steps.at(-1)!.rate === topRate && x.bare.steps.at(-1)!.latency.p99 <= sizes.ceilingP99Ms);
+  return {
+    scenario: 'ceiling', title: TITLES.ceiling, db: stack.db,
+    figure: `${app} deliveries/s`, baseline: `${bare} deliveries/s${bareCapped ? ' (not reached: raise BENCH_CEILING_RATES)' : ''}`, ratio,
+    target: '≥ 0.5×', met: app > 0 && ratio !== null && ratio >= 0.5,
+    details: { p99LimitMs: sizes.ceilingP99Ms, rounds },
+  };
+}
+
+type ConnectionsResult = { clients: number; connected: number; held: number; connectMs: number; ratePerSec: number; failures: string[] };
+
+async function connections(ctx: Ctx): Promise<Row> {
+  const { sizes, stack } = ctx;
+  const { cookies } = await people(ctx, sizes.connections);
+  const rounds: Array<Record<string, unknown>> = [];
+  const measure = async (server: 'app' | 'bare') => {
+    if (ctx.fresh) await stack.restartServers(); // a fresh process: memory from a known start
+    const target = stack[server];
+    const before = rssOf(target.pid);
+    let after = before;
+    say(` ${server === 'app' ? 'app' : 'bare Socket.IO'}:`);
+    const result = await runGenerator<ConnectionsResult>(
+      { kind: 'connections', url: target.url, clients: sizes.connections, holdMs: sizes.connectionsHoldMs, ...(server === 'app' ? { cookies } : {}) },
+      stack.tmp,
+      async () => {
+        after = rssOf(target.pid);
+      },
+    );
+    const perSocket = result.connected ? Math.round((after - before) / result.connected) : Number.NaN;
+    say(`  ${result.held}/${result.clients} held, ${Math.round(perSocket / 102.4) / 10} kB per socket (RSS ${Math.round(before / 1e6)} → ${Math.round(after / 1e6)} MB)`);
+    return { ...result, rssBefore: before, rssAfter: after, bytesPerSocket: perSocket };
+  };
+  for (let r = 0; r < ctx.rounds; r++) {
+    const bare = await measure('bare');
+    const app = await measure('app');
+    rounds.push({ app, bare });
+  }
+  await dropSessions(ctx);
+  const of = (k: 'app' | 'bare', f: 'bytesPerSocket' | 'held') => median(rounds.map((x) => (x[k] as Record<string, number>)[f]!));
+  const appKb = Math.round(of('app', 'bytesPerSocket') / 102.4) / 10;
+  const bareKb = Math.round(of('bare', 'bytesPerSocket') / 102.4) / 10;
+  const allHeld = rounds.every((x) => (x.app as ConnectionsResult).held === sizes.connections);
+  const ratio = ratioOf(appKb, bareKb);
+  return {
+    scenario: 'connections', title: TITLES.connections, db: stack.db,
+    figure: `${of('app', 'held')}/${sizes.connections} held, ${appKb} kB/socket`, baseline: `${of('bare', 'held')}/${sizes.connections} held, ${bareKb} kB/socket`, ratio,
+    target: 'all held; memory ≤ 1.5×', met: allHeld && ratio !== null && ratio <= 1.5,
+    details: { rounds },
+  };
+}
+
+type JoinResult = { joiners: number; joined: number; refused: number; ack: { p99: number }; maxPresenceBroadcastsPerSecond: number; present: number; presenceBroadcasts: number; connectFailures?: string[] };
+
+async function joinstorm(ctx: Ctx): Promise<Row> {
+  const { sizes, stack } = ctx;
+  const { people: ps, cookies } = await people(ctx, sizes.joinClients + 1);
+  const rounds: Array<{ app: JoinResult; bare: JoinResult }> = [];
+  for (let r = 0; r < ctx.rounds; r++) {
+    const common = { kind: 'joinstorm' as const, clients: sizes.joinClients, windowMs: sizes.joinWindowMs, settleMs: sizes.joinSettleMs };
+    say(' bare Socket.IO:');
+    const bare = await runGenerator<JoinResult>({ ...common, url: stack.bare.url, meetingId: new ObjectId().toHexString() }, stack.tmp);
+    say(' app:');
+    const app = await runGenerator<JoinResult>({ ...common, url: stack.app.url, cookies, meetingId: await createLiveMeeting(stack.mongo, ps[0]!) }, stack.tmp);
+    say(`  app: ${app.joined}/${app.joiners} joined, ${app.present} present, ack p99 ${app.ack?.p99} ms, ${app.presenceBroadcasts} presence broadcasts (max ${app.maxPresenceBroadcastsPerSecond}/s)`);
+    rounds.push({ app, bare });
+  }
+  await dropSessions(ctx);
+  const ok = rounds.every((x) => x.app.joined === sizes.joinClients && x.app.present === sizes.joinClients + 1 && x.app.maxPresenceBroadcastsPerSecond <= 2 && x.app.presenceBroadcasts > 0);
+  const app = median(rounds.map((x) => x.app.ack?.p99 ?? Number.NaN));
+  const bare = median(rounds.map((x) => x.bare.ack?.p99 ?? Number.NaN));
+  const last = rounds.at(-1)!.app;
+  return {
+    scenario: 'joinstorm', title: TITLES.joinstorm, db: stack.db,
+    figure: `${last.joined}/${sizes.joinClients} joined, ${last.present - 1} present, ≤ ${last.maxPresenceBroadcastsPerSecond} presence/s; ack p99 ${ms(app)}`,
+    baseline: `ack p99 ${ms(bare)}`, ratio: ratioOf(app, bare),
+    target: 'all joined and present; ≤ 2 presence/s', met: ok,
+    details: { rounds },
+  };
+}
+
+type BurstResult = { posts: number; acked: number; refused: number; ack: { p99: number }; delivery: { p99: number }; lost: number; duplicates: number; strays: number; otherEvents: number; connectFailures?: string[] };
+
+async function burst(ctx: Ctx): Promise<Row> {
+  const { sizes, stack } = ctx;
+  const viewers = sizes.burstThreads * sizes.burstViewers;
+  const { people: ps, cookies } = await people(ctx, viewers);
+  const rounds: Array<{ app: BurstResult; bare: BurstResult }> = [];
+  for (let r = 0; r < ctx.rounds; r++) {
+    const common = { kind: 'burst' as const, viewersPerThread: sizes.burstViewers, rate: sizes.burstRate, durationMs: sizes.burstMs, drainMs: 10_000 };
+    say(' bare Socket.IO:');
+    const bare = await runGenerator<BurstResult>({ ...common, url: stack.bare.url, threads: Array.from({ length: sizes.burstThreads }, () => new ObjectId().toHexString()) }, stack.tmp);
+    say(`  ack p99 ${bare.ack?.p99} ms, ${bare.lost} lost, ${bare.duplicates} duplicated`);
+    say(' app:');
+    const app = await runGenerator<BurstResult>({ ...common, url: stack.app.url, cookies, threads: await createThreads(stack.mongo, sizes.burstThreads, ps[0]!) }, stack.tmp);
+    say(`  ack p99 ${app.ack?.p99} ms, delivery p99 ${app.delivery?.p99} ms, ${app.acked}/${app.posts} acked, ${app.lost} lost, ${app.duplicates} duplicated, ${app.otherEvents} other events`);
+    rounds.push({ app, bare });
+  }
+  await dropSessions(ctx);
+  const app = median(rounds.map((x) => x.app.ack?.p99 ?? Number.NaN));
+  const bare = median(rounds.map((x) => x.bare.ack?.p99 ?? Number.NaN));
+  const last = rounds.at(-1)!.app;
+  const clean = rounds.every((x) => x.app.lost === 0 && x.app.duplicates === 0 && x.app.strays === 0 && x.app.acked === x.app.posts);
+  return {
+    scenario: 'burst', title: TITLES.burst, db: stack.db,
+    figure: `ack p99 ${ms(app)}; ${last.acked}/${last.posts} acked, ${last.lost} lost, ${last.duplicates} dup`,
+    baseline: `ack p99 ${ms(bare)}`, ratio: ratioOf(app, bare),
+    target: 'ack p99 ≤ 100 ms; none lost or duplicated', met: clean && app <= 100,
+    details: { rounds },
+  };
+}
+
+type RestResult = { requests: number; statuses: Record<string, number>; latency: { p99: number; p50: number }; achievedPerSec: number; alone: { p50: number }; saturated: boolean };
+
+async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: RestRequest[], cookie: string): Promise<Row> {
+  const { sizes, stack } = ctx;
+  const rounds: Array<{ app: RestResult; driver: RestResult }> = [];
+  for (let r = 0; r < ctx.rounds; r++) {
+    const common = { requests, rate: sizes.restRate, durationMs: sizes.restMs, timeoutMs: sizes.restTimeoutMs };
+    say(' driver:');
+    const driver = await runGenerator<RestResult>({ kind: 'driver', mongoUri: stack.mongoUri, ...common }, stack.tmp);
+    say(`  alone p50 ${driver.alone.p50} ms; paced: p50 ${driver.latency.p50} ms, p99 ${driver.latency.p99} ms ${JSON.stringify(driver.statuses)}`);
+    say(' app:');
+    const app = await runGenerator<RestResult>({ kind: 'rest', url: stack.app.url, cookie, ...common }, stack.tmp);
+    say(`  alone p50 ${app.alone.p50} ms; paced: p50 ${app.latency.p50} ms, p99 ${app.latency.p99} ms ${JSON.stringify(app.statuses)}`);
+    rounds.push({ app, driver });
+  }
+  const saturated = rounds.some((x) => x.app.saturated || x.driver.saturated);
+  if (saturated) {
+    // Not sustainable at this rate: compare what one request costs alone instead.
+    const app = median(rounds.map((x) => x.app.alone.p50));
+    const driver = median(rounds.map((x) => x.driver.alone.p50));
+    return {
+      scenario, title: TITLES[scenario], db: stack.db,
+      figure: `saturated: one request alone p50 ${aloneMs(app)}`, baseline: `alone p50 ${aloneMs(driver)} (driver)${rounds.some((x) => x.driver.saturated) ? ', saturated too' : ''}`, ratio: ratioOf(app, driver),
+      target: 'p99 ≤ 50 ms, ≤ 1.5×', met: false,
+      details: { rate: sizes.restRate, ms: sizes.restMs, rounds },
+    };
+  }
+  const app = median(rounds.map((x) => x.app.latency.p99));
+  const driver = median(rounds.map((x) => x.driver.latency.p99));
+  const allOk = rounds.every((x) => x.app.statuses['200'] === x.app.requests && x.driver.statuses.ok === x.driver.requests);
+  const ratio = ratioOf(app, driver);
+  return {
+    scenario, title: TITLES[scenario], db: stack.db,
+    figure: `p99 ${ms(app)}${allOk ? '' : ' (errors)'}`, baseline: `p99 ${ms(driver)} (driver)`, ratio,
+    target: 'p99 ≤ 50 ms, ≤ 1.5×', met: allOk && app <= 50 && ratio !== null && ratio <= 1.5,
+    details: { rate: sizes.restRate, ms: sizes.restMs, rounds },
+  };
+}
+
+async function threadpage(ctx: Ctx): Promise<Row> {
+  const { sizes, stack } = ctx;
+  const { people: ps, cookies } = await people(ctx, 50);
+  say(` seeding ${sizes.totalMessages} messages (${sizes.threadMessages} in one thread)…`);
+  const started = Date.now();
+  const { threadId, lastSeq } = await seedLongThread(stack.mongo, ps, sizes.threadMessages, sizes.totalMessages, say);
+  say(`  seeded in ${Math.round((Date.now() - started) / 1000)} s`);
+  const rand = seeded(99);
+  const requests: RestRequest[] = Array.from({ length: 200 }, () => {
+    const before = 51 + Math.floor(rand() * (lastSeq - 50));
+    // The query messagePageOf runs for `before` (mongoose leaves out the select: false grams).
+    const query = { collection: 'messages', filter: { threadId: new ObjectId(threadId), parentId: null, seq: { $lt: before } }, sort: { seq: -1 }, limit: 51, projection: { grams: 0 } };
+    return { path: `/api/threads/${threadId}/messages?before=${before}&limit=50`, query: BSON.EJSON.stringify(query, { relaxed: false }) };
+  });
+  return restRow(ctx, 'threadpage', requests, cookies[0]!);
+}
+
+async function register(ctx: Ctx): Promise<Row> {
+  const { sizes, stack } = ctx;
+  const { people: ps, cookies } = await people(ctx, 200);
+  say(` seeding ${sizes.issues} issues…`);
+  await seedIssues(stack.mongo, ps, sizes.issues, say);
+  const shapes = [
+    'status=new,accepted,reviewing&sort=-updated',
+    'businessArea=resident-register&sort=-number',
+    'open=true&category=spec&sort=-support',
+    'ministry=mhlw&hasAnswer=false&sort=due',
+  ];
+  const requests: RestRequest[] = [];
+  for (let page = 1; page <= 3; page++) {
+    for (const shape of shapes) {
+      const search = `${shape}&page=${page}&pageSize=50`;
+      const query = IssueListQuery.parse(Object.fromEntries(new URLSearchParams(search)));
+      // The filter listIssues builds, with the same sort, skip and limit, and its count.
+      const filter = JSON.parse(JSON.stringify(issueFilter(query))) as object;
+      const driverQuery = { collection: 'issues', filter, sort: SORTS[query.sort], skip: (page - 1) * 50, limit: 50, projection: { grams: 0, searchText: 0 }, count: true };
+      requests.push({ path: `/api/issues?${search}`, query: BSON.EJSON.stringify(driverQuery, { relaxed: false }) });
+    }
+  }
+  return restRow(ctx, 'register', requests, cookies[0]!);
+}
+
+const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = { plenary, ceiling, connections, joinstorm, burst, threadpage, register };
+
+// ---- report --------------------------------------------------------------------------------------
+
+function versionOf(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function postgresVersion(): string | null {
+  try {
+    return execFileSync(path.join(process.env.BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin', 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export function table(rows: readonly Row[]): string {
+  const head = ['scenario', 'db', 'figure', 'baseline', 'ratio', 'target', 'met'];
+  const body = rows.map((r) => [r.title, r.db, r.figure, r.baseline, r.ratio === null ? '—' : `${r.ratio}×`, r.target, r.met ? 'yes' : 'NO']);
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((c) => `| ${c.join(' | ')} |`)].join('\n');
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const sizes = sizesFor(options.smoke);
+  const tmp = path.join(os.tmpdir(), `council-bench-${process.pid}`);
+  mkdirSync(tmp, { recursive: true });
+  cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));
+  const startedAt = new Date();
+  say(`bench: ${options.scenarios.join(', ')}${options.smoke ? ' (smoke sizes)' : ''}; pinning: ${pinning ? `server+database on CPU ${pinning.server}, generator on CPU ${pinning.generator}` : 'none (fewer than 2 CPUs or no taskset)'}`);
+  const rows: Row[] = [];
+  const cpus = os.cpus();
+  const file = path.join(options.outDir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}${options.smoke ? '-smoke' : ''}.json`);
+  mkdirSync(options.outDir, { recursive: true });
+  // Written after every row, so a long run stopped part-way still leaves what it measured.
+  const writeReport = () => {
+    const report = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      smoke: options.smoke,
+      rounds: options.rounds,
+      machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1e9), os: `${os.type()} ${os.release()}`, loadAverageAtStart: loadAtStart },
+      versions: {
+        node: process.version,
+        'socket.io': versionOf('socket.io'),
+        'socket.io-client': versionOf('socket.io-client'),
+        mongodb: versionOf('mongodb'),
+        mongoose: versionOf('mongoose'),
+        express: versionOf('express'),
+        ferretdb: FERRETDB_VERSION,
+        postgresql: options.dbs.includes('postgresql') ? postgresVersion() : null,
+      },
+      pinning,
+      sizes,
+      rows,
+    };
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  };
+  const loadAtStart = os.loadavg();
+  for (const db of options.dbs) {
+    const scenarios = options.scenarios.filter((s) => db === 'sqlite' || REST_SCENARIOS.includes(s) || options.dbs.length === 1);
+    if (!scenarios.length) continue;
+    say(`\n== ${db === 'sqlite' ? 'FerretDB on SQLite (embedded default)' : 'FerretDB on PostgreSQL'} ==`);
+    const stack = await startStack(db, path.join(tmp, db));
+    try {
+      for (const scenario of scenarios) {
+        say(`\n-- ${TITLES[scenario]} (${db}) --`);
+        const row = await RUN[scenario]({ stack, sizes, rounds: options.rounds, fresh: !options.smoke });
+        say(`=> ${row.figure} | baseline ${row.baseline} | ratio ${row.ratio ?? '—'} | ${row.met ? 'met' : 'NOT met'}`);
+        rows.push(row);
+        writeReport();
+      }
+    } finally {
+      await stack.stop();
+    }
+  }
+  writeReport();
+  say(`\n${table(rows)}\n\nJSON: ${path.relative(process.cwd(), file)}`);
+}
+
+process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+process.on('SIGTERM', () => void cleanUp().then(() => process.exit(143)));
+main()
+  .then(cleanUp)
+  .catch(async (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    await cleanUp();
+    process.exit(1);
+  });

@@ -1,0 +1,115 @@
+/**
+ * The scenarios, their sizes (the issue's by default, `--smoke` for seconds, any figure
+ * overridable by an environment variable named in the table) and their targets.
+ */
+
+export const SCENARIOS = ['plenary', 'ceiling', 'connections', 'joinstorm', 'burst', 'threadpage', 'register'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+/** Scenarios over REST, run on the embedded database and on FerretDB's PostgreSQL backend. */
+export const REST_SCENARIOS: readonly Scenario[] = ['threadpage', 'register'];
+
+export const TITLES: Record<Scenario, string> = {
+  plenary: 'plenary fan-out',
+  ceiling: 'fan-out ceiling',
+  connections: 'connections',
+  joinstorm: 'join storm',
+  burst: 'discussion burst',
+  threadpage: 'long thread page',
+  register: 'register list',
+};
+
+export interface Sizes {
+  plenaryClients: number;
+  plenaryRate: number;
+  plenaryMs: number;
+  /** Sockets that post (round robin), each a different person. */
+  plenarySenders: number;
+  ceilingClients: number;
+  ceilingRates: number[];
+  ceilingStepMs: number;
+  ceilingP99Ms: number;
+  connections: number;
+  connectionsHoldMs: number;
+  joinClients: number;
+  joinWindowMs: number;
+  joinSettleMs: number;
+  burstThreads: number;
+  burstViewers: number;
+  burstRate: number;
+  burstMs: number;
+  threadMessages: number;
+  totalMessages: number;
+  restRate: number;
+  restMs: number;
+  restTimeoutMs: number;
+  issues: number;
+}
+
+const FULL: Sizes = {
+  plenaryClients: 2000,
+  plenaryRate: 5,
+  plenaryMs: 20_000,
+  plenarySenders: 50,
+  ceilingClients: 2000,
+  ceilingRates: [5, 10, 20, 40, 80, 160, 320, 640],
+  ceilingStepMs: 5_000,
+  ceilingP99Ms: 250,
+  connections: 10_000,
+  connectionsHoldMs: 5_000,
+  joinClients: 2000,
+  joinWindowMs: 10_000,
+  joinSettleMs: 2_000,
+  burstThreads: 50,
+  burstViewers: 20,
+  burstRate: 500,
+  burstMs: 10_000,
+  threadMessages: 20_000,
+  totalMessages: 100_000,
+  restRate: 100,
+  restMs: 10_000,
+  restTimeoutMs: 30_000,
+  issues: 10_000,
+};
+
+const SMOKE: Sizes = {
+  plenaryClients: 20,
+  plenaryRate: 5,
+  plenaryMs: 1_000,
+  plenarySenders: 5,
+  ceilingClients: 20,
+  ceilingRates: [5, 20],
+  ceilingStepMs: 600,
+  ceilingP99Ms: 250,
+  connections: 60,
+  connectionsHoldMs: 300,
+  joinClients: 20,
+  joinWindowMs: 1_000,
+  joinSettleMs: 1_300,
+  burstThreads: 3,
+  burstViewers: 3,
+  burstRate: 20,
+  burstMs: 1_000,
+  threadMessages: 300,
+  totalMessages: 1_000,
+  restRate: 5,
+  restMs: 1_000,
+  restTimeoutMs: 10_000,
+  issues: 300,
+};
+
+/** `BENCH_PLENARY_CLIENTS=500` overrides plenaryClients, and so on (lists comma-separated). */
+export function sizesFor(smoke: boolean, env: NodeJS.ProcessEnv = process.env): Sizes {
+  const sizes: Sizes = { ...(smoke ? SMOKE : FULL) };
+  for (const key of Object.keys(sizes) as Array<keyof Sizes>) {
+    const name = `BENCH_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+    const value = env[name];
+    if (!value) continue;
+    const parsed = value.split(',').map(Number);
+    if (parsed.some((n) => !Number.isFinite(n) || n <= 0)) throw new Error(`${name}: expected positive numbers, got ${value}`);
+    (sizes as unknown as Record<string, number | number[]>)[key] = Array.isArray(sizes[key]) ? parsed : parsed[0]!;
+  }
+  return sizes;
+}
+
+export const envNames = (): string[] =>
+  Object.keys(FULL).map((key) => `BENCH_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`);
