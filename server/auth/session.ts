@@ -29,6 +29,37 @@ export interface SessionSetup {
 
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
+interface StoredSession {
+  _id: string;
+  session: session.SessionData & { lastModified?: Date };
+  expires?: Date;
+  lastModified?: Date;
+}
+
+/**
+ * connect-mongo reads a session with `{ _id, $or: [no expiry, expiry in the future] }`. FerretDB
+ * hands only a plain `_id` match to its storage, so that query decoded every stored session on
+ * every request and socket handshake: with 2,000 people signed in, a plenary's joins queued behind
+ * it (docs/PERFORMANCE.md). Reading by `_id` alone and checking the expiry here gives the same
+ * answer, and every engine serves it from the primary key.
+ */
+class SessionStore extends MongoStore {
+  override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
+    void (async () => {
+      try {
+        const collection = (await this.collectionP) as unknown as import('mongodb').Collection<StoredSession>;
+        const stored = await collection.findOne({ _id: sid });
+        if (!stored || (stored.expires && stored.expires.getTime() <= Date.now())) return callback(null, null);
+        // As connect-mongo does: touch() needs to know when the session was last written.
+        if (stored.lastModified) stored.session.lastModified = stored.lastModified;
+        callback(null, stored.session);
+      } catch (err) {
+        callback(err);
+      }
+    })();
+  }
+}
+
 /** Delete stored sessions past their expiry (the store already ignores them on read). */
 export async function sweepExpiredSessions(): Promise<number> {
   const result = await mongoose.connection.collection(SESSIONS_COLLECTION).deleteMany({ expires: { $lt: new Date() } });
@@ -37,7 +68,7 @@ export async function sweepExpiredSessions(): Promise<number> {
 
 export function createSessionMiddleware(config: Config, secret: string): SessionSetup {
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
-  const store = MongoStore.create({
+  const store = new SessionStore({
     client: mongoose.connection.getClient(),
     dbName: mongoose.connection.name,
     collectionName: SESSIONS_COLLECTION,
