@@ -28,6 +28,7 @@ import { readableMeeting, requireInvited, requireStatus } from './access';
 import { ChatModel, MeetingModel, QuestionModel, QuestionSupportModel, type ChatDocument, type MeetingDocument, type QuestionDocument } from './model';
 import { presentAgenda, presentSummary } from './presenter';
 import { meetingRooms } from './rooms';
+import { roomChanged, roomSnapshot, type RoomSnapshot } from './roomSnapshot';
 
 const PRESENCE_WINDOW_MS = 500;
 const CHAT_HISTORY = 500;
@@ -55,6 +56,16 @@ async function floorOf(meeting: MeetingDocument): Promise<Person[]> {
   if (!meeting.floor.length) return [];
   const users = (await UserModel.find({ _id: trusted({ $in: meeting.floor }) }).populate('organization')) as unknown as UserWithOrganization[];
   return users.map((u) => presentPerson(personOf(u)));
+}
+
+/** The part of a room every joiner is shown alike (see roomSnapshot.ts). */
+async function readRoom(meeting: MeetingDocument): Promise<RoomSnapshot> {
+  const [chat, questions, floor] = await Promise.all([
+    ChatModel.find({ meetingId: meeting._id }).sort({ seq: -1 }).limit(CHAT_HISTORY),
+    QuestionModel.find({ meetingId: meeting._id }).sort({ at: 1 }),
+    floorOf(meeting),
+  ]);
+  return { chat: chat.reverse().map(presentChat), questions: queueOrder(await presentQuestions(questions)), floor };
 }
 
 /** Who is in each live room; changes go out coalesced, as who joined and who left. */
@@ -98,33 +109,33 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     requireStatus(meeting, ['live'], 'run');
   }
   const emitQuestion = async (q: QuestionDocument) => {
+    roomChanged(String(q.meetingId));
     const [presented] = await presentQuestions([q]);
     io.to(meetingRooms.room(String(q.meetingId))).emit('meeting.question', presented!);
     return presented!;
   };
 
   handleEvent(socket, 'meeting.join', actor, async ({ meetingId }) => {
+    // Checked on a fresh read: the snapshot below is only what joiners are shown.
     const meeting = await readableMeeting(actor, meetingId);
     requireInvited(meeting, actor);
     requireStatus(meeting, ['live', 'ended', 'minutesPublished'], 'join');
     await socket.join(meetingRooms.room(meetingId));
     presence.changed(meetingId);
-    const [summary, agenda, chat, questions, roomPresence, floor] = await Promise.all([
+    const [room, summary, agenda, roomPresence] = await Promise.all([
+      roomSnapshot(meetingId, () => readRoom(meeting)),
       presentSummary(meeting, actor),
       presentAgenda(meeting, actor),
-      ChatModel.find({ meetingId: meeting._id }).sort({ seq: -1 }).limit(CHAT_HISTORY),
-      QuestionModel.find({ meetingId: meeting._id }).sort({ at: 1 }),
       presence.presenceOf(meetingId),
-      floorOf(meeting),
     ]);
     const hasFloor = meeting.floor.some((id) => String(id) === actor.id);
     return {
       meeting: summary,
       agenda,
-      chat: chat.reverse().map(presentChat),
-      questions: queueOrder(await presentQuestions(questions)),
+      chat: room.chat,
+      questions: room.questions,
       presence: roomPresence,
-      floor,
+      floor: room.floor,
       canSpeak: meeting.status === 'live' && can(actor, 'meeting.speak', { hasFloor }),
     };
   });
@@ -151,6 +162,7 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
       return { message: presentChat(first), duplicate: true };
     }
     const message = presentChat(chat);
+    roomChanged(meetingId);
     io.to(meetingRooms.room(meetingId)).emit('meeting.chat', message);
     return { message, duplicate: false };
   });
@@ -207,6 +219,7 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     managing(meeting);
     if (agendaItemId && !meeting.agenda.some((a) => a.id === agendaItemId)) throw notFound('agenda item');
     await MeetingModel.updateOne({ _id: meeting._id }, { $set: { currentAgendaItemId: agendaItemId } });
+    roomChanged(meetingId);
     io.to(meetingRooms.room(meetingId)).emit('meeting.agendaCurrent', { meetingId, agendaItemId });
     return { agendaItemId };
   });
@@ -215,6 +228,7 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     const meeting = await readableMeeting(actor, meetingId);
     managing(meeting);
     await MeetingModel.updateOne({ _id: meeting._id }, on ? { $addToSet: { floor: userId } } : { $pull: { floor: userId } });
+    roomChanged(meetingId);
     const floor = await floorOf((await MeetingModel.findById(meeting._id))!);
     await recordAudit({ actor: user, action: 'meeting.floor', target: { kind: 'meeting', id: meetingId, label: meeting.title }, detail: { userId, on } });
     io.to(meetingRooms.room(meetingId)).emit('meeting.floor', { meetingId, floor });

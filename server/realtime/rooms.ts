@@ -24,24 +24,42 @@ export async function peopleInRoom(io: CouncilServer, room: string): Promise<Map
 
 /**
  * Run `task(key)` at most once per `windowMs` per key, after the first request in a window: joins
- * and leaves in a burst become one presence broadcast.
+ * and leaves in a burst become one presence broadcast. The next window opens only when the task has
+ * finished, so however slow a task is under load, two of its results never go out closer together
+ * than `windowMs`.
  */
 export function coalescePerKey(windowMs: number, task: (key: string) => Promise<void> | void) {
   const due = new Map<string, NodeJS.Timeout>();
+  const running = new Set<string>();
+  const pending = new Set<string>();
+  let closed = false;
+  function arm(key: string): void {
+    due.set(
+      key,
+      setTimeout(() => {
+        due.delete(key);
+        running.add(key);
+        void Promise.resolve()
+          .then(() => task(key))
+          .catch(() => undefined)
+          .finally(() => {
+            running.delete(key);
+            if (pending.delete(key) && !closed) arm(key);
+          });
+      }, windowMs),
+    );
+  }
   return {
     schedule(key: string) {
-      if (due.has(key)) return;
-      due.set(
-        key,
-        setTimeout(() => {
-          due.delete(key);
-          void Promise.resolve(task(key)).catch(() => undefined);
-        }, windowMs),
-      );
+      if (closed || due.has(key)) return;
+      if (running.has(key)) pending.add(key);
+      else arm(key);
     },
     close() {
+      closed = true;
       for (const timer of due.values()) clearTimeout(timer);
       due.clear();
+      pending.clear();
     },
   };
 }

@@ -1,0 +1,42 @@
+/**
+ * What every person joining a live room is shown alike — the chat so far, the question queue and
+ * who has the floor — read once for a burst of joins instead of once per joiner.
+ * When a plenary opens, the whole council joins within seconds, and on the embedded database each of
+ * those reads scans its collection (docs/PERFORMANCE.md).
+ *
+ * A snapshot is shared by the joins of the next SNAPSHOT_MS and dropped the moment any of it
+ * changes in this process (chat, a question or its support, the floor). The
+ * joiner is already in the room when it asks, so whatever happens after the snapshot reaches it
+ * live; with several app processes, another process's change may be up to SNAPSHOT_MS late in it.
+ */
+import type { ChatMessage, Question } from '@shared/schemas/meetings';
+import type { Person } from '@shared/schemas/threads';
+
+export const SNAPSHOT_MS = 500;
+
+export interface RoomSnapshot {
+  chat: ChatMessage[];
+  questions: Question[];
+  floor: Person[];
+}
+
+const snapshots = new Map<string, { takenAt: number; value: Promise<RoomSnapshot> }>();
+
+/** The room's current snapshot, reading it (once, however many ask at the same time) when there is none. */
+export function roomSnapshot(meetingId: string, read: () => Promise<RoomSnapshot>): Promise<RoomSnapshot> {
+  const held = snapshots.get(meetingId);
+  if (held && Date.now() - held.takenAt < SNAPSHOT_MS) return held.value;
+  const value = read();
+  const entry = { takenAt: Date.now(), value };
+  snapshots.set(meetingId, entry);
+  // A failed read is not kept: the next joiner tries again.
+  value.catch(() => {
+    if (snapshots.get(meetingId) === entry) snapshots.delete(meetingId);
+  });
+  return value;
+}
+
+/** Something in the room changed: the next joiner reads afresh. */
+export function roomChanged(meetingId: string): void {
+  snapshots.delete(String(meetingId));
+}
