@@ -168,6 +168,8 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
       const stopped = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
       if (!(await work.drain(drainMs))) log.warn(`shutdown: ${work.inFlight} requests or events still running after ${drainMs} ms`);
       realtime.io.emit('server.shutdown', { reconnectInMs: 1_000 });
+      // Let the notice leave before the transports close.
+      await new Promise((resolve) => setTimeout(resolve, 200));
       presence.close();
       stopOrphanSweeper();
       roomPresence.close();

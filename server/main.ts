@@ -12,12 +12,15 @@ import { log, setLogLevel } from './log';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedCouncil } from './seed/seed';
 import { seedDemoContent } from './seed/demoContent';
 import { resolveSessionSecret } from './sessionSecret';
+import { fileMessagesInBuckets } from './threads/backfill';
 
 async function main() {
   const config = loadConfig();
   setLogLevel(config.LOG_LEVEL);
   const database = await startDatabase(config);
   await connectDatabase(database.uri, { dbName: database.dbName });
+  const filed = await fileMessagesInBuckets();
+  if (filed) log.info(`filed ${filed} earlier messages in page buckets`);
   const demo = seedsDemoAccounts(config);
   const seeded = await seedCouncil({ demo });
   if (seeded.organizationsCreated > 0) log.info(`seeded ${seeded.organizationsCreated} organisations, ${seeded.usersCreated} demo accounts`);

@@ -6,6 +6,7 @@
  * socket handshake still loads the session, the user and the organisation, and every event still
  * checks permissions.
  */
+import { bucketOf } from '../../shared/threads/rules';
 import { createHmac, randomBytes } from 'node:crypto';
 import { ObjectId, type Db } from 'mongodb';
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS } from '@shared/reference/council';
@@ -156,6 +157,7 @@ function messageDoc(threadId: ObjectId, seq: number, author: BenchPerson, parent
     threadId,
     visibility: 'council',
     seq,
+    bucket: bucketOf(seq),
     clientId: `bench-${seq}-${randomBytes(4).toString('hex')}`,
     parentId,
     author,

@@ -45,6 +45,11 @@ interface DriverQuery {
   projection?: Document;
   /** The route also counts the matches (register total). */
   count?: boolean;
+  /**
+   * A thread page read as the app reads it (server/threads/messages.ts topLevelBefore): equality
+   * lookups on (thread, bucket), two buckets at a time downwards, until `count` top-level messages.
+   */
+  bucketed?: { threadId: Document[string]; before: number; count: number; span: number; atOnce: number };
 }
 
 const send = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -392,6 +397,16 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
       let q = queries.get(r.query);
       if (!q) queries.set(r.query, (q = BSON.EJSON.parse(r.query, { relaxed: false }) as DriverQuery));
       const c = db.collection(q.collection);
+      if (q.bucketed) {
+        const { threadId, before, count, span, atOnce } = q.bucketed;
+        let found = 0;
+        for (let bucket = Math.floor((before - 1) / span); bucket >= 0 && found < count; bucket -= atOnce) {
+          const buckets = Array.from({ length: atOnce }, (_, i) => bucket - i).filter((b) => b >= 0);
+          const rows = await Promise.all(buckets.map((b) => c.find({ threadId, bucket: b, parentId: null, seq: { $lt: before } }, { projection: q.projection }).toArray()));
+          found += rows.reduce((n, r) => n + r.length, 0);
+        }
+        return found ? 'ok' : 'empty';
+      }
       const found = c.find(q.filter, { sort: q.sort, ...(q.skip ? { skip: q.skip } : {}), limit: q.limit, ...(q.projection ? { projection: q.projection } : {}) }).toArray();
       const [docs] = await Promise.all([found, q.count ? c.countDocuments(q.filter) : Promise.resolve(0)]);
       return docs.length ? 'ok' : 'empty';

@@ -6,6 +6,7 @@
  * against the baseline and the full stack in turn. Prints a table and writes a JSON file to
  * `bench-results/`. See docs/PERFORMANCE.md.
  */
+import { MESSAGE_BUCKET_SPAN } from '../../shared/threads/rules';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -492,8 +493,15 @@ async function threadpage(ctx: Ctx): Promise<Row> {
   const rand = seeded(99);
   const requests: RestRequest[] = Array.from({ length: 200 }, () => {
     const before = 51 + Math.floor(rand() * (lastSeq - 50));
-    // The query messagePageOf runs for `before` (mongoose leaves out the select: false grams).
-    const query = { collection: 'messages', filter: { threadId: new ObjectId(threadId), parentId: null, seq: { $lt: before } }, sort: { seq: -1 }, limit: 51, projection: { grams: 0 } };
+    // The lookups messagePageOf makes for `before` (mongoose leaves out the select: false grams).
+    const query = {
+      collection: 'messages',
+      filter: {},
+      sort: {},
+      limit: 0,
+      projection: { grams: 0 },
+      bucketed: { threadId: new ObjectId(threadId), before, count: 51, span: MESSAGE_BUCKET_SPAN, atOnce: 2 },
+    };
     return { path: `/api/threads/${threadId}/messages?before=${before}&limit=50`, query: BSON.EJSON.stringify(query, { relaxed: false }) };
   });
   return restRow(ctx, 'threadpage', requests, cookies[0]!);

@@ -14,6 +14,11 @@ mongoose.set('strictQuery', true);
 mongoose.set('autoIndex', false);
 // A request never waits long for a database that is down: it fails and gets a 503.
 mongoose.set('bufferTimeoutMS', 5_000);
+// No buffering at all: after an outage, mongoose's own "connected" state can stay "disconnected"
+// while the driver already reaches the server again, and every buffered command then timed out —
+// the app answered 503 until restarted (test/faults.test.ts). The driver waits for the server
+// itself (serverSelectionTimeoutMS) and recovers by itself.
+mongoose.set('bufferCommands', false);
 
 export interface ConnectOptions {
   /** Database name; overrides the one in the URI. */
@@ -25,6 +30,11 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
     dbName: options.dbName,
     serverSelectionTimeoutMS: 5_000,
     socketTimeoutMS: 30_000,
+    // The driver's monitor notices a database that died or hangs within seconds, not the default
+    // 10 s + 30 s, and then interrupts the connections stuck on it: otherwise they fill the pool
+    // and the app stays unavailable long after the database is back (test/faults.test.ts).
+    heartbeatFrequencyMS: 2_000,
+    connectTimeoutMS: 5_000,
   });
   // Indexes are created explicitly (autoIndex is off) so start-up waits for them and a
   // unique-index conflict in existing data stops the boot instead of being logged and ignored.
@@ -38,7 +48,9 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
 /** Ping the database, failing after `timeoutMs`. */
 export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
   const db = mongoose.connection.db;
-  if (!db || mongoose.connection.readyState !== 1) return false;
+  // Not readyState: after an outage mongoose may still say "disconnected" while the driver already
+  // reaches the server again. Only an answer counts.
+  if (!db) return false;
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {

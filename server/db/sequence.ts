@@ -9,12 +9,15 @@
  * wins each number. The `$inc` counter remains, as a hint of where to start, so on MongoDB (where
  * `$inc` is atomic) every claim succeeds at the first try.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import { isDuplicateKey } from './keys';
+import { ensureBeforeDeadline } from '../http/work';
 
 const COUNTERS = 'sequence_counters';
 const CLAIMS = 'sequence_claims';
 const MAX_ATTEMPTS = 10_000;
+const QUEUE_WAIT_MS = 2_000;
 
 interface Counter {
   _id: string;
@@ -52,10 +55,15 @@ const queues = new Map<string, Promise<unknown>>();
 /** The next number of sequence `name`, starting at 1. */
 export function nextSequence(name: string): Promise<number> {
   const previous = queues.get(name) ?? Promise.resolve();
-  const next = previous.then(
-    () => claimNext(name),
-    () => claimNext(name),
-  );
+  // Its turn may come after its caller gave up (a queue built up while the database was away): skip it then.
+  const claim = () => {
+    ensureBeforeDeadline();
+    return claimNext(name);
+  };
+  // The queue only spares the database needless duplicate claims; the unique claim keeps numbers
+  // right without it. So a turn waits for the one before at most QUEUE_WAIT_MS: one operation that
+  // never answers (a connection lost mid-request in an outage) must not hold the sequence forever.
+  const next = Promise.race([previous.catch(() => undefined), sleep(QUEUE_WAIT_MS)]).then(claim);
   queues.set(name, next);
   // Forget an idle queue, so the map holds only sequences in use.
   void next.then(

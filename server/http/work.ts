@@ -3,6 +3,7 @@
  * (a database that stops answering costs a person a clear 503, not a hung request) and lets a
  * graceful shutdown wait until every write already started has finished.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler } from 'express';
 import { HttpError, unavailable } from './errors';
 
@@ -15,6 +16,19 @@ export interface WorkTracker {
   readonly inFlight: number;
   /** Refuse new work and resolve once what is running has finished (or `timeoutMs` passed: false). */
   drain(timeoutMs: number): Promise<boolean>;
+}
+
+/** When the request or event being handled is answered 503 anyway (ms since the epoch). */
+const deadlines = new AsyncLocalStorage<number>();
+
+/**
+ * Throw the 503 the caller has already been given, once its deadline has passed. Work that waits
+ * its turn (a sequence queue) checks this before starting: after an outage, doing the queued work
+ * of callers who gave up long ago would keep everyone after them past their deadlines too.
+ */
+export function ensureBeforeDeadline(): void {
+  const deadline = deadlines.getStore();
+  if (deadline !== undefined && Date.now() > deadline) throw tooSlow();
 }
 
 const restarting = () => new HttpError(503, 'unavailable', 'the server is restarting; try again in a moment', undefined, { 'Retry-After': '2' });
@@ -38,21 +52,20 @@ export function createWorkTracker({ deadlineMs, exempt = () => false }: { deadli
       }
       begin();
       res.once('close', end);
-      if (!exempt(req.method, req.path)) {
-        const timer = setTimeout(() => {
-          if (res.headersSent) return;
-          res.locals.timedOut = true;
-          const error = tooSlow();
-          res.status(error.status).json(error.toBody());
-        }, deadlineMs);
-        res.once('close', () => clearTimeout(timer));
-      }
-      next();
+      if (exempt(req.method, req.path)) return next();
+      const timer = setTimeout(() => {
+        if (res.headersSent) return;
+        res.locals.timedOut = true;
+        const error = tooSlow();
+        res.status(error.status).json(error.toBody());
+      }, deadlineMs);
+      res.once('close', () => clearTimeout(timer));
+      deadlines.run(Date.now() + deadlineMs, next);
     },
     async run(work) {
       if (draining) throw restarting();
       begin();
-      const running = work().finally(end);
+      const running = deadlines.run(Date.now() + deadlineMs, work).finally(end);
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(tooSlow()), deadlineMs);

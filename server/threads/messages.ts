@@ -8,7 +8,7 @@ import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import type { Message, MessagePage } from '@shared/schemas/threads';
 import { gramsOf } from '@shared/search/grams';
-import { LIMITS } from '@shared/threads/rules';
+import { bucketOf, LIMITS } from '@shared/threads/rules';
 import { AttachmentModel } from '../attachments/model';
 import { claimableAttachments } from '../attachments/service';
 import { idempotentId, isDuplicateKey } from '../db/keys';
@@ -122,6 +122,7 @@ export async function postMessage(input: PostInput): Promise<{ message: Message;
       threadId,
       visibility: thread.visibility,
       seq,
+      bucket: bucketOf(seq),
       clientId,
       parentId: parent?._id ?? null,
       author: personOf(user),
@@ -167,17 +168,45 @@ export async function messagePage(actor: Actor, threadId: string, query: PageQue
 
 type PageQuery = { before?: number; after?: number; limit: number };
 
+/** Buckets read at once: a page of 50 top-level messages among replies spans two or three. */
+const BUCKETS_AT_ONCE = 2;
+
+/** One bucket's messages matching `filter`: an equality lookup on (thread, bucket). */
+const inBucket = (thread: ThreadDocument, bucket: number, filter: Record<string, unknown>) =>
+  MessageModel.find({ threadId: thread._id, bucket, ...filter });
+
+/**
+ * The last `count` top-level messages before `before` (or the latest), oldest first, read bucket by
+ * bucket downwards — never the whole thread, whatever its length.
+ */
+async function topLevelBefore(thread: ThreadDocument, before: number | undefined, count: number): Promise<MessageDocument[]> {
+  // Without a cursor, start above the last number the thread records: a send may be storing one now.
+  let bucket = before !== undefined ? bucketOf(before - 1) : bucketOf(thread.lastSeq) + 1;
+  const filter = before !== undefined ? { parentId: null, seq: trusted({ $lt: before }) } : { parentId: null };
+  const found: MessageDocument[] = [];
+  while (bucket >= 0 && found.length < count) {
+    const buckets = Array.from({ length: BUCKETS_AT_ONCE }, (_, i) => bucket - i).filter((b) => b >= 0);
+    for (const rows of await Promise.all(buckets.map((b) => inBucket(thread, b, filter)))) found.push(...rows);
+    bucket -= BUCKETS_AT_ONCE;
+  }
+  return found.sort((a, b) => b.seq - a.seq).slice(0, count).reverse();
+}
+
+/** Every message (replies too) after `after`, in order, at most `count`, read bucket by bucket upwards. */
+async function messagesAfter(thread: ThreadDocument, after: number, count: number): Promise<MessageDocument[]> {
+  const last = bucketOf(thread.lastSeq) + 1;
+  const found: MessageDocument[] = [];
+  for (let bucket = bucketOf(after + 1); bucket <= last && found.length < count; bucket += BUCKETS_AT_ONCE) {
+    const buckets = Array.from({ length: BUCKETS_AT_ONCE }, (_, i) => bucket + i).filter((b) => b <= last);
+    for (const rows of await Promise.all(buckets.map((b) => inBucket(thread, b, { seq: trusted({ $gt: after }) })))) found.push(...rows);
+  }
+  return found.sort((a, b) => a.seq - b.seq).slice(0, count);
+}
+
 /** The same, for a thread already loaded (and checked) by the caller. */
 export async function messagePageOf(actor: Actor, thread: ThreadDocument, query: PageQuery): Promise<MessagePage> {
-  const threadId = thread._id;
   const { before, after, limit } = query;
-  let found: MessageDocument[];
-  if (after !== undefined) {
-    found = await MessageModel.find({ threadId, seq: trusted({ $gt: after }) }).sort({ seq: 1 }).limit(limit + 1);
-  } else {
-    const filter = before !== undefined ? { threadId, parentId: null, seq: trusted({ $lt: before }) } : { threadId, parentId: null };
-    found = (await MessageModel.find(filter).sort({ seq: -1 }).limit(limit + 1)).reverse();
-  }
+  let found = after !== undefined ? await messagesAfter(thread, after, limit + 1) : await topLevelBefore(thread, before, limit + 1);
   const hasMore = found.length > limit;
   if (hasMore) found = after !== undefined ? found.slice(0, limit) : found.slice(1);
   return { messages: await presentMessages(found, actor), hasMore, lastSeq: thread.lastSeq };

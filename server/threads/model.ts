@@ -43,6 +43,8 @@ const messageSchema = new Schema(
     /** The thread's visibility, copied so search can filter messages without a join. */
     visibility: { type: String, enum: VISIBILITIES, required: true },
     seq: { type: Number, required: true },
+    /** bucketOf(seq): pages are read bucket by bucket (shared/threads/rules.ts). */
+    bucket: { type: Number, required: true },
     clientId: { type: String, required: true },
     parentId: { type: Schema.Types.ObjectId, default: null },
     author: { type: personSchema, required: true },
@@ -77,6 +79,7 @@ const messageSchema = new Schema(
 );
 messageSchema.index({ threadId: 1, seq: 1 }, { unique: true });
 messageSchema.index({ threadId: 1, parentId: 1, seq: -1 });
+messageSchema.index({ threadId: 1, bucket: 1 });
 messageSchema.index({ grams: 1 });
 
 /** The text of each earlier version of an edited message. */

@@ -49,6 +49,14 @@ export const LIMITS = {
   searchQueryLength: 100,
 } as const;
 
+/**
+ * Messages are filed in buckets of this many consecutive numbers (`bucket = floor(seq / 50)`), so a
+ * page of a long thread is an equality lookup on (thread, bucket) — the kind of filter every engine
+ * serves without reading the whole thread (docs/PERFORMANCE.md).
+ */
+export const MESSAGE_BUCKET_SPAN = 50;
+export const bucketOf = (seq: number): number => Math.floor(seq / MESSAGE_BUCKET_SPAN);
+
 /** What the secretariat's moderation record can say happened. */
 export const MODERATION_ACTIONS = ['hide', 'restore', 'pin', 'unpin', 'lock', 'unlock', 'edit'] as const;
 export type ModerationActionKind = (typeof MODERATION_ACTIONS)[number];
