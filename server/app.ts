@@ -135,9 +135,10 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   );
 
   const api = Router();
+  // Every request is counted (deadline, graceful drain) and knows where it came from (audit log).
+  api.use(trackRequestOrigin, work.requests);
   // The cheap refusal first: a cross-site write is turned away before its body is parsed or a
   // session is loaded from the database.
-  api.use(trackRequestOrigin, work.requests);
   api.use(refuseCrossSite(config.PUBLIC_ORIGIN));
   api.use(express.json({ limit: '100kb', verify: requireUtf8 }));
   api.use(sessions.middleware, absoluteTimeout, passport.initialize(), passport.session());

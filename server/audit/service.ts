@@ -32,7 +32,7 @@ export async function auditPage(actor: Actor, query: AuditListQuery): Promise<Au
   return { entries, nextBefore: rows.length > query.limit ? entries[entries.length - 1]!.seq : null };
 }
 
-export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+const AUDIT_EXPORT_MAX_ROWS = 50_000;
 
 export async function auditForExport(actor: Actor, query: AuditExportQuery): Promise<AuditEntry[]> {
   authorize(actor, 'audit.read');
@@ -41,7 +41,7 @@ export async function auditForExport(actor: Actor, query: AuditExportQuery): Pro
 }
 
 /** Every entry in chain order, read in batches so a long log is never held in memory at once. */
-export async function* allEntries(batch = 1_000): AsyncGenerator<AuditEntry> {
+async function* allEntries(batch = 1_000): AsyncGenerator<AuditEntry> {
   let after = 0;
   for (;;) {
     const rows = await AuditEntryModel.find({ _id: trusted({ $gt: after }) }).sort({ _id: 1 }).limit(batch).lean<AuditRecord[]>();

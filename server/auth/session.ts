@@ -7,6 +7,7 @@
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 import MongoStore from 'connect-mongo';
+import type { Collection } from 'mongodb';
 import mongoose from 'mongoose';
 import type { Config } from '../config';
 
@@ -47,7 +48,7 @@ class SessionStore extends MongoStore {
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
     void (async () => {
       try {
-        const collection = (await this.collectionP) as unknown as import('mongodb').Collection<StoredSession>;
+        const collection = (await this.collectionP) as unknown as Collection<StoredSession>;
         const stored = await collection.findOne({ _id: sid });
         if (!stored || (stored.expires && stored.expires.getTime() <= Date.now())) return callback(null, null);
         // As connect-mongo does: touch() needs to know when the session was last written.

@@ -9,7 +9,6 @@
  * wins each number. The `$inc` counter remains, as a hint of where to start, so on MongoDB (where
  * `$inc` is atomic) every claim succeeds at the first try.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import { isDuplicateKey } from './keys';
 import { ensureBeforeDeadline } from '../http/work';
@@ -52,6 +51,18 @@ async function hint(name: string): Promise<number> {
  */
 const queues = new Map<string, Promise<unknown>>();
 
+/** Resolve when `previous` settles, or after QUEUE_WAIT_MS at the latest (the timer is cleared: one per claim on the hot path). */
+function turnAfter(previous: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, QUEUE_WAIT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    previous.then(done, done);
+  });
+}
+
 /** The next number of sequence `name`, starting at 1. */
 export function nextSequence(name: string): Promise<number> {
   const previous = queues.get(name) ?? Promise.resolve();
@@ -63,7 +74,7 @@ export function nextSequence(name: string): Promise<number> {
   // The queue only spares the database needless duplicate claims; the unique claim keeps numbers
   // right without it. So a turn waits for the one before at most QUEUE_WAIT_MS: one operation that
   // never answers (a connection lost mid-request in an outage) must not hold the sequence forever.
-  const next = Promise.race([previous.catch(() => undefined), sleep(QUEUE_WAIT_MS)]).then(claim);
+  const next = turnAfter(previous).then(claim);
   queues.set(name, next);
   // Forget an idle queue, so the map holds only sequences in use.
   void next.then(

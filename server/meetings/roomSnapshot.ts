@@ -12,7 +12,7 @@
 import type { ChatMessage, Question } from '@shared/schemas/meetings';
 import type { Person } from '@shared/schemas/threads';
 
-export const SNAPSHOT_MS = 500;
+const SNAPSHOT_MS = 500;
 
 export interface RoomSnapshot {
   chat: ChatMessage[];

@@ -57,7 +57,7 @@ export class Poster {
         const joined = await this.emit(socket, 'thread.join', { threadId: this.threadId, afterSeq: this.syncedSeq });
         if (!joined.ok) throw new Error(joined.error.code);
         this.timeline = mergeMessages(this.timeline, joined.missed);
-        if (joined.hasMore) await this.catchUpByRest();
+        if (joined.hasMore) this.timeline = mergeMessages(this.timeline, await fetchAfter(this.client, this.threadId, Math.max(...joined.missed.map((m) => m.seq))));
         this.syncedSeq = this.timeline.lastSeq;
         this.socket = socket;
         return;
@@ -65,20 +65,6 @@ export class Poster {
         socket.close();
         await sleep(Math.min(100 * 2 ** attempt, 1_000));
       }
-    }
-  }
-
-  private async catchUpByRest(): Promise<void> {
-    for (;;) {
-      const page = await this.client.get<MessagePage>(`/api/threads/${this.threadId}/messages?after=${this.timeline.lastSeq}&limit=200`);
-      // A busy or recovering server says 503: try again, as the web client does.
-      if (page.status === 503) {
-        await sleep(250);
-        continue;
-      }
-      if (page.status !== 200) throw new Error(`catch-up ${page.status}`);
-      this.timeline = mergeMessages(this.timeline, page.body.messages);
-      if (!page.body.hasMore) return;
     }
   }
 
@@ -123,14 +109,7 @@ export class Poster {
   /** Catch up once more (as after a reconnection) so the list is final. */
   async settle(): Promise<void> {
     if (!this.socket?.connected) await this.connect();
-    else await this.catchUpByRestFrom(this.syncedSeq);
-  }
-
-  private async catchUpByRestFrom(after: number): Promise<void> {
-    const held = this.timeline.lastSeq;
-    this.timeline = { ...this.timeline, lastSeq: after };
-    await this.catchUpByRest();
-    this.timeline = { ...this.timeline, lastSeq: Math.max(held, this.timeline.lastSeq) };
+    else this.timeline = mergeMessages(this.timeline, await fetchAfter(this.client, this.threadId, this.syncedSeq));
   }
 
   close(): void {
@@ -139,13 +118,23 @@ export class Poster {
   }
 }
 
+/** Every message after `after`, in order, page by page; a busy or recovering server's 503 is retried, as the web client does. */
+async function fetchAfter(client: ApiClient, threadId: string, after: number): Promise<Message[]> {
+  const found: Message[] = [];
+  for (let cursor = after; ; ) {
+    const page = await client.get<MessagePage>(`/api/threads/${threadId}/messages?after=${cursor}&limit=200`);
+    if (page.status === 503) {
+      await sleep(250);
+      continue;
+    }
+    if (page.status !== 200) throw new Error(`fetch ${page.status}: ${JSON.stringify(page.body)}`);
+    found.push(...page.body.messages);
+    if (!page.body.hasMore) return found;
+    cursor = page.body.messages[page.body.messages.length - 1]!.seq;
+  }
+}
+
 /** Every message of a thread as a fresh client fetches it, in order. */
 export async function freshFetch(client: ApiClient, threadId: string): Promise<Message[]> {
-  let timeline = emptyTimeline;
-  for (;;) {
-    const page = await client.get<MessagePage>(`/api/threads/${threadId}/messages?after=${timeline.lastSeq}&limit=200`);
-    if (page.status !== 200) throw new Error(`fetch ${page.status}: ${JSON.stringify(page.body)}`);
-    timeline = mergeMessages(timeline, page.body.messages);
-    if (!page.body.hasMore) return timeline.messages;
-  }
+  return mergeMessages(emptyTimeline, await fetchAfter(client, threadId, 0)).messages;
 }
