@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams } from '@shared/schemas/common';
+import { IdParams, ObjectIdString } from '@shared/schemas/common';
 import {
   AnswerBody,
   CommentBody,
@@ -17,14 +17,13 @@ import {
   SupportResult,
   TransitionBody,
 } from '@shared/schemas/issues';
-import { ObjectIdString } from '@shared/schemas/common';
-import type { AppContext } from '../context';
-import { defineRoute } from '../http/route';
-import { downloadName, XLSX_TYPE } from '../http/download';
-import { recordAudit } from '../audit/log';
 import type { Actor } from '@shared/domain';
-import type { UserWithOrganization } from '../users/model';
+import { recordAudit } from '../audit/log';
+import type { AppContext } from '../context';
+import { downloadName, XLSX_TYPE } from '../http/download';
 import { conflictResponse, errorResponses } from '../http/responses';
+import { defineRoute } from '../http/route';
+import type { UserWithOrganization } from '../users/model';
 import { addAnswer, addComment, editAnswer } from './comments';
 import { issuesToCsv, issuesToXlsx } from './export';
 import { issuesLinkedTo, setLink } from './links';

@@ -109,14 +109,13 @@ export async function updateIssue(input: { user: UserWithOrganization; issueId: 
   }
   await IssueModel.updateOne({ _id: issue._id }, { $set: set });
   const updated = await reloadIssue(issue._id);
-  const after = presentIssue(updated);
+  const after = await presentStored(updated);
   const changes: Change[] = (['title', 'description', 'businessAreas', 'category', 'specialReason', 'priority', 'ministry', 'dueDate', 'lawEnforcementDate', 'specPublishedDate'] as const)
     .filter((f) => !same(before[f], after[f]))
     .map((field) => ({ field, from: before[field], to: after[field] }));
   if (changes.length) await recordHistory(broadcast, { issueId: issue._id, type: 'changed', by: personOf(user), changes });
-  const presented = await presentStored(updated);
-  broadcast.updated(presented);
-  return presented;
+  broadcast.updated(after);
+  return after;
 }
 
 export async function issueDetail(actor: Actor, issueId: string): Promise<IssueDetail> {

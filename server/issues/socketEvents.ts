@@ -14,11 +14,12 @@ export function registerIssueEvents(socket: CouncilSocket): void {
 
   handleEvent(socket, 'issue.join', actor, async ({ issueId }) => {
     const issue = await readableIssue(actor, issueId);
-    await socket.join(registerRooms.issue(issueId));
+    // The stored spelling: broadcasts name the room by it, and the payload's id may be upper case.
+    await socket.join(registerRooms.issue(String(issue._id)));
     return { issue: await presentStored(issue) };
   });
   handleEvent(socket, 'issue.leave', actor, async ({ issueId }) => {
-    await socket.leave(registerRooms.issue(issueId));
+    await socket.leave(registerRooms.issue(issueId.toLowerCase()));
     return {};
   });
 }

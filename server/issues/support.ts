@@ -8,7 +8,7 @@ import { conflict } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
-import { readableIssue, recount, presentStored, reloadIssue } from './access';
+import { presentStored, readableIssue, recount, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueSupportModel } from './model';

@@ -14,7 +14,6 @@ import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueModel, IssueSupportModel, type IssueDocument } from './model';
 
-
 export function refuseTransition(from: IssueStatus, to: IssueStatus): never {
   const allowed = TRANSITIONS[from];
   throw conflict(

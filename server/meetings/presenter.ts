@@ -26,12 +26,16 @@ type RsvpSummary = { counts: { online: number; inPerson: number; absent: number 
 /** RSVP counts and the reader's own answer for several meetings at once (a list is two queries, not two per row). */
 async function rsvpSummaries(meetings: readonly MeetingDocument[], actor: Actor): Promise<Map<string, RsvpSummary>> {
   const ids = meetings.map((m) => m._id);
+  const myKeys = ids.map((id) => `${String(id)}:${actor.id}`);
   const [rows, mine] = await Promise.all([
     RsvpModel.aggregate<{ _id: { meetingId: unknown; response: string }; count: number }>([
       { $match: { meetingId: trusted({ $in: ids }) } },
       { $group: { _id: { meetingId: '$meetingId', response: '$response' }, count: { $sum: 1 } } },
     ]),
-    RsvpModel.find({ _id: trusted({ $in: ids.map((id) => `${String(id)}:${actor.id}`) }) }, { meetingId: 1, response: 1 }).lean(),
+    // One meeting (every live-room join, every detail page): an `_id` lookup, not an `$in` the embedded engine scans for (docs/DATABASE.md).
+    myKeys.length === 1
+      ? RsvpModel.findById(myKeys[0], { meetingId: 1, response: 1 }).lean().then((r) => (r ? [r] : []))
+      : RsvpModel.find({ _id: trusted({ $in: myKeys }) }, { meetingId: 1, response: 1 }).lean(),
   ]);
   const out = new Map<string, RsvpSummary>(meetings.map((m) => [String(m._id), { counts: { online: 0, inPerson: 0, absent: 0 }, mine: null }]));
   for (const r of rows) out.get(String(r._id.meetingId))!.counts[r._id.response as RsvpResponse] = r.count;

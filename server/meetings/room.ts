@@ -5,7 +5,6 @@
  * organisation and coalesced per room, so a plenary with every vendor joining at once costs at
  * most two presence broadcasts a second.
  */
-import { recordAudit } from '../audit/log';
 import type { Request } from 'express';
 import { trusted, type Types } from 'mongoose';
 import { groupPresence, presenceChange } from '@shared/meetings/presence';
@@ -13,13 +12,14 @@ import { queueOrder } from '@shared/meetings/rules';
 import { can, decide } from '@shared/permissions';
 import type { ChatMessage, Question, RoomPresence } from '@shared/schemas/meetings';
 import type { Person } from '@shared/schemas/threads';
+import { recordAudit } from '../audit/log';
 import { idempotentId, ignoringDuplicate, isDuplicateKey } from '../db/keys';
 import { nextSequence } from '../db/sequence';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { handleEvent } from '../realtime/events';
-import type { PostLimit } from '../threads/postLimit';
-import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
 import type { CouncilServer, CouncilSocket } from '../realtime/io';
+import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
+import type { PostLimit } from '../threads/postLimit';
 import type { UserWithOrganization } from '../users/model';
 import { personOf, presentPerson } from '../users/person';
 import { toActor } from '../users/presenter';
@@ -43,14 +43,21 @@ const presentChat = (c: ChatDocument): ChatMessage => ({
   at: c.at.toISOString(),
 });
 
+const presentQuestion = (q: QuestionDocument, supporterIds: string[]): Question => ({
+  id: String(q._id),
+  meetingId: String(q.meetingId),
+  author: presentPerson(q.author),
+  body: q.body,
+  status: q.status,
+  supportCount: supporterIds.length,
+  supporterIds,
+  at: q.at.toISOString(),
+});
+
 async function presentQuestions(questions: readonly QuestionDocument[]): Promise<Question[]> {
   const supports = questions.length ? await QuestionSupportModel.find({ questionId: trusted({ $in: questions.map((q) => q._id) }) }, { questionId: 1, userId: 1 }).sort({ at: 1 }).lean() : [];
-  return questions.map((q) => {
-    const supporterIds = supports.filter((s) => String(s.questionId) === String(q._id)).map((s) => String(s.userId));
-    return { id: String(q._id), meetingId: String(q.meetingId), author: presentPerson(q.author), body: q.body, status: q.status, supportCount: supporterIds.length, supporterIds, at: q.at.toISOString() };
-  });
+  return questions.map((q) => presentQuestion(q, supports.filter((s) => String(s.questionId) === String(q._id)).map((s) => String(s.userId))));
 }
-
 
 async function floorOf(meeting: MeetingDocument): Promise<Person[]> {
   if (!meeting.floor.length) return [];
@@ -108,25 +115,27 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     if (!can(actor, 'meeting.manage')) throw forbidden('only the secretariat runs the meeting');
     requireStatus(meeting, ['live'], 'run');
   }
-  const emitQuestion = async (q: QuestionDocument) => {
-    roomChanged(String(q.meetingId));
-    const [presented] = await presentQuestions([q]);
-    io.to(meetingRooms.room(String(q.meetingId))).emit('meeting.question', presented!);
-    return presented!;
+  /** Tell the room a question is new or changed; the next joiner reads the room afresh. */
+  const announceQuestion = (question: Question): Question => {
+    roomChanged(question.meetingId);
+    io.to(meetingRooms.room(question.meetingId)).emit('meeting.question', question);
+    return question;
   };
+  const emitQuestion = async (q: QuestionDocument) => announceQuestion((await presentQuestions([q]))[0]!);
 
   handleEvent(socket, 'meeting.join', actor, async ({ meetingId }) => {
     // Checked on a fresh read: the snapshot below is only what joiners are shown.
     const meeting = await readableMeeting(actor, meetingId);
     requireInvited(meeting, actor);
     requireStatus(meeting, ['live', 'ended', 'minutesPublished'], 'join');
-    await socket.join(meetingRooms.room(meetingId));
-    presence.changed(meetingId);
+    const id = String(meeting._id); // the stored spelling: the payload's may be upper case, and rooms are named by it
+    await socket.join(meetingRooms.room(id));
+    presence.changed(id);
     const [room, summary, agenda, roomPresence] = await Promise.all([
-      roomSnapshot(meetingId, () => readRoom(meeting)),
+      roomSnapshot(id, () => readRoom(meeting)),
       presentSummary(meeting, actor),
       presentAgenda(meeting, actor),
-      presence.presenceOf(meetingId),
+      presence.presenceOf(id),
     ]);
     const hasFloor = meeting.floor.some((id) => String(id) === actor.id);
     return {
@@ -141,8 +150,9 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
   });
 
   handleEvent(socket, 'meeting.leave', actor, async ({ meetingId }) => {
-    await socket.leave(meetingRooms.room(meetingId));
-    presence.changed(meetingId);
+    const id = meetingId.toLowerCase();
+    await socket.leave(meetingRooms.room(id));
+    presence.changed(id);
     return {};
   });
 
@@ -152,7 +162,8 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     if (stored) return { message: presentChat(stored), duplicate: true };
     const meeting = await speakingIn(meetingId);
     await postLimit.consume(actor.id); // the same per-person pace as thread posts
-    const seq = await nextSequence(`meeting-chat:${meetingId}`);
+    const id = String(meeting._id);
+    const seq = await nextSequence(`meeting-chat:${id}`);
     let chat: ChatDocument;
     try {
       chat = await ChatModel.create({ _id, meetingId: meeting._id, seq, clientId, author: personOf(user), body, at: new Date() });
@@ -162,8 +173,8 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
       return { message: presentChat(first), duplicate: true };
     }
     const message = presentChat(chat);
-    roomChanged(meetingId);
-    io.to(meetingRooms.room(meetingId)).emit('meeting.chat', message);
+    roomChanged(id);
+    io.to(meetingRooms.room(id)).emit('meeting.chat', message);
     return { message, duplicate: false };
   });
 
@@ -181,7 +192,8 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
       if (!isDuplicateKey(err)) throw err;
       return { question: (await presentQuestions([(await QuestionModel.findById(_id))!]))[0]! };
     }
-    return { question: await emitQuestion(question) };
+    // Nobody can have supported it yet: no support query on this hot path.
+    return { question: announceQuestion(presentQuestion(question, [])) };
   });
 
   handleEvent(socket, 'meeting.questionSupport', actor, async ({ questionId, on }) => {
@@ -189,7 +201,7 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     if (!question) throw notFound('question');
     await speakingIn(question.meetingId);
     if (question.status === 'answered') throw conflict('this question has been answered');
-    const _id = `${questionId}:${actor.id}`;
+    const _id = `${String(question._id)}:${actor.id}`;
     if (on) {
       // Once per person: a second +1 is the same key.
       await ignoringDuplicate(QuestionSupportModel.create({ _id, questionId: question._id, meetingId: question.meetingId, userId: actor.id, at: new Date() }));
@@ -219,8 +231,8 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     managing(meeting);
     if (agendaItemId && !meeting.agenda.some((a) => a.id === agendaItemId)) throw notFound('agenda item');
     await MeetingModel.updateOne({ _id: meeting._id }, { $set: { currentAgendaItemId: agendaItemId } });
-    roomChanged(meetingId);
-    io.to(meetingRooms.room(meetingId)).emit('meeting.agendaCurrent', { meetingId, agendaItemId });
+    const id = String(meeting._id);
+    io.to(meetingRooms.room(id)).emit('meeting.agendaCurrent', { meetingId: id, agendaItemId });
     return { agendaItemId };
   });
 
@@ -228,10 +240,11 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
     const meeting = await readableMeeting(actor, meetingId);
     managing(meeting);
     await MeetingModel.updateOne({ _id: meeting._id }, on ? { $addToSet: { floor: userId } } : { $pull: { floor: userId } });
-    roomChanged(meetingId);
+    const id = String(meeting._id);
+    roomChanged(id);
     const floor = await floorOf((await MeetingModel.findById(meeting._id))!);
-    await recordAudit({ actor: user, action: 'meeting.floor', target: { kind: 'meeting', id: meetingId, label: meeting.title }, detail: { userId, on } });
-    io.to(meetingRooms.room(meetingId)).emit('meeting.floor', { meetingId, floor });
+    await recordAudit({ actor: user, action: 'meeting.floor', target: { kind: 'meeting', id, label: meeting.title }, detail: { userId, on } });
+    io.to(meetingRooms.room(id)).emit('meeting.floor', { meetingId: id, floor });
     return { floor };
   });
 }

@@ -29,14 +29,17 @@ export function roomSnapshot(meetingId: string, read: () => Promise<RoomSnapshot
   const value = read();
   const entry = { takenAt: Date.now(), value };
   snapshots.set(meetingId, entry);
-  // A failed read is not kept: the next joiner tries again.
-  value.catch(() => {
+  const forget = () => {
     if (snapshots.get(meetingId) === entry) snapshots.delete(meetingId);
-  });
+  };
+  // Not kept past its time (a room nobody joins again would hold its chat in memory for good),
+  // nor when the read failed: the next joiner tries again.
+  setTimeout(forget, SNAPSHOT_MS).unref();
+  value.catch(forget);
   return value;
 }
 
 /** Something in the room changed: the next joiner reads afresh. */
 export function roomChanged(meetingId: string): void {
-  snapshots.delete(String(meetingId));
+  snapshots.delete(meetingId);
 }

@@ -17,12 +17,12 @@ import {
   MinutesBody,
   RsvpBody,
 } from '@shared/schemas/meetings';
-import type { AppContext } from '../context';
-import { defineRoute } from '../http/route';
-import { conflictResponse, errorResponses } from '../http/responses';
-import { XLSX_TYPE } from '../http/download';
-import { recordAudit } from '../audit/log';
 import type { Actor } from '@shared/domain';
+import { recordAudit } from '../audit/log';
+import type { AppContext } from '../context';
+import { XLSX_TYPE } from '../http/download';
+import { conflictResponse, errorResponses } from '../http/responses';
+import { defineRoute } from '../http/route';
 import type { UserWithOrganization } from '../users/model';
 import { readableMeeting } from './access';
 import { CALENDAR_TOKEN, calendarFeed, issueCalendarToken, meetingIcs, revokeCalendarToken } from './calendar';
@@ -57,7 +57,7 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/meetings', tag: 'meetings', summary: 'Create a meeting (secretariat; starts as a draft)', access: 'user', body: MeetingCreateBody, status: 201, responses: { 201: { description: 'created', schema: Meeting }, ...errors } },
-      ({ user, body }) => createMeeting({ user, body, io }),
+      ({ user, body }) => createMeeting({ user, body }),
     ),
     defineRoute(
       { method: 'get', path: '/action-items', tag: 'meetings', summary: "Action items from published minutes: one's organisation's (the secretariat: all)", access: 'user', responses: { 200: { description: 'action items', schema: ActionItemList }, ...errors } },

@@ -18,6 +18,7 @@ import { invites, managedMeeting, readableMeeting } from './access';
 import { MeetingModel, type MeetingDocument } from './model';
 import { presentMeeting, presentSummaries } from './presenter';
 import { meetingRooms } from './rooms';
+import { roomChanged } from './roomSnapshot';
 
 type AgendaInput = NonNullable<MeetingCreateBody['agenda']>;
 
@@ -58,7 +59,7 @@ function checkVenue(kind: MeetingDocument['kind'], venue: string | null | undefi
   if (!isHybrid(kind) && (venue || capacity)) throw badRequest('venue: a plenary is online only; venue and capacity are for issue consultations', 'venue');
 }
 
-export async function createMeeting(input: { user: UserWithOrganization; body: MeetingCreateBody; io: CouncilServer }): Promise<Meeting> {
+export async function createMeeting(input: { user: UserWithOrganization; body: MeetingCreateBody }): Promise<Meeting> {
   const { user, body } = input;
   const actor = toActor(user);
   authorize(actor, 'meeting.manage');
@@ -98,7 +99,6 @@ export async function updateMeeting(input: { user: UserWithOrganization; meeting
   return presentMeeting(updated, actor);
 }
 
-
 export async function setMeetingStatus(input: { user: UserWithOrganization; meetingId: string; to: MeetingStatus; io: CouncilServer }): Promise<Meeting> {
   const { user, to, io } = input;
   const actor = toActor(user);
@@ -107,6 +107,7 @@ export async function setMeetingStatus(input: { user: UserWithOrganization; meet
   if (!STATUS_MOVES[from].includes(to)) throw conflict(`to: ${from} → ${to} is not possible; allowed: ${STATUS_MOVES[from].join(', ') || 'none'}`, 'to');
   const saved = await MeetingModel.updateOne({ _id: meeting._id, status: from }, { $set: { status: to, ...(to === 'ended' ? { floor: [] } : {}) } });
   if (saved.matchedCount !== 1) throw conflict('the meeting changed meanwhile; reload it');
+  if (to === 'ended') roomChanged(String(meeting._id)); // the floor was cleared
   const updated = (await MeetingModel.findById(meeting._id))!;
   io.to(meetingRooms.room(String(meeting._id))).emit('meeting.status', { meetingId: String(meeting._id), status: to });
   announce(io, updated);

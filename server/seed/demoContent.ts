@@ -13,7 +13,6 @@ import { setSupport } from '../issues/support';
 import { transitionIssue } from '../issues/workflow';
 import { MeetingModel } from '../meetings/model';
 import { createMeeting } from '../meetings/service';
-import type { CouncilServer } from '../realtime/io';
 import type { ForumBroadcast } from '../threads/broadcast';
 import { postMessage } from '../threads/messages';
 import { ThreadModel } from '../threads/model';
@@ -39,7 +38,6 @@ export async function seedDemoContent(): Promise<boolean> {
   const [secretariat, dev, dev2, support, mhlw] = emails.map(by) as [UserWithOrganization, UserWithOrganization, UserWithOrganization, UserWithOrganization, UserWithOrganization];
   const forum = silent<ForumBroadcast>();
   const register = silent<RegisterBroadcast>();
-  const io = silent<CouncilServer>();
   const post = (user: UserWithOrganization, threadId: string, body: string, parentId?: string) =>
     postMessage({ user, threadId, clientId: randomUUID(), body, parentId, attachmentIds: [], broadcast: forum });
 
@@ -127,7 +125,6 @@ export async function seedDemoContent(): Promise<boolean> {
 
   const plenary = await createMeeting({
     user: secretariat,
-    io,
     body: {
       kind: 'plenary',
       title: '第7回 全体会議',
@@ -146,7 +143,6 @@ export async function seedDemoContent(): Promise<boolean> {
   });
   const consultation = await createMeeting({
     user: secretariat,
-    io,
     body: {
       kind: 'consultation',
       title: '第4回 課題協議会議（国民年金）',
