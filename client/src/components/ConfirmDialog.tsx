@@ -1,5 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import { ModalDialog } from './ModalDialog';
+import { DialogActions, ModalDialog } from './ModalDialog';
 
 interface Props {
   open: boolean;
@@ -13,25 +12,11 @@ interface Props {
 }
 
 /** A modal confirmation: cancel or go ahead. */
-export function ConfirmDialog({ open, title, body, confirmLabel, tone = 'primary', busy = false, onConfirm, onCancel }: Props) {
-  const { t } = useTranslation();
+export function ConfirmDialog({ open, title, body, onCancel, ...actions }: Props) {
   if (!open) return null;
   return (
     <ModalDialog title={title} body={body} onCancel={onCancel}>
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
-          onClick={onConfirm}
-          disabled={busy}
-          aria-busy={busy || undefined}
-        >
-          {confirmLabel}
-        </button>
-      </div>
+      <DialogActions onCancel={onCancel} {...actions} />
     </ModalDialog>
   );
 }

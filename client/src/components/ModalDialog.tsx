@@ -1,4 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useModalDialog } from './useModalDialog';
 
 interface Props {
@@ -36,5 +37,34 @@ export function ModalDialog({ title, body, wide = false, onCancel, children }: P
       {body && <p id={`${id}-body`}>{body}</p>}
       {children}
     </dialog>
+  );
+}
+
+interface ActionsProps {
+  confirmLabel: string;
+  tone?: 'danger' | 'primary';
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A dialog's closing row: cancel, then the step it asks about (disabled while it runs). */
+export function DialogActions({ confirmLabel, tone = 'primary', busy = false, onConfirm, onCancel }: ActionsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="dialog__actions">
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button
+        type="button"
+        className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
+        onClick={onConfirm}
+        disabled={busy}
+        aria-busy={busy || undefined}
+      >
+        {confirmLabel}
+      </button>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@shared/threads/rules';
-import { ModalDialog } from '@client/components/ModalDialog';
+import { DialogActions, ModalDialog } from './ModalDialog';
 
 interface Props {
   title: string;
@@ -29,7 +29,6 @@ export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirm
   const id = useId();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-
 
   function confirm() {
     const trimmed = reason.trim();
@@ -61,20 +60,7 @@ export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirm
           {missing ? t('errors.field.required') : (error ?? '')}
         </div>
       </div>
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
-          onClick={confirm}
-          disabled={busy}
-          aria-busy={busy || undefined}
-        >
-          {confirmLabel}
-        </button>
-      </div>
+      <DialogActions confirmLabel={confirmLabel} tone={tone} busy={busy} onConfirm={confirm} onCancel={onCancel} />
     </ModalDialog>
   );
 }

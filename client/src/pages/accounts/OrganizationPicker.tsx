@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORG_KINDS } from '@shared/domain';
 import type { Organization } from '@shared/schemas/organizations';
 import { Field } from '@client/components/Field';
+import { OrganizationOptions } from '@client/components/OrganizationOptions';
 import { useLanguage } from '@client/i18n/useLanguage';
 
 interface Props {
@@ -38,18 +38,7 @@ export function OrganizationPicker({ organizations, selectedId, onSelect }: Prop
           {(control) => (
             <select className="select" {...control} value={selectedId ?? ''} onChange={(e) => onSelect(e.target.value || null)}>
               <option value="">{t('accounts.picker.placeholder')}</option>
-              {ORG_KINDS.map((kind) => {
-                const group = matches.filter((o) => o.kind === kind);
-                return group.length === 0 ? null : (
-                  <optgroup key={kind} label={t(`orgKinds.${kind}`)}>
-                    {group.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {name(o)}
-                      </option>
-                    ))}
-                  </optgroup>
-                );
-              })}
+              <OrganizationOptions organizations={matches} name={name} />
             </select>
           )}
         </Field>

@@ -30,36 +30,8 @@ export function AuditFilterPanel({ filters, update, clear }: AuditFilterState) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="audit-from" className="field__label">
-          {at('audit.filters.from')}
-        </label>
-        <input
-          id="audit-from"
-          type="date"
-          className="input"
-          value={filters.from ?? ''}
-          max={filters.to}
-          aria-describedby="audit-dates-hint audit-dates-error"
-          aria-invalid={inverted || undefined}
-          onChange={(event) => update({ from: event.target.value || undefined })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-to" className="field__label">
-          {at('audit.filters.to')}
-        </label>
-        <input
-          id="audit-to"
-          type="date"
-          className="input"
-          value={filters.to ?? ''}
-          min={filters.from}
-          aria-describedby="audit-dates-hint audit-dates-error"
-          aria-invalid={inverted || undefined}
-          onChange={(event) => update({ to: event.target.value || undefined })}
-        />
-      </div>
+      <DateBound id="audit-from" label={at('audit.filters.from')} value={filters.from} max={filters.to} invalid={inverted} onChange={(from) => update({ from })} />
+      <DateBound id="audit-to" label={at('audit.filters.to')} value={filters.to} min={filters.from} invalid={inverted} onChange={(to) => update({ to })} />
       <div className="audit-filters__notes">
         <p id="audit-dates-hint" className="field__hint">
           {at('audit.filters.dateHint')}
@@ -74,5 +46,37 @@ export function AuditFilterPanel({ filters, update, clear }: AuditFilterState) {
         )}
       </div>
     </section>
+  );
+}
+
+interface DateBoundProps {
+  id: string;
+  label: string;
+  value: string | undefined;
+  min?: string | undefined;
+  max?: string | undefined;
+  invalid: boolean;
+  onChange: (value: string | undefined) => void;
+}
+
+/** One end of the date range; both ends share the hint and the error under them. */
+function DateBound({ id, label, value, min, max, invalid, onChange }: DateBoundProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        className="input"
+        value={value ?? ''}
+        min={min}
+        max={max}
+        aria-describedby="audit-dates-hint audit-dates-error"
+        aria-invalid={invalid || undefined}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      />
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Minutes } from '@shared/schemas/meetings';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { useMeetingsT } from '../useMeetingsT';
-import { OrgRefName } from './OrgRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 
 /** Once circulated: which presenting organisations confirmed or commented (and what), and who is awaited. */
 export function ConfirmationStatus({ minutes }: { minutes: Minutes }) {

@@ -2,7 +2,7 @@ import type { Meeting, Minutes } from '@shared/schemas/meetings';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { useMeetingsT } from '../useMeetingsT';
 import { DecisionIssueLink } from './DecisionIssueLink';
-import { OrgRefName } from './OrgRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 
 /** The minutes, read: per agenda item its summary, decisions (with their issues) and action items. */
 export function MinutesItemsView({ meeting, minutes }: { meeting: Meeting; minutes: Minutes }) {

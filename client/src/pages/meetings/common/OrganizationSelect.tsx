@@ -1,6 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ORG_KINDS } from '@shared/domain';
+import { OrganizationOptions } from '@client/components/OrganizationOptions';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { useOrganizations } from '@client/queries/organizations';
 
@@ -13,7 +12,6 @@ interface Props extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 
 
 /** Choose one organisation (presenter, action-item owner), grouped as secretariat, vendors, observers. */
 export function OrganizationSelect({ value, onChange, noneLabel, className = 'select', ...select }: Props) {
-  const { t } = useTranslation();
   const [language] = useLanguage();
   const directory = useOrganizations();
   const organizations = directory.data?.organizations ?? [];
@@ -22,18 +20,7 @@ export function OrganizationSelect({ value, onChange, noneLabel, className = 'se
   return (
     <select className={className} value={value} onChange={(event) => onChange(event.target.value)} aria-busy={directory.isPending || undefined} {...select}>
       <option value="">{noneLabel}</option>
-      {ORG_KINDS.map((kind) => {
-        const group = organizations.filter((o) => o.kind === kind).sort((a, b) => name(a).localeCompare(name(b), language));
-        return group.length === 0 ? null : (
-          <optgroup key={kind} label={t(`orgKinds.${kind}`)}>
-            {group.map((o) => (
-              <option key={o.id} value={o.id}>
-                {name(o)}
-              </option>
-            ))}
-          </optgroup>
-        );
-      })}
+      <OrganizationOptions organizations={[...organizations].sort((a, b) => name(a).localeCompare(name(b), language))} name={name} />
     </select>
   );
 }

@@ -1,5 +1,5 @@
 import type { Person } from '@shared/schemas/threads';
-import { OrgRefName } from './OrgRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 
 /** 山田 花子（デジタル庁） */
 export function PersonLabel({ person }: { person: Person }) {

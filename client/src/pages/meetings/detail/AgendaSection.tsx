@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Meeting } from '@shared/schemas/meetings';
-import { OrgRefName } from '../common/OrgRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 import { useMeetingsT } from '../useMeetingsT';
 import { MaterialList } from './MaterialList';
 

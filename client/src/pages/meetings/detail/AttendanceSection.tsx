@@ -5,7 +5,7 @@ import { LoadingState } from '@client/components/LoadingState';
 import { useAttendance } from '@client/queries/meetings';
 import { DownloadButton } from '../common/DownloadButton';
 import { useMeetingLabels } from '../common/labels';
-import { OrgRefName } from '../common/OrgRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 import { useMeetingsT } from '../useMeetingsT';
 
 /** The secretariat's view of the answers, by organisation, with the full list as Excel or CSV. */

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Meeting } from '@shared/schemas/meetings';
+import { InlineError } from '@client/components/InlineError';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useConfirmMinutes } from '@client/queries/meetings';
@@ -47,18 +48,12 @@ export function MinutesConfirmForm({ meeting }: { meeting: Meeting }) {
         <label className="field__label" htmlFor={`${id}-comment`}>
           {mt('meetings.minutes.comment')}
         </label>
-        <textarea id={`${id}-comment`} className="meetings-textarea" rows={4} maxLength={5000} value={comment} onChange={(event) => setComment(event.target.value)} />
+        <textarea id={`${id}-comment`} className="textarea" rows={4} maxLength={5000} value={comment} onChange={(event) => setComment(event.target.value)} />
         <button type="submit" className="button button--secondary" disabled={confirm.isPending}>
           {mt('meetings.minutes.sendComment')}
         </button>
       </form>
-      <div aria-live="assertive">
-        {error && (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <InlineError message={error} />
     </section>
   );
 }

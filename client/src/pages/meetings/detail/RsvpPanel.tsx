@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { isHybrid, RSVP_RESPONSES, type RsvpResponse } from '@shared/meetings/rules';
 import type { Meeting } from '@shared/schemas/meetings';
+import { InlineError } from '@client/components/InlineError';
 import { isApiError } from '@client/api';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useRsvp } from '@client/queries/meetings';
@@ -57,13 +58,7 @@ export function RsvpPanel({ meeting }: { meeting: Meeting }) {
         ))}
       </div>
       {isHybrid(meeting.kind) && full && <p className="small muted">{mt('meetings.rsvp.fullHint')}</p>}
-      <div aria-live="assertive">
-        {failureText && (
-          <p className="field__error" role="alert">
-            {failureText}
-          </p>
-        )}
-      </div>
+      <InlineError message={failureText} />
     </section>
   );
 }

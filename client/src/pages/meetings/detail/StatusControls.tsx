@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { MeetingSummary } from '@shared/schemas/meetings';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
+import { InlineError } from '@client/components/InlineError';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useSetMeetingStatus, type StatusMove } from '@client/queries/meetings';
 import { useMeetingsT } from '../useMeetingsT';
@@ -49,13 +50,7 @@ export function StatusControls({ meeting }: { meeting: Pick<MeetingSummary, 'id'
           </button>
         ))}
       </div>
-      <div aria-live="assertive">
-        {setStatus.isError && (
-          <p className="field__error" role="alert">
-            {errorMessage(setStatus.error)}
-          </p>
-        )}
-      </div>
+      <InlineError message={setStatus.isError && errorMessage(setStatus.error)} />
       <ConfirmDialog
         open={asking !== null}
         title={asking ? mt(`meetings.status.confirm.${asking}.title`) : ''}

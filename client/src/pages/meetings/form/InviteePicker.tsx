@@ -54,7 +54,7 @@ export function InviteePicker({ selectedIds, error, onChange }: Props) {
         <ul className="invitee-picker__list">
           {shown.map((o) => (
             <li key={o.id}>
-              <label className="meeting-check">
+              <label className="checkbox">
                 <input type="checkbox" checked={selectedIds.includes(o.id)} onChange={(event) => toggle(o.id, event.target.checked)} />
                 <span>
                   {name(o)} <span className="muted small">（{o.kind === 'vendor' ? t('vendorTypes.support') : t('observerKinds.body')}）</span>

@@ -152,7 +152,7 @@ export function MeetingForm({ initial, mode, busy, submitLabel, onSubmit, onCanc
         </div>
       )}
       <Field label={mt('meetings.form.description')} hint={mt('meetings.form.descriptionHint')} error={errors.description}>
-        {(control) => <textarea {...control} className="meetings-textarea" rows={6} maxLength={20000} value={draft.description} onChange={(event) => set({ description: event.target.value })} />}
+        {(control) => <textarea {...control} className="textarea" rows={6} maxLength={20000} value={draft.description} onChange={(event) => set({ description: event.target.value })} />}
       </Field>
       <AgendaEditor
         agenda={draft.agenda}

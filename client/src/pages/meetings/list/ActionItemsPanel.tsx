@@ -5,7 +5,7 @@ import { DateTimeText } from '@client/components/DateTimeText';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { useActionItems } from '@client/queries/meetings';
-import { OrgRefName } from '../common/OrgRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 import { useMeetingsT } from '../useMeetingsT';
 
 /** Overdue first, then by due date (none last), so what needs doing now is on top. */

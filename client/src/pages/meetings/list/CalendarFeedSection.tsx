@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { CopyButton } from '@client/components/CopyButton';
+import { InlineError } from '@client/components/InlineError';
 import { Notice } from '@client/components/Notice';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useIssueCalendarToken, useRevokeCalendarToken } from '@client/queries/meetings';
@@ -62,13 +63,7 @@ export function CalendarFeedSection() {
         </button>
       </div>
       <p className="small muted">{mt('meetings.calendar.replaceNote')}</p>
-      <div aria-live="assertive">
-        {(issue.isError || revoke.isError) && (
-          <p className="field__error" role="alert">
-            {errorMessage(issue.error ?? revoke.error)}
-          </p>
-        )}
-      </div>
+      <InlineError message={(issue.isError || revoke.isError) && errorMessage(issue.error ?? revoke.error)} />
       <ConfirmDialog
         open={confirmRevoke}
         title={mt('meetings.calendar.revokeTitle')}

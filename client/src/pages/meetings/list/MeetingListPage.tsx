@@ -27,7 +27,7 @@ export function MeetingListPage() {
 
   return (
     <>
-      <header className="page-header meetings-page-header">
+      <header className="page-header page-header--with-action">
         <div>
           <p className="page-header__eyebrow">{mt('meetings.list.eyebrow')}</p>
           <h1>{mt('meetings.list.title')}</h1>

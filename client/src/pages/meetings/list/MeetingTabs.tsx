@@ -6,12 +6,12 @@ import { MEETING_TABS, type MeetingTab } from './useMeetingListView';
 export function MeetingTabs({ current, hrefFor }: { current: MeetingTab; hrefFor: (tab: MeetingTab) => string }) {
   const mt = useMeetingsT();
   return (
-    <nav className="meeting-tabs" aria-label={mt('meetings.list.tabsLabel')}>
+    <nav className="tabs meeting-tabs" aria-label={mt('meetings.list.tabsLabel')}>
       {MEETING_TABS.map((tab) => (
         <Link
           key={tab}
           to={{ search: hrefFor(tab) }}
-          className={tab === current ? 'meeting-tabs__link meeting-tabs__link--current' : 'meeting-tabs__link'}
+          className={tab === current ? 'tabs__link tabs__link--current' : 'tabs__link'}
           aria-current={tab === current ? 'page' : undefined}
         >
           {mt(`meetings.list.tabs.${tab}`)}

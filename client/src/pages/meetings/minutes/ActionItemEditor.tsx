@@ -26,7 +26,7 @@ export function ActionItemEditor({ action, number, errors, onChange, onRemove }:
         </Field>
         <TextField label={mt('meetings.actionItems.due')} hint={mt('meetings.minutesEditor.dueHint')} type="date" value={action.dueDate} error={errors.dueDate} onChange={(event) => set({ dueDate: event.target.value })} />
       </div>
-      <label className="meeting-check">
+      <label className="checkbox">
         <input type="checkbox" checked={action.done} onChange={(event) => set({ done: event.target.checked })} />
         {mt('meetings.actionItems.done')}
       </label>

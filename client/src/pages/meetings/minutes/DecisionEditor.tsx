@@ -40,7 +40,7 @@ export function DecisionEditor({ decision, number, suggestedIssues, errors, onCh
         </label>
         <textarea
           id={`${id}-text`}
-          className="meetings-textarea"
+          className="textarea"
           rows={3}
           maxLength={5000}
           value={decision.text}

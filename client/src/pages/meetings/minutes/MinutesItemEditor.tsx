@@ -1,7 +1,7 @@
 import type { AgendaItem } from '@shared/schemas/meetings';
 import type { IssueRef } from '@client/queries/meetings';
 import { Field } from '@client/components/Field';
-import { OrgRefName } from '../common/OrgRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 import { errorsUnder, type DraftErrors } from '../form/draftErrors';
 import { useMeetingsT } from '../useMeetingsT';
 import { ActionItemEditor } from './ActionItemEditor';
@@ -36,7 +36,7 @@ export function MinutesItemEditor({ agendaItem, number, item, agendaIssues, erro
         </p>
       )}
       <Field label={mt('meetings.minutesEditor.summary')} error={errors.summary}>
-        {(control) => <textarea {...control} className="meetings-textarea" rows={5} maxLength={20000} value={item.summary} onChange={(event) => set({ summary: event.target.value })} />}
+        {(control) => <textarea {...control} className="textarea" rows={5} maxLength={20000} value={item.summary} onChange={(event) => set({ summary: event.target.value })} />}
       </Field>
 
       <h3 className="minutes-editor__subtitle">{mt('meetings.minutes.decisions')}</h3>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { Meeting } from '@shared/schemas/meetings';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
+import { InlineError } from '@client/components/InlineError';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { useCirculateMinutes, usePublishMinutes } from '@client/queries/meetings';
 import { ConfirmationStatus } from '../common/ConfirmationStatus';
-import { orgRefName } from '../common/OrgRefName';
+import { orgRefName } from '@client/components/OrgRefName';
 import { useMeetingsT } from '../useMeetingsT';
 import { publicationEffects, type MinutesItemDraft } from './minutesDraft';
 
@@ -67,13 +68,7 @@ export function MinutesWorkflow({ meeting, items, dirty }: Props) {
           {mt('meetings.minutesEditor.publish')}
         </button>
       </div>
-      <div aria-live="assertive">
-        {failure && (
-          <p className="field__error" role="alert">
-            {errorMessage(failure)}
-          </p>
-        )}
-      </div>
+      <InlineError message={failure && errorMessage(failure)} />
       <ConfirmDialog
         open={asking === 'circulate'}
         title={mt('meetings.minutesEditor.circulateTitle')}

@@ -1,5 +1,5 @@
 import type { AgendaItem } from '@shared/schemas/meetings';
-import { OrgRefName } from '../common/OrgRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 import { useMeetingsT } from '../useMeetingsT';
 
 /** The agenda item under discussion now, large at the top of the room, announced when it changes. */

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { RoomPresence } from '@shared/schemas/meetings';
 import type { Person } from '@shared/schemas/threads';
+import { InlineError } from '@client/components/InlineError';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useOrganizations } from '@client/queries/organizations';
 import { PersonLabel } from '../common/PersonLabel';
@@ -74,13 +75,7 @@ export function FloorControl({ presence, floor, setFloor }: Props) {
           })}
         </ul>
       )}
-      <div aria-live="assertive">
-        {failure && (
-          <p className="field__error" role="alert">
-            {failure}
-          </p>
-        )}
-      </div>
+      <InlineError message={failure} />
     </section>
   );
 }

@@ -96,7 +96,7 @@ export function MeetingRoomPage() {
             </>
           )}
         </p>
-        <label className="meeting-check small" htmlFor={readNewId}>
+        <label className="checkbox small" htmlFor={readNewId}>
           <input id={readNewId} type="checkbox" checked={announcer.readNew} onChange={(event) => announcer.setReadNew(event.target.checked)} />
           {mt('meetings.room.readNew')}
         </label>

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { RoomPresence } from '@shared/schemas/meetings';
 import { useLanguage } from '@client/i18n/useLanguage';
-import { orgRefName } from '../common/OrgRefName';
+import { orgRefName } from '@client/components/OrgRefName';
 import { useMeetingsT } from '../useMeetingsT';
 
 /** Organisations listed before "show all": a plenary has ~190 of them. */

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Question } from '@shared/schemas/meetings';
+import { InlineError } from '@client/components/InlineError';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useMeetingsT } from '../useMeetingsT';
 import { PendingList } from './PendingList';
@@ -67,13 +68,7 @@ export function QuestionQueue({ questions, outbox, myId, canSpeak, canManage, co
       <h2 id="room-questions-title" className="room-panel__title">
         {mt('meetings.room.questions')} <span className="room-panel__count">{mt('meetings.room.openCount', { count: waiting.length })}</span>
       </h2>
-      <div aria-live="assertive">
-        {failure && (
-          <p className="field__error" role="alert">
-            {failure}
-          </p>
-        )}
-      </div>
+      <InlineError message={failure} />
       {waiting.length === 0 ? <p className="muted">{mt('meetings.room.noQuestions')}</p> : <ol className="room-questions__list">{waiting.map(item)}</ol>}
       <PendingList outbox={outbox} hiddenClientIds={NOTHING_HIDDEN} />
       {canSpeak ? <RoomComposer label={mt('meetings.room.questionLabel')} submitLabel={mt('meetings.room.ask')} onSend={outbox.send} /> : cannotSpeak}

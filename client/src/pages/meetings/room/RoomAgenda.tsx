@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AgendaItem } from '@shared/schemas/meetings';
+import { InlineError } from '@client/components/InlineError';
 import { useErrorMessage } from '@client/components/useErrorMessage';
-import { OrgRefName } from '../common/OrgRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 import { useMeetingsT } from '../useMeetingsT';
 import type { RoomCommands } from './useMeetingRoom';
 
@@ -88,13 +89,7 @@ export function RoomAgenda({ agenda, currentId, canManage, setCurrent }: Props) 
           {mt('meetings.room.clearCurrent')}
         </button>
       )}
-      <div aria-live="assertive">
-        {failure && (
-          <p className="field__error" role="alert">
-            {failure}
-          </p>
-        )}
-      </div>
+      <InlineError message={failure} />
     </section>
   );
 }

@@ -51,7 +51,7 @@ export function RoomComposer({ label, submitLabel, onSend, maxLength = MAX }: Pr
       <div className="room-composer__row">
         <textarea
           id={`${id}-body`}
-          className="meetings-textarea room-composer__input"
+          className="textarea room-composer__input"
           rows={2}
           value={body}
           maxLength={maxLength}

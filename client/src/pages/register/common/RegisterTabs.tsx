@@ -4,9 +4,9 @@ import { useRegisterT } from '../useRegisterT';
 /** Switches between the register's two views: the table and the dashboard. */
 export function RegisterTabs() {
   const rt = useRegisterT();
-  const className = ({ isActive }: { isActive: boolean }) => (isActive ? 'register-tabs__link register-tabs__link--current' : 'register-tabs__link');
+  const className = ({ isActive }: { isActive: boolean }) => (isActive ? 'tabs__link tabs__link--current' : 'tabs__link');
   return (
-    <nav className="register-tabs" aria-label={rt('register.tabs.label')}>
+    <nav className="tabs register-tabs" aria-label={rt('register.tabs.label')}>
       <NavLink to="/register" end className={className}>
         {rt('register.tabs.list')}
       </NavLink>

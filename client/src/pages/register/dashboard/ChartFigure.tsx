@@ -35,3 +35,14 @@ export function ChartFigure({ title, summary, chart, table }: Props) {
     </figure>
   );
 }
+
+/** A chart's place when there is nothing open to draw. */
+export function EmptyChart({ title }: { title: string }) {
+  const rt = useRegisterT();
+  return (
+    <div className="chart-figure">
+      <h3 className="chart-figure__title">{title}</h3>
+      <p className="muted">{rt('register.dashboard.noOpen')}</p>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { useRegisterLabels } from '../common/labels';
 import { useRegisterT } from '../useRegisterT';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure, EmptyChart } from './ChartFigure';
 import { barColor } from './chartColors';
 
 export interface CountRow {
@@ -26,12 +26,7 @@ export function CountChart({ title, keyHeading, rows }: Props) {
   const labels = useRegisterLabels();
   const shown = rows.filter((row) => row.count > 0);
   if (shown.length === 0) {
-    return (
-      <div className="chart-figure">
-        <h3 className="chart-figure__title">{title}</h3>
-        <p className="muted">{rt('register.dashboard.noOpen')}</p>
-      </div>
-    );
+    return <EmptyChart title={title} />;
   }
   const separator = labels.language === 'ja' ? '、' : ', ';
   const summary = shown.map((row) => rt('register.dashboard.areaCount', { area: row.label, count: row.count })).join(separator);

@@ -4,7 +4,7 @@ import { OPEN_STATUSES, type IssueStatus } from '@shared/register/rules';
 import type { RegisterStats } from '@shared/schemas/issues';
 import { useRegisterLabels } from '../common/labels';
 import { useRegisterT } from '../useRegisterT';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure, EmptyChart } from './ChartFigure';
 import { statusColors } from './chartColors';
 
 interface Row {
@@ -30,12 +30,7 @@ export function StatusAreaChart({ cells }: { cells: RegisterStats['openByStatusA
 
   const title = rt('register.dashboard.byStatusArea');
   if (rows.length === 0) {
-    return (
-      <div className="chart-figure">
-        <h3 className="chart-figure__title">{title}</h3>
-        <p className="muted">{rt('register.dashboard.noOpen')}</p>
-      </div>
-    );
+    return <EmptyChart title={title} />;
   }
 
   const top = rows.slice(0, 3).map((row) => rt('register.dashboard.areaCount', { area: row.label, count: row.total }));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Issue } from '@shared/schemas/issues';
-import { ModalDialog } from '@client/components/ModalDialog';
+import { DialogActions, ModalDialog } from '@client/components/ModalDialog';
 import { useRegisterT } from '../useRegisterT';
 import { IssuePicker } from './IssuePicker';
 
@@ -29,20 +29,12 @@ export function DuplicateDialog({ issue, busy, error, onConfirm, onCancel }: Pro
         }}
         error={missing ? rt('register.picker.required') : error}
       />
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {rt('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          aria-busy={busy || undefined}
-          onClick={() => (survivor ? onConfirm(survivor.id) : setMissing(true))}
-        >
-          {rt('register.transition.duplicateConfirm')}
-        </button>
-      </div>
+      <DialogActions
+        confirmLabel={rt('register.transition.duplicateConfirm')}
+        busy={busy}
+        onConfirm={() => (survivor ? onConfirm(survivor.id) : setMissing(true))}
+        onCancel={onCancel}
+      />
     </ModalDialog>
   );
 }

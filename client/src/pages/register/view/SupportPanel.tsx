@@ -3,7 +3,7 @@ import type { IssueDetail } from '@shared/schemas/issues';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useSupportIssue } from '@client/queries/issues';
-import { OrganizationRefName } from '../common/OrganizationRefName';
+import { OrgRefName } from '@client/components/OrgRefName';
 import { useRegisterT } from '../useRegisterT';
 
 /**
@@ -64,7 +64,7 @@ export function SupportPanel({ detail, canSupport }: { detail: IssueDetail; canS
           <ul>
             {detail.supporters.map((organization) => (
               <li key={organization.id}>
-                <OrganizationRefName organization={organization} />
+                <OrgRefName organization={organization} />
               </li>
             ))}
           </ul>
