@@ -7,9 +7,18 @@ import type { Actor } from '@shared/domain';
 import { SOCKET_EVENT_SCHEMAS, type Ack, type SocketAckBodies, type SocketEventName, type SocketPayload } from '@shared/socketEvents';
 import { fromZodError, toHttpError } from '../http/errors';
 import { runWithOrigin, socketOrigin } from '../audit/origin';
-import type { CouncilSocket } from './io';
-import type { CouncilSocketData } from './rooms';
+import type { WorkTracker } from '../http/work';
+import type { CouncilServer, CouncilSocket } from './io';
 
+/**
+ * The app's work tracker per Socket.IO server: each event runs under its deadline and counts for a
+ * graceful shutdown. Kept here, not in `socket.data`, which is per socket and must stay plain data.
+ */
+const trackers = new WeakMap<CouncilServer, WorkTracker>();
+
+export function trackEventWork(io: CouncilServer, work: WorkTracker): void {
+  trackers.set(io, work);
+}
 
 function errorAck(err: unknown): Ack {
   const e = toHttpError(err);
@@ -25,12 +34,12 @@ export function handleEvent<E extends SocketEventName>(
 ): void {
   const schema = SOCKET_EVENT_SCHEMAS[event];
   const origin = socketOrigin(socket.handshake);
+  const work = trackers.get(socket.nsp.server);
   const listener = (payload: unknown, ack?: unknown) => runWithOrigin(origin, () => handle(payload, ack));
   const handle = async (payload: unknown, ack?: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => undefined;
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return reply(errorAck(fromZodError(parsed.error, 'payload')));
-    const work = (socket.data as CouncilSocketData).work;
     try {
       const run = () => Promise.resolve(handler(parsed.data as SocketPayload<E>, actor));
       reply({ ok: true, ...(await (work ? work.run(run) : run())) });

@@ -5,22 +5,32 @@
  * rooms are joined later, on request, after the same policy check as the REST read.
  */
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Request, RequestHandler } from 'express';
 import type { PassportStatic } from 'passport';
 import { personaOf } from '@shared/domain';
+import type { Person } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
 import { isSameOrigin } from '../http/origin';
 import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
 import { registerSessionEvents } from './sessionEvents';
 import { personOf, presentPerson } from '../users/person';
-import type { CouncilSocketData } from './rooms';
 import type { WorkTracker } from '../http/work';
+import { trackEventWork } from './events';
 
-export type CouncilServer = Server<ClientToServerEvents, ServerToClientEvents>;
-export type CouncilSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+/**
+ * What a socket carries, set once at connection. Plain data only: with an adapter, other nodes
+ * read it through `fetchSockets()` (presence).
+ */
+export interface CouncilSocketData {
+  /** The person the socket belongs to, as rooms show them. */
+  person: Person;
+}
+
+export type CouncilServer = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, CouncilSocketData>;
+export type CouncilSocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, CouncilSocketData>;
 
 export const rooms = {
   user: (id: string) => `user:${id}`,
@@ -88,6 +98,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   const eventLimiter = new RateLimiterMemory({ points: options.eventsPer10s, duration: 10 });
+  trackEventWork(io, options.work);
 
   io.engine.use(onlyForHandshake(options.sessionMiddleware));
   io.engine.use(onlyForHandshake(options.absoluteTimeout));
@@ -104,8 +115,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     const request = socket.request as Request;
     const user = request.user as UserWithOrganization;
     const actor = toActor(user);
-    (socket.data as CouncilSocketData).person = presentPerson(personOf(user));
-    (socket.data as CouncilSocketData).work = options.work;
+    socket.data.person = presentPerson(personOf(user));
     void socket.join([
       rooms.user(actor.id),
       rooms.session(request.sessionID),

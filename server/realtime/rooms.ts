@@ -1,22 +1,12 @@
 /** What several features need of a room: who is in it, and a per-room pace for telling them so. */
 import type { Person } from '@shared/schemas/threads';
-import type { WorkTracker } from '../http/work';
-import type { CouncilServer, CouncilSocket } from './io';
-
-/** Set once at connection (io.ts): the person a socket belongs to, as rooms show them. */
-export interface CouncilSocketData {
-  person?: Person;
-  /** The app's work tracker: each event runs under its deadline and counts for a graceful shutdown. */
-  work?: WorkTracker;
-}
-
-export const personOfSocket = (socket: Pick<CouncilSocket, 'data'>): Person | undefined => (socket.data as CouncilSocketData).person;
+import type { CouncilServer } from './io';
 
 /** The distinct people with a socket in `room` (several tabs count once); works across nodes with an adapter. */
 export async function peopleInRoom(io: CouncilServer, room: string): Promise<Map<string, Person>> {
   const people = new Map<string, Person>();
   for (const socket of await io.in(room).fetchSockets()) {
-    const person = (socket.data as CouncilSocketData).person;
+    const person = socket.data.person;
     if (person) people.set(person.id, person);
   }
   return people;

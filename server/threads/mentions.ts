@@ -30,7 +30,6 @@ export function searchableText(body: string, mentions: StoredMentions): string {
   return replaceMentions(body, (kind, id) => `@${names.get(`${kind}:${id}`) ?? ''}`);
 }
 
-
 export async function mentionCandidates(q: string): Promise<MentionCandidates> {
   const pattern = trusted({ $regex: escapeRegex(q.normalize('NFKC')), $options: 'i' });
   const [users, organizations] = await Promise.all([

@@ -26,8 +26,7 @@ import { presentMessage, presentThread } from './presenter';
 import { reactionsOf } from './reactions';
 import { advanceCursor } from './readCursors';
 
-
-export const sequenceName = (threadId: string) => `thread:${threadId}`;
+const sequenceName = (threadId: string) => `thread:${threadId}`;
 
 /**
  * Apply `update` (if any) and load the result. Not findOneAndUpdate: the hidden `grams` field makes
@@ -47,6 +46,7 @@ export async function presentMessages(messages: readonly MessageDocument[], acto
   return messages.map((m) => presentMessage(m, reactions.get(String(m._id)) ?? [], { moderator }));
 }
 
+/** presentMessages for one message. */
 export async function presentOne(message: MessageDocument, actor: Actor): Promise<Message> {
   return (await presentMessages([message], actor))[0]!;
 }
@@ -96,19 +96,26 @@ export interface PostInput {
   thread?: ThreadDocument;
 }
 
+/** Post a message or a reply; a retried send (same author and clientId) returns the stored one. */
 export async function postMessage(input: PostInput): Promise<{ message: Message; duplicate: boolean }> {
+  const { message, duplicate } = await storeMessage(input);
+  return { message, duplicate };
+}
+
+/** postMessage, also giving the thread as the new message left it (`null` for a retried send). */
+export async function storeMessage(input: PostInput): Promise<{ message: Message; duplicate: boolean; thread: ThreadDocument | null }> {
   const { user, threadId, clientId, body, broadcast } = input;
   const actor = toActor(user);
-  const thread = input.thread ?? (await readableThread(actor, threadId));
-  requireCanPost(actor, thread);
-
   const _id = idempotentId('message', actor.id, clientId);
-  const stored = await MessageModel.findById(_id);
-  if (stored) return duplicateOf(stored, threadId, actor);
-
-  let parent: MessageDocument | null = null;
+  // Three `_id` lookups of a send, at once: the thread, an earlier copy of this send, the parent.
+  const [thread, stored, parent] = await Promise.all([
+    input.thread ?? readableThread(actor, threadId),
+    MessageModel.findById(_id),
+    input.parentId ? MessageModel.findById(input.parentId) : null,
+  ]);
+  requireCanPost(actor, thread);
+  if (stored) return { ...(await duplicateOf(stored, threadId, actor)), thread: null };
   if (input.parentId) {
-    parent = await MessageModel.findById(input.parentId);
     if (!parent || String(parent.threadId) !== threadId) throw badRequest('parentId: no such message in this thread', 'parentId');
     if (parent.parentId) throw badRequest('parentId: replies are one level deep; reply to the parent message', 'parentId');
   }
@@ -137,7 +144,7 @@ export async function postMessage(input: PostInput): Promise<{ message: Message;
     if (!isDuplicateKey(err)) throw err;
     const first = await MessageModel.findById(_id);
     if (!first) throw err;
-    return duplicateOf(first, threadId, actor);
+    return { ...(await duplicateOf(first, threadId, actor)), thread: null };
   }
   if (attachments.length) {
     await AttachmentModel.updateMany({ _id: trusted({ $in: attachments.map((a) => a._id) }) }, { $set: { messageId: message._id, threadId } });
@@ -152,13 +159,12 @@ export async function postMessage(input: PostInput): Promise<{ message: Message;
   }
   broadcast.threadUpdated(presentThread(updatedThread));
   broadcast.readMoved(actor.id, { threadId, readSeq, lastSeq: updatedThread.lastSeq });
-  return { message: presented, duplicate: false };
+  return { message: presented, duplicate: false, thread: updatedThread };
 }
 
 async function duplicateOf(stored: MessageDocument, threadId: string, actor: Actor) {
   if (String(stored.threadId) !== threadId) throw conflict('clientId: already used for a message in another thread', 'clientId');
-  const [message] = await presentMessages([stored], actor);
-  return { message: message!, duplicate: true };
+  return { message: await presentOne(stored, actor), duplicate: true };
 }
 
 /** A page of the thread. `before`: top-level messages before it; `after`: everything after it; neither: the latest top-level page. */
@@ -215,7 +221,7 @@ export async function messagePageOf(actor: Actor, thread: ThreadDocument, query:
 export async function repliesOf(actor: Actor, messageId: string): Promise<MessagePage> {
   const { message, thread } = await readableMessage(actor, messageId);
   if (message.parentId) throw badRequest('id: this message is itself a reply', 'id');
-  const found = await MessageModel.find({ parentId: message._id }).sort({ seq: 1 }).limit(LIMITS.catchUpSize + 1);
+  const found = await MessageModel.find({ threadId: message.threadId, parentId: message._id }).sort({ seq: 1 }).limit(LIMITS.catchUpSize + 1);
   const hasMore = found.length > LIMITS.catchUpSize;
   return { messages: await presentMessages(found.slice(0, LIMITS.catchUpSize), actor), hasMore, lastSeq: thread.lastSeq };
 }

@@ -7,7 +7,6 @@ import { readableThread } from './access';
 import type { ForumBroadcast } from './broadcast';
 import { ReadCursorModel } from './model';
 
-
 /** Move the cursor to at least `seq` and return where it now stands. */
 export async function advanceCursor(userId: string, threadId: string, seq: number): Promise<number> {
   const _id = `${userId}:${threadId}`;

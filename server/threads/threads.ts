@@ -11,13 +11,12 @@ import { UserModel, type UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
 import { readableThread } from './access';
 import type { ForumBroadcast } from './broadcast';
-import { postMessage, presentOne } from './messages';
+import { presentOne, storeMessage } from './messages';
 import { MessageModel, ThreadModel, type ThreadDocument, type ThreadRecord } from './model';
 import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
 import { presentThread } from './presenter';
 import { allReadSeqs, readSeqs } from './readCursors';
-
 
 export async function createThread(input: {
   user: UserWithOrganization;
@@ -54,7 +53,7 @@ export async function createThread(input: {
     return { ...(await openingOf(first, actor)), duplicate: true };
   }
   try {
-    const { message } = await postMessage({
+    const { message, thread: stored } = await storeMessage({
       user,
       threadId: String(thread._id),
       clientId: body.clientId,
@@ -63,9 +62,10 @@ export async function createThread(input: {
       broadcast,
       thread,
     });
-    const stored = (await ThreadModel.findById(thread._id))!;
-    broadcast.threadCreated(presentThread(stored));
-    return { thread: presentThread(stored), message, duplicate: false };
+    // The post returns the thread it updated; only an opening post left by an earlier failed attempt does not.
+    const created = presentThread(stored ?? (await ThreadModel.findById(thread._id))!);
+    broadcast.threadCreated(created);
+    return { thread: created, message, duplicate: false };
   } catch (err) {
     // No thread without its opening post.
     await ThreadModel.deleteOne({ _id: thread._id });
