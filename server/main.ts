@@ -12,15 +12,18 @@ import { log, setLogLevel } from './log';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedCouncil } from './seed/seed';
 import { seedDemoContent } from './seed/demoContent';
 import { resolveSessionSecret } from './sessionSecret';
-import { fileMessagesInBuckets } from './threads/backfill';
+import { upgradeStoredMessages } from './threads/backfill';
+import { runOnce } from './db/migrations';
 
 async function main() {
   const config = loadConfig();
   setLogLevel(config.LOG_LEVEL);
   const database = await startDatabase(config);
   await connectDatabase(database.uri, { dbName: database.dbName });
-  const filed = await fileMessagesInBuckets();
-  if (filed) log.info(`filed ${filed} earlier messages in page buckets`);
+  await runOnce('2026-11 message buckets and reply sequences', async () => {
+    const upgraded = await upgradeStoredMessages();
+    log.info(`messages upgraded: ${upgraded.filed} filed in page buckets, ${upgraded.replyCounts} reply counts carried over`);
+  });
   const demo = seedsDemoAccounts(config);
   const seeded = await seedCouncil({ demo });
   if (seeded.organizationsCreated > 0) log.info(`seeded ${seeded.organizationsCreated} organisations, ${seeded.usersCreated} demo accounts`);

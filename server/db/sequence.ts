@@ -101,3 +101,11 @@ async function claimNext(name: string): Promise<number> {
   }
   throw new Error(`sequence ${name}: no free number after ${MAX_ATTEMPTS} attempts`);
 }
+
+/**
+ * Make sure sequence `name` continues after `n` (numbers handed out before the sequence existed):
+ * the hint only moves up, and the unique claims still decide.
+ */
+export async function continueSequenceAfter(name: string, n: number): Promise<void> {
+  await mongoose.connection.collection<Counter>(COUNTERS).updateOne({ _id: name }, { $max: { seq: n } }, { upsert: true });
+}

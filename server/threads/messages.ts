@@ -75,8 +75,11 @@ async function recordActivity(threadId: unknown, seq: number, at: Date, userId: 
  * like message numbers), so the count is the highest number: no count of the collection, which the
  * embedded engine would answer by scanning every message.
  */
+/** The sequence a parent's reply count comes from. */
+export const replySequence = (parentId: unknown): string => `replies:${String(parentId)}`;
+
 async function recordReply(parentId: Types.ObjectId, at: Date): Promise<MessageDocument> {
-  const replyCount = await nextSequence(`replies:${String(parentId)}`);
+  const replyCount = await nextSequence(replySequence(parentId));
   for (let attempt = 0; ; attempt++) {
     await MessageModel.updateOne({ _id: parentId }, { $max: { replyCount, lastReplyAt: at } });
     const parent = (await MessageModel.findById(parentId))!;
