@@ -191,10 +191,8 @@ describe('the live room', () => {
     await ok(c, 'meeting.questionSupport', { questionId: q2.id, on: true });
     await ok(a, 'meeting.questionSupport', { questionId: q2.id, on: true });
     await ok(a, 'meeting.questionSupport', { questionId: q2.id, on: true }); // once per person
-    // However a client spells an id, it names the same support and the same room.
-    await ok(a, 'meeting.questionSupport', { questionId: q2.id.toUpperCase(), on: true });
-    const upper = await open(devAdmin);
-    await ok(upper, 'meeting.join', { meetingId: m.id.toUpperCase() });
+    // An id has one spelling: an upper-case one is refused, so it can never name a second support or a silent room.
+    expect(await ack(a, 'meeting.questionSupport', { questionId: q2.id.toUpperCase(), on: true })).toMatchObject({ ok: false, error: { code: 'bad_request', field: 'payload.questionId' } });
     const state = await ok(c, 'meeting.join', { meetingId: m.id });
     expect(state.questions.map((q: Question) => [q.body, q.supportCount])).toEqual([
       ['質問2', 2],
@@ -202,7 +200,6 @@ describe('the live room', () => {
     ]);
     expect(await ack(a, 'meeting.questionStatus', { questionId: q2.id, status: 'current' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const updates = collect<Question>(b, 'meeting.question');
-    const heardByUpper = collect<Question>(upper, 'meeting.question');
     await ok(sec, 'meeting.questionStatus', { questionId: q2.id, status: 'current' });
     await ok(sec, 'meeting.questionStatus', { questionId: q1.id, status: 'current' });
     await sleep(200);
@@ -211,7 +208,6 @@ describe('the live room', () => {
       ['質問2', 'answered'],
       ['質問1', 'current'],
     ]);
-    expect(heardByUpper).toEqual(updates);
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** A MongoDB ObjectId in its 24-hex-digit string form. */
-export const ObjectIdString = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a 24-character hex id');
+/** A MongoDB ObjectId in its 24-hex-digit string form, lower case only, as the server writes ids: one id has one spelling, so rooms and keys built from it always match. */
+export const ObjectIdString = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-character lower-case hex id');
 
 export const IdParams = z.strictObject({ id: ObjectIdString });
 
