@@ -364,6 +364,8 @@ export interface KeyboardWalk {
   stops: FocusStop[];
   /** Visible, enabled controls that Tab never reached. */
   unreached: string[];
+  /** Tab stops that are no control at all (a focusable part of a drawing, a nameless container). */
+  strays: string[];
 }
 
 /**
@@ -374,6 +376,8 @@ export interface KeyboardWalk {
 /** One focus move as recorded in the page. */
 interface RecordedStop {
   id: string;
+  /** A control (marked before the walk, or one that appeared since), not some other focusable thing. */
+  marked: boolean;
   radioGroup: string | null;
   control: string;
   visibleFocus: boolean;
@@ -412,6 +416,8 @@ export async function walkWithKeyboard(page: Page): Promise<KeyboardWalk> {
       const style = getComputedStyle(el);
       const stop: RecordedStop = {
         id: el.dataset.e2eControl ?? describe(el),
+        // Marked, or a control that appeared after marking (a list loaded meanwhile).
+        marked: el.dataset.e2eControl !== undefined || el.matches(selector),
         radioGroup: el instanceof HTMLInputElement && el.type === 'radio' ? el.name : null,
         control: describe(el),
         visibleFocus: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || (style.boxShadow !== 'none' && style.boxShadow !== ''),
@@ -451,9 +457,15 @@ export async function walkWithKeyboard(page: Page): Promise<KeyboardWalk> {
     return win.__e2eFocus;
   });
   const stops: FocusStop[] = [];
+  const strays: string[] = [];
   const reached = new Set<string>();
   let previous: string | null = null;
   for (const stop of recorded) {
+    if (!stop.marked) {
+      // The page itself between rounds is no stop; anything else unmarked is one Tab should not make.
+      if (!stop.control.startsWith('body')) strays.push(stop.control);
+      continue;
+    }
     // Tab moves between the parts of a date field without leaving it: the same control again.
     if (stop.id === previous) continue;
     // Focus came round to the top again.
@@ -478,7 +490,7 @@ export async function walkWithKeyboard(page: Page): Promise<KeyboardWalk> {
     }
     return missing;
   }, [...reached]);
-  return { stops, unreached };
+  return { stops, unreached, strays: [...new Set(strays)] };
 }
 
 /** Every control reachable with Tab, each showing where focus is. */
@@ -486,6 +498,7 @@ export async function expectKeyboardReachable(page: Page, name: string): Promise
   const walk = await walkWithKeyboard(page);
   expect(walk.stops.length, `${name}: Tab reached nothing`).toBeGreaterThan(3);
   expect(walk.unreached, `${name}: controls Tab never reached: ${walk.unreached.join(', ')}`).toEqual([]);
+  expect(walk.strays, `${name}: Tab stops on what is no control`).toEqual([]);
   expect(walk.stops.filter((s) => !s.visibleFocus).map((s) => s.control), `${name}: focus not visible on`).toEqual([]);
   expect(walk.stops.filter((s) => !s.inViewport).map((s) => s.control), `${name}: focused but off screen`).toEqual([]);
 }

@@ -26,7 +26,8 @@ export function ChartFigure({ title, summary, chart, table }: Props) {
         <p className="chart-figure__summary small muted">{summary}</p>
       </figcaption>
       <div className="chart-figure__chart" role="img" aria-label={`${title}: ${summary}`}>
-        {chart}
+        {/* The drawing is read as the label above: its inner parts (the chart library makes some focusable) are no tab stops. */}
+        <div inert>{chart}</div>
       </div>
       <details className="chart-figure__data">
         <summary>{rt('register.dashboard.showTable')}</summary>
