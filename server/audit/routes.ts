@@ -1,13 +1,14 @@
 import { AuditExportQuery, AuditListQuery, AuditPage, AuditVerification } from '@shared/schemas/audit';
 import { defineRoute } from '../http/route';
 import { errorResponses } from '../http/responses';
-import { downloadName, XLSX_TYPE } from '../http/download';
+import { sendExport, XLSX_TYPE } from '../http/download';
 import type { UserWithOrganization } from '../users/model';
 import { auditToCsv, auditToXlsx } from './export';
 import { recordAudit } from './log';
 import { auditForExport, auditPage, verifyAuditLog } from './service';
 
 const errors = errorResponses;
+const AUDIT_FILE = { asciiName: 'audit-log', japaneseName: '監査ログ' };
 
 async function exported(user: UserWithOrganization, actor: Parameters<typeof auditForExport>[0], query: AuditExportQuery, format: string) {
   const entries = await auditForExport(actor, query);
@@ -51,8 +52,7 @@ export function auditRoutes() {
         responses: { 200: { description: 'the workbook', contentType: XLSX_TYPE }, ...errors },
       },
       async ({ user, actor, query, res }) => {
-        const data = await auditToXlsx(await exported(user, actor, query, 'xlsx'));
-        res.set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': downloadName('audit-log', '監査ログ', 'xlsx'), 'Cache-Control': 'no-store' }).send(data);
+        sendExport(res, { format: 'xlsx', data: await auditToXlsx(await exported(user, actor, query, 'xlsx')), ...AUDIT_FILE });
       },
     ),
     defineRoute(
@@ -66,8 +66,7 @@ export function auditRoutes() {
         responses: { 200: { description: 'the CSV', contentType: 'text/csv' }, ...errors },
       },
       async ({ user, actor, query, res }) => {
-        const csv = auditToCsv(await exported(user, actor, query, 'csv'));
-        res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': downloadName('audit-log', '監査ログ', 'csv'), 'Cache-Control': 'no-store' }).send(csv);
+        sendExport(res, { format: 'csv', data: auditToCsv(await exported(user, actor, query, 'csv')), ...AUDIT_FILE });
       },
     ),
   ];

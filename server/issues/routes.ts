@@ -20,7 +20,7 @@ import {
 import type { Actor } from '@shared/domain';
 import { recordAudit } from '../audit/log';
 import type { AppContext } from '../context';
-import { downloadName, XLSX_TYPE } from '../http/download';
+import { sendExport, XLSX_TYPE } from '../http/download';
 import { conflictResponse, errorResponses } from '../http/responses';
 import { defineRoute } from '../http/route';
 import type { UserWithOrganization } from '../users/model';
@@ -35,7 +35,7 @@ import { transitionIssue } from './workflow';
 
 const errors = errorResponses;
 const EXPORT_MAX_ROWS = 10_000;
-const exportName = (ext: string) => downloadName('register', '課題管理表', ext);
+const REGISTER_FILE = { asciiName: 'register', japaneseName: '課題管理表' };
 /** The filtered register for a download, put on the audit record with its filter and size. */
 async function exportedIssues(user: UserWithOrganization, actor: Actor, query: IssueExportQuery, format: string) {
   const issues = await presentWithDuplicates(await issuesForExport(actor, query, EXPORT_MAX_ROWS));
@@ -75,8 +75,7 @@ export function issueRoutes({ register, postLimit }: AppContext) {
       },
       async ({ user, actor, query, res }) => {
         const issues = await exportedIssues(user, actor, query, 'xlsx');
-        const data = await issuesToXlsx(issues);
-        res.set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': exportName('xlsx'), 'Cache-Control': 'no-store' }).send(data);
+        sendExport(res, { format: 'xlsx', data: await issuesToXlsx(issues), ...REGISTER_FILE });
       },
     ),
     defineRoute(
@@ -91,7 +90,7 @@ export function issueRoutes({ register, postLimit }: AppContext) {
       },
       async ({ user, actor, query, res }) => {
         const issues = await exportedIssues(user, actor, query, 'csv');
-        res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': exportName('csv'), 'Cache-Control': 'no-store' }).send(issuesToCsv(issues));
+        sendExport(res, { format: 'csv', data: issuesToCsv(issues), ...REGISTER_FILE });
       },
     ),
     defineRoute(

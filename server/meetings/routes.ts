@@ -20,7 +20,7 @@ import {
 import type { Actor } from '@shared/domain';
 import { recordAudit } from '../audit/log';
 import type { AppContext } from '../context';
-import { XLSX_TYPE } from '../http/download';
+import { sendExport, XLSX_TYPE } from '../http/download';
 import { conflictResponse, errorResponses } from '../http/responses';
 import { defineRoute } from '../http/route';
 import type { UserWithOrganization } from '../users/model';
@@ -32,6 +32,7 @@ import { attendance, attendanceCsv, attendanceXlsx, respond } from './rsvp';
 import { createMeeting, listMeetings, meetingDetail, setMeetingStatus, updateMeeting } from './service';
 
 const errors = errorResponses;
+const ATTENDANCE_FILE = { asciiName: 'attendance', japaneseName: '出欠状況' };
 
 /** A meeting's attendance for a download, put on the audit record. */
 async function exportedAttendance(user: UserWithOrganization, actor: Actor, meetingId: string, format: string) {
@@ -107,15 +108,13 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
     defineRoute(
       { method: 'get', path: '/meetings/:id/attendance.xlsx', tag: 'meetings', summary: 'Attendance list as Excel (secretariat)', access: 'user', params: IdParams, responses: { 200: { description: 'workbook', contentType: XLSX_TYPE }, ...errors } },
       async ({ user, actor, params, res }) => {
-        const data = await attendanceXlsx(await exportedAttendance(user, actor, params.id, 'xlsx'));
-        res.set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="attendance-${params.id}.xlsx"`, 'Cache-Control': 'no-store' }).send(data);
+        sendExport(res, { format: 'xlsx', data: await attendanceXlsx(await exportedAttendance(user, actor, params.id, 'xlsx')), ...ATTENDANCE_FILE });
       },
     ),
     defineRoute(
       { method: 'get', path: '/meetings/:id/attendance.csv', tag: 'meetings', summary: 'Attendance list as CSV (secretariat)', access: 'user', params: IdParams, responses: { 200: { description: 'CSV', contentType: 'text/csv' }, ...errors } },
       async ({ user, actor, params, res }) => {
-        const csv = attendanceCsv(await exportedAttendance(user, actor, params.id, 'csv'));
-        res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="attendance-${params.id}.csv"`, 'Cache-Control': 'no-store' }).send(csv);
+        sendExport(res, { format: 'csv', data: attendanceCsv(await exportedAttendance(user, actor, params.id, 'csv')), ...ATTENDANCE_FILE });
       },
     ),
     defineRoute(
