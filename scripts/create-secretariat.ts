@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@server/config';
 import { hashPassword, temporaryPassword } from '@server/auth/password';
-import { connectDatabase, disconnectDatabase } from '@server/db/connection';
-import { startDatabase } from '@server/db/start';
+import { withDatabase } from '@server/db/start';
+import { recordAudit } from '@server/audit/log';
 import { OrganizationModel } from '@server/organizations/model';
 import { SECRETARIAT_KEY, seedCouncil } from '@server/seed/seed';
 import { UserModel } from '@server/users/model';
@@ -28,10 +28,7 @@ if (given !== undefined && !NewPassword.safeParse(given).success) {
 }
 const password = given ?? temporaryPassword();
 
-const config = loadConfig();
-const database = await startDatabase(config);
-try {
-  await connectDatabase(database.uri, { dbName: database.dbName });
+await withDatabase(loadConfig(), async () => {
   await seedCouncil({ demo: false });
   const secretariat = await OrganizationModel.findOne({ key: SECRETARIAT_KEY });
   if (!secretariat) throw new Error('secretariat organisation missing');
@@ -39,17 +36,16 @@ try {
     console.error(`an account for ${email.data} already exists`);
     process.exitCode = 1;
   } else {
-    await UserModel.create({
+    const created = await UserModel.create({
       email: email.data,
       displayName: name.data,
       role: 'secretariat',
       organization: secretariat._id,
       passwordHash: await hashPassword(password),
     });
+    // As account creation through the API is: on the record (from the system, by nobody signed in).
+    await recordAudit({ actor: null, action: 'account.created', target: { kind: 'user', id: String(created._id), label: email.data }, detail: { role: 'secretariat', via: 'create-secretariat' } });
     console.log(`created secretariat account ${email.data}`);
     if (given === undefined) console.log(`temporary password (shown once): ${password}`);
   }
-} finally {
-  await disconnectDatabase();
-  await database.embedded?.stop();
-}
+});

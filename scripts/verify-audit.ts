@@ -6,23 +6,12 @@
  */
 import { loadConfig } from '@server/config';
 import { verifyAuditLog } from '@server/audit/service';
-import { connectDatabase, disconnectDatabase } from '@server/db/connection';
-import { startDatabase } from '@server/db/start';
+import { withDatabase } from '@server/db/start';
 
-const config = loadConfig();
-const database = await startDatabase(config);
-let exitCode = 0;
-try {
-  await connectDatabase(database.uri, { dbName: database.dbName });
-  const check = await verifyAuditLog();
-  if (check.ok) {
-    console.log(`audit log: ${check.entries} entries, chain intact; head ${check.head?.seq ?? 0} ${check.head?.hash ?? '-'}`);
-  } else {
-    console.error(`audit log: BROKEN at entry ${check.brokenAt}: ${check.problem} (${check.entries} entries verified before it)`);
-    exitCode = 1;
-  }
-} finally {
-  await disconnectDatabase();
-  await database.embedded?.stop();
+const check = await withDatabase(loadConfig(), () => verifyAuditLog());
+if (check.ok) {
+  console.log(`audit log: ${check.entries} entries, chain intact; head ${check.head?.seq ?? 0} ${check.head?.hash ?? '-'}`);
+} else {
+  console.error(`audit log: BROKEN at entry ${check.brokenAt}: ${check.problem} (${check.entries} entries verified before it)`);
 }
-process.exit(exitCode);
+process.exit(check.ok ? 0 : 1);

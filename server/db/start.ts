@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Config } from '../config';
 import { log } from '../log';
+import { connectDatabase, disconnectDatabase } from './connection';
 import { superviseEmbeddedFerretDB, type SupervisedDatabase } from './supervise';
 
 export interface DatabaseTarget {
@@ -23,4 +24,19 @@ export async function startDatabase(config: Config): Promise<DatabaseTarget> {
   if (postgresqlUrl) log.info(`embedded FerretDB (PostgreSQL at ${new URL(postgresqlUrl).host}) listening at ${embedded.uri}`);
   else log.info(`embedded FerretDB (SQLite) listening at ${embedded.uri}, data in ${dataDir}`);
   return { uri: embedded.uri, dbName: 'council', embedded };
+}
+
+/**
+ * For command-line tools: start (or reach) the configured database, connect, run `work`, and
+ * always disconnect and stop what was started.
+ */
+export async function withDatabase<T>(config: Config, work: () => Promise<T>): Promise<T> {
+  const database = await startDatabase(config);
+  try {
+    await connectDatabase(database.uri, { dbName: database.dbName });
+    return await work();
+  } finally {
+    await disconnectDatabase();
+    await database.embedded?.stop();
+  }
 }
