@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { connectDatabase, disconnectDatabase } from './db/connection';
 import { DatabaseSetupError } from './db/ferretdb';
 import { startDatabase } from './db/start';
+import { watchDatabaseConnection } from './db/watchdog';
 import { log, setLogLevel } from './log';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedCouncil } from './seed/seed';
 import { seedDemoContent } from './seed/demoContent';
@@ -20,6 +21,7 @@ async function main() {
   setLogLevel(config.LOG_LEVEL);
   const database = await startDatabase(config);
   await connectDatabase(database.uri, { dbName: database.dbName });
+  const stopWatchdog = watchDatabaseConnection();
   await runOnce('2026-11 message buckets and reply sequences', async () => {
     const upgraded = await upgradeStoredMessages();
     log.info(`messages upgraded: ${upgraded.filed} filed in page buckets, ${upgraded.replyCounts} reply counts carried over`);
@@ -55,6 +57,7 @@ async function main() {
     force.unref();
     // Stop accepting, finish the writes already running, tell sockets to reconnect, then close.
     await council.close({ drainMs: 8_000 });
+    stopWatchdog();
     await disconnectDatabase();
     await database.embedded?.stop();
     process.exit(0);

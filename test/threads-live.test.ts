@@ -6,6 +6,7 @@ import type { Message, MessagePage, ThreadList } from '../shared/schemas/threads
 import type { ApiClient, CouncilClientSocket } from './support/client';
 import { ack, collect, newClientId, nextEvent, ok, openSocket, sleep, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
+import { ThreadModel } from '../server/threads/model';
 
 let server: TestServer;
 let dev: ApiClient; // development vendor A
@@ -101,6 +102,22 @@ describe('live messages between vendors', () => {
     expect(third.duplicate).toBe(true);
     const page = (await dev.get<MessagePage>(`/api/threads/${thread.id}/messages`)).body;
     expect(page.messages.filter((m) => m.body === '一度だけ')).toHaveLength(1);
+  });
+
+  it('a retried send finishes what its first attempt left undone: the message is announced and the thread counts it', async () => {
+    const { thread } = await startThread(dev);
+    const [writer, watcher] = await Promise.all([open(dev), open(dev2)]);
+    await ok(watcher, 'thread.join', { threadId: thread.id });
+    const payload = { threadId: thread.id, clientId: newClientId(), body: '途中で止まった送信' };
+    const first = await ok(writer, 'message.send', payload);
+    // As the database leaves it when it goes away after the message is stored but before the
+    // thread records it: the message is there, the thread's last number is behind it.
+    await ThreadModel.updateOne({ _id: thread.id }, { $set: { lastSeq: first.message.seq - 1 } });
+    const announced = nextEvent<Message>(watcher, 'message.created');
+    const retried = await ok(writer, 'message.send', payload);
+    expect(retried).toMatchObject({ duplicate: true, message: { id: first.message.id, seq: first.message.seq } });
+    expect((await announced).id).toBe(first.message.id);
+    expect((await dev2.get<{ thread: { lastSeq: number } }>(`/api/threads/${thread.id}`)).body.thread.lastSeq).toBe(first.message.seq);
   });
 
   it('a client that was away while 50 messages were posted catches up with all 50, in order, once', async () => {

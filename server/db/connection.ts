@@ -25,6 +25,14 @@ export interface ConnectOptions {
   dbName?: string;
 }
 
+/** How often the driver's monitor checks the server; the watchdog counts in these. */
+export const HEARTBEAT_MS = 2_000;
+
+/** Where the connection goes, for the watchdog's own probe. */
+let openedUri: string | null = null;
+/** Since when the driver has seen the server as Unknown (unreachable), or null while it reaches it. */
+let unknownSince: number | null = null;
+
 export async function connectDatabase(uri: string, options: ConnectOptions = {}): Promise<typeof mongoose> {
   await mongoose.connect(uri, {
     dbName: options.dbName,
@@ -33,8 +41,14 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
     // The driver's monitor notices a database that died or hangs within seconds, not the default
     // 10 s + 30 s, and then interrupts the connections stuck on it: otherwise they fill the pool
     // and the app stays unavailable long after the database is back (test/faults.test.ts).
-    heartbeatFrequencyMS: 2_000,
+    heartbeatFrequencyMS: HEARTBEAT_MS,
     connectTimeoutMS: 5_000,
+  });
+  openedUri = uri;
+  unknownSince = null;
+  mongoose.connection.getClient().on('serverDescriptionChanged', (event) => {
+    if (event.newDescription.type !== 'Unknown') unknownSince = null;
+    else unknownSince ??= Date.now();
   });
   // Indexes are created explicitly (autoIndex is off) so start-up waits for them and a
   // unique-index conflict in existing data stops the boot instead of being logged and ignored.
@@ -65,6 +79,39 @@ export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
   }
 }
 
+/** For how long the driver has seen the database as unreachable (0 while it reaches it). */
+export function unreachableForMs(now = Date.now()): number {
+  return unknownSince === null ? 0 : now - unknownSince;
+}
+
+/** Whether the database answers a connection of its own, made now (not the app's pool). */
+export async function answersNewConnection(timeoutMs = 1_500): Promise<boolean> {
+  if (!openedUri) return false;
+  const probe = new mongoose.mongo.MongoClient(openedUri, { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs, socketTimeoutMS: timeoutMs });
+  try {
+    await probe.connect();
+    await probe.db('admin').command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.close(true).catch(() => undefined);
+  }
+}
+
+/**
+ * Close the driver's client and connect it again: a new topology with new monitors and pools.
+ * The same client object stays, so everything holding it (mongoose's models, the session store)
+ * keeps working; operations in between fail as "not connected" and are answered 503.
+ */
+export async function reopenDatabase(): Promise<void> {
+  const client = mongoose.connection.getClient();
+  await client.close();
+  unknownSince = null;
+  await client.connect();
+}
+
 export async function disconnectDatabase(): Promise<void> {
+  openedUri = null;
   await mongoose.disconnect();
 }

@@ -45,9 +45,13 @@ export function fromZodError(error: ZodError, location: string): HttpError {
   return badRequest(`${path}: ${message}`, path);
 }
 
+/** Socket errors the driver can let through unwrapped when the database goes away mid-write. */
+const LOST_CONNECTION = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT']);
+
 function isDatabaseDown(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return (
+    LOST_CONNECTION.has((err as NodeJS.ErrnoException).code ?? '') ||
     err instanceof mongoose.Error.MongooseServerSelectionError ||
     err.name === 'MongoNetworkError' ||
     err.name === 'MongoServerSelectionError' ||

@@ -117,7 +117,7 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
     input.parentId ? MessageModel.findById(input.parentId) : null,
   ]);
   requireCanPost(actor, thread);
-  if (stored) return { ...(await duplicateOf(stored, threadId, actor)), thread: null };
+  if (stored) return { ...(await duplicateOf(stored, threadId, actor, broadcast)), thread: null };
   if (input.parentId) {
     if (!parent || String(parent.threadId) !== threadId) throw badRequest('parentId: no such message in this thread', 'parentId');
     if (parent.parentId) throw badRequest('parentId: replies are one level deep; reply to the parent message', 'parentId');
@@ -147,7 +147,7 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
     if (!isDuplicateKey(err)) throw err;
     const first = await MessageModel.findById(_id);
     if (!first) throw err;
-    return { ...(await duplicateOf(first, threadId, actor)), thread: null };
+    return { ...(await duplicateOf(first, threadId, actor, broadcast)), thread: null };
   }
   if (attachments.length) {
     await AttachmentModel.updateMany({ _id: trusted({ $in: attachments.map((a) => a._id) }) }, { $set: { messageId: message._id, threadId } });
@@ -165,8 +165,19 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
   return { message: presented, duplicate: false, thread: updatedThread };
 }
 
-async function duplicateOf(stored: MessageDocument, threadId: string, actor: Actor) {
+/**
+ * A retried send. Its first attempt may have stored the message and then failed before the rest
+ * (the database went away between the writes): the message would stay unannounced until readers
+ * reconnect, and the thread's last number behind it. So the retry does the rest again — activity,
+ * the sender's read cursor and the announcement are idempotent (clients merge a message they
+ * already hold). The reply count is not: it is a claimed number and would count the reply twice.
+ */
+async function duplicateOf(stored: MessageDocument, threadId: string, actor: Actor, broadcast: ForumBroadcast) {
   if (String(stored.threadId) !== threadId) throw conflict('clientId: already used for a message in another thread', 'clientId');
+  const [thread, readSeq] = await Promise.all([recordActivity(stored.threadId, stored.seq, stored.createdAt, actor.id), advanceCursor(actor.id, threadId, stored.seq)]);
+  await announce(broadcast, 'message.created', stored);
+  broadcast.threadUpdated(presentThread(thread));
+  broadcast.readMoved(actor.id, { threadId, readSeq, lastSeq: thread.lastSeq });
   return { message: await presentOne(stored, actor), duplicate: true };
 }
 

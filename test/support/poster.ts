@@ -77,7 +77,7 @@ export class Poster {
   /** Post `body` until the server acknowledges it as stored; the same client id on every attempt. */
   async post(body: string): Promise<void> {
     const clientId = randomUUID();
-    while (!this.stopped) {
+    for (let attempt = 0; !this.stopped; attempt++) {
       if (!this.socket?.connected) {
         this.reconnections += 1;
         await this.connect();
@@ -94,7 +94,8 @@ export class Poster {
       } catch {
         this.failures.push('no-ack');
       }
-      await sleep(150);
+      // Back off as the web client's outbox does, so a recovering server is not buried in retries.
+      await sleep(Math.min(250 * 2 ** attempt, 4_000) * (0.5 + Math.random()));
     }
   }
 
@@ -106,10 +107,20 @@ export class Poster {
     }
   }
 
-  /** Catch up once more (as after a reconnection) so the list is final. */
+  /** Catch up once more (as after a reconnection) so the list is final: everything after what it already holds without a gap. */
   async settle(): Promise<void> {
     if (!this.socket?.connected) await this.connect();
-    else this.timeline = mergeMessages(this.timeline, await fetchAfter(this.client, this.threadId, this.syncedSeq));
+    else this.timeline = mergeMessages(this.timeline, await fetchAfter(this.client, this.threadId, this.heldUpTo()));
+  }
+
+  /** The highest n such that this client holds every message up to n (or caught up to it): those need no fetching again. */
+  private heldUpTo(): number {
+    let held = 0;
+    for (const m of this.timeline.messages) {
+      if (m.seq > held + 1) break;
+      held = m.seq;
+    }
+    return Math.max(held, this.syncedSeq);
   }
 
   close(): void {
@@ -118,15 +129,20 @@ export class Poster {
   }
 }
 
-/** Every message after `after`, in order, page by page; a busy or recovering server's 503 is retried, as the web client does. */
+/**
+ * Every message after `after`, in order, page by page. A busy or recovering server's 503 is retried
+ * with a growing pause, as the web client's queries are: ten clients retrying a page at a fixed
+ * short interval kept a server that had just come back from an outage saturated for minutes.
+ */
 async function fetchAfter(client: ApiClient, threadId: string, after: number): Promise<Message[]> {
   const found: Message[] = [];
-  for (let cursor = after; ; ) {
+  for (let cursor = after, refused = 0; ; ) {
     const page = await client.get<MessagePage>(`/api/threads/${threadId}/messages?after=${cursor}&limit=200`);
     if (page.status === 503) {
-      await sleep(250);
+      await sleep(Math.min(250 * 2 ** refused++, 4_000) * (0.5 + Math.random()));
       continue;
     }
+    refused = 0;
     if (page.status !== 200) throw new Error(`fetch ${page.status}: ${JSON.stringify(page.body)}`);
     found.push(...page.body.messages);
     if (!page.body.hasMore) return found;
