@@ -9,6 +9,7 @@ import { connectDatabase, disconnectDatabase } from './db/connection';
 import { DatabaseSetupError } from './db/ferretdb';
 import { startDatabase } from './db/start';
 import { watchDatabaseConnection } from './db/watchdog';
+import { addContainmentIndexes } from './db/postgresIndexes';
 import { log, setLogLevel } from './log';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedCouncil } from './seed/seed';
 import { seedDemoContent } from './seed/demoContent';
@@ -22,6 +23,10 @@ async function main() {
   const database = await startDatabase(config);
   await connectDatabase(database.uri, { dbName: database.dbName });
   const stopWatchdog = watchDatabaseConnection();
+  if (database.embedded && config.FERRETDB_POSTGRESQL_URL) {
+    const asked = await addContainmentIndexes(config.FERRETDB_POSTGRESQL_URL, database.dbName ?? 'council');
+    log.info(`PostgreSQL: ${asked} GIN indexes for FerretDB's containment filters`);
+  }
   await runOnce('2026-11 message buckets and reply sequences', async () => {
     const upgraded = await upgradeStoredMessages();
     log.info(`messages upgraded: ${upgraded.filed} filed in page buckets, ${upgraded.replyCounts} reply counts carried over`);

@@ -21,6 +21,7 @@ import { PROJECT_ROOT } from '@server/paths';
 import { benchPeople, createLiveMeeting, createThreads, mintSessions, seedIssues, seedLongThread, seeded, type BenchPerson } from './data';
 import type { RestRequest, Task } from './generator';
 import { startPostgres, type BenchPostgres } from './postgres';
+import { addContainmentIndexes } from '../../server/db/postgresIndexes';
 import { REST_SCENARIOS, SCENARIOS, sizesFor, TITLES, type Scenario, type Sizes } from './scenarios';
 import { median } from './stats';
 
@@ -167,6 +168,8 @@ async function runGenerator<R>(task: Task, tmp: string, onPhase?: (phase: Record
 interface Stack {
   db: 'sqlite' | 'postgresql';
   mongoUri: string;
+  /** The PostgreSQL under FerretDB, when the run is on that backend. */
+  postgresUrl: string | undefined;
   client: MongoClient;
   mongo: Db;
   app: ServerProcess;
@@ -220,6 +223,7 @@ async function startStack(db: 'sqlite' | 'postgresql', tmp: string): Promise<Sta
   const stack: Stack = {
     db,
     mongoUri,
+    postgresUrl: postgres?.url,
     client,
     mongo: client.db(),
     ...servers,
@@ -490,6 +494,7 @@ async function threadpage(ctx: Ctx): Promise<Row> {
   const started = Date.now();
   const { threadId, lastSeq } = await seedLongThread(stack.mongo, ps, sizes.threadMessages, sizes.totalMessages, say);
   say(`  seeded in ${Math.round((Date.now() - started) / 1000)} s`);
+  await indexForPostgres(ctx);
   const rand = seeded(99);
   const requests: RestRequest[] = Array.from({ length: 200 }, () => {
     const before = 51 + Math.floor(rand() * (lastSeq - 50));
@@ -507,11 +512,19 @@ async function threadpage(ctx: Ctx): Promise<Row> {
   return restRow(ctx, 'threadpage', requests, cookies[0]!);
 }
 
+/** What the app does at start-up on PostgreSQL, done again after the bulk load (server/db/postgresIndexes.ts); both sides use it. */
+async function indexForPostgres({ stack }: Ctx) {
+  if (!stack.postgresUrl) return;
+  const asked = await addContainmentIndexes(stack.postgresUrl, stack.mongo.databaseName);
+  say(`  ${asked} GIN indexes for FerretDB's containment filters`);
+}
+
 async function register(ctx: Ctx): Promise<Row> {
   const { sizes, stack } = ctx;
   const { people: ps, cookies } = await people(ctx, 200);
   say(` seeding ${sizes.issues} issues…`);
   await seedIssues(stack.mongo, ps, sizes.issues, say);
+  await indexForPostgres(ctx);
   const shapes = [
     'status=new,accepted,reviewing&sort=-updated',
     'businessArea=resident-register&sort=-number',
