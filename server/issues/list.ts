@@ -11,17 +11,36 @@ import { presentIssue, todayInJapan } from './presenter';
 
 const UNANSWERED_OPEN: IssueStatus[] = ['new', 'accepted', 'reviewing'];
 
+/** One value is an equality (which FerretDB hands to its storage, and PostgreSQL to an index); several are `$in`. */
+const oneOf = <T>(values: readonly T[]) => (values.length === 1 ? values[0] : trusted({ $in: values }));
+
+/**
+ * Conditions on distinct fields as one plain object: FerretDB pushes only top-level equalities down
+ * to its storage, never those inside `$and`. Conditions on a field already taken, and operators
+ * such as `$or`, go into `$and` beside them; the meaning is the same on every engine.
+ */
+function allOf(conditions: readonly QueryFilter<IssueRecord>[]): QueryFilter<IssueRecord> {
+  const plain: Record<string, unknown> = {};
+  const rest: QueryFilter<IssueRecord>[] = [];
+  for (const condition of conditions) {
+    const entries = Object.entries(condition);
+    if (entries.some(([key]) => key.startsWith('$') || key in plain)) rest.push(condition);
+    else for (const [key, value] of entries) plain[key] = value;
+  }
+  return (rest.length ? { ...plain, $and: rest } : plain) as QueryFilter<IssueRecord>;
+}
+
 export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFilter<IssueRecord> {
   const today = todayInJapan(now);
   const and: QueryFilter<IssueRecord>[] = [];
-  if (query.status?.length) and.push({ status: trusted({ $in: query.status }) });
-  if (query.businessArea?.length) and.push({ businessAreas: trusted({ $in: query.businessArea }) });
-  if (query.category?.length) and.push({ category: trusted({ $in: query.category }) });
-  if (query.reason?.length) and.push({ specialReason: trusted({ $in: query.reason }) });
-  if (query.ministry?.length) and.push({ ministry: trusted({ $in: query.ministry }) });
+  if (query.status?.length) and.push({ status: oneOf(query.status) });
+  if (query.businessArea?.length) and.push({ businessAreas: oneOf(query.businessArea) });
+  if (query.category?.length) and.push({ category: oneOf(query.category) });
+  if (query.reason?.length) and.push({ specialReason: oneOf(query.reason) });
+  if (query.ministry?.length) and.push({ ministry: oneOf(query.ministry) });
   if (query.organization) and.push({ 'raisedBy.organization.id': query.organization });
   if (query.open !== undefined) and.push({ status: trusted(query.open ? { $in: OPEN_STATUSES } : { $nin: OPEN_STATUSES }) });
-  if (query.hasAnswer !== undefined) and.push({ answerCount: trusted(query.hasAnswer ? { $gt: 0 } : { $eq: 0 }) });
+  if (query.hasAnswer !== undefined) and.push({ answerCount: query.hasAnswer ? trusted({ $gt: 0 }) : 0 });
   const overdue: QueryFilter<IssueRecord> = { dueDate: trusted({ $lt: today }), status: trusted({ $in: UNANSWERED_OPEN }) };
   if (query.overdue === true) and.push(overdue);
   if (query.overdue === false) and.push({ $nor: [overdue] });
@@ -37,7 +56,7 @@ export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFil
       and.push({ searchText: trusted({ $regex: escapeRegex(normalizeForSearch(word)) }) });
     }
   }
-  return and.length ? { $and: and } : {};
+  return allOf(and);
 }
 
 export const SORTS: Record<IssueListQuery['sort'], Record<string, SortOrder>> = {

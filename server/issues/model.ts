@@ -46,6 +46,8 @@ const issueSchema = new Schema(
 issueSchema.index({ fiscalYear: -1, seq: -1 });
 issueSchema.index({ status: 1, updatedAt: -1 });
 issueSchema.index({ businessAreas: 1 });
+issueSchema.index({ ministry: 1 });
+issueSchema.index({ category: 1 });
 issueSchema.index({ 'raisedBy.organization.id': 1 });
 issueSchema.index({ grams: 1 });
 

@@ -191,9 +191,9 @@ type PageQuery = { before?: number; after?: number; limit: number };
 /** Buckets read at once: a page of 50 top-level messages among replies spans two or three. */
 const BUCKETS_AT_ONCE = 2;
 
-/** One bucket's messages matching `filter`: an equality lookup on (thread, bucket). */
+/** One bucket's messages matching `filter`: an equality lookup on (thread, bucket). Search grams stay behind (a page never shows them). */
 const inBucket = (thread: ThreadDocument, bucket: number, filter: Record<string, unknown>) =>
-  MessageModel.find({ threadId: thread._id, bucket, ...filter });
+  MessageModel.find({ threadId: thread._id, bucket, ...filter }).select('-grams');
 
 /**
  * The last `count` top-level messages before `before` (or the latest), oldest first, read bucket by
