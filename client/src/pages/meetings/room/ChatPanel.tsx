@@ -2,7 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'reac
 import type { ChatMessage } from '@shared/schemas/meetings';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { formatJapanClock } from '../common/japanTime';
-import { PersonLabel } from '../common/PersonLabel';
+import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
 import { useMeetingsT } from '../useMeetingsT';
 import { PendingList } from './PendingList';
 import { RoomComposer } from './RoomComposer';
@@ -69,7 +69,7 @@ export function ChatPanel({ chat, outbox, myId, canSpeak, cannotSpeak }: Props) 
             {visible.map((message) => (
               <li key={message.id} className={message.author.id === myId ? 'room-chat__message room-chat__message--mine' : 'room-chat__message'}>
                 <p className="room-chat__meta">
-                  <PersonLabel person={message.author} />
+                  <PersonWithOrganization person={message.author} block="meeting-person" />
                   <time className="small muted" dateTime={message.at}>
                     {formatJapanClock(message.at, language)}
                   </time>

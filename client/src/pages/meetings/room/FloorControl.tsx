@@ -4,7 +4,7 @@ import type { Person } from '@shared/schemas/threads';
 import { InlineError } from '@client/components/InlineError';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useOrganizations } from '@client/queries/organizations';
-import { PersonLabel } from '../common/PersonLabel';
+import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
 import { useMeetingsT } from '../useMeetingsT';
 import type { RoomCommands } from './useMeetingRoom';
 
@@ -58,7 +58,7 @@ export function FloorControl({ presence, floor, setFloor }: Props) {
             const has = floorIds.has(person.id);
             return (
               <li key={person.id} className="room-floor__item">
-                <PersonLabel person={person} />
+                <PersonWithOrganization person={person} block="meeting-person" />
                 {has && <span className="floor-flag">{mt('meetings.room.hasFloor')}</span>}
                 {!presentIds.has(person.id) && <span className="small muted">{mt('meetings.room.left')}</span>}
                 <button

@@ -1,7 +1,7 @@
 import type { Question } from '@shared/schemas/meetings';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { formatJapanClock } from '../common/japanTime';
-import { PersonLabel } from '../common/PersonLabel';
+import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
 import { useMeetingsT } from '../useMeetingsT';
 
 interface Props {
@@ -27,7 +27,7 @@ export function QuestionItem({ question, myId, canSupport, canManage, busy, onSu
     <li className={`room-question room-question--${question.status}`} aria-current={question.status === 'current' ? 'true' : undefined}>
       <p className="room-question__meta">
         <span className={`room-question__status room-question__status--${question.status}`}>{mt(`meetings.room.questionStatus.${question.status}`)}</span>
-        <PersonLabel person={question.author} />
+        <PersonWithOrganization person={question.author} block="meeting-person" />
         <time className="small muted" dateTime={question.at}>
           {formatJapanClock(question.at, language)}
         </time>

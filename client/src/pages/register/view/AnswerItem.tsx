@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { IssueComment } from '@shared/schemas/issues';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { useEditAnswer } from '@client/queries/issues';
-import { PersonWithOrganization } from '../common/PersonWithOrganization';
+import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
 import { useRegisterT } from '../useRegisterT';
 import { BodyComposer } from './BodyComposer';
 import { RegisterMarkdown } from '../common/RegisterMarkdown';

@@ -1,7 +1,7 @@
 import type { IssueDetail } from '@shared/schemas/issues';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { useAddComment } from '@client/queries/issues';
-import { PersonWithOrganization } from '../common/PersonWithOrganization';
+import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
 import { useRegisterT } from '../useRegisterT';
 import { BodyComposer } from './BodyComposer';
 import { RegisterMarkdown } from '../common/RegisterMarkdown';

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '@shared/schemas/issues';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { useRegisterLabels } from '../common/labels';
-import { PersonWithOrganization } from '../common/PersonWithOrganization';
+import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
 import { useRegisterT } from '../useRegisterT';
 import { entrySummary, fieldLabel, noteText, valueText } from './historyText';
 

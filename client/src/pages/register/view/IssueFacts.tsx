@@ -5,7 +5,7 @@ import { DateTimeText } from '@client/components/DateTimeText';
 import { DateOnlyText } from '../common/DateOnlyText';
 import { DueDate, LeadTimeMark } from '../common/IssueMarks';
 import { useRegisterLabels } from '../common/labels';
-import { PersonWithOrganization } from '../common/PersonWithOrganization';
+import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
 import { PriorityBadge, StatusBadge } from '../common/StatusBadge';
 import { useRegisterT } from '../useRegisterT';
 
