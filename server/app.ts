@@ -32,10 +32,10 @@ import { threadRoutes } from './threads/routes';
 import { createPostLimit } from './threads/postLimit';
 import { createRegisterBroadcast } from './issues/broadcast';
 import { issueRoutes } from './issues/routes';
-import { registerIssueEvents } from './issues/socketEvents';
-import { createRoomPresence, registerMeetingEvents } from './meetings/room';
+import { issueFeature } from './issues/socketEvents';
+import { createRoomPresence, meetingFeature } from './meetings/room';
 import { meetingRoutes } from './meetings/routes';
-import { createPresence, registerForumEvents } from './threads/socketEvents';
+import { createPresence, forumFeature } from './threads/socketEvents';
 import { CLIENT_DIST } from './paths';
 import { log } from './log';
 import { auditRoutes } from './audit/routes';
@@ -95,11 +95,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const register = createRegisterBroadcast(realtime.io);
   const roomPresence = createRoomPresence(realtime.io);
   const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit, register, roomPresence };
-  realtime.io.on('connection', (socket) => {
-    registerForumEvents(socket, context);
-    registerIssueEvents(socket);
-    registerMeetingEvents(socket, realtime.io, roomPresence, postLimit);
-  });
+  realtime.serve([forumFeature(context), issueFeature, meetingFeature(realtime.io, roomPresence, postLimit)]);
   const routes = [
     ...systemRoutes(context),
     ...authRoutes(context),

@@ -5,8 +5,8 @@
  * organisation and coalesced per room, so a plenary with every vendor joining at once costs at
  * most two presence broadcasts a second.
  */
-import type { Request } from 'express';
 import { trusted, type Types } from 'mongoose';
+import type { Actor } from '@shared/domain';
 import { groupPresence, presenceChange } from '@shared/meetings/presence';
 import { queueOrder } from '@shared/meetings/rules';
 import { can, decide } from '@shared/permissions';
@@ -16,13 +16,11 @@ import { recordAudit } from '../audit/log';
 import { idempotentId, ignoringDuplicate, isDuplicateKey } from '../db/keys';
 import { nextSequence } from '../db/sequence';
 import { conflict, forbidden, notFound } from '../http/errors';
-import { handleEvent } from '../realtime/events';
-import type { CouncilServer, CouncilSocket } from '../realtime/io';
+import type { CouncilServer, SocketFeature } from '../realtime/io';
 import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
 import type { PostLimit } from '../threads/postLimit';
 import type { UserWithOrganization } from '../users/model';
 import { personOf, presentPerson } from '../users/person';
-import { toActor } from '../users/presenter';
 import { UserModel } from '../users/model';
 import { readableMeeting, requireInvited, requireStatus } from './access';
 import { ChatModel, MeetingModel, QuestionModel, QuestionSupportModel, type ChatDocument, type MeetingDocument, type QuestionDocument } from './model';
@@ -94,27 +92,24 @@ export function createRoomPresence(io: CouncilServer) {
 }
 export type RoomPresenceTracker = ReturnType<typeof createRoomPresence>;
 
-export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, presence: RoomPresenceTracker, postLimit: PostLimit): void {
-  const user = (socket.request as Request).user as UserWithOrganization;
-  const actor = toActor(user);
-  void socket.join(meetingRooms.all);
-  socket.on('disconnecting', () => {
-    for (const room of socket.rooms) if (/^meeting:[0-9a-f]{24}$/.test(room)) presence.changed(room.slice('meeting:'.length));
-  });
+/** Speaking (chat, questions): live meeting, invited, and the right to speak (observers: with the floor). */
+async function speakingIn(actor: Actor, meetingId: string | Types.ObjectId): Promise<MeetingDocument> {
+  const meeting = await readableMeeting(actor, meetingId);
+  requireInvited(meeting, actor);
+  requireStatus(meeting, ['live'], 'speak');
+  const decision = decide(actor, 'meeting.speak', { hasFloor: meeting.floor.some((id) => String(id) === actor.id) });
+  if (!decision.allowed) throw forbidden(`${decision.reason} (ask the secretariat for the floor)`);
+  return meeting;
+}
 
-  /** Speaking (chat, questions): live meeting, invited, and the right to speak (observers: with the floor). */
-  async function speakingIn(meetingId: string | Types.ObjectId): Promise<MeetingDocument> {
-    const meeting = await readableMeeting(actor, meetingId);
-    requireInvited(meeting, actor);
-    requireStatus(meeting, ['live'], 'speak');
-    const decision = decide(actor, 'meeting.speak', { hasFloor: meeting.floor.some((id) => String(id) === actor.id) });
-    if (!decision.allowed) throw forbidden(`${decision.reason} (ask the secretariat for the floor)`);
-    return meeting;
-  }
-  function managing(meeting: MeetingDocument) {
-    if (!can(actor, 'meeting.manage')) throw forbidden('only the secretariat runs the meeting');
-    requireStatus(meeting, ['live'], 'run');
-  }
+function managing(actor: Actor, meeting: MeetingDocument): void {
+  if (!can(actor, 'meeting.manage')) throw forbidden('only the secretariat runs the meeting');
+  requireStatus(meeting, ['live'], 'run');
+}
+
+const meetingRoomOf = (room: string) => (/^meeting:[0-9a-f]{24}$/.test(room) ? room.slice('meeting:'.length) : null);
+
+export function meetingFeature(io: CouncilServer, presence: RoomPresenceTracker, postLimit: PostLimit): SocketFeature {
   /** Tell the room a question is new or changed; the next joiner reads the room afresh. */
   const announceQuestion = (question: Question): Question => {
     roomChanged(question.meetingId);
@@ -123,128 +118,139 @@ export function registerMeetingEvents(socket: CouncilSocket, io: CouncilServer, 
   };
   const emitQuestion = async (q: QuestionDocument) => announceQuestion((await presentQuestions([q]))[0]!);
 
-  handleEvent(socket, 'meeting.join', actor, async ({ meetingId }) => {
-    // Checked on a fresh read: the snapshot below is only what joiners are shown.
-    const meeting = await readableMeeting(actor, meetingId);
-    requireInvited(meeting, actor);
-    requireStatus(meeting, ['live', 'ended', 'minutesPublished'], 'join');
-    const id = String(meeting._id); // the stored spelling: the payload's may be upper case, and rooms are named by it
-    await socket.join(meetingRooms.room(id));
-    presence.changed(id);
-    const [room, summary, agenda, roomPresence] = await Promise.all([
-      roomSnapshot(id, () => readRoom(meeting)),
-      presentSummary(meeting, actor),
-      presentAgenda(meeting, actor),
-      presence.presenceOf(id),
-    ]);
-    const hasFloor = meeting.floor.some((id) => String(id) === actor.id);
-    return {
-      meeting: summary,
-      agenda,
-      chat: room.chat,
-      questions: room.questions,
-      presence: roomPresence,
-      floor: room.floor,
-      canSpeak: meeting.status === 'live' && can(actor, 'meeting.speak', { hasFloor }),
-    };
-  });
+  return {
+    roomsAtConnect: () => [meetingRooms.all],
+    disconnecting: (socket) => {
+      for (const room of socket.rooms) {
+        const meetingId = meetingRoomOf(room);
+        if (meetingId) presence.changed(meetingId);
+      }
+    },
+    events: {
+      'meeting.join': async ({ meetingId }, { actor, socket }) => {
+        // Checked on a fresh read: the snapshot below is only what joiners are shown.
+        const meeting = await readableMeeting(actor, meetingId);
+        requireInvited(meeting, actor);
+        requireStatus(meeting, ['live', 'ended', 'minutesPublished'], 'join');
+        const id = String(meeting._id); // the stored spelling: the payload's may be upper case, and rooms are named by it
+        await socket.join(meetingRooms.room(id));
+        presence.changed(id);
+        const [room, summary, agenda, roomPresence] = await Promise.all([
+          roomSnapshot(id, () => readRoom(meeting)),
+          presentSummary(meeting, actor),
+          presentAgenda(meeting, actor),
+          presence.presenceOf(id),
+        ]);
+        const hasFloor = meeting.floor.some((id) => String(id) === actor.id);
+        return {
+          meeting: summary,
+          agenda,
+          chat: room.chat,
+          questions: room.questions,
+          presence: roomPresence,
+          floor: room.floor,
+          canSpeak: meeting.status === 'live' && can(actor, 'meeting.speak', { hasFloor }),
+        };
+      },
 
-  handleEvent(socket, 'meeting.leave', actor, async ({ meetingId }) => {
-    const id = meetingId.toLowerCase();
-    await socket.leave(meetingRooms.room(id));
-    presence.changed(id);
-    return {};
-  });
+      'meeting.leave': async ({ meetingId }, { socket }) => {
+        const id = meetingId.toLowerCase();
+        await socket.leave(meetingRooms.room(id));
+        presence.changed(id);
+        return {};
+      },
 
-  handleEvent(socket, 'meeting.chat', actor, async ({ meetingId, clientId, body }) => {
-    const _id = idempotentId('chat', actor.id, clientId);
-    const stored = await ChatModel.findById(_id);
-    if (stored) return { message: presentChat(stored), duplicate: true };
-    const meeting = await speakingIn(meetingId);
-    await postLimit.consume(actor.id); // the same per-person pace as thread posts
-    const id = String(meeting._id);
-    const seq = await nextSequence(`meeting-chat:${id}`);
-    let chat: ChatDocument;
-    try {
-      chat = await ChatModel.create({ _id, meetingId: meeting._id, seq, clientId, author: personOf(user), body, at: new Date() });
-    } catch (err) {
-      const first = isDuplicateKey(err) ? await ChatModel.findById(_id) : null;
-      if (!first) throw err;
-      return { message: presentChat(first), duplicate: true };
-    }
-    const message = presentChat(chat);
-    roomChanged(id);
-    io.to(meetingRooms.room(id)).emit('meeting.chat', message);
-    return { message, duplicate: false };
-  });
+      'meeting.chat': async ({ meetingId, clientId, body }, { actor, user }) => {
+        const _id = idempotentId('chat', actor.id, clientId);
+        const stored = await ChatModel.findById(_id);
+        if (stored) return { message: presentChat(stored), duplicate: true };
+        const meeting = await speakingIn(actor, meetingId);
+        await postLimit.consume(actor.id); // the same per-person pace as thread posts
+        const id = String(meeting._id);
+        const seq = await nextSequence(`meeting-chat:${id}`);
+        let chat: ChatDocument;
+        try {
+          chat = await ChatModel.create({ _id, meetingId: meeting._id, seq, clientId, author: personOf(user), body, at: new Date() });
+        } catch (err) {
+          const first = isDuplicateKey(err) ? await ChatModel.findById(_id) : null;
+          if (!first) throw err;
+          return { message: presentChat(first), duplicate: true };
+        }
+        const message = presentChat(chat);
+        roomChanged(id);
+        io.to(meetingRooms.room(id)).emit('meeting.chat', message);
+        return { message, duplicate: false };
+      },
 
-  handleEvent(socket, 'meeting.question', actor, async ({ meetingId, clientId, body }) => {
-    const _id = idempotentId('question', actor.id, clientId);
-    const stored = await QuestionModel.findById(_id);
-    if (stored) return { question: (await presentQuestions([stored]))[0]! };
-    const meeting = await speakingIn(meetingId);
-    await postLimit.consume(actor.id);
-    let question: QuestionDocument;
-    try {
-      question = await QuestionModel.create({ _id, meetingId: meeting._id, clientId, author: personOf(user), body, at: new Date() });
-    } catch (err) {
-      // The same question raced itself: the first one stands.
-      if (!isDuplicateKey(err)) throw err;
-      return { question: (await presentQuestions([(await QuestionModel.findById(_id))!]))[0]! };
-    }
-    // Nobody can have supported it yet: no support query on this hot path.
-    return { question: announceQuestion(presentQuestion(question, [])) };
-  });
+      'meeting.question': async ({ meetingId, clientId, body }, { actor, user }) => {
+        const _id = idempotentId('question', actor.id, clientId);
+        const stored = await QuestionModel.findById(_id);
+        if (stored) return { question: (await presentQuestions([stored]))[0]! };
+        const meeting = await speakingIn(actor, meetingId);
+        await postLimit.consume(actor.id);
+        let question: QuestionDocument;
+        try {
+          question = await QuestionModel.create({ _id, meetingId: meeting._id, clientId, author: personOf(user), body, at: new Date() });
+        } catch (err) {
+          // The same question raced itself: the first one stands.
+          if (!isDuplicateKey(err)) throw err;
+          return { question: (await presentQuestions([(await QuestionModel.findById(_id))!]))[0]! };
+        }
+        // Nobody can have supported it yet: no support query on this hot path.
+        return { question: announceQuestion(presentQuestion(question, [])) };
+      },
 
-  handleEvent(socket, 'meeting.questionSupport', actor, async ({ questionId, on }) => {
-    const question = await QuestionModel.findById(questionId);
-    if (!question) throw notFound('question');
-    await speakingIn(question.meetingId);
-    if (question.status === 'answered') throw conflict('this question has been answered');
-    const _id = `${String(question._id)}:${actor.id}`;
-    if (on) {
-      // Once per person: a second +1 is the same key.
-      await ignoringDuplicate(QuestionSupportModel.create({ _id, questionId: question._id, meetingId: question.meetingId, userId: actor.id, at: new Date() }));
-    } else await QuestionSupportModel.deleteOne({ _id });
-    return { question: await emitQuestion(question) };
-  });
+      'meeting.questionSupport': async ({ questionId, on }, { actor }) => {
+        const question = await QuestionModel.findById(questionId);
+        if (!question) throw notFound('question');
+        await speakingIn(actor, question.meetingId);
+        if (question.status === 'answered') throw conflict('this question has been answered');
+        const _id = `${String(question._id)}:${actor.id}`;
+        if (on) {
+          // Once per person: a second +1 is the same key.
+          await ignoringDuplicate(QuestionSupportModel.create({ _id, questionId: question._id, meetingId: question.meetingId, userId: actor.id, at: new Date() }));
+        } else await QuestionSupportModel.deleteOne({ _id });
+        return { question: await emitQuestion(question) };
+      },
 
-  handleEvent(socket, 'meeting.questionStatus', actor, async ({ questionId, status }) => {
-    const question = await QuestionModel.findById(questionId);
-    if (!question) throw notFound('question');
-    const meeting = await readableMeeting(actor, question.meetingId);
-    managing(meeting);
-    // One question at a time: taking one up closes the one taken up before.
-    const previous = status === 'current' ? await QuestionModel.find({ meetingId: meeting._id, status: 'current', _id: trusted({ $ne: question._id }) }) : [];
-    for (const q of previous) {
-      q.status = 'answered';
-      await q.save();
-      await emitQuestion(q);
-    }
-    question.status = status;
-    await question.save();
-    return { question: await emitQuestion(question) };
-  });
+      'meeting.questionStatus': async ({ questionId, status }, { actor }) => {
+        const question = await QuestionModel.findById(questionId);
+        if (!question) throw notFound('question');
+        const meeting = await readableMeeting(actor, question.meetingId);
+        managing(actor, meeting);
+        // One question at a time: taking one up closes the one taken up before.
+        const previous = status === 'current' ? await QuestionModel.find({ meetingId: meeting._id, status: 'current', _id: trusted({ $ne: question._id }) }) : [];
+        for (const q of previous) {
+          q.status = 'answered';
+          await q.save();
+          await emitQuestion(q);
+        }
+        question.status = status;
+        await question.save();
+        return { question: await emitQuestion(question) };
+      },
 
-  handleEvent(socket, 'meeting.agendaCurrent', actor, async ({ meetingId, agendaItemId }) => {
-    const meeting = await readableMeeting(actor, meetingId);
-    managing(meeting);
-    if (agendaItemId && !meeting.agenda.some((a) => a.id === agendaItemId)) throw notFound('agenda item');
-    await MeetingModel.updateOne({ _id: meeting._id }, { $set: { currentAgendaItemId: agendaItemId } });
-    const id = String(meeting._id);
-    io.to(meetingRooms.room(id)).emit('meeting.agendaCurrent', { meetingId: id, agendaItemId });
-    return { agendaItemId };
-  });
+      'meeting.agendaCurrent': async ({ meetingId, agendaItemId }, { actor }) => {
+        const meeting = await readableMeeting(actor, meetingId);
+        managing(actor, meeting);
+        if (agendaItemId && !meeting.agenda.some((a) => a.id === agendaItemId)) throw notFound('agenda item');
+        await MeetingModel.updateOne({ _id: meeting._id }, { $set: { currentAgendaItemId: agendaItemId } });
+        const id = String(meeting._id);
+        io.to(meetingRooms.room(id)).emit('meeting.agendaCurrent', { meetingId: id, agendaItemId });
+        return { agendaItemId };
+      },
 
-  handleEvent(socket, 'meeting.floor', actor, async ({ meetingId, userId, on }) => {
-    const meeting = await readableMeeting(actor, meetingId);
-    managing(meeting);
-    await MeetingModel.updateOne({ _id: meeting._id }, on ? { $addToSet: { floor: userId } } : { $pull: { floor: userId } });
-    const id = String(meeting._id);
-    roomChanged(id);
-    const floor = await floorOf((await MeetingModel.findById(meeting._id))!);
-    await recordAudit({ actor: user, action: 'meeting.floor', target: { kind: 'meeting', id, label: meeting.title }, detail: { userId, on } });
-    io.to(meetingRooms.room(id)).emit('meeting.floor', { meetingId: id, floor });
-    return { floor };
-  });
+      'meeting.floor': async ({ meetingId, userId, on }, { actor, user }) => {
+        const meeting = await readableMeeting(actor, meetingId);
+        managing(actor, meeting);
+        await MeetingModel.updateOne({ _id: meeting._id }, on ? { $addToSet: { floor: userId } } : { $pull: { floor: userId } });
+        const id = String(meeting._id);
+        roomChanged(id);
+        const floor = await floorOf((await MeetingModel.findById(meeting._id))!);
+        await recordAudit({ actor: user, action: 'meeting.floor', target: { kind: 'meeting', id, label: meeting.title }, detail: { userId, on } });
+        io.to(meetingRooms.room(id)).emit('meeting.floor', { meetingId: id, floor });
+        return { floor };
+      },
+    },
+  };
 }

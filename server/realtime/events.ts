@@ -1,63 +1,87 @@
 /**
- * Client→server event handling: each event's payload is validated by its shared zod schema and
- * answered with an acknowledgement; a malformed, unknown or failing event gets an error ack and
- * never reaches another client or crashes the process.
+ * Client→server event handling: each event is paced per person, its payload validated by its
+ * shared zod schema, and it is answered with an acknowledgement; a malformed, unknown or failing
+ * event gets an error ack and never reaches another client or crashes the process.
+ *
+ * The listeners are built once per server and every socket registers the same functions: a
+ * listener finds its socket as `this` (Node's EventEmitter calls listeners so) and the caller
+ * through `callerOf`. Per-socket closures for ~25 events cost kilobytes on each of thousands of
+ * idle sockets (docs/PERFORMANCE.md, "Connection memory").
  */
-import type { Actor } from '@shared/domain';
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { SOCKET_EVENT_SCHEMAS, type Ack, type SocketAckBodies, type SocketEventName, type SocketPayload } from '@shared/socketEvents';
-import { fromZodError, toHttpError } from '../http/errors';
-import { runWithOrigin, socketOrigin } from '../audit/origin';
+import { fromZodError, toHttpError, tooManyRequests, unauthenticated, type HttpError } from '../http/errors';
+import { runWithOrigin } from '../audit/origin';
 import type { WorkTracker } from '../http/work';
-import type { CouncilServer, CouncilSocket } from './io';
+import { callerOf, type Caller } from './caller';
+import type { CouncilSocket } from './io';
 
-/**
- * The app's work tracker per Socket.IO server: each event runs under its deadline and counts for a
- * graceful shutdown. Kept here, not in `socket.data`, which is per socket and must stay plain data.
- */
-const trackers = new WeakMap<CouncilServer, WorkTracker>();
-
-export function trackEventWork(io: CouncilServer, work: WorkTracker): void {
-  trackers.set(io, work);
+/** What a handler is given besides the payload: who sent it, and on which socket. */
+export interface EventSource extends Caller {
+  socket: CouncilSocket;
 }
+
+export type EventHandler<E extends SocketEventName> = (payload: SocketPayload<E>, from: EventSource) => Promise<SocketAckBodies[E]> | SocketAckBodies[E];
+export type EventHandlers = { [E in SocketEventName]?: EventHandler<E> };
+
+type Listener = (this: CouncilSocket, payload: unknown, ack?: unknown) => void;
 
 function errorAck(err: unknown): Ack {
   const e = toHttpError(err);
   return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
 }
 
-/** Register a typed, validated handler for one event. */
-export function handleEvent<E extends SocketEventName>(
-  socket: CouncilSocket,
-  event: E,
-  actor: Actor,
-  handler: (payload: SocketPayload<E>, actor: Actor) => Promise<SocketAckBodies[E]> | SocketAckBodies[E],
-): void {
+function rateLimited(refused: unknown): HttpError {
+  const wait = refused instanceof RateLimiterRes ? Math.ceil(refused.msBeforeNext / 1000) : 10;
+  return tooManyRequests(`too many events; try again in ${wait} s`, wait);
+}
+
+export interface ListenerOptions {
+  /** The app's deadlines and in-flight count. */
+  work: WorkTracker;
+  /** Events one person may send over all their sockets. */
+  pace: RateLimiterMemory;
+}
+
+function listenerFor<E extends SocketEventName>(event: E, handler: EventHandler<E>, { work, pace }: ListenerOptions): Listener {
   const schema = SOCKET_EVENT_SCHEMAS[event];
-  const origin = socketOrigin(socket.handshake);
-  const work = trackers.get(socket.nsp.server);
-  const listener = (payload: unknown, ack?: unknown) => runWithOrigin(origin, () => handle(payload, ack));
-  const handle = async (payload: unknown, ack?: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => undefined;
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return reply(errorAck(fromZodError(parsed.error, 'payload')));
+  const handle = async (socket: CouncilSocket, caller: Caller, payload: unknown): Promise<Ack> => {
     try {
-      const run = () => Promise.resolve(handler(parsed.data as SocketPayload<E>, actor));
-      reply({ ok: true, ...(await (work ? work.run(run) : run())) });
+      await pace.consume(caller.actor.id).catch((refused: unknown) => {
+        throw rateLimited(refused);
+      });
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) throw fromZodError(parsed.error, 'payload');
+      return { ok: true, ...(await work.run(() => Promise.resolve(handler(parsed.data as SocketPayload<E>, { ...caller, socket })))) };
     } catch (err) {
-      reply(errorAck(err));
+      return errorAck(err);
     }
   };
-  socket.on(event, listener as never);
+  return function listener(payload, ack) {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => undefined;
+    const caller = callerOf(this);
+    if (!caller) return reply(errorAck(unauthenticated()));
+    void runWithOrigin(caller.origin, () => handle(this, caller, payload)).then(reply);
+  };
+}
+
+/** The listeners for every handled event, built once; `listen` gives them to each socket. */
+export function buildListeners(handlers: EventHandlers, options: ListenerOptions): ReadonlyArray<readonly [SocketEventName, Listener]> {
+  return (Object.keys(handlers) as SocketEventName[]).map((event) => [event, listenerFor(event, handlers[event] as EventHandler<typeof event>, options)] as const);
 }
 
 /** Answer events nobody handles with an error ack instead of silence. */
-export function refuseUnknownEvents(socket: CouncilSocket): void {
-  socket.onAny((event: string, ...args: unknown[]) => {
-    // Own keys only: `in` would take `constructor` or `__proto__` for known events and stay silent.
-    if (Object.hasOwn(SOCKET_EVENT_SCHEMAS, event)) return;
-    const ack = args[args.length - 1];
-    if (typeof ack === 'function') {
-      (ack as (r: Ack) => void)({ ok: false, error: { code: 'bad_request', message: `unknown event: ${event.slice(0, 64)}` } });
-    }
-  });
+function refuseUnknownEvent(event: string, ...args: unknown[]): void {
+  // Own keys only: `in` would take `constructor` or `__proto__` for known events and stay silent.
+  if (Object.hasOwn(SOCKET_EVENT_SCHEMAS, event)) return;
+  const ack = args[args.length - 1];
+  if (typeof ack === 'function') {
+    (ack as (r: Ack) => void)({ ok: false, error: { code: 'bad_request', message: `unknown event: ${String(event).slice(0, 64)}` } });
+  }
+}
+
+export function listen(socket: CouncilSocket, listeners: ReadonlyArray<readonly [SocketEventName, Listener]>): void {
+  socket.onAny(refuseUnknownEvent);
+  for (const [event, listener] of listeners) socket.on(event, listener as never);
 }

@@ -6,19 +6,18 @@
  */
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Request, RequestHandler } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RequestHandler } from 'express';
 import type { PassportStatic } from 'passport';
-import { personaOf } from '@shared/domain';
+import { personaOf, type Actor } from '@shared/domain';
 import type { Person } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
 import { isSameOrigin } from '../http/origin';
 import type { UserWithOrganization } from '../users/model';
-import { toActor } from '../users/presenter';
-import { registerSessionEvents } from './sessionEvents';
-import { personOf, presentPerson } from '../users/person';
 import type { WorkTracker } from '../http/work';
-import { trackEventWork } from './events';
+import { callerOf, rememberCaller } from './caller';
+import { buildListeners, listen, type EventHandlers } from './events';
+import { sessionFeature } from './sessionEvents';
 
 /**
  * What a socket carries, set once at connection. Plain data only: with an adapter, other nodes
@@ -39,8 +38,22 @@ export const rooms = {
   persona: (persona: string) => `persona:${persona}`,
 };
 
+/**
+ * What a feature (the forum, the register, meetings) adds to every socket: the rooms it joins at
+ * connection, its event handlers, and what to do as it disconnects. Each is one function for the
+ * whole server; none may keep per-socket closures (see events.ts).
+ */
+export interface SocketFeature {
+  roomsAtConnect?(actor: Actor): string[];
+  /** Runs once per socket as it disconnects, its rooms still joined. */
+  disconnecting?(socket: CouncilSocket): void;
+  events: EventHandlers;
+}
+
 export interface Realtime {
   io: CouncilServer;
+  /** Serve these features on every socket from now on (called once, before listening). */
+  serve(features: readonly SocketFeature[]): void;
   /** Tell every socket of the user why, then disconnect them (deactivation). */
   endUserSockets(userId: string, reason: 'deactivated' | 'logout'): void;
   /** Disconnect the sockets opened with one session (logout). */
@@ -51,6 +64,8 @@ export interface Realtime {
 }
 
 type HandshakeRequest = IncomingMessage & { _query?: Record<string, string>; user?: UserWithOrganization; sessionID?: string };
+/** The Engine.IO connection under a socket; its `request` is let go once the caller is taken from it. */
+type EngineConnection = CouncilServer['engine'] extends { on(event: 'connection', listener: (socket: infer S) => void): unknown } ? S & { request: unknown; remoteAddress: string } : never;
 type Middleware = (req: HandshakeRequest, res: ServerResponse, next: (err?: unknown) => void) => void;
 
 /** Run Express middleware on the handshake request only, not on every polling request. */
@@ -72,23 +87,6 @@ export interface RealtimeOptions {
   work: WorkTracker;
 }
 
-/**
- * A socket middleware run on every incoming event: past the person's pace, the event is answered
- * with a `rate_limited` error ack and goes no further.
- */
-function limitEvents(limiter: RateLimiterMemory, userId: string) {
-  return ([, ...args]: unknown[], next: (err?: Error) => void) => {
-    limiter.consume(userId).then(
-      () => next(),
-      (refused: unknown) => {
-        const wait = refused instanceof RateLimiterRes ? Math.ceil(refused.msBeforeNext / 1000) : 10;
-        const ack = args[args.length - 1];
-        if (typeof ack === 'function') ack({ ok: false, error: { code: 'rate_limited', message: `too many events; try again in ${wait} s` } });
-      },
-    );
-  };
-}
-
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
   const io: CouncilServer = new Server(httpServer, {
     serveClient: false,
@@ -97,8 +95,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
 
-  const eventLimiter = new RateLimiterMemory({ points: options.eventsPer10s, duration: 10 });
-  trackEventWork(io, options.work);
+  const pace = new RateLimiterMemory({ points: options.eventsPer10s, duration: 10 });
 
   io.engine.use(onlyForHandshake(options.sessionMiddleware));
   io.engine.use(onlyForHandshake(options.absoluteTimeout));
@@ -111,23 +108,41 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     }) satisfies Middleware),
   );
 
+  io.engine.on('connection', (connection: EngineConnection) => {
+    rememberCaller(connection, connection.request as HandshakeRequest, connection.remoteAddress);
+    // Socket.IO's own advice: once the caller is known, the handshake request (headers, session,
+    // documents) is dead weight on every idle connection. Socket.IO reads a missing one as {}.
+    connection.request = null as never;
+  });
+
+  let features: readonly SocketFeature[] = [sessionFeature];
+  let listeners = buildListeners(sessionFeature.events, { work: options.work, pace });
+  function onDisconnecting(this: CouncilSocket): void {
+    for (const feature of features) feature.disconnecting?.(this);
+  }
+
   io.on('connection', (socket) => {
-    const request = socket.request as Request;
-    const user = request.user as UserWithOrganization;
-    const actor = toActor(user);
-    socket.data.person = presentPerson(personOf(user));
+    const caller = callerOf(socket);
+    if (!caller) return void socket.disconnect(true);
+    const { actor } = caller;
+    socket.data.person = caller.person;
     void socket.join([
       rooms.user(actor.id),
-      rooms.session(request.sessionID),
+      rooms.session(caller.sessionId),
       rooms.organization(actor.organization.id),
       rooms.persona(personaOf(actor)),
+      ...features.flatMap((feature) => feature.roomsAtConnect?.(actor) ?? []),
     ]);
-    socket.use(limitEvents(eventLimiter, actor.id));
-    registerSessionEvents(socket, actor);
+    listen(socket, listeners);
+    socket.on('disconnecting', onDisconnecting);
   });
 
   return {
     io,
+    serve(more) {
+      features = [sessionFeature, ...more];
+      listeners = buildListeners(Object.assign({}, ...features.map((f) => f.events)) as EventHandlers, { work: options.work, pace });
+    },
     endUserSockets(userId, reason) {
       io.in(rooms.user(userId)).emit('session.ended', { reason });
       io.in(rooms.user(userId)).disconnectSockets(true);

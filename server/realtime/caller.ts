@@ -1,0 +1,50 @@
+/**
+ * Who is on the other end of a connection, fixed once at its handshake. The handshake request
+ * itself (its headers, session and hydrated documents) is let go as soon as this is taken from it:
+ * ten thousand idle sockets should hold ten thousand small records, not ten thousand requests.
+ */
+import type { Actor } from '@shared/domain';
+import type { Person } from '@shared/schemas/threads';
+import { socketOrigin, type Origin } from '../audit/origin';
+import type { UserWithOrganization } from '../users/model';
+import { personOf, presentPerson } from '../users/person';
+import { toActor } from '../users/presenter';
+
+export interface Caller {
+  /** The signed-in user as the handshake loaded them (services that record who acted take it). */
+  user: UserWithOrganization;
+  actor: Actor;
+  /** As rooms show them. */
+  person: Person;
+  sessionId: string;
+  /** Where the connection came from, for the audit log. */
+  origin: Origin;
+}
+
+/** Keyed by the Engine.IO connection, so every namespace socket on it finds the same caller. */
+const callers = new WeakMap<object, Caller>();
+
+interface HandshakeRequest {
+  user?: UserWithOrganization;
+  sessionID?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Take the caller from a handshake request that passed the sign-in check; undefined if it did not. */
+export function rememberCaller(connection: object, request: HandshakeRequest, address: string): Caller | undefined {
+  const user = request.user;
+  if (!user?.active || !request.sessionID) return undefined;
+  const caller: Caller = {
+    user,
+    actor: toActor(user),
+    person: presentPerson(personOf(user)),
+    sessionId: request.sessionID,
+    origin: socketOrigin({ address, headers: request.headers }),
+  };
+  callers.set(connection, caller);
+  return caller;
+}
+
+export function callerOf(socket: { conn: object }): Caller | undefined {
+  return callers.get(socket.conn);
+}
