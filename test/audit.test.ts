@@ -56,6 +56,8 @@ describe('what goes on the record', () => {
       detail: { reason: '個人情報を含むため' },
       origin: { channel: 'socket' },
     });
+    // Taken at the handshake and kept after the handshake request itself was let go.
+    expect(hide!.origin.ip).toMatch(/127\.0\.0\.1/);
 
     const raised = await dev.post<Issue>('/api/issues', { title: '監査対象の課題', description: '説明', businessAreas: ['resident-register'], category: 'spec' });
     expect(raised.status).toBe(201);

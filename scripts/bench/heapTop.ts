@@ -71,8 +71,10 @@ function parentsOf(s: Snapshot): { parents: Array<Array<[number, string]>>; labe
 function owners(s: Snapshot, wanted: string, depth = Number(option('depth') ?? 1)): Array<[string, Group]> {
   const { parents, label, sizeOf, nodeCount } = parentsOf(s);
   const out = new Map<string, Group>();
+  // "string " (type and a space) takes every node of that type, whatever its name.
+  const matches = wanted.endsWith(' ') ? (n: number) => label(n).startsWith(wanted) : (n: number) => label(n) === wanted;
   for (let n = 0; n < nodeCount; n++) {
-    if (label(n) !== wanted) continue;
+    if (!matches(n)) continue;
     const path: string[] = [];
     let at = n;
     for (let d = 0; d < depth; d++) {

@@ -80,16 +80,32 @@ async function cleanUp() {
   while (cleanups.length) await cleanups.pop()!().catch(() => undefined);
 }
 
+export interface ServerMemory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
 interface ServerProcess {
   url: string;
   pid: number;
   child: ChildProcess;
+  /** Memory after a full garbage collection (collectOnSignal.ts). */
+  memory(): Promise<ServerMemory>;
   stop(): Promise<void>;
 }
 
 /** Start a Node server script pinned to the server core; resolve with the URL it prints. */
 async function startNodeServer(name: string, script: string, env: Record<string, string>): Promise<ServerProcess> {
-  const nodeArgs = [...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', script];
+  const nodeArgs = [
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
+    '--expose-gc',
+    '--import',
+    'tsx',
+    '--import',
+    './scripts/bench/collectOnSignal.ts',
+    script,
+  ];
   const [cmd, args] = pinned(pinning?.server, process.execPath, nodeArgs);
   const child = spawn(cmd, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
@@ -97,9 +113,11 @@ async function startNodeServer(name: string, script: string, env: Record<string,
     output.push(l);
     if (process.env.BENCH_VERBOSE) say(`  [${name}] ${l}`);
   });
+  const memoryWaiters: Array<(m: ServerMemory) => void> = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} printed no URL within 120 s:\n${output.join('\n')}`)), 120_000);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('bench:memory ')) return memoryWaiters.shift()?.(JSON.parse(line.slice('bench:memory '.length)) as ServerMemory);
       output.push(line);
       const match = /(http:\/\/[\d.]+:\d+)\//.exec(line);
       if (match) {
@@ -120,15 +138,19 @@ async function startNodeServer(name: string, script: string, env: Record<string,
     await exited;
     clearTimeout(force);
   };
+  const memory = () =>
+    new Promise<ServerMemory>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} did not report its memory within 30 s`)), 30_000);
+      memoryWaiters.push((m) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
+      child.kill('SIGWINCH');
+    });
   cleanups.push(stop);
-  return { url, pid: child.pid!, child, stop };
+  return { url, pid: child.pid!, child, memory, stop };
 }
 
-/** Resident memory of a process, in bytes. */
-function rssOf(pid: number): number {
-  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(kb?.[1] ?? 0) * 1024;
-}
 
 /** Run the generator on its own core with one task; `onPhase` runs while it waits between phases. */
 async function runGenerator<R>(task: Task, tmp: string, onPhase?: (phase: Record<string, unknown>) => Promise<void>): Promise<R> {
@@ -355,19 +377,21 @@ async function connections(ctx: Ctx): Promise<Row> {
   const measure = async (server: 'app' | 'bare') => {
     if (ctx.fresh) await stack.restartServers(); // a fresh process: memory from a known start
     const target = stack[server];
-    const before = rssOf(target.pid);
+    const before = await target.memory();
     let after = before;
     say(` ${server === 'app' ? 'app' : 'bare Socket.IO'}:`);
     const result = await runGenerator<ConnectionsResult>(
       { kind: 'connections', url: target.url, clients: sizes.connections, holdMs: sizes.connectionsHoldMs, ...(server === 'app' ? { cookies } : {}) },
       stack.tmp,
       async () => {
-        after = rssOf(target.pid);
+        after = await target.memory();
       },
     );
-    const perSocket = result.connected ? Math.round((after - before) / result.connected) : Number.NaN;
-    say(`  ${result.held}/${result.clients} held, ${Math.round(perSocket / 102.4) / 10} kB per socket (RSS ${Math.round(before / 1e6)} → ${Math.round(after / 1e6)} MB)`);
-    return { ...result, rssBefore: before, rssAfter: after, bytesPerSocket: perSocket };
+    const per = (k: keyof ServerMemory) => (result.connected ? Math.round((after[k] - before[k]) / result.connected) : Number.NaN);
+    const perSocket = per('rss');
+    const kB = (b: number) => Math.round(b / 102.4) / 10;
+    say(`  ${result.held}/${result.clients} held; per socket after a full GC: ${kB(perSocket)} kB resident, ${kB(per('heapUsed'))} kB JS heap (RSS ${Math.round(before.rss / 1e6)} → ${Math.round(after.rss / 1e6)} MB)`);
+    return { ...result, rssBefore: before.rss, rssAfter: after.rss, heapBefore: before.heapUsed, heapAfter: after.heapUsed, bytesPerSocket: perSocket, heapBytesPerSocket: per('heapUsed') };
   };
   for (let r = 0; r < ctx.rounds; r++) {
     const bare = await measure('bare');
@@ -375,14 +399,17 @@ async function connections(ctx: Ctx): Promise<Row> {
     rounds.push({ app, bare });
   }
   await dropSessions(ctx);
-  const of = (k: 'app' | 'bare', f: 'bytesPerSocket' | 'held') => median(rounds.map((x) => (x[k] as Record<string, number>)[f]!));
+  const of = (k: 'app' | 'bare', f: 'bytesPerSocket' | 'heapBytesPerSocket' | 'held') => median(rounds.map((x) => (x[k] as Record<string, number>)[f]!));
   const appKb = Math.round(of('app', 'bytesPerSocket') / 102.4) / 10;
   const bareKb = Math.round(of('bare', 'bytesPerSocket') / 102.4) / 10;
+  const heapKb = (k: 'app' | 'bare') => Math.round(of(k, 'heapBytesPerSocket') / 102.4) / 10;
   const allHeld = rounds.every((x) => (x.app as ConnectionsResult).held === sizes.connections);
   const ratio = ratioOf(appKb, bareKb);
   return {
     scenario: 'connections', title: TITLES.connections, db: stack.db,
-    figure: `${of('app', 'held')}/${sizes.connections} held, ${appKb} kB/socket`, baseline: `${of('bare', 'held')}/${sizes.connections} held, ${bareKb} kB/socket`, ratio,
+    figure: `${of('app', 'held')}/${sizes.connections} held, ${appKb} kB/socket (${heapKb('app')} kB heap)`,
+    baseline: `${of('bare', 'held')}/${sizes.connections} held, ${bareKb} kB/socket (${heapKb('bare')} kB heap)`,
+    ratio,
     target: 'all held; memory ≤ 1.5×', met: allHeld && ratio !== null && ratio <= 1.5,
     details: { rounds },
   };

@@ -8,7 +8,7 @@
  */
 import mongoose from 'mongoose';
 import type { AuditAction, AuditEntry } from '@shared/schemas/audit';
-import type { UserWithOrganization } from '../users/model';
+import type { ActingUser } from '../users/model';
 import { isDuplicateKey } from '../db/keys';
 import { log } from '../log';
 import { GENESIS_HASH, hashEntry } from './chain';
@@ -17,7 +17,7 @@ import { currentOrigin } from './origin';
 
 export interface AuditInput {
   /** Who acted; null when nobody is signed in (a failed login). */
-  actor: UserWithOrganization | null;
+  actor: ActingUser | null;
   action: AuditAction;
   target?: { kind: string; id: string; label?: string | null } | null;
   detail?: Record<string, unknown>;

@@ -17,7 +17,7 @@ export function presentOrganization(org: OrganizationDocument): Organization {
   };
 }
 
-export function actorOrganization(org: OrganizationDocument): ActorOrganization {
+export function actorOrganization(org: Pick<OrganizationDocument, 'id' | 'key' | 'kind' | 'vendorType' | 'observerKind'>): ActorOrganization {
   return {
     id: org.id as string,
     key: org.key,

@@ -6,13 +6,13 @@
 import type { Actor } from '@shared/domain';
 import type { Person } from '@shared/schemas/threads';
 import { socketOrigin, type Origin } from '../audit/origin';
-import type { UserWithOrganization } from '../users/model';
+import { actingCopy, type ActingUser, type UserWithOrganization } from '../users/model';
 import { personOf, presentPerson } from '../users/person';
 import { toActor } from '../users/presenter';
 
 export interface Caller {
-  /** The signed-in user as the handshake loaded them (services that record who acted take it). */
-  user: UserWithOrganization;
+  /** A plain copy of the signed-in user (services that record who acted take it). */
+  user: ActingUser;
   actor: Actor;
   /** As rooms show them. */
   person: Person;
@@ -35,7 +35,7 @@ export function rememberCaller(connection: object, request: HandshakeRequest, ad
   const user = request.user;
   if (!user?.active || !request.sessionID) return undefined;
   const caller: Caller = {
-    user,
+    user: actingCopy(user),
     actor: toActor(user),
     person: presentPerson(personOf(user)),
     sessionId: request.sessionID,

@@ -3,9 +3,9 @@
  * shared zod schema, and it is answered with an acknowledgement; a malformed, unknown or failing
  * event gets an error ack and never reaches another client or crashes the process.
  *
- * The listeners are built once per server and every socket registers the same functions: a
- * listener finds its socket as `this` (Node's EventEmitter calls listeners so) and the caller
- * through `callerOf`. Per-socket closures for ~25 events cost kilobytes on each of thousands of
+ * The listeners are built once per server and every socket hears its events through the same
+ * function (`dispatcher`, given to `socket.onAny`): it finds its socket as `this` (Socket.IO calls
+ * it so) and the caller through `callerOf`. Per-socket closures for ~25 events cost kilobytes on each of thousands of
  * idle sockets (docs/PERFORMANCE.md, "Connection memory").
  */
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
@@ -66,22 +66,23 @@ function listenerFor<E extends SocketEventName>(event: E, handler: EventHandler<
   };
 }
 
-/** The listeners for every handled event, built once; `listen` gives them to each socket. */
-export function buildListeners(handlers: EventHandlers, options: ListenerOptions): ReadonlyArray<readonly [SocketEventName, Listener]> {
-  return (Object.keys(handlers) as SocketEventName[]).map((event) => [event, listenerFor(event, handlers[event] as EventHandler<typeof event>, options)] as const);
+/** Every handled event's listener, built once per server. */
+export function buildListeners(handlers: EventHandlers, options: ListenerOptions): ReadonlyMap<string, Listener> {
+  return new Map((Object.keys(handlers) as SocketEventName[]).map((event) => [event, listenerFor(event, handlers[event] as EventHandler<typeof event>, options)]));
 }
 
-/** Answer events nobody handles with an error ack instead of silence. */
-function refuseUnknownEvent(event: string, ...args: unknown[]): void {
-  // Own keys only: `in` would take `constructor` or `__proto__` for known events and stay silent.
-  if (Object.hasOwn(SOCKET_EVENT_SCHEMAS, event)) return;
-  const ack = args[args.length - 1];
-  if (typeof ack === 'function') {
-    (ack as (r: Ack) => void)({ ok: false, error: { code: 'bad_request', message: `unknown event: ${String(event).slice(0, 64)}` } });
-  }
-}
-
-export function listen(socket: CouncilSocket, listeners: ReadonlyArray<readonly [SocketEventName, Listener]>): void {
-  socket.onAny(refuseUnknownEvent);
-  for (const [event, listener] of listeners) socket.on(event, listener as never);
+/**
+ * The one function every socket hears its events through (`socket.onAny`): it hands each event to
+ * its listener, and answers an event nobody handles with an error ack instead of silence.
+ */
+export function dispatcher(listeners: () => ReadonlyMap<string, Listener>) {
+  return function dispatch(this: CouncilSocket, event: string, ...args: unknown[]): void {
+    // Own keys only: a plain lookup would take `constructor` or `__proto__` for events.
+    const listener = typeof event === 'string' && Object.hasOwn(SOCKET_EVENT_SCHEMAS, event) ? listeners().get(event) : undefined;
+    if (listener) return listener.call(this, args[0], args[1]);
+    const ack = args[args.length - 1];
+    if (typeof ack === 'function') {
+      (ack as (r: Ack) => void)({ ok: false, error: { code: 'bad_request', message: `unknown event: ${String(event).slice(0, 64)}` } });
+    }
+  };
 }

@@ -4,7 +4,7 @@
  * At connect the server joins the membership rooms (user, session, organisation, persona); entity
  * rooms are joined later, on request, after the same policy check as the REST read.
  */
-import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { RequestHandler } from 'express';
@@ -13,10 +13,10 @@ import { personaOf, type Actor } from '@shared/domain';
 import type { Person } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
 import { isSameOrigin } from '../http/origin';
-import type { UserWithOrganization } from '../users/model';
 import type { WorkTracker } from '../http/work';
 import { callerOf, rememberCaller } from './caller';
-import { buildListeners, listen, type EventHandlers } from './events';
+import { authenticateHandshake, releaseHandshake, type HandshakeRequest } from './handshake';
+import { buildListeners, dispatcher, type EventHandlers } from './events';
 import { sessionFeature } from './sessionEvents';
 
 /**
@@ -63,18 +63,8 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-type HandshakeRequest = IncomingMessage & { _query?: Record<string, string>; user?: UserWithOrganization; sessionID?: string };
 /** The Engine.IO connection under a socket; its `request` is let go once the caller is taken from it. */
 type EngineConnection = CouncilServer['engine'] extends { on(event: 'connection', listener: (socket: infer S) => void): unknown } ? S & { request: unknown; remoteAddress: string } : never;
-type Middleware = (req: HandshakeRequest, res: ServerResponse, next: (err?: unknown) => void) => void;
-
-/** Run Express middleware on the handshake request only, not on every polling request. */
-function onlyForHandshake(middleware: RequestHandler | Middleware): Middleware {
-  return (req, res, next) => {
-    if (req._query?.sid === undefined) (middleware as Middleware)(req, res, next);
-    else next();
-  };
-}
 
 export interface RealtimeOptions {
   sessionMiddleware: RequestHandler;
@@ -97,26 +87,21 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
 
   const pace = new RateLimiterMemory({ points: options.eventsPer10s, duration: 10 });
 
-  io.engine.use(onlyForHandshake(options.sessionMiddleware));
-  io.engine.use(onlyForHandshake(options.absoluteTimeout));
-  io.engine.use(onlyForHandshake(options.passport.session()));
-  io.engine.use(
-    onlyForHandshake(((req, res, next) => {
-      if (req.user?.active) return next();
-      res.writeHead(401, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'unauthenticated', message: 'sign in first' } }));
-    }) satisfies Middleware),
-  );
+  io.engine.use(authenticateHandshake([options.sessionMiddleware, options.absoluteTimeout, options.passport.session()]));
 
   io.engine.on('connection', (connection: EngineConnection) => {
-    rememberCaller(connection, connection.request as HandshakeRequest, connection.remoteAddress);
-    // Socket.IO's own advice: once the caller is known, the handshake request (headers, session,
-    // documents) is dead weight on every idle connection. Socket.IO reads a missing one as {}.
+    const request = connection.request as HandshakeRequest;
+    rememberCaller(connection, request, connection.remoteAddress);
+    // Once the caller is known, the handshake request is dead weight on every idle connection:
+    // let go of it (Socket.IO's own advice; it reads a missing one as {}) and of what the sign-in
+    // middlewares hung on it, which the upgrade's response still holds.
+    releaseHandshake(request);
     connection.request = null as never;
   });
 
   let features: readonly SocketFeature[] = [sessionFeature];
   let listeners = buildListeners(sessionFeature.events, { work: options.work, pace });
+  const dispatch = dispatcher(() => listeners);
   function onDisconnecting(this: CouncilSocket): void {
     for (const feature of features) feature.disconnecting?.(this);
   }
@@ -133,7 +118,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       rooms.persona(personaOf(actor)),
       ...features.flatMap((feature) => feature.roomsAtConnect?.(actor) ?? []),
     ]);
-    listen(socket, listeners);
+    socket.onAny(dispatch);
     socket.on('disconnecting', onDisconnecting);
   });
 

@@ -14,7 +14,7 @@ import { claimableAttachments } from '../attachments/service';
 import { idempotentId, isDuplicateKey } from '../db/keys';
 import { nextSequence } from '../db/sequence';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import type { UserWithOrganization } from '../users/model';
+import type { ActingUser } from '../users/model';
 import { toActor } from '../users/presenter';
 import { readableMessage, readableThread, requireCanPost } from './access';
 import type { ForumBroadcast } from './broadcast';
@@ -88,7 +88,7 @@ async function recordReply(parentId: Types.ObjectId, at: Date): Promise<MessageD
 }
 
 export interface PostInput {
-  user: UserWithOrganization;
+  user: ActingUser;
   threadId: string;
   clientId: string;
   body: string;
@@ -286,7 +286,7 @@ export async function deleteMessage(input: { actor: Actor; messageId: string; br
 }
 
 /** The secretariat hides a message, with a reason shown in its place; recorded. */
-export async function hideMessage(input: { user: UserWithOrganization; messageId: string; reason: string; broadcast: ForumBroadcast }): Promise<Message> {
+export async function hideMessage(input: { user: ActingUser; messageId: string; reason: string; broadcast: ForumBroadcast }): Promise<Message> {
   const actor = toActor(input.user);
   if (!can(actor, 'moderate')) throw forbidden('only the secretariat may hide messages');
   const { message } = await readableMessage(actor, input.messageId);
@@ -298,7 +298,7 @@ export async function hideMessage(input: { user: UserWithOrganization; messageId
   return await presentOne(updated, actor);
 }
 
-export async function restoreMessage(input: { user: UserWithOrganization; messageId: string; broadcast: ForumBroadcast }): Promise<Message> {
+export async function restoreMessage(input: { user: ActingUser; messageId: string; broadcast: ForumBroadcast }): Promise<Message> {
   const actor = toActor(input.user);
   if (!can(actor, 'moderate')) throw forbidden('only the secretariat may restore messages');
   const { message } = await readableMessage(actor, input.messageId);

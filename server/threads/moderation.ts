@@ -7,7 +7,7 @@ import { authorize } from '../http/authorize';
 import { readableThread } from './access';
 import type { PersonRecord } from '../users/person';
 import { recordAudit } from '../audit/log';
-import type { UserWithOrganization } from '../users/model';
+import type { ActingUser } from '../users/model';
 import { ModerationActionModel } from './model';
 import { presentModeration } from './presenter';
 
@@ -17,7 +17,7 @@ export async function recordModeration(entry: {
   messageId?: Types.ObjectId | string | null;
   by: PersonRecord;
   /** Who acted, for the audit log. */
-  user: UserWithOrganization;
+  user: ActingUser;
   reason?: string | null;
 }): Promise<void> {
   const { user, ...stored } = entry;

@@ -22,3 +22,24 @@ export type UserDocument = HydratedDocument<UserRecord>;
 /** A user with its organisation loaded: what a request's `req.user` holds. */
 export type UserWithOrganization = Omit<UserDocument, 'organization'> & { organization: OrganizationDocument };
 export const UserModel = mongoose.model('User', userSchema);
+
+/**
+ * What services need of the user who acts: a loaded user satisfies it, and so does the plain copy
+ * a socket keeps for its whole life (realtime/caller.ts) instead of two hydrated documents.
+ */
+export type ActingUser = Pick<UserWithOrganization, '_id' | 'id' | 'displayName' | 'role' | 'active'> & {
+  organization: Pick<OrganizationDocument, '_id' | 'id' | 'key' | 'kind' | 'vendorType' | 'observerKind' | 'nameJa' | 'nameEn'>;
+};
+
+/** A plain copy of what `ActingUser` names, for keeping. */
+export function actingCopy(user: ActingUser): ActingUser {
+  const o = user.organization;
+  return {
+    _id: user._id,
+    id: user.id as string,
+    displayName: user.displayName,
+    role: user.role,
+    active: user.active,
+    organization: { _id: o._id, id: o.id as string, key: o.key, kind: o.kind, vendorType: o.vendorType, observerKind: o.observerKind, nameJa: o.nameJa, nameEn: o.nameEn },
+  };
+}

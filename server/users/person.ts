@@ -4,7 +4,7 @@
  */
 import { Schema, type InferSchemaType } from 'mongoose';
 import type { Person } from '@shared/schemas/threads';
-import type { UserWithOrganization } from './model';
+import type { ActingUser } from './model';
 
 /** Who wrote something, as they were named when they wrote it (saves a lookup per message). */
 export const personSchema = new Schema(
@@ -24,7 +24,7 @@ export const personSchema = new Schema(
 
 export type PersonRecord = InferSchemaType<typeof personSchema>;
 
-export function personOf(user: UserWithOrganization): PersonRecord {
+export function personOf(user: ActingUser): PersonRecord {
   return {
     id: user._id,
     displayName: user.displayName,

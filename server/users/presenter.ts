@@ -3,9 +3,9 @@ import { personaOf } from '@shared/domain';
 import { abilitiesOf } from '@shared/permissions';
 import type { Me, User } from '@shared/schemas/users';
 import { actorOrganization, presentOrganization } from '../organizations/presenter';
-import type { UserWithOrganization } from './model';
+import type { ActingUser, UserWithOrganization } from './model';
 
-export function toActor(user: UserWithOrganization): Actor {
+export function toActor(user: ActingUser): Actor {
   return {
     id: user.id as string,
     role: user.role,
