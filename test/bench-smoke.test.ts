@@ -56,7 +56,8 @@ describe('bench harness, smoke size', () => {
       ['burst', 'ceiling', 'connections', 'joinstorm', 'plenary', 'register', 'threadpage'],
     );
     expect(output).toMatch(/\| scenario \| db \| figure \| baseline \| ratio \| target \| met \|/);
-    for (const row of report.rows) if (row.scenario !== 'ceiling') expect(row.ratio, row.scenario).toBeGreaterThan(0);
+    // Resident memory of a few dozen sockets is within the noise (it may even shrink): its ratio is checked at full size only.
+    for (const row of report.rows) if (!['ceiling', 'connections'].includes(row.scenario)) expect(row.ratio, row.scenario).toBeGreaterThan(0);
   });
 
   it('plenary: every post reaches every socket, app and bare, with positive latencies', () => {
@@ -90,11 +91,14 @@ describe('bench harness, smoke size', () => {
     }
   });
 
-  it('connections: every socket is held, and memory per socket is measured', () => {
+  it('connections: every socket is held, and memory per socket is measured after a full collection', () => {
     for (const side of ['app', 'bare']) {
-      const run = rowOf('connections').details.rounds[0]![side] as Num;
+      const run = rowOf('connections').details.rounds[0]![side] as Num & { collected: boolean };
       expect(run.held, side).toBe(report.sizes.connections);
+      expect(run.collected, side).toBe(true);
       expect(Number.isFinite(run.bytesPerSocket)).toBe(true);
+      // What the sockets keep alive on the JS heap is measurable even at smoke size.
+      expect(run.heapBytesPerSocket, side).toBeGreaterThan(1_000);
     }
   });
 

@@ -84,6 +84,8 @@ export interface ServerMemory {
   rss: number;
   heapUsed: number;
   external: number;
+  /** Whether a full collection ran first (the server was started with --expose-gc). */
+  collected: boolean;
 }
 
 interface ServerProcess {
@@ -387,11 +389,11 @@ async function connections(ctx: Ctx): Promise<Row> {
         after = await target.memory();
       },
     );
-    const per = (k: keyof ServerMemory) => (result.connected ? Math.round((after[k] - before[k]) / result.connected) : Number.NaN);
+    const per = (k: 'rss' | 'heapUsed') => (result.connected ? Math.round((after[k] - before[k]) / result.connected) : Number.NaN);
     const perSocket = per('rss');
     const kB = (b: number) => Math.round(b / 102.4) / 10;
     say(`  ${result.held}/${result.clients} held; per socket after a full GC: ${kB(perSocket)} kB resident, ${kB(per('heapUsed'))} kB JS heap (RSS ${Math.round(before.rss / 1e6)} → ${Math.round(after.rss / 1e6)} MB)`);
-    return { ...result, rssBefore: before.rss, rssAfter: after.rss, heapBefore: before.heapUsed, heapAfter: after.heapUsed, bytesPerSocket: perSocket, heapBytesPerSocket: per('heapUsed') };
+    return { ...result, rssBefore: before.rss, rssAfter: after.rss, heapBefore: before.heapUsed, heapAfter: after.heapUsed, bytesPerSocket: perSocket, heapBytesPerSocket: per('heapUsed'), collected: before.collected && after.collected };
   };
   for (let r = 0; r < ctx.rounds; r++) {
     const bare = await measure('bare');
