@@ -78,7 +78,11 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const sessions = createSessionMiddleware(config, sessionSecret);
   const absoluteTimeout = enforceAbsoluteTimeout(config);
   // Uploads stream up to 20 MB over slow links: they are not held to the request deadline.
-  const work = createWorkTracker({ deadlineMs: config.REQUEST_TIMEOUT_MS, exempt: (method, path) => method === 'POST' && path === '/attachments' });
+  const work = createWorkTracker({
+    deadlineMs: config.REQUEST_TIMEOUT_MS,
+    exempt: (method, path) => method === 'POST' && path === '/attachments',
+    admission: { lateWrites: config.ADMISSION_LATE_WRITES, lateMs: config.ADMISSION_LATE_MS },
+  });
   const realtime = createRealtime(server, {
     sessionMiddleware: sessions.middleware,
     absoluteTimeout,

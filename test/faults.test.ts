@@ -186,6 +186,35 @@ describe('the database fails under a running app', () => {
     posters.forEach((p) => p.close());
     watcher.close();
   }, 120_000);
+
+  it('paused under writes: once the writes running are late, new writes are turned away at once as busy; reads wait; nothing is lost', async () => {
+    await appOnOwnDatabase({ REQUEST_TIMEOUT_MS: '8000', ADMISSION_LATE_WRITES: '4', ADMISSION_LATE_MS: '300' });
+    const [client] = await Promise.all([signIn(app!.baseUrl, 'dev@demo.example')]);
+    const created = await client!.post<{ thread: { id: string } }>('/api/threads', { clientId: newClientId(), title: '混雑試験', body: '開始', visibility: 'council' });
+    const threadId = created.body.thread.id;
+    const socket = await openSocket(client!);
+
+    database!.process.kill('SIGSTOP');
+    const running = Array.from({ length: 6 }, (_, i) => ack(socket, 'message.send', { threadId, clientId: newClientId(), body: `停止中 ${i + 1}` }));
+    const read = client!.get<{ error: { message: string } }>(`/api/threads/${threadId}`);
+    await sleep(700); // the six are now older than ADMISSION_LATE_MS
+    const refusedEvent = await ack(socket, 'message.send', { threadId, clientId: newClientId(), body: '混雑中の送信' });
+    const refusedPost = await client!.post<{ error: { code: string; message: string } }>(`/api/threads/${threadId}/messages`, { clientId: newClientId(), body: '混雑中の投稿' });
+    database!.process.kill('SIGCONT');
+
+    expect(refusedEvent).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/busy/) } });
+    expect(refusedPost.status).toBe(503);
+    expect(refusedPost.headers.get('retry-after')).toBe('1');
+    expect(refusedPost.body.error.message).toMatch(/busy/);
+    // A read is never turned away: it waited for the database and got its answer.
+    expect((await read).status).toBe(200);
+    // The six already running finish, and writes are taken again.
+    for (const reply of await Promise.all(running)) expect(reply).toMatchObject({ ok: true });
+    expect(await ack(socket, 'message.send', { threadId, clientId: newClientId(), body: '再開後' })).toMatchObject({ ok: true });
+    const bodies = (await freshFetch(client!, threadId)).map((m) => m.body);
+    expect(bodies.sort()).toEqual(['停止中 1', '停止中 2', '停止中 3', '停止中 4', '停止中 5', '停止中 6', '再開後', '開始'].sort());
+    socket.close();
+  }, 60_000);
 });
 
 describe('graceful shutdown (SIGTERM) while 10 participants post', () => {

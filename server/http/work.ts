@@ -2,6 +2,12 @@
  * The work in progress: HTTP requests and socket events being handled. It gives each a deadline
  * (a database that stops answering costs a person a clear 503, not a hung request) and lets a
  * graceful shutdown wait until every write already started has finished.
+ *
+ * It also turns new writes away while the writes already running are late (admission control).
+ * Past the deadline a person gets a 503 but the database work goes on, so without it an overload
+ * spends the database on work nobody waits for any more and nothing gets through: in the burst
+ * benchmark, 48 of 5,000 sends. A write refused at once costs nothing, and clients retry it later
+ * (the web client's outbox backs off); reads are never refused, so people can still follow along.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler } from 'express';
@@ -10,8 +16,8 @@ import { HttpError, unavailable } from './errors';
 export interface WorkTracker {
   /** Express middleware: counts the request, answers 503 past the deadline, and refuses new requests while draining. */
   requests: RequestHandler;
-  /** Run a socket event's handler under the same count and deadline. */
-  run<T>(work: () => Promise<T>): Promise<T>;
+  /** Run a socket event's handler under the same count and deadline (and admission, for a write). */
+  run<T>(work: () => Promise<T>, kind?: 'read' | 'write'): Promise<T>;
   readonly draining: boolean;
   readonly inFlight: number;
   /** Refuse new work and resolve once what is running has finished (or `timeoutMs` passed: false). */
@@ -31,10 +37,27 @@ export function ensureBeforeDeadline(): void {
   if (deadline !== undefined && Date.now() > deadline) throw tooSlow();
 }
 
+const busy = () => new HttpError(503, 'unavailable', 'the server is busy; nothing was stored — try again in a moment', undefined, { 'Retry-After': '1' });
 const restarting = () => new HttpError(503, 'unavailable', 'the server is restarting; try again in a moment', undefined, { 'Retry-After': '2' });
 const tooSlow = () => unavailable('the database did not answer in time; nothing was lost — try again shortly');
 
-export function createWorkTracker({ deadlineMs, exempt = () => false }: { deadlineMs: number; exempt?: (method: string, path: string) => boolean }): WorkTracker {
+export interface AdmissionOptions {
+  /** New writes are refused while at least `lateWrites` writes have been running longer than `lateMs`. */
+  lateWrites: number;
+  lateMs: number;
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function createWorkTracker({
+  deadlineMs,
+  exempt = () => false,
+  admission = { lateWrites: 8, lateMs: 1_000 },
+}: {
+  deadlineMs: number;
+  exempt?: (method: string, path: string) => boolean;
+  admission?: AdmissionOptions;
+}): WorkTracker {
   let inFlight = 0;
   let draining = false;
   let idle: (() => void) | null = null;
@@ -44,14 +67,40 @@ export function createWorkTracker({ deadlineMs, exempt = () => false }: { deadli
     if (inFlight === 0) idle?.();
   };
 
+  /** When each running write started, oldest first (a Map keeps insertion order). */
+  const writes = new Map<symbol, number>();
+  let nextCheck = 0;
+  let late = false;
+  /** Whether enough running writes are late; looked at no more often than every 50 ms. */
+  function writesAreLate(): boolean {
+    const now = Date.now();
+    if (now < nextCheck) return late;
+    nextCheck = now + 50;
+    let count = 0;
+    for (const started of writes.values()) {
+      if (now - started < admission.lateMs) break;
+      if (++count >= admission.lateWrites) break;
+    }
+    late = count >= admission.lateWrites;
+    return late;
+  }
+  function beginWrite(): () => void {
+    const key = Symbol('write');
+    writes.set(key, Date.now());
+    return () => void writes.delete(key);
+  }
+
   return {
     requests: (req, res, next) => {
       if (draining) {
         res.set('Connection', 'close');
         return next(restarting());
       }
+      const write = !READ_METHODS.has(req.method);
+      if (write && !exempt(req.method, req.path) && writesAreLate()) return next(busy());
       begin();
       res.once('close', end);
+      if (write) res.once('close', beginWrite());
       if (exempt(req.method, req.path)) return next();
       const timer = setTimeout(() => {
         if (res.headersSent) return;
@@ -62,10 +111,15 @@ export function createWorkTracker({ deadlineMs, exempt = () => false }: { deadli
       res.once('close', () => clearTimeout(timer));
       deadlines.run(Date.now() + deadlineMs, next);
     },
-    async run(work) {
+    async run(work, kind = 'write') {
       if (draining) throw restarting();
+      if (kind === 'write' && writesAreLate()) throw busy();
       begin();
-      const running = deadlines.run(Date.now() + deadlineMs, work).finally(end);
+      const endWrite = kind === 'write' ? beginWrite() : () => undefined;
+      const running = deadlines
+        .run(Date.now() + deadlineMs, work)
+        .finally(endWrite)
+        .finally(end);
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(tooSlow()), deadlineMs);

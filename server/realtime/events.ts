@@ -27,6 +27,21 @@ export type EventHandlers = { [E in SocketEventName]?: EventHandler<E> };
 
 type Listener = (this: CouncilSocket, payload: unknown, ack?: unknown) => void;
 
+/**
+ * The events that store nothing: joining, leaving, typing, pinging. They are served even while the
+ * writes already running are late; every other event is a write, refused then (http/work.ts).
+ */
+const READS: ReadonlySet<SocketEventName> = new Set<SocketEventName>([
+  'session.ping',
+  'thread.join',
+  'thread.leave',
+  'thread.typing',
+  'issue.join',
+  'issue.leave',
+  'meeting.join',
+  'meeting.leave',
+]);
+
 function errorAck(err: unknown): Ack {
   const e = toHttpError(err);
   return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
@@ -46,6 +61,7 @@ export interface ListenerOptions {
 
 function listenerFor<E extends SocketEventName>(event: E, handler: EventHandler<E>, { work, pace }: ListenerOptions): Listener {
   const schema = SOCKET_EVENT_SCHEMAS[event];
+  const kind = READS.has(event) ? 'read' : 'write';
   const handle = async (socket: CouncilSocket, caller: Caller, payload: unknown): Promise<Ack> => {
     try {
       await pace.consume(caller.actor.id).catch((refused: unknown) => {
@@ -53,7 +69,7 @@ function listenerFor<E extends SocketEventName>(event: E, handler: EventHandler<
       });
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw fromZodError(parsed.error, 'payload');
-      return { ok: true, ...(await work.run(() => Promise.resolve(handler(parsed.data as SocketPayload<E>, { ...caller, socket })))) };
+      return { ok: true, ...(await work.run(() => Promise.resolve(handler(parsed.data as SocketPayload<E>, { ...caller, socket })), kind)) };
     } catch (err) {
       return errorAck(err);
     }
