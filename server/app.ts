@@ -81,7 +81,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const work = createWorkTracker({
     deadlineMs: config.REQUEST_TIMEOUT_MS,
     exempt: (method, path) => method === 'POST' && path === '/attachments',
-    admission: { lateWrites: config.ADMISSION_LATE_WRITES, lateMs: config.ADMISSION_LATE_MS },
+    admission: { maxWrites: config.ADMISSION_MAX_WRITES, lateWrites: config.ADMISSION_LATE_WRITES, lateMs: config.ADMISSION_LATE_MS },
   });
   const realtime = createRealtime(server, {
     sessionMiddleware: sessions.middleware,

@@ -40,7 +40,8 @@ const ConfigSchema = z.object({
   /** How long a request or socket event may take before it is answered 503 (uploads excepted). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().positive().default(200),
-  /** Admission control (http/work.ts): new writes are refused while this many writes have run longer than ADMISSION_LATE_MS. */
+  /** Admission control (http/work.ts): new writes are refused while ADMISSION_MAX_WRITES writes run, or ADMISSION_LATE_WRITES have run longer than ADMISSION_LATE_MS. */
+  ADMISSION_MAX_WRITES: z.coerce.number().int().positive().default(32),
   ADMISSION_LATE_WRITES: z.coerce.number().int().positive().default(8),
   ADMISSION_LATE_MS: z.coerce.number().int().min(50).default(1_000),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),

@@ -187,8 +187,11 @@ describe('the database fails under a running app', () => {
     watcher.close();
   }, 120_000);
 
-  it('paused under writes: once the writes running are late, new writes are turned away at once as busy; reads wait; nothing is lost', async () => {
-    await appOnOwnDatabase({ REQUEST_TIMEOUT_MS: '8000', ADMISSION_LATE_WRITES: '4', ADMISSION_LATE_MS: '300' });
+  it.each([
+    ['too many writes are running', { ADMISSION_MAX_WRITES: '6', ADMISSION_LATE_MS: '60000' }],
+    ['enough of the writes running are late', { ADMISSION_MAX_WRITES: '1000', ADMISSION_LATE_WRITES: '4', ADMISSION_LATE_MS: '300' }],
+  ])('paused under writes: once %s, new writes are turned away at once as busy; reads wait; nothing is lost', async (_rule, admission) => {
+    await appOnOwnDatabase({ REQUEST_TIMEOUT_MS: '8000', ...admission });
     const [client] = await Promise.all([signIn(app!.baseUrl, 'dev@demo.example')]);
     const created = await client!.post<{ thread: { id: string } }>('/api/threads', { clientId: newClientId(), title: '混雑試験', body: '開始', visibility: 'council' });
     const threadId = created.body.thread.id;
@@ -197,7 +200,7 @@ describe('the database fails under a running app', () => {
     database!.process.kill('SIGSTOP');
     const running = Array.from({ length: 6 }, (_, i) => ack(socket, 'message.send', { threadId, clientId: newClientId(), body: `停止中 ${i + 1}` }));
     const read = client!.get<{ error: { message: string } }>(`/api/threads/${threadId}`);
-    await sleep(700); // the six are now older than ADMISSION_LATE_MS
+    await sleep(700); // the six are running, and older than 300 ms
     const refusedEvent = await ack(socket, 'message.send', { threadId, clientId: newClientId(), body: '混雑中の送信' });
     const refusedPost = await client!.post<{ error: { code: string; message: string } }>(`/api/threads/${threadId}/messages`, { clientId: newClientId(), body: '混雑中の投稿' });
     database!.process.kill('SIGCONT');

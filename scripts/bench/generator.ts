@@ -336,6 +336,10 @@ async function burst(task: Extract<Task, { kind: 'burst' }>) {
     socket.onAny(() => otherEvents++);
   });
   const ackSamples = new Samples();
+  /** Split by answer: a send stored, and a send refused (busy, deadline), each with its own percentiles. */
+  const storedSamples = new Samples();
+  const refusedSamples = new Samples();
+  const refusals = new Map<string, number>();
   const acked = new Set<string>();
   let refused = 0;
   let firstError: unknown;
@@ -349,11 +353,17 @@ async function burst(task: Extract<Task, { kind: 'burst' }>) {
     scheduled.set(clientId, at);
     pending.push(
       emitWithAck(sockets[poster]!, 'message.send', { threadId: task.threads[t]!, clientId, body: `ベンチ発言 ${i}`, attachmentIds: [] }).then((r) => {
-        ackSamples.push(performance.now() - at);
-        if (r.ok) acked.add(clientId);
-        else {
+        const ms = performance.now() - at;
+        ackSamples.push(ms);
+        if (r.ok) {
+          acked.add(clientId);
+          storedSamples.push(ms);
+        } else {
           refused++;
+          refusedSamples.push(ms);
           firstError ??= r.error;
+          const reason = (r.error as { message?: string } | undefined)?.message?.split(/[;—]/)[0]?.trim() ?? 'unknown';
+          refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
         }
       }),
     );
@@ -373,6 +383,9 @@ async function burst(task: Extract<Task, { kind: 'burst' }>) {
     refused,
     firstError,
     ack: summarize(ackSamples.view()),
+    ackStored: summarize(storedSamples.view()),
+    ackRefused: summarize(refusedSamples.view()),
+    refusals: Object.fromEntries(refusals),
     delivery: summarize(deliverySamples.view()),
     expectedDeliveries: expected,
     lost,

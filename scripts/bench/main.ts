@@ -446,7 +446,7 @@ async function joinstorm(ctx: Ctx): Promise<Row> {
   };
 }
 
-type BurstResult = { posts: number; acked: number; refused: number; ack: { p99: number }; delivery: { p99: number }; lost: number; duplicates: number; strays: number; otherEvents: number; connectFailures?: string[] };
+type BurstResult = { posts: number; acked: number; refused: number; ack: { p99: number }; ackStored?: { p50: number; p99: number }; ackRefused?: { p99: number }; refusals?: Record<string, number>; delivery: { p99: number }; lost: number; duplicates: number; strays: number; otherEvents: number; connectFailures?: string[] };
 
 async function burst(ctx: Ctx): Promise<Row> {
   const { sizes, stack } = ctx;
@@ -461,6 +461,7 @@ async function burst(ctx: Ctx): Promise<Row> {
     say(' app:');
     const app = await runGenerator<BurstResult>({ ...common, url: stack.app.url, cookies, threads: await createThreads(stack.mongo, sizes.burstThreads, ps[0]!) }, stack.tmp);
     say(`  ack p99 ${app.ack?.p99} ms, delivery p99 ${app.delivery?.p99} ms, ${app.acked}/${app.posts} acked, ${app.lost} lost, ${app.duplicates} duplicated, ${app.otherEvents} other events`);
+    say(`  stored: ack p50 ${app.ackStored?.p50} ms, p99 ${app.ackStored?.p99} ms; refused: ack p99 ${app.ackRefused?.p99} ms, ${JSON.stringify(app.refusals ?? {})}`);
     rounds.push({ app, bare });
   }
   await dropSessions(ctx);
@@ -470,7 +471,7 @@ async function burst(ctx: Ctx): Promise<Row> {
   const clean = rounds.every((x) => x.app.lost === 0 && x.app.duplicates === 0 && x.app.strays === 0 && x.app.acked === x.app.posts);
   return {
     scenario: 'burst', title: TITLES.burst, db: stack.db,
-    figure: `ack p99 ${ms(app)}; ${last.acked}/${last.posts} acked, ${last.lost} lost, ${last.duplicates} dup`,
+    figure: `ack p99 ${ms(app)}; ${last.acked}/${last.posts} acked (their p99 ${last.ackStored?.p99 ?? '—'} ms), ${last.refused} refused (p99 ${last.ackRefused?.p99 ?? '—'} ms), ${last.lost} lost, ${last.duplicates} dup`,
     baseline: `ack p99 ${ms(bare)}`, ratio: ratioOf(app, bare),
     target: 'ack p99 ≤ 100 ms; none lost or duplicated', met: clean && app <= 100,
     details: { rounds },
