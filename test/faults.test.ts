@@ -136,7 +136,9 @@ describe('the database fails under a running app', () => {
     expect(await health.json()).toMatchObject({ db: 'down' });
     const write = await clients[0]!.post<{ error: { code: string; message: string } }>('/api/threads', { clientId: newClientId(), title: '停止中', body: '本文', visibility: 'council' });
     expect(write.status).toBe(503);
-    expect(write.body.error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/database/) });
+    // Either the database is named, or — once the writes already waiting on it are late — the write
+    // is turned away at once as busy (admission control): both say nothing was stored.
+    expect(write.body.error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/database|busy/) });
     await sleep(2_500);
 
     database = await startEmbeddedFerretDB({ dataDir: dbDir, listenAddr: address });
