@@ -72,21 +72,16 @@ export function createWorkTracker({
 
   /** When each running write started, oldest first (a Map keeps insertion order). */
   const writes = new Map<symbol, number>();
-  let nextCheck = 0;
-  let late = false;
-  /** Whether the writes running are too many, or enough of them late (looked at no more often than every 50 ms). */
-  function writesAreLate(): boolean {
+  /** Whether too many writes are running, or enough of them are late (looks at `lateWrites` of them at most). */
+  function tooBusyForWrites(): boolean {
     if (writes.size >= admission.maxWrites) return true;
     const now = Date.now();
-    if (now < nextCheck) return late;
-    nextCheck = now + 50;
-    let count = 0;
+    let late = 0;
     for (const started of writes.values()) {
-      if (now - started < admission.lateMs) break;
-      if (++count >= admission.lateWrites) break;
+      if (now - started < admission.lateMs) return false;
+      if (++late >= admission.lateWrites) return true;
     }
-    late = count >= admission.lateWrites;
-    return late;
+    return false;
   }
   function beginWrite(): () => void {
     const key = Symbol('write');
@@ -100,12 +95,16 @@ export function createWorkTracker({
         res.set('Connection', 'close');
         return next(restarting());
       }
-      const write = !READ_METHODS.has(req.method);
-      if (write && !exempt(req.method, req.path) && writesAreLate()) return next(busy());
+      // Exempt requests (uploads on slow links) are held neither to the deadline nor to admission.
+      const exempted = exempt(req.method, req.path);
+      const write = !exempted && !READ_METHODS.has(req.method);
+      if (write && tooBusyForWrites()) return next(busy());
       begin();
       res.once('close', end);
+      // Counted until answered: a write answered 503 at its deadline no longer counts, though its
+      // database work may still be finishing (a socket event's counts until that work is done).
       if (write) res.once('close', beginWrite());
-      if (exempt(req.method, req.path)) return next();
+      if (exempted) return next();
       const timer = setTimeout(() => {
         if (res.headersSent) return;
         res.locals.timedOut = true;
@@ -117,7 +116,7 @@ export function createWorkTracker({
     },
     async run(work, kind = 'write') {
       if (draining) throw restarting();
-      if (kind === 'write' && writesAreLate()) throw busy();
+      if (kind === 'write' && tooBusyForWrites()) throw busy();
       begin();
       const endWrite = kind === 'write' ? beginWrite() : () => undefined;
       const running = deadlines

@@ -3,10 +3,10 @@
  * shared zod schema, and it is answered with an acknowledgement; a malformed, unknown or failing
  * event gets an error ack and never reaches another client or crashes the process.
  *
- * The listeners are built once per server and every socket hears its events through the same
- * function (`dispatcher`, given to `socket.onAny`): it finds its socket as `this` (Socket.IO calls
- * it so) and the caller through `callerOf`. Per-socket closures for ~25 events cost kilobytes on each of thousands of
- * idle sockets (docs/PERFORMANCE.md, "Connection memory").
+ * Every socket hears its events through the same function (`dispatcher`, given to
+ * `socket.onAny`), built once per server: it finds its socket as `this` (Socket.IO calls it so)
+ * and the caller through `callerOf`. Per-socket closures for ~25 events cost kilobytes on each of
+ * thousands of idle sockets (docs/PERFORMANCE.md, "Connection memory").
  */
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { RateLimiterRes } from 'rate-limiter-flexible';
@@ -25,7 +25,8 @@ export interface EventSource extends Caller {
 export type EventHandler<E extends SocketEventName> = (payload: SocketPayload<E>, from: EventSource) => Promise<SocketAckBodies[E]> | SocketAckBodies[E];
 export type EventHandlers = { [E in SocketEventName]?: EventHandler<E> };
 
-type Listener = (this: CouncilSocket, payload: unknown, ack?: unknown) => void;
+/** One event's work after pacing: validate, run under the deadline, say what to acknowledge. */
+type Handle = (payload: unknown, from: EventSource) => Promise<Ack>;
 
 /**
  * The events that store nothing: joining, leaving, typing, pinging. They are served even while the
@@ -52,53 +53,54 @@ function rateLimited(refused: unknown): HttpError {
   return tooManyRequests(`too many events; try again in ${wait} s`, wait);
 }
 
-export interface ListenerOptions {
-  /** The app's deadlines and in-flight count. */
+export interface DispatchOptions {
+  /** The app's deadlines, in-flight count and admission of writes. */
   work: WorkTracker;
-  /** Events one person may send over all their sockets. */
+  /** Events one person may send over all their sockets, known or not. */
   pace: RateLimiterMemory;
 }
 
-function listenerFor<E extends SocketEventName>(event: E, handler: EventHandler<E>, { work, pace }: ListenerOptions): Listener {
+function handleFor<E extends SocketEventName>(event: E, handler: EventHandler<E>, work: WorkTracker): Handle {
   const schema = SOCKET_EVENT_SCHEMAS[event];
   const kind = READS.has(event) ? 'read' : 'write';
-  const handle = async (socket: CouncilSocket, caller: Caller, payload: unknown): Promise<Ack> => {
-    try {
-      await pace.consume(caller.actor.id).catch((refused: unknown) => {
-        throw rateLimited(refused);
-      });
-      const parsed = schema.safeParse(payload);
-      if (!parsed.success) throw fromZodError(parsed.error, 'payload');
-      return { ok: true, ...(await work.run(() => Promise.resolve(handler(parsed.data as SocketPayload<E>, { ...caller, socket })), kind)) };
-    } catch (err) {
-      return errorAck(err);
-    }
+  return async (payload, from) => {
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw fromZodError(parsed.error, 'payload');
+    return { ok: true, ...(await work.run(() => Promise.resolve(handler(parsed.data as SocketPayload<E>, from)), kind)) };
   };
-  return function listener(payload, ack) {
-    const reply = typeof ack === 'function' ? (ack as (r: Ack) => void) : () => undefined;
-    const caller = callerOf(this);
-    if (!caller) return reply(errorAck(unauthenticated()));
-    void runWithOrigin(caller.origin, () => handle(this, caller, payload)).then(reply);
-  };
-}
-
-/** Every handled event's listener, built once per server. */
-export function buildListeners(handlers: EventHandlers, options: ListenerOptions): ReadonlyMap<string, Listener> {
-  return new Map((Object.keys(handlers) as SocketEventName[]).map((event) => [event, listenerFor(event, handlers[event] as EventHandler<typeof event>, options)]));
 }
 
 /**
- * The one function every socket hears its events through (`socket.onAny`): it hands each event to
- * its listener, and answers an event nobody handles with an error ack instead of silence.
+ * The one function every socket hears its events through (`socket.onAny`). `serve` (re)places the
+ * handlers; an event nobody handles is answered with an error ack instead of silence.
  */
-export function dispatcher(listeners: () => ReadonlyMap<string, Listener>) {
-  return function dispatch(this: CouncilSocket, event: string, ...args: unknown[]): void {
-    // Own keys only: a plain lookup would take `constructor` or `__proto__` for events.
-    const listener = typeof event === 'string' && Object.hasOwn(SOCKET_EVENT_SCHEMAS, event) ? listeners().get(event) : undefined;
-    if (listener) return listener.call(this, args[0], args[1]);
-    const ack = args[args.length - 1];
-    if (typeof ack === 'function') {
-      (ack as (r: Ack) => void)({ ok: false, error: { code: 'bad_request', message: `unknown event: ${String(event).slice(0, 64)}` } });
-    }
+export function dispatcher({ work, pace }: DispatchOptions) {
+  const handles = new Map<string, Handle>();
+  function dispatch(this: CouncilSocket, event: string, ...args: unknown[]): void {
+    const last = args[args.length - 1];
+    const reply = typeof last === 'function' ? (last as (r: Ack) => void) : () => undefined;
+    const caller = callerOf(this);
+    if (!caller) return reply(errorAck(unauthenticated()));
+    // A Map lookup: `constructor` or `__proto__` are unknown events like any other.
+    const handle = handles.get(event);
+    const from = { ...caller, socket: this };
+    void runWithOrigin(caller.origin, async (): Promise<Ack> => {
+      try {
+        await pace.consume(caller.actor.id).catch((refused: unknown) => {
+          throw rateLimited(refused);
+        });
+        if (!handle) return { ok: false, error: { code: 'bad_request', message: `unknown event: ${String(event).slice(0, 64)}` } };
+        return await handle(args[0], from);
+      } catch (err) {
+        return errorAck(err);
+      }
+    }).then(reply);
+  }
+  return {
+    dispatch,
+    serve(handlers: EventHandlers): void {
+      handles.clear();
+      for (const event of Object.keys(handlers) as SocketEventName[]) handles.set(event, handleFor(event, handlers[event] as EventHandler<typeof event>, work));
+    },
   };
 }

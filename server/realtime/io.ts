@@ -16,7 +16,7 @@ import { isSameOrigin } from '../http/origin';
 import type { WorkTracker } from '../http/work';
 import { callerOf, rememberCaller } from './caller';
 import { authenticateHandshake, releaseHandshake, type HandshakeRequest } from './handshake';
-import { buildListeners, dispatcher, type EventHandlers } from './events';
+import { dispatcher, type EventHandlers } from './events';
 import { sessionFeature } from './sessionEvents';
 
 /**
@@ -100,8 +100,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   let features: readonly SocketFeature[] = [sessionFeature];
-  let listeners = buildListeners(sessionFeature.events, { work: options.work, pace });
-  const dispatch = dispatcher(() => listeners);
+  const events = dispatcher({ work: options.work, pace });
+  events.serve(sessionFeature.events);
   function onDisconnecting(this: CouncilSocket): void {
     for (const feature of features) feature.disconnecting?.(this);
   }
@@ -118,7 +118,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       rooms.persona(personaOf(actor)),
       ...features.flatMap((feature) => feature.roomsAtConnect?.(actor) ?? []),
     ]);
-    socket.onAny(dispatch);
+    socket.onAny(events.dispatch);
     socket.on('disconnecting', onDisconnecting);
   });
 
@@ -126,7 +126,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     io,
     serve(more) {
       features = [sessionFeature, ...more];
-      listeners = buildListeners(Object.assign({}, ...features.map((f) => f.events)) as EventHandlers, { work: options.work, pace });
+      events.serve(Object.assign({}, ...features.map((f) => f.events)) as EventHandlers);
     },
     endUserSockets(userId, reason) {
       io.in(rooms.user(userId)).emit('session.ended', { reason });

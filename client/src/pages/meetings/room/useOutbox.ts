@@ -1,41 +1,14 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
+import { useOutbox as useItemOutbox, type Pending } from '@client/realtime/useOutbox';
 
-export interface PendingItem {
-  clientId: string;
+export interface PendingItem extends Pending {
   body: string;
-  status: 'sending' | 'failed';
-  error: unknown;
 }
 
-/**
- * Chat messages or questions sent but not yet acknowledged. Each shows at once (greyed); the
- * acknowledgement removes it (the stored one takes its place), a refusal or timeout marks it
- * failed. A retry sends the SAME clientId, so if the first attempt did reach the server it answers
- * with that one instead of storing a copy.
- */
+/** Live-room chat messages or questions sent but not yet acknowledged (see realtime/useOutbox.ts). */
 export function useOutbox(send: (clientId: string, body: string) => Promise<void>) {
-  const [pending, setPending] = useState<PendingItem[]>([]);
-
-  const attempt = useCallback(
-    async (item: PendingItem) => {
-      const sending: PendingItem = { ...item, status: 'sending', error: null };
-      setPending((list) => (list.some((p) => p.clientId === item.clientId) ? list.map((p) => (p.clientId === item.clientId ? sending : p)) : [...list, sending]));
-      try {
-        await send(item.clientId, item.body);
-        setPending((list) => list.filter((p) => p.clientId !== item.clientId));
-      } catch (error) {
-        setPending((list) => list.map((p) => (p.clientId === item.clientId ? { ...p, status: 'failed', error } : p)));
-      }
-    },
-    [send],
-  );
-
-  return {
-    pending,
-    send: (body: string) => void attempt({ clientId: crypto.randomUUID(), body, status: 'sending', error: null }),
-    retry: (item: PendingItem) => void attempt(item),
-    discard: (clientId: string) => setPending((list) => list.filter((p) => p.clientId !== clientId)),
-  };
+  const outbox = useItemOutbox<PendingItem>(useCallback((item: PendingItem) => send(item.clientId, item.body), [send]));
+  return { ...outbox, send: (body: string) => outbox.add({ body }) };
 }
 
 export type Outbox = ReturnType<typeof useOutbox>;
