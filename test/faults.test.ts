@@ -152,7 +152,8 @@ describe('the database fails under a running app', () => {
     // The outage reached the posters as failed sends, each named for what it was, and they retried.
     const failures = posters.flatMap((p) => p.failures);
     expect(failures.length, 'sends failed during the outage').toBeGreaterThan(0);
-    expect(new Set(failures), 'failed sends say the database is unavailable').toEqual(new Set(['unavailable']));
+    const unexpected = app!.output.filter((line) => line.includes('unhandled error')).slice(-3).join('\n');
+    expect(new Set(failures), `failed sends say the database is unavailable\n${unexpected}`).toEqual(new Set(['unavailable']));
     await expectConsistent(clients[1]!, threadId, posters, 60);
     watcher.close();
     expect(app!.child.pid).toBe(appPid);

@@ -48,15 +48,28 @@ export function fromZodError(error: ZodError, location: string): HttpError {
 /** Socket errors the driver can let through unwrapped when the database goes away mid-write. */
 const LOST_CONNECTION = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT']);
 
+/**
+ * The driver's errors for a database it cannot reach, by class so their subclasses count too
+ * (a network timeout, a pool cleared after another operation failed). A client or server closed, or
+ * a session ended, is what operations caught mid-way see while the watchdog reopens the client
+ * (db/watchdog.ts): "Operation interrupted because client was closed" was answered 500 before.
+ */
+const UNREACHABLE = [
+  mongoose.mongo.MongoNetworkError,
+  mongoose.mongo.MongoServerSelectionError,
+  mongoose.mongo.MongoNotConnectedError,
+  mongoose.mongo.MongoTopologyClosedError,
+  mongoose.mongo.MongoServerClosedError,
+  mongoose.mongo.MongoClientClosedError,
+  mongoose.mongo.MongoExpiredSessionError,
+  mongoose.Error.MongooseServerSelectionError,
+];
+
 function isDatabaseDown(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return (
     LOST_CONNECTION.has((err as NodeJS.ErrnoException).code ?? '') ||
-    err instanceof mongoose.Error.MongooseServerSelectionError ||
-    err.name === 'MongoNetworkError' ||
-    err.name === 'MongoServerSelectionError' ||
-    err.name === 'MongoNotConnectedError' ||
-    err.name === 'MongoTopologyClosedError' ||
+    UNREACHABLE.some((kind) => err instanceof kind) ||
     /buffering timed out|connection .* closed|Client must be connected/i.test(err.message)
   );
 }
