@@ -14,8 +14,7 @@ import { log, setLogLevel } from './log';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedCouncil } from './seed/seed';
 import { seedDemoContent } from './seed/demoContent';
 import { resolveSessionSecret } from './sessionSecret';
-import { upgradeStoredMessages } from './threads/backfill';
-import { runOnce } from './db/migrations';
+import { upgradeStoredData } from './upgrades';
 
 async function main() {
   const config = loadConfig();
@@ -27,10 +26,7 @@ async function main() {
     const asked = await addContainmentIndexes(config.FERRETDB_POSTGRESQL_URL, database.dbName ?? 'council');
     log.info(`PostgreSQL: ${asked} GIN indexes for FerretDB's containment filters`);
   }
-  await runOnce('2026-11 message buckets and reply sequences', async () => {
-    const upgraded = await upgradeStoredMessages();
-    log.info(`messages upgraded: ${upgraded.filed} filed in page buckets, ${upgraded.replyCounts} reply counts carried over`);
-  });
+  await upgradeStoredData();
   const demo = seedsDemoAccounts(config);
   const seeded = await seedCouncil({ demo });
   if (seeded.organizationsCreated > 0) log.info(`seeded ${seeded.organizationsCreated} organisations, ${seeded.usersCreated} demo accounts`);

@@ -4,15 +4,19 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Message } from '../shared/schemas/threads';
 import { runOnce } from '../server/db/migrations';
 import { upgradeStoredMessages } from '../server/threads/backfill';
+import { upgradeStoredData } from '../server/upgrades';
+import type { Me } from './support/json';
+import type { Meeting } from '../shared/schemas/meetings';
 import type { ApiClient } from './support/client';
 import { newClientId, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
 let dev: ApiClient;
+let secretariat: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
-  dev = await server.signIn('dev@demo.example');
+  [dev, secretariat] = await server.signInAll('dev@demo.example', 'secretariat@demo.example');
 });
 afterAll(() => server.close());
 
@@ -37,4 +41,38 @@ it('files old messages in buckets and carries reply counts on, once per database
   expect(reply.status).toBe(201);
   const page = await dev.get<{ messages: Message[] }>(`/api/threads/${thread.id}/messages`);
   expect(page.body.messages.find((m) => m.id === message.id)?.replyCount).toBe(4);
+});
+
+it('moves minutes confirmations stored inside the meeting to documents of their own, once', async () => {
+  const presenter = (await dev.get<Me>('/api/me')).body.organization;
+  const created = await secretariat.post<Meeting>('/api/meetings', {
+    kind: 'plenary',
+    title: '第3回 全体会議',
+    startsAt: '2026-12-10T14:00:00+09:00',
+    endsAt: '2026-12-10T16:00:00+09:00',
+    agenda: [{ title: '議題', minutes: 10, presenterOrganizationId: presenter.id }],
+  });
+  const m = created.body;
+  for (const to of ['scheduled', 'live', 'ended']) await secretariat.post(`/api/meetings/${m.id}/status`, { to });
+  await secretariat.put(`/api/meetings/${m.id}/minutes`, { items: [{ agendaItemId: m.agenda[0]!.id, summary: '議論した。', decisions: [], actionItems: [] }] });
+  await secretariat.post(`/api/meetings/${m.id}/minutes/circulate`);
+  // As an older version stored it: the confirmation inside the meeting's minutes.
+  const me = (await dev.get<Me>('/api/me')).body;
+  const at = new Date('2026-12-11T01:00:00Z');
+  const organization = { id: new mongoose.Types.ObjectId(presenter.id), nameJa: presenter.nameJa, nameEn: presenter.nameEn };
+  const by = { id: new mongoose.Types.ObjectId(me.id), displayName: me.displayName, organization };
+  await mongoose.connection.db!.collection('meetings').updateOne(
+    { _id: new mongoose.Types.ObjectId(m.id) },
+    { $set: { 'minutes.confirmations': [{ organization, status: 'commented', comment: '第2項を修正願います', by, at }] } },
+  );
+
+  await upgradeStoredData();
+  await upgradeStoredData();
+  const minutes = (await secretariat.get<Meeting>(`/api/meetings/${m.id}`)).body.minutes!;
+  expect(minutes.confirmations).toEqual([
+    expect.objectContaining({ organization: expect.objectContaining({ id: presenter.id }), status: 'commented', comment: '第2項を修正願います', at: at.toISOString() }),
+  ]);
+  expect(minutes.awaiting).toEqual([]);
+  const stored = await mongoose.connection.db!.collection('meetings').findOne({ _id: new mongoose.Types.ObjectId(m.id) });
+  expect(stored?.minutes?.confirmations).toBeUndefined();
 });

@@ -7,7 +7,7 @@
  * folder, so tests, the dev server and benchmarks run side by side.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PROJECT_ROOT, TOOLS_BIN } from '../paths';
@@ -15,14 +15,24 @@ import { log } from '../log';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 const SOURCE_DIR = path.join(PROJECT_ROOT, 'scripts', 'ferretdb');
+/** Our additions to FerretDB's SQLite backend: new files, and one patch of upstream files. */
+const OVERLAY_DIR = path.join(SOURCE_DIR, 'overlay');
+const PATCH_FILE = path.join(SOURCE_DIR, 'sqlite-lookups.patch');
 export const DEFAULT_FERRETDB_BIN = path.join(TOOLS_BIN, 'ferretdb-embedded');
 
 export class DatabaseSetupError extends Error {}
 
+function sourceFiles(dir = SOURCE_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(full) : [full];
+  });
+}
+
 function isStale(bin: string): boolean {
   if (!existsSync(bin)) return true;
   const built = statSync(bin).mtimeMs;
-  return ['go.mod', 'go.sum', 'main.go'].some((f) => statSync(path.join(SOURCE_DIR, f)).mtimeMs > built);
+  return sourceFiles().some((f) => statSync(f).mtimeMs > built);
 }
 
 export interface EnsureOptions {
@@ -32,6 +42,35 @@ export interface EnsureOptions {
   buildTo?: string;
   /** The Go command. */
   go?: string;
+}
+
+function run(command: string, args: string[], cwd: string, what: string): void {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
+  if (result.error || result.status !== 0) {
+    throw new DatabaseSetupError(
+      `${what} failed (${command} ${args.join(' ')}: ${result.error?.message ?? `exit ${result.status}`}):\n${result.stderr}`,
+    );
+  }
+}
+
+/**
+ * Build the wrapper with our lookup indexes and filter pushdown in FerretDB's SQLite backend
+ * (docs/DATABASE.md): the module's packages are vendored into a build folder, our files are copied
+ * beside upstream's, the patch is applied, and the vendored tree is built.
+ */
+function build(go: string, buildTo: string): void {
+  const work = `${buildTo}-build`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  for (const file of ['go.mod', 'go.sum', 'main.go']) cpSync(path.join(SOURCE_DIR, file), path.join(work, file));
+  run(go, ['mod', 'vendor'], work, 'Fetching FerretDB\'s Go modules');
+  const module = path.join(work, 'vendor', 'github.com', 'FerretDB', 'FerretDB');
+  cpSync(OVERLAY_DIR, module, { recursive: true });
+  run('patch', ['-p1', '--forward', '--batch', '--input', PATCH_FILE], module, 'Patching FerretDB');
+  mkdirSync(path.dirname(buildTo), { recursive: true });
+  // -checklinkname=0: newer Go toolchains refuse some of FerretDB's dependencies' linkname uses.
+  run(go, ['build', '-mod=vendor', '-ldflags=-checklinkname=0', '-o', buildTo, '.'], work, 'Building FerretDB');
+  rmSync(work, { recursive: true, force: true });
 }
 
 /**
@@ -53,16 +92,7 @@ export function ensureFerretDB({ bin, buildTo = DEFAULT_FERRETDB_BIN, go = 'go' 
     );
   }
   log.info(`building FerretDB ${FERRETDB_VERSION} with ${version.stdout.trim()} (first start only; a minute or two)`);
-  mkdirSync(path.dirname(buildTo), { recursive: true });
-  // -checklinkname=0: newer Go toolchains refuse some of FerretDB's dependencies' linkname uses.
-  const build = spawnSync(go, ['build', '-ldflags=-checklinkname=0', '-o', buildTo, '.'], {
-    cwd: SOURCE_DIR,
-    encoding: 'utf8',
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
-  if (build.status !== 0) {
-    throw new DatabaseSetupError(`Building FerretDB failed (go build exit ${build.status}):\n${build.stderr}`);
-  }
+  build(go, buildTo);
   return buildTo;
 }
 

@@ -12,6 +12,7 @@ import { isInvited, type MeetingStatus } from '@shared/meetings/rules';
 import { isOpen, type IssueStatus } from '@shared/register/rules';
 import type { z } from 'zod';
 import type { ActionItem, ConfirmBody, Meeting, MinutesBody } from '@shared/schemas/meetings';
+import { isDuplicateKey } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { badRequest, conflict, forbidden } from '../http/errors';
 import { addAnswer } from '../issues/comments';
@@ -25,7 +26,7 @@ import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
 import { invitationOf, managedMeeting, readableMeeting, requireStatus } from './access';
-import { MeetingModel } from './model';
+import { MeetingModel, MinutesConfirmationModel, type MinutesConfirmationRecord } from './model';
 import { presentMeeting, presentOrg } from './presenter';
 import { announce } from './service';
 
@@ -62,10 +63,8 @@ export async function saveMinutes(input: { user: UserWithOrganization; meetingId
       }),
     };
   });
-  const minutes = meeting.minutes
-    ? { circulatedAt: meeting.minutes.circulatedAt, confirmations: meeting.minutes.confirmations, publishedAt: meeting.minutes.publishedAt, items }
-    : { circulatedAt: null, confirmations: [], publishedAt: null, items };
-  await MeetingModel.updateOne({ _id: meeting._id }, { $set: { minutes } });
+  // Only the items: circulation and publication times are set by their own steps, confirmations are documents of their own.
+  await MeetingModel.updateOne({ _id: meeting._id }, meeting.minutes ? { $set: { 'minutes.items': items } } : { $set: { minutes: { circulatedAt: null, publishedAt: null, items } } });
   return minutesChanged(input.io, meeting._id, actor);
 }
 
@@ -88,16 +87,26 @@ export async function confirmMinutes(input: { user: UserWithOrganization; meetin
   const meeting = await readableMeeting(actor, input.meetingId);
   if (!meeting.minutes?.circulatedAt || meeting.minutes.publishedAt) throw conflict('these minutes are not out for confirmation');
   if (!meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id)) throw forbidden('only presenting organisations confirm the minutes');
-  const confirmation = {
+  await recordConfirmation({
+    _id: `${String(meeting._id)}:${actor.organization.id}`,
+    meetingId: meeting._id,
     organization: personOf(user).organization,
     status: input.body.comment ? 'commented' : 'confirmed',
-    comment: input.body.comment,
+    comment: input.body.comment ?? null,
     by: personOf(user),
     at: new Date(),
-  };
-  const others = meeting.minutes.confirmations.filter((c) => String(c.organization?.id) !== actor.organization.id).map((c) => c.toObject());
-  await MeetingModel.updateOne({ _id: meeting._id }, { $set: { 'minutes.confirmations': [...others, confirmation] } });
+  });
   return minutesChanged(input.io, meeting._id, actor);
+}
+
+/** Store an organisation's confirmation: its first one is inserted, a later one replaces it. */
+async function recordConfirmation(confirmation: MinutesConfirmationRecord & { _id: string }): Promise<void> {
+  try {
+    await MinutesConfirmationModel.create(confirmation);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    await MinutesConfirmationModel.replaceOne({ _id: confirmation._id }, confirmation);
+  }
 }
 
 export async function publishMinutes(input: { user: UserWithOrganization; meetingId: string; io: CouncilServer; register: RegisterBroadcast }): Promise<Meeting> {

@@ -37,10 +37,6 @@ const minutesSchema = new Schema(
   {
     items: { type: [minutesItemSchema], default: [] },
     circulatedAt: { type: Date, default: null },
-    confirmations: {
-      type: [new Schema({ organization: orgRefSchema, status: String, comment: { type: String, default: null }, by: personSchema, at: Date }, { _id: false })],
-      default: [],
-    },
     publishedAt: { type: Date, default: null },
   },
   { _id: false },
@@ -109,6 +105,22 @@ const questionSupportSchema = new Schema({
 });
 questionSupportSchema.index({ meetingId: 1 });
 
+/**
+ * A presenting organisation's confirmation of circulated minutes, one document per organisation
+ * (`<meetingId>:<organizationId>`): organisations confirming at the same moment each write their
+ * own document, so none overwrites another (docs/DATABASE.md, "No lost writes").
+ */
+const minutesConfirmationSchema = new Schema({
+  _id: { type: String, required: true },
+  meetingId: { type: Schema.Types.ObjectId, required: true },
+  organization: { type: orgRefSchema, required: true },
+  status: { type: String, enum: ['confirmed', 'commented'], required: true },
+  comment: { type: String, default: null },
+  by: { type: personSchema, required: true },
+  at: { type: Date, required: true },
+});
+minutesConfirmationSchema.index({ meetingId: 1 });
+
 /** A person's private calendar feed: only the token's SHA-256 is stored; revoking deletes it. */
 const calendarTokenSchema = new Schema({
   _id: { type: String, required: true },
@@ -119,6 +131,7 @@ const calendarTokenSchema = new Schema({
 export type MeetingRecord = InferSchemaType<typeof meetingSchema>;
 export type MeetingDocument = HydratedDocument<MeetingRecord>;
 export type QuestionDocument = HydratedDocument<InferSchemaType<typeof questionSchema>>;
+export type MinutesConfirmationRecord = InferSchemaType<typeof minutesConfirmationSchema>;
 export type ChatDocument = HydratedDocument<InferSchemaType<typeof chatSchema>>;
 
 export const MeetingModel = mongoose.model('Meeting', meetingSchema);
@@ -126,4 +139,5 @@ export const RsvpModel = mongoose.model('MeetingRsvp', rsvpSchema);
 export const ChatModel = mongoose.model('MeetingChat', chatSchema);
 export const QuestionModel = mongoose.model('MeetingQuestion', questionSchema);
 export const QuestionSupportModel = mongoose.model('MeetingQuestionSupport', questionSupportSchema);
+export const MinutesConfirmationModel = mongoose.model('MinutesConfirmation', minutesConfirmationSchema, 'minutes_confirmations');
 export const CalendarTokenModel = mongoose.model('CalendarToken', calendarTokenSchema);

@@ -10,7 +10,7 @@ import { dateOnly, todayInJapan } from '../issues/presenter';
 import { ThreadModel } from '../threads/model';
 import { presentPerson } from '../users/person';
 import { invites } from './access';
-import { RsvpModel, type MeetingDocument } from './model';
+import { MinutesConfirmationModel, RsvpModel, type MeetingDocument, type MinutesConfirmationRecord } from './model';
 
 type OrgRef = { id: unknown; nameJa?: string | null; nameEn?: string | null } | null | undefined;
 export const presentOrg = (o: OrgRef) => (o ? { id: String(o.id), nameJa: o.nameJa ?? '', nameEn: o.nameEn ?? '' } : null);
@@ -92,11 +92,11 @@ export async function presentAgenda(meeting: MeetingDocument, actor: Actor): Pro
   }));
 }
 
-export function presentMinutes(meeting: MeetingDocument, now = new Date()): Minutes | null {
+export function presentMinutes(meeting: MeetingDocument, confirmations: readonly MinutesConfirmationRecord[], now = new Date()): Minutes | null {
   const m = meeting.minutes;
   if (!m) return null;
   const today = todayInJapan(now);
-  const confirmedIds = new Set(m.confirmations.map((c) => String(c.organization?.id)));
+  const confirmedIds = new Set(confirmations.map((c) => String(c.organization.id)));
   const presenters = new Map(meeting.agenda.flatMap((a) => (a.presenter ? [[String(a.presenter.id), presentOrg(a.presenter)!]] : [])));
   return {
     items: m.items.map((i) => ({
@@ -113,12 +113,12 @@ export function presentMinutes(meeting: MeetingDocument, now = new Date()): Minu
       })),
     })),
     circulatedAt: m.circulatedAt ? m.circulatedAt.toISOString() : null,
-    confirmations: m.confirmations.map((c) => ({
+    confirmations: [...confirmations].sort((a, b) => a.at.getTime() - b.at.getTime()).map((c) => ({
       organization: presentOrg(c.organization)!,
-      status: c.status === 'commented' ? 'commented' : 'confirmed',
+      status: c.status,
       comment: c.comment ?? null,
-      by: presentPerson(c.by!),
-      at: c.at!.toISOString(),
+      by: presentPerson(c.by),
+      at: c.at.toISOString(),
     })),
     awaiting: m.circulatedAt ? [...presenters].filter(([id]) => !confirmedIds.has(id)).map(([, org]) => org) : [],
     publishedAt: m.publishedAt ? m.publishedAt.toISOString() : null,
@@ -126,12 +126,13 @@ export function presentMinutes(meeting: MeetingDocument, now = new Date()): Minu
 }
 
 export async function presentMeeting(meeting: MeetingDocument, actor: Actor): Promise<Meeting> {
-  const [summary, agenda, materials] = await Promise.all([
+  const [summary, agenda, materials, confirmations] = await Promise.all([
     presentSummary(meeting, actor),
     presentAgenda(meeting, actor),
     AttachmentModel.find({ meetingId: meeting._id }).sort({ createdAt: 1 }).lean(),
+    meeting.minutes?.circulatedAt ? MinutesConfirmationModel.find({ meetingId: meeting._id }).lean() : [],
   ]);
-  const minutes = presentMinutes(meeting);
+  const minutes = presentMinutes(meeting, confirmations);
   // Draft minutes are the secretariat's and the presenters' (once circulated); the rest see published ones.
   const showMinutes = minutes && (minutes.publishedAt || actor.organization.kind === 'secretariat' || (minutes.circulatedAt && meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id)));
   return {

@@ -1,0 +1,109 @@
+/**
+ * Our lookup indexes and filter pushdown in the embedded engine's SQLite backend
+ * (scripts/ferretdb/, docs/DATABASE.md): SQLite's own query plan, read through FerretDB's explain,
+ * shows an index search for `_id` and equality lookups; and every filter still finds exactly what
+ * MongoDB finds (arrays, numbers of other types, `$in`, unique indexes).
+ */
+import { randomBytes } from 'node:crypto';
+import { Double, Int32, Long, MongoClient, ObjectId, type Db, type Document } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+let client: MongoClient;
+let db: Db;
+beforeAll(async () => {
+  client = await new MongoClient(inject('mongoUri')).connect();
+  db = client.db(`lookups_${randomBytes(4).toString('hex')}`);
+});
+afterAll(async () => {
+  await db.dropDatabase();
+  await client.close();
+});
+
+/** SQLite's plan for a find, as FerretDB reports it, and whether FerretDB pushed the filter down. */
+async function planOf(collection: string, filter: Document): Promise<{ plan: string; pushdown: boolean }> {
+  const res = await db.command({ explain: { find: collection, filter } });
+  return { plan: (res.queryPlanner as { Plan: string[] }).Plan.join('\n'), pushdown: res.filterPushdown as boolean };
+}
+
+describe('the embedded engine', () => {
+  const threadId = new ObjectId();
+  const ids: ObjectId[] = [];
+  beforeAll(async () => {
+    const messages = db.collection('messages');
+    await messages.createIndex({ threadId: 1, bucket: 1 });
+    await messages.createIndex({ clientKey: 1 }, { unique: true });
+    const docs = Array.from({ length: 2_000 }, (_, i) => ({
+      _id: new ObjectId(),
+      threadId: i % 4 === 0 ? threadId : new ObjectId(),
+      bucket: Math.floor(i / 100),
+      clientKey: `k${i}`,
+      tags: i % 3 === 0 ? ['審議中', '年金'] : '審議中',
+      body: `本文 ${i}`,
+    }));
+    ids.push(...docs.map((d) => d._id));
+    await messages.insertMany(docs);
+  });
+
+  it('answers an _id lookup from an index, not a scan', async () => {
+    const { plan, pushdown } = await planOf('messages', { _id: ids[1234] });
+    expect(pushdown).toBe(true);
+    expect(plan).toMatch(/SEARCH \S+ USING INDEX \S+__id__lookup/);
+    expect(plan).not.toMatch(/\bSCAN\b/);
+    expect((await db.collection('messages').findOne({ _id: ids[1234] }))?.clientKey).toBe('k1234');
+  });
+
+  it('answers equality lookups on other fields (and $in) from the indexes declared on them', async () => {
+    expect((await planOf('messages', { threadId, bucket: 3 })).plan).toMatch(/SEARCH \S+ USING INDEX \S+_threadId_1_bucket_1 \(<expr>=\? AND <expr>=\?\)/);
+    expect((await planOf('messages', { clientKey: 'k7' })).plan).toMatch(/USING INDEX \S+_clientKey_1_lookup/);
+    expect((await planOf('messages', { _id: { $in: ids.slice(0, 3) } })).plan).toMatch(/USING INDEX \S+__id__lookup/);
+    // With a range beside them, the equalities still choose the rows.
+    expect((await planOf('messages', { threadId, bucket: 3, seq: { $lt: 5 } })).plan).toMatch(/SEARCH .*_threadId_1_bucket_1/);
+    // A field with no index is still filtered by SQLite, not by decoding every document.
+    expect(await planOf('messages', { body: '本文 8' })).toMatchObject({ pushdown: true });
+    const page = await db.collection('messages').find({ threadId, bucket: 3 }).toArray();
+    expect(page.map((m) => m.clientKey)).toEqual(Array.from({ length: 25 }, (_, i) => `k${300 + 4 * i}`));
+  });
+
+  it('still matches array fields holding the value, and finds nothing more than MongoDB would', async () => {
+    const messages = db.collection('messages');
+    expect(await messages.countDocuments({ tags: '審議中' })).toBe(2_000);
+    expect(await messages.countDocuments({ tags: '年金' })).toBe(667);
+    expect(await messages.countDocuments({ tags: { $in: ['年金', 'なし'] } })).toBe(667);
+    expect(await messages.countDocuments({ tags: 'なし' })).toBe(0);
+    expect(await messages.countDocuments({ threadId, tags: '年金' })).toBe(167);
+  });
+
+  it('matches numbers stored as another numeric type, zero and negative zero, booleans and $eq', async () => {
+    const numbers = db.collection('numbers');
+    await numbers.createIndex({ n: 1 });
+    await numbers.insertMany([
+      { k: 'int', n: new Int32(5) },
+      { k: 'long', n: Long.fromNumber(5) },
+      { k: 'double', n: new Double(5) },
+      { k: 'half', n: new Double(5.5) },
+      { k: 'zero', n: new Double(0) },
+      { k: 'negzero', n: new Double(-0) },
+      { k: 'array', n: [1, 5] },
+      { k: 'true', n: true },
+      { k: 'string', n: '5' },
+    ]);
+    const keys = async (filter: Document) => (await numbers.find(filter).toArray()).map((d) => d.k).sort();
+    expect(await keys({ n: 5 })).toEqual(['array', 'double', 'int', 'long']);
+    expect(await keys({ n: new Double(5) })).toEqual(['array', 'double', 'int', 'long']);
+    expect(await keys({ n: Long.fromNumber(5) })).toEqual(['array', 'double', 'int', 'long']);
+    expect(await keys({ n: { $eq: 5.5 } })).toEqual(['half']);
+    expect(await keys({ n: 0 })).toEqual(['negzero', 'zero']);
+    expect(await keys({ n: true })).toEqual(['true']);
+    expect(await keys({ n: '5' })).toEqual(['string']);
+    expect(await keys({ n: { $in: [5.5, '5'] } })).toEqual(['half', 'string']);
+  });
+
+  it('keeps unique indexes unique, and drops an index with its lookup twin', async () => {
+    const messages = db.collection('messages');
+    await expect(messages.insertOne({ clientKey: 'k5' })).rejects.toMatchObject({ code: 11000 });
+    await messages.dropIndex('clientKey_1');
+    expect((await planOf('messages', { clientKey: 'k7' })).plan).toMatch(/\bSCAN\b/);
+    await messages.insertOne({ clientKey: 'k5' });
+    expect(await messages.countDocuments({ clientKey: 'k5' })).toBe(2);
+  });
+});
