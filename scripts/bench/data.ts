@@ -218,15 +218,16 @@ export async function seedLongThread(db: Db, people: readonly BenchPerson[], thr
 }
 
 /** `count` register issues over five fiscal years, with the spread of statuses, areas and answers a live register has. */
-export async function seedIssues(db: Db, people: readonly BenchPerson[], count: number, log: (s: string) => void): Promise<void> {
-  const rand = seeded(7);
+export async function seedIssues(db: Db, people: readonly BenchPerson[], count: number, log: (s: string) => void, first = 0): Promise<void> {
+  const rand = seeded(7 + first);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const issues = db.collection('issues');
   let batch: Record<string, unknown>[] = [];
-  const perYear = Math.ceil(count / 5);
-  for (let i = 0; i < count; i++) {
-    const fiscalYear = 2021 + Math.floor(i / perYear);
-    const seq = (i % perYear) + 1;
+  for (let n = 0; n < count; n++) {
+    // Numbered across calls: issue `i` is the (i / 5 + 1)th of fiscal year 2021 + i % 5.
+    const i = first + n;
+    const fiscalYear = 2021 + (i % 5);
+    const seq = Math.floor(i / 5) + 1;
     const number = `${fiscalYear}-${String(seq).padStart(4, '0')}`;
     const title = `${pick(SENTENCES).slice(0, 24)} ベンチ課題${i}`;
     const description = `${pick(SENTENCES)}\n${pick(SENTENCES)}`;
@@ -264,10 +265,10 @@ export async function seedIssues(db: Db, people: readonly BenchPerson[], count: 
       updatedAt: new Date(at.getTime() + Math.floor(rand() * 30) * 86_400_000),
       __v: 0,
     });
-    if (batch.length === 1000 || i === count - 1) {
+    if (batch.length === 1000 || n === count - 1) {
       await issues.insertMany(batch, { ordered: false });
       batch = [];
-      if ((i + 1) % 5000 === 0) log(`  ${i + 1} / ${count} issues`);
+      if ((n + 1) % 5000 === 0) log(`  ${n + 1} / ${count} issues`);
     }
   }
 }

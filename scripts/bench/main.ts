@@ -22,6 +22,7 @@ import { benchPeople, createLiveMeeting, createThreads, mintSessions, seedIssues
 import type { RestRequest, Task } from './generator';
 import { startPostgres, type BenchPostgres } from './postgres';
 import { addContainmentIndexes } from '../../server/db/postgresIndexes';
+import { GROWTH_AIMS, GROWTH_PATHS, growthTable, runGrowth, type GrowthPath } from './growth';
 import { REST_SCENARIOS, SCENARIOS, sizesFor, TITLES, type Scenario, type Sizes } from './scenarios';
 import { median } from './stats';
 
@@ -217,7 +218,7 @@ async function startStack(db: 'sqlite' | 'postgresql', tmp: string): Promise<Sta
     cleanups.push(() => postgres!.stop());
     say(`  PostgreSQL at ${postgres.url}`);
   }
-  const ferret: EmbeddedDatabase = await startEmbeddedFerretDB({ dataDir: path.join(tmp, 'db'), ...(postgres ? { postgresqlUrl: postgres.url } : {}) });
+  const ferret: EmbeddedDatabase = await startEmbeddedFerretDB({ dataDir: path.join(tmp, 'db'), bin: process.env.FERRETDB_BIN, ...(postgres ? { postgresqlUrl: postgres.url } : {}) });
   cleanups.push(() => ferret.stop());
   pinProcess(ferret.process.pid!);
   const uri = new URL(ferret.uri);
@@ -575,7 +576,26 @@ async function register(ctx: Ctx): Promise<Row> {
   return restRow(ctx, 'register', requests, cookies[0]!);
 }
 
-const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = { plenary, ceiling, connections, joinstorm, burst, threadpage, register };
+async function growth(ctx: Ctx): Promise<Row> {
+  const { sizes, stack } = ctx;
+  const steps = sizes.growthMessages.map((messages, i) => ({ messages, issues: sizes.growthIssues[i]!, sessions: sizes.growthSessions[i]! }));
+  if (sizes.growthIssues.length !== steps.length || sizes.growthSessions.length !== steps.length) throw new Error('BENCH_GROWTH_*: give as many sizes of each');
+  const result = await runGrowth({ mongo: stack.mongo, appUrl: stack.app.url, secret: stack.secret, sizes: steps, samples: sizes.growthSamples, say, afterLoad: () => indexForPostgres(ctx) });
+  say(`\n${growthTable(result)}\n  (argon2 verification alone: ${result.argon2Ms} ms)`);
+  const worst = GROWTH_PATHS.reduce((a, b) => (result.growth[b] > result.growth[a] ? b : a));
+  const last = result.steps[result.steps.length - 1]!;
+  const aimsMissed = Object.entries(GROWTH_AIMS).filter(([p, aim]) => last.paths[p as GrowthPath].p50 - (p === 'signin' ? result.argon2Ms : 0) > aim!).map(([p]) => p);
+  const errors = result.steps.reduce((n, s) => n + GROWTH_PATHS.reduce((m, p) => m + s.paths[p].errors, 0), 0);
+  return {
+    scenario: 'growth', title: TITLES.growth, db: stack.db,
+    figure: `worst growth ${result.growth[worst]}× (${worst}); at the largest size p50: ${GROWTH_PATHS.map((p) => `${p} ${last.paths[p].p50}`).join(', ')} ms${aimsMissed.length ? `; aims missed: ${aimsMissed.join(', ')}` : ''}${errors ? `; ${errors} errors` : ''}`,
+    baseline: 'the same paths at the smallest size', ratio: result.growth[worst],
+    target: 'p50 at the largest size ≤ 1.5× the smallest, every path', met: errors === 0 && GROWTH_PATHS.every((p) => result.growth[p] <= 1.5),
+    details: { rounds: [result] },
+  };
+}
+
+const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = { plenary, ceiling, connections, joinstorm, burst, threadpage, register, growth };
 
 // ---- report --------------------------------------------------------------------------------------
 

@@ -3,10 +3,10 @@
  * overridable by an environment variable named in the table) and their targets.
  */
 
-export const SCENARIOS = ['plenary', 'ceiling', 'connections', 'joinstorm', 'burst', 'threadpage', 'register'] as const;
+export const SCENARIOS = ['plenary', 'ceiling', 'connections', 'joinstorm', 'burst', 'threadpage', 'register', 'growth'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 /** Scenarios over REST, run on the embedded database and on FerretDB's PostgreSQL backend. */
-export const REST_SCENARIOS: readonly Scenario[] = ['threadpage', 'register'];
+export const REST_SCENARIOS: readonly Scenario[] = ['threadpage', 'register', 'growth'];
 
 export const TITLES: Record<Scenario, string> = {
   plenary: 'plenary fan-out',
@@ -16,6 +16,7 @@ export const TITLES: Record<Scenario, string> = {
   burst: 'discussion burst',
   threadpage: 'long thread page',
   register: 'register list',
+  growth: 'growth (hot paths at three sizes)',
 };
 
 export interface Sizes {
@@ -43,6 +44,11 @@ export interface Sizes {
   restMs: number;
   restTimeoutMs: number;
   issues: number;
+  /** The growth scenario's sizes: messages, issues and sessions at each step, and requests per path per step. */
+  growthMessages: number[];
+  growthIssues: number[];
+  growthSessions: number[];
+  growthSamples: number;
 }
 
 const FULL: Sizes = {
@@ -69,6 +75,10 @@ const FULL: Sizes = {
   restMs: 10_000,
   restTimeoutMs: 30_000,
   issues: 10_000,
+  growthMessages: [1_000, 10_000, 100_000],
+  growthIssues: [100, 1_000, 10_000],
+  growthSessions: [200, 2_000, 20_000],
+  growthSamples: 30,
 };
 
 const SMOKE: Sizes = {
@@ -95,6 +105,10 @@ const SMOKE: Sizes = {
   restMs: 1_000,
   restTimeoutMs: 10_000,
   issues: 300,
+  growthMessages: [200, 600],
+  growthIssues: [20, 60],
+  growthSessions: [10, 30],
+  growthSamples: 4,
 };
 
 /** `BENCH_PLENARY_CLIENTS=500` overrides plenaryClients, and so on (lists comma-separated). */
