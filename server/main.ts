@@ -15,6 +15,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedCouncil } from './seed/seed';
 import { seedDemoContent } from './seed/demoContent';
 import { resolveSessionSecret } from './sessionSecret';
 import { upgradeStoredData } from './upgrades';
+import { registerView } from './issues/registerView';
 
 async function main() {
   const config = loadConfig();
@@ -31,6 +32,9 @@ async function main() {
   const seeded = await seedCouncil({ demo });
   if (seeded.organizationsCreated > 0) log.info(`seeded ${seeded.organizationsCreated} organisations, ${seeded.usersCreated} demo accounts`);
   if (demo && (await seedDemoContent())) log.info('seeded demo threads, issues and meetings');
+
+  // The register's in-memory view loads while the server starts listening (registerView.ts).
+  void registerView.current().catch((err: unknown) => log.error('register view: first load failed; it is retried on the next read', { error: String(err) }));
 
   const council = createApp({ config, sessionSecret: resolveSessionSecret(config) });
   await new Promise<void>((resolve, reject) => {

@@ -12,6 +12,8 @@ import { ObjectId, type Db } from 'mongodb';
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS } from '@shared/reference/council';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/rules';
 import { gramsOf, normalizeForSearch } from '@shared/search/grams';
+import { recordChange } from '@server/db/changeLog';
+import { REGISTER_LOG } from '@server/issues/model';
 
 export const SESSION_COOKIE = 'council.sid';
 
@@ -271,4 +273,6 @@ export async function seedIssues(db: Db, people: readonly BenchPerson[], count: 
       if ((n + 1) % 5000 === 0) log(`  ${n + 1} / ${count} issues`);
     }
   }
+  // Written around the app: tell its in-memory register to read the issues again.
+  await recordChange(db, REGISTER_LOG, '*');
 }

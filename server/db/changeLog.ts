@@ -1,0 +1,79 @@
+/**
+ * A change log per named view: what changed, in order, readable by every app process, so a process
+ * that keeps a projection in memory (the register: server/issues/registerView.ts) learns of writes
+ * made by the others.
+ *
+ * Entry n of log `name` is the document `{ _id: "<name>#<n>", key }`, claimed by inserting it: a
+ * unique `_id` is the one write every engine serialises (docs/DATABASE.md), so each number is
+ * taken once, and a writer only tries n + 1 once n exists — the entries always run 1, 2, … without a
+ * gap. A reader asks for the next numbers by `_id` (an indexed `$in`, never a scan) and applies what
+ * it finds in order. The head document is only a hint of where to start, kept with `$max`.
+ */
+import type { Db } from 'mongodb';
+import { isDuplicateKey } from './keys';
+
+const ENTRIES = 'change_log';
+const HEADS = 'change_log_heads';
+/** How far one read looks ahead. */
+const READ_AHEAD = 64;
+
+interface Entry {
+  _id: string;
+  key: string;
+  at: Date;
+}
+interface Head {
+  _id: string;
+  n: number;
+}
+
+/** Writes of one log queue up inside this process, so they do not walk past each other's claims. */
+const queues = new Map<string, Promise<unknown>>();
+
+async function claim(db: Db, name: string, key: string): Promise<number> {
+  const head = await db.collection<Head>(HEADS).findOne({ _id: name });
+  for (let n = (head?.n ?? 0) + 1; ; n++) {
+    try {
+      await db.collection<Entry>(ENTRIES).insertOne({ _id: `${name}#${n}`, key, at: new Date() });
+      await db.collection<Head>(HEADS).updateOne({ _id: name }, { $max: { n } }, { upsert: true }).catch((err: unknown) => {
+        // Two first-ever heads raced: the other one is there, and a hint may lag.
+        if (!isDuplicateKey(err)) throw err;
+      });
+      return n;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  }
+}
+
+/** Record that `key` changed (`'*'`: anything may have). Resolves once other processes can see it. */
+export function recordChange(db: Db, name: string, key: string): Promise<number> {
+  const previous = queues.get(name) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => claim(db, name, key));
+  queues.set(name, next);
+  const forget = () => queues.get(name) === next && queues.delete(name);
+  next.then(forget, forget);
+  return next;
+}
+
+/** The entries after `seen`, in order, up to the first number not yet written. */
+export async function changesSince(db: Db, name: string, seen: number): Promise<Array<{ n: number; key: string }>> {
+  const found: Array<{ n: number; key: string }> = [];
+  for (let from = seen + 1; ; from += READ_AHEAD) {
+    const ids = Array.from({ length: READ_AHEAD }, (_, i) => `${name}#${from + i}`);
+    const rows = await db.collection<Entry>(ENTRIES).find({ _id: { $in: ids } }, { projection: { key: 1 } }).toArray();
+    const byN = new Map(rows.map((r) => [Number(r._id.slice(name.length + 1)), r.key]));
+    for (let n = from; n < from + READ_AHEAD; n++) {
+      const key = byN.get(n);
+      if (key === undefined) return found;
+      found.push({ n, key });
+    }
+  }
+}
+
+/** The number of the last entry written so far (0 for none). */
+export async function lastChange(db: Db, name: string): Promise<number> {
+  const head = await db.collection<Head>(HEADS).findOne({ _id: name });
+  const after = await changesSince(db, name, head?.n ?? 0);
+  return after.length ? after[after.length - 1]!.n : (head?.n ?? 0);
+}

@@ -1,0 +1,196 @@
+/**
+ * The register (課題管理表) kept in memory in each app process, so its filtered, sorted pages, their
+ * totals and the dashboard never read the whole issues collection — which the embedded engine would
+ * decode document by document on every request (docs/DATABASE.md).
+ *
+ * Loaded from the stored issues at start-up (and by `npm run rebuild-views`), then kept current by
+ * the register's change log (server/db/changeLog.ts): every write to an issue records its id there
+ * (model.ts), and before each read the view applies what was recorded since it last looked — its own
+ * process's writes and every other process's — by reloading those issues by `_id`. The stored issues
+ * stay the truth; `test/register-view.test.ts` checks the view against the database's own answers.
+ */
+import mongoose from 'mongoose';
+import type { IssueListQuery, RegisterStats } from '@shared/schemas/issues';
+import { OPEN_STATUSES, type IssueStatus } from '@shared/register/rules';
+import { normalizeForSearch } from '@shared/search/grams';
+import { changesSince, lastChange } from '../db/changeLog';
+import { log } from '../log';
+import { IssueModel, REGISTER_LOG, type IssueRecord } from './model';
+
+/** An issue as the view keeps it: the stored document with its search text, without the grams. */
+export type IssueRow = IssueRecord & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+
+const UNANSWERED_OPEN: readonly IssueStatus[] = ['new', 'accepted', 'reviewing'];
+const DAY_MS = 24 * 3600_000;
+
+const db = () => mongoose.connection.db!;
+const loadRows = (filter: Record<string, unknown>) => IssueModel.find(filter).select('+searchText').lean<IssueRow[]>();
+
+class RegisterView {
+  /** The database the rows came from (a test process may switch). */
+  private dbName = '';
+  private rows = new Map<string, IssueRow>();
+  private seen = 0;
+  private loaded: Promise<void> | null = null;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  /** Read every issue again (at start-up, after a bulk change, or on command). */
+  async reload(): Promise<number> {
+    const seen = await lastChange(db(), REGISTER_LOG);
+    const started = Date.now();
+    const docs = await loadRows({});
+    this.rows = new Map(docs.map((d) => [String(d._id), d]));
+    this.seen = Math.max(this.seen, seen);
+    log.debug(`register view: ${docs.length} issues loaded in ${Date.now() - started} ms`);
+    return docs.length;
+  }
+
+  /** Apply the changes recorded since the last look. */
+  private async sync(): Promise<void> {
+    const changes = await changesSince(db(), REGISTER_LOG, this.seen);
+    if (!changes.length) return;
+    const last = changes[changes.length - 1]!.n;
+    if (changes.some((c) => c.key === '*')) {
+      await this.reload();
+      this.seen = Math.max(this.seen, last);
+      return;
+    }
+    const ids = [...new Set(changes.map((c) => c.key))];
+    const docs = await loadRows({ _id: mongoose.trusted({ $in: ids.map((id) => new mongoose.Types.ObjectId(id)) }) });
+    const found = new Map(docs.map((d) => [String(d._id), d]));
+    for (const id of ids) {
+      const doc = found.get(id);
+      if (doc) this.rows.set(id, doc);
+      else this.rows.delete(id);
+    }
+    this.seen = last;
+  }
+
+  /**
+   * The rows as of now: every change recorded before this call is applied. A caller arriving while
+   * a sync runs waits for the next one, which starts after it (its own write may be newer).
+   */
+  async current(): Promise<ReadonlyMap<string, IssueRow>> {
+    if (this.dbName !== db().databaseName) {
+      this.reset();
+      this.dbName = db().databaseName;
+    }
+    this.loaded ??= this.reload().then(() => undefined, (err: unknown) => {
+      this.loaded = null;
+      throw err;
+    });
+    await this.loaded;
+    if (!this.running) {
+      this.running = this.sync().finally(() => (this.running = null));
+      await this.running;
+    } else {
+      this.queued ??= this.running.catch(() => undefined).then(() => {
+        this.queued = null;
+        this.running = this.sync().finally(() => (this.running = null));
+        return this.running;
+      });
+      await this.queued;
+    }
+    return this.rows;
+  }
+
+  /** Forget everything (tests switch databases). */
+  reset(): void {
+    this.rows = new Map();
+    this.seen = 0;
+    this.loaded = null;
+  }
+}
+
+export const registerView = new RegisterView();
+
+// ---- the register's filters and sorts, over rows ---------------------------------------------------
+
+const isOverdue = (r: IssueRow, today: Date) => Boolean(r.dueDate && r.dueDate < today && UNANSWERED_OPEN.includes(r.status as IssueStatus));
+const isLeadTimeShort = (r: IssueRow, today: Date) => r.publishedLate === true || (!r.specPublishedDate && Boolean(r.specDeadline) && r.specDeadline! < today);
+const oneOf = <T>(values: readonly T[] | undefined, value: T) => !values?.length || values.includes(value);
+
+/** The same conditions as list.ts issueFilter, on a row. */
+export function matches(r: IssueRow, query: Omit<IssueListQuery, 'page' | 'pageSize' | 'sort'>, today: Date): boolean {
+  const status = r.status as IssueStatus;
+  if (!oneOf(query.status, status)) return false;
+  if (query.businessArea?.length && !r.businessAreas.some((a) => query.businessArea!.includes(a as never))) return false;
+  if (!oneOf(query.category, r.category)) return false;
+  if (query.reason?.length && !query.reason.includes(r.specialReason as never)) return false;
+  if (query.ministry?.length && !query.ministry.includes(r.ministry as never)) return false;
+  if (query.organization && String(r.raisedBy.organization.id) !== query.organization) return false;
+  if (query.open !== undefined && OPEN_STATUSES.includes(status) !== query.open) return false;
+  if (query.hasAnswer !== undefined && r.answerCount > 0 !== query.hasAnswer) return false;
+  if (query.overdue !== undefined && isOverdue(r, today) !== query.overdue) return false;
+  if (query.leadTimeShort !== undefined && isLeadTimeShort(r, today) !== query.leadTimeShort) return false;
+  if (query.q) {
+    const text = r.searchText ?? '';
+    for (const word of query.q.split(/\s+/u).filter(Boolean)) if (!text.includes(normalizeForSearch(word))) return false;
+  }
+  return true;
+}
+
+type Sortable = number | string | Date | mongoose.Types.ObjectId | null | undefined;
+/** MongoDB's order for the values the register sorts by: null first, then numbers, strings, ids, dates. */
+function compareValues(a: Sortable, b: Sortable): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
+  if (b === null || b === undefined) return 1;
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A comparator for one of list.ts SORTS (`{ field: 1 | -1, … }`). */
+export function comparatorOf(sort: Record<string, unknown>): (a: IssueRow, b: IssueRow) => number {
+  const keys = Object.entries(sort).map(([field, dir]) => [field, dir === -1 || dir === 'desc' ? -1 : 1] as const);
+  return (a, b) => {
+    for (const [field, dir] of keys) {
+      const c = compareValues((a as unknown as Record<string, Sortable>)[field], (b as unknown as Record<string, Sortable>)[field]);
+      if (c !== 0) return c * dir;
+    }
+    return 0;
+  };
+}
+
+// ---- the dashboard, over rows ----------------------------------------------------------------------
+
+function countBy(rows: readonly IssueRow[], key: (r: IssueRow) => string | null | undefined) {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k !== null && k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** The same figures as stats.ts computes by aggregation. */
+export function statsOf(all: Iterable<IssueRow>, today: Date): RegisterStats {
+  const rows = [...all];
+  const open = rows.filter((r) => OPEN_STATUSES.includes(r.status as IssueStatus));
+  const byStatusAndArea = new Map<string, number>();
+  for (const r of open) {
+    for (const area of new Set(r.businessAreas)) byStatusAndArea.set(`${r.status}|${area}`, (byStatusAndArea.get(`${r.status}|${area}`) ?? 0) + 1);
+  }
+  const answeredWithDue = rows.filter((r) => r.dueDate && r.answeredAt);
+  const withinDue = answeredWithDue.filter((r) => r.answeredAt!.getTime() < r.dueDate!.getTime() + DAY_MS - 9 * 3600_000).length;
+  return {
+    openByStatusAndArea: [...byStatusAndArea]
+      .map(([key, count]) => {
+        const [status, area] = key.split('|');
+        return { status, area, count } as RegisterStats['openByStatusAndArea'][number];
+      })
+      .sort((a, b) => b.count - a.count),
+    byStatus: countBy(rows, (r) => r.status) as RegisterStats['byStatus'],
+    openByReason: countBy(open, (r) => r.specialReason) as RegisterStats['openByReason'],
+    openByMinistry: countBy(open, (r) => r.ministry) as RegisterStats['openByMinistry'],
+    openByCategory: countBy(open, (r) => r.category) as RegisterStats['openByCategory'],
+    answeredWithinDue: { answered: answeredWithDue.length, withinDue, rate: answeredWithDue.length ? withinDue / answeredWithDue.length : null },
+    total: rows.length,
+    open: open.length,
+    overdue: rows.filter((r) => isOverdue(r, today)).length,
+  };
+}
