@@ -5,6 +5,7 @@ import { can, decide } from '@shared/permissions';
 import type { Message, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadListQuery, ThreadUpdateBody, UnreadState } from '@shared/schemas/threads';
 import { gramsOf } from '@shared/search/grams';
 import { readableVisibilities } from '@shared/threads/rules';
+import { allOf } from '../db/filters';
 import { idempotentId, isDuplicateKey } from '../db/keys';
 import { badRequest, forbidden } from '../http/errors';
 import { UserModel, type UserWithOrganization } from '../users/model';
@@ -114,7 +115,7 @@ export async function listThreads(actor: Actor, query: ThreadListQuery): Promise
   if (query.unread) and.push({ _id: trusted({ $nin: await fullyReadThreadIds(actor.id) }) });
   if (query.cursor) and.push(afterCursor(decodeCursor(query.cursor)));
 
-  const found = await ThreadModel.find({ $and: and })
+  const found = await ThreadModel.find(allOf(and))
     .sort({ pinned: -1, lastActivityAt: -1, _id: -1 })
     .limit(query.limit + 1);
   const page = found.slice(0, query.limit);
