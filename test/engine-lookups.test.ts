@@ -5,8 +5,12 @@
  * MongoDB finds (arrays, numbers of other types, `$in`, unique indexes).
  */
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Double, Int32, Long, MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startEmbeddedFerretDB } from '../server/db/ferretdb';
 
 let client: MongoClient;
 let db: Db;
@@ -20,8 +24,8 @@ afterAll(async () => {
 });
 
 /** SQLite's plan for a find, as FerretDB reports it, and whether FerretDB pushed the filter down. */
-async function planOf(collection: string, filter: Document): Promise<{ plan: string; pushdown: boolean }> {
-  const res = await db.command({ explain: { find: collection, filter } });
+async function planOf(collection: string, filter: Document, on: Db = db): Promise<{ plan: string; pushdown: boolean }> {
+  const res = await on.command({ explain: { find: collection, filter } });
   return { plan: (res.queryPlanner as { Plan: string[] }).Plan.join('\n'), pushdown: res.filterPushdown as boolean };
 }
 
@@ -106,4 +110,34 @@ describe('the embedded engine', () => {
     await messages.insertOne({ clientKey: 'k5' });
     expect(await messages.countDocuments({ clientKey: 'k5' })).toBe(2);
   });
+});
+
+it('brings a database written by upstream FerretDB 1.24.2 to lookup indexes at start, keeping its data', async () => {
+  // test/fixtures/ferretdb-1.24.2-upstream: 120 messages with indexes { threadId, bucket } and unique { clientKey },
+  // written by an unpatched FerretDB 1.24.2, whose plan for an _id lookup was `SCAN messages_c00385b5`.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'council-upstream-'));
+  cpSync(path.join(import.meta.dirname, 'fixtures', 'ferretdb-1.24.2-upstream'), path.join(dataDir, 'ferretdb'), { recursive: true });
+  try {
+    for (let start = 1; start <= 2; start++) {
+      const engine = await startEmbeddedFerretDB({ dataDir });
+      const old = await new MongoClient(engine.uri).connect();
+      try {
+        const council = old.db('council');
+        const id = new ObjectId('6b2000000000000000000005');
+        expect((await planOf('messages', { _id: id }, council)).plan, `start ${start}`).toMatch(/SEARCH \S+ USING INDEX \S+__id__lookup/);
+        expect((await planOf('messages', { threadId: new ObjectId('6b1000000000000000000001'), bucket: 1 }, council)).plan).toMatch(/SEARCH \S+ USING INDEX \S+_threadId_1_bucket_1 /);
+        expect((await planOf('messages', { clientKey: 'k3' }, council)).plan).toMatch(/USING INDEX \S+_clientKey_1_lookup/);
+        const messages = council.collection('messages');
+        expect((await messages.findOne({ _id: id }))?.body).toBe('古い形式の発言 5');
+        expect(await messages.countDocuments({ tags: 'a' })).toBe(120);
+        expect(await messages.countDocuments({ bucket: 2 })).toBe(20);
+        await expect(messages.insertOne({ clientKey: 'k7' })).rejects.toMatchObject({ code: 11000 });
+      } finally {
+        await old.close();
+        await engine.stop();
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
