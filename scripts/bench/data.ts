@@ -220,10 +220,12 @@ export async function seedLongThread(db: Db, people: readonly BenchPerson[], thr
 }
 
 /** `count` register issues over five fiscal years, with the spread of statuses, areas and answers a live register has. */
-export async function seedIssues(db: Db, people: readonly BenchPerson[], count: number, log: (s: string) => void, first = 0): Promise<void> {
+export async function seedIssues(db: Db, people: readonly BenchPerson[], count: number, log: (s: string) => void): Promise<void> {
+  const issues = db.collection('issues');
+  // Numbered after the issues already there (an earlier scenario's, an earlier growth step's).
+  const first = await issues.countDocuments({});
   const rand = seeded(7 + first);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const issues = db.collection('issues');
   let batch: Record<string, unknown>[] = [];
   for (let n = 0; n < count; n++) {
     // Numbered across calls: issue `i` is the (i / 5 + 1)th of fiscal year 2021 + i % 5.

@@ -132,7 +132,7 @@ export async function runGrowth(input: GrowthInput): Promise<GrowthResult> {
     const cookies = await mintSessions(mongo, people.slice(had.sessions, size.sessions), input.secret);
     const added = size.messages - had.messages;
     const { threadId, lastSeq } = await seedLongThread(mongo, people.slice(0, 50), Math.floor(added / 5), added, say);
-    await seedIssues(mongo, people.slice(0, 200), size.issues - had.issues, say, had.issues);
+    await seedIssues(mongo, people.slice(0, 200), size.issues - had.issues, say);
     if (!meetingId) meetingId = await createLiveMeeting(mongo, people[0]!);
     await input.afterLoad();
     const seedSeconds = Math.round((Date.now() - started) / 1000);
