@@ -9,7 +9,7 @@ import { escapeRegex } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { IssueModel, type IssueDocument, type IssueRecord } from './model';
 import { presentIssue, todayInJapan } from './presenter';
-import { comparatorOf, matches, registerView } from './registerView';
+import { matches, registerView } from './registerView';
 
 const UNANSWERED_OPEN: IssueStatus[] = ['new', 'accepted', 'reviewing'];
 
@@ -59,9 +59,9 @@ export const SORTS: Record<IssueListQuery['sort'], Record<string, SortOrder>> = 
 /** A page of the register, from the in-memory view (registerView.ts): no read of the whole collection. */
 export async function listIssues(actor: Actor, query: IssueListQuery, now = new Date()): Promise<IssueList> {
   authorize(actor, 'issue.read');
-  const rows = await registerView.current();
+  const { rows, ordered } = await registerView.inOrder(SORTS[query.sort]);
   const today = todayInJapan(now);
-  const matched = [...rows.values()].filter((r) => matches(r, query, today)).sort(comparatorOf(SORTS[query.sort]));
+  const matched = ordered.filter((r) => matches(r, query, today));
   const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const issues = page.map((r) => {
     const target = r.duplicateOf ? rows.get(String(r.duplicateOf)) : undefined;

@@ -30,6 +30,9 @@ class RegisterView {
   /** The database the rows came from (a test process may switch). */
   private dbName = '';
   private rows = new Map<string, IssueRow>();
+  /** Bumped whenever a row changes: sorted orders are kept until it moves. */
+  private version = 0;
+  private sorted = new Map<string, { version: number; rows: IssueRow[] }>();
   private seen = 0;
   private loaded: Promise<void> | null = null;
   private running: Promise<void> | null = null;
@@ -41,6 +44,7 @@ class RegisterView {
     const started = Date.now();
     const docs = await loadRows({});
     this.rows = new Map(docs.map((d) => [String(d._id), d]));
+    this.version++;
     this.seen = Math.max(this.seen, seen);
     log.debug(`register view: ${docs.length} issues loaded in ${Date.now() - started} ms`);
     return docs.length;
@@ -64,6 +68,7 @@ class RegisterView {
       if (doc) this.rows.set(id, doc);
       else this.rows.delete(id);
     }
+    this.version++;
     this.seen = last;
   }
 
@@ -95,8 +100,20 @@ class RegisterView {
     return this.rows;
   }
 
+  /** The rows as of now, and all of them in the order `sort` gives (sorted once per change, not per request). */
+  async inOrder(sort: Record<string, unknown>): Promise<{ rows: ReadonlyMap<string, IssueRow>; ordered: readonly IssueRow[] }> {
+    const rows = await this.current();
+    const key = JSON.stringify(sort);
+    const cached = this.sorted.get(key);
+    if (cached?.version === this.version) return { rows, ordered: cached.rows };
+    const ordered = [...rows.values()].sort(comparatorOf(sort));
+    this.sorted.set(key, { version: this.version, rows: ordered });
+    return { rows, ordered };
+  }
+
   /** Forget everything (tests switch databases). */
   reset(): void {
+    this.sorted = new Map();
     this.rows = new Map();
     this.seen = 0;
     this.loaded = null;
