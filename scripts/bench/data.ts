@@ -14,6 +14,7 @@ import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/r
 import { gramsOf, normalizeForSearch } from '@shared/search/grams';
 import { recordChange } from '@server/db/changeLog';
 import { REGISTER_LOG } from '@server/issues/model';
+import { THREADS_LOG } from '@server/threads/model';
 
 export const SESSION_COOKIE = 'council.sid';
 
@@ -140,6 +141,7 @@ function threadDoc(creator: BenchPerson, title: string, lastSeq: number) {
 export async function createThreads(db: Db, count: number, creator: BenchPerson): Promise<string[]> {
   const docs = Array.from({ length: count }, (_, i) => threadDoc(creator, `ベンチ議論 ${i} ${Date.now()}`, 0));
   await db.collection('threads').insertMany(docs);
+  await recordChange(db, THREADS_LOG, '*');
   return docs.map((d) => String(d._id));
 }
 
@@ -216,6 +218,8 @@ export async function seedLongThread(db: Db, people: readonly BenchPerson[], thr
     }
     await db.collection('sequence_counters').updateOne({ _id: `thread:${String(thread._id)}` as unknown as ObjectId }, { $set: { seq: count } }, { upsert: true });
   }
+  // Written around the app: tell its in-memory thread list to read the threads again.
+  await recordChange(db, THREADS_LOG, '*');
   return { threadId: String(long._id), lastSeq: threadMessages };
 }
 

@@ -9,7 +9,7 @@ import { escapeRegex } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { IssueModel, type IssueDocument, type IssueRecord } from './model';
 import { presentIssue, todayInJapan } from './presenter';
-import { matches, registerView } from './registerView';
+import { issuesInOrder, matches } from './registerView';
 
 const UNANSWERED_OPEN: IssueStatus[] = ['new', 'accepted', 'reviewing'];
 
@@ -59,7 +59,7 @@ export const SORTS: Record<IssueListQuery['sort'], Record<string, SortOrder>> = 
 /** A page of the register, from the in-memory view (registerView.ts): no read of the whole collection. */
 export async function listIssues(actor: Actor, query: IssueListQuery, now = new Date()): Promise<IssueList> {
   authorize(actor, 'issue.read');
-  const { rows, ordered } = await registerView.inOrder(SORTS[query.sort]);
+  const { rows, ordered } = await issuesInOrder(SORTS[query.sort]);
   const today = todayInJapan(now);
   const matched = ordered.filter((r) => matches(r, query, today));
   const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);

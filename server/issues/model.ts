@@ -6,7 +6,7 @@
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/rules';
-import { recordChange } from '../db/changeLog';
+import { recordWritesIn } from '../db/collectionView';
 import { personSchema } from '../users/person';
 
 const issueSchema = new Schema(
@@ -59,26 +59,7 @@ issueSchema.index({ grams: 1 });
  */
 export const REGISTER_LOG = 'register';
 
-function idsOfFilter(filter: Record<string, unknown>): string[] | null {
-  const id = filter._id as unknown;
-  if (id instanceof mongoose.Types.ObjectId || typeof id === 'string') return [String(id)];
-  const list = (id as { $in?: unknown[] } | null | undefined)?.$in;
-  return Array.isArray(list) ? list.map(String) : null;
-}
-
-async function issuesChanged(keys: readonly string[]): Promise<void> {
-  for (const key of new Set(keys)) await recordChange(mongoose.connection.db!, REGISTER_LOG, key);
-}
-
-issueSchema.post('save', async function () {
-  await issuesChanged([String(this._id)]);
-});
-issueSchema.post('insertMany', async function (docs: unknown) {
-  await issuesChanged((docs as Array<{ _id: unknown }>).map((d) => String(d._id)));
-});
-issueSchema.post(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'], { document: false, query: true }, async function () {
-  await issuesChanged(idsOfFilter(this.getFilter() as Record<string, unknown>) ?? ['*']);
-});
+recordWritesIn(issueSchema, REGISTER_LOG);
 
 const supportSchema = new Schema({
   /** `<issueId>:<organizationId>` */

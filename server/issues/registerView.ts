@@ -1,20 +1,16 @@
 /**
- * The register (課題管理表) kept in memory in each app process, so its filtered, sorted pages, their
- * totals and the dashboard never read the whole issues collection — which the embedded engine would
- * decode document by document on every request (docs/DATABASE.md).
- *
- * Loaded from the stored issues at start-up (and by `npm run rebuild-views`), then kept current by
- * the register's change log (server/db/changeLog.ts): every write to an issue records its id there
- * (model.ts), and before each read the view applies what was recorded since it last looked — its own
- * process's writes and every other process's — by reloading those issues by `_id`. The stored issues
- * stay the truth; `test/register-view.test.ts` checks the view against the database's own answers.
+ * The register (課題管理表) kept in memory in each app process (server/db/collectionView.ts), so its
+ * filtered, sorted pages, their totals and the dashboard never read the whole issues collection —
+ * which the embedded engine would decode document by document on every request (docs/DATABASE.md).
+ * Every write to an issue is recorded in the register's change log (model.ts); a reload of all can
+ * be asked for with `npm run rebuild-views`. `test/register-view.test.ts` checks the view against
+ * the database's own answers.
  */
 import mongoose from 'mongoose';
 import type { IssueListQuery, RegisterStats } from '@shared/schemas/issues';
 import { OPEN_STATUSES, type IssueStatus } from '@shared/register/rules';
 import { normalizeForSearch } from '@shared/search/grams';
-import { changesSince, lastChange } from '../db/changeLog';
-import { log } from '../log';
+import { CollectionView } from '../db/collectionView';
 import { IssueModel, REGISTER_LOG, type IssueRecord } from './model';
 
 /** An issue as the view keeps it: the stored document with its search text, without the grams. */
@@ -23,104 +19,15 @@ export type IssueRow = IssueRecord & { _id: mongoose.Types.ObjectId; createdAt: 
 const UNANSWERED_OPEN: readonly IssueStatus[] = ['new', 'accepted', 'reviewing'];
 const DAY_MS = 24 * 3600_000;
 
-const db = () => mongoose.connection.db!;
-const loadRows = (filter: Record<string, unknown>) => IssueModel.find(filter).select('+searchText').lean<IssueRow[]>();
+/** The issues, each with its search text and without its grams. */
+export const registerView = new CollectionView<IssueRow>(REGISTER_LOG, (ids) =>
+  IssueModel.find(ids ? { _id: mongoose.trusted({ $in: ids }) } : {})
+    .select('+searchText')
+    .lean<IssueRow[]>(),
+);
 
-class RegisterView {
-  /** The database the rows came from (a test process may switch). */
-  private dbName = '';
-  private rows = new Map<string, IssueRow>();
-  /** Bumped whenever a row changes: sorted orders are kept until it moves. */
-  private version = 0;
-  private sorted = new Map<string, { version: number; rows: IssueRow[] }>();
-  private seen = 0;
-  private loaded: Promise<void> | null = null;
-  private running: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
-
-  /** Read every issue again (at start-up, after a bulk change, or on command). */
-  async reload(): Promise<number> {
-    const seen = await lastChange(db(), REGISTER_LOG);
-    const started = Date.now();
-    const docs = await loadRows({});
-    this.rows = new Map(docs.map((d) => [String(d._id), d]));
-    this.version++;
-    this.seen = Math.max(this.seen, seen);
-    log.debug(`register view: ${docs.length} issues loaded in ${Date.now() - started} ms`);
-    return docs.length;
-  }
-
-  /** Apply the changes recorded since the last look. */
-  private async sync(): Promise<void> {
-    const changes = await changesSince(db(), REGISTER_LOG, this.seen);
-    if (!changes.length) return;
-    const last = changes[changes.length - 1]!.n;
-    if (changes.some((c) => c.key === '*')) {
-      await this.reload();
-      this.seen = Math.max(this.seen, last);
-      return;
-    }
-    const ids = [...new Set(changes.map((c) => c.key))];
-    const docs = await loadRows({ _id: mongoose.trusted({ $in: ids.map((id) => new mongoose.Types.ObjectId(id)) }) });
-    const found = new Map(docs.map((d) => [String(d._id), d]));
-    for (const id of ids) {
-      const doc = found.get(id);
-      if (doc) this.rows.set(id, doc);
-      else this.rows.delete(id);
-    }
-    this.version++;
-    this.seen = last;
-  }
-
-  /**
-   * The rows as of now: every change recorded before this call is applied. A caller arriving while
-   * a sync runs waits for the next one, which starts after it (its own write may be newer).
-   */
-  async current(): Promise<ReadonlyMap<string, IssueRow>> {
-    if (this.dbName !== db().databaseName) {
-      this.reset();
-      this.dbName = db().databaseName;
-    }
-    this.loaded ??= this.reload().then(() => undefined, (err: unknown) => {
-      this.loaded = null;
-      throw err;
-    });
-    await this.loaded;
-    if (!this.running) {
-      this.running = this.sync().finally(() => (this.running = null));
-      await this.running;
-    } else {
-      this.queued ??= this.running.catch(() => undefined).then(() => {
-        this.queued = null;
-        this.running = this.sync().finally(() => (this.running = null));
-        return this.running;
-      });
-      await this.queued;
-    }
-    return this.rows;
-  }
-
-  /** The rows as of now, and all of them in the order `sort` gives (sorted once per change, not per request). */
-  async inOrder(sort: Record<string, unknown>): Promise<{ rows: ReadonlyMap<string, IssueRow>; ordered: readonly IssueRow[] }> {
-    const rows = await this.current();
-    const key = JSON.stringify(sort);
-    const cached = this.sorted.get(key);
-    if (cached?.version === this.version) return { rows, ordered: cached.rows };
-    const ordered = [...rows.values()].sort(comparatorOf(sort));
-    this.sorted.set(key, { version: this.version, rows: ordered });
-    return { rows, ordered };
-  }
-
-  /** Forget everything (tests switch databases). */
-  reset(): void {
-    this.sorted = new Map();
-    this.rows = new Map();
-    this.seen = 0;
-    this.loaded = null;
-  }
-}
-
-export const registerView = new RegisterView();
+/** Every issue in the order of one of list.ts SORTS. */
+export const issuesInOrder = (sort: Record<string, unknown>) => registerView.inOrder(JSON.stringify(sort), comparatorOf(sort));
 
 // ---- the register's filters and sorts, over rows ---------------------------------------------------
 

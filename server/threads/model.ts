@@ -6,6 +6,7 @@
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { MODERATION_ACTIONS, REACTION_KEYS, VISIBILITIES } from '@shared/threads/rules';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
+import { recordWritesIn } from '../db/collectionView';
 import { personSchema } from '../users/person';
 
 const threadSchema = new Schema(
@@ -31,6 +32,9 @@ threadSchema.index({ visibility: 1, pinned: -1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ pinned: -1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ participants: 1 });
 threadSchema.index({ grams: 1 });
+/** Every write to a thread is recorded here before it resolves, for the in-memory thread view (threadView.ts). */
+export const THREADS_LOG = 'threads';
+recordWritesIn(threadSchema, THREADS_LOG);
 
 const attachmentRefSchema = new Schema(
   { id: Schema.Types.ObjectId, name: String, type: String, size: Number, sha256: String },

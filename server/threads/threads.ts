@@ -1,11 +1,10 @@
 /** Threads: creating one with its opening post, listing what a reader may see, and changing its marks. */
-import { trusted, type QueryFilter } from 'mongoose';
+import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can, decide } from '@shared/permissions';
 import type { Message, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadListQuery, ThreadUpdateBody, UnreadState } from '@shared/schemas/threads';
 import { gramsOf } from '@shared/search/grams';
 import { readableVisibilities } from '@shared/threads/rules';
-import { allOf } from '../db/filters';
 import { idempotentId, isDuplicateKey } from '../db/keys';
 import { badRequest, forbidden } from '../http/errors';
 import { UserModel, type UserWithOrganization } from '../users/model';
@@ -18,6 +17,7 @@ import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
 import { presentThread } from './presenter';
 import { allReadSeqs, readSeqs } from './readCursors';
+import { asThread, threadsByActivity, threadView, type ThreadRow } from './threadView';
 
 export async function createThread(input: {
   user: UserWithOrganization;
@@ -99,56 +99,60 @@ function decodeCursor(cursor: string): ListCursor {
 }
 
 /** After the cursor in (pinned desc, lastActivityAt desc, _id desc) order. */
-function afterCursor(c: ListCursor): QueryFilter<ThreadRecord> {
-  const at = new Date(c.at);
-  const sameGroup = { $or: [{ lastActivityAt: trusted({ $lt: at }) }, { lastActivityAt: at, _id: trusted({ $lt: c.id }) }] };
-  return c.pinned ? { $or: [{ pinned: false }, { pinned: true, ...sameGroup }] } : { pinned: false, ...sameGroup };
+function isAfter(t: ThreadRow, c: ListCursor): boolean {
+  if (t.pinned !== c.pinned) return c.pinned;
+  const at = t.lastActivityAt.getTime();
+  return at !== c.at ? at < c.at : String(t._id) < c.id;
 }
 
+/** A page of the thread list, from the in-memory thread view (threadView.ts). */
 export async function listThreads(actor: Actor, query: ThreadListQuery): Promise<ThreadList> {
   const readable = readableVisibilities(actor).filter((v) => !query.visibility || v === query.visibility);
   if (!readable.length) return { threads: [], nextCursor: null };
-  const and: QueryFilter<ThreadRecord>[] = [{ visibility: trusted({ $in: readable }) }];
-  if (query.businessArea) and.push({ businessAreas: query.businessArea });
-  if (query.resolved !== undefined) and.push({ resolved: query.resolved });
-  if (query.mine) and.push({ participants: actor.id });
-  if (query.unread) and.push({ _id: trusted({ $nin: await fullyReadThreadIds(actor.id) }) });
-  if (query.cursor) and.push(afterCursor(decodeCursor(query.cursor)));
-
-  const found = await ThreadModel.find(allOf(and))
-    .sort({ pinned: -1, lastActivityAt: -1, _id: -1 })
-    .limit(query.limit + 1);
+  const { rows, ordered } = await threadsByActivity();
+  const fullyRead = query.unread ? new Set(fullyReadThreadIds(rows, await allReadSeqs(actor.id))) : null;
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const found: ThreadRow[] = [];
+  for (const t of ordered) {
+    if (!readable.includes(t.visibility)) continue;
+    if (query.businessArea && !t.businessAreas.includes(query.businessArea)) continue;
+    if (query.resolved !== undefined && t.resolved !== query.resolved) continue;
+    if (query.mine && !t.participants.some((p) => String(p) === actor.id)) continue;
+    if (fullyRead?.has(String(t._id))) continue;
+    if (after && !isAfter(t, after)) continue;
+    found.push(t);
+    if (found.length > query.limit) break;
+  }
   const page = found.slice(0, query.limit);
   const seqs = await readSeqs(actor.id, page.map((t) => String(t._id)));
   return {
     threads: page.map((t) => {
       const readSeq = seqs.get(String(t._id)) ?? 0;
       return {
-        ...presentThread(t),
+        ...presentThread(asThread(t)),
         readSeq,
         unread: Math.max(0, t.lastSeq - readSeq),
         tookPart: t.participants.some((p) => String(p) === actor.id),
       };
     }),
-    nextCursor: found.length > query.limit ? encodeCursor(page[page.length - 1]!) : null,
+    nextCursor: found.length > query.limit ? encodeCursor(asThread(page[page.length - 1]!)) : null,
   };
 }
 
 /** The reader's position in every thread they may read (the menu's unread badge starts from this). */
 export async function unreadState(actor: Actor): Promise<UnreadState> {
-  const [threads, cursors] = await Promise.all([
-    ThreadModel.find({ visibility: trusted({ $in: readableVisibilities(actor) }) }, { lastSeq: 1 }).lean(),
-    allReadSeqs(actor.id),
-  ]);
+  const readable = readableVisibilities(actor);
+  const [rows, cursors] = await Promise.all([threadView.current(), allReadSeqs(actor.id)]);
+  const threads = [...rows.values()].filter((t) => readable.includes(t.visibility));
   return { threads: threads.map((t) => ({ id: String(t._id), lastSeq: t.lastSeq, readSeq: cursors.get(String(t._id)) ?? 0 })) };
 }
 
 /** Threads the reader has read to the end (a thread never opened is unread). */
-async function fullyReadThreadIds(userId: string): Promise<string[]> {
-  const cursors = await allReadSeqs(userId);
-  if (!cursors.size) return [];
-  const threads = await ThreadModel.find({ _id: trusted({ $in: [...cursors.keys()] }) }, { lastSeq: 1 }).lean();
-  return threads.filter((t) => (cursors.get(String(t._id)) ?? 0) >= t.lastSeq).map((t) => String(t._id));
+function fullyReadThreadIds(threads: ReadonlyMap<string, ThreadRow>, cursors: ReadonlyMap<string, number>): string[] {
+  return [...cursors].filter(([id, seq]) => {
+    const t = threads.get(id);
+    return t !== undefined && seq >= t.lastSeq;
+  }).map(([id]) => id);
 }
 
 export async function threadDetail(actor: Actor, threadId: string): Promise<ThreadDetail> {

@@ -1,0 +1,149 @@
+/**
+ * A collection kept in memory in each app process, current through its change log
+ * (changeLog.ts): for lists that filter and sort many ways over a collection that stays small
+ * enough to hold (the register's issues, the forum's threads), where no index serves every query
+ * and the embedded engine would decode every document on every request (docs/DATABASE.md).
+ *
+ * Every write through the collection's model records the written `_id` in the log before it
+ * resolves (`recordWritesIn`). Before each read, a view applies what was recorded since it last
+ * looked — its own process's writes and every other process's — by reloading those documents by
+ * `_id`; the entry `*` reloads everything. The stored documents stay the truth.
+ */
+import mongoose, { type Schema, type Types } from 'mongoose';
+import { log } from '../log';
+import { changesSince, lastChange, recordChange } from './changeLog';
+
+const db = () => mongoose.connection.db!;
+
+export class CollectionView<Row extends { _id: Types.ObjectId }> {
+  /** The database the rows came from (a test process may switch). */
+  private dbName = '';
+  private rows = new Map<string, Row>();
+  /** Bumped whenever a row changes: sorted orders are kept until it moves. */
+  private version = 0;
+  private sorted = new Map<string, { version: number; rows: Row[] }>();
+  private seen = 0;
+  private loaded: Promise<void> | null = null;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  /**
+   * @param name the change log's name
+   * @param load the stored documents with these ids, or all of them for `null`
+   */
+  constructor(
+    readonly name: string,
+    private readonly load: (ids: Types.ObjectId[] | null) => Promise<Row[]>,
+  ) {}
+
+  /** Read every document again (at start-up, after a bulk change, or on command). */
+  async reload(): Promise<number> {
+    const seen = await lastChange(db(), this.name);
+    const started = Date.now();
+    const docs = await this.load(null);
+    this.rows = new Map(docs.map((d) => [String(d._id), d]));
+    this.version++;
+    this.seen = Math.max(this.seen, seen);
+    log.debug(`${this.name} view: ${docs.length} loaded in ${Date.now() - started} ms`);
+    return docs.length;
+  }
+
+  /** Apply the changes recorded since the last look. */
+  private async sync(): Promise<void> {
+    const changes = await changesSince(db(), this.name, this.seen);
+    if (!changes.length) return;
+    const last = changes[changes.length - 1]!.n;
+    if (changes.some((c) => c.key === '*')) {
+      await this.reload();
+      this.seen = Math.max(this.seen, last);
+      return;
+    }
+    const ids = [...new Set(changes.map((c) => c.key))].filter((id) => mongoose.isValidObjectId(id));
+    const found = new Map((await this.load(ids.map((id) => new mongoose.Types.ObjectId(id)))).map((d) => [String(d._id), d]));
+    for (const id of ids) {
+      const doc = found.get(id);
+      if (doc) this.rows.set(id, doc);
+      else this.rows.delete(id);
+    }
+    this.version++;
+    this.seen = last;
+  }
+
+  /**
+   * The rows as of now: every change recorded before this call is applied. A caller arriving while
+   * a sync runs waits for the next one, which starts after it (its own write may be newer).
+   */
+  async current(): Promise<ReadonlyMap<string, Row>> {
+    if (this.dbName !== db().databaseName) {
+      this.reset();
+      this.dbName = db().databaseName;
+    }
+    this.loaded ??= this.reload().then(
+      () => undefined,
+      (err: unknown) => {
+        this.loaded = null;
+        throw err;
+      },
+    );
+    await this.loaded;
+    if (!this.running) {
+      this.running = this.sync().finally(() => (this.running = null));
+      await this.running;
+    } else {
+      this.queued ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          this.running = this.sync().finally(() => (this.running = null));
+          return this.running;
+        });
+      await this.queued;
+    }
+    return this.rows;
+  }
+
+  /** The rows as of now, and all of them in one order (sorted once per change, not per request). */
+  async inOrder(order: string, compare: (a: Row, b: Row) => number): Promise<{ rows: ReadonlyMap<string, Row>; ordered: readonly Row[] }> {
+    const rows = await this.current();
+    const cached = this.sorted.get(order);
+    if (cached?.version === this.version) return { rows, ordered: cached.rows };
+    const ordered = [...rows.values()].sort(compare);
+    this.sorted.set(order, { version: this.version, rows: ordered });
+    return { rows, ordered };
+  }
+
+  /** Forget everything (tests switch databases). */
+  reset(): void {
+    this.sorted = new Map();
+    this.rows = new Map();
+    this.seen = 0;
+    this.loaded = null;
+  }
+}
+
+function idsOfFilter(filter: Record<string, unknown>): string[] | null {
+  const id = filter._id as unknown;
+  if (id instanceof mongoose.Types.ObjectId || typeof id === 'string') return [String(id)];
+  const list = (id as { $in?: unknown[] } | null | undefined)?.$in;
+  return Array.isArray(list) ? list.map(String) : null;
+}
+
+/**
+ * Record every write through the models of `schema` in change log `name`, before the write
+ * resolves: documents saved or inserted by their `_id`, updates and deletes by the `_id` of their
+ * filter (any other filter records `*`).
+ */
+export function recordWritesIn(schema: Schema, name: string): void {
+  const changed = async (keys: readonly string[]) => {
+    for (const key of new Set(keys)) await recordChange(db(), name, key);
+  };
+  schema.post('save', async function (this: { _id: unknown }) {
+    await changed([String(this._id)]);
+  });
+  schema.post('insertMany', async function (docs: unknown) {
+    await changed((docs as Array<{ _id: unknown }>).map((d) => String(d._id)));
+  });
+  schema.post(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'], { document: false, query: true }, async function () {
+    await changed(idsOfFilter(this.getFilter() as Record<string, unknown>) ?? ['*']);
+  });
+}
