@@ -9,7 +9,7 @@ import { escapeRegex } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { IssueModel, type IssueDocument, type IssueRecord } from './model';
 import { presentIssue, todayInJapan } from './presenter';
-import { issuesInOrder, matches } from './registerView';
+import { issuesInOrder, matching } from './registerView';
 
 const UNANSWERED_OPEN: IssueStatus[] = ['new', 'accepted', 'reviewing'];
 
@@ -61,7 +61,7 @@ export async function listIssues(actor: Actor, query: IssueListQuery, now = new 
   authorize(actor, 'issue.read');
   const { rows, ordered } = await issuesInOrder(SORTS[query.sort]);
   const today = todayInJapan(now);
-  const matched = ordered.filter((r) => matches(r, query, today));
+  const matched = matching(ordered, query, today);
   const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const issues = page.map((r) => {
     const target = r.duplicateOf ? rows.get(String(r.duplicateOf)) : undefined;

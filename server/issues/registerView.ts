@@ -31,28 +31,82 @@ export const issuesInOrder = (sort: Record<string, unknown>) => registerView.inO
 
 // ---- the register's filters and sorts, over rows ---------------------------------------------------
 
-const isOverdue = (r: IssueRow, today: Date) => Boolean(r.dueDate && r.dueDate < today && UNANSWERED_OPEN.includes(r.status as IssueStatus));
-const isLeadTimeShort = (r: IssueRow, today: Date) => r.publishedLate === true || (!r.specPublishedDate && Boolean(r.specDeadline) && r.specDeadline! < today);
-const oneOf = <T>(values: readonly T[] | undefined, value: T) => !values?.length || values.includes(value);
+/**
+ * What the filters read of an issue, flat and of one shape: scanning 10,000 of these is several
+ * times faster than reading the same fields off the stored documents.
+ */
+interface IssueKey {
+  status: IssueStatus;
+  areas: string[];
+  category: string;
+  reason: string | null;
+  ministry: string | null;
+  organization: string;
+  answerCount: number;
+  /** Milliseconds; NaN when none. */
+  due: number;
+  publishedLate: boolean;
+  specPublished: boolean;
+  specDeadline: number;
+  text: string;
+}
 
-/** The same conditions as list.ts issueFilter, on a row. */
-export function matches(r: IssueRow, query: Omit<IssueListQuery, 'page' | 'pageSize' | 'sort'>, today: Date): boolean {
-  const status = r.status as IssueStatus;
-  if (!oneOf(query.status, status)) return false;
-  if (query.businessArea?.length && !r.businessAreas.some((a) => query.businessArea!.includes(a as never))) return false;
-  if (!oneOf(query.category, r.category)) return false;
-  if (query.reason?.length && !query.reason.includes(r.specialReason as never)) return false;
-  if (query.ministry?.length && !query.ministry.includes(r.ministry as never)) return false;
-  if (query.organization && String(r.raisedBy.organization.id) !== query.organization) return false;
-  if (query.open !== undefined && OPEN_STATUSES.includes(status) !== query.open) return false;
-  if (query.hasAnswer !== undefined && r.answerCount > 0 !== query.hasAnswer) return false;
-  if (query.overdue !== undefined && isOverdue(r, today) !== query.overdue) return false;
-  if (query.leadTimeShort !== undefined && isLeadTimeShort(r, today) !== query.leadTimeShort) return false;
-  if (query.q) {
-    const text = r.searchText ?? '';
-    for (const word of query.q.split(/\s+/u).filter(Boolean)) if (!text.includes(normalizeForSearch(word))) return false;
-  }
-  return true;
+const keyOf = (r: IssueRow): IssueKey => ({
+  status: r.status as IssueStatus,
+  areas: r.businessAreas,
+  category: r.category,
+  reason: r.specialReason ?? null,
+  ministry: r.ministry ?? null,
+  organization: String(r.raisedBy.organization.id),
+  answerCount: r.answerCount,
+  due: r.dueDate ? r.dueDate.getTime() : Number.NaN,
+  publishedLate: r.publishedLate === true,
+  specPublished: Boolean(r.specPublishedDate),
+  specDeadline: r.specDeadline ? r.specDeadline.getTime() : Number.NaN,
+  text: r.searchText ?? '',
+});
+
+/** The keys of an ordered list of rows, made once per list (the view keeps a list until a change). */
+const keyLists = new WeakMap<readonly IssueRow[], IssueKey[]>();
+function keysOf(rows: readonly IssueRow[]): IssueKey[] {
+  let keys = keyLists.get(rows);
+  if (!keys) keyLists.set(rows, (keys = rows.map(keyOf)));
+  return keys;
+}
+
+const isOverdue = (k: IssueKey, today: number) => k.due < today && UNANSWERED_OPEN.includes(k.status);
+const isLeadTimeShort = (k: IssueKey, today: number) => k.publishedLate || (!k.specPublished && k.specDeadline < today);
+
+/** The same conditions as list.ts issueFilter, as a test of a key. */
+function filterOf(query: Omit<IssueListQuery, 'page' | 'pageSize' | 'sort'>, today: Date): (k: IssueKey) => boolean {
+  const t = today.getTime();
+  const statuses = query.status?.length ? new Set<string>(query.status) : null;
+  const areas = query.businessArea?.length ? new Set<string>(query.businessArea) : null;
+  const categories = query.category?.length ? new Set<string>(query.category) : null;
+  const reasons = query.reason?.length ? new Set<string | null>(query.reason) : null;
+  const ministries = query.ministry?.length ? new Set<string | null>(query.ministry) : null;
+  const words = query.q ? query.q.split(/\s+/u).filter(Boolean).map(normalizeForSearch) : [];
+  return (k) =>
+    (!statuses || statuses.has(k.status)) &&
+    (!areas || k.areas.some((a) => areas.has(a))) &&
+    (!categories || categories.has(k.category)) &&
+    (!reasons || reasons.has(k.reason)) &&
+    (!ministries || ministries.has(k.ministry)) &&
+    (!query.organization || k.organization === query.organization) &&
+    (query.open === undefined || OPEN_STATUSES.includes(k.status) === query.open) &&
+    (query.hasAnswer === undefined || k.answerCount > 0 === query.hasAnswer) &&
+    (query.overdue === undefined || isOverdue(k, t) === query.overdue) &&
+    (query.leadTimeShort === undefined || isLeadTimeShort(k, t) === query.leadTimeShort) &&
+    words.every((w) => k.text.includes(w));
+}
+
+/** The rows of `ordered` (in its order) that the register's filters in `query` keep. */
+export function matching(ordered: readonly IssueRow[], query: Omit<IssueListQuery, 'page' | 'pageSize' | 'sort'>, today: Date): IssueRow[] {
+  const keep = filterOf(query, today);
+  const keys = keysOf(ordered);
+  const out: IssueRow[] = [];
+  for (let i = 0; i < keys.length; i++) if (keep(keys[i]!)) out.push(ordered[i]!);
+  return out;
 }
 
 type Sortable = number | string | Date | mongoose.Types.ObjectId | null | undefined;
@@ -115,6 +169,6 @@ export function statsOf(all: Iterable<IssueRow>, today: Date): RegisterStats {
     answeredWithinDue: { answered: answeredWithDue.length, withinDue, rate: answeredWithDue.length ? withinDue / answeredWithDue.length : null },
     total: rows.length,
     open: open.length,
-    overdue: rows.filter((r) => isOverdue(r, today)).length,
+    overdue: rows.filter((r) => isOverdue(keyOf(r), today.getTime())).length,
   };
 }
