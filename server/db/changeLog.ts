@@ -3,11 +3,12 @@
  * that keeps a projection in memory (the register: server/issues/registerView.ts) learns of writes
  * made by the others.
  *
- * Entry n of log `name` is the document `{ _id: "<name>#<n>", key }`, claimed by inserting it: a
+ * Entry n of log `name` is the document `{ _id: "<name>#<n>", keys }`, claimed by inserting it: a
  * unique `_id` is the one write every engine serialises (docs/DATABASE.md), so each number is
  * taken once, and a writer only tries n + 1 once n exists — the entries always run 1, 2, … without a
- * gap. A reader asks for the next numbers by `_id` (an indexed `$in`, never a scan) and applies what
- * it finds in order. The head document is only a hint of where to start, kept with `$max`.
+ * gap. A reader asks for the next number by `_id` (then the ones after it by an indexed `$in`, never
+ * a scan) and applies what it finds in order. The head document is only a hint of where to start,
+ * kept with `$max`.
  */
 import type { Db } from 'mongodb';
 import { isDuplicateKey } from './keys';
@@ -19,7 +20,8 @@ const READ_AHEAD = 64;
 
 interface Entry {
   _id: string;
-  key: string;
+  /** The ids written, or `*` for "anything may have changed". */
+  keys: string[];
   at: Date;
 }
 interface Head {
@@ -27,14 +29,28 @@ interface Head {
   n: number;
 }
 
-/** Writes of one log queue up inside this process, so they do not walk past each other's claims. */
-const queues = new Map<string, Promise<unknown>>();
+/**
+ * Writes of one log in this process are grouped: while one entry is being claimed, the keys of the
+ * writes that arrive wait for the next claim and go into one entry together. One claim costs three
+ * round trips, so a burst of message sends (each moves its thread) costs a few entries, not a queue
+ * of hundreds; and writers of one process never walk past each other's claims.
+ */
+interface Pending {
+  keys: Set<string>;
+  done: Promise<number>;
+}
+const pending = new Map<string, Pending>();
+const claiming = new Map<string, Promise<unknown>>();
+/** The last entry this process claimed per log: where its next claim starts (the head is only a hint for others). */
+const lastClaimed = new Map<string, number>();
 
-async function claim(db: Db, name: string, key: string): Promise<number> {
+async function claim(db: Db, name: string, keys: string[]): Promise<number> {
   const head = await db.collection<Head>(HEADS).findOne({ _id: name });
-  for (let n = (head?.n ?? 0) + 1; ; n++) {
+  const log = `${db.databaseName}/${name}`;
+  for (let n = Math.max(head?.n ?? 0, lastClaimed.get(log) ?? 0) + 1; ; n++) {
     try {
-      await db.collection<Entry>(ENTRIES).insertOne({ _id: `${name}#${n}`, key, at: new Date() });
+      await db.collection<Entry>(ENTRIES).insertOne({ _id: `${name}#${n}`, keys, at: new Date() });
+      lastClaimed.set(log, n);
       await db.collection<Head>(HEADS).updateOne({ _id: name }, { $max: { n } }, { upsert: true }).catch((err: unknown) => {
         // Two first-ever heads raced: the other one is there, and a hint may lag.
         if (!isDuplicateKey(err)) throw err;
@@ -48,29 +64,43 @@ async function claim(db: Db, name: string, key: string): Promise<number> {
 
 /** Record that `key` changed (`'*'`: anything may have). Resolves once other processes can see it. */
 export function recordChange(db: Db, name: string, key: string): Promise<number> {
-  const previous = queues.get(name) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => claim(db, name, key));
-  queues.set(name, next);
-  const forget = () => queues.get(name) === next && queues.delete(name);
-  next.then(forget, forget);
-  return next;
+  const log = `${db.databaseName}/${name}`;
+  let batch = pending.get(log);
+  if (!batch) {
+    const keys = new Set<string>();
+    const previous = claiming.get(log) ?? Promise.resolve();
+    // The batch is claimed once the claim before it has finished; until then it takes more keys.
+    const done = previous
+      .catch(() => undefined)
+      .then(() => {
+        pending.delete(log);
+        return claim(db, name, [...keys]);
+      });
+    batch = { keys, done };
+    pending.set(log, batch);
+    claiming.set(log, done);
+    const forget = () => claiming.get(log) === done && claiming.delete(log);
+    done.then(forget, forget);
+  }
+  batch.keys.add(key);
+  return batch.done;
 }
 
 /** The entries after `seen`, in order, up to the first number not yet written. */
-export async function changesSince(db: Db, name: string, seen: number): Promise<Array<{ n: number; key: string }>> {
+export async function changesSince(db: Db, name: string, seen: number): Promise<Array<{ n: number; keys: string[] }>> {
   // Nothing new, the usual answer, costs one `_id` equality: every engine serves it from an index (FerretDB
   // on PostgreSQL pushes equalities down, not `$in`).
-  const next = await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen + 1}` }, { projection: { key: 1 } });
+  const next = await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen + 1}` }, { projection: { _id: 1 } });
   if (!next) return [];
-  const found: Array<{ n: number; key: string }> = [];
+  const found: Array<{ n: number; keys: string[] }> = [];
   for (let from = seen + 1; ; from += READ_AHEAD) {
     const ids = Array.from({ length: READ_AHEAD }, (_, i) => `${name}#${from + i}`);
-    const rows = await db.collection<Entry>(ENTRIES).find({ _id: { $in: ids } }, { projection: { key: 1 } }).toArray();
-    const byN = new Map(rows.map((r) => [Number(r._id.slice(name.length + 1)), r.key]));
+    const rows = await db.collection<Entry>(ENTRIES).find({ _id: { $in: ids } }, { projection: { keys: 1 } }).toArray();
+    const byN = new Map(rows.map((r) => [Number(r._id.slice(name.length + 1)), r.keys]));
     for (let n = from; n < from + READ_AHEAD; n++) {
-      const key = byN.get(n);
-      if (key === undefined) return found;
-      found.push({ n, key });
+      const keys = byN.get(n);
+      if (keys === undefined) return found;
+      found.push({ n, keys });
     }
   }
 }

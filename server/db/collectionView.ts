@@ -53,12 +53,12 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
     const changes = await changesSince(db(), this.name, this.seen);
     if (!changes.length) return;
     const last = changes[changes.length - 1]!.n;
-    if (changes.some((c) => c.key === '*')) {
+    if (changes.some((c) => c.keys.includes('*'))) {
       await this.reload();
       this.seen = Math.max(this.seen, last);
       return;
     }
-    const ids = [...new Set(changes.map((c) => c.key))].filter((id) => mongoose.isValidObjectId(id));
+    const ids = [...new Set(changes.flatMap((c) => c.keys))].filter((id) => mongoose.isValidObjectId(id));
     const found = new Map((await this.load(ids.map((id) => new mongoose.Types.ObjectId(id)))).map((d) => [String(d._id), d]));
     for (const id of ids) {
       const doc = found.get(id);
