@@ -41,16 +41,12 @@ interface Pending {
 }
 const pending = new Map<string, Pending>();
 const claiming = new Map<string, Promise<unknown>>();
-/** The last entry this process claimed per log: where its next claim starts (the head is only a hint for others). */
-const lastClaimed = new Map<string, number>();
-
 async function claim(db: Db, name: string, keys: string[]): Promise<number> {
   const head = await db.collection<Head>(HEADS).findOne({ _id: name });
-  const log = `${db.databaseName}/${name}`;
-  for (let n = Math.max(head?.n ?? 0, lastClaimed.get(log) ?? 0) + 1; ; n++) {
+  // From the head, never from what this process remembers: the database may be another one since (a gap would hide every later entry).
+  for (let n = (head?.n ?? 0) + 1; ; n++) {
     try {
       await db.collection<Entry>(ENTRIES).insertOne({ _id: `${name}#${n}`, keys, at: new Date() });
-      lastClaimed.set(log, n);
       await db.collection<Head>(HEADS).updateOne({ _id: name }, { $max: { n } }, { upsert: true }).catch((err: unknown) => {
         // Two first-ever heads raced: the other one is there, and a hint may lag.
         if (!isDuplicateKey(err)) throw err;
