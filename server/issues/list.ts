@@ -4,7 +4,6 @@ import type { Actor } from '@shared/domain';
 import type { IssueExportQuery, IssueList, IssueListQuery } from '@shared/schemas/issues';
 import { OPEN_STATUSES, type IssueStatus } from '@shared/register/rules';
 import { normalizeForSearch, queryGrams } from '@shared/search/grams';
-import { allOf } from '../db/filters';
 import { escapeRegex } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { IssueModel, type IssueDocument, type IssueRecord } from './model';
@@ -15,6 +14,22 @@ const UNANSWERED_OPEN: IssueStatus[] = ['new', 'accepted', 'reviewing'];
 
 /** One value is an equality (which FerretDB hands to its storage, and PostgreSQL to an index); several are `$in`. */
 const oneOf = <T>(values: readonly T[]) => (values.length === 1 ? values[0] : trusted({ $in: values }));
+
+/**
+ * Conditions on distinct fields as one plain object: FerretDB pushes only top-level equalities down
+ * to its storage (and its indexes), never those inside `$and`. Conditions on a field already taken,
+ * and operators such as `$or`, go into `$and` beside them; the meaning is the same on every engine.
+ */
+function allOf<T>(conditions: readonly QueryFilter<T>[]): QueryFilter<T> {
+  const plain: Record<string, unknown> = {};
+  const rest: QueryFilter<T>[] = [];
+  for (const condition of conditions) {
+    const entries = Object.entries(condition);
+    if (entries.some(([key]) => key.startsWith('$') || key in plain)) rest.push(condition);
+    else for (const [key, value] of entries) plain[key] = value;
+  }
+  return (rest.length ? { ...plain, $and: rest } : plain) as QueryFilter<T>;
+}
 
 export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFilter<IssueRecord> {
   const today = todayInJapan(now);
