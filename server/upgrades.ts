@@ -4,8 +4,8 @@
  */
 import { runOnce } from './db/migrations';
 import { log } from './log';
-import { keyMinutesConfirmations } from './meetings/upgrade';
-import { upgradeStoredMessages } from './threads/backfill';
+import { keyMeetingFloor, keyMinutesConfirmations } from './meetings/upgrade';
+import { moveMessageGrams, upgradeStoredMessages } from './threads/backfill';
 
 export async function upgradeStoredData(): Promise<void> {
   await runOnce('2026-11 message buckets and reply sequences', async () => {
@@ -15,5 +15,13 @@ export async function upgradeStoredData(): Promise<void> {
   await runOnce('2026-12 minutes confirmations keyed per organisation', async () => {
     const moved = await keyMinutesConfirmations();
     if (moved) log.info(`minutes confirmations: ${moved} moved to documents of their own`);
+  });
+  await runOnce('2026-12 message search grams beside the message', async () => {
+    const moved = await moveMessageGrams();
+    if (moved) log.info(`message search grams: ${moved} moved out of their messages`);
+  });
+  await runOnce('2026-12 meeting floor keyed per person', async () => {
+    const moved = await keyMeetingFloor();
+    if (moved) log.info(`meeting floor: ${moved} people moved to documents of their own`);
   });
 }

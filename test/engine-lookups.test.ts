@@ -2,7 +2,7 @@
  * Our lookup indexes and filter pushdown in the embedded engine's SQLite backend
  * (scripts/ferretdb/, docs/DATABASE.md): SQLite's own query plan, read through FerretDB's explain,
  * shows an index search for `_id` and equality lookups; and every filter still finds exactly what
- * MongoDB finds (arrays, numbers of other types, `$in`, unique indexes).
+ * MongoDB finds (arrays, numbers of other types, `$in`, null, numeric ranges, unique indexes).
  */
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -100,6 +100,52 @@ describe('the embedded engine', () => {
     expect(await keys({ n: true })).toEqual(['true']);
     expect(await keys({ n: '5' })).toEqual(['string']);
     expect(await keys({ n: { $in: [5.5, '5'] } })).toEqual(['half', 'string']);
+  });
+
+  it('narrows by null and by numeric ranges in SQL without losing a match', async () => {
+    const values = db.collection('values');
+    await values.createIndex({ g: 1 });
+    await values.insertMany([
+      { k: 'int', g: 1, n: new Int32(5) },
+      { k: 'long', g: 1, n: Long.fromNumber(-7) },
+      { k: 'double', g: 1, n: new Double(5.5) },
+      { k: 'negzero', g: 1, n: new Double(-0) },
+      { k: 'big', g: 1, n: new Double(1e300) },
+      { k: 'array', g: 1, n: [1, 9] },
+      { k: 'nullarray', g: 1, n: [null, 2] },
+      { k: 'string', g: 1, n: '3' },
+      { k: 'null', g: 1, n: null },
+      { k: 'missing', g: 1 },
+      { k: 'object', g: 1, n: { v: 1 } },
+      { k: 'date', g: 1, n: new Date(3) },
+      { k: 'bool', g: 1, n: false },
+      { k: 'other group', g: 2, n: 4 },
+    ]);
+    const keys = async (filter: Document) => (await values.find(filter).toArray()).map((d) => d.k).sort();
+    // `$and` is never pushed down: the handler alone answers it, as upstream FerretDB would.
+    const exactly = (filter: Document) => keys({ $and: [filter] });
+    const filters: Document[] = [
+      { n: { $lt: 5 } },
+      { n: { $lte: 5 } },
+      { n: { $gt: 5 } },
+      { n: { $gte: 0, $lt: 6 } },
+      { n: { $gt: -1e301 } },
+      { n: { $lt: new Double(0) } },
+      { n: { $gt: Long.fromNumber(2) } },
+      { n: { $gt: 2, $ne: 9 } },
+      { n: null },
+      { n: { $eq: null } },
+      { g: 1, n: { $lt: 6 } },
+      { g: 1, n: null },
+    ];
+    for (const filter of filters) expect(await keys(filter), JSON.stringify(filter)).toEqual(await exactly(filter));
+    expect(await keys({ n: { $gte: 0, $lt: 6 } })).toEqual(['array', 'double', 'int', 'negzero', 'nullarray', 'other group']);
+    expect(await keys({ g: 1, n: null })).toEqual(['missing', 'null', 'nullarray']);
+    // The equality still picks the index; the range and null only filter the rows it found.
+    expect((await planOf('values', { g: 1, n: { $lt: 6 } })).plan).toMatch(/SEARCH \S+ USING INDEX \S+_g_1/);
+    expect((await planOf('messages', { threadId, bucket: 3, parentId: null, seq: { $gte: 300, $lt: 340 } })).plan).toMatch(
+      /SEARCH \S+ USING INDEX \S+_threadId_1_bucket_1 \(<expr>=\? AND <expr>=\?\)/,
+    );
   });
 
   it('keeps unique indexes unique, and drops an index with its lookup twin', async () => {

@@ -15,9 +15,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  ensureFerretDB();
+  // FERRETDB_BIN runs the suite on another build of the engine (as the app and the bench allow).
+  const bin = ensureFerretDB({ bin: process.env.FERRETDB_BIN });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'council-test-'));
-  const database = await startEmbeddedFerretDB({ dataDir });
+  const database = await startEmbeddedFerretDB({ dataDir, bin });
   project.provide('mongoUri', database.uri);
   return async () => {
     await database.stop();

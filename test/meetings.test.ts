@@ -172,12 +172,16 @@ describe('the live room', () => {
     expect(groups.get(await orgId(dev))).toEqual(['佐藤 健一', '鈴木 美咲']);
     expect(groups.get(me.organization.id)).toEqual(['伊藤 直樹']);
 
-    // Ended: read-only, chat kept.
+    // Ended: read-only, chat kept, the floor taken back from everyone.
+    await ok(sec, 'meeting.floor', { meetingId: m.id, userId: me.id, on: true });
     await setStatus(m.id, 'ended');
     expect(await ack(vendor, 'meeting.chat', { meetingId: m.id, clientId: newClientId(), body: '終了後' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await ack(sec, 'meeting.floor', { meetingId: m.id, userId: me.id, on: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const after = await ok(await open(dev2), 'meeting.join', { meetingId: m.id });
     expect(after.chat.map((c) => c.body)).toEqual(['厚労省です']);
     expect(after.canSpeak).toBe(false);
+    expect(after.floor).toEqual([]);
+    expect((await ok(ministry, 'meeting.join', { meetingId: m.id })).canSpeak).toBe(false);
   });
 
   it('orders the question queue by support; the secretariat takes one up and marks it answered', async () => {

@@ -1,5 +1,7 @@
 /** Search in Japanese and English over stored grams, within what the searcher may read. */
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveMessageGrams } from '../server/threads/backfill';
 import type { SearchResults } from '../shared/schemas/threads';
 import { findMatches, gramsOf, queryGrams } from '../shared/search/grams';
 import type { ApiClient } from './support/client';
@@ -58,6 +60,39 @@ describe('GET /api/search', () => {
     expect((await search(dev, 'ポムポム')).body.messages).toHaveLength(1);
     await dev.delete(`/api/messages/${posted.body.message.id}`);
     expect((await search(dev, 'ポムポム')).body.messages).toHaveLength(0);
+  });
+
+  it('follows a message through hiding, restoring and editing', async () => {
+    const secretariat = await server.signIn('secretariat@demo.example');
+    const { thread } = await startThread(dev);
+    const posted = await dev.post<{ message: { id: string } }>(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: '固有語ミルフィユの件' });
+    const id = posted.body.message.id;
+    const found = async (q: string) => (await search(dev, q)).body.messages.map((h) => h.message!.id);
+    expect(await found('ミルフィユ')).toEqual([id]);
+    expect((await secretariat.post(`/api/messages/${id}/hide`, { reason: '確認中' })).status).toBe(200);
+    expect(await found('ミルフィユ')).toEqual([]);
+    expect((await secretariat.post(`/api/messages/${id}/restore`)).status).toBe(200);
+    expect(await found('ミルフィユ')).toEqual([id]);
+    expect((await dev.patch(`/api/messages/${id}`, { body: '固有語タルトタタンの件' })).status).toBe(200);
+    expect(await found('ミルフィユ')).toEqual([]);
+    expect(await found('タルトタタン')).toEqual([id]);
+  });
+
+  it('finds messages stored with their grams inside, once moved beside them at start-up', async () => {
+    const { thread } = await startThread(dev);
+    const posted = await dev.post<{ message: { id: string } }>(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: '旧形式の固有語ガトーショコラ' });
+    const _id = new mongoose.Types.ObjectId(posted.body.message.id);
+    const db = mongoose.connection.db!;
+    // As an earlier version stored it: the grams inside the message, nothing beside it.
+    await db.collection('messages').updateOne({ _id }, { $set: { grams: gramsOf('旧形式の固有語ガトーショコラ') } });
+    await db.collection('message_grams').deleteOne({ _id });
+    expect((await search(dev, 'ガトーショコラ')).body.messages).toEqual([]);
+
+    expect(await moveMessageGrams(2)).toBeGreaterThanOrEqual(1);
+    expect((await search(dev, 'ガトーショコラ')).body.messages.map((h) => h.message!.id)).toEqual([posted.body.message.id]);
+    expect(await db.collection('messages').countDocuments({ grams: { $exists: true } })).toBe(0);
+    expect(await moveMessageGrams(2)).toBe(0);
+    expect((await search(dev, 'ガトーショコラ')).body.messages).toHaveLength(1);
   });
 
   it('refuses an empty or overlong query', async () => {

@@ -3,12 +3,13 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Message } from '../shared/schemas/threads';
 import { runOnce } from '../server/db/migrations';
+import { keyMeetingFloor } from '../server/meetings/upgrade';
 import { upgradeStoredMessages } from '../server/threads/backfill';
 import { upgradeStoredData } from '../server/upgrades';
 import type { Me } from './support/json';
 import type { Meeting } from '../shared/schemas/meetings';
 import type { ApiClient } from './support/client';
-import { newClientId, startThread } from './support/forum';
+import { ack, newClientId, ok, openSocket, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
@@ -75,4 +76,41 @@ it('moves minutes confirmations stored inside the meeting to documents of their 
   expect(minutes.awaiting).toEqual([]);
   const stored = await mongoose.connection.db!.collection('meetings').findOne({ _id: new mongoose.Types.ObjectId(m.id) });
   expect(stored?.minutes?.confirmations).toBeUndefined();
+});
+
+it('moves the floor stored inside the meeting to a document per person, once', async () => {
+  const [mhlw, jlis] = await server.signInAll('mhlw@demo.example', 'jlis@demo.example');
+  const created = await secretariat.post<Meeting>('/api/meetings', { kind: 'plenary', title: '第4回 全体会議', startsAt: '2026-12-17T14:00:00+09:00', endsAt: '2026-12-17T16:00:00+09:00' });
+  const m = created.body;
+  for (const to of ['scheduled', 'live']) await secretariat.post(`/api/meetings/${m.id}/status`, { to });
+  const observers = await Promise.all([mhlw, jlis].map(async (c) => (await c.get<Me>('/api/me')).body.id));
+  // As an older version stored it: the floor an array inside the meeting.
+  const meetings = mongoose.connection.db!.collection('meetings');
+  await meetings.updateOne({ _id: new mongoose.Types.ObjectId(m.id) }, { $set: { floor: observers.map((id) => new mongoose.Types.ObjectId(id)) } });
+
+  // This database has had its upgrades already (the case above): as one that has not had this one yet.
+  await mongoose.connection.db!.collection<{ _id: string }>('migrations').deleteOne({ _id: '2026-12 meeting floor keyed per person' });
+
+  const floorOf = () => mongoose.connection.db!.collection('meeting_floor').find({ meetingId: new mongoose.Types.ObjectId(m.id) }).sort({ _id: 1 }).toArray();
+  await upgradeStoredData();
+  const moved = await floorOf();
+  expect(moved.map((f) => [f._id, String(f.userId)])).toEqual(observers.map((id) => [`${m.id}:${id}`, id]).sort());
+  expect((await meetings.findOne({ _id: new mongoose.Types.ObjectId(m.id) }))?.floor).toBeUndefined();
+  // Twice changes nothing: once recorded, and the move itself finds nothing left to move.
+  await upgradeStoredData();
+  expect(await keyMeetingFloor()).toBe(0);
+  expect(await floorOf()).toEqual(moved);
+
+  // The room presents them with the floor, and they may speak.
+  const [sec, ...observerSockets] = await Promise.all([secretariat, mhlw, jlis].map(openSocket));
+  try {
+    const room = await ok(sec!, 'meeting.join', { meetingId: m.id });
+    expect(room.floor.map((p) => p.id).sort()).toEqual([...observers].sort());
+    for (const s of observerSockets) {
+      expect((await ok(s, 'meeting.join', { meetingId: m.id })).canSpeak).toBe(true);
+      expect((await ack(s, 'meeting.chat', { meetingId: m.id, clientId: newClientId(), body: '発言します' })).ok).toBe(true);
+    }
+  } finally {
+    [sec!, ...observerSockets].forEach((s) => s.close());
+  }
 });

@@ -174,7 +174,6 @@ function messageDoc(threadId: ObjectId, seq: number, author: BenchPerson, parent
     attachments: [],
     replyCount: 0,
     lastReplyAt: null,
-    grams: gramsOf(body),
     createdAt: at,
     updatedAt: at,
     __v: 0,
@@ -200,6 +199,7 @@ export async function seedLongThread(db: Db, people: readonly BenchPerson[], thr
   }
   await db.collection('threads').insertMany([long, ...otherThreads]);
   const messages = db.collection('messages');
+  const grams = db.collection('message_grams');
   let written = 0;
   for (const { thread, count } of plan) {
     let batch: ReturnType<typeof messageDoc>[] = [];
@@ -211,6 +211,8 @@ export async function seedLongThread(db: Db, people: readonly BenchPerson[], thr
       batch.push(doc);
       if (batch.length === 1000 || seq === count) {
         await messages.insertMany(batch, { ordered: false });
+        // Search grams beside each message, as the app keeps them (server/threads/messageGrams.ts).
+        await grams.insertMany(batch.map((m) => ({ _id: m._id, threadId: m.threadId, visibility: m.visibility, createdAt: m.createdAt, grams: gramsOf(m.body) })), { ordered: false });
         written += batch.length;
         batch = [];
         if (written % 20_000 === 0) log(`  ${written} / ${totalMessages} messages`);

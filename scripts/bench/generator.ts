@@ -49,7 +49,7 @@ interface DriverQuery {
    * A thread page read as the app reads it (server/threads/messages.ts topLevelBefore): equality
    * lookups on (thread, bucket), two buckets at a time downwards, until `count` top-level messages.
    */
-  bucketed?: { threadId: Document[string]; before: number; count: number; span: number; atOnce: number };
+  bucketed?: { threadId: Document[string]; before: number; count: number; span: number; maxWindow: number };
 }
 
 const send = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -414,12 +414,21 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
       if (!q) queries.set(r.query, (q = BSON.EJSON.parse(r.query, { relaxed: false }) as DriverQuery));
       const c = db.collection(q.collection);
       if (q.bucketed) {
-        const { threadId, before, count, span, atOnce } = q.bucketed;
+        // The reads messages.ts topLevelBefore makes: the `count` numbers below the cursor, then
+        // ranges sized for what replies took, one lookup per bucket a range touches.
+        const { threadId, before, count, span, maxWindow } = q.bucketed;
         let found = 0;
-        for (let bucket = Math.floor((before - 1) / span); bucket >= 0 && found < count; bucket -= atOnce) {
-          const buckets = Array.from({ length: atOnce }, (_, i) => bucket - i).filter((b) => b >= 0);
-          const rows = await Promise.all(buckets.map((b) => c.find({ threadId, bucket: b, parentId: null, seq: { $lt: before } }, { projection: q.projection }).toArray()));
-          found += rows.reduce((n, r) => n + r.length, 0);
+        let to = before;
+        let width = count;
+        while (to > 0 && found < count) {
+          const from = Math.max(0, to - width);
+          const buckets: number[] = [];
+          for (let b = Math.floor(from / span); b <= Math.floor((to - 1) / span); b++) buckets.push(b);
+          const rows = await Promise.all(buckets.map((b) => c.find({ threadId, bucket: b, parentId: null, seq: { $gte: from, $lt: to } }).toArray()));
+          const got = rows.reduce((n, r) => n + r.length, 0);
+          found += got;
+          to = from;
+          width = Math.min(maxWindow, got ? Math.ceil(((count - found) * width) / got) + 1 : 2 * width);
         }
         return found ? 'ok' : 'empty';
       }

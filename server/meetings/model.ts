@@ -1,8 +1,8 @@
 /**
- * Meetings and their live rooms. RSVPs, question supports and chat are uniquely keyed documents;
+ * Meetings and their live rooms. RSVPs, question supports, chat and the floor are uniquely keyed documents;
  * in-person seats are settled by order of arrival (see rsvp.ts), never by a shared counter.
  */
-import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType, type Types } from 'mongoose';
 import { MEETING_KINDS, MEETING_STATUSES, RSVP_RESPONSES } from '@shared/meetings/rules';
 import { personSchema } from '../users/person';
 
@@ -56,8 +56,6 @@ const meetingSchema = new Schema(
     agenda: { type: [agendaItemSchema], default: [] },
     currentAgendaItemId: { type: String, default: null },
     extraInvitees: { type: [orgRefSchema], default: [] },
-    /** People the secretariat has given the floor in the live room. */
-    floor: { type: [Schema.Types.ObjectId], default: [] },
     minutes: { type: minutesSchema, default: null },
     createdBy: { type: personSchema, required: true },
   },
@@ -121,6 +119,23 @@ const minutesConfirmationSchema = new Schema({
 });
 minutesConfirmationSchema.index({ meetingId: 1 });
 
+/**
+ * A person the secretariat has given the floor in the live room, one document per person
+ * (`<meetingId>:<userId>`): giving inserts it, taking it back deletes it, so two secretariat members
+ * acting at the same moment, or any other write to the meeting, never erase one another's change
+ * (docs/DATABASE.md, "No lost writes").
+ */
+const floorSchema = new Schema({
+  _id: { type: String, required: true },
+  meetingId: { type: Schema.Types.ObjectId, required: true },
+  userId: { type: Schema.Types.ObjectId, required: true },
+  at: { type: Date, required: true },
+});
+floorSchema.index({ meetingId: 1 });
+
+/** The `_id` of one person's floor in one meeting. */
+export const floorKey = (meetingId: string | Types.ObjectId, userId: string | Types.ObjectId): string => `${String(meetingId)}:${String(userId)}`;
+
 /** A person's private calendar feed: only the token's SHA-256 is stored; revoking deletes it. */
 const calendarTokenSchema = new Schema({
   _id: { type: String, required: true },
@@ -140,4 +155,5 @@ export const ChatModel = mongoose.model('MeetingChat', chatSchema);
 export const QuestionModel = mongoose.model('MeetingQuestion', questionSchema);
 export const QuestionSupportModel = mongoose.model('MeetingQuestionSupport', questionSupportSchema);
 export const MinutesConfirmationModel = mongoose.model('MinutesConfirmation', minutesConfirmationSchema, 'minutes_confirmations');
+export const MeetingFloorModel = mongoose.model('MeetingFloor', floorSchema, 'meeting_floor');
 export const CalendarTokenModel = mongoose.model('CalendarToken', calendarTokenSchema);

@@ -9,7 +9,7 @@ import { trusted, type Types } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { groupPresence, presenceChange } from '@shared/meetings/presence';
 import { queueOrder } from '@shared/meetings/rules';
-import { can, decide } from '@shared/permissions';
+import { can, decide, type Decision } from '@shared/permissions';
 import type { ChatMessage, Question, RoomPresence } from '@shared/schemas/meetings';
 import type { Person } from '@shared/schemas/threads';
 import { recordAudit } from '../audit/log';
@@ -23,7 +23,7 @@ import type { UserWithOrganization } from '../users/model';
 import { personOf, presentPerson } from '../users/person';
 import { UserModel } from '../users/model';
 import { readableMeeting, requireInvited, requireStatus } from './access';
-import { ChatModel, MeetingModel, QuestionModel, QuestionSupportModel, type ChatDocument, type MeetingDocument, type QuestionDocument } from './model';
+import { ChatModel, floorKey, MeetingFloorModel, MeetingModel, QuestionModel, QuestionSupportModel, type ChatDocument, type MeetingDocument, type QuestionDocument } from './model';
 import { presentAgenda, presentSummary } from './presenter';
 import { meetingRooms } from './rooms';
 import { roomChanged, roomSnapshot, type RoomSnapshot } from './roomSnapshot';
@@ -57,10 +57,20 @@ async function presentQuestions(questions: readonly QuestionDocument[]): Promise
   return questions.map((q) => presentQuestion(q, supports.filter((s) => String(s.questionId) === String(q._id)).map((s) => String(s.userId))));
 }
 
-async function floorOf(meeting: MeetingDocument): Promise<Person[]> {
-  if (!meeting.floor.length) return [];
-  const users = (await UserModel.find({ _id: trusted({ $in: meeting.floor }) }).populate('organization')) as unknown as UserWithOrganization[];
+/** Who has the floor, presented. */
+async function floorOf(meetingId: Types.ObjectId): Promise<Person[]> {
+  const held = await MeetingFloorModel.find({ meetingId }, { userId: 1 }).lean();
+  if (!held.length) return [];
+  const users = (await UserModel.find({ _id: trusted({ $in: held.map((f) => f.userId) }) }).populate('organization')) as unknown as UserWithOrganization[];
   return users.map((u) => presentPerson(personOf(u)));
+}
+
+/** Whether the actor may speak: by role, or (observers) with the floor, then looked up by its `_id`. */
+async function speakDecision(actor: Actor, meeting: MeetingDocument): Promise<Decision> {
+  const byRole = decide(actor, 'meeting.speak');
+  if (byRole.allowed) return byRole;
+  const hasFloor = (await MeetingFloorModel.exists({ _id: floorKey(meeting._id, actor.id) })) !== null;
+  return decide(actor, 'meeting.speak', { hasFloor });
 }
 
 /** The part of a room every joiner is shown alike (see roomSnapshot.ts). */
@@ -68,7 +78,7 @@ async function readRoom(meeting: MeetingDocument): Promise<RoomSnapshot> {
   const [chat, questions, floor] = await Promise.all([
     ChatModel.find({ meetingId: meeting._id }).sort({ seq: -1 }).limit(CHAT_HISTORY),
     QuestionModel.find({ meetingId: meeting._id }).sort({ at: 1 }),
-    floorOf(meeting),
+    floorOf(meeting._id),
   ]);
   return { chat: chat.reverse().map(presentChat), questions: queueOrder(await presentQuestions(questions)), floor };
 }
@@ -97,7 +107,7 @@ async function speakingIn(actor: Actor, meetingId: string | Types.ObjectId): Pro
   const meeting = await readableMeeting(actor, meetingId);
   requireInvited(meeting, actor);
   requireStatus(meeting, ['live'], 'speak');
-  const decision = decide(actor, 'meeting.speak', { hasFloor: meeting.floor.some((id) => String(id) === actor.id) });
+  const decision = await speakDecision(actor, meeting);
   if (!decision.allowed) throw forbidden(`${decision.reason} (ask the secretariat for the floor)`);
   return meeting;
 }
@@ -135,13 +145,13 @@ export function meetingFeature(io: CouncilServer, presence: RoomPresenceTracker,
         const id = String(meeting._id); // the stored spelling: the payload's may be upper case, and rooms are named by it
         await socket.join(meetingRooms.room(id));
         presence.changed(id);
-        const [room, summary, agenda, roomPresence] = await Promise.all([
+        const [room, summary, agenda, roomPresence, canSpeak] = await Promise.all([
           roomSnapshot(id, () => readRoom(meeting)),
           presentSummary(meeting, actor),
           presentAgenda(meeting, actor),
           presence.presenceOf(id),
+          meeting.status === 'live' && speakDecision(actor, meeting).then((d) => d.allowed),
         ]);
-        const hasFloor = meeting.floor.some((id) => String(id) === actor.id);
         return {
           meeting: summary,
           agenda,
@@ -149,7 +159,7 @@ export function meetingFeature(io: CouncilServer, presence: RoomPresenceTracker,
           questions: room.questions,
           presence: roomPresence,
           floor: room.floor,
-          canSpeak: meeting.status === 'live' && can(actor, 'meeting.speak', { hasFloor }),
+          canSpeak,
         };
       },
 
@@ -243,10 +253,21 @@ export function meetingFeature(io: CouncilServer, presence: RoomPresenceTracker,
       'meeting.floor': async ({ meetingId, userId, on }, { actor, user }) => {
         const meeting = await readableMeeting(actor, meetingId);
         managing(actor, meeting);
-        await MeetingModel.updateOne({ _id: meeting._id }, on ? { $addToSet: { floor: userId } } : { $pull: { floor: userId } });
         const id = String(meeting._id);
+        const _id = floorKey(id, userId);
+        // One document per person: giving it twice is the same key, and no other write can erase it.
+        if (on) {
+          await ignoringDuplicate(MeetingFloorModel.create({ _id, meetingId: meeting._id, userId, at: new Date() }));
+          // Ended meanwhile: ending took everyone's floor before this one was stored, so take it back.
+          const stored = await MeetingModel.findById(meeting._id, { status: 1 });
+          if (stored?.status !== 'live') {
+            await MeetingFloorModel.deleteOne({ _id });
+            if (!stored) throw notFound('meeting');
+            requireStatus(stored, ['live'], 'run');
+          }
+        } else await MeetingFloorModel.deleteOne({ _id });
         roomChanged(id);
-        const floor = await floorOf((await MeetingModel.findById(meeting._id))!);
+        const floor = await floorOf(meeting._id);
         await recordAudit({ actor: user, action: 'meeting.floor', target: { kind: 'meeting', id, label: meeting.title }, detail: { userId, on } });
         io.to(meetingRooms.room(id)).emit('meeting.floor', { meetingId: id, floor });
         return { floor };

@@ -15,7 +15,7 @@ import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
 import { invites, managedMeeting, readableMeeting } from './access';
-import { MeetingModel, type MeetingDocument } from './model';
+import { MeetingFloorModel, MeetingModel, type MeetingDocument } from './model';
 import { presentMeeting, presentSummaries } from './presenter';
 import { meetingRooms } from './rooms';
 import { roomChanged } from './roomSnapshot';
@@ -105,9 +105,13 @@ export async function setMeetingStatus(input: { user: UserWithOrganization; meet
   const meeting = await managedMeeting(actor, input.meetingId);
   const from = meeting.status as MeetingStatus;
   if (!STATUS_MOVES[from].includes(to)) throw conflict(`to: ${from} → ${to} is not possible; allowed: ${STATUS_MOVES[from].join(', ') || 'none'}`, 'to');
-  const saved = await MeetingModel.updateOne({ _id: meeting._id, status: from }, { $set: { status: to, ...(to === 'ended' ? { floor: [] } : {}) } });
+  const saved = await MeetingModel.updateOne({ _id: meeting._id, status: from }, { $set: { status: to } });
   if (saved.matchedCount !== 1) throw conflict('the meeting changed meanwhile; reload it');
-  if (to === 'ended') roomChanged(String(meeting._id)); // the floor was cleared
+  if (to === 'ended') {
+    // Ending takes the floor back from everyone (after the status, so a floor given meanwhile sees it: room.ts).
+    await MeetingFloorModel.deleteMany({ meetingId: meeting._id });
+    roomChanged(String(meeting._id));
+  }
   const updated = (await MeetingModel.findById(meeting._id))!;
   io.to(meetingRooms.room(String(meeting._id))).emit('meeting.status', { meetingId: String(meeting._id), status: to });
   announce(io, updated);

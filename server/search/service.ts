@@ -10,7 +10,7 @@ import { findMatches, normalizeForSearch, queryGrams } from '@shared/search/gram
 import { readableVisibilities } from '@shared/threads/rules';
 import { presentMessages } from '../threads/messages';
 import { searchableText } from '../threads/mentions';
-import { MessageModel, ThreadModel, type ThreadDocument } from '../threads/model';
+import { MessageGramsModel, MessageModel, ThreadModel, type ThreadDocument } from '../threads/model';
 import { presentThread } from '../threads/presenter';
 
 const SNIPPET_BEFORE = 40;
@@ -54,10 +54,14 @@ export async function search(actor: Actor, q: string, limit: number): Promise<Se
   if (!grams.length || !visibilities.length) return { threads: [], messages: [] };
   const filter = { visibility: trusted({ $in: visibilities }), grams: trusted({ $all: grams }) };
   // Grams can co-occur without the phrase: fetch extra, keep only real matches.
-  const [threads, messages] = await Promise.all([
+  const [threads, candidates] = await Promise.all([
     ThreadModel.find(filter).sort({ lastActivityAt: -1 }).limit(limit * 3),
-    MessageModel.find({ ...filter, deletedAt: null, hidden: null }).sort({ createdAt: -1 }).limit(limit * 3),
+    MessageGramsModel.find(filter, { _id: 1 }).sort({ createdAt: -1 }).limit(limit * 3).lean(),
   ]);
+  // The messages themselves decide: still visible, still saying it (messageGrams.ts).
+  const ids = candidates.map((c) => c._id);
+  const stored = new Map((await MessageModel.find({ _id: trusted({ $in: ids }), deletedAt: null, hidden: null })).map((m) => [String(m._id), m]));
+  const messages = ids.flatMap((id) => stored.get(String(id)) ?? []);
 
   const threadHits: SearchHit[] = threads
     .filter((t) => containsEveryWord(t.title, q))

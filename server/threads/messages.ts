@@ -7,8 +7,7 @@ import { trusted, type Types, type UpdateQuery } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import type { Message, MessagePage } from '@shared/schemas/threads';
-import { gramsOf } from '@shared/search/grams';
-import { bucketOf, LIMITS } from '@shared/threads/rules';
+import { bucketOf, LIMITS, MESSAGE_BUCKET_SPAN } from '@shared/threads/rules';
 import { AttachmentModel } from '../attachments/model';
 import { claimableAttachments } from '../attachments/service';
 import { idempotentId, isDuplicateKey } from '../db/keys';
@@ -18,7 +17,8 @@ import type { ActingUser } from '../users/model';
 import { toActor } from '../users/presenter';
 import { readableMessage, readableThread, requireCanPost } from './access';
 import type { ForumBroadcast } from './broadcast';
-import { resolveMentions, searchableText } from './mentions';
+import { resolveMentions } from './mentions';
+import { recordMessageGrams } from './messageGrams';
 import { MessageModel, MessageVersionModel, ThreadModel, type MessageDocument, type MessageRecord, type ThreadDocument } from './model';
 import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
@@ -28,14 +28,12 @@ import { advanceCursor } from './readCursors';
 
 const sequenceName = (threadId: string) => `thread:${threadId}`;
 
-/**
- * Apply `update` (if any) and load the result. Not findOneAndUpdate: the hidden `grams` field makes
- * mongoose send a projection with it, which FerretDB's findAndModify does not support.
- */
+/** Apply `update` (if any), load the result and keep its search grams in step. */
 async function updatedMessage(id: Types.ObjectId, update?: UpdateQuery<MessageRecord>): Promise<MessageDocument> {
   if (update) await MessageModel.updateOne({ _id: id }, update);
   const message = await MessageModel.findById(id);
   if (!message) throw notFound('message');
+  if (update) await recordMessageGrams(message);
   return message;
 }
 
@@ -139,7 +137,6 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
       body,
       mentions,
       attachments: attachments.map((a) => ({ id: a._id, name: a.name, type: a.type, size: a.size, sha256: a.sha256 })),
-      grams: gramsOf(searchableText(body, mentions)),
       createdAt: at,
     });
   } catch (err) {
@@ -153,7 +150,11 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
     await AttachmentModel.updateMany({ _id: trusted({ $in: attachments.map((a) => a._id) }) }, { $set: { messageId: message._id, threadId } });
   }
 
-  const [updatedThread, readSeq] = await Promise.all([recordActivity(thread._id, seq, at, actor.id), advanceCursor(actor.id, threadId, seq)]);
+  const [updatedThread, readSeq] = await Promise.all([
+    recordActivity(thread._id, seq, at, actor.id),
+    advanceCursor(actor.id, threadId, seq),
+    recordMessageGrams(message),
+  ]);
   const presented = presentMessage(message, [], { moderator: false });
   broadcast.message('message.created', presented, presented);
   if (parent) {
@@ -174,7 +175,11 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
  */
 async function duplicateOf(stored: MessageDocument, threadId: string, actor: Actor, broadcast: ForumBroadcast) {
   if (String(stored.threadId) !== threadId) throw conflict('clientId: already used for a message in another thread', 'clientId');
-  const [thread, readSeq] = await Promise.all([recordActivity(stored.threadId, stored.seq, stored.createdAt, actor.id), advanceCursor(actor.id, threadId, stored.seq)]);
+  const [thread, readSeq] = await Promise.all([
+    recordActivity(stored.threadId, stored.seq, stored.createdAt, actor.id),
+    advanceCursor(actor.id, threadId, stored.seq),
+    recordMessageGrams(stored),
+  ]);
   await announce(broadcast, 'message.created', stored);
   broadcast.threadUpdated(presentThread(thread));
   broadcast.readMoved(actor.id, { threadId, readSeq, lastSeq: thread.lastSeq });
@@ -188,37 +193,64 @@ export async function messagePage(actor: Actor, threadId: string, query: PageQue
 
 type PageQuery = { before?: number; after?: number; limit: number };
 
-/** Buckets read at once: a page of 50 top-level messages among replies spans two or three. */
-const BUCKETS_AT_ONCE = 2;
-
-/** One bucket's messages matching `filter`: an equality lookup on (thread, bucket). Search grams stay behind (a page never shows them). */
-const inBucket = (thread: ThreadDocument, bucket: number, filter: Record<string, unknown>) =>
-  MessageModel.find({ threadId: thread._id, bucket, ...filter }).select('-grams');
+/** The widest range of numbers one read asks for (its buckets are read in parallel). */
+const MAX_WINDOW = 8 * MESSAGE_BUCKET_SPAN;
 
 /**
- * The last `count` top-level messages before `before` (or the latest), oldest first, read bucket by
- * bucket downwards — never the whole thread, whatever its length.
+ * The messages of `thread` numbered in [from, to) that match `filter`: one equality lookup on
+ * (thread, bucket) per bucket the range touches, narrowed by the range, so the engine decodes only
+ * messages in it (docs/DATABASE.md, "Access patterns").
+ */
+async function inRange(thread: ThreadDocument, from: number, to: number, filter: Record<string, unknown>): Promise<MessageDocument[]> {
+  const buckets: number[] = [];
+  for (let b = bucketOf(from); b <= bucketOf(to - 1); b++) buckets.push(b);
+  const seq = trusted({ $gte: from, $lt: to });
+  const rows = await Promise.all(buckets.map((bucket) => MessageModel.find({ threadId: thread._id, bucket, ...filter, seq })));
+  return rows.flat();
+}
+
+/** One above the highest number a message of the thread may have now: a send may be storing one the thread does not record yet. */
+const ceilingOf = (thread: ThreadDocument) => (bucketOf(thread.lastSeq) + 2) * MESSAGE_BUCKET_SPAN;
+
+/**
+ * How many numbers to read next for `missing` top-level messages, when the last `width` numbers
+ * held `got` of them: as many as that density needs, or twice the last width through a run of
+ * replies; at most MAX_WINDOW.
+ */
+const nextWidth = (missing: number, got: number, width: number) =>
+  Math.min(MAX_WINDOW, got ? Math.ceil((missing * width) / got) + 1 : 2 * width);
+
+/**
+ * The last `count` top-level messages before `before` (or the latest), oldest first. Reads the
+ * `count` numbers below the cursor, then, for what replies took, a range sized by how many of the
+ * numbers read were replies — never the whole thread, whatever its length, and little beyond the page.
  */
 async function topLevelBefore(thread: ThreadDocument, before: number | undefined, count: number): Promise<MessageDocument[]> {
-  // Without a cursor, start above the last number the thread records: a send may be storing one now.
-  let bucket = before !== undefined ? bucketOf(before - 1) : bucketOf(thread.lastSeq) + 1;
-  const filter = before !== undefined ? { parentId: null, seq: trusted({ $lt: before }) } : { parentId: null };
+  let to = before ?? ceilingOf(thread);
+  // Without a cursor the first read starts at the last number the thread records.
+  let width = before === undefined ? to - (thread.lastSeq + 1) + count : count;
   const found: MessageDocument[] = [];
-  while (bucket >= 0 && found.length < count) {
-    const buckets = Array.from({ length: BUCKETS_AT_ONCE }, (_, i) => bucket - i).filter((b) => b >= 0);
-    for (const rows of await Promise.all(buckets.map((b) => inBucket(thread, b, filter)))) found.push(...rows);
-    bucket -= BUCKETS_AT_ONCE;
+  while (to > 0 && found.length < count) {
+    const from = Math.max(0, to - width);
+    const rows = await inRange(thread, from, to, { parentId: null });
+    found.push(...rows);
+    to = from;
+    width = nextWidth(count - found.length, rows.length, width);
   }
   return found.sort((a, b) => b.seq - a.seq).slice(0, count).reverse();
 }
 
-/** Every message (replies too) after `after`, in order, at most `count`, read bucket by bucket upwards. */
+/** Every message (replies too) after `after`, in order, at most `count`. */
 async function messagesAfter(thread: ThreadDocument, after: number, count: number): Promise<MessageDocument[]> {
-  const last = bucketOf(thread.lastSeq) + 1;
+  const ceiling = ceilingOf(thread);
   const found: MessageDocument[] = [];
-  for (let bucket = bucketOf(after + 1); bucket <= last && found.length < count; bucket += BUCKETS_AT_ONCE) {
-    const buckets = Array.from({ length: BUCKETS_AT_ONCE }, (_, i) => bucket + i).filter((b) => b <= last);
-    for (const rows of await Promise.all(buckets.map((b) => inBucket(thread, b, { seq: trusted({ $gt: after }) })))) found.push(...rows);
+  let from = after + 1;
+  let width = count;
+  while (from < ceiling && found.length < count) {
+    const to = Math.min(ceiling, from + width);
+    found.push(...(await inRange(thread, from, to, {})));
+    from = to;
+    width = Math.min(MAX_WINDOW, 2 * width);
   }
   return found.sort((a, b) => a.seq - b.seq).slice(0, count);
 }
@@ -262,10 +294,11 @@ export async function editMessage(input: { actor: Actor; messageId: string; body
   const mentions = await resolveMentions(body);
   const saved = await MessageModel.updateOne(
     { _id: message._id, version: message.version },
-    { $set: { body, mentions, editedAt: new Date(), version: message.version + 1, grams: gramsOf(searchableText(body, mentions)) } },
+    { $set: { body, mentions, editedAt: new Date(), version: message.version + 1 } },
   );
   if (saved.matchedCount !== 1) throw conflict('version: the message changed while saving; reload it', 'version');
   const updated = await updatedMessage(message._id);
+  await recordMessageGrams(updated);
   await announce(input.broadcast, 'message.edited', updated);
   return await presentOne(updated, actor);
 }
@@ -280,7 +313,7 @@ export async function deleteMessage(input: { actor: Actor; messageId: string; br
   // The same rules as editing: a locked thread is frozen, and a hidden message keeps its reason.
   requireCanPost(actor, thread);
   if (message.hidden) throw conflict('this message was hidden by the secretariat and cannot be deleted');
-  const updated = await updatedMessage(message._id, { $set: { deletedAt: new Date(), grams: [] } });
+  const updated = await updatedMessage(message._id, { $set: { deletedAt: new Date() } });
   await announce(input.broadcast, 'message.deleted', updated);
   return await presentOne(updated, actor);
 }
@@ -292,7 +325,7 @@ export async function hideMessage(input: { user: ActingUser; messageId: string; 
   const { message } = await readableMessage(actor, input.messageId);
   if (message.deletedAt) throw conflict('this message was deleted by its author');
   const hidden = { reason: input.reason, by: actor.id, at: new Date() };
-  const updated = await updatedMessage(message._id, { $set: { hidden, grams: [] } });
+  const updated = await updatedMessage(message._id, { $set: { hidden } });
   await recordModeration({ action: 'hide', threadId: message.threadId, messageId: message._id, by: personOf(input.user), user: input.user, reason: input.reason });
   await announce(input.broadcast, 'message.hidden', updated);
   return await presentOne(updated, actor);
@@ -303,8 +336,7 @@ export async function restoreMessage(input: { user: ActingUser; messageId: strin
   if (!can(actor, 'moderate')) throw forbidden('only the secretariat may restore messages');
   const { message } = await readableMessage(actor, input.messageId);
   if (!message.hidden) throw conflict('this message is not hidden');
-  const grams = gramsOf(searchableText(message.body, message.mentions));
-  const updated = await updatedMessage(message._id, { $set: { hidden: null, grams } });
+  const updated = await updatedMessage(message._id, { $set: { hidden: null } });
   await recordModeration({ action: 'restore', threadId: message.threadId, messageId: message._id, by: personOf(input.user), user: input.user });
   await announce(input.broadcast, 'message.restored', updated);
   return await presentOne(updated, actor);

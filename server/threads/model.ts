@@ -76,15 +76,27 @@ const messageSchema = new Schema(
     attachments: { type: [attachmentRefSchema], default: [] },
     replyCount: { type: Number, default: 0 },
     lastReplyAt: { type: Date, default: null },
-    /** Search grams of the visible text; emptied when the message is deleted or hidden. */
-    grams: { type: [String], default: [], select: false },
   },
   { timestamps: true },
 );
 messageSchema.index({ threadId: 1, seq: 1 }, { unique: true });
 messageSchema.index({ threadId: 1, parentId: 1, seq: -1 });
 messageSchema.index({ threadId: 1, bucket: 1 });
-messageSchema.index({ grams: 1 });
+
+/**
+ * The search grams of a visible message, kept beside it rather than in it: a page of the thread
+ * never carries them (on the embedded engine every stored field is decoded on every read, and the
+ * grams are most of a message). `_id` is the message's; there is none while the message is deleted
+ * or hidden.
+ */
+const messageGramsSchema = new Schema({
+  _id: { type: Schema.Types.ObjectId, required: true },
+  threadId: { type: Schema.Types.ObjectId, required: true },
+  visibility: { type: String, enum: VISIBILITIES, required: true },
+  createdAt: { type: Date, required: true },
+  grams: { type: [String], default: [] },
+});
+messageGramsSchema.index({ grams: 1 });
 
 /** The text of each earlier version of an edited message. */
 const messageVersionSchema = new Schema({
@@ -133,6 +145,7 @@ export type MessageDocument = HydratedDocument<MessageRecord>;
 
 export const ThreadModel = mongoose.model('Thread', threadSchema);
 export const MessageModel = mongoose.model('Message', messageSchema);
+export const MessageGramsModel = mongoose.model('MessageGrams', messageGramsSchema, 'message_grams');
 export const MessageVersionModel = mongoose.model('MessageVersion', messageVersionSchema);
 export const ReactionModel = mongoose.model('Reaction', reactionSchema);
 export const ReadCursorModel = mongoose.model('ReadCursor', readCursorSchema);

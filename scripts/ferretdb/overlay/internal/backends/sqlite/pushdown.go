@@ -6,10 +6,15 @@
 // comparisons of metadata.LookupExpr, which lookup indexes are built on. The WHERE clause selects a
 // superset of the matching documents (every document whose field holds an array is a candidate);
 // the handler still filters every document it gets exactly, as it always has.
+//
+// Two more kinds of condition narrow the rows a lookup index has found before FerretDB decodes them
+// (decoding is most of the cost of a read): equality with null, and ranges ($lt, $lte, $gt, $gte)
+// on a finite number. Neither uses an index; both keep every candidate that could match.
 
 package sqlite
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -49,6 +54,18 @@ func prepareWhereClause(filter *types.Document) (string, []any) {
 		}
 
 		v, _ := filter.Get(k)
+
+		if v == types.Null || isEqNull(v) {
+			conds = append(conds, nullCondition(k))
+			continue
+		}
+
+		if rc, ra := rangeConditions(k, v); len(rc) > 0 {
+			conds = append(conds, rc...)
+			args = append(args, ra...)
+
+			continue
+		}
 
 		values, ok := pushableValues(v)
 		if !ok {
@@ -149,4 +166,89 @@ func scalarValue(v any) ([]string, bool) {
 	}
 
 	return []string{string(b)}, true
+}
+
+// rangeOps maps the range operators to SQL comparisons.
+var rangeOps = map[string]string{"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">="}
+
+// rangeConditions returns a condition for each range operator of v (an operator document) whose
+// operand is a finite number: a row is kept unless the field is a number that fails the comparison
+// (a field holding anything else, an array included, stays a candidate). Other operators of the same
+// document are left to the handler; every condition returned is necessary, so the rows kept are a
+// superset of the matches.
+func rangeConditions(field string, v any) ([]string, []any) {
+	doc, ok := v.(*types.Document)
+	if !ok || field == "_id" {
+		return nil, nil
+	}
+
+	var conds []string
+	var args []any
+
+	for _, op := range doc.Keys() {
+		cmp, ok := rangeOps[op]
+		if !ok {
+			continue
+		}
+
+		operand, _ := doc.Get(op)
+
+		bound, ok := finiteNumber(operand)
+		if !ok {
+			continue
+		}
+
+		path := "'$." + field + "'"
+		conds = append(conds, fmt.Sprintf(
+			"(json_type(%[1]s, %[2]s) NOT IN ('integer', 'real') OR json_extract(%[1]s, %[2]s) %[3]s ?)",
+			metadata.DefaultColumn, path, cmp,
+		))
+		args = append(args, bound)
+	}
+
+	return conds, args
+}
+
+// finiteNumber returns a number operand as SQLite compares it, or false if it is not a number or is
+// NaN, infinite or an integer beyond 2^53 (where float comparison could differ from BSON's).
+func finiteNumber(v any) (any, bool) {
+	switch v := v.(type) {
+	case int32:
+		return int64(v), true
+	case int64:
+		if v > 1<<53 || v < -(1<<53) {
+			return nil, false
+		}
+
+		return v, true
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, false
+		}
+
+		return v, true
+	default:
+		return nil, false
+	}
+}
+
+// isEqNull reports whether v is `{$eq: null}`.
+func isEqNull(v any) bool {
+	doc, ok := v.(*types.Document)
+	if !ok || doc.Len() != 1 || doc.Keys()[0] != "$eq" {
+		return false
+	}
+
+	operand, _ := doc.Get("$eq")
+
+	return operand == types.Null
+}
+
+// nullCondition keeps the rows where field is null, missing or an array (which may hold null): the
+// documents `{field: null}` matches.
+func nullCondition(field string) string {
+	return fmt.Sprintf(
+		"IFNULL(json_type(%s, '$.%s'), 'null') IN ('null', 'array')",
+		metadata.DefaultColumn, field,
+	)
 }
