@@ -2,7 +2,8 @@
  * Our lookup indexes and filter pushdown in the embedded engine's SQLite backend
  * (scripts/ferretdb/, docs/DATABASE.md): SQLite's own query plan, read through FerretDB's explain,
  * shows an index search for `_id` and equality lookups; and every filter still finds exactly what
- * MongoDB finds (arrays, numbers of other types, `$in`, null, numeric ranges, unique indexes).
+ * MongoDB finds (arrays, numbers of other types, `$in`, null, numeric ranges, unique indexes); and
+ * concurrent updates of one document take turns instead of erasing each other.
  */
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -156,6 +157,23 @@ describe('the embedded engine', () => {
     await messages.insertOne({ clientKey: 'k5' });
     expect(await messages.countDocuments({ clientKey: 'k5' })).toBe(2);
   });
+});
+
+it('applies concurrent updates of one document one after another: no increment, element or field is lost', async () => {
+  const counters = db.collection<{ _id: string; n: number; tags: string[]; a?: number; b?: number }>('turns');
+  await counters.insertOne({ _id: 'one', n: 0, tags: [] });
+  const writers = 40;
+  await Promise.all(
+    Array.from({ length: writers }, (_, i) =>
+      i % 2 ? counters.updateOne({ _id: 'one' }, { $inc: { n: 1 }, $addToSet: { tags: `t${i}` } }) : counters.findOneAndUpdate({ _id: 'one' }, { $inc: { n: 1 }, $push: { tags: `t${i}` } }),
+    ),
+  );
+  const after = (await counters.findOne({ _id: 'one' }))!;
+  expect(after.n).toBe(writers);
+  expect(after.tags).toHaveLength(writers);
+  // Two fields set at the same moment by two writers: both stay.
+  await Promise.all([counters.updateOne({ _id: 'one' }, { $set: { a: 1 } }), counters.updateOne({ _id: 'one' }, { $set: { b: 2 } })]);
+  expect(await counters.findOne({ _id: 'one' })).toMatchObject({ a: 1, b: 2, n: writers });
 });
 
 it('brings a database written by upstream FerretDB 1.24.2 to lookup indexes at start, keeping its data', async () => {

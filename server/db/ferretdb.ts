@@ -15,9 +15,13 @@ import { log } from '../log';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 const SOURCE_DIR = path.join(PROJECT_ROOT, 'scripts', 'ferretdb');
-/** Our additions to FerretDB's SQLite backend: new files, and one patch of upstream files. */
+/** Our additions to FerretDB: new files, and patches of upstream files (every `*.patch`, in name order). */
 const OVERLAY_DIR = path.join(SOURCE_DIR, 'overlay');
-const PATCH_FILE = path.join(SOURCE_DIR, 'sqlite-lookups.patch');
+const patchFiles = () =>
+  readdirSync(SOURCE_DIR)
+    .filter((f) => f.endsWith('.patch'))
+    .sort()
+    .map((f) => path.join(SOURCE_DIR, f));
 export const DEFAULT_FERRETDB_BIN = path.join(TOOLS_BIN, 'ferretdb-embedded');
 
 export class DatabaseSetupError extends Error {}
@@ -54,9 +58,10 @@ function run(command: string, args: string[], cwd: string, what: string): void {
 }
 
 /**
- * Build the wrapper with our lookup indexes and filter pushdown in FerretDB's SQLite backend
- * (docs/DATABASE.md): the module's packages are vendored into a build folder, our files are copied
- * beside upstream's, the patch is applied, and the vendored tree is built.
+ * Build the wrapper with our changes to FerretDB (scripts/ferretdb/README.md): lookup indexes and
+ * filter pushdown in the SQLite backend, and updates of one collection taking turns. The module's
+ * packages are vendored into a build folder, our files are copied beside upstream's, the patches
+ * are applied, and the vendored tree is built.
  */
 function build(go: string, buildTo: string): void {
   const work = `${buildTo}-build`;
@@ -66,7 +71,7 @@ function build(go: string, buildTo: string): void {
   run(go, ['mod', 'vendor'], work, 'Fetching FerretDB\'s Go modules');
   const module = path.join(work, 'vendor', 'github.com', 'FerretDB', 'FerretDB');
   cpSync(OVERLAY_DIR, module, { recursive: true });
-  run('patch', ['-p1', '--forward', '--batch', '--input', PATCH_FILE], module, 'Patching FerretDB');
+  for (const patch of patchFiles()) run('patch', ['-p1', '--forward', '--batch', '--input', patch], module, 'Patching FerretDB');
   mkdirSync(path.dirname(buildTo), { recursive: true });
   // -checklinkname=0: newer Go toolchains refuse some of FerretDB's dependencies' linkname uses.
   run(go, ['build', '-mod=vendor', '-ldflags=-checklinkname=0', '-o', buildTo, '.'], work, 'Building FerretDB');

@@ -100,12 +100,25 @@ function filterOf(query: Omit<IssueListQuery, 'page' | 'pageSize' | 'sort'>, tod
     words.every((w) => k.text.includes(w));
 }
 
+/** Filter results kept per ordered list (so only until the next change), for paging and repeated views. */
+const MATCHES_KEPT = 32;
+const matchLists = new WeakMap<readonly IssueRow[], Map<string, IssueRow[]>>();
+
 /** The rows of `ordered` (in its order) that the register's filters in `query` keep. */
 export function matching(ordered: readonly IssueRow[], query: Omit<IssueListQuery, 'page' | 'pageSize' | 'sort'>, today: Date): IssueRow[] {
+  let kept = matchLists.get(ordered);
+  if (!kept) matchLists.set(ordered, (kept = new Map()));
+  // The day is part of the key: "overdue" and "lead time short" move with it.
+  const { page: _page, pageSize: _size, sort: _sort, ...filters } = query as IssueListQuery;
+  const key = JSON.stringify([filters, Math.floor(today.getTime() / DAY_MS)]);
+  const known = kept.get(key);
+  if (known) return known;
   const keep = filterOf(query, today);
   const keys = keysOf(ordered);
   const out: IssueRow[] = [];
   for (let i = 0; i < keys.length; i++) if (keep(keys[i]!)) out.push(ordered[i]!);
+  if (kept.size >= MATCHES_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(key, out);
   return out;
 }
 
