@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { IssueListQuery, type Issue, type IssueList, type RegisterStats } from '../shared/schemas/issues';
-import { changesSince, recordChange } from '../server/db/changeLog';
+import { changesSince, pruneLog, recordChange } from '../server/db/changeLog';
 import { listIssues, listIssuesFromDatabase } from '../server/issues/list';
 import { REGISTER_LOG } from '../server/issues/model';
 import { registerStats, registerStatsFromDatabase } from '../server/issues/stats';
@@ -105,4 +105,22 @@ it('numbers the changes of several processes 1, 2, 3… with none lost or double
   expect(read.length).toBeLessThan(40);
   expect((await changesSince(db, name, 1)).map((c) => c.n)).toEqual(read.slice(1).map((c) => c.n));
   expect(await changesSince(db, name, read.length)).toEqual([]);
+});
+
+it('prunes entries old and far behind the head, and a reader left behind them reads everything again', async () => {
+  const name = `test-prune-${randomBytes(3).toString('hex')}`;
+  const db = mongoose.connection.db!;
+  for (let i = 1; i <= 30; i++) expect(await recordChange(db, name, `k${i}`)).toBe(i);
+  const entries = db.collection<{ _id: string; at: Date }>('change_log');
+  // Entries 1–20 are two hours old; 21–30 are new.
+  await entries.updateMany({ _id: { $in: Array.from({ length: 20 }, (_, i) => `${name}#${i + 1}`) } }, { $set: { at: new Date(Date.now() - 7_200_000) } });
+
+  // Keep 5 behind the head and anything younger than an hour: 1–20 go, 21–30 stay.
+  expect(await pruneLog(db, name, 30, { entries: 5, ms: 3_600_000 })).toBe(20);
+  expect(await entries.countDocuments({ _id: { $in: Array.from({ length: 30 }, (_, i) => `${name}#${i + 1}`) } })).toBe(10);
+  expect(await pruneLog(db, name, 30, { entries: 5, ms: 3_600_000 })).toBe(0);
+
+  // A reader last at entry 10 (pruned) reads everything again; one at 25 goes on as before.
+  expect(await changesSince(db, name, 10)).toEqual([{ n: 10, keys: ['*'] }]);
+  expect((await changesSince(db, name, 25)).map((c) => c.keys)).toEqual([['k26'], ['k27'], ['k28'], ['k29'], ['k30']]);
 });

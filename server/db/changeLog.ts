@@ -11,12 +11,23 @@
  * kept with `$max`.
  */
 import type { Db } from 'mongodb';
+import { log as appLog } from '../log';
 import { isDuplicateKey } from './keys';
 
 const ENTRIES = 'change_log';
 const HEADS = 'change_log_heads';
 /** How far one read looks ahead. */
 const READ_AHEAD = 64;
+/**
+ * Entries are removed once they are both this old and this far behind the head (pruneLog): every
+ * process reading a view looks at least as often, so only one idle for longer can miss them — and
+ * it notices (changesSince) and reads everything again.
+ */
+export const KEEP = { entries: 10_000, ms: 3_600_000 };
+/** A log is pruned each time its head passes a multiple of this. */
+const PRUNE_EVERY = 1_000;
+/** How often a reader makes sure its last entry is still there (not pruned while it was idle). */
+const STILL_THERE_MS = 10_000;
 
 interface Entry {
   _id: string;
@@ -27,6 +38,8 @@ interface Entry {
 interface Head {
   _id: string;
   n: number;
+  /** Entries up to this one have been removed (a hint of where the next pruning starts). */
+  pruned?: number;
 }
 
 /**
@@ -51,6 +64,7 @@ async function claim(db: Db, name: string, keys: string[]): Promise<number> {
         // Two first-ever heads raced: the other one is there, and a hint may lag.
         if (!isDuplicateKey(err)) throw err;
       });
+      if (n % PRUNE_EVERY === 0) void pruneLog(db, name, n).catch((err: unknown) => appLog.warn(`change log ${name}: pruning failed`, { err: String(err) }));
       return n;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -82,8 +96,18 @@ export function recordChange(db: Db, name: string, key: string): Promise<number>
   return batch.done;
 }
 
-/** The entries after `seen`, in order, up to the first number not yet written. */
+const lastLooked = new Map<string, number>();
+
+/**
+ * The entries after `seen`, in order, up to the first number not yet written. A reader whose last
+ * entry was pruned while it was idle gets one entry `*` (read everything again).
+ */
 export async function changesSince(db: Db, name: string, seen: number): Promise<Array<{ n: number; keys: string[] }>> {
+  const looked = `${db.databaseName}/${name}`;
+  if (seen > 0 && Date.now() - (lastLooked.get(looked) ?? 0) > STILL_THERE_MS) {
+    lastLooked.set(looked, Date.now());
+    if (!(await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen}` }, { projection: { _id: 1 } }))) return [{ n: seen, keys: ['*'] }];
+  }
   // Nothing new, the usual answer, costs one `_id` equality: every engine serves it from an index (FerretDB
   // on PostgreSQL pushes equalities down, not `$in`).
   const next = await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen + 1}` }, { projection: { _id: 1 } });
@@ -106,4 +130,37 @@ export async function lastChange(db: Db, name: string): Promise<number> {
   const head = await db.collection<Head>(HEADS).findOne({ _id: name });
   const after = await changesSince(db, name, head?.n ?? 0);
   return after.length ? after[after.length - 1]!.n : (head?.n ?? 0);
+}
+
+/**
+ * Remove the entries of log `name` that are older than KEEP.ms and more than KEEP.entries behind
+ * `head`, oldest first, in batches looked up by `_id`; the head document remembers how far it got.
+ * Run by whichever process claims a multiple of PRUNE_EVERY; two at once only repeat each other's work.
+ */
+export async function pruneLog(db: Db, name: string, head: number, keep = KEEP): Promise<number> {
+  const heads = db.collection<Head>(HEADS);
+  const entries = db.collection<Entry>(ENTRIES);
+  const cutoff = new Date(Date.now() - keep.ms);
+  const upTo = head - keep.entries;
+  let from = ((await heads.findOne({ _id: name }))?.pruned ?? 0) + 1;
+  let removed = 0;
+  while (from <= upTo) {
+    const ids = Array.from({ length: Math.min(500, upTo - from + 1) }, (_, i) => `${name}#${from + i}`);
+    const rows = await entries.find({ _id: { $in: ids } }, { projection: { at: 1 } }).toArray();
+    const at = new Map(rows.map((r) => [r._id, r.at]));
+    // The old ones up to the first young one (an entry already gone counts as old).
+    const old: string[] = [];
+    for (const id of ids) {
+      const when = at.get(id);
+      if (when && when >= cutoff) break;
+      old.push(id);
+    }
+    if (!old.length) break;
+    await entries.deleteMany({ _id: { $in: old } });
+    removed += old.length;
+    from += old.length;
+    await heads.updateOne({ _id: name }, { $max: { pruned: from - 1 } });
+    if (old.length < ids.length) break;
+  }
+  return removed;
 }
