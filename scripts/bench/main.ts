@@ -494,7 +494,25 @@ async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: 
     say(`  alone p50 ${app.alone.p50} ms; paced: p50 ${app.latency.p50} ms, p99 ${app.latency.p99} ms ${JSON.stringify(app.statuses)}`);
     rounds.push({ app, driver });
   }
-  const saturated = rounds.some((x) => x.app.saturated || x.driver.saturated);
+  // Issue 15: the thread page within 50 ms, the register within 100 ms, at 100 req/s.
+  const limit = scenario === 'register' ? 100 : 50;
+  const target = `p99 ≤ ${limit} ms, ≤ 1.5×`;
+  const appSaturated = rounds.some((x) => x.app.saturated);
+  if (!appSaturated && rounds.some((x) => x.driver.saturated)) {
+    // The app keeps up and the database alone does not (the register's view answers what the engine would
+    // scan for): the app's paced figures, against what one query costs the database alone.
+    const p99 = median(rounds.map((x) => x.app.latency.p99));
+    const ratio = ratioOf(median(rounds.map((x) => x.app.alone.p50)), median(rounds.map((x) => x.driver.alone.p50)));
+    const allOk = rounds.every((x) => x.app.statuses['200'] === x.app.requests);
+    return {
+      scenario, title: TITLES[scenario], db: stack.db,
+      figure: `p99 ${ms(p99)} at ${sizes.restRate} req/s${allOk ? '' : ' (errors)'}; one request alone p50 ${aloneMs(median(rounds.map((x) => x.app.alone.p50)))}`,
+      baseline: `saturated: one query alone p50 ${aloneMs(median(rounds.map((x) => x.driver.alone.p50)))} (driver)`, ratio,
+      target, met: allOk && p99 <= limit && ratio !== null && ratio <= 1.5,
+      details: { rate: sizes.restRate, ms: sizes.restMs, rounds },
+    };
+  }
+  const saturated = appSaturated;
   if (saturated) {
     // Not sustainable at this rate: compare what one request costs alone instead.
     const app = median(rounds.map((x) => x.app.alone.p50));
@@ -502,7 +520,7 @@ async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: 
     return {
       scenario, title: TITLES[scenario], db: stack.db,
       figure: `saturated: one request alone p50 ${aloneMs(app)}`, baseline: `alone p50 ${aloneMs(driver)} (driver)${rounds.some((x) => x.driver.saturated) ? ', saturated too' : ''}`, ratio: ratioOf(app, driver),
-      target: 'p99 ≤ 50 ms, ≤ 1.5×', met: false,
+      target, met: false,
       details: { rate: sizes.restRate, ms: sizes.restMs, rounds },
     };
   }
@@ -513,7 +531,7 @@ async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: 
   return {
     scenario, title: TITLES[scenario], db: stack.db,
     figure: `p99 ${ms(app)}${allOk ? '' : ' (errors)'}`, baseline: `p99 ${ms(driver)} (driver)`, ratio,
-    target: 'p99 ≤ 50 ms, ≤ 1.5×', met: allOk && app <= 50 && ratio !== null && ratio <= 1.5,
+    target, met: allOk && app <= limit && ratio !== null && ratio <= 1.5,
     details: { rate: sizes.restRate, ms: sizes.restMs, rounds },
   };
 }

@@ -57,12 +57,17 @@ async function announce(broadcast: ForumBroadcast, event: Parameters<ForumBroadc
 
 /**
  * Record a new message in its thread: highest number, activity time and participant. Some engines
- * lose concurrent updates to one document, so write, read back, and write again until it holds.
+ * lose concurrent updates to one document (FerretDB on PostgreSQL with several processes), so write
+ * again until the document the write left holds it.
  */
 async function recordActivity(threadId: unknown, seq: number, at: Date, userId: string): Promise<ThreadDocument> {
   for (let attempt = 0; ; attempt++) {
-    await ThreadModel.updateOne({ _id: threadId }, { $max: { lastSeq: seq, lastActivityAt: at }, $addToSet: { participants: userId } });
-    const thread = (await ThreadModel.findById(threadId))!;
+    // One round trip: the update answers with the document it left (`+grams`: no projection, which FerretDB's findAndModify refuses).
+    const thread = (await ThreadModel.findOneAndUpdate(
+      { _id: threadId },
+      { $max: { lastSeq: seq, lastActivityAt: at }, $addToSet: { participants: userId } },
+      { returnDocument: 'after' },
+    ).select('+grams'))!;
     const holds = thread.lastSeq >= seq && thread.participants.some((p) => String(p) === userId);
     if (holds || attempt >= 10) return thread;
   }
@@ -79,8 +84,7 @@ export const replySequence = (parentId: unknown): string => `replies:${String(pa
 async function recordReply(parentId: Types.ObjectId, at: Date): Promise<MessageDocument> {
   const replyCount = await nextSequence(replySequence(parentId));
   for (let attempt = 0; ; attempt++) {
-    await MessageModel.updateOne({ _id: parentId }, { $max: { replyCount, lastReplyAt: at } });
-    const parent = (await MessageModel.findById(parentId))!;
+    const parent = (await MessageModel.findOneAndUpdate({ _id: parentId }, { $max: { replyCount, lastReplyAt: at } }, { returnDocument: 'after' }))!;
     if (parent.replyCount >= replyCount || attempt >= 10) return parent;
   }
 }

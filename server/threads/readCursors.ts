@@ -10,19 +10,19 @@ import { ReadCursorModel } from './model';
 /** Move the cursor to at least `seq` and return where it now stands. */
 export async function advanceCursor(userId: string, threadId: string, seq: number): Promise<number> {
   const _id = `${userId}:${threadId}`;
-  // Concurrent updates of one document can be lost on some engines: write, read back, repeat.
+  // Concurrent updates of one document can be lost on some engines: write until the document it left holds it.
   for (let attempt = 0; attempt < 5; attempt++) {
+    let cursor: { seq: number } | null;
     try {
-      await ReadCursorModel.updateOne(
+      cursor = await ReadCursorModel.findOneAndUpdate(
         { _id },
         { $max: { seq }, $set: { at: new Date() }, $setOnInsert: { userId, threadId } },
-        { upsert: true },
-      );
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
     } catch (err) {
       if (!isDuplicateKey(err)) throw err; // two first reads raced to create it: update again
       continue;
     }
-    const cursor = await ReadCursorModel.findById(_id, { seq: 1 }).lean();
     if (cursor && cursor.seq >= seq) return cursor.seq;
   }
   return seq;
