@@ -230,9 +230,10 @@ const nextWidth = (missing: number, got: number, width: number) =>
  * numbers read were replies — never the whole thread, whatever its length, and little beyond the page.
  */
 async function topLevelBefore(thread: ThreadDocument, before: number | undefined, count: number): Promise<MessageDocument[]> {
-  let to = before ?? ceilingOf(thread);
-  // Without a cursor the first read starts at the last number the thread records.
-  let width = before === undefined ? to - (thread.lastSeq + 1) + count : count;
+  // A cursor beyond the thread's numbers counts from its ceiling (never a walk down from a far number).
+  let to = Math.min(before ?? Infinity, ceilingOf(thread));
+  // The first read covers the `count` numbers below the cursor, or below the last number the thread records.
+  let width = to > thread.lastSeq ? to - (thread.lastSeq + 1) + count : count;
   const found: MessageDocument[] = [];
   while (to > 0 && found.length < count) {
     const from = Math.max(0, to - width);
