@@ -103,7 +103,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const routes = [
     ...systemRoutes(context),
     ...authRoutes(context),
-    ...organizationRoutes(),
+    ...organizationRoutes(context),
     ...userRoutes(context),
     ...threadRoutes(context),
     ...attachmentRoutes(context),

@@ -96,12 +96,12 @@ export type ClientToServerEvents = {
 
 export interface ServerToClientEvents {
   /** The session ended on the server (logout elsewhere, deactivation): the client must sign in again. */
-  'session.ended': (payload: { reason: 'logout' | 'deactivated' }) => void;
+  'session.ended': (payload: { reason: 'logout' | 'deactivated' | 'passwordChanged' }) => void;
   /**
    * What the person may do changed (their role): the server drops the socket right after this so
    * the client reconnects with its new rooms, and refetches /api/me for its new abilities.
    */
-  'session.updated': (payload: { reason: 'roleChanged' }) => void;
+  'session.updated': (payload: { reason: 'roleChanged' | 'organizationChanged' }) => void;
   /** This server is shutting down (a restart or deploy): the socket closes next; reconnect, to another server if there is one. */
   'server.shutdown': (payload: { reconnectInMs: number }) => void;
   /** Thread room events: each carries the stored message as this room may see it. */

@@ -91,7 +91,7 @@ export function authRoutes({ throttle, realtime }: AppContext) {
         responses: { 204: { description: 'changed' }, ...errors },
       },
       async ({ req, user, body }) => {
-        await changePassword({ user, ...body, keepSessionId: req.sessionID });
+        await changePassword({ user, ...body, keepSessionId: req.sessionID, realtime });
         await recordAudit({ actor: user, action: 'auth.passwordChanged', target: { kind: 'user', id: String(user._id), label: user.email } });
       },
     ),

@@ -7,6 +7,7 @@ import {
   OrganizationUpdateBody,
 } from '@shared/schemas/organizations';
 import { recordAudit } from '../audit/log';
+import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { presentOrganization } from './presenter';
 import { createOrganization, getOrganization, listOrganizations, updateOrganization } from './service';
@@ -16,7 +17,7 @@ const errors = {
   401: { description: 'not signed in', schema: ErrorBody },
 };
 
-export function organizationRoutes() {
+export function organizationRoutes({ realtime }: Pick<AppContext, 'realtime'>) {
   return [
     defineRoute(
       {
@@ -85,7 +86,7 @@ export function organizationRoutes() {
         },
       },
       async ({ user, actor, params, body }) => {
-        const org = await updateOrganization({ actor, id: params.id, input: body });
+        const org = await updateOrganization({ actor, id: params.id, input: body, realtime });
         await recordAudit({ actor: user, action: 'organization.updated', target: { kind: 'organization', id: String(org._id), label: org.nameJa }, detail: { change: body } });
         return presentOrganization(org);
       },

@@ -3,6 +3,7 @@ import type { Actor } from '@shared/domain';
 import type { OrganizationCreateBody, OrganizationQuery, OrganizationUpdateBody } from '@shared/schemas/organizations';
 import { authorize } from '../http/authorize';
 import { conflict, notFound } from '../http/errors';
+import type { Realtime } from '../realtime/io';
 import { OrganizationModel, type OrganizationDocument } from './model';
 
 const KIND_ORDER = { secretariat: 0, observer: 1, vendor: 2 } as const;
@@ -51,7 +52,12 @@ export async function createOrganization({ actor, input }: { actor: Actor; input
   return OrganizationModel.create(input);
 }
 
-export async function updateOrganization({ actor, id, input }: { actor: Actor; id: string; input: OrganizationUpdateBody }) {
+/**
+ * Change an organisation. A change of what its members may read (a vendor's type: development
+ * vendors read development-only threads) refreshes their live sockets at once, so none keeps rooms
+ * it joined under the old type.
+ */
+export async function updateOrganization({ actor, id, input, realtime }: { actor: Actor; id: string; input: OrganizationUpdateBody; realtime: Pick<Realtime, 'refreshOrganizationSockets'> }) {
   authorize(actor, 'organization.manage');
   const org = await getOrganization(id);
   if (org.kind !== 'vendor' && (input.vendorType || input.corporateNumber)) {
@@ -59,5 +65,6 @@ export async function updateOrganization({ actor, id, input }: { actor: Actor; i
   }
   if (input.corporateNumber) await checkCorporateNumberFree(input.corporateNumber, id);
   await OrganizationModel.updateOne({ _id: org._id }, input);
+  if (input.vendorType !== undefined && input.vendorType !== org.vendorType) realtime.refreshOrganizationSockets(String(org._id));
   return getOrganization(id);
 }

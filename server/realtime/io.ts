@@ -58,8 +58,12 @@ export interface Realtime {
   endUserSockets(userId: string, reason: 'deactivated' | 'logout'): void;
   /** Disconnect the sockets opened with one session (logout). */
   endSessionSockets(sessionId: string): void;
+  /** The password changed: end the user's sockets of every session but the one it was changed in. */
+  endOtherSessionSockets(userId: string, keepSessionId: string): void;
   /** The user's permissions changed: tell their sockets and drop them, so they reconnect with new rooms. */
   refreshUserSockets(userId: string): void;
+  /** What an organisation's members may read changed (its vendor type): the same for all of them. */
+  refreshOrganizationSockets(organizationId: string): void;
   close(): Promise<void>;
 }
 
@@ -136,9 +140,18 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       io.in(rooms.session(sessionId)).emit('session.ended', { reason: 'logout' });
       io.in(rooms.session(sessionId)).disconnectSockets(true);
     },
+    endOtherSessionSockets(userId, keepSessionId) {
+      const others = io.in(rooms.user(userId)).except(rooms.session(keepSessionId));
+      others.emit('session.ended', { reason: 'passwordChanged' });
+      others.disconnectSockets(true);
+    },
     refreshUserSockets(userId) {
       io.in(rooms.user(userId)).emit('session.updated', { reason: 'roleChanged' });
       io.in(rooms.user(userId)).disconnectSockets(true);
+    },
+    refreshOrganizationSockets(organizationId) {
+      io.in(rooms.organization(organizationId)).emit('session.updated', { reason: 'organizationChanged' });
+      io.in(rooms.organization(organizationId)).disconnectSockets(true);
     },
     close: () => new Promise((resolve) => void io.close(() => resolve())),
   };

@@ -80,11 +80,13 @@ export async function setUserActive({ actor, userId, active, realtime }: { actor
 }
 
 /** `user` is the signed-in person as loaded for this request, password hash included. */
-export async function changePassword(options: { user: UserWithOrganization; currentPassword: string; newPassword: string; keepSessionId: string }) {
+export async function changePassword(options: { user: UserWithOrganization; currentPassword: string; newPassword: string; keepSessionId: string; realtime: Realtime }) {
   const { user } = options;
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
     throw unauthenticated('the current password is incorrect');
   }
   await UserModel.updateOne({ _id: user._id }, { passwordHash: await hashPassword(options.newPassword), passwordChangedAt: new Date() });
+  // Stored first, then announced: the other sessions go, and their live sockets are told and dropped.
   await deleteSessionsOf(user.id as string, options.keepSessionId);
+  options.realtime.endOtherSessionSockets(String(user._id), options.keepSessionId);
 }

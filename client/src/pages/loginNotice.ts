@@ -1,5 +1,6 @@
 /** Why the login page was opened, passed in the navigation state. */
-export type LoginNotice = 'loggedOut' | 'sessionLoggedOut' | 'sessionDeactivated';
+export const LOGIN_NOTICES = ['loggedOut', 'sessionLoggedOut', 'sessionDeactivated', 'sessionPasswordChanged'] as const;
+export type LoginNotice = (typeof LOGIN_NOTICES)[number];
 
 export interface LoginLocationState {
   notice?: LoginNotice;
@@ -11,7 +12,7 @@ export function readLoginState(state: unknown): LoginLocationState {
   if (typeof state !== 'object' || state === null) return {};
   const { notice, from } = state as Record<string, unknown>;
   return {
-    notice: notice === 'loggedOut' || notice === 'sessionLoggedOut' || notice === 'sessionDeactivated' ? notice : undefined,
+    notice: LOGIN_NOTICES.find((n) => n === notice),
     from: typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : undefined,
   };
 }

@@ -2,8 +2,11 @@ import { useEffect } from 'react';
 import { useEndSession } from '@client/components/useEndSession';
 import { queryClient } from '@client/queries/queryClient';
 import { queryKeys } from '@client/queries/keys';
-import { connectRealtime, disconnectRealtime } from './socket';
+import type { LoginNotice } from '@client/pages/loginNotice';
+import { connectRealtime, disconnectRealtime, type SessionEndReason } from './socket';
 import { listenForThreadEvents } from './threadEvents';
+
+const SESSION_END_NOTICE = { logout: 'sessionLoggedOut', deactivated: 'sessionDeactivated', passwordChanged: 'sessionPasswordChanged' } as const satisfies Record<SessionEndReason, LoginNotice>;
 
 /** Keeps the socket open while `userId` is signed in; a session the server ends returns to login. */
 export function RealtimeSession({ userId }: { userId: string }) {
@@ -12,7 +15,7 @@ export function RealtimeSession({ userId }: { userId: string }) {
   useEffect(() => {
     const socket = connectRealtime({
       onSessionEnded(reason) {
-        void endSession(reason === 'deactivated' ? 'sessionDeactivated' : 'sessionLoggedOut');
+        void endSession(SESSION_END_NOTICE[reason]);
       },
       onSessionUpdated() {
         void queryClient.invalidateQueries({ queryKey: queryKeys.me });

@@ -13,6 +13,7 @@ const NOTICE_KEY = {
   loggedOut: 'login.loggedOut',
   sessionLoggedOut: 'login.sessionEnded.logout',
   sessionDeactivated: 'login.sessionEnded.deactivated',
+  sessionPasswordChanged: 'login.sessionEnded.passwordChanged',
 } as const;
 
 export function LoginPage() {
