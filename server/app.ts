@@ -90,6 +90,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     allowedOrigins: config.PUBLIC_ORIGIN,
     eventsPer10s: config.SOCKET_EVENTS_PER_10S,
     work,
+    sessionLimits: { absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000, checkMs: config.SOCKET_SESSION_CHECK_MS },
   });
   const forum = createForumBroadcast(realtime.io);
   const presence = createPresence(realtime.io, forum.presence);

@@ -40,6 +40,8 @@ const ConfigSchema = z.object({
   /** How long a request or socket event may take before it is answered 503 (uploads excepted). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().positive().default(200),
+  /** How often a socket's session is looked at again when nothing else says it ended (reads; idle sockets). */
+  SOCKET_SESSION_CHECK_MS: z.coerce.number().int().positive().default(60_000),
   /** Admission control (http/work.ts): new writes are refused while ADMISSION_MAX_WRITES writes run, or ADMISSION_LATE_WRITES have run longer than ADMISSION_LATE_MS. */
   ADMISSION_MAX_WRITES: z.coerce.number().int().positive().default(32),
   ADMISSION_LATE_WRITES: z.coerce.number().int().positive().default(8),

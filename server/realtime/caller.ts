@@ -19,6 +19,8 @@ export interface Caller {
   sessionId: string;
   /** Where the connection came from, for the audit log. */
   origin: Origin;
+  /** Until when the session is known to be on (sessionLife.ts); read events look again after it. */
+  checkedUntil: number;
 }
 
 /** Keyed by the Engine.IO connection, so every namespace socket on it finds the same caller. */
@@ -31,7 +33,7 @@ interface HandshakeRequest {
 }
 
 /** Take the caller from a handshake request that passed the sign-in check; undefined if it did not. */
-export function rememberCaller(connection: object, request: HandshakeRequest, address: string): Caller | undefined {
+export function rememberCaller(connection: object, request: HandshakeRequest, address: string, checkMs: number): Caller | undefined {
   const user = request.user;
   if (!user?.active || !request.sessionID) return undefined;
   const caller: Caller = {
@@ -40,6 +42,8 @@ export function rememberCaller(connection: object, request: HandshakeRequest, ad
     person: presentPerson(personOf(user)),
     sessionId: request.sessionID,
     origin: socketOrigin({ address, headers: request.headers }),
+    // The handshake has just found the session on.
+    checkedUntil: Date.now() + checkMs,
   };
   callers.set(connection, caller);
   return caller;

@@ -16,6 +16,7 @@ import { runWithOrigin } from '../audit/origin';
 import type { WorkTracker } from '../http/work';
 import { callerOf, type Caller } from './caller';
 import type { CouncilSocket } from './io';
+import type { SessionLife } from './sessionLife';
 
 /** What a handler is given besides the payload: who sent it, and on which socket. */
 export interface EventSource extends Caller {
@@ -54,6 +55,10 @@ function rateLimited(refused: unknown): HttpError {
 }
 
 export interface DispatchOptions {
+  /** The session behind each socket: writes read it first, reads when it is due. */
+  life: SessionLife;
+  /** Drop a socket whose session has ended, telling it why. */
+  endSocket(socket: CouncilSocket): void;
   /** The app's deadlines, in-flight count and admission of writes. */
   work: WorkTracker;
   /** Events one person may send over all their sockets, known or not. */
@@ -74,7 +79,7 @@ function handleFor<E extends SocketEventName>(event: E, handler: EventHandler<E>
  * The one function every socket hears its events through (`socket.onAny`). `serve` (re)places the
  * handlers; an event nobody handles is answered with an error ack instead of silence.
  */
-export function dispatcher({ work, pace }: DispatchOptions) {
+export function dispatcher({ work, pace, life, endSocket }: DispatchOptions) {
   const handles = new Map<string, Handle>();
   function dispatch(this: CouncilSocket, event: string, ...args: unknown[]): void {
     const last = args[args.length - 1];
@@ -84,17 +89,26 @@ export function dispatcher({ work, pace }: DispatchOptions) {
     // A Map lookup: `constructor` or `__proto__` are unknown events like any other.
     const handle = handles.get(event);
     const from = { ...caller, socket: this };
+    let sessionEnded = false;
     void runWithOrigin(caller.origin, async (): Promise<Ack> => {
       try {
         await pace.consume(caller.actor.id).catch((refused: unknown) => {
           throw rateLimited(refused);
         });
         if (!handle) return { ok: false, error: { code: 'bad_request', message: `unknown event: ${String(event).slice(0, 64)}` } };
+        if ((!READS.has(event as SocketEventName) || life.due(caller)) && !(await life.isOn(caller))) {
+          sessionEnded = true;
+          return errorAck(unauthenticated('your session has ended; sign in again'));
+        }
         return await handle(args[0], from);
       } catch (err) {
         return errorAck(err);
       }
-    }).then(reply);
+    }).then((ack) => {
+      reply(ack);
+      // Answered first, then dropped: the client learns why its write was refused.
+      if (sessionEnded) endSocket(this);
+    });
   }
   return {
     dispatch,

@@ -14,10 +14,11 @@ import type { Person } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
 import { isSameOrigin } from '../http/origin';
 import type { WorkTracker } from '../http/work';
-import { callerOf, rememberCaller } from './caller';
+import { callerOf, rememberCaller, type Caller } from './caller';
 import { authenticateHandshake, releaseHandshake, type HandshakeRequest } from './handshake';
 import { dispatcher, type EventHandlers } from './events';
 import { sessionFeature } from './sessionEvents';
+import { createSessionLife } from './sessionLife';
 
 /**
  * What a socket carries, set once at connection. Plain data only: with an adapter, other nodes
@@ -79,6 +80,8 @@ export interface RealtimeOptions {
   eventsPer10s: number;
   /** Deadlines and the in-flight count for socket events. */
   work: WorkTracker;
+  /** The absolute session limit, and how often an idle socket's session is looked at again. */
+  sessionLimits: { absoluteMs: number; checkMs: number };
 }
 
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
@@ -95,7 +98,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
 
   io.engine.on('connection', (connection: EngineConnection) => {
     const request = connection.request as HandshakeRequest;
-    rememberCaller(connection, request, connection.remoteAddress);
+    rememberCaller(connection, request, connection.remoteAddress, options.sessionLimits.checkMs);
     // Once the caller is known, the handshake request is dead weight on every idle connection:
     // let go of it (Socket.IO's own advice; it reads a missing one as {}) and of what the sign-in
     // middlewares hung on it, which the upgrade's response still holds.
@@ -104,7 +107,30 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   let features: readonly SocketFeature[] = [sessionFeature];
-  const events = dispatcher({ work: options.work, pace });
+  const life = createSessionLife(options.sessionLimits);
+  const endSocket = (socket: CouncilSocket) => {
+    socket.emit('session.ended', { reason: 'expired' });
+    socket.disconnect(true);
+  };
+  const events = dispatcher({ work: options.work, pace, life, endSocket });
+  // Idle sockets too: each interval, the sockets of this process whose session is due are looked at
+  // (once per session) and those whose session has ended are dropped.
+  const sweep = setInterval(() => {
+    void (async () => {
+      const due = new Map<string, { caller: Caller; sockets: CouncilSocket[] }>();
+      for (const socket of io.of('/').sockets.values()) {
+        const caller = callerOf(socket);
+        if (!caller || !life.due(caller)) continue;
+        const entry = due.get(caller.sessionId) ?? { caller, sockets: [] };
+        entry.sockets.push(socket);
+        due.set(caller.sessionId, entry);
+      }
+      for (const { caller, sockets } of due.values()) {
+        if (!(await life.isOn(caller))) for (const socket of sockets) endSocket(socket);
+      }
+    })().catch(() => undefined); // the database away: look again next time
+  }, options.sessionLimits.checkMs);
+  sweep.unref();
   events.serve(sessionFeature.events);
   function onDisconnecting(this: CouncilSocket): void {
     for (const feature of features) feature.disconnecting?.(this);
@@ -153,6 +179,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       io.in(rooms.organization(organizationId)).emit('session.updated', { reason: 'organizationChanged' });
       io.in(rooms.organization(organizationId)).disconnectSockets(true);
     },
-    close: () => new Promise((resolve) => void io.close(() => resolve())),
+    close: () => {
+      clearInterval(sweep);
+      return new Promise((resolve) => void io.close(() => resolve()));
+    },
   };
 }

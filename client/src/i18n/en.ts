@@ -60,6 +60,7 @@ export const en: Messages = {
       logout: 'Your session ended because you were signed out. Please sign in again.',
       deactivated: 'Your session ended because your account was deactivated. Please contact your organisation admin or the secretariat.',
       passwordChanged: 'Your session ended because your password was changed. Please sign in again with the new password.',
+      expired: 'Your session has expired. Please sign in again.',
     },
     forgot: 'If you have forgotten your password, contact your organisation admin or the secretariat.',
     demo: {

@@ -14,6 +14,7 @@ const NOTICE_KEY = {
   sessionLoggedOut: 'login.sessionEnded.logout',
   sessionDeactivated: 'login.sessionEnded.deactivated',
   sessionPasswordChanged: 'login.sessionEnded.passwordChanged',
+  sessionExpired: 'login.sessionEnded.expired',
 } as const;
 
 export function LoginPage() {
