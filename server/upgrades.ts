@@ -3,6 +3,7 @@
  * version, each once (server/db/migrations.ts). Add new ones at the end; never edit a shipped one.
  */
 import { runOnce } from './db/migrations';
+import { upgradeHistoryLinks } from './issues/upgrade';
 import { log } from './log';
 import { keyMeetingFloor, keyMinutesConfirmations } from './meetings/upgrade';
 import { moveMessageGrams, upgradeStoredMessages } from './threads/backfill';
@@ -23,5 +24,9 @@ export async function upgradeStoredData(): Promise<void> {
   await runOnce('2026-12 meeting floor keyed per person', async () => {
     const moved = await keyMeetingFloor();
     if (moved) log.info(`meeting floor: ${moved} people moved to documents of their own`);
+  });
+  await runOnce('2026-12 issue history names linked threads by id', async () => {
+    const upgraded = await upgradeHistoryLinks();
+    if (upgraded) log.info(`issue history: ${upgraded} link entries now name their thread by id`);
   });
 }

@@ -8,6 +8,7 @@ import { upgradeStoredMessages } from '../server/threads/backfill';
 import { upgradeStoredData } from '../server/upgrades';
 import type { Me } from './support/json';
 import type { Meeting } from '../shared/schemas/meetings';
+import type { IssueDetail } from '../shared/schemas/issues';
 import type { ApiClient } from './support/client';
 import { ack, newClientId, ok, openSocket, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
@@ -113,4 +114,22 @@ it('moves the floor stored inside the meeting to a document per person, once', a
   } finally {
     [sec!, ...observerSockets].forEach((s) => s.close());
   }
+});
+
+it('names linked threads by id in history stored with their titles, so an unreadable one is no longer named (issue 16, finding 4)', async () => {
+  const support = await server.signIn('support@demo.example');
+  const issue = (await dev.post<{ id: string }>('/api/issues', { title: '旧形式の履歴', description: '説明', businessAreas: ['national-pension'], category: 'spec' })).body;
+  const { thread } = await startThread(dev, { title: '開発事業者だけの旧スレッド', visibility: 'development' });
+  expect((await dev.post(`/api/issues/${issue.id}/links`, { kind: 'thread', id: thread.id })).status).toBe(200);
+  // As an older version stored it: the title itself.
+  const history = mongoose.connection.db!.collection('issuehistories');
+  const issueId = new mongoose.Types.ObjectId(issue.id);
+  await history.updateOne({ issueId, type: 'link' }, { $set: { changes: [{ field: 'thread', from: null, to: thread.title }] } });
+  await mongoose.connection.db!.collection<{ _id: string }>('migrations').deleteOne({ _id: '2026-12 issue history names linked threads by id' });
+  await upgradeStoredData();
+
+  expect((await history.findOne({ issueId, type: 'link' }))?.changes).toEqual([{ field: 'thread', from: null, to: { id: thread.id } }]);
+  const linkIn = async (c: ApiClient) => (await c.get<IssueDetail>(`/api/issues/${issue.id}`)).body.history.find((h) => h.type === 'link')!.changes[0];
+  expect(await linkIn(dev)).toEqual({ field: 'thread', from: null, to: { id: thread.id, title: thread.title } });
+  expect(await linkIn(support)).toEqual({ field: 'thread', from: null, to: { hidden: true } });
 });

@@ -3,18 +3,27 @@
  * dashboard updates); `issue:<id>` holds those viewing one issue (comments, answers, history).
  */
 import type { HistoryEntry, Issue, IssueComment, SupportResult } from '@shared/schemas/issues';
+import type { Visibility } from '@shared/threads/rules';
 import type { CouncilServer } from '../realtime/io';
 
 export const registerRooms = {
   register: 'register',
   issue: (id: string) => `issue:${id}`,
+  /** Those in the issue's room who may read threads of a restricted visibility (history names them). */
+  issueReaders: (id: string, visibility: Visibility) => `issue:${id}:reads:${visibility}`,
 };
+
+/** An entry naming a restricted thread: the named one goes to its readers, `others` to the rest of the room. */
+export interface Restricted {
+  visibility: Visibility;
+  others: HistoryEntry;
+}
 
 export interface RegisterBroadcast {
   created(issue: Issue): void;
   updated(issue: Issue): void;
   comment(comment: IssueComment): void;
-  history(issueId: string, entry: HistoryEntry): void;
+  history(issueId: string, entry: HistoryEntry, restricted?: Restricted): void;
   support(result: Omit<SupportResult, 'supportedByMe'>): void;
 }
 
@@ -23,7 +32,12 @@ export function createRegisterBroadcast(io: CouncilServer): RegisterBroadcast {
     created: (issue) => void io.to(registerRooms.register).emit('issue.created', issue),
     updated: (issue) => void io.to(registerRooms.register).emit('issue.updated', issue),
     comment: (comment) => void io.to(registerRooms.issue(comment.issueId)).emit('issue.comment', comment),
-    history: (issueId, entry) => void io.to(registerRooms.issue(issueId)).emit('issue.history', { issueId, entry }),
+    history: (issueId, entry, restricted) => {
+      if (!restricted) return void io.to(registerRooms.issue(issueId)).emit('issue.history', { issueId, entry });
+      const readers = registerRooms.issueReaders(issueId, restricted.visibility);
+      io.to(readers).emit('issue.history', { issueId, entry });
+      io.to(registerRooms.issue(issueId)).except(readers).emit('issue.history', { issueId, entry: restricted.others });
+    },
     support: (result) => void io.to(registerRooms.issue(result.issueId)).emit('issue.support', result),
   };
 }

@@ -3,10 +3,11 @@ import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import type { IssueLink } from '@shared/schemas/issues';
 import { can } from '@shared/permissions';
+import { mayRemoveLink } from '@shared/register/rules';
 import { ignoringDuplicate } from '../db/keys';
 import { forbidden, notFound } from '../http/errors';
 import { readableThread } from '../threads/access';
-import type { UserWithOrganization } from '../users/model';
+import { UserModel, type UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
 import { readableIssue } from './access';
@@ -15,7 +16,10 @@ import { recordHistory } from './history';
 import { IssueLinkModel, IssueModel } from './model';
 import { linksOf } from './service';
 
-/** Anyone who may comment on the issue and read the thread may link them. */
+/**
+ * Anyone who may comment on the issue and read the thread may link them; a link is removed by its
+ * maker, their organisation's admin or the secretariat. History names the thread by id (history.ts).
+ */
 export async function setLink(input: { user: UserWithOrganization; issueId: string; kind: 'thread' | 'meeting'; targetId: string; on: boolean; broadcast: RegisterBroadcast }): Promise<IssueLink[]> {
   const { user, kind, targetId, on, broadcast } = input;
   const actor = toActor(user);
@@ -24,12 +28,23 @@ export async function setLink(input: { user: UserWithOrganization; issueId: stri
   if (kind === 'meeting') throw notFound('meeting'); // meetings arrive with the meetings feature
   const thread = await readableThread(actor, targetId);
   const _id = `${String(issue._id)}:${kind}:${targetId}`;
+  const ref = { id: String(thread._id) };
   if (on) {
-    if (await ignoringDuplicate(IssueLinkModel.create({ _id, issueId: issue._id, kind, targetId, by: actor.id, at: new Date() }))) {
-      await recordHistory(broadcast, { issueId: issue._id, type: 'link', by: personOf(user), changes: [{ field: kind, from: null, to: thread.title }] });
+    const link = { _id, issueId: issue._id, kind, targetId: thread._id, by: actor.id, byOrganization: actor.organization.id, at: new Date() };
+    if (await ignoringDuplicate(IssueLinkModel.create(link))) {
+      await recordHistory(broadcast, { issueId: issue._id, type: 'link', by: personOf(user), changes: [{ field: kind, from: null, to: ref }] });
     }
-  } else if ((await IssueLinkModel.deleteOne({ _id })).deletedCount === 1) {
-    await recordHistory(broadcast, { issueId: issue._id, type: 'unlink', by: personOf(user), changes: [{ field: kind, from: thread.title, to: null }] });
+    return linksOf(actor, issue._id);
+  }
+  const link = await IssueLinkModel.findById(_id).lean();
+  if (!link) return linksOf(actor, issue._id);
+  // Links made before the maker's organisation was kept: it is the maker's own.
+  const byOrganization = link.byOrganization ?? (await UserModel.findById(link.by, { organization: 1 }).lean())?.organization ?? null;
+  if (!mayRemoveLink(actor, { by: String(link.by), byOrganization: byOrganization ? String(byOrganization) : null })) {
+    throw forbidden('only the person who made this link, their organisation’s admin or the secretariat may remove it');
+  }
+  if ((await IssueLinkModel.deleteOne({ _id })).deletedCount === 1) {
+    await recordHistory(broadcast, { issueId: issue._id, type: 'unlink', by: personOf(user), changes: [{ field: kind, from: ref, to: null }] });
   }
   return linksOf(actor, issue._id);
 }

@@ -103,6 +103,8 @@ const linkSchema = new Schema({
   kind: { type: String, enum: ['thread', 'meeting'], required: true },
   targetId: { type: Schema.Types.ObjectId, required: true },
   by: { type: Schema.Types.ObjectId, required: true },
+  /** The maker's organisation, whose admin may remove the link too (absent on links made before it was kept). */
+  byOrganization: { type: Schema.Types.ObjectId, default: null },
   at: { type: Date, required: true },
 });
 linkSchema.index({ issueId: 1 });

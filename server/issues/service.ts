@@ -123,7 +123,7 @@ export async function issueDetail(actor: Actor, issueId: string): Promise<IssueD
   const [supports, comments, history, links, duplicates, dup] = await Promise.all([
     IssueSupportModel.find({ issueId: issue._id }).sort({ at: 1 }).lean(),
     IssueCommentModel.find({ issueId: issue._id }).sort({ createdAt: 1, _id: 1 }),
-    historyOf(issue._id),
+    historyOf(actor, issue._id),
     linksOf(actor, issue._id),
     IssueModel.find({ duplicateOf: issue._id }, { number: 1, title: 1 }).sort({ fiscalYear: 1, seq: 1 }).lean(),
     duplicateRef(issue),

@@ -1,5 +1,6 @@
 /** The register over Socket.IO: everyone who may read issues hears of new and changed ones; an issue's room carries its discussion. */
 import { can } from '@shared/permissions';
+import { readableVisibilities, VISIBILITIES } from '@shared/threads/rules';
 import type { SocketFeature } from '../realtime/io';
 import { presentStored, readableIssue } from './access';
 import { registerRooms } from './broadcast';
@@ -10,11 +11,15 @@ export const issueFeature: SocketFeature = {
     'issue.join': async ({ issueId }, { actor, socket }) => {
       const issue = await readableIssue(actor, issueId);
       // The stored spelling: broadcasts name the room by it, and the payload's id may be upper case.
-      await socket.join(registerRooms.issue(String(issue._id)));
+      const id = String(issue._id);
+      // History entries naming a restricted thread are named only in its readers' sub-room (history.ts).
+      const restricted = readableVisibilities(actor).filter((v) => v !== 'council');
+      await socket.join([registerRooms.issue(id), ...restricted.map((v) => registerRooms.issueReaders(id, v))]);
       return { issue: await presentStored(issue) };
     },
     'issue.leave': async ({ issueId }, { socket }) => {
-      await socket.leave(registerRooms.issue(issueId.toLowerCase()));
+      const id = issueId.toLowerCase();
+      for (const room of [registerRooms.issue(id), ...VISIBILITIES.map((v) => registerRooms.issueReaders(id, v))]) await socket.leave(room);
       return {};
     },
   },

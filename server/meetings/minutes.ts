@@ -12,6 +12,7 @@ import { isInvited, type MeetingStatus } from '@shared/meetings/rules';
 import { isOpen, type IssueStatus } from '@shared/register/rules';
 import type { z } from 'zod';
 import type { ActionItem, ConfirmBody, Meeting, MinutesBody } from '@shared/schemas/meetings';
+import { recordAudit } from '../audit/log';
 import { isDuplicateKey } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { badRequest, conflict, forbidden } from '../http/errors';
@@ -26,7 +27,7 @@ import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
 import { invitationOf, managedMeeting, readableMeeting, requireStatus } from './access';
-import { MeetingModel, MinutesConfirmationModel, type MinutesConfirmationRecord } from './model';
+import { MeetingModel, MinutesConfirmationModel, type MeetingDocument, type MinutesConfirmationRecord } from './model';
 import { presentMeeting, presentOrg } from './presenter';
 import { announce } from './service';
 
@@ -63,9 +64,38 @@ export async function saveMinutes(input: { user: UserWithOrganization; meetingId
       }),
     };
   });
+  const revised = Boolean(meeting.minutes?.circulatedAt) && minutesText(meeting.minutes!.items) !== minutesText(items);
   // Only the items: circulation and publication times are set by their own steps, confirmations are documents of their own.
-  await MeetingModel.updateOne({ _id: meeting._id }, meeting.minutes ? { $set: { 'minutes.items': items } } : { $set: { minutes: { circulatedAt: null, publishedAt: null, items } } });
+  await MeetingModel.updateOne(
+    { _id: meeting._id },
+    meeting.minutes ? { $set: { 'minutes.items': items, ...(revised ? { 'minutes.revisedAt': new Date() } : {}) } } : { $set: { minutes: { circulatedAt: null, revisedAt: null, publishedAt: null, items } } },
+  );
+  if (revised) await resetConfirmations(input.user, meeting, input.io);
   return minutesChanged(input.io, meeting._id, actor);
+}
+
+/** What the presenters confirm: every item's text, decisions and action items (not the ids they are kept by). */
+function minutesText(items: ReadonlyArray<{ agendaItemId?: string | null; summary?: string | null; decisions: ReadonlyArray<{ text?: string | null; issueId?: unknown; effect?: string | null }>; actionItems: ReadonlyArray<{ text?: string | null; owner?: { id?: unknown } | null; dueDate?: Date | null; done?: boolean | null }> }>): string {
+  return JSON.stringify(
+    items.map((i) => [
+      i.agendaItemId ?? '',
+      i.summary ?? '',
+      i.decisions.map((d) => [d.text ?? '', d.issueId ? String(d.issueId) : null, d.effect ?? 'record']),
+      i.actionItems.map((a) => [a.text ?? '', a.owner?.id ? String(a.owner.id) : null, a.dueDate ? a.dueDate.getTime() : null, Boolean(a.done)]),
+    ]),
+  );
+}
+
+/**
+ * A circulated draft changed: nobody stays confirmed against text they never saw (issue 16,
+ * finding 12). The confirmations go, the presenters are asked again, and the audit log says so.
+ */
+async function resetConfirmations(user: UserWithOrganization, meeting: MeetingDocument, io: CouncilServer): Promise<void> {
+  const presenters = [...new Set(meeting.agenda.flatMap((a) => (a.presenter ? [String(a.presenter.id)] : [])))];
+  const ids = presenters.map((orgId) => `${String(meeting._id)}:${orgId}`);
+  const { deletedCount } = await MinutesConfirmationModel.deleteMany({ _id: trusted({ $in: ids }) });
+  for (const orgId of presenters) io.to(`org:${orgId}`).emit('meeting.minutesCirculated', { meetingId: String(meeting._id), title: meeting.title });
+  await recordAudit({ actor: user, action: 'minutes.revised', target: { kind: 'meeting', id: String(meeting._id), label: meeting.title }, detail: { confirmationsReset: deletedCount } });
 }
 
 export async function circulateMinutes(input: { user: UserWithOrganization; meetingId: string; io: CouncilServer }): Promise<Meeting> {

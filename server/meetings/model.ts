@@ -37,6 +37,8 @@ const minutesSchema = new Schema(
   {
     items: { type: [minutesItemSchema], default: [] },
     circulatedAt: { type: Date, default: null },
+    /** When a circulated draft last changed, resetting the confirmations given to the earlier text. */
+    revisedAt: { type: Date, default: null },
     publishedAt: { type: Date, default: null },
   },
   { _id: false },

@@ -113,6 +113,7 @@ export function presentMinutes(meeting: MeetingDocument, confirmations: readonly
       })),
     })),
     circulatedAt: m.circulatedAt ? m.circulatedAt.toISOString() : null,
+    revisedAt: m.revisedAt ? m.revisedAt.toISOString() : null,
     confirmations: [...confirmations].sort((a, b) => a.at.getTime() - b.at.getTime()).map((c) => ({
       organization: presentOrg(c.organization)!,
       status: c.status,

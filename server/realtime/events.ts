@@ -26,8 +26,11 @@ export interface EventSource extends Caller {
 export type EventHandler<E extends SocketEventName> = (payload: SocketPayload<E>, from: EventSource) => Promise<SocketAckBodies[E]> | SocketAckBodies[E];
 export type EventHandlers = { [E in SocketEventName]?: EventHandler<E> };
 
-/** One event's work after pacing: validate, run under the deadline, say what to acknowledge. */
-type Handle = (payload: unknown, from: EventSource) => Promise<Ack>;
+/**
+ * One event's work after pacing: validate, then, under the deadline and (for a write) admission,
+ * see that the session is still on (`before`) and run the handler; say what to acknowledge.
+ */
+type Handle = (payload: unknown, from: EventSource, before: () => Promise<void>) => Promise<Ack>;
 
 /**
  * The events that store nothing: joining, leaving, typing, pinging. They are served even while the
@@ -68,10 +71,16 @@ export interface DispatchOptions {
 function handleFor<E extends SocketEventName>(event: E, handler: EventHandler<E>, work: WorkTracker): Handle {
   const schema = SOCKET_EVENT_SCHEMAS[event];
   const kind = READS.has(event) ? 'read' : 'write';
-  return async (payload, from) => {
+  return async (payload, from, before) => {
     const parsed = schema.safeParse(payload);
     if (!parsed.success) throw fromZodError(parsed.error, 'payload');
-    return { ok: true, ...(await work.run(() => Promise.resolve(handler(parsed.data as SocketPayload<E>, from)), kind)) };
+    // The session is read inside the tracked work: a stalled database turns the write away as busy
+    // or answers it at the deadline, like any other database work.
+    const run = async () => {
+      await before();
+      return handler(parsed.data as SocketPayload<E>, from);
+    };
+    return { ok: true, ...(await work.run(run, kind)) };
   };
 }
 
@@ -96,11 +105,13 @@ export function dispatcher({ work, pace, life, endSocket }: DispatchOptions) {
           throw rateLimited(refused);
         });
         if (!handle) return { ok: false, error: { code: 'bad_request', message: `unknown event: ${String(event).slice(0, 64)}` } };
-        if ((!READS.has(event as SocketEventName) || life.due(caller)) && !(await life.isOn(caller))) {
+        const checkSession = async () => {
+          if (READS.has(event as SocketEventName) && !life.due(caller)) return;
+          if (await life.isOn(caller)) return;
           sessionEnded = true;
-          return errorAck(unauthenticated('your session has ended; sign in again'));
-        }
-        return await handle(args[0], from);
+          throw unauthenticated('your session has ended; sign in again');
+        };
+        return await handle(args[0], from, checkSession);
       } catch (err) {
         return errorAck(err);
       }

@@ -4,6 +4,8 @@
  * from business areas, and the one-year lead-time rule for law changes. Shared so the client shows
  * exactly what the server will accept.
  */
+import { personaOf, type Actor } from '../domain';
+import { can } from '../permissions';
 import { BUSINESS_AREAS, SPEC_REVISION_MIN_LEAD_DAYS, type BusinessAreaKey, type MinistryKey } from '../reference/council';
 
 export const ISSUE_STATUSES = ['new', 'accepted', 'reviewing', 'answered', 'closed', 'rejected', 'duplicate'] as const;
@@ -109,4 +111,17 @@ export function isLeadTimeShort(days: number | null): boolean {
 /** Spreadsheet formula injection: a cell that starts like a formula is prefixed so it stays text. */
 export function neutralizeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Who made an issue–thread link: the person and their organisation. */
+export interface LinkMaker {
+  by: string;
+  byOrganization: string | null;
+}
+
+/** A link is removed by its maker, their organisation's admin, or the secretariat (issue 16, finding 8). */
+export function mayRemoveLink(actor: Actor, link: LinkMaker): boolean {
+  if (!can(actor, 'issue.comment')) return false;
+  if (link.by === actor.id || can(actor, 'moderate')) return true;
+  return personaOf(actor) === 'vendorAdmin' && link.byOrganization === actor.organization.id;
 }

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'issue.answered',
   'meeting.statusChanged',
   'meeting.floor',
+  'minutes.revised',
   'minutes.published',
   'export.issues',
   'export.attendance',

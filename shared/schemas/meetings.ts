@@ -96,6 +96,8 @@ export const MinutesItem = z.object({
 export const Minutes = z.object({
   items: z.array(MinutesItem),
   circulatedAt: z.string().nullable(),
+  /** When the circulated draft last changed: confirmations given before it were reset. */
+  revisedAt: z.string().nullable(),
   confirmations: z.array(
     z.object({ organization: OrganizationRef, status: z.enum(['confirmed', 'commented']), comment: z.string().nullable(), by: Person, at: z.string() }),
   ),

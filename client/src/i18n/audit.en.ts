@@ -51,6 +51,7 @@ export const auditEn: AuditMessages = {
       floor: 'Floor given or taken',
     },
     minutes: {
+      revised: 'Circulated minutes revised (confirmations reset)',
       published: 'Minutes published',
     },
     export: {

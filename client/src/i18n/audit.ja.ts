@@ -59,6 +59,7 @@ export const auditJa = {
       floor: '発言権の付与・解除',
     },
     minutes: {
+      revised: '回覧中の議事録の修正（確認をやり直し）',
       published: '議事録の公開',
     },
     export: {

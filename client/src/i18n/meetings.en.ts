@@ -179,6 +179,7 @@ export const meetingsEn: MeetingsMessages = {
     draftNotePresenter: 'The secretariat asks you to check the draft minutes. Confirm them, or send a comment.',
     publishedAt: 'Published',
     circulatedAt: 'Circulated',
+    revisedAt: 'Revised after circulation (confirmations reset)',
     emptyItems: 'No agenda items are recorded in these minutes.',
     removedItem: '(removed agenda item)',
     noSummary: 'No summary recorded.',

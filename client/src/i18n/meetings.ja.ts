@@ -180,6 +180,7 @@ export const meetingsJa = {
     draftNotePresenter: '事務局から議事録案の確認依頼が届いています。内容を確認し、「確認しました」を押すか、コメントを送ってください。',
     publishedAt: '公開日時',
     circulatedAt: '確認依頼日時',
+    revisedAt: '回覧後に修正（確認をやり直し）',
     emptyItems: '議事録に記載された議題はありません。',
     removedItem: '（削除された議題）',
     noSummary: '概要の記載はありません。',

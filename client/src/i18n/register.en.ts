@@ -5,6 +5,7 @@ export const registerEn: RegisterMessages = {
   common: {
     backToList: 'Back to the issue register',
     notSet: 'Not set',
+    hiddenThread: 'A thread you cannot read',
     count: '{{count}}',
   },
   tabs: {

@@ -7,6 +7,7 @@ export const registerJa = {
   common: {
     backToList: '課題管理表へ戻る',
     notSet: '未設定',
+    hiddenThread: '閲覧権限のないスレッド',
     count: '{{count}}件',
   },
   tabs: {

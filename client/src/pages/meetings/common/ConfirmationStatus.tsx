@@ -12,6 +12,11 @@ export function ConfirmationStatus({ minutes }: { minutes: Minutes }) {
       <p className="small">
         {mt('meetings.minutes.circulatedAt')}: <DateTimeText iso={minutes.circulatedAt} />
       </p>
+      {minutes.revisedAt && (
+        <p className="small">
+          {mt('meetings.minutes.revisedAt')}: <DateTimeText iso={minutes.revisedAt} />
+        </p>
+      )}
       {minutes.confirmations.length > 0 && (
         <ul className="confirmation-status__list">
           {minutes.confirmations.map((c) => (

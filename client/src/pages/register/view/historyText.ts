@@ -27,6 +27,8 @@ export function fieldLabel(field: string, rt: RegisterT): string {
 export function valueText(field: string, value: unknown, labels: RegisterLabels, rt: RegisterT): string | null {
   if (TEXT_FIELDS.has(field)) return null;
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return rt('register.common.notSet');
+  // A linked thread comes named, or hidden from a reader who may not read it (server/issues/history.ts).
+  if (field === 'thread' && typeof value === 'object') return 'title' in value ? String(value.title) : rt('register.common.hiddenThread');
   if (field === 'status' && isOneOf(ISSUE_STATUSES, value)) return labels.status(value);
   if (field === 'category' && isOneOf(ISSUE_CATEGORIES, value)) return labels.category(value);
   if (field === 'priority' && isOneOf(PRIORITIES, value)) return labels.priority(value);
