@@ -12,6 +12,12 @@ export function invitationOf(meeting: MeetingDocument) {
 
 export const invites = (meeting: MeetingDocument, actor: Actor) => isInvited(invitationOf(meeting), actor.organization);
 
+/**
+ * The online join URL, for the invited only: everyone reads a scheduled meeting, but the link is how one
+ * gets in, so a support vendor or body not added to a consultation sees `null` (a plenary invites all).
+ */
+export const joinUrlFor = (meeting: MeetingDocument, actor: Actor): string | null => (invites(meeting, actor) ? (meeting.onlineUrl ?? null) : null);
+
 export async function readableMeeting(actor: Actor, id: string | Types.ObjectId): Promise<MeetingDocument> {
   const decision = decide(actor, 'meeting.read');
   if (!decision.allowed) throw forbidden(decision.reason);

@@ -9,7 +9,7 @@ import { IssueModel } from '../issues/model';
 import { dateOnly, todayInJapan } from '../issues/presenter';
 import { ThreadModel } from '../threads/model';
 import { presentPerson } from '../users/person';
-import { invites } from './access';
+import { invites, joinUrlFor } from './access';
 import { MinutesConfirmationModel, RsvpModel, type MeetingDocument, type MinutesConfirmationRecord } from './model';
 
 type OrgRef = { id: unknown; nameJa?: string | null; nameEn?: string | null } | null | undefined;
@@ -50,7 +50,7 @@ function summaryOf(meeting: MeetingDocument, actor: Actor, rsvp: RsvpSummary): M
     title: meeting.title,
     startsAt: meeting.startsAt.toISOString(),
     endsAt: meeting.endsAt.toISOString(),
-    onlineUrl: meeting.onlineUrl ?? null,
+    onlineUrl: joinUrlFor(meeting, actor),
     venue: meeting.venue ?? null,
     capacity: meeting.capacity ?? null,
     description: meeting.description,

@@ -25,7 +25,7 @@ import { conflictResponse, errorResponses } from '../http/responses';
 import { defineRoute } from '../http/route';
 import type { UserWithOrganization } from '../users/model';
 import { readableMeeting } from './access';
-import { CALENDAR_TOKEN, calendarFeed, issueCalendarToken, meetingIcs, revokeCalendarToken } from './calendar';
+import { CALENDAR_TOKEN, calendarFeed, issueCalendarToken, meetingIcs, revokeCalendarTokens } from './calendar';
 import { addMaterial, removeMaterial } from './materials';
 import { actionItemsFor, circulateMinutes, confirmMinutes, publishMinutes, saveMinutes } from './minutes';
 import { attendance, attendanceCsv, attendanceXlsx, respond } from './rsvp';
@@ -70,7 +70,7 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
     ),
     defineRoute(
       { method: 'delete', path: '/me/calendar-token', tag: 'meetings', summary: 'Revoke the private calendar feed', access: 'user', responses: { 204: { description: 'revoked' }, ...errors } },
-      async ({ actor }) => void (await revokeCalendarToken(actor)),
+      async ({ actor }) => void (await revokeCalendarTokens(actor.id)),
     ),
     defineRoute(
       { method: 'get', path: '/calendar/:file', tag: 'meetings', summary: 'A private calendar feed (the token in the URL is the credential)', access: 'public', params: FeedParams, responses: { 200: { description: 'iCalendar', contentType: 'text/calendar' }, 404: { description: 'unknown or revoked', schema: ErrorBody } } },
@@ -121,7 +121,7 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
       { method: 'get', path: '/meetings/:id/calendar', tag: 'meetings', summary: 'The meeting as an .ics file', access: 'user', params: IdParams, responses: { 200: { description: 'iCalendar', contentType: 'text/calendar' }, ...errors } },
       async ({ actor, params, req, res }) => {
         const meeting = await readableMeeting(actor, params.id);
-        res.set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="meeting-${params.id}.ics"` }).send(meetingIcs(meeting, origin(req)));
+        res.set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="meeting-${params.id}.ics"` }).send(meetingIcs(meeting, actor, origin(req)));
       },
     ),
     defineRoute(

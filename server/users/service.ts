@@ -6,6 +6,7 @@ import { deleteSessionsOf } from '../auth/session';
 import { hashPassword, temporaryPassword, verifyPassword } from '../auth/password';
 import { authorize } from '../http/authorize';
 import { badRequest, conflict, notFound, unauthenticated } from '../http/errors';
+import { revokeCalendarTokens } from '../meetings/calendar';
 import { OrganizationModel, type OrganizationDocument } from '../organizations/model';
 import type { Realtime } from '../realtime/io';
 import { UserModel, type UserWithOrganization } from './model';
@@ -72,8 +73,10 @@ export async function setUserActive({ actor, userId, active, realtime }: { actor
   if (userId === actor.id && !active) throw badRequest('you cannot deactivate your own account', 'id');
   await UserModel.updateOne({ _id: user._id }, { active });
   if (!active) {
-    // Stored first, then announced: the sessions go, and live sockets are told and dropped.
+    // Stored first, then announced: the sessions and calendar feed URLs go (reactivation brings
+    // neither back), and live sockets are told and dropped.
     await deleteSessionsOf(userId);
+    await revokeCalendarTokens(userId);
     realtime.endUserSockets(userId, 'deactivated');
   }
   return loadUser(userId);
@@ -86,7 +89,9 @@ export async function changePassword(options: { user: UserWithOrganization; curr
     throw unauthenticated('the current password is incorrect');
   }
   await UserModel.updateOne({ _id: user._id }, { passwordHash: await hashPassword(options.newPassword), passwordChangedAt: new Date() });
-  // Stored first, then announced: the other sessions go, and their live sockets are told and dropped.
+  // Stored first, then announced: the other sessions go, and the calendar feed URL (a credential that
+  // may have leaked with the old password; the person issues a new one), and live sockets are told and dropped.
   await deleteSessionsOf(user.id as string, options.keepSessionId);
+  await revokeCalendarTokens(String(user._id));
   options.realtime.endOtherSessionSockets(String(user._id), options.keepSessionId);
 }

@@ -145,6 +145,7 @@ export const Meeting = z
     title: z.string(),
     startsAt: z.string(),
     endsAt: z.string(),
+    /** The online join URL: null when not set yet, or when the reader's organisation is not invited. */
     onlineUrl: z.string().nullable(),
     venue: z.string().nullable(),
     capacity: z.number().int().nullable(),

@@ -35,7 +35,8 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
                 <span className="visually-hidden">{mt('meetings.detail.opensNewWindow')}</span>
               </a>
             ) : (
-              <span className="muted">{mt('meetings.detail.onlineTbd')}</span>
+              // The server gives the link to the invited only; the uninvited are told why it is missing.
+              <span className="muted">{mt(meeting.invited ? 'meetings.detail.onlineTbd' : 'meetings.detail.onlineInvitedOnly')}</span>
             )}
           </dd>
         </div>
