@@ -136,6 +136,12 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   );
 
   const api = Router();
+  // Answers are one person's view and change with every write: no browser or proxy keeps them.
+  // Downloads set their own policy (no-store too, `private` for attachments).
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   // Every request is counted (deadline, graceful drain) and knows where it came from (audit log).
   api.use(trackRequestOrigin, work.requests);
   // The cheap refusal first: a cross-site write is turned away before its body is parsed or a

@@ -6,6 +6,7 @@ import { LIMITS } from '@shared/threads/rules';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { errorResponses } from '../http/responses';
+import { downloadFileName } from './fileNames';
 import { attachmentForDownload, readRawBody, uploadAttachment } from './service';
 
 const UploadQuery = z.strictObject({ name: z.string().min(1, 'required').max(255) });
@@ -48,10 +49,12 @@ export function attachmentRoutes({ blobs, postLimit }: AppContext) {
         res.set({
           'Content-Type': a.type,
           'Content-Length': String(a.size),
-          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`,
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(downloadFileName(a.name, a.type))}`,
           'X-Content-Type-Options': 'nosniff',
           'Content-Security-Policy': "sandbox; default-src 'none'",
-          'Cache-Control': 'private, max-age=3600',
+          // Files are saved through links, never shown in the page, so a cached copy saves nothing and
+          // would outlive the reader's access (a hidden message, a sign-out on a shared computer).
+          'Cache-Control': 'private, no-store',
         });
         await pipeline(blobs.open(a.sha256), res);
       },

@@ -1,4 +1,4 @@
-/** Upload and download of message attachments: type checked by content, stored by hash, read by permission. */
+/** Upload and download of message attachments: type checked by content, named to match it, stored by hash, read by permission. */
 import type { Request } from 'express';
 import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
@@ -8,17 +8,9 @@ import { badRequest, forbidden, notFound, payloadTooLarge } from '../http/errors
 import { readableMeeting } from '../meetings/access';
 import { MessageModel, ThreadModel } from '../threads/model';
 import type { BlobStore } from './blobStore';
-import { ALLOWED_DESCRIPTION, allowedTypeOf } from './fileTypes';
+import { cleanFileName, honestFileName } from './fileNames';
+import { ALLOWED_DESCRIPTION, allowedKindOf } from './fileTypes';
 import { AttachmentModel, type AttachmentDocument } from './model';
-
-/** A display name safe to keep: no path, no control characters, bounded length. */
-export function cleanFileName(raw: string): string {
-  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').replace(/^\.+/, '').trim().slice(0, 200);
-  if (!cleaned) throw badRequest('query.name: must be a file name', 'query.name');
-  return cleaned;
-}
 
 /** Read the raw request body, refusing it as soon as it passes `max` bytes. */
 export async function readRawBody(req: Request, max: number): Promise<Buffer> {
@@ -40,13 +32,14 @@ export async function readRawBody(req: Request, max: number): Promise<Buffer> {
 export async function uploadAttachment(input: { actor: Actor; name: string; data: Buffer; store: BlobStore }): Promise<AttachmentDocument> {
   const { actor, data, store } = input;
   if (!can(actor, 'message.post')) throw forbidden('only those who may post can upload attachments');
-  const name = cleanFileName(input.name);
+  const cleanName = cleanFileName(input.name);
   if (data.length === 0) throw badRequest('body: the file is empty', 'body');
   if (data.length > LIMITS.attachmentBytes) throw payloadTooLarge('body: files may be at most 20 MB', 'body');
-  const type = await allowedTypeOf(data);
-  if (!type) throw badRequest(`body: this kind of file is not accepted (allowed: ${ALLOWED_DESCRIPTION})`, 'body');
+  const kind = await allowedKindOf(data);
+  if (!kind) throw badRequest(`body: this kind of file is not accepted (allowed: ${ALLOWED_DESCRIPTION})`, 'body');
   const sha256 = await store.put(data);
-  return AttachmentModel.create({ sha256, name, type, size: data.length, uploadedBy: actor.id });
+  const name = honestFileName(cleanName, kind);
+  return AttachmentModel.create({ sha256, name, type: kind.mime, size: data.length, uploadedBy: actor.id });
 }
 
 /** Attachments `ids` of `actor`, not yet on a message: all of them, or a 400. */

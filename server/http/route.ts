@@ -11,6 +11,7 @@ import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
 import { hasUnreadBody } from './body';
 import { badRequest, fromZodError, unauthenticated, unsupportedMediaType } from './errors';
+import { illFormedField, illFormedQueryField, notUnicode } from './wellFormed';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 /** `public`: anyone; `user`: a signed-in, active person (finer rules are checked in the service). */
@@ -84,6 +85,9 @@ function validate(spec: RouteDefinition['spec']): RequestHandler {
         if (location !== 'params' && hasContent) return next(badRequest(`${location}: this endpoint takes no ${location}`, location));
         continue;
       }
+      // Text that is not valid Unicode, in any field of any route: zod would let it through.
+      const illFormed = location === 'query' ? illFormedQueryField(req.originalUrl) : illFormedField(raw, location);
+      if (illFormed) return next(notUnicode(illFormed));
       const result = schema.safeParse(location === 'body' ? (raw ?? {}) : raw);
       if (!result.success) return next(fromZodError(result.error, location));
       input[location] = result.data;

@@ -13,6 +13,7 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import { SOCKET_EVENT_SCHEMAS, type Ack, type SocketAckBodies, type SocketEventName, type SocketPayload } from '@shared/socketEvents';
 import { fromZodError, toHttpError, tooManyRequests, unauthenticated, type HttpError } from '../http/errors';
 import { runWithOrigin } from '../audit/origin';
+import { illFormedField, notUnicode } from '../http/wellFormed';
 import type { WorkTracker } from '../http/work';
 import { callerOf, type Caller } from './caller';
 import type { CouncilSocket } from './io';
@@ -72,6 +73,8 @@ function handleFor<E extends SocketEventName>(event: E, handler: EventHandler<E>
   const schema = SOCKET_EVENT_SCHEMAS[event];
   const kind = READS.has(event) ? 'read' : 'write';
   return async (payload, from, before) => {
+    const illFormed = illFormedField(payload, 'payload');
+    if (illFormed) throw notUnicode(illFormed);
     const parsed = schema.safeParse(payload);
     if (!parsed.success) throw fromZodError(parsed.error, 'payload');
     // The session is read inside the tracked work: a stalled database turns the write away as busy

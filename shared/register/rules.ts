@@ -108,9 +108,14 @@ export function isLeadTimeShort(days: number | null): boolean {
   return days !== null && days < SPEC_REVISION_MIN_LEAD_DAYS;
 }
 
-/** Spreadsheet formula injection: a cell that starts like a formula is prefixed so it stays text. */
+/**
+ * Spreadsheet formula injection: a cell that starts like a formula is prefixed so it stays text.
+ * OWASP's list (= + - @, tab, CR), and their full-width forms ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D,
+ * U+FF20): Japanese input methods type them, and spreadsheet applications may read them as the
+ * ASCII ones.
+ */
 export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(value) ? `'${value}` : value;
 }
 
 /** Who made an issue–thread link: the person and their organisation. */
