@@ -13,7 +13,7 @@ import type { Meeting } from '../shared/schemas/meetings';
 import type { Thread } from '../shared/schemas/threads';
 import { connected, type ApiClient, type ApiResponse, type CouncilClientSocket } from './support/client';
 import { ack, newClientId, ok } from './support/forum';
-import { corporateNumber, createFixtures, PERSONA_KEYS, PNG, type Fixtures, type Persona, type PersonaKey } from './support/authz';
+import { corporateNumber, createAccount, createFixtures, PERSONA_KEYS, PNG, signInPersona, type Fixtures, type Persona, type PersonaKey } from './support/authz';
 import { startTestServer, type TestServer } from './support/server';
 
 /** What a cell must come to: allowed (any 2xx / an ok ack), or the refusal's status. */
@@ -565,4 +565,116 @@ describe('the authorisation matrix', () => {
     expect(personaOf('deactivated')?.active).toBe(false);
     expect(fx.personas.anonymous.actor).toBeUndefined();
   });
+});
+
+// ————— sockets opened before a change of session, role or organisation —————
+
+/**
+ * What a socket may do follows the person for its whole life: after a change, a socket opened
+ * before it does exactly what the person after the change may do, on every event — it is dropped
+ * and comes back under the new rules, or, once the person may no longer sign in, cannot come back.
+ * Each change is made to people of their own, so the matrix's people stay as they are.
+ */
+describe('sockets opened before a change act as the person after it, on every event', () => {
+  const unique = () => Math.random().toString(36).slice(2, 10);
+  const secretariat = () => fx.personas.secretariat.client;
+  async function developmentVendor(role: 'member' | 'orgAdmin' = 'member') {
+    const org = await secretariat().post<{ id: string }>('/api/organizations', { kind: 'vendor', key: `change-${unique()}`, vendorType: 'development', corporateNumber: corporateNumber(), nameJa: '変更検証株式会社', nameEn: 'Change Check K.K.' });
+    expect(org.status).toBe(201);
+    const account = await createAccount(secretariat(), org.body.id, role);
+    // Not the fixtures' author and not in their organisation: an "other development vendor".
+    return { orgId: org.body.id, userId: account.user.id, before: await signInPersona(server, 'otherDevelopmentVendor', account.email, account.password) };
+  }
+  const meNow = async (p: Persona, key: PersonaKey): Promise<Persona> => ({ ...(await signInPersona(server, key, p.email!, p.password)), client: p.client });
+
+  /** Every event entry, sent over `socket` (opened before the change) and judged as `after` would be. */
+  async function everyEventAs(socket: CouncilClientSocket, after: Persona | 'signedOut'): Promise<number> {
+    let cells = 0;
+    for (const event of Object.keys(SOCKET_EVENT_SCHEMAS) as SocketEventName[]) {
+      for (const entry of asList(EVENTS[event])) {
+        cells++;
+        const label = `${event} [${entry.fixture}] over a socket opened before the change`;
+        if (!socket.connected && after !== 'signedOut') {
+          socket.connect();
+          await connected(socket);
+        }
+        if (!socket.connected) {
+          // Signed out: it cannot come back.
+          socket.connect();
+          await expect(connected(socket), label).rejects.toThrow();
+          continue;
+        }
+        if (after === 'signedOut') {
+          const reply = await ack(socket, event, await entry.payload(fx, fx.personas.supportVendor, false));
+          expect(reply, label).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+          continue;
+        }
+        const expected = entry.expect(after, fx);
+        await entry.prepare?.(socket, fx, after);
+        const reply = await ack(socket, event, await entry.payload(fx, after, expected === 'ok'));
+        const context = `${label} as ${after.key} → ${JSON.stringify(reply).slice(0, 200)}`;
+        if (expected === 'ok') expect(reply.ok, context).toBe(true);
+        else {
+          expect(reply.ok, context).toBe(false);
+          if (!reply.ok) expect(reply.error.code, context).toBe(ACK_CODES[expected]);
+        }
+      }
+    }
+    return cells;
+  }
+
+  /** A socket of `p`, in the development thread's room as a development vendor may be; `dropped` once the server ends it. */
+  async function opened(p: Persona) {
+    const socket = p.client.socket();
+    await connected(socket);
+    await ok(socket, 'thread.join', { threadId: fx.threads.development.id });
+    // Each change drops the socket; a server that did not would be caught by the events themselves,
+    // so this waits at most a few seconds.
+    const dropped = new Promise<void>((resolve) => {
+      socket.once('disconnect', () => resolve());
+      setTimeout(resolve, 5_000);
+    });
+    return { socket, dropped };
+  }
+
+  it('their development vendor becomes a support vendor', async () => {
+    const { orgId, before } = await developmentVendor();
+    const { socket, dropped } = await opened(before);
+    expect((await secretariat().patch(`/api/organizations/${orgId}`, { vendorType: 'support' })).status).toBe(200);
+    await dropped;
+    const after = await meNow(before, 'supportVendor');
+    expect(after.actor!.organization.vendorType).toBe('support');
+    tally.socket += await everyEventAs(socket, after);
+    socket.close();
+  }, 120_000);
+
+  it('their role changes from org admin to member', async () => {
+    const { userId, before } = await developmentVendor('orgAdmin');
+    const { socket, dropped } = await opened(before);
+    expect((await secretariat().patch(`/api/users/${userId}`, { role: 'member' })).status).toBe(200);
+    await dropped;
+    const after = await meNow(before, 'otherDevelopmentVendor');
+    expect(after.actor!.role).toBe('member');
+    tally.socket += await everyEventAs(socket, after);
+    socket.close();
+  }, 120_000);
+
+  it('their account is deactivated', async () => {
+    const { userId, before } = await developmentVendor();
+    const { socket, dropped } = await opened(before);
+    expect((await secretariat().post(`/api/users/${userId}/deactivate`)).status).toBe(200);
+    await dropped;
+    tally.socket += await everyEventAs(socket, 'signedOut');
+    socket.close();
+  }, 120_000);
+
+  it('their password is changed in another session', async () => {
+    const { before } = await developmentVendor();
+    const { socket, dropped } = await opened(before);
+    const elsewhere = await server.signIn(before.email!, before.password);
+    expect((await elsewhere.post('/api/me/password', { currentPassword: before.password, newPassword: `${before.password}-新` })).status).toBe(204);
+    await dropped;
+    tally.socket += await everyEventAs(socket, 'signedOut');
+    socket.close();
+  }, 120_000);
 });
