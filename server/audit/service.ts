@@ -2,6 +2,7 @@
 import type { QueryFilter } from 'mongoose';
 import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
+import { endOfJapanDay, startOfJapanDay } from '@shared/japanDates';
 import type { AuditEntry, AuditExportQuery, AuditListQuery, AuditPage } from '@shared/schemas/audit';
 import { authorize } from '../http/authorize';
 import { escapeRegex } from '../db/keys';
@@ -9,9 +10,6 @@ import { verifyChain, type ChainCheck } from './chain';
 import { toAuditEntry } from './log';
 import { AuditEntryModel, type AuditRecord } from './model';
 
-/** Japan has no daylight saving: a calendar day there starts at 00:00 +09:00. */
-const startOfJapanDay = (day: string) => new Date(`${day}T00:00:00.000+09:00`);
-const DAY_MS = 86_400_000;
 
 function auditFilter(query: AuditExportQuery & { before?: number }): QueryFilter<AuditRecord> {
   const filter: Record<string, unknown> = {};
@@ -19,7 +17,7 @@ function auditFilter(query: AuditExportQuery & { before?: number }): QueryFilter
   if (query.actorId) filter['actor.id'] = query.actorId;
   const at: Record<string, Date> = {};
   if (query.from) at.$gte = startOfJapanDay(query.from);
-  if (query.to) at.$lt = new Date(startOfJapanDay(query.to).getTime() + DAY_MS);
+  if (query.to) at.$lt = endOfJapanDay(query.to);
   if (Object.keys(at).length) filter.at = trusted(at);
   if (query.before) filter._id = trusted({ $lt: query.before });
   return filter as QueryFilter<AuditRecord>;

@@ -7,7 +7,8 @@ import { normalizeForSearch, queryGrams } from '@shared/search/grams';
 import { escapeRegex } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { IssueModel, type IssueDocument, type IssueRecord } from './model';
-import { presentIssue, todayInJapan } from './presenter';
+import { todayInJapan } from '@shared/japanDates';
+import { presentIssue } from './presenter';
 import { issuesInOrder, matching } from './registerView';
 
 const UNANSWERED_OPEN: IssueStatus[] = ['new', 'accepted', 'reviewing'];

@@ -1,16 +1,9 @@
 /** Stored register documents → the shared API shapes. */
 import type { HistoryEntry, Issue, IssueComment } from '@shared/schemas/issues';
+import { dateOnly, todayInJapan } from '@shared/japanDates';
 import { isLeadTimeShort, isOpen, leadTimeDays, type IssueStatus } from '@shared/register/rules';
 import { presentPerson, type PersonRecord } from '../users/person';
 import type { IssueCommentDocument, IssueDocument } from './model';
-
-export const dateOnly = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
-export const parseDateOnly = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00.000Z`) : null);
-
-/** Today's date in Japan, as stored dates are (midnight UTC of the calendar date). */
-export function todayInJapan(now = new Date()): Date {
-  return parseDateOnly(new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10))!;
-}
 
 export type DuplicateRef = { id: string; number: string; title: string } | null;
 

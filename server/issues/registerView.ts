@@ -8,6 +8,7 @@
  */
 import mongoose from 'mongoose';
 import type { IssueListQuery, RegisterStats } from '@shared/schemas/issues';
+import { DAY_MS, endOfJapanDay } from '@shared/japanDates';
 import { OPEN_STATUSES, type IssueStatus } from '@shared/register/rules';
 import { normalizeForSearch } from '@shared/search/grams';
 import { CollectionView } from '../db/collectionView';
@@ -17,7 +18,6 @@ import { IssueModel, REGISTER_LOG, type IssueRecord } from './model';
 export type IssueRow = IssueRecord & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 
 const UNANSWERED_OPEN: readonly IssueStatus[] = ['new', 'accepted', 'reviewing'];
-const DAY_MS = 24 * 3600_000;
 
 /** The issues, each with its search text and without its grams. */
 export const registerView = new CollectionView<IssueRow>(REGISTER_LOG, (ids) =>
@@ -167,7 +167,7 @@ export function statsOf(all: Iterable<IssueRow>, today: Date): RegisterStats {
     for (const area of new Set(r.businessAreas)) byStatusAndArea.set(`${r.status}|${area}`, (byStatusAndArea.get(`${r.status}|${area}`) ?? 0) + 1);
   }
   const answeredWithDue = rows.filter((r) => r.dueDate && r.answeredAt);
-  const withinDue = answeredWithDue.filter((r) => r.answeredAt!.getTime() < r.dueDate!.getTime() + DAY_MS - 9 * 3600_000).length;
+  const withinDue = answeredWithDue.filter((r) => r.answeredAt! < endOfJapanDay(r.dueDate!)).length;
   return {
     openByStatusAndArea: [...byStatusAndArea]
       .map(([key, count]) => {

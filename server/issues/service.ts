@@ -3,7 +3,8 @@ import { trusted, type Types } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import type { Issue, IssueCreateBody, IssueDetail, IssueLink, IssueUpdateBody } from '@shared/schemas/issues';
-import { fiscalYearOf, formatIssueNumber, responsibleMinistry, TRANSITIONS, type IssueStatus } from '@shared/register/rules';
+import { parseDateOnly } from '@shared/japanDates';
+import { fiscalYearOf, formatIssueNumber, responsibleMinistry, specDeadlineOf, TRANSITIONS, type IssueStatus } from '@shared/register/rules';
 import { readableVisibilities } from '@shared/threads/rules';
 import { nextSequence } from '../db/sequence';
 import { authorize } from '../http/authorize';
@@ -17,14 +18,12 @@ import { duplicateRef, presentStored, readableIssue, reloadIssue } from './acces
 import type { RegisterBroadcast } from './broadcast';
 import { historyOf, recordHistory, type Change } from './history';
 import { IssueCommentModel, IssueLinkModel, IssueModel, IssueSupportModel, type IssueRecord } from './model';
-import { parseDateOnly, presentComment, presentIssue } from './presenter';
+import { presentComment, presentIssue } from './presenter';
 import { searchFields } from './searchFields';
-
-const YEAR_MS = 365 * 24 * 3600_000;
 
 /** The law-change dates and what follows from them (see the lead-time rule in shared/register/rules.ts). */
 function leadTimeFields(enforcement: Date | null, published: Date | null) {
-  const specDeadline = enforcement ? new Date(enforcement.getTime() - YEAR_MS) : null;
+  const specDeadline = specDeadlineOf(enforcement);
   return { lawEnforcementDate: enforcement, specPublishedDate: published, specDeadline, publishedLate: Boolean(specDeadline && published && published > specDeadline) };
 }
 

@@ -5,10 +5,9 @@ import type { RegisterStats } from '@shared/schemas/issues';
 import { OPEN_STATUSES } from '@shared/register/rules';
 import { authorize } from '../http/authorize';
 import { IssueModel } from './model';
-import { todayInJapan } from './presenter';
+import { endOfJapanDay, todayInJapan } from '@shared/japanDates';
 import { registerView, statsOf } from './registerView';
 
-const DAY_MS = 24 * 3600_000;
 
 async function countBy(field: string, match: Record<string, unknown>) {
   const rows = await IssueModel.aggregate<{ _id: string | null; count: number }>([{ $match: match }, { $group: { _id: `$${field}`, count: { $sum: 1 } } }]);
@@ -61,7 +60,7 @@ export async function registerStatsFromDatabase(): Promise<RegisterStats> {
     IssueModel.countDocuments({ dueDate: trusted({ $lt: today }), status: trusted({ $in: ['new', 'accepted', 'reviewing'] }) }),
   ]);
   // Answered by the end of the due date, Japan time.
-  const withinDue = answeredWithDue.filter((i) => i.answeredAt!.getTime() < i.dueDate!.getTime() + DAY_MS - 9 * 3600_000).length;
+  const withinDue = answeredWithDue.filter((i) => i.answeredAt! < endOfJapanDay(i.dueDate!)).length;
   return {
     openByStatusAndArea: spreadAreas(byArea),
     byStatus: byStatus,

@@ -20,7 +20,7 @@ import { addAnswer } from '../issues/comments';
 import type { RegisterBroadcast } from '../issues/broadcast';
 import { recordHistory } from '../issues/history';
 import { IssueModel } from '../issues/model';
-import { dateOnly, parseDateOnly, todayInJapan } from '../issues/presenter';
+import { dateOnly, parseDateOnly, todayInJapan } from '@shared/japanDates';
 import { OrganizationModel } from '../organizations/model';
 import type { CouncilServer } from '../realtime/io';
 import type { UserWithOrganization } from '../users/model';

@@ -6,7 +6,7 @@ import type { AgendaItem, Meeting, MeetingSummary, Minutes } from '@shared/schem
 import { readableVisibilities } from '@shared/threads/rules';
 import { AttachmentModel } from '../attachments/model';
 import { IssueModel } from '../issues/model';
-import { dateOnly, todayInJapan } from '../issues/presenter';
+import { dateOnly, todayInJapan } from '@shared/japanDates';
 import { ThreadModel } from '../threads/model';
 import { presentPerson } from '../users/person';
 import { invites, joinUrlFor } from './access';

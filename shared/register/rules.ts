@@ -5,6 +5,7 @@
  * exactly what the server will accept.
  */
 import { personaOf, type Actor } from '../domain';
+import { DAY_MS, todayInJapan } from '../japanDates';
 import { can } from '../permissions';
 import { BUSINESS_AREAS, SPEC_REVISION_MIN_LEAD_DAYS, type BusinessAreaKey, type MinistryKey } from '../reference/council';
 
@@ -92,20 +93,24 @@ export function responsibleMinistry(areas: readonly BusinessAreaKey[]): Ministry
   return best;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Days between the revised specification's publication (or today, while it is unpublished) and the
  * law change's enforcement. The source's rule: at least a year (365 days). Null without an
  * enforcement date.
  */
-export function leadTimeDays(enforcement: Date | null, specPublished: Date | null, today = new Date()): number | null {
+export function leadTimeDays(enforcement: Date | null, specPublished: Date | null, today = todayInJapan()): number | null {
   if (!enforcement) return null;
   return Math.floor((enforcement.getTime() - (specPublished ?? today).getTime()) / DAY_MS);
 }
 
 export function isLeadTimeShort(days: number | null): boolean {
   return days !== null && days < SPEC_REVISION_MIN_LEAD_DAYS;
+}
+
+/** The latest day the revised specification may be published for a law change enforced on `enforcement`. */
+export function specDeadlineOf(enforcement: Date | null): Date | null {
+  return enforcement ? new Date(enforcement.getTime() - SPEC_REVISION_MIN_LEAD_DAYS * DAY_MS) : null;
 }
 
 /**

@@ -2,9 +2,8 @@
  * Dates are always shown in Japan time. Japanese uses the imperial era (令和8年11月25日 10:00),
  * as government readers expect; English uses the Gregorian calendar.
  */
+import { JAPAN_TIME_ZONE as TIME_ZONE } from '@shared/japanDates';
 import type { Language } from '@client/i18n';
-
-const TIME_ZONE = 'Asia/Tokyo';
 
 const JA_DATE_TIME: Intl.DateTimeFormatOptions = { era: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE };
 const EN_DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE, timeZoneName: 'short' };

@@ -5,9 +5,9 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { JAPAN_TIME_ZONE as TIME_ZONE } from '@shared/japanDates';
 import type { Language } from '@client/i18n';
 
-const TIME_ZONE = 'Asia/Tokyo';
 const INPUT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 /** `2026-12-10T05:00:00.000Z` → `2026-12-10T14:00`, for a datetime-local input. */
