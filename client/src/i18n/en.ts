@@ -259,6 +259,12 @@ export const en: Messages = {
       dismiss: 'I have noted how to hand it over — close',
     },
   },
+  editor: {
+    preview: 'Preview',
+    previewLabel: 'Preview',
+    previewEmpty: 'Nothing to preview yet.',
+    tooLong: 'Please keep it within {{max}} characters (now {{count}}).',
+  },
   threads: {
     title: 'Threads',
     subtitle: 'Discussion among vendors',
@@ -334,12 +340,6 @@ export const en: Messages = {
       submit: 'Start thread',
       submitting: 'Starting…',
       back: 'Back to threads',
-    },
-    editor: {
-      preview: 'Preview',
-      previewLabel: 'Preview',
-      previewEmpty: 'Nothing to preview yet.',
-      tooLong: 'Please keep it within {{max}} characters (now {{count}}).',
     },
     composer: {
       label: 'Write a message',

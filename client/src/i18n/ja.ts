@@ -259,6 +259,12 @@ export const ja = {
       dismiss: '伝達方法を確認したので閉じる',
     },
   },
+  editor: {
+    preview: 'プレビュー',
+    previewLabel: 'プレビュー',
+    previewEmpty: 'プレビューする内容がありません。',
+    tooLong: '{{max}}文字以内で入力してください（現在 {{count}}文字）。',
+  },
   threads: {
     title: 'スレッド',
     subtitle: '事業者間協議',
@@ -334,12 +340,6 @@ export const ja = {
       submit: 'スレッドを作成',
       submitting: '作成しています…',
       back: 'スレッド一覧へ戻る',
-    },
-    editor: {
-      preview: 'プレビュー',
-      previewLabel: 'プレビュー',
-      previewEmpty: 'プレビューする内容がありません。',
-      tooLong: '{{max}}文字以内で入力してください（現在 {{count}}文字）。',
     },
     composer: {
       label: 'メッセージを入力',

@@ -97,9 +97,6 @@ export const registerEn: RegisterMessages = {
   form: {
     titleHint: 'A title that says the point of the issue at a glance (up to 200 characters).',
     descriptionHint: 'Markdown is supported. Describe the situation, its impact (how many municipalities or systems), and what you are asking for.',
-    preview: 'Preview',
-    previewLabel: 'Preview of the description',
-    previewEmpty: 'Nothing to preview.',
     tooLong: 'Use at most {{max}} characters (currently {{count}}).',
     areasHint: 'Choose every business area concerned. They are grouped by the ministry responsible for them.',
     areasRequired: 'Choose at least one business area.',

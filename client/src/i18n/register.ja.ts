@@ -99,9 +99,6 @@ export const registerJa = {
   form: {
     titleHint: '課題の要点が一目でわかる件名にしてください（200文字以内）。',
     descriptionHint: 'Markdown が使えます。発生している状況、影響（自治体数・システム数など）、求める対応を書いてください。',
-    preview: 'プレビュー',
-    previewLabel: '課題の内容のプレビュー',
-    previewEmpty: 'プレビューする内容がありません。',
     tooLong: '{{max}}文字以内で入力してください（現在 {{count}}文字）。',
     areasHint: '関係するすべての業務を選んでください。業務を所管する府省ごとに並んでいます。',
     areasRequired: '対象業務を1つ以上選んでください。',

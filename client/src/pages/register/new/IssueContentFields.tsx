@@ -5,7 +5,7 @@ import { Field } from '@client/components/Field';
 import { TextField } from '@client/components/TextField';
 import type { FieldErrors } from '@client/components/formErrors';
 import { useRegisterLabels } from '../common/labels';
-import { MarkdownField } from '../common/MarkdownField';
+import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
 import { useRegisterT } from '../useRegisterT';
 import { BusinessAreaPicker } from './BusinessAreaPicker';
 import { LeadTimeNotice } from './LeadTimeNotice';
@@ -38,7 +38,7 @@ export function IssueContentFields({ draft, errors, onChange, withDueDate }: Pro
         hint={rt('register.form.titleHint')}
         onChange={(event) => onChange({ title: event.target.value })}
       />
-      <MarkdownField
+      <MarkdownEditor
         label={rt('register.fields.description')}
         hint={rt('register.form.descriptionHint')}
         required

@@ -4,7 +4,7 @@ import { CommentBody, ISSUE_LIMITS } from '@shared/schemas/issues';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { serverFieldError } from '@client/components/formErrors';
 import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
-import { MarkdownField } from '../common/MarkdownField';
+import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
 import { useRegisterT } from '../useRegisterT';
 
 interface Props {
@@ -50,7 +50,7 @@ export function BodyComposer({ label, hint, submitLabel, busyLabel, initial = ''
 
   return (
     <form className="body-composer" noValidate onSubmit={(event) => void submit(event)} onKeyDown={preventSubmitWhileComposing}>
-      <MarkdownField
+      <MarkdownEditor
         label={label}
         hint={hint}
         rows={5}

@@ -1,11 +1,12 @@
+import { LIMITS } from '@shared/threads/rules';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '@shared/schemas/threads';
 import { MessageBody } from '@shared/schemas/threads';
 import { AttachmentPicker } from './AttachmentPicker';
-import { MarkdownEditor } from './MarkdownEditor';
-import { isSendKey } from './composerKeys';
-import { noMentions, type Mentions } from './mentionDraft';
+import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
+import { isSendKey } from '@client/components/imeKeys';
+import { noMentions, type Mentions } from '@client/components/markdown/mentionDraft';
 import { useAttachmentUploads } from './useAttachmentUploads';
 import { useTypingSignal } from './useTypingSignal';
 
@@ -69,6 +70,7 @@ export function Composer({ threadId, parentId, label, onSend }: Props) {
         }}
         mentions={mentions}
         onMentionsChange={setMentions}
+        maxLength={LIMITS.bodyLength}
         onKeyDown={(event) => {
           if (!isSendKey(event)) return;
           event.preventDefault();

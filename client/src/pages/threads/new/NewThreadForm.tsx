@@ -11,8 +11,8 @@ import { useErrorMessage } from '@client/components/useErrorMessage';
 import { fieldErrorsFromZod, serverFieldError, type FieldErrors } from '@client/components/formErrors';
 import { useCreateThread } from '@client/queries/threads';
 import { AttachmentPicker } from '../composer/AttachmentPicker';
-import { MarkdownEditor } from '../composer/MarkdownEditor';
-import { noMentions, type Mentions } from '../composer/mentionDraft';
+import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
+import { noMentions, type Mentions } from '@client/components/markdown/mentionDraft';
 import { useAttachmentUploads } from '../composer/useAttachmentUploads';
 import { BusinessAreaChoice } from './BusinessAreaChoice';
 import { VisibilityChoice } from './VisibilityChoice';
@@ -80,6 +80,7 @@ export function NewThreadForm({ readable }: { readable: Visibility[] }) {
         onChange={setBody}
         mentions={mentions}
         onMentionsChange={setMentions}
+        maxLength={LIMITS.bodyLength}
         error={errors.body}
       />
       <AttachmentPicker uploads={uploads} />

@@ -1,10 +1,11 @@
+import { LIMITS } from '@shared/threads/rules';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MessageBody, type Message } from '@shared/schemas/threads';
 import { isApiError } from '@client/api';
 import { useErrorMessage } from '@client/components/useErrorMessage';
-import { MarkdownEditor } from '../composer/MarkdownEditor';
-import { isImeComposing, isSendKey } from '../composer/composerKeys';
+import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
+import { isImeComposing, isSendKey } from '@client/components/imeKeys';
 import { useEditMessage } from './messageMutations';
 
 interface Props {
@@ -46,6 +47,7 @@ export function MessageEditForm({ message, threadId, onDone }: Props) {
         onChange={setBody}
         mentions={mentions}
         onMentionsChange={setMentions}
+        maxLength={LIMITS.bodyLength}
         rows={4}
         autoFocus
         error={error}

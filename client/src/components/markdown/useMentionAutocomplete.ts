@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { mentionToken } from '@shared/threads/mentions';
 import { useMentionCandidates } from '@client/queries/mentions';
-import { isImeComposing } from './composerKeys';
+import { isImeComposing } from '@client/components/imeKeys';
 import { useDebouncedValue } from '@client/components/useDebouncedValue';
 import type { MentionCandidate } from './mentionDraft';
 

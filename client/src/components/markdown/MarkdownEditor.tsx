@@ -1,12 +1,11 @@
 import { useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '@shared/threads/rules';
-import { Markdown } from '@client/components/markdown/Markdown';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { useLanguage } from '@client/i18n/useLanguage';
+import { Markdown } from './Markdown';
 import { MentionSuggestions } from './MentionSuggestions';
 import { useMentionAutocomplete } from './useMentionAutocomplete';
-import { withMention, type Mentions } from './mentionDraft';
+import { noMentions, withMention, type Mentions } from './mentionDraft';
 
 interface Props {
   label: string;
@@ -15,9 +14,14 @@ interface Props {
   hint?: string;
   value: string;
   onChange: (value: string) => void;
-  /** Names for the mention tokens in `value`; picks from the autocomplete are added. */
-  mentions: Mentions;
-  onMentionsChange: (mentions: Mentions) => void;
+  /** The longest text the server takes: longer is shown as an error before sending. */
+  maxLength: number;
+  /**
+   * Names for the mention tokens in `value`; picks from the @ autocomplete are added. Without
+   * them (the register: issues and comments carry no mentions) there is no autocomplete.
+   */
+  mentions?: Mentions;
+  onMentionsChange?: (mentions: Mentions) => void;
   /** Keys the autocomplete did not take (the composer's Enter-to-send). */
   onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
   error?: string | null | undefined;
@@ -27,13 +31,18 @@ interface Props {
   textareaRef?: RefObject<HTMLTextAreaElement | null>;
 }
 
-/** A markdown textarea with the @ mention autocomplete, a preview toggle, and a length check. */
+/**
+ * The one Markdown editor (threads, the register): a textarea with a preview toggle rendering
+ * the text as the page will show it, a length check, and, where mentions are written, the @
+ * autocomplete.
+ */
 export function MarkdownEditor({
   label,
   labelHidden = false,
   hint,
   value,
   onChange,
+  maxLength,
   mentions,
   onMentionsChange,
   onKeyDown,
@@ -50,15 +59,19 @@ export function MarkdownEditor({
   const ownRef = useRef<HTMLTextAreaElement>(null);
   const ref = textareaRef ?? ownRef;
   const [previewing, setPreviewing] = useState(false);
+  const withMentions = mentions !== undefined;
   const autocomplete = useMentionAutocomplete({
     value,
     onChange,
-    onPick: (candidate) => onMentionsChange(withMention(mentions, candidate)),
+    onPick: (candidate) => onMentionsChange?.(withMention(mentions ?? noMentions, candidate)),
     textareaRef: ref,
   });
+  const track = (textarea: HTMLTextAreaElement) => {
+    if (withMentions) autocomplete.track(textarea);
+  };
 
-  const tooLong = value.length > LIMITS.bodyLength;
-  const shownError = tooLong ? t('threads.editor.tooLong', { max: LIMITS.bodyLength, count: value.length }) : error;
+  const tooLong = value.length > maxLength;
+  const shownError = tooLong ? t('editor.tooLong', { max: maxLength, count: value.length }) : error;
   const describedBy = [hint ? `${id}-hint` : null, shownError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
   return (
@@ -76,7 +89,7 @@ export function MarkdownEditor({
           aria-controls={previewing ? `${id}-preview` : undefined}
           onClick={() => setPreviewing(!previewing)}
         >
-          {t('threads.editor.preview')}
+          {t('editor.preview')}
         </button>
       </div>
       {hint && (
@@ -95,14 +108,14 @@ export function MarkdownEditor({
           autoFocus={autoFocus}
           aria-describedby={describedBy}
           aria-invalid={shownError ? true : undefined}
-          aria-autocomplete="list"
+          aria-autocomplete={withMentions ? 'list' : undefined}
           aria-controls={autocomplete.open ? autocomplete.listboxId : undefined}
           aria-activedescendant={autocomplete.open && autocomplete.options.length > 0 ? autocomplete.optionId(autocomplete.activeIndex) : undefined}
           onChange={(event) => {
             onChange(event.target.value);
-            autocomplete.track(event.target);
+            track(event.target);
           }}
-          onSelect={(event) => autocomplete.track(event.currentTarget)}
+          onSelect={(event) => track(event.currentTarget)}
           onBlur={autocomplete.close}
           onKeyDown={(event) => {
             if (!autocomplete.handleKeyDown(event)) onKeyDown?.(event);
@@ -119,11 +132,11 @@ export function MarkdownEditor({
         )}
       </div>
       {previewing && (
-        <div id={`${id}-preview`} className="md-editor__preview" role="region" aria-label={t('threads.editor.previewLabel')}>
+        <div id={`${id}-preview`} className="md-editor__preview" role="region" aria-label={t('editor.previewLabel')}>
           {value.trim() ? (
-            <Markdown source={value} mentions={mentions} language={language} me={{ userId: me.id, organizationId: me.organization.id }} />
+            <Markdown source={value} mentions={mentions ?? noMentions} language={language} me={{ userId: me.id, organizationId: me.organization.id }} />
           ) : (
-            <p className="muted">{t('threads.editor.previewEmpty')}</p>
+            <p className="muted">{t('editor.previewEmpty')}</p>
           )}
         </div>
       )}
