@@ -68,7 +68,8 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
-async function errorFromResponse(response: Response): Promise<ApiError> {
+/** A failed response as an ApiError: the server's `{ error }` when it sent one, else its status alone. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await response.json();
@@ -85,6 +86,55 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   });
 }
 
+/** A failure before any response (offline, server down), or the caller's abort passed on as it is. */
+function fetchFailure(cause: unknown): unknown {
+  if (cause instanceof DOMException && cause.name === 'AbortError') return cause;
+  return new ApiError({ status: 0, code: 'network', message: 'network error' });
+}
+
+/** `fetch` with the session cookie whose failures, with or without a response, are ApiErrors. */
+export async function fetchOk(path: string, init: RequestInit = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch (cause) {
+    throw fetchFailure(cause);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return response;
+}
+
+/** The name the server proposes (`filename*` carries a Japanese one), or `fallback`. */
+function fileNameFrom(disposition: string | null, fallback: string): string {
+  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed header: fall through to the plain name.
+    }
+  }
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
+
+/**
+ * A file the server builds (an export, an attendance list, an .ics): fetched with the session
+ * cookie as a blob and handed to the browser through a temporary object URL, so a failure can be
+ * shown on the page (with its Retry-After) instead of as a broken download.
+ */
+export async function downloadBlob(path: string, fallbackName: string): Promise<void> {
+  const response = await fetchOk(path);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the URL after click() returns; revoke it a moment later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -97,21 +147,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: signal ?? null,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError({ status: 0, code: 'network', message: 'network error' });
-  }
-
-  if (!response.ok) throw await errorFromResponse(response);
+  const response = await fetchOk(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: signal ?? null });
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useMeetingsT } from '../useMeetingsT';
-import { downloadFile } from './downloadFile';
+import { downloadBlob } from '@client/api';
 
 interface Props {
   path: string;
@@ -19,7 +19,7 @@ export function DownloadButton({ path, fallbackName, label, className = 'button 
   async function run() {
     setState({ phase: 'working' });
     try {
-      await downloadFile(path, fallbackName);
+      await downloadBlob(path, fallbackName);
       setState({ phase: 'idle' });
     } catch (error) {
       setState({ phase: 'failed', message: errorMessage(error) });
