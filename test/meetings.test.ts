@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue, IssueDetail } from '../shared/schemas/issues';
 import type { Attendance, Meeting, MeetingSummary, Question } from '../shared/schemas/meetings';
 import type { ApiClient, CouncilClientSocket } from './support/client';
-import { ack, collect, newClientId, nextEvent, ok, openSocket, sleep } from './support/forum';
+import { ack, collect, newClientId, nextEvent, ok, openSocket } from './support/forum';
 import type { ErrorBody, Me, OrganizationList } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -206,7 +206,10 @@ describe('the live room', () => {
     const updates = collect<Question>(b, 'meeting.question');
     await ok(sec, 'meeting.questionStatus', { questionId: q2.id, status: 'current' });
     await ok(sec, 'meeting.questionStatus', { questionId: q1.id, status: 'current' });
-    await sleep(200);
+    // A sentinel in the same room: the question updates arrived before it.
+    const sentinel = nextEvent<{ body: string }>(b, 'meeting.chat', (c) => c.body === '区切り');
+    await ok(sec, 'meeting.chat', { meetingId: m.id, clientId: newClientId(), body: '区切り' });
+    await sentinel;
     expect(updates.map((q) => [q.body, q.status])).toEqual([
       ['質問2', 'current'],
       ['質問2', 'answered'],
@@ -281,15 +284,15 @@ describe('presence in a live room', () => {
     const changes = collect<{ joined: Array<{ id: string }>; left: string[] }>(watcher, 'meeting.presence');
     watcher.on('meeting.presence', (change) => (presence = applyPresenceChange(presence, change)));
     const others = await Promise.all([dev, devAdmin, dev2, support, mhlw].map(open));
+    const ids = (p: typeof presence) => p.flatMap((g) => g.people.map((x) => x.id)).sort();
+    // Presence changes are coalesced on a timer: wait for the room the changes add up to, not for time.
     for (const s of others) await ok(s, 'meeting.join', { meetingId: m.id });
-    await sleep(700);
+    await expect.poll(() => ids(presence).length).toBe(6);
     others[1]!.close();
     await ok(others[2]!, 'meeting.leave', { meetingId: m.id });
-    await sleep(700);
+    await expect.poll(() => ids(presence).length).toBe(4);
     const fresh = (await ok(await open(jlis), 'meeting.join', { meetingId: m.id })).presence;
-    await sleep(700);
-    const ids = (p: typeof presence) => p.flatMap((g) => g.people.map((x) => x.id)).sort();
-    expect(ids(presence)).toEqual(ids(fresh));
+    await expect.poll(() => ids(presence)).toEqual(ids(fresh));
     expect(ids(presence)).toHaveLength(5); // secretariat, dev, support, mhlw, jlis
     // Coalesced: far fewer broadcasts than joins and leaves, and none carrying the whole room.
     expect(changes.length).toBeLessThanOrEqual(4);

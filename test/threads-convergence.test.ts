@@ -8,7 +8,7 @@ import type { Message, MessagePage } from '../shared/schemas/threads';
 import { REACTION_KEYS } from '../shared/threads/rules';
 import { applyTimelineEvent, mergeMessages, type Timeline, type TimelineEvent } from '../shared/threads/timeline';
 import type { ApiClient, CouncilClientSocket } from './support/client';
-import { newClientId, ok, openSocket, sleep, startThread } from './support/forum';
+import { newClientId, nextEvent, ok, openSocket, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
@@ -100,7 +100,11 @@ it('applying 200 random live events gives the same state as a fresh fetch', asyn
       expect(String(err), `seed ${seed}`).toMatch(/refused: (bad_request|conflict)/);
     }
   }
-  await sleep(500); // let the last events arrive
+  // A sentinel: the server sends a socket's events in order, so once the watcher hears this post,
+  // every event of the operations before it has been applied.
+  const sentinel = nextEvent<Message>(watcher, 'message.created', (m) => m.body === '最後の投稿');
+  await ok(actorSockets[0]!, 'message.send', { threadId: thread.id, clientId: newClientId(), body: '最後の投稿' });
+  await sentinel;
 
   const fresh = (await observer.get<MessagePage>(`/api/threads/${thread.id}/messages?after=0&limit=500`)).body;
   const byId = (ms: Message[]) => [...ms].sort((a, b) => a.seq - b.seq);

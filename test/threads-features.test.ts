@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, MessagePage, ModerationAction, Thread, ThreadDetail, ThreadList } from '../shared/schemas/threads';
 import { mentionToken } from '../shared/threads/mentions';
 import type { ApiClient, CouncilClientSocket } from './support/client';
-import { ack, collect, newClientId, nextEvent, ok, openSocket, sleep, startThread } from './support/forum';
+import { ack, collect, newClientId, nextEvent, ok, openSocket, startThread } from './support/forum';
 import type { Me } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -241,7 +241,10 @@ describe('read state, typing and presence', () => {
     expect((await seenPresence).viewers.map((v) => v.displayName).sort()).toEqual(['高橋 誠', '鈴木 美咲'].sort());
     const typing = collect<{ user: { displayName: string } }>(viewer, 'thread.typing');
     for (let i = 0; i < 5; i++) await ok(typist, 'thread.typing', { threadId: thread.id });
-    await sleep(200);
+    // A sentinel after the typing: any relayed typing arrived before it.
+    const sentinel = nextEvent<Message>(viewer, 'message.created', (m) => m.body === '入力のあとの投稿');
+    await ok(typist, 'message.send', { threadId: thread.id, clientId: newClientId(), body: '入力のあとの投稿' });
+    await sentinel;
     expect(typing.map((t) => t.user.displayName)).toEqual(['鈴木 美咲']);
     const outsider = await open(support);
     expect(await ack(outsider, 'thread.typing', { threadId: thread.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, MessagePage, ThreadList } from '../shared/schemas/threads';
 import type { ApiClient, CouncilClientSocket } from './support/client';
-import { ack, collect, newClientId, nextEvent, ok, openSocket, sleep, startThread } from './support/forum';
+import { ack, collect, newClientId, nextEvent, ok, openSocket, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
 import { ThreadModel } from '../server/threads/model';
 
@@ -60,7 +60,10 @@ describe('live messages between vendors', () => {
     // Not in the room: a message there never reaches the observer.
     const leaks = collect<Message>(observer, 'message.created');
     await ok(poster, 'message.send', { threadId: vendorsOnly.id, clientId: newClientId(), body: '事業者だけの話' });
-    await sleep(300);
+    // A sentinel in the room the observer is in: a leak would have arrived before it.
+    const sentinel = nextEvent<Message>(observer, 'message.created', (m) => m.body === '区切りの投稿');
+    await ok(poster, 'message.send', { threadId: council.id, clientId: newClientId(), body: '区切りの投稿' });
+    await sentinel;
     expect(leaks.filter((m) => m.threadId === vendorsOnly.id)).toEqual([]);
 
     for (const threadId of [council.id, vendorsOnly.id]) {
