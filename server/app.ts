@@ -29,7 +29,7 @@ import { startOrphanSweeper } from './attachments/sweep';
 import { searchRoutes } from './search/routes';
 import { createForumBroadcast } from './threads/broadcast';
 import { threadRoutes } from './threads/routes';
-import { createPostLimit } from './threads/postLimit';
+import { createPostLimit } from './http/postLimit';
 import { createRegisterBroadcast } from './issues/broadcast';
 import { issueRoutes } from './issues/routes';
 import { issueFeature } from './issues/socketEvents';

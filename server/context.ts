@@ -5,7 +5,7 @@ import type { Realtime } from './realtime/io';
 import type { BlobStore } from './attachments/blobStore';
 import type { ForumBroadcast } from './threads/broadcast';
 import type { Presence } from './threads/socketEvents';
-import type { PostLimit } from './threads/postLimit';
+import type { PostLimit } from './http/postLimit';
 import type { RegisterBroadcast } from './issues/broadcast';
 import type { RoomPresenceTracker } from './meetings/room';
 

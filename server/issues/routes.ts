@@ -53,11 +53,8 @@ export function issueRoutes({ register, postLimit }: AppContext) {
       ({ actor, query }) => listIssues(actor, query),
     ),
     defineRoute(
-      { method: 'post', path: '/issues', tag: 'register', summary: 'Raise an issue', access: 'user', body: IssueCreateBody, status: 201, responses: { 201: { description: 'raised', schema: Issue }, ...errors } },
-      async ({ user, body }) => {
-        await postLimit.consume(String(user._id));
-        return raiseIssue({ user, body, broadcast });
-      },
+      { method: 'post', path: '/issues', tag: 'register', summary: 'Raise an issue', access: 'user', limit: postLimit.perPerson, body: IssueCreateBody, status: 201, responses: { 201: { description: 'raised', schema: Issue }, ...errors } },
+      ({ user, body }) => raiseIssue({ user, body, broadcast }),
     ),
     defineRoute(
       { method: 'get', path: '/issues/stats', tag: 'register', summary: 'Dashboard figures', access: 'user', responses: { 200: { description: 'figures', schema: RegisterStats }, ...errors } },
@@ -118,16 +115,12 @@ export function issueRoutes({ register, postLimit }: AppContext) {
       ({ user, params }) => setSupport({ user, issueId: params.id, on: false, broadcast }),
     ),
     defineRoute(
-      { method: 'post', path: '/issues/:id/comments', tag: 'register', summary: 'Comment on an issue', access: 'user', params: IdParams, body: CommentBody, status: 201, responses: { 201: { description: 'posted', schema: IssueComment }, ...errors } },
-      async ({ user, params, body }) => {
-        await postLimit.consume(String(user._id));
-        return addComment({ user, issueId: params.id, body: body.body, broadcast });
-      },
+      { method: 'post', path: '/issues/:id/comments', tag: 'register', summary: 'Comment on an issue', access: 'user', limit: postLimit.perPerson, params: IdParams, body: CommentBody, status: 201, responses: { 201: { description: 'posted', schema: IssueComment }, ...errors } },
+      ({ user, params, body }) => addComment({ user, issueId: params.id, body: body.body, broadcast }),
     ),
     defineRoute(
-      { method: 'post', path: '/issues/:id/answers', tag: 'register', summary: 'Publish an official answer (secretariat, or the ministry the issue is routed to); moves it to 回答済', access: 'user', params: IdParams, body: AnswerBody, status: 201, responses: { 201: { description: 'published', schema: IssueComment }, ...errors, ...conflictResponse } },
+      { method: 'post', path: '/issues/:id/answers', tag: 'register', summary: 'Publish an official answer (secretariat, or the ministry the issue is routed to); moves it to 回答済', access: 'user', limit: postLimit.perPerson, params: IdParams, body: AnswerBody, status: 201, responses: { 201: { description: 'published', schema: IssueComment }, ...errors, ...conflictResponse } },
       async ({ user, params, body }) => {
-        await postLimit.consume(String(user._id));
         const answer = await addAnswer({ user, issueId: params.id, body: body.body, broadcast });
         await recordAudit({ actor: user, action: 'issue.answered', target: { kind: 'issue', id: params.id }, detail: { answerId: answer.id } });
         return answer;

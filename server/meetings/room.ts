@@ -18,7 +18,7 @@ import { nextSequence } from '../db/sequence';
 import { conflict, forbidden, notFound } from '../http/errors';
 import type { CouncilServer, SocketFeature } from '../realtime/io';
 import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
-import type { PostLimit } from '../threads/postLimit';
+import type { PostLimit } from '../http/postLimit';
 import type { UserWithOrganization } from '../users/model';
 import { personOf, presentPerson } from '../users/person';
 import { UserModel } from '../users/model';

@@ -13,6 +13,8 @@ function operation({ spec }: RouteDefinition): ZodOpenApiOperationObject {
       ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } } : {}),
     };
   }
+  // A route with a declared pace can answer 429 (server/http/postLimit.ts).
+  if (spec.limit && !responses['429']) responses['429'] = { description: 'too many requests; Retry-After says when to try again' };
   return {
     summary: spec.summary,
     tags: [spec.tag],

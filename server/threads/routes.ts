@@ -59,12 +59,12 @@ export function threadRoutes({ forum, postLimit }: AppContext) {
         tag: 'threads',
         summary: 'Start a thread with its opening post (idempotent on clientId)',
         access: 'user',
+        limit: postLimit.perPerson,
         body: ThreadCreateBody,
         status: 201,
         responses: { 201: { description: 'created', schema: ThreadCreated }, 200: { description: 'already created with this clientId', schema: ThreadCreated }, ...errors },
       },
       async ({ user, body, res }) => {
-        await postLimit.consume(String(user._id));
         const { duplicate, ...created } = await createThread({ user, body, broadcast: forum });
         if (!duplicate) return created;
         res.status(200).json(created);
@@ -126,6 +126,7 @@ export function threadRoutes({ forum, postLimit }: AppContext) {
         tag: 'threads',
         summary: 'Post a message or a reply (idempotent on clientId)',
         access: 'user',
+        limit: postLimit.perPerson,
         params: IdParams,
         body: MessageCreateBody,
         status: 201,
@@ -138,7 +139,6 @@ export function threadRoutes({ forum, postLimit }: AppContext) {
         },
       },
       async ({ user, params, body, res }) => {
-        await postLimit.consume(String(user._id));
         const result = await postMessage({ user, threadId: params.id, ...body, broadcast: forum });
         if (result.duplicate) res.status(200).json(result);
         else return result;
