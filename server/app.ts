@@ -33,6 +33,7 @@ import { createPostLimit } from './http/postLimit';
 import { createRegisterBroadcast } from './issues/broadcast';
 import { issueRoutes } from './issues/routes';
 import { issueFeature } from './issues/socketEvents';
+import { createMeetingBroadcast } from './meetings/broadcast';
 import { createRoomPresence, meetingFeature } from './meetings/room';
 import { meetingRoutes } from './meetings/routes';
 import { createPresence, forumFeature } from './threads/socketEvents';
@@ -98,9 +99,10 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const stopOrphanSweeper = startOrphanSweeper(blobs);
   const postLimit = createPostLimit(config);
   const register = createRegisterBroadcast(realtime.io);
-  const roomPresence = createRoomPresence(realtime.io);
-  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit, register, roomPresence };
-  realtime.serve([forumFeature(context), issueFeature, meetingFeature(realtime.io, roomPresence, postLimit)]);
+  const meetings = createMeetingBroadcast(realtime.io);
+  const roomPresence = createRoomPresence(realtime.io, meetings);
+  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit, register, meetings, roomPresence };
+  realtime.serve([forumFeature(context), issueFeature, meetingFeature(context)]);
   const routes = [
     ...systemRoutes(context),
     ...authRoutes(context),

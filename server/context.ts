@@ -7,6 +7,7 @@ import type { ForumBroadcast } from './threads/broadcast';
 import type { Presence } from './threads/socketEvents';
 import type { PostLimit } from './http/postLimit';
 import type { RegisterBroadcast } from './issues/broadcast';
+import type { MeetingBroadcast } from './meetings/broadcast';
 import type { RoomPresenceTracker } from './meetings/room';
 
 export interface AppContext {
@@ -19,5 +20,6 @@ export interface AppContext {
   presence: Presence;
   postLimit: PostLimit;
   register: RegisterBroadcast;
+  meetings: MeetingBroadcast;
   roomPresence: RoomPresenceTracker;
 }

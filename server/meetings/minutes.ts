@@ -22,23 +22,23 @@ import { recordHistory } from '../issues/history';
 import { IssueModel } from '../issues/model';
 import { dateOnly, parseDateOnly, todayInJapan } from '@shared/japanDates';
 import { OrganizationModel } from '../organizations/model';
-import type { CouncilServer } from '../realtime/io';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
 import { invitationOf, managedMeeting, readableMeeting, requireStatus } from './access';
 import { MeetingModel, MinutesConfirmationModel, type MeetingDocument, type MinutesConfirmationRecord } from './model';
 import { presentMeeting, presentOrg } from './presenter';
+import type { MeetingBroadcast } from './broadcast';
 import { announce } from './service';
 
 /** Tell everyone the meeting's minutes changed (the secretariat sees confirmations arrive), and present it. */
-async function minutesChanged(io: CouncilServer, meetingId: Types.ObjectId, actor: Actor): Promise<Meeting> {
+async function minutesChanged(broadcast: MeetingBroadcast, meetingId: Types.ObjectId, actor: Actor): Promise<Meeting> {
   const meeting = (await MeetingModel.findById(meetingId))!;
-  announce(io, meeting);
+  announce(broadcast, meeting);
   return presentMeeting(meeting, actor);
 }
 
-export async function saveMinutes(input: { user: UserWithOrganization; meetingId: string; body: MinutesBody; io: CouncilServer }): Promise<Meeting> {
+export async function saveMinutes(input: { user: UserWithOrganization; meetingId: string; body: MinutesBody; broadcast: MeetingBroadcast }): Promise<Meeting> {
   const actor = toActor(input.user);
   authorize(actor, 'minutes.publish');
   const meeting = await managedMeeting(actor, input.meetingId);
@@ -70,8 +70,8 @@ export async function saveMinutes(input: { user: UserWithOrganization; meetingId
     { _id: meeting._id },
     meeting.minutes ? { $set: { 'minutes.items': items, ...(revised ? { 'minutes.revisedAt': new Date() } : {}) } } : { $set: { minutes: { circulatedAt: null, revisedAt: null, publishedAt: null, items } } },
   );
-  if (revised) await resetConfirmations(input.user, meeting, input.io);
-  return minutesChanged(input.io, meeting._id, actor);
+  if (revised) await resetConfirmations(input.user, meeting, input.broadcast);
+  return minutesChanged(input.broadcast, meeting._id, actor);
 }
 
 /** What the presenters confirm: every item's text, decisions and action items (not the ids they are kept by). */
@@ -90,15 +90,15 @@ function minutesText(items: ReadonlyArray<{ agendaItemId?: string | null; summar
  * A circulated draft changed: nobody stays confirmed against text they never saw (issue 16,
  * finding 12). The confirmations go, the presenters are asked again, and the audit log says so.
  */
-async function resetConfirmations(user: UserWithOrganization, meeting: MeetingDocument, io: CouncilServer): Promise<void> {
+async function resetConfirmations(user: UserWithOrganization, meeting: MeetingDocument, broadcast: MeetingBroadcast): Promise<void> {
   const presenters = [...new Set(meeting.agenda.flatMap((a) => (a.presenter ? [String(a.presenter.id)] : [])))];
   const ids = presenters.map((orgId) => `${String(meeting._id)}:${orgId}`);
   const { deletedCount } = await MinutesConfirmationModel.deleteMany({ _id: trusted({ $in: ids }) });
-  for (const orgId of presenters) io.to(`org:${orgId}`).emit('meeting.minutesCirculated', { meetingId: String(meeting._id), title: meeting.title });
+  broadcast.minutesCirculated(presenters, { meetingId: String(meeting._id), title: meeting.title });
   await recordAudit({ actor: user, action: 'minutes.revised', target: { kind: 'meeting', id: String(meeting._id), label: meeting.title }, detail: { confirmationsReset: deletedCount } });
 }
 
-export async function circulateMinutes(input: { user: UserWithOrganization; meetingId: string; io: CouncilServer }): Promise<Meeting> {
+export async function circulateMinutes(input: { user: UserWithOrganization; meetingId: string; broadcast: MeetingBroadcast }): Promise<Meeting> {
   const actor = toActor(input.user);
   authorize(actor, 'minutes.publish');
   const meeting = await managedMeeting(actor, input.meetingId);
@@ -106,12 +106,12 @@ export async function circulateMinutes(input: { user: UserWithOrganization; meet
   if (!meeting.minutes) throw conflict('write the minutes first');
   await MeetingModel.updateOne({ _id: meeting._id }, { $set: { 'minutes.circulatedAt': new Date() } });
   const presenters = meeting.agenda.flatMap((a) => (a.presenter ? [String(a.presenter.id)] : []));
-  for (const orgId of new Set(presenters)) input.io.to(`org:${orgId}`).emit('meeting.minutesCirculated', { meetingId: String(meeting._id), title: meeting.title });
-  return minutesChanged(input.io, meeting._id, actor);
+  input.broadcast.minutesCirculated([...new Set(presenters)], { meetingId: String(meeting._id), title: meeting.title });
+  return minutesChanged(input.broadcast, meeting._id, actor);
 }
 
 /** A presenting organisation confirms the circulated draft, or comments on it. */
-export async function confirmMinutes(input: { user: UserWithOrganization; meetingId: string; body: z.infer<typeof ConfirmBody>; io: CouncilServer }): Promise<Meeting> {
+export async function confirmMinutes(input: { user: UserWithOrganization; meetingId: string; body: z.infer<typeof ConfirmBody>; broadcast: MeetingBroadcast }): Promise<Meeting> {
   const { user } = input;
   const actor = toActor(user);
   const meeting = await readableMeeting(actor, input.meetingId);
@@ -126,7 +126,7 @@ export async function confirmMinutes(input: { user: UserWithOrganization; meetin
     by: personOf(user),
     at: new Date(),
   });
-  return minutesChanged(input.io, meeting._id, actor);
+  return minutesChanged(input.broadcast, meeting._id, actor);
 }
 
 /** Store an organisation's confirmation: its first one is inserted, a later one replaces it. */
@@ -139,8 +139,8 @@ async function recordConfirmation(confirmation: MinutesConfirmationRecord & { _i
   }
 }
 
-export async function publishMinutes(input: { user: UserWithOrganization; meetingId: string; io: CouncilServer; register: RegisterBroadcast }): Promise<Meeting> {
-  const { user, io, register } = input;
+export async function publishMinutes(input: { user: UserWithOrganization; meetingId: string; broadcast: MeetingBroadcast; register: RegisterBroadcast }): Promise<Meeting> {
+  const { user, broadcast, register } = input;
   const actor = toActor(user);
   authorize(actor, 'minutes.publish');
   const meeting = await managedMeeting(actor, input.meetingId);
@@ -170,8 +170,8 @@ export async function publishMinutes(input: { user: UserWithOrganization; meetin
   const published = (await MeetingModel.findById(meeting._id))!;
   const orgs = await OrganizationModel.find({}, { kind: 1, vendorType: 1, observerKind: 1, key: 1 }).lean();
   const invited = orgs.filter((o) => isInvited(invitationOf(published), { id: String(o._id), key: o.key, kind: o.kind, vendorType: o.vendorType ?? null, observerKind: o.observerKind ?? null }));
-  if (invited.length) io.to(invited.map((o) => `org:${String(o._id)}`)).emit('meeting.minutesPublished', { meetingId: String(meeting._id), title: meeting.title });
-  announce(io, published);
+  broadcast.minutesPublished(invited.map((o) => String(o._id)), { meetingId: String(meeting._id), title: meeting.title });
+  announce(broadcast, published);
   return presentMeeting(published, actor);
 }
 

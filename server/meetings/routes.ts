@@ -48,8 +48,7 @@ function originOf(req: Request, configured: readonly string[]): string {
   return configured[0] ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
-export function meetingRoutes({ realtime, register, config }: AppContext) {
-  const io = realtime.io;
+export function meetingRoutes({ meetings: broadcast, register, config }: AppContext) {
   const origin = (req: Request) => originOf(req, config.PUBLIC_ORIGIN);
   return [
     defineRoute(
@@ -87,12 +86,12 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
     ),
     defineRoute(
       { method: 'patch', path: '/meetings/:id', tag: 'meetings', summary: 'Edit a meeting (secretariat)', access: 'user', params: IdParams, body: MeetingUpdateBody, responses: { 200: { description: 'edited', schema: Meeting }, ...errors, ...conflictResponse } },
-      ({ user, params, body }) => updateMeeting({ user, meetingId: params.id, body, io }),
+      ({ user, params, body }) => updateMeeting({ user, meetingId: params.id, body, broadcast }),
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/status', tag: 'meetings', summary: 'Schedule, start (opens the live room), end, cancel, or return to draft (secretariat)', access: 'user', params: IdParams, body: MeetingStatusBody, responses: { 200: { description: 'moved', schema: Meeting }, ...errors, ...conflictResponse } },
       async ({ user, params, body }) => {
-        const meeting = await setMeetingStatus({ user, meetingId: params.id, to: body.to, io });
+        const meeting = await setMeetingStatus({ user, meetingId: params.id, to: body.to, broadcast });
         await recordAudit({ actor: user, action: 'meeting.statusChanged', target: { kind: 'meeting', id: meeting.id, label: meeting.title }, detail: { to: body.to } });
         return meeting;
       },
@@ -126,28 +125,28 @@ export function meetingRoutes({ realtime, register, config }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/materials', tag: 'meetings', summary: 'Attach an uploaded file to the meeting or an agenda item (secretariat)', access: 'user', params: IdParams, body: MaterialBody, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors } },
-      ({ user, params, body }) => addMaterial({ user, meetingId: params.id, attachmentId: body.attachmentId, agendaItemId: body.agendaItemId, io }),
+      ({ user, params, body }) => addMaterial({ user, meetingId: params.id, attachmentId: body.attachmentId, agendaItemId: body.agendaItemId, broadcast }),
     ),
     defineRoute(
       { method: 'delete', path: '/meetings/:id/materials/:attachmentId', tag: 'meetings', summary: 'Remove a material (secretariat)', access: 'user', params: MaterialParams, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors } },
-      ({ user, params }) => removeMaterial({ user, meetingId: params.id, attachmentId: params.attachmentId, io }),
+      ({ user, params }) => removeMaterial({ user, meetingId: params.id, attachmentId: params.attachmentId, broadcast }),
     ),
     defineRoute(
       { method: 'put', path: '/meetings/:id/minutes', tag: 'meetings', summary: 'Save the draft minutes (secretariat, after the meeting)', access: 'user', params: IdParams, body: MinutesBody, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
-      ({ user, params, body }) => saveMinutes({ user, meetingId: params.id, body, io }),
+      ({ user, params, body }) => saveMinutes({ user, meetingId: params.id, body, broadcast }),
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/minutes/circulate', tag: 'meetings', summary: 'Circulate the draft to the presenting organisations for confirmation', access: 'user', params: IdParams, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
-      ({ user, params }) => circulateMinutes({ user, meetingId: params.id, io }),
+      ({ user, params }) => circulateMinutes({ user, meetingId: params.id, broadcast }),
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/minutes/confirm', tag: 'meetings', summary: 'Confirm the circulated draft (or comment on it) for one’s presenting organisation', access: 'user', params: IdParams, body: ConfirmBody, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
-      ({ user, params, body }) => confirmMinutes({ user, meetingId: params.id, body, io }),
+      ({ user, params, body }) => confirmMinutes({ user, meetingId: params.id, body, broadcast }),
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/minutes/publish', tag: 'meetings', summary: 'Publish the minutes: notify the invited and write decisions into linked issues', access: 'user', params: IdParams, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
       async ({ user, params }) => {
-        const meeting = await publishMinutes({ user, meetingId: params.id, io, register });
+        const meeting = await publishMinutes({ user, meetingId: params.id, broadcast, register });
         await recordAudit({ actor: user, action: 'minutes.published', target: { kind: 'meeting', id: meeting.id, label: meeting.title } });
         return meeting;
       },

@@ -9,7 +9,6 @@ import { authorize } from '../http/authorize';
 import { badRequest, conflict } from '../http/errors';
 import { IssueModel } from '../issues/model';
 import { OrganizationModel } from '../organizations/model';
-import type { CouncilServer } from '../realtime/io';
 import { ThreadModel } from '../threads/model';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
@@ -17,7 +16,7 @@ import { toActor } from '../users/presenter';
 import { invites, managedMeeting, readableMeeting } from './access';
 import { MeetingFloorModel, MeetingModel, type MeetingDocument } from './model';
 import { presentMeeting, presentSummaries } from './presenter';
-import { meetingRooms } from './rooms';
+import type { MeetingBroadcast } from './broadcast';
 import { roomChanged } from './roomSnapshot';
 
 type AgendaInput = NonNullable<MeetingCreateBody['agenda']>;
@@ -80,8 +79,8 @@ export async function createMeeting(input: { user: UserWithOrganization; body: M
   return presentMeeting(meeting, actor);
 }
 
-export async function updateMeeting(input: { user: UserWithOrganization; meetingId: string; body: MeetingUpdateBody; io: CouncilServer }): Promise<Meeting> {
-  const { user, body, io } = input;
+export async function updateMeeting(input: { user: UserWithOrganization; meetingId: string; body: MeetingUpdateBody; broadcast: MeetingBroadcast }): Promise<Meeting> {
+  const { user, body, broadcast } = input;
   const actor = toActor(user);
   const meeting = await managedMeeting(actor, input.meetingId);
   if (['ended', 'minutesPublished', 'cancelled'].includes(meeting.status)) throw conflict(`the meeting is ${meeting.status}; it can no longer be edited`);
@@ -95,12 +94,12 @@ export async function updateMeeting(input: { user: UserWithOrganization; meeting
   if (body.extraInviteeIds) set.extraInvitees = await orgRefs(body.extraInviteeIds, 'extraInviteeIds');
   await MeetingModel.updateOne({ _id: meeting._id }, { $set: set });
   const updated = (await MeetingModel.findById(meeting._id))!;
-  announce(io, updated);
+  announce(broadcast, updated);
   return presentMeeting(updated, actor);
 }
 
-export async function setMeetingStatus(input: { user: UserWithOrganization; meetingId: string; to: MeetingStatus; io: CouncilServer }): Promise<Meeting> {
-  const { user, to, io } = input;
+export async function setMeetingStatus(input: { user: UserWithOrganization; meetingId: string; to: MeetingStatus; broadcast: MeetingBroadcast }): Promise<Meeting> {
+  const { user, to, broadcast } = input;
   const actor = toActor(user);
   const meeting = await managedMeeting(actor, input.meetingId);
   const from = meeting.status as MeetingStatus;
@@ -113,15 +112,14 @@ export async function setMeetingStatus(input: { user: UserWithOrganization; meet
     roomChanged(String(meeting._id));
   }
   const updated = (await MeetingModel.findById(meeting._id))!;
-  io.to(meetingRooms.room(String(meeting._id))).emit('meeting.status', { meetingId: String(meeting._id), status: to });
-  announce(io, updated);
+  broadcast.status(String(meeting._id), to);
+  announce(broadcast, updated);
   return presentMeeting(updated, actor);
 }
 
 /** Tell every signed-in client a meeting changed (lists, badges). */
-export function announce(io: CouncilServer, meeting: MeetingDocument): void {
-  if (meeting.status === 'draft') return;
-  io.to(meetingRooms.all).emit('meeting.changed', { meetingId: String(meeting._id), status: meeting.status as MeetingStatus });
+export function announce(broadcast: MeetingBroadcast, meeting: MeetingDocument): void {
+  broadcast.changed({ id: String(meeting._id), status: meeting.status as MeetingStatus });
 }
 
 export async function listMeetings(actor: Actor, query: { when: 'upcoming' | 'past' | 'all'; mine?: boolean | undefined; kind?: MeetingDocument['kind'] | undefined }): Promise<MeetingSummary[]> {

@@ -1,0 +1,53 @@
+/**
+ * What the meetings feature tells connected clients, after each change is stored (DESIGN.md §3).
+ * Rooms: `meetings` holds every signed-in socket (lists and badges hear that a meeting changed),
+ * `meeting:<id>` those in a live room (chat, questions, agenda, floor, presence, status), and the
+ * organisations' own rooms hear of minutes to confirm or read.
+ */
+import type { MeetingStatus } from '@shared/meetings/rules';
+import type { PresenceChange } from '@shared/meetings/presence';
+import type { ChatMessage, Question } from '@shared/schemas/meetings';
+import type { Person } from '@shared/schemas/threads';
+import { rooms, type CouncilServer } from '../realtime/io';
+
+export const meetingRooms = {
+  all: 'meetings',
+  room: (id: string) => `meeting:${id}`,
+};
+
+export interface MeetingBroadcast {
+  /** A meeting was created, changed or moved (drafts are the secretariat's and are not announced). */
+  changed(meeting: { id: string; status: MeetingStatus }): void;
+  /** The room's own meeting moved (live → ended). */
+  status(meetingId: string, status: MeetingStatus): void;
+  chat(message: ChatMessage): void;
+  question(question: Question): void;
+  agendaCurrent(meetingId: string, agendaItemId: string | null): void;
+  floor(meetingId: string, floor: Person[]): void;
+  presence(meetingId: string, change: PresenceChange): void;
+  /** The draft minutes are out (again) for the presenting organisations to confirm. */
+  minutesCirculated(organizationIds: readonly string[], meeting: { meetingId: string; title: string }): void;
+  minutesPublished(organizationIds: readonly string[], meeting: { meetingId: string; title: string }): void;
+}
+
+export function createMeetingBroadcast(io: CouncilServer): MeetingBroadcast {
+  const room = (id: string) => io.to(meetingRooms.room(id));
+  const organizations = (ids: readonly string[]) => io.to(ids.map(rooms.organization));
+  return {
+    changed: ({ id, status }) => {
+      if (status !== 'draft') io.to(meetingRooms.all).emit('meeting.changed', { meetingId: id, status });
+    },
+    status: (meetingId, status) => void room(meetingId).emit('meeting.status', { meetingId, status }),
+    chat: (message) => void room(message.meetingId).emit('meeting.chat', message),
+    question: (question) => void room(question.meetingId).emit('meeting.question', question),
+    agendaCurrent: (meetingId, agendaItemId) => void room(meetingId).emit('meeting.agendaCurrent', { meetingId, agendaItemId }),
+    floor: (meetingId, floor) => void room(meetingId).emit('meeting.floor', { meetingId, floor }),
+    presence: (meetingId, change) => void room(meetingId).emit('meeting.presence', { meetingId, ...change }),
+    minutesCirculated: (ids, meeting) => {
+      if (ids.length) organizations(ids).emit('meeting.minutesCirculated', meeting);
+    },
+    minutesPublished: (ids, meeting) => {
+      if (ids.length) organizations(ids).emit('meeting.minutesPublished', meeting);
+    },
+  };
+}
