@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connected, type CouncilClientSocket } from './support/client';
+import { emitWithAck as emitAny } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
 import type { Me } from './support/json';
 
@@ -10,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const emitWithAck = <T>(socket: CouncilClientSocket, event: string, payload: unknown) =>
-  (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<T> } }).timeout(2_000).emitWithAck(event, payload);
+const emitWithAck = <T>(socket: CouncilClientSocket, event: string, payload: unknown) => emitAny<T>(socket, event, payload, 2_000);
 
 describe('Socket.IO handshake', () => {
   it('refuses a socket without a signed-in session', async () => {

@@ -10,7 +10,6 @@ export const issueFeature: SocketFeature = {
   events: {
     'issue.join': async ({ issueId }, { actor, socket }) => {
       const issue = await readableIssue(actor, issueId);
-      // The stored spelling: broadcasts name the room by it, and the payload's id may be upper case.
       const id = String(issue._id);
       // History entries naming a restricted thread are named only in its readers' sub-room (history.ts).
       const restricted = readableVisibilities(actor).filter((v) => v !== 'council');
@@ -18,8 +17,7 @@ export const issueFeature: SocketFeature = {
       return { issue: await presentStored(issue) };
     },
     'issue.leave': async ({ issueId }, { socket }) => {
-      const id = issueId.toLowerCase();
-      for (const room of [registerRooms.issue(id), ...VISIBILITIES.map((v) => registerRooms.issueReaders(id, v))]) await socket.leave(room);
+      for (const room of [registerRooms.issue(issueId), ...VISIBILITIES.map((v) => registerRooms.issueReaders(issueId, v))]) await socket.leave(room);
       return {};
     },
   },

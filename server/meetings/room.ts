@@ -55,7 +55,7 @@ export function meetingFeature({ meetings: broadcast, roomPresence: presence, po
         const meeting = await readableMeeting(actor, meetingId);
         requireInvited(meeting, actor);
         requireStatus(meeting, ['live', 'ended', 'minutesPublished'], 'join');
-        const id = String(meeting._id); // the stored spelling: the payload's may be upper case, and rooms are named by it
+        const id = String(meeting._id);
         await socket.join(meetingRooms.room(id));
         presence.changed(id);
         const [room, summary, agenda, roomPresence, canSpeak] = await Promise.all([
@@ -77,9 +77,8 @@ export function meetingFeature({ meetings: broadcast, roomPresence: presence, po
       },
 
       'meeting.leave': async ({ meetingId }, { socket }) => {
-        const id = meetingId.toLowerCase();
-        await socket.leave(meetingRooms.room(id));
-        presence.changed(id);
+        await socket.leave(meetingRooms.room(meetingId));
+        presence.changed(meetingId);
         return {};
       },
 

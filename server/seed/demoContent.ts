@@ -32,7 +32,7 @@ const jstDate = (daysFromNow: number, hour: number) => {
 export async function seedDemoContent(): Promise<boolean> {
   if ((await ThreadModel.estimatedDocumentCount()) > 0 || (await IssueModel.estimatedDocumentCount()) > 0) return false;
   const emails = ['secretariat@demo.example', 'dev@demo.example', 'dev2@demo.example', 'support@demo.example', 'mhlw@demo.example'];
-  const users = (await UserModel.find({ email: trusted({ $in: emails }) }).populate('organization')) as unknown as UserWithOrganization[];
+  const users = await UserModel.find({ email: trusted({ $in: emails }) }).populate<Pick<UserWithOrganization, 'organization'>>('organization');
   const by = (email: string) => users.find((u) => u.email === email)!;
   if (users.length !== emails.length) return false;
   const [secretariat, dev, dev2, support, mhlw] = emails.map(by) as [UserWithOrganization, UserWithOrganization, UserWithOrganization, UserWithOrganization, UserWithOrganization];

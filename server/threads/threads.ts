@@ -159,12 +159,12 @@ export async function threadDetail(actor: Actor, threadId: string): Promise<Thre
   const thread = await readableThread(actor, threadId);
   const [seqs, people] = await Promise.all([
     readSeqs(actor.id, [threadId]),
-    UserModel.find({ _id: trusted({ $in: thread.participants.slice(0, 200) }) }).populate('organization'),
+    UserModel.find({ _id: trusted({ $in: thread.participants.slice(0, 200) }) }).populate<Pick<UserWithOrganization, 'organization'>>('organization'),
   ]);
   return {
     thread: presentThread(thread),
     readSeq: seqs.get(threadId) ?? 0,
-    participants: (people as unknown as UserWithOrganization[]).map((u) => {
+    participants: people.map((u) => {
       const p = personOf(u);
       return { id: String(p.id), displayName: p.displayName, organization: { id: String(p.organization.id), nameJa: p.organization.nameJa, nameEn: p.organization.nameEn } };
     }),

@@ -7,11 +7,17 @@ import { connected } from './client';
 
 export const newClientId = () => randomUUID();
 
+/**
+ * Emit any event, known or not (fuzzing, unknown names), and resolve with its acknowledgement;
+ * rejects after `ms` of silence. The one cast of the socket's typed `emit` in the tests.
+ */
+export function emitWithAck<T = Ack>(socket: CouncilClientSocket, event: string, payload: unknown, ms = 5_000): Promise<T> {
+  return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<T> } }).timeout(ms).emitWithAck(event, payload);
+}
+
 /** Emit an event and resolve with its acknowledgement (fails the test after 5 s of silence). */
 export function ack<E extends SocketEventName>(socket: CouncilClientSocket, event: E, payload: unknown): Promise<Ack<SocketAckBodies[E]>> {
-  return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<SocketAckBodies[E]>> } })
-    .timeout(5_000)
-    .emitWithAck(event, payload);
+  return emitWithAck<Ack<SocketAckBodies[E]>>(socket, event, payload);
 }
 
 /** Resolve with the ok body, or throw the error ack. */
