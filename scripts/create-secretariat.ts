@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@server/config';
 import { hashPassword, temporaryPassword } from '@server/auth/password';
 import { withDatabase } from '@server/db/start';
-import { recordAudit } from '@server/audit/log';
+import { openAuditLog, recordAudit } from '@server/audit/log';
 import { OrganizationModel } from '@server/organizations/model';
 import { SECRETARIAT_KEY, seedCouncil } from '@server/seed/seed';
 import { UserModel } from '@server/users/model';
@@ -28,7 +28,9 @@ if (given !== undefined && !NewPassword.safeParse(given).success) {
 }
 const password = given ?? temporaryPassword();
 
-await withDatabase(loadConfig(), async () => {
+const config = loadConfig();
+await withDatabase(config, async () => {
+  const audit = openAuditLog({ dataDir: config.DATA_DIR });
   await seedCouncil({ demo: false });
   const secretariat = await OrganizationModel.findOne({ key: SECRETARIAT_KEY });
   if (!secretariat) throw new Error('secretariat organisation missing');
@@ -48,4 +50,5 @@ await withDatabase(loadConfig(), async () => {
     console.log(`created secretariat account ${email.data}`);
     if (given === undefined) console.log(`temporary password (shown once): ${password}`);
   }
+  await audit.close();
 });

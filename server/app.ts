@@ -113,7 +113,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     ...searchRoutes(),
     ...issueRoutes(context),
     ...meetingRoutes(context),
-    ...auditRoutes(),
+    ...auditRoutes(context),
   ];
   const openApi = buildOpenApiDocument(routes, API_VERSION);
 

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, seedsDemoAccounts } from './config';
 import { createApp } from './app';
+import { openAuditLog } from './audit/log';
 import { connectDatabase, disconnectDatabase } from './db/connection';
 import { DatabaseSetupError } from './db/ferretdb';
 import { startDatabase } from './db/start';
@@ -36,6 +37,7 @@ async function main() {
   // The register's in-memory view loads while the server starts listening (registerView.ts).
   void registerView.current().catch((err: unknown) => log.error('register view: first load failed; it is retried on the next read', { error: String(err) }));
 
+  const audit = openAuditLog({ dataDir: config.DATA_DIR });
   const council = createApp({ config, sessionSecret: resolveSessionSecret(config) });
   await new Promise<void>((resolve, reject) => {
     council.server.once('error', reject);
@@ -62,6 +64,7 @@ async function main() {
     force.unref();
     // Stop accepting, finish the writes already running, tell sockets to reconnect, then close.
     await council.close({ drainMs: 8_000 });
+    await audit.close();
     stopWatchdog();
     await disconnectDatabase();
     await database.embedded?.stop();

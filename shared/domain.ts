@@ -42,6 +42,13 @@ export function personaOf(actor: Pick<Actor, 'role' | 'organization'>): Persona 
   return actor.role === 'orgAdmin' ? 'vendorAdmin' : 'vendorMember';
 }
 
+/**
+ * Who deactivated an account. The secretariat's deactivation is a hold: only the secretariat lifts
+ * it; an organisation's own deactivation its org admins may undo.
+ */
+export const DEACTIVATED_BY = ['secretariat', 'organization'] as const;
+export type DeactivatedBy = (typeof DEACTIVATED_BY)[number];
+
 /** Which roles an account may hold in an organisation of each kind. */
 export const ROLES_BY_ORG_KIND = {
   secretariat: ['secretariat'],

@@ -26,11 +26,11 @@ describe('org admins manage their own organisation', () => {
     expect(list.status).toBe(200);
     expect(list.body.users.map((u) => u.email).sort()).toEqual(['dev-admin@demo.example', 'dev@demo.example']);
 
-    const created = await admin.post<Created>(`/api/organizations/${ownOrgId}/users`, { email: 'New.Person@Example.JP', displayName: '新井 一郎' });
+    const created = await admin.post<Created>(`/api/organizations/${ownOrgId}/users`, { email: 'New.Person@Demo.Example', displayName: '新井 一郎' });
     expect(created.status).toBe(201);
-    expect(created.body.user).toMatchObject({ email: 'new.person@example.jp', role: 'member', active: true });
+    expect(created.body.user).toMatchObject({ email: 'new.person@demo.example', role: 'member', active: true });
     expect(created.body.temporaryPassword).toHaveLength(16);
-    const newcomer = await server.signIn('new.person@example.jp', created.body.temporaryPassword);
+    const newcomer = await server.signIn('new.person@demo.example', created.body.temporaryPassword);
     expect((await newcomer.get<Me>('/api/me')).body.organization.id).toBe(ownOrgId);
 
     const promoted = await admin.patch<User>(`/api/users/${created.body.user.id}`, { role: 'orgAdmin' });
@@ -40,10 +40,10 @@ describe('org admins manage their own organisation', () => {
     const deactivated = await admin.post<User>(`/api/users/${created.body.user.id}/deactivate`);
     expect(deactivated.body.active).toBe(false);
     expect((await newcomer.get('/api/me')).status).toBe(401);
-    expect((await server.client().post('/api/auth/login', { email: 'new.person@example.jp', password: created.body.temporaryPassword })).status).toBe(401);
+    expect((await server.client().post('/api/auth/login', { email: 'new.person@demo.example', password: created.body.temporaryPassword })).status).toBe(401);
 
     expect((await admin.post<User>(`/api/users/${created.body.user.id}/reactivate`)).body.active).toBe(true);
-    expect((await server.client().post('/api/auth/login', { email: 'new.person@example.jp', password: created.body.temporaryPassword })).status).toBe(200);
+    expect((await server.client().post('/api/auth/login', { email: 'new.person@demo.example', password: created.body.temporaryPassword })).status).toBe(200);
   });
 
   it("are refused another organisation's accounts with 403 and a reason", async () => {
@@ -154,8 +154,8 @@ describe('deactivation ends live sessions at once', () => {
 describe('a role change moves live sockets at once', () => {
   it('tells the person, drops the socket, and a reconnect lands in the new persona room', async () => {
     const admin = await server.signIn('dev-admin@demo.example');
-    const created = await admin.post<Created>(`/api/organizations/${ownOrgId}/users`, { email: 'promoted@example.jp', displayName: '昇格 予定' });
-    const person = await server.signIn('promoted@example.jp', created.body.temporaryPassword);
+    const created = await admin.post<Created>(`/api/organizations/${ownOrgId}/users`, { email: 'promoted@demo.example', displayName: '昇格 予定' });
+    const person = await server.signIn('promoted@demo.example', created.body.temporaryPassword);
     const socket = person.socket();
     await connected(socket);
     const personaRoom = async (persona: string) =>

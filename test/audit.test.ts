@@ -120,12 +120,16 @@ describe('the hash chain', () => {
 
   it('shows an entry changed in the database, and one removed, at its place; the verify command exits 1', async () => {
     const entries = (await page('?limit=200')).entries;
-    // One in the middle: removing the newest entries is what a chain alone cannot show — the head
-    // (last number and hash) that verification reports is the anchor to note down for that.
+    // One in the middle (entries cut off the end, and rewrites with every later hash recomputed,
+    // are the anchors' to show: test/security-audit.test.ts).
     const victim = entries.filter((e) => e.action === 'auth.loginFailed')[5] as AuditEntry;
     const uri = `${inject('mongoUri')}${server.dbName}`;
+    // The command reads the key and the anchors of the app's data directory.
     const verifyCommand = () =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/verify-audit.ts'], { env: { ...process.env, MONGODB_URI: uri, LOG_LEVEL: 'error' }, encoding: 'utf8' });
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/verify-audit.ts'], {
+        env: { ...process.env, MONGODB_URI: uri, DATA_DIR: server.config.DATA_DIR, LOG_LEVEL: 'error' },
+        encoding: 'utf8',
+      });
 
     const intact = verifyCommand();
     expect(intact.stdout + intact.stderr).toMatch(new RegExp(`chain intact; head ${entries[0]!.seq} ${entries[0]!.hash.slice(0, 16)}`));

@@ -127,7 +127,7 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: 'account.manage { targetOrganizationId }',
     fixture: "the vendor member's organisation",
     expect: (p, fx) => by('account.manage', { targetOrganizationId: fx.devOrgId })(p),
-    request: (fx) => ({ path: `/api/organizations/${fx.devOrgId}/users`, body: { email: `new-${newClientId().slice(0, 8)}@example.jp`, displayName: '新規 利用者' } }),
+    request: (fx) => ({ path: `/api/organizations/${fx.devOrgId}/users`, body: { email: `new-${newClientId().slice(0, 8)}@demo.example`, displayName: '新規 利用者' } }),
   },
   'PATCH /users/:id': {
     rule: "account.manage { the account's organisation }",
@@ -143,9 +143,9 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
   },
   'POST /users/:id/reactivate': {
     rule: "account.manage { the account's organisation }",
-    fixture: "an account in the vendor member's organisation",
+    fixture: "an account in the vendor member's organisation that the organisation deactivated",
     expect: (p, fx) => by('account.manage', { targetOrganizationId: fx.devOrgId })(p),
-    request: (fx) => ({ path: `/api/users/${fx.target.id}/reactivate` }),
+    request: (fx) => ({ path: `/api/users/${fx.deactivatedByOrganization.id}/reactivate` }),
   },
 
   // Threads (docs/THREADS.md): unreadable → 403 with the reason.

@@ -2,7 +2,7 @@
  * The one way the client talks to the REST API: JSON in and out, the session cookie sent,
  * and every failure turned into an ApiError carrying the server's `{ error: { code, message, field } }`.
  */
-import { ErrorCode } from '@shared/schemas/common';
+import { ErrorCode, ErrorReason } from '@shared/schemas/common';
 
 /** `network` when no response arrived at all (offline, server down). */
 export type ApiErrorCode = ErrorCode | 'network';
@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly field: string | undefined;
+  /** Which refusal it is, when the server names one the screens explain in their own words. */
+  readonly reason: ErrorReason | undefined;
   /** Seconds from a 429's Retry-After header, when the server sent one. */
   readonly retryAfterSeconds: number | undefined;
 
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     code: ApiErrorCode;
     message: string;
     field?: string | undefined;
+    reason?: ErrorReason | undefined;
     retryAfterSeconds?: number | undefined;
   }) {
     super(options.message);
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     this.status = options.status;
     this.code = options.code;
     this.field = options.field;
+    this.reason = options.reason;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
@@ -82,6 +86,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     code: ErrorCode.safeParse(error.code).data ?? CODE_BY_STATUS[response.status] ?? 'internal',
     message: typeof error.message === 'string' ? error.message : response.statusText,
     field: typeof error.field === 'string' ? error.field : undefined,
+    reason: ErrorReason.safeParse(error.reason).data,
     retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
   });
 }

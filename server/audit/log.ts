@@ -2,7 +2,8 @@
  * Appending to the audit log. Entries are written one at a time per process (a promise queue), each
  * taking the next sequence number as its `_id` and the previous entry's hash. If another process
  * took that number first, the insert fails on the unique `_id` and the entry is retried on the new
- * tail, so the chain stays whole on every engine without transactions.
+ * tail, so the chain stays whole on every engine without transactions. Each entry is hashed under
+ * the key of the data directory and the new head anchored there (key.ts, anchors.ts).
  *
  * Nothing here updates or deletes an entry: the log is append-only by construction.
  */
@@ -11,7 +12,9 @@ import type { AuditAction, AuditEntry } from '@shared/schemas/audit';
 import type { ActingUser } from '../users/model';
 import { isDuplicateKey } from '../db/keys';
 import { log } from '../log';
+import { anchorFilePath, createAnchorWriter, type AnchorWriter } from './anchors';
 import { GENESIS_HASH, hashEntry } from './chain';
+import { ensureAuditKey } from './key';
 import { AuditEntryModel, type AuditRecord } from './model';
 import { currentOrigin } from './origin';
 
@@ -33,6 +36,27 @@ let queue: Promise<unknown> = Promise.resolve();
 
 const databaseName = () => mongoose.connection.db?.databaseName ?? '';
 
+/** This process's key and anchor file: one data directory per process. */
+let opened: { key: Buffer; anchors: AnchorWriter } | null = null;
+
+/**
+ * Open the audit log for writing in this process, with the key and anchor file of `dataDir` (the key
+ * is created there at the first start). The app's entry point, test servers and scripts that record
+ * call it before recording; `close` lets entries being written finish and anchors the last head.
+ */
+export function openAuditLog({ dataDir }: { dataDir: string }): { close(): Promise<void> } {
+  const mine = { key: ensureAuditKey(dataDir), anchors: createAnchorWriter(anchorFilePath(dataDir)) };
+  void opened?.anchors.flush();
+  opened = mine;
+  return {
+    async close() {
+      await queue;
+      await mine.anchors.flush();
+      if (opened === mine) opened = null;
+    },
+  };
+}
+
 async function loadTail(): Promise<Tail> {
   const last = await AuditEntryModel.findOne({}, { _id: 1, hash: 1 }).sort({ _id: -1 }).lean();
   return last ? { seq: last._id as number, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
@@ -52,11 +76,15 @@ export function toAuditEntry(record: AuditRecord): AuditEntry {
       userAgent: record.origin?.userAgent ?? null,
     },
     prevHash: record.prevHash,
+    // Anything but the keyed scheme is checked as the plain one; it cannot follow a keyed entry (chain.ts).
+    alg: record.alg === 'hmac-sha256' ? 'hmac-sha256' : 'sha256',
     hash: record.hash,
   };
 }
 
 async function append(input: AuditInput, origin: AuditEntry['origin'], at: Date): Promise<AuditEntry> {
+  const trail = opened;
+  if (!trail) throw new Error('audit log: not opened in this process (openAuditLog)');
   const db = databaseName();
   for (let attempt = 0; attempt < 20; attempt++) {
     const tail = tails.get(db) ?? (await loadTail());
@@ -77,12 +105,14 @@ async function append(input: AuditInput, origin: AuditEntry['origin'], at: Date)
       detail: JSON.parse(JSON.stringify(input.detail ?? {})) as Record<string, unknown>,
       origin,
       prevHash: tail.hash,
+      alg: 'hmac-sha256' as const,
     };
-    const entry: AuditEntry = { ...content, hash: hashEntry(content) };
+    const entry: AuditEntry = { ...content, hash: hashEntry(content, trail.key)! };
     try {
       const { seq, ...stored } = entry;
       await AuditEntryModel.collection.insertOne({ ...stored, _id: seq, at } as never);
       tails.set(db, { seq: entry.seq, hash: entry.hash });
+      trail.anchors.note({ seq: entry.seq, hash: entry.hash });
       return entry;
     } catch (err) {
       tails.delete(db);

@@ -21,6 +21,8 @@ const auditEntrySchema = new Schema(
       required: true,
     },
     prevHash: { type: String, required: true },
+    /** How `hash` was made (chain.ts); absent on entries written before the chain was keyed. */
+    alg: { type: String },
     hash: { type: String, required: true },
   },
   { versionKey: false, minimize: false, collection: 'auditlog' },

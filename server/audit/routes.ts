@@ -1,4 +1,5 @@
 import { AuditExportQuery, AuditListQuery, AuditPage, AuditVerification } from '@shared/schemas/audit';
+import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { errorResponses } from '../http/responses';
 import { sendExport, XLSX_TYPE } from '../http/download';
@@ -16,7 +17,7 @@ async function exported(user: UserWithOrganization, actor: Parameters<typeof aud
   return entries;
 }
 
-export function auditRoutes() {
+export function auditRoutes({ config }: Pick<AppContext, 'config'>) {
   return [
     defineRoute(
       {
@@ -35,11 +36,11 @@ export function auditRoutes() {
         method: 'get',
         path: '/audit/verify',
         tag: 'audit',
-        summary: 'Check the hash chain of the whole audit log (secretariat)',
+        summary: 'Check the whole audit log against its hash chain, its key and its anchors (secretariat)',
         access: 'user',
         responses: { 200: { description: 'the result', schema: AuditVerification }, ...errors },
       },
-      ({ actor }) => verifyAuditLog(actor),
+      ({ actor }) => verifyAuditLog({ actor, dataDir: config.DATA_DIR }),
     ),
     defineRoute(
       {

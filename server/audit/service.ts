@@ -6,7 +6,9 @@ import { endOfJapanDay, startOfJapanDay } from '@shared/japanDates';
 import type { AuditEntry, AuditExportQuery, AuditListQuery, AuditPage } from '@shared/schemas/audit';
 import { authorize } from '../http/authorize';
 import { escapeRegex } from '../db/keys';
+import { readAnchors } from './anchors';
 import { verifyChain, type ChainCheck } from './chain';
+import { readAuditKey } from './key';
 import { toAuditEntry } from './log';
 import { AuditEntryModel, type AuditRecord } from './model';
 
@@ -49,7 +51,16 @@ async function* allEntries(batch = 1_000): AsyncGenerator<AuditEntry> {
   }
 }
 
-export async function verifyAuditLog(actor?: Actor): Promise<ChainCheck> {
+/**
+ * Check the whole log against its chain, the key and the anchors of `dataDir` (the app's, or the
+ * one the verify command is given). Only what that directory anchored is checked against (several
+ * processes on one database: docs/RELIABILITY.md, "The audit log").
+ */
+export async function verifyAuditLog({ actor, dataDir }: { actor?: Actor; dataDir: string }): Promise<ChainCheck> {
   if (actor) authorize(actor, 'audit.read');
-  return verifyChain(allEntries());
+  // The anchors first: each names an entry stored before the walk begins, so one written meanwhile
+  // cannot look like a head the chain falls short of.
+  const { anchors, problem } = await readAnchors(dataDir);
+  if (problem) return { ok: false, entries: 0, brokenAt: null, problem, head: null, anchor: null };
+  return verifyChain(allEntries(), { key: readAuditKey(dataDir), anchors });
 }

@@ -2,7 +2,7 @@
 import type { ErrorRequestHandler } from 'express';
 import mongoose from 'mongoose';
 import type { ZodError } from 'zod';
-import type { ErrorBody, ErrorCode } from '@shared/schemas/common';
+import type { ErrorBody, ErrorCode, ErrorReason } from '@shared/schemas/common';
 import { log } from '../log';
 
 export class HttpError extends Error {
@@ -12,20 +12,28 @@ export class HttpError extends Error {
     message: string,
     readonly field?: string,
     readonly headers: Record<string, string> = {},
+    /** The case, for refusals the client explains in its own words. */
+    readonly reason?: ErrorReason,
   ) {
     super(message);
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}), ...(this.reason ? { reason: this.reason } : {}) } };
   }
+}
+
+/** Where a refusal points and which case it is (see `ErrorReason`). */
+interface Explained {
+  field?: string;
+  reason: ErrorReason;
 }
 
 export const badRequest = (message: string, field?: string) => new HttpError(400, 'bad_request', message, field);
 export const unauthenticated = (message = 'sign in first') => new HttpError(401, 'unauthenticated', message);
-export const forbidden = (reason: string) => new HttpError(403, 'forbidden', reason);
+export const forbidden = (reason: string, explained?: Explained) => new HttpError(403, 'forbidden', reason, explained?.field, {}, explained?.reason);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string, field?: string) => new HttpError(409, 'conflict', message, field);
+export const conflict = (message: string, field?: string, reason?: ErrorReason) => new HttpError(409, 'conflict', message, field, {}, reason);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new HttpError(429, 'rate_limited', message, undefined, { 'Retry-After': String(Math.max(1, retryAfterSeconds)) });
 export const unsupportedMediaType = (message: string) => new HttpError(415, 'bad_request', message, 'body');

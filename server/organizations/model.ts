@@ -12,6 +12,8 @@ const organizationSchema = new Schema(
     nameEn: { type: String, required: true },
     corporateNumber: { type: String, default: null },
     businessAreas: { type: [{ type: String, enum: BUSINESS_AREA_KEYS }], default: [] },
+    /** Registered by the secretariat: the domains its org admins may give new accounts (users/accountEmail.ts). */
+    emailDomains: { type: [String], default: [] },
   },
   { timestamps: true },
 );

@@ -14,6 +14,8 @@ export function presentOrganization(org: OrganizationDocument): Organization {
     nameEn: org.nameEn,
     corporateNumber: org.corporateNumber ?? null,
     businessAreas: org.businessAreas as BusinessAreaKey[],
+    // Organisations stored before domains were registered have none.
+    emailDomains: org.emailDomains ?? [],
   };
 }
 

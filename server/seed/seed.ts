@@ -8,6 +8,7 @@ import { BUSINESS_AREAS, COUNCIL, OBSERVERS } from '@shared/reference/council';
 import type { Role } from '@shared/domain';
 import { hashPassword } from '../auth/password';
 import { OrganizationModel } from '../organizations/model';
+import { emailDomainOf } from '../users/accountEmail';
 import { UserModel } from '../users/model';
 import { buildSeedVendors } from './vendorNames';
 
@@ -82,6 +83,10 @@ export async function seedCouncil({ demo }: { demo: boolean }): Promise<SeedResu
       const org = await OrganizationModel.findOne({ key });
       if (!org) throw new Error(`seed: organisation ${key} missing`);
       await UserModel.create({ email: account.email, displayName: account.displayName, role: account.role, organization: org._id, passwordHash });
+      // The demo's organisations use the demo accounts' domain, as if the secretariat had registered
+      // it: their org admins can then create accounts (users/accountEmail.ts). Only when the account
+      // is created, so a secretariat's later edit is kept.
+      await OrganizationModel.updateOne({ _id: org._id }, { $addToSet: { emailDomains: emailDomainOf(account.email) } });
       usersCreated++;
     }
   }

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { ROLES } from '@shared/domain';
+import { DEACTIVATED_BY, ROLES, type DeactivatedBy } from '@shared/domain';
 import type { OrganizationDocument } from '../organizations/model';
 
 const userSchema = new Schema(
@@ -10,12 +10,23 @@ const userSchema = new Schema(
     organization: { type: Schema.Types.ObjectId, ref: 'Organization', required: true, index: true },
     role: { type: String, enum: ROLES, required: true },
     active: { type: Boolean, default: true },
+    /** Who deactivated it; null while active (see `deactivatedByOf`). */
+    deactivatedBy: { type: String, enum: [...DEACTIVATED_BY, null], default: null },
     passwordHash: { type: String, required: true },
     lastLoginAt: { type: Date, default: null },
     passwordChangedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
+
+/**
+ * Who deactivated an inactive account. One deactivated before this was recorded counts as the
+ * secretariat's: refusing an org admin what the secretariat may have held is the safe reading, and
+ * the secretariat can still reactivate it.
+ */
+export function deactivatedByOf(user: { active: boolean; deactivatedBy?: DeactivatedBy | null }): DeactivatedBy | null {
+  return user.active ? null : (user.deactivatedBy ?? 'secretariat');
+}
 
 export type UserRecord = InferSchemaType<typeof userSchema>;
 export type UserDocument = HydratedDocument<UserRecord>;

@@ -3,7 +3,7 @@ import { personaOf } from '@shared/domain';
 import { abilitiesOf } from '@shared/permissions';
 import type { Me, User } from '@shared/schemas/users';
 import { actorOrganization, presentOrganization } from '../organizations/presenter';
-import type { ActingUser, UserWithOrganization } from './model';
+import { deactivatedByOf, type ActingUser, type UserWithOrganization } from './model';
 
 export function toActor(user: ActingUser): Actor {
   return {
@@ -21,6 +21,7 @@ export function presentUser(user: UserWithOrganization): User {
     displayName: user.displayName,
     role: user.role,
     active: user.active,
+    deactivatedBy: deactivatedByOf(user),
     organization: presentOrganization(user.organization),
     lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
     createdAt: (user.get('createdAt') as Date).toISOString(),

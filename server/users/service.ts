@@ -1,15 +1,17 @@
 /** Accounts: listing, creating, editing and deactivating them, and changing one's own password. */
 import type { Actor } from '@shared/domain';
-import { ROLES_BY_ORG_KIND, type Role } from '@shared/domain';
+import { personaOf, ROLES_BY_ORG_KIND, type Role } from '@shared/domain';
 import type { UserCreateBody, UserUpdateBody } from '@shared/schemas/users';
 import { deleteSessionsOf } from '../auth/session';
 import { hashPassword, temporaryPassword, verifyPassword } from '../auth/password';
 import { authorize } from '../http/authorize';
-import { badRequest, conflict, notFound, unauthenticated } from '../http/errors';
+import { isDuplicateKey } from '../db/keys';
+import { badRequest, conflict, forbidden, notFound, unauthenticated } from '../http/errors';
 import { revokeCalendarTokens } from '../meetings/calendar';
 import { OrganizationModel, type OrganizationDocument } from '../organizations/model';
 import type { Realtime } from '../realtime/io';
-import { UserModel, type UserWithOrganization } from './model';
+import { checkEmailDomain, takenAddressRefusal } from './accountEmail';
+import { deactivatedByOf, UserModel, type UserWithOrganization } from './model';
 
 async function loadOrganization(id: string): Promise<OrganizationDocument> {
   const org = await OrganizationModel.findById(id);
@@ -41,7 +43,9 @@ export async function createUser({ actor, organizationId, input }: { actor: Acto
   authorize(actor, 'account.manage', { targetOrganizationId: organizationId });
   const org = await loadOrganization(organizationId);
   checkRoleFits(input.role, org);
-  if (await UserModel.exists({ email: input.email })) throw conflict('this e-mail address already has an account', 'body.email');
+  checkEmailDomain(actor, org, input.email);
+  const taken = await takenAddressRefusal(actor, org, input.email);
+  if (taken) throw taken;
   const password = temporaryPassword();
   const created = await UserModel.create({
     email: input.email,
@@ -49,6 +53,9 @@ export async function createUser({ actor, organizationId, input }: { actor: Acto
     organization: org._id,
     role: input.role,
     passwordHash: await hashPassword(password),
+  }).catch(async (err: unknown) => {
+    // Taken since the look above: the same answer as had it been taken before.
+    throw (isDuplicateKey(err) && (await takenAddressRefusal(actor, org, input.email))) || err;
   });
   // Setting the loaded organisation on the ref path marks it populated: no second query.
   created.set('organization', org);
@@ -67,11 +74,26 @@ export async function updateUser({ actor, userId, input, realtime }: { actor: Ac
   return loadUser(userId);
 }
 
+/**
+ * Deactivate or reactivate an account. A deactivation records who made it: the secretariat's is a
+ * hold its org admins cannot lift (they would otherwise undo a suspension the council decided), and
+ * a later deactivation by the organisation does not turn the hold into the organisation's own.
+ */
 export async function setUserActive({ actor, userId, active, realtime }: { actor: Actor; userId: string; active: boolean; realtime: Realtime }) {
   const user = await loadUser(userId);
   authorize(actor, 'account.manage', { targetOrganizationId: user.organization.id as string });
   if (userId === actor.id && !active) throw badRequest('you cannot deactivate your own account', 'id');
-  await UserModel.updateOne({ _id: user._id }, { active });
+  const bySecretariat = personaOf(actor) === 'secretariat';
+  const heldBy = deactivatedByOf(user);
+  if (active && heldBy === 'secretariat' && !bySecretariat) {
+    throw forbidden('this account was deactivated by the secretariat; only the secretariat can reactivate it', { reason: 'accountHeldBySecretariat' });
+  }
+  const deactivatedBy = active ? null : bySecretariat ? 'secretariat' : (heldBy ?? 'organization');
+  // An org admin's change applies only to the state it was decided on: a secretariat deactivation
+  // landing in between is not undone by it.
+  const decidedOn = bySecretariat ? {} : { active: user.active, deactivatedBy: user.deactivatedBy ?? null };
+  const { matchedCount } = await UserModel.updateOne({ _id: user._id, ...decidedOn }, { active, deactivatedBy });
+  if (matchedCount === 0) throw conflict('the account was changed meanwhile; reload it and try again');
   if (!active) {
     // Stored first, then announced: the sessions and calendar feed URLs go (reactivation brings
     // neither back), and live sockets are told and dropped.

@@ -1,6 +1,7 @@
 /**
  * The audit log: every privileged or security-relevant act, append-only and hash-chained
- * (each entry carries the hash of the one before, so a changed or removed entry shows).
+ * (each entry carries the hash of the one before, so a changed or removed entry shows), keyed and
+ * anchored outside the database (docs/RELIABILITY.md, "The audit log").
  */
 import { z } from 'zod';
 import { ObjectIdString } from './common';
@@ -40,6 +41,13 @@ export type AuditAction = z.infer<typeof AuditAction>;
 export const AUDIT_CATEGORIES = ['auth', 'account', 'organization', 'moderation', 'issue', 'meeting', 'minutes', 'export'] as const;
 export const AuditCategory = z.enum(AUDIT_CATEGORIES);
 
+/**
+ * How an entry's hash was made: `hmac-sha256` under the key kept outside the database; `sha256`
+ * (plain, anyone can compute it) for entries written before the chain was keyed.
+ */
+export const AUDIT_HASH_ALGS = ['sha256', 'hmac-sha256'] as const;
+export type AuditHashAlg = (typeof AUDIT_HASH_ALGS)[number];
+
 export const AuditEntry = z
   .object({
     seq: z.number().int().positive(),
@@ -52,6 +60,7 @@ export const AuditEntry = z
     detail: z.record(z.string(), z.unknown()),
     origin: z.object({ channel: z.enum(['http', 'socket', 'system']), ip: z.string().nullable(), userAgent: z.string().nullable() }),
     prevHash: z.string(),
+    alg: z.enum(AUDIT_HASH_ALGS),
     hash: z.string(),
   })
   .meta({ id: 'AuditEntry' });
@@ -84,8 +93,10 @@ export const AuditVerification = z
     /** The first entry whose hash or link does not match, when the chain is broken. */
     brokenAt: z.number().int().nullable(),
     problem: z.string().nullable(),
-    /** The last entry checked: note it down (or compare it with a copy kept elsewhere) to detect entries removed from the end. */
+    /** The last intact entry checked. */
     head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+    /** The newest anchor kept outside the database that the chain was checked against (none yet: null). */
+    anchor: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
   })
   .meta({ id: 'AuditVerification' });
 export type AuditVerification = z.infer<typeof AuditVerification>;

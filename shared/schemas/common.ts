@@ -29,12 +29,27 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * Refusals the client explains in the reader's own words: the message stays English (for logs and
+ * API users), the reason names the case so the screens can translate it.
+ */
+export const ErrorReason = z.enum([
+  'accountHeldBySecretariat',
+  'noEmailDomains',
+  'emailDomainNotRegistered',
+  'emailInOrganization',
+  'emailUnavailable',
+  'emailTaken',
+]);
+export type ErrorReason = z.infer<typeof ErrorReason>;
+
 export const ErrorBody = z
   .object({
     error: z.object({
       code: ErrorCode,
       message: z.string(),
       field: z.string().optional(),
+      reason: ErrorReason.optional(),
     }),
   })
   .meta({ id: 'Error' });

@@ -16,6 +16,22 @@ export const OrganizationKey = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens only');
 
+/**
+ * A domain an organisation's e-mail addresses use (`example.co.jp`): normalised like `Email` (NFKC,
+ * trimmed, lower case) so it compares with the part after an address's `@`.
+ */
+export const EmailDomain = z
+  .string()
+  .max(253)
+  .transform((s) => s.normalize('NFKC').trim().toLowerCase())
+  .pipe(z.string().regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'must be a domain like example.co.jp'));
+
+/** At most 20, each once. */
+const EmailDomains = z
+  .array(EmailDomain)
+  .max(20)
+  .transform((domains) => [...new Set(domains)]);
+
 export const Organization = z
   .object({
     id: z.string(),
@@ -27,6 +43,11 @@ export const Organization = z
     nameEn: z.string(),
     corporateNumber: z.string().nullable(),
     businessAreas: z.array(BusinessAreaKey),
+    /**
+     * The e-mail domains registered for it by the secretariat: its org admins create accounts with
+     * these domains only (docs/ARCHITECTURE.md, "Accounts and sessions").
+     */
+    emailDomains: z.array(z.string()),
   })
   .meta({ id: 'Organization' });
 export type Organization = z.infer<typeof Organization>;
@@ -53,6 +74,7 @@ const organizationFields = {
   nameJa: z.string().trim().min(1).max(200),
   nameEn: z.string().trim().min(1).max(200),
   businessAreas: z.array(BusinessAreaKey).max(20).default([]),
+  emailDomains: EmailDomains.default([]),
 };
 
 /** The secretariat registers a member vendor or an observer. */
@@ -78,6 +100,7 @@ export const OrganizationUpdateBody = z
     nameJa: organizationFields.nameJa,
     nameEn: organizationFields.nameEn,
     businessAreas: z.array(BusinessAreaKey).max(20),
+    emailDomains: EmailDomains,
     vendorType: z.enum(VENDOR_TYPES),
     corporateNumber: CorporateNumber,
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, PERSONAS } from '../domain';
+import { DEACTIVATED_BY, ROLES, PERSONAS } from '../domain';
 import { ACTIONS } from '../permissions';
 import { Email, NewPassword, Password } from './common';
 import { Organization } from './organizations';
@@ -13,6 +13,8 @@ export const User = z
     displayName: z.string(),
     role: z.enum(ROLES),
     active: z.boolean(),
+    /** Who deactivated it (null while active): the secretariat's deactivation only the secretariat lifts. */
+    deactivatedBy: z.enum(DEACTIVATED_BY).nullable(),
     organization: Organization,
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),

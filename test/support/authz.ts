@@ -99,8 +99,12 @@ export async function createFixtures(server: TestServer) {
   personas.deactivated = { ...deactivated, actor: { ...deactivated.actor!, active: false } };
   personas.anonymous = { key: 'anonymous', client: server.client() };
 
-  // Accounts and an organisation the account routes act on.
+  // Accounts and an organisation the account routes act on. The one to reactivate was deactivated by
+  // its own organisation: the secretariat's deactivation is a hold only the secretariat lifts
+  // (test/security-accounts.test.ts).
   const target = (await createAccount(secretariat, devOrgId)).user;
+  const deactivatedByOrganization = (await createAccount(secretariat, devOrgId)).user;
+  expectStatus(await personas.vendorAdmin.client.post(`/api/users/${deactivatedByOrganization.id}/deactivate`), 200, 'deactivation by the organisation');
   const organization = expectStatus(
     await secretariat.post<Organization>('/api/organizations', { kind: 'vendor', key: `matrix-${unique()}`, vendorType: 'support', corporateNumber: corporateNumber(), nameJa: '行列検証株式会社', nameEn: 'Matrix Check K.K.' }),
     201,
@@ -177,6 +181,7 @@ export async function createFixtures(server: TestServer) {
     personas,
     devOrgId,
     target,
+    deactivatedByOrganization,
     organization,
     word,
     threads,

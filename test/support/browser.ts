@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, type TestContext } from 'vitest';
 import { createApp, type CouncilApp } from '../../server/app';
+import { openAuditLog } from '../../server/audit/log';
 import { loadConfig } from '../../server/config';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection';
 import { setLogLevel } from '../../server/log';
@@ -159,6 +160,7 @@ export async function startE2EServer(): Promise<E2EServer> {
   await connectDatabase(inject('mongoUri'), { dbName: `e2e_${randomBytes(6).toString('hex')}` });
   await seedCouncil({ demo: true });
   await seedDemoContent();
+  const audit = openAuditLog({ dataDir });
   const council = createApp({ config, sessionSecret: randomBytes(32).toString('hex'), clientDir });
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(council.server.address() as AddressInfo).port}`;
@@ -173,6 +175,7 @@ export async function startE2EServer(): Promise<E2EServer> {
     },
     async close() {
       await council.close();
+      await audit.close();
       await disconnectDatabase();
       rmSync(dataDir, { recursive: true, force: true });
     },

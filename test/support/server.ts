@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/config';
 import { createApp, type CouncilApp } from '../../server/app';
+import { openAuditLog } from '../../server/audit/log';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection';
 import { setLogLevel } from '../../server/log';
 import { seedCouncil } from '../../server/seed/seed';
@@ -36,6 +37,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   await connectDatabase(inject('mongoUri'), { dbName });
   await seedCouncil({ demo: true });
+  const audit = openAuditLog({ dataDir });
   const council = createApp({ config, sessionSecret: randomBytes(32).toString('hex'), serveClient: false });
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = council.server.address() as AddressInfo;
@@ -58,6 +60,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
     async close() {
       await council.close();
+      await audit.close();
       await disconnectDatabase();
       rmSync(dataDir, { recursive: true, force: true });
     },

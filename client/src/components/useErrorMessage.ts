@@ -6,6 +6,7 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     if (!isApiError(error)) return t('errors.unexpected');
+    if (error.reason) return t(`errors.reason.${error.reason}`);
     if (error.code === 'bad_request' && error.field) return t('errors.serverField', { message: error.detail });
     return t(`errors.${error.code}`);
   };

@@ -116,10 +116,12 @@ export const auditEn: AuditMessages = {
   },
   verify: {
     title: 'Tamper check',
-    hint: 'Checks the hash chain and the content of every entry.',
+    hint: 'Checks the hash chain and the content of every entry (signed with a key kept outside the database), and compares the log with the anchors kept outside the database, so a rewrite or entries cut from the end show.',
     run: 'Check for tampering',
     running: 'Checking…',
     ok: 'No tampering detected (entries checked: {{count}})',
+    anchored: 'It also matches the anchors kept outside the database (up to entry {{seq}}).',
+    notAnchored: 'No anchors have been kept yet.',
     broken: 'A mismatch was found at entry {{seq}}.',
     problem: 'Finding: {{problem}}',
     brokenNext: 'Entries from this one on could not be verified. Contact the system administrator and compare them with the backups.',

@@ -1,7 +1,7 @@
 /** The organisation directory and the 20 business areas. */
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { BusinessAreaSchema, Organization, OrganizationList, OrganizationQuery } from '@shared/schemas/organizations';
+import type { BusinessAreaSchema, Organization, OrganizationList, OrganizationQuery, OrganizationUpdateBody } from '@shared/schemas/organizations';
 import type { BusinessAreaList } from '@shared/schemas/system';
 import { BUSINESS_AREAS } from '@shared/reference/council';
 import { api } from '@client/api';
@@ -45,6 +45,18 @@ export function useOrganization(id: string) {
     // Coming from the directory, show what we already have while the detail loads.
     placeholderData: () => findInLists(queryClient, id),
     staleTime: DIRECTORY_STALE_MS,
+  });
+}
+
+/** The secretariat changes an organisation: its detail is stored, the lists that show it refetched. */
+export function useUpdateOrganization(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: OrganizationUpdateBody) => api.patch<Organization>(`/api/organizations/${encodeURIComponent(id)}`, changes),
+    onSuccess: (organization) => {
+      queryClient.setQueryData(queryKeys.organization(id), organization);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.organizationLists });
+    },
   });
 }
 

@@ -50,7 +50,10 @@ export function CreateUserForm({ organization, onCreated }: Props) {
         onCreated(created);
       },
       onError(error) {
-        if (isApiError(error) && error.status === 409) {
+        if (isApiError(error) && error.reason && error.formField === 'email') {
+          // The address is refused for a reason the server names (its domain, or already in use).
+          setErrors({ email: errorMessage(error) });
+        } else if (isApiError(error) && error.status === 409) {
           setErrors({ email: t('accounts.create.emailTaken') });
         } else {
           const fieldError = serverFieldError(error, FIELDS, t);

@@ -35,9 +35,15 @@ export function UserRow({ user, organization, onResult }: Props) {
         )}
       </td>
       <td>
-        <span className={user.active ? 'badge badge--active' : 'badge badge--inactive'}>
-          {user.active ? t('accounts.table.active') : t('accounts.table.inactive')}
-        </span>
+        {user.active ? (
+          <span className="badge badge--active">{t('accounts.table.active')}</span>
+        ) : user.deactivatedBy === 'secretariat' ? (
+          <span className="badge badge--inactive" title={t('accounts.table.inactiveBySecretariatHint')}>
+            {t('accounts.table.inactiveBySecretariat')}
+          </span>
+        ) : (
+          <span className="badge badge--inactive">{t('accounts.table.inactive')}</span>
+        )}
       </td>
       <td className="nowrap">
         <DateTimeText iso={user.lastLoginAt} fallback={t('accounts.table.never')} />

@@ -33,6 +33,7 @@ export function ChainCheck() {
         ) : result?.ok ? (
           <div className="notice notice--success">
             <p className="notice__title">{at('audit.verify.ok', { count: result.entries })}</p>
+            <p>{result.anchor ? at('audit.verify.anchored', { seq: result.anchor.seq }) : at('audit.verify.notAnchored')}</p>
           </div>
         ) : result ? (
           <div className="notice notice--error">
