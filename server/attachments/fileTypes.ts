@@ -3,7 +3,8 @@
  * Office zip, the streams inside a legacy Office file), never by the name or the type the browser
  * claims — and the file name extensions each kind may go by.
  */
-import { fileTypeFromBuffer } from 'file-type';
+import { open } from 'node:fs/promises';
+import { fileTypeFromFile } from 'file-type';
 
 /** A kind of file we accept: the type stored and served, and its extensions, the usual one first. */
 export interface FileKind {
@@ -53,10 +54,10 @@ const ALL_KINDS = [...BY_DETECTED_TYPE.values(), WORD, EXCEL, POWERPOINT, STORED
 
 export const ALLOWED_DESCRIPTION = 'PDF, PNG, JPEG, GIF, WebP, Word, Excel or PowerPoint';
 
-/** The kind of `data`, or null when its content is not one we accept. */
-export async function allowedKindOf(data: Buffer): Promise<FileKind | null> {
-  const detected = await fileTypeFromBuffer(data);
-  if (detected?.mime === 'application/x-cfb') return legacyOfficeKind(data);
+/** The kind of the content of `file`, or null when it is not one we accept. Reads only as much as it needs at a time. */
+export async function allowedKindOf(file: string): Promise<FileKind | null> {
+  const detected = await fileTypeFromFile(file);
+  if (detected?.mime === 'application/x-cfb') return legacyOfficeKind(file);
   return detected ? (BY_DETECTED_TYPE.get(detected.mime) ?? null) : null;
 }
 
@@ -64,6 +65,9 @@ export async function allowedKindOf(data: Buffer): Promise<FileKind | null> {
 export function kindServedAs(mime: string): FileKind | undefined {
   return ALL_KINDS.find((k) => k.mime === mime);
 }
+
+/** Directory entries are read this many at a time (64 KiB). */
+const ENTRIES_PER_READ = 512;
 
 /**
  * The first Office main stream in a compound file's directory. Directory entries are 128 bytes,
@@ -73,12 +77,21 @@ export function kindServedAs(mime: string): FileKind | undefined {
  * a slot inside some stream's data that happens to look like a stream entry could only pick which
  * of Word, Excel or PowerPoint names the file.
  */
-function legacyOfficeKind(data: Buffer): FileKind | null {
-  for (let at = 512; at + 128 <= data.length; at += 128) {
-    const nameBytes = data.readUInt16LE(at + 64);
-    if (data[at + 66] !== 2 || nameBytes < 4 || nameBytes > 64 || nameBytes % 2) continue;
-    const found = LEGACY_OFFICE_STREAMS.get(data.toString('utf16le', at, at + nameBytes - 2));
-    if (found) return found;
+async function legacyOfficeKind(file: string): Promise<FileKind | null> {
+  const handle = await open(file);
+  try {
+    const slots = Buffer.alloc(ENTRIES_PER_READ * 128);
+    for (let position = 512; ; position += slots.length) {
+      const { bytesRead } = await handle.read(slots, 0, slots.length, position);
+      for (let at = 0; at + 128 <= bytesRead; at += 128) {
+        const nameBytes = slots.readUInt16LE(at + 64);
+        if (slots[at + 66] !== 2 || nameBytes < 4 || nameBytes > 64 || nameBytes % 2) continue;
+        const found = LEGACY_OFFICE_STREAMS.get(slots.toString('utf16le', at, at + nameBytes - 2));
+        if (found) return found;
+      }
+      if (bytesRead < slots.length) return null;
+    }
+  } finally {
+    await handle.close();
   }
-  return null;
 }

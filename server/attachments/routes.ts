@@ -2,12 +2,11 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { ErrorBody, IdParams } from '@shared/schemas/common';
 import { Attachment } from '@shared/schemas/threads';
-import { LIMITS } from '@shared/threads/rules';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { errorResponses } from '../http/responses';
 import { downloadFileName } from './fileNames';
-import { attachmentForDownload, readRawBody, uploadAttachment } from './service';
+import { attachmentForDownload, uploadAttachment } from './service';
 
 const UploadQuery = z.strictObject({ name: z.string().min(1, 'required').max(255) });
 const errors = errorResponses;
@@ -29,8 +28,7 @@ export function attachmentRoutes({ blobs, postLimit }: AppContext) {
       async ({ req, actor, query }) => {
         // Uploads share the posting pace, so nobody fills the disk 20 MB at a time.
         await postLimit.consume(actor.id);
-        const data = await readRawBody(req, LIMITS.attachmentBytes);
-        const a = await uploadAttachment({ actor, name: query.name, data, store: blobs });
+        const a = await uploadAttachment({ actor, name: query.name, req, store: blobs });
         return { id: String(a._id), name: a.name, type: a.type, size: a.size, sha256: a.sha256 };
       },
     ),
@@ -46,6 +44,8 @@ export function attachmentRoutes({ blobs, postLimit }: AppContext) {
       },
       async ({ actor, params, res }) => {
         const a = await attachmentForDownload(actor, params.id);
+        // Opened before anything is sent, so a missing file is an error answer, not a download cut short.
+        const content = await blobs.open(String(a._id), a.sha256);
         res.set({
           'Content-Type': a.type,
           'Content-Length': String(a.size),
@@ -56,7 +56,7 @@ export function attachmentRoutes({ blobs, postLimit }: AppContext) {
           // would outlive the reader's access (a hidden message, a sign-out on a shared computer).
           'Cache-Control': 'private, no-store',
         });
-        await pipeline(blobs.open(a.sha256), res);
+        await pipeline(content, res);
       },
     ),
   ];

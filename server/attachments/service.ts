@@ -1,6 +1,6 @@
-/** Upload and download of message attachments: type checked by content, named to match it, stored by hash, read by permission. */
+/** Upload and download of attachments: streamed to the disk, type checked by content, named to match it, claimed by a message or meeting, read by permission. */
 import type { Request } from 'express';
-import { trusted } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import { canReadVisibility, LIMITS } from '@shared/threads/rules';
@@ -12,43 +12,84 @@ import { cleanFileName, honestFileName } from './fileNames';
 import { ALLOWED_DESCRIPTION, allowedKindOf } from './fileTypes';
 import { AttachmentModel, type AttachmentDocument } from './model';
 
-/** Read the raw request body, refusing it as soon as it passes `max` bytes. */
-export async function readRawBody(req: Request, max: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > max) throw payloadTooLarge(`body: files may be at most ${max / 1024 / 1024} MB`, 'body');
-  const chunks: Buffer[] = [];
+/** The request's bytes, refused with a 413 as soon as they pass `max`. */
+async function* bodyOf(req: Request, max: number): AsyncGenerator<Buffer> {
+  const tooLarge = () => payloadTooLarge(`body: files may be at most ${max / 1024 / 1024} MB`, 'body');
+  if (Number(req.headers['content-length'] ?? NaN) > max) throw tooLarge();
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > max) {
-      req.unpipe();
-      throw payloadTooLarge(`body: files may be at most ${max / 1024 / 1024} MB`, 'body');
-    }
-    chunks.push(chunk);
+    if (size > max) throw tooLarge();
+    yield chunk;
   }
-  return Buffer.concat(chunks);
 }
 
-export async function uploadAttachment(input: { actor: Actor; name: string; data: Buffer; store: BlobStore }): Promise<AttachmentDocument> {
-  const { actor, data, store } = input;
+/**
+ * Store the file `req` carries. It goes to a temporary file on the disk as it arrives, never whole
+ * into memory: uploads are exempt from admission control (they may take minutes), so memory per
+ * upload is what a few people sending at once could make the server take (issue 16).
+ */
+export async function uploadAttachment(input: { actor: Actor; name: string; req: Request; store: BlobStore }): Promise<AttachmentDocument> {
+  const { actor, store } = input;
   if (!can(actor, 'message.post')) throw forbidden('only those who may post can upload attachments');
   const cleanName = cleanFileName(input.name);
-  if (data.length === 0) throw badRequest('body: the file is empty', 'body');
-  if (data.length > LIMITS.attachmentBytes) throw payloadTooLarge('body: files may be at most 20 MB', 'body');
-  const kind = await allowedKindOf(data);
-  if (!kind) throw badRequest(`body: this kind of file is not accepted (allowed: ${ALLOWED_DESCRIPTION})`, 'body');
-  const sha256 = await store.put(data);
-  const name = honestFileName(cleanName, kind);
-  return AttachmentModel.create({ sha256, name, type: kind.mime, size: data.length, uploadedBy: actor.id });
+  const received = await store.receive(bodyOf(input.req, LIMITS.attachmentBytes));
+  try {
+    if (received.size === 0) throw badRequest('body: the file is empty', 'body');
+    const kind = await allowedKindOf(received.path);
+    if (!kind) throw badRequest(`body: this kind of file is not accepted (allowed: ${ALLOWED_DESCRIPTION})`, 'body');
+    const { sha256, size } = received;
+    const attachment = await AttachmentModel.create({ sha256, name: honestFileName(cleanName, kind), type: kind.mime, size, uploadedBy: actor.id });
+    // Recorded, then kept: a process dying in between leaves an unclaimed record (swept after a
+    // day), never a file no record names.
+    await store.keep(received, String(attachment._id));
+    return attachment;
+  } finally {
+    await received.discard();
+  }
 }
 
-/** Attachments `ids` of `actor`, not yet on a message: all of them, or a 400. */
+/** Attachments `ids` of `actor`, not yet on a message or meeting: all of them, or a 400. */
 export async function claimableAttachments(actor: Actor, ids: readonly string[]): Promise<AttachmentDocument[]> {
   if (!ids.length) return [];
   const unique = [...new Set(ids)];
   const found = await AttachmentModel.find({ _id: trusted({ $in: unique }), uploadedBy: actor.id, messageId: null, meetingId: null });
-  if (found.length !== unique.length) throw badRequest('attachmentIds: unknown, foreign or already used attachment', 'attachmentIds');
+  if (found.length !== unique.length) throw unusable();
   return unique.map((id) => found.find((a) => String(a._id) === id)!);
+}
+
+const unusable = () => badRequest('attachmentIds: unknown, foreign or already used attachment', 'attachmentIds');
+
+interface MessageClaim {
+  actor: Actor;
+  ids: readonly unknown[];
+  messageId: Types.ObjectId;
+  threadId: unknown;
+}
+
+/** Put `actor`'s attachments `ids` that are on nothing yet on message `messageId`; idempotent. */
+export async function attachToMessage({ actor, ids, messageId, threadId }: MessageClaim): Promise<void> {
+  if (!ids.length) return;
+  await AttachmentModel.updateMany({ _id: trusted({ $in: ids }), uploadedBy: actor.id, messageId: null, meetingId: null }, { $set: { messageId, threadId } });
+}
+
+/**
+ * Claim attachments `ids` for message `messageId` before the message is stored, and return them:
+ * all of them, or a 400 (and this claim undone). A process dying between the claim and the message
+ * leaves them claimed, never swept, and the retry — the same message id — finds them its own; a
+ * stored message never names a file the sweeper may take (issue 16).
+ */
+export async function claimForMessage(claim: MessageClaim & { ids: readonly string[] }): Promise<AttachmentDocument[]> {
+  if (!claim.ids.length) return [];
+  const unique = [...new Set(claim.ids)];
+  await attachToMessage({ ...claim, ids: unique });
+  // Read back: one that was foreign, used, or swept meanwhile is not on this message.
+  const claimed = await AttachmentModel.find({ _id: trusted({ $in: unique }), messageId: claim.messageId });
+  if (claimed.length !== unique.length) {
+    await AttachmentModel.updateMany({ _id: trusted({ $in: unique }), messageId: claim.messageId }, { $set: { messageId: null, threadId: null } });
+    throw unusable();
+  }
+  return unique.map((id) => claimed.find((a) => String(a._id) === id)!);
 }
 
 /** The attachment, if `actor` may download it: the uploader before it is posted, then whoever may read the message. */

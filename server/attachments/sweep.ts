@@ -12,17 +12,22 @@ const SWEEP_INTERVAL_MS = 60 * 60_000;
 const unclaimed = { messageId: null, meetingId: null };
 
 export async function sweepOrphanAttachments(store: BlobStore, now = new Date()): Promise<number> {
-  const orphans = await AttachmentModel.find({ ...unclaimed, createdAt: trusted({ $lt: new Date(now.getTime() - ORPHAN_AFTER_MS) }) }, { sha256: 1 })
-    .limit(1_000)
-    .lean();
+  const dayAgo = new Date(now.getTime() - ORPHAN_AFTER_MS);
+  await store.removeStale(dayAgo);
+  const orphans = await AttachmentModel.find({ ...unclaimed, createdAt: trusted({ $lt: dayAgo }) }, { sha256: 1 }).limit(1_000).lean();
   if (!orphans.length) return 0;
-  // Still unclaimed: a send may have claimed one since it was read.
-  const { deletedCount } = await AttachmentModel.deleteMany({ _id: trusted({ $in: orphans.map((o) => o._id) }), ...unclaimed });
-  const hashes = [...new Set(orphans.map((o) => o.sha256))];
-  // One query for the content still in use, not one per file (each would scan the collection on SQLite).
+  const ids = orphans.map((o) => o._id);
+  // Still unclaimed: a send may have claimed one since it was read, and that one stays.
+  await AttachmentModel.deleteMany({ _id: trusted({ $in: ids }), ...unclaimed });
+  const stayed = new Set((await AttachmentModel.find({ _id: trusted({ $in: ids }) }, { _id: 1 }).lean()).map((a) => String(a._id)));
+  const gone = orphans.filter((o) => !stayed.has(String(o._id)));
+  for (const o of gone) await store.release(String(o._id));
+  // Uploads stored before each had a name for its content hold it by its hash alone: keep what any
+  // record names. (One query for all, not one per file: each would scan the collection on SQLite.)
+  const hashes = [...new Set(gone.map((o) => o.sha256))];
   const held = new Set((await AttachmentModel.find({ sha256: trusted({ $in: hashes }) }, { sha256: 1 }).lean()).map((a) => a.sha256));
-  for (const sha256 of hashes) if (!held.has(sha256)) await store.remove(sha256);
-  return deletedCount;
+  for (const sha256 of hashes) if (!held.has(sha256)) await store.drop(sha256);
+  return gone.length;
 }
 
 /** Sweep every hour; returns the stop function. */

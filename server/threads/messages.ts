@@ -8,8 +8,7 @@ import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import type { Message, MessagePage } from '@shared/schemas/threads';
 import { bucketOf, LIMITS, MESSAGE_BUCKET_SPAN } from '@shared/threads/rules';
-import { AttachmentModel } from '../attachments/model';
-import { claimableAttachments } from '../attachments/service';
+import { attachToMessage, claimForMessage } from '../attachments/service';
 import { idempotentId, isDuplicateKey } from '../db/keys';
 import { nextSequence } from '../db/sequence';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
@@ -124,7 +123,7 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
     if (!parent || String(parent.threadId) !== threadId) throw badRequest('parentId: no such message in this thread', 'parentId');
     if (parent.parentId) throw badRequest('parentId: replies are one level deep; reply to the parent message', 'parentId');
   }
-  const [mentions, attachments] = await Promise.all([resolveMentions(body), claimableAttachments(actor, input.attachmentIds)]);
+  const [mentions, attachments] = await Promise.all([resolveMentions(body), claimForMessage({ actor, ids: input.attachmentIds, messageId: _id, threadId })]);
   const seq = await nextSequence(sequenceName(threadId));
   const at = new Date();
   let message: MessageDocument;
@@ -150,9 +149,6 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
     if (!first) throw err;
     return { ...(await duplicateOf(first, threadId, actor, broadcast)), thread: null };
   }
-  if (attachments.length) {
-    await AttachmentModel.updateMany({ _id: trusted({ $in: attachments.map((a) => a._id) }) }, { $set: { messageId: message._id, threadId } });
-  }
 
   const [updatedThread, readSeq] = await Promise.all([
     recordActivity(thread._id, seq, at, actor.id),
@@ -176,6 +172,8 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
  * reconnect, and the thread's last number behind it. So the retry does the rest again — activity,
  * the sender's read cursor and the announcement are idempotent (clients merge a message they
  * already hold). The reply count is not: it is a claimed number and would count the reply twice.
+ * The attachments are claimed again too: earlier versions claimed them only after storing the
+ * message, and a message whose files were never claimed loses them to the orphan sweeper.
  */
 async function duplicateOf(stored: MessageDocument, threadId: string, actor: Actor, broadcast: ForumBroadcast) {
   if (String(stored.threadId) !== threadId) throw conflict('clientId: already used for a message in another thread', 'clientId');
@@ -183,6 +181,7 @@ async function duplicateOf(stored: MessageDocument, threadId: string, actor: Act
     recordActivity(stored.threadId, stored.seq, stored.createdAt, actor.id),
     advanceCursor(actor.id, threadId, stored.seq),
     recordMessageGrams(stored),
+    attachToMessage({ actor, ids: stored.attachments.map((a) => a.id), messageId: stored._id, threadId: stored.threadId }),
   ]);
   await announce(broadcast, 'message.created', stored);
   broadcast.threadUpdated(presentThread(thread));
