@@ -20,14 +20,14 @@ export function attachmentRoutes({ blobs, postLimit }: AppContext) {
         tag: 'threads',
         summary: 'Upload a file (the raw bytes as the body, ≤ 20 MB; office, PDF and image types, checked by content)',
         access: 'user',
+        // Uploads share the posting pace, so nobody fills the disk 20 MB at a time.
+        limit: postLimit.perPerson,
         query: UploadQuery,
         rawBody: true,
         status: 201,
         responses: { 201: { description: 'stored', schema: Attachment }, ...errors, 413: { description: 'too large', schema: ErrorBody } },
       },
       async ({ req, actor, query }) => {
-        // Uploads share the posting pace, so nobody fills the disk 20 MB at a time.
-        await postLimit.consume(actor.id);
         const a = await uploadAttachment({ actor, name: query.name, req, store: blobs });
         return { id: String(a._id), name: a.name, type: a.type, size: a.size, sha256: a.sha256 };
       },
