@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { configurePassport } from './auth/passport';
 import { authRoutes } from './auth/routes';
+import { secondFactorRoutes } from './auth/mfa/routes';
 import { createSessionMiddleware, enforceAbsoluteTimeout } from './auth/session';
 import { createLoginThrottle } from './auth/throttle';
 import { requireUtf8 } from './http/body';
@@ -99,11 +100,13 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const postLimit = createPostLimit(config);
   const register = createRegisterBroadcast(realtime.io);
   const roomPresence = createRoomPresence(realtime.io);
-  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit, register, roomPresence };
+  const throttle = createLoginThrottle(config);
+  const context: AppContext = { config, throttle, realtime, blobs, forum, presence, postLimit, register, roomPresence };
   realtime.serve([forumFeature(context), issueFeature, meetingFeature(realtime.io, roomPresence, postLimit)]);
   const routes = [
     ...systemRoutes(context),
     ...authRoutes(context),
+    ...secondFactorRoutes(context),
     ...organizationRoutes(context),
     ...userRoutes(context),
     ...threadRoutes(context),
@@ -186,6 +189,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
       server.closeAllConnections();
       await stopped;
       sessions.stop();
+      throttle.stop();
     },
   };
 }

@@ -13,7 +13,8 @@ import { createApp, type CouncilApp } from '../../server/app';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection';
 import { setLogLevel } from '../../server/log';
 import { seedCouncil } from '../../server/seed/seed';
-import { ApiClient } from './client';
+import { ApiClient, type ApiResponse } from './client';
+import { secondFactorAnswers, type SecondFactorAnswers } from './secondFactor';
 
 export interface TestServer {
   baseUrl: string;
@@ -22,8 +23,15 @@ export interface TestServer {
   dbName: string;
   /** A new client with no session. */
   client(): ApiClient;
-  /** A client signed in as `email` (demo password unless given). */
+  /**
+   * A client signed in as `email` (demo password unless given), through the second step too when
+   * the account has a second factor (the demo secretariat and org admin do: see secondFactor.ts).
+   */
   signIn(email: string, password?: string): Promise<ApiClient>;
+  /** Second-factor answers for this server's accounts (codes not used before, recovery codes). */
+  secondFactor: SecondFactorAnswers;
+  /** Sign `client` in as `email` with a right password, completing the second step if asked; the final answer. */
+  logIn(client: ApiClient, email: string, password?: string): Promise<ApiResponse>;
   /** Clients signed in as each of `emails`, in order. */
   signInAll<const T extends readonly string[]>(...emails: T): Promise<{ -readonly [K in keyof T]: ApiClient }>;
   close(): Promise<void>;
@@ -40,9 +48,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = council.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const secondFactor = secondFactorAnswers();
+  async function logIn(client: ApiClient, email: string, password = 'council-demo') {
+    const res = await client.post<{ mfa?: string }>('/api/auth/login', { email, password });
+    if (res.status !== 200 || res.body?.mfa !== 'required') return res;
+    return client.post('/api/auth/login/second-factor', await secondFactor.next(email));
+  }
   async function signIn(email: string, password = 'council-demo') {
     const client = new ApiClient(baseUrl);
-    const res = await client.post('/api/auth/login', { email, password });
+    const res = await logIn(client, email, password);
     if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return client;
   }
@@ -53,6 +67,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     dbName,
     client: () => new ApiClient(baseUrl),
     signIn,
+    secondFactor,
+    logIn,
     signInAll(...emails) {
       return Promise.all(emails.map((e) => signIn(e))) as never;
     },

@@ -14,6 +14,7 @@ const NOTICE_KEY = {
   sessionLoggedOut: 'login.sessionEnded.logout',
   sessionDeactivated: 'login.sessionEnded.deactivated',
   sessionPasswordChanged: 'login.sessionEnded.passwordChanged',
+  sessionSecondFactorChanged: 'login.sessionEnded.secondFactorChanged',
   sessionExpired: 'login.sessionEnded.expired',
 } as const;
 
