@@ -6,6 +6,7 @@
  * none is left it uses a recovery code instead of waiting. Those come from a pool per account,
  * issued through the app's own recovery-code store (as enrolment issues them), ten at a time.
  */
+import mongoose from 'mongoose';
 import { generate } from 'otplib';
 import type { SecondFactorBody } from '../../shared/schemas/mfa';
 import { issueRecoveryCodes } from '../../server/auth/mfa/recoveryCodes';
@@ -33,10 +34,15 @@ export interface SecondFactorAnswers {
   forget(email: string): void;
 }
 
-/** Answers for one test server's database (one per server: step use is per account, per database). */
+/**
+ * What every server of one test process has used: two test servers in one file share the database
+ * connection (and so the accounts), so a step one of them used is not offered by the other.
+ */
+const lastStep = new Map<string, number>();
+
+/** Answers for one test server's accounts. */
 export function secondFactorAnswers(options: { canIssueRecoveryCodes: boolean } = { canIssueRecoveryCodes: true }): SecondFactorAnswers {
   const secrets = new Map<string, string>(DEMO_ACCOUNTS.map((a) => [a.email, DEMO_TOTP_SECRET]));
-  const lastStep = new Map<string, number>();
   const pools = new Map<string, string[]>();
 
   function freeStep(email: string): number | null {
@@ -54,16 +60,21 @@ export function secondFactorAnswers(options: { canIssueRecoveryCodes: boolean } 
   }
 
   async function recoveryCode(email: string): Promise<string> {
-    let pool = pools.get(email);
+    // Issued into the database this process is connected to now.
+    const key = `${mongoose.connection.name}:${email}`;
+    let pool = pools.get(key);
     if (!pool?.length) {
       if (!options.canIssueRecoveryCodes) throw new Error(`no unused time step left for ${email} and no recovery codes`);
       const user = await UserModel.findOne({ email });
       if (!user) throw new Error(`no account ${email}`);
       pool = await issueRecoveryCodes(String(user._id));
-      pools.set(email, pool);
+      pools.set(key, pool);
     }
     return pool.shift()!;
   }
+
+  // Enrolment and resets replace an account's recovery codes: the pool's are gone with them.
+  const dropPools = (email: string) => [...pools.keys()].filter((k) => k.endsWith(`:${email}`)).forEach((k) => pools.delete(k));
 
   return {
     async next(email) {
@@ -73,16 +84,14 @@ export function secondFactorAnswers(options: { canIssueRecoveryCodes: boolean } 
     nextCode,
     remember(email, secret) {
       secrets.set(email, secret);
-      lastStep.delete(email);
-      pools.delete(email);
+      dropPools(email);
     },
     used(email, step) {
       lastStep.set(email, Math.max(lastStep.get(email) ?? 0, step));
     },
     forget(email) {
       secrets.delete(email);
-      lastStep.delete(email);
-      pools.delete(email);
+      dropPools(email);
     },
   };
 }

@@ -14,7 +14,7 @@ import { connectDatabase, disconnectDatabase } from '../../server/db/connection'
 import { setLogLevel } from '../../server/log';
 import { seedCouncil } from '../../server/seed/seed';
 import { ApiClient, type ApiResponse } from './client';
-import { secondFactorAnswers, type SecondFactorAnswers } from './secondFactor';
+import { secondFactorAnswers, totpCode, type SecondFactorAnswers } from './secondFactor';
 
 export interface TestServer {
   baseUrl: string;
@@ -30,6 +30,11 @@ export interface TestServer {
   signIn(email: string, password?: string): Promise<ApiClient>;
   /** Second-factor answers for this server's accounts (codes not used before, recovery codes). */
   secondFactor: SecondFactorAnswers;
+  /**
+   * Set up and confirm an authenticator app for a signed-in client (a new org admin or secretariat
+   * member is held to enrolment until then); later sign-ins of `email` complete the second step.
+   */
+  enrol(client: ApiClient, email: string): Promise<{ secret: string; codes: string[] }>;
   /** Sign `client` in as `email` with a right password, completing the second step if asked; the final answer. */
   logIn(client: ApiClient, email: string, password?: string): Promise<ApiResponse>;
   /** Clients signed in as each of `emails`, in order. */
@@ -54,6 +59,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     if (res.status !== 200 || res.body?.mfa !== 'required') return res;
     return client.post('/api/auth/login/second-factor', await secondFactor.next(email));
   }
+  async function enrol(client: ApiClient, email: string) {
+    const setup = await client.post<{ secret: string }>('/api/me/mfa/totp/setup');
+    if (setup.status !== 200) throw new Error(`set-up for ${email} failed: ${setup.status} ${JSON.stringify(setup.body)}`);
+    const step = Math.floor(Date.now() / 30_000);
+    const enabled = await client.post<{ codes: string[] }>('/api/me/mfa/totp/enable', { code: await totpCode(setup.body.secret, step) });
+    if (enabled.status !== 200) throw new Error(`enrolment of ${email} failed: ${enabled.status} ${JSON.stringify(enabled.body)}`);
+    secondFactor.remember(email, setup.body.secret);
+    secondFactor.used(email, step);
+    return { secret: setup.body.secret, codes: enabled.body.codes };
+  }
   async function signIn(email: string, password = 'council-demo') {
     const client = new ApiClient(baseUrl);
     const res = await logIn(client, email, password);
@@ -69,6 +84,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     signIn,
     secondFactor,
     logIn,
+    enrol,
     signInAll(...emails) {
       return Promise.all(emails.map((e) => signIn(e))) as never;
     },

@@ -1,10 +1,12 @@
 import type { Messages } from './ja';
 import { meetingsEn } from './meetings.en';
 import { registerEn } from './register.en';
+import { mfaEn } from './mfa.en';
 
 export const en: Messages = {
   register: registerEn,
   meetings: meetingsEn,
+  mfa: mfaEn,
   app: {
     name: 'Vendor Council Platform',
     councilShort: 'Vendor Council',

@@ -1,10 +1,12 @@
 /** Japanese, the primary language. Its shape is the contract every other language follows. */
 import { meetingsJa } from './meetings.ja';
 import { registerJa } from './register.ja';
+import { mfaJa } from './mfa.ja';
 
 export const ja = {
   register: registerJa,
   meetings: meetingsJa,
+  mfa: mfaJa,
   app: {
     name: '事業者協議会プラットフォーム',
     councilShort: '事業者協議会',
