@@ -22,6 +22,7 @@ export function SecondFactorForm({ redirectTo, onRestart }: Props) {
       <p>{t('mfa.login.lead')}</p>
       <CodeConfirmForm
         allowRecovery
+        autoFocus
         submitLabel={t('mfa.login.submit')}
         busyLabel={t('mfa.login.submitting')}
         busy={login.isPending}

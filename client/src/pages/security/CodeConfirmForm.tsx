@@ -14,11 +14,13 @@ interface Props {
   /** Offer a recovery code instead of the app's code (signing in, turning off). */
   allowRecovery?: boolean;
   tone?: 'primary' | 'danger';
+  /** Focus the field at once (the sign-in's second step, where it is all there is to do). */
+  autoFocus?: boolean;
   onSubmit: (body: SecondFactorBody, failed: (error: unknown) => void) => void;
 }
 
 /** A code from the authenticator app (or a recovery code), validated with the shared schema, refusals shown at the field. */
-export function CodeConfirmForm({ submitLabel, busyLabel, busy, allowRecovery = false, tone = 'primary', onSubmit }: Props) {
+export function CodeConfirmForm({ submitLabel, busyLabel, busy, allowRecovery = false, tone = 'primary', autoFocus = false, onSubmit }: Props) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [recovery, setRecovery] = useState(false);
@@ -50,9 +52,9 @@ export function CodeConfirmForm({ submitLabel, busyLabel, busy, allowRecovery = 
     <form className="form" onSubmit={submit} onKeyDown={preventSubmitWhileComposing} noValidate aria-busy={busy || undefined}>
       <FormAlert message={formError} />
       {recovery ? (
-        <CodeField recovery label={t('mfa.login.recoveryCode')} hint={t('mfa.login.recoveryHint')} value={value} error={fieldError} onChange={setValue} autoFocus />
+        <CodeField recovery label={t('mfa.login.recoveryCode')} hint={t('mfa.login.recoveryHint')} value={value} error={fieldError} onChange={setValue} autoFocus={autoFocus} />
       ) : (
-        <CodeField label={t('mfa.login.code')} hint={t('mfa.login.codeHint')} value={value} error={fieldError} onChange={setValue} autoFocus />
+        <CodeField label={t('mfa.login.code')} hint={t('mfa.login.codeHint')} value={value} error={fieldError} onChange={setValue} autoFocus={autoFocus} />
       )}
       {allowRecovery && (
         <p>
