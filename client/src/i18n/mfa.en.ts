@@ -46,6 +46,7 @@ export const mfaEn: MfaMessages = {
     confirm: 'Finish set-up',
     confirming: 'Verifying…',
     wrongCode: 'The code does not match. Check that the time on your phone is right and try the next code.',
+    alreadyOn: 'An authenticator app is already set up. Please sign out and sign in again with a code from it.',
     expired: 'The set-up expired (15 minutes). Please start again with “Set up an authenticator app”.',
   },
   recovery: {

@@ -29,7 +29,8 @@ export function TotpEnrolment({ onEnabled }: { onEnabled: (codes: string[]) => v
   function start() {
     setFormError(null);
     setCode('');
-    setup.mutate(undefined, { onError: (error) => setFormError(errorMessage(error)) });
+    // 409: an app is set up already, but this session was signed in without it (one from before it was).
+    setup.mutate(undefined, { onError: (error) => setFormError(isApiError(error) && error.status === 409 ? t('mfa.setup.alreadyOn') : errorMessage(error)) });
   }
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
