@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { configurePassport } from './auth/passport';
 import { authRoutes } from './auth/routes';
+import { secondFactorRoutes } from './auth/mfa/routes';
 import { createSessionMiddleware, enforceAbsoluteTimeout } from './auth/session';
 import { createLoginThrottle } from './auth/throttle';
 import { requireUtf8 } from './http/body';
@@ -101,11 +102,13 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   const register = createRegisterBroadcast(realtime.io);
   const meetings = createMeetingBroadcast(realtime.io);
   const roomPresence = createRoomPresence(realtime.io, meetings);
-  const context: AppContext = { config, throttle: createLoginThrottle(config), realtime, blobs, forum, presence, postLimit, register, meetings, roomPresence };
+  const throttle = createLoginThrottle(config);
+  const context: AppContext = { config, throttle, realtime, blobs, forum, presence, postLimit, register, meetings, roomPresence };
   realtime.serve([forumFeature(context), issueFeature, meetingFeature(context)]);
   const routes = [
     ...systemRoutes(context),
     ...authRoutes(context),
+    ...secondFactorRoutes(context),
     ...organizationRoutes(context),
     ...userRoutes(context),
     ...threadRoutes(context),
@@ -188,6 +191,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
       server.closeAllConnections();
       await stopped;
       sessions.stop();
+      throttle.stop();
     },
   };
 }

@@ -30,6 +30,10 @@ const ConfigSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: Minutes.default(15),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(50),
+  /** Wrong second-factor codes an account may give (sign-in, enrolment, disabling) before it is locked for LOGIN_LOCK_MINUTES. */
+  MFA_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  /** How long a right password waits for its second factor before the person must start again. */
+  MFA_PENDING_MINUTES: Minutes.default(5),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -41,6 +41,7 @@ minutes.publish         . . . . Y . .
 meeting.speak           Y Y Y Y Y . .
 moderate                . . . . Y . .
 account.manage          . . . . Y . .
+account.resetSecondFactor . . . . Y . .
 organization.manage     . . . . Y . .
 audit.read              . . . . Y . .
 `;

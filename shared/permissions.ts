@@ -25,6 +25,7 @@ export const ACTIONS = [
   'meeting.speak',
   'moderate',
   'account.manage',
+  'account.resetSecondFactor',
   'organization.manage',
   'audit.read',
 ] as const;
@@ -76,6 +77,8 @@ export const RULES = {
   'meeting.speak': { vendorMember: true, vendorAdmin: true, secretariat: true, ministry: hasFloor, body: hasFloor },
   moderate: secretariatOnly,
   'account.manage': { vendorMember: false, vendorAdmin: ownOrganization, secretariat: true, ministry: false, body: false },
+  // A lost phone: the secretariat clears a person's second factor so they can enrol again (audited).
+  'account.resetSecondFactor': secretariatOnly,
   'organization.manage': secretariatOnly,
   // The audit log: who did what, when and from where. The secretariat keeps the council's record.
   'audit.read': secretariatOnly,

@@ -96,7 +96,7 @@ export type ClientToServerEvents = {
 
 export interface ServerToClientEvents {
   /** The session ended on the server (logout elsewhere, deactivation): the client must sign in again. */
-  'session.ended': (payload: { reason: 'logout' | 'deactivated' | 'passwordChanged' | 'expired' }) => void;
+  'session.ended': (payload: { reason: 'logout' | 'deactivated' | 'passwordChanged' | 'secondFactorChanged' | 'expired' }) => void;
   /**
    * What the person may do changed (their role): the server drops the socket right after this so
    * the client reconnects with its new rooms, and refetches /api/me for its new abilities.

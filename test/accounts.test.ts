@@ -168,6 +168,11 @@ describe('a role change moves live sockets at once', () => {
     expect(await updated).toEqual({ reason: 'roleChanged' });
     expect(await dropped).toBe('io server disconnect');
 
+    // An org admin must set up a second factor first: until then the socket is refused.
+    expect((await person.get<Me>('/api/me')).body.signIn.enrolmentRequired).toBe(true);
+    socket.connect();
+    await expect(connected(socket)).rejects.toThrow();
+    await server.enrol(person, 'promoted@example.jp');
     socket.connect();
     await connected(socket);
     expect(await personaRoom('vendorAdmin')).toBe(true);

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, type Action, type PermissionContext } from '../shared/permissions';
+import { secondFactorRequired } from '../shared/signIn';
 import { isInvited } from '../shared/meetings/rules';
 import { SOCKET_EVENT_SCHEMAS, type SocketEventName } from '../shared/socketEvents';
 import { READ_ACTION, readableVisibilities, type Visibility } from '../shared/threads/rules';
@@ -16,9 +17,12 @@ import { ack, newClientId, ok } from './support/forum';
 import { corporateNumber, createAccount, createFixtures, PERSONA_KEYS, PNG, signInPersona, type Fixtures, type Persona, type PersonaKey } from './support/authz';
 import { startTestServer, type TestServer } from './support/server';
 
-/** What a cell must come to: allowed (any 2xx / an ok ack), or the refusal's status. */
-type Outcome = 'ok' | 401 | 403 | 404 | 409;
-const ACK_CODES: Record<Exclude<Outcome, 'ok'>, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
+/**
+ * What a cell must come to: allowed (any 2xx / an ok ack), or the refusal's status. 400 is let
+ * through the rules to a check of the input's content (a wrong second-factor code).
+ */
+type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
+const ACK_CODES: Record<Exclude<Outcome, 'ok'>, string> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
 
 interface Cell {
   path: string;
@@ -64,6 +68,8 @@ const by = (action: Action, context: PermissionContext = {}) => (p: Persona): Ou
 const allows = (p: Persona, action: Action, context: PermissionContext = {}) => decide(p.actor!, action, context).allowed;
 const canRead = (p: Persona, visibility: Visibility) => allows(p, READ_ACTION[visibility]);
 const everyone = (): Outcome => 'ok';
+/** The demo accounts seeded with the demo authenticator secret. */
+const enrolled = (p: Persona) => p.key === 'secretariat' || p.key === 'vendorAdmin';
 const isAuthor = (p: Persona) => p.key === 'vendorMember'; // the fixtures' threads, messages and issues are the vendor member's
 const inDevOrg = (p: Persona, fx: Fixtures) => p.actor!.organization.id === fx.devOrgId;
 const invited = (p: Persona, m: Meeting) => isInvited({ kind: m.kind, extraInvitees: [] }, p.actor!.organization);
@@ -102,6 +108,46 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     fixture: "the person's own account",
     expect: everyone,
     request: (_fx, p) => ({ path: '/api/me/password', body: { currentPassword: p.password ?? 'council-demo', newPassword: `${p.password ?? 'council-demo'}-changed` } }),
+  },
+  'POST /auth/login/second-factor': {
+    rule: 'public; only after a right password in the same session',
+    fixture: 'a fresh client that has not given a password',
+    expect: () => 401,
+    request: () => ({ path: '/api/auth/login/second-factor', body: { code: '123456' }, client: server.client() }),
+  },
+  'GET /me/mfa': { rule: 'signed in (own second factor)', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/mfa' }) },
+  'POST /me/mfa/totp/setup': {
+    rule: 'signed in (own second factor); 409 once an app is set up',
+    fixture: 'the demo secretariat and org admin are enrolled, the others not',
+    expect: (p) => (enrolled(p) ? 409 : 'ok'),
+    request: () => ({ path: '/api/me/mfa/totp/setup' }),
+  },
+  'POST /me/mfa/totp/enable': {
+    rule: 'signed in (own second factor); 409 once an app is set up, else the code is checked',
+    fixture: 'a wrong code, after a set-up of their own',
+    expect: (p) => (enrolled(p) ? 409 : 400),
+    request: async (_fx, p) => {
+      if (signedIn(p) && !enrolled(p)) await p.client.post('/api/me/mfa/totp/setup');
+      return { path: '/api/me/mfa/totp/enable', body: { code: '000000' } };
+    },
+  },
+  'POST /me/mfa/totp/disable': {
+    rule: 'signed in; refused (403) where the role requires a second factor; 409 without one',
+    fixture: 'a wrong code',
+    expect: (p) => (secondFactorRequired(p.actor!) ? 403 : 409),
+    request: () => ({ path: '/api/me/mfa/totp/disable', body: { code: '000000' } }),
+  },
+  'POST /me/mfa/recovery-codes': {
+    rule: 'signed in with an app set up (409 without), then the code is checked',
+    fixture: 'a wrong code',
+    expect: (p) => (enrolled(p) ? 400 : 409),
+    request: () => ({ path: '/api/me/mfa/recovery-codes', body: { code: '000000' } }),
+  },
+  'POST /users/:id/mfa/reset': {
+    rule: 'account.resetSecondFactor',
+    fixture: "an account in the vendor member's organisation",
+    expect: by('account.resetSecondFactor'),
+    request: (fx) => ({ path: `/api/users/${fx.target.id}/mfa/reset` }),
   },
   'GET /organizations': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/organizations' }) },
   'GET /organizations/:id': { rule: 'signed in', fixture: 'a vendor organisation', expect: everyone, request: (fx) => ({ path: `/api/organizations/${fx.organization.id}` }) },

@@ -46,7 +46,9 @@ function freePort(): Promise<number> {
   });
 }
 
-const POSTERS = ['dev@demo.example', 'dev-admin@demo.example', 'dev2@demo.example', 'support@demo.example', 'secretariat@demo.example'];
+// Accounts without a second factor: twenty sessions within a minute of one account that has one
+// (the demo org admin, the secretariat) would each need a code not used before.
+const POSTERS = ['dev@demo.example', 'dev2@demo.example', 'support@demo.example'];
 const PACE = { POSTS_PER_MINUTE: '100000', SOCKET_EVENTS_PER_10S: '100000' };
 
 async function signIn(baseUrl: string, email: string): Promise<ApiClient> {

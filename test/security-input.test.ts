@@ -192,7 +192,9 @@ describe('API answers are never cached (finding 14c)', () => {
       await dev.get('/api/no-such-thing'),
       await server.client().get('/api/me'),
       await dev.get('/api/organizations/not-an-id'),
-      await secretariat.post('/api/auth/login', { email: 'secretariat@demo.example', password: 'council-demo' }),
+      await secretariat.get('/api/audit?limit=1'),
+      // A fresh client: the right password answers "second factor required" and starts a new session.
+      await server.client().post('/api/auth/login', { email: 'secretariat@demo.example', password: 'council-demo' }),
     ];
     for (const res of answers) expect(res.headers.get('cache-control'), `${res.status}`).toBe('no-store');
   });

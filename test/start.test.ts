@@ -12,6 +12,7 @@ import { DatabaseSetupError, ensureFerretDB } from '../server/db/ferretdb';
 import { ApiClient } from './support/client';
 import { startServerProcess, stopServerProcess } from './support/process';
 import type { OrganizationList } from './support/json';
+import { secondFactorAnswers } from './support/secondFactor';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'council-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -27,7 +28,10 @@ describe('the server process', () => {
     expect(first.output.join('\n')).toMatch(/secretariat@demo\.example/);
     const client = new ApiClient(first.baseUrl);
     expect((await client.get('/api/health')).status).toBe(200);
-    expect((await client.post('/api/auth/login', { email: 'secretariat@demo.example', password: 'council-demo' })).status).toBe(200);
+    // The demo secretariat has the demo authenticator secret: the second step with its current code.
+    expect((await client.post('/api/auth/login', { email: 'secretariat@demo.example', password: 'council-demo' })).body).toMatchObject({ mfa: 'required' });
+    const code = await secondFactorAnswers({ canIssueRecoveryCodes: false }).nextCode('secretariat@demo.example');
+    expect((await client.post('/api/auth/login/second-factor', { code })).status).toBe(200);
     expect((await client.get<OrganizationList>('/api/organizations')).body.counts.total).toBe(192);
     expect(ferretdbRunningIn(dataDir)).toBe(true);
     expect(await stop(first.child)).toBe(0);

@@ -1,15 +1,17 @@
 import type { Request, Response } from 'express';
 import passport from 'passport';
 import { ErrorBody } from '@shared/schemas/common';
-import { ChangePasswordBody, LoginBody, Me } from '@shared/schemas/users';
+import { ChangePasswordBody, LoginAnswer, LoginBody, Me } from '@shared/schemas/users';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { unauthenticated } from '../http/errors';
-import { UserModel, type UserWithOrganization } from '../users/model';
+import type { UserWithOrganization } from '../users/model';
 import { presentMe } from '../users/presenter';
 import { changePassword } from '../users/service';
 import { SESSION_COOKIE } from './session';
 import { recordAudit } from '../audit/log';
+import { totpEnabled } from './mfa/totp';
+import { awaitSecondFactor, completeSignIn } from './signIn';
 
 const errors = {
   400: { description: 'invalid input', schema: ErrorBody },
@@ -24,22 +26,21 @@ function authenticateLocal(req: Request, res: Response): Promise<UserWithOrganiz
   });
 }
 
-function logIn(req: Request, user: UserWithOrganization): Promise<void> {
-  // passport ≥ 0.6 regenerates the session here, so a session id planted before sign-in is useless.
-  return new Promise((resolve, reject) => req.login(user, (err) => (err ? reject(err as Error) : resolve())));
-}
-
-export function authRoutes({ throttle, realtime }: AppContext) {
+export function authRoutes({ config, throttle, realtime }: AppContext) {
   return [
     defineRoute(
       {
         method: 'post',
         path: '/auth/login',
         tag: 'auth',
-        summary: 'Sign in with e-mail and password',
+        summary: 'Sign in with e-mail and password; with a second factor, the answer asks for it (POST /api/auth/login/second-factor)',
         access: 'public',
         body: LoginBody,
-        responses: { 200: { description: 'signed in', schema: Me }, ...errors, 429: { description: 'throttled', schema: ErrorBody } },
+        responses: {
+          200: { description: 'signed in (the person), or `{ mfa: "required" }`: the password was right and a second factor is still to come', schema: LoginAnswer },
+          ...errors,
+          429: { description: 'throttled', schema: ErrorBody },
+        },
       },
       async ({ req, res, body }) => {
         const address = req.ip ?? 'unknown';
@@ -57,12 +58,9 @@ export function authRoutes({ throttle, realtime }: AppContext) {
           throw unauthenticated('e-mail or password is incorrect');
         }
         await throttle.succeeded(body.email);
-        await logIn(req, user);
-        req.session.signedInAt = Date.now();
-        user.lastLoginAt = new Date();
-        await UserModel.updateOne({ _id: user._id }, { lastLoginAt: user.lastLoginAt });
-        await recordAudit({ actor: user, action: 'auth.login' });
-        return presentMe(user);
+        if (await totpEnabled(String(user._id))) return awaitSecondFactor(req, user, config.MFA_PENDING_MINUTES);
+        await completeSignIn(req, user, ['password']);
+        return presentMe(user, req.session.factors);
       },
     ),
     defineRoute(
@@ -77,8 +75,16 @@ export function authRoutes({ throttle, realtime }: AppContext) {
       },
     ),
     defineRoute(
-      { method: 'get', path: '/me', tag: 'auth', summary: 'The signed-in person, with their organisation, role and abilities', access: 'user', responses: { 200: { description: 'me', schema: Me }, ...errors } },
-      ({ user }) => presentMe(user),
+      {
+        method: 'get',
+        path: '/me',
+        tag: 'auth',
+        summary: 'The signed-in person, with their organisation, role, abilities and how they signed in',
+        access: 'user',
+        openWhileEnrolling: true,
+        responses: { 200: { description: 'me', schema: Me }, ...errors },
+      },
+      ({ req, user }) => presentMe(user, req.session.factors),
     ),
     defineRoute(
       {
@@ -87,6 +93,7 @@ export function authRoutes({ throttle, realtime }: AppContext) {
         tag: 'auth',
         summary: 'Change my password (ends my other sessions)',
         access: 'user',
+        openWhileEnrolling: true,
         body: ChangePasswordBody,
         responses: { 204: { description: 'changed' }, ...errors },
       },

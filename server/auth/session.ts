@@ -9,6 +9,7 @@ import session from 'express-session';
 import MongoStore from 'connect-mongo';
 import type { Collection } from 'mongodb';
 import mongoose from 'mongoose';
+import type { SignInFactor } from '@shared/signIn';
 import type { Config } from '../config';
 
 export const SESSION_COOKIE = 'council.sid';
@@ -18,6 +19,10 @@ declare module 'express-session' {
   interface SessionData {
     /** When the person signed in; the absolute timeout counts from here. */
     signedInAt?: number;
+    /** How the person proved who they are in this session (shared/signIn.ts), in order. */
+    factors?: SignInFactor[];
+    /** A right password waiting for its second factor: not signed in yet (no passport user). */
+    pendingSignIn?: { userId: string; factors: SignInFactor[]; expiresAt: number };
   }
 }
 

@@ -32,6 +32,8 @@ interface Explained {
 export const badRequest = (message: string, field?: string) => new HttpError(400, 'bad_request', message, field);
 export const unauthenticated = (message = 'sign in first') => new HttpError(401, 'unauthenticated', message);
 export const forbidden = (reason: string, explained?: Explained) => new HttpError(403, 'forbidden', reason, explained?.field, {}, explained?.reason);
+export const enrolmentRequired = () =>
+  new HttpError(403, 'mfa_enrolment_required', 'your role requires a second factor: set up an authenticator app (POST /api/me/mfa/totp/setup) before anything else');
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string, field?: string, reason?: ErrorReason) => new HttpError(409, 'conflict', message, field, {}, reason);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>

@@ -7,10 +7,11 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Actor } from '@shared/domain';
+import { mustEnrol } from '@shared/signIn';
 import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
 import { hasUnreadBody } from './body';
-import { badRequest, fromZodError, unauthenticated, unsupportedMediaType } from './errors';
+import { badRequest, enrolmentRequired, fromZodError, unauthenticated, unsupportedMediaType } from './errors';
 import { illFormedField, illFormedQueryField, notUnicode } from './wellFormed';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -32,6 +33,11 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   summary: string;
   tag: string;
   access: A;
+  /**
+   * Open to a signed-in person whose role requires a second factor they have not set up yet
+   * (shared/signIn.ts `mustEnrol`); every other `user` route answers them 403 mfa_enrolment_required.
+   */
+  openWhileEnrolling?: boolean;
   params?: P;
   query?: Q;
   body?: B;
@@ -66,10 +72,14 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
   return { spec, handler } as unknown as RouteDefinition;
 }
 
-const requireUser: RequestHandler = (req, _res, next) => {
-  const user = req.user as UserWithOrganization | undefined;
-  next(user?.active ? undefined : unauthenticated());
-};
+function requireUser(spec: RouteDefinition['spec']): RequestHandler {
+  return (req, _res, next) => {
+    const user = req.user as UserWithOrganization | undefined;
+    if (!user?.active) return next(unauthenticated());
+    if (!spec.openWhileEnrolling && mustEnrol(toActor(user), req.session?.factors)) return next(enrolmentRequired());
+    next();
+  };
+}
 
 function validate(spec: RouteDefinition['spec']): RequestHandler {
   return (req, res, next) => {
@@ -125,7 +135,7 @@ export function mountRoutes(router: Router, definitions: readonly RouteDefinitio
     const { spec } = definition;
     const chain: RequestHandler[] = [];
     if (spec.limit) chain.push(spec.limit);
-    if (spec.access === 'user') chain.push(requireUser);
+    if (spec.access === 'user') chain.push(requireUser(spec));
     chain.push(validate(spec), run(definition));
     router[spec.method](spec.path, ...chain);
   }

@@ -41,7 +41,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], version
       version,
       description:
         'API of the collaboration platform of the Vendor Council for the Unification and Standardization of Core Local Government Systems. ' +
-        'Sign in with POST /api/auth/login; the session cookie authenticates every other call. State-changing calls from another site are refused.',
+        'Sign in with POST /api/auth/login (and, when it answers `{ mfa: "required" }`, POST /api/auth/login/second-factor); the session cookie authenticates every other call. A role that requires a second factor is answered 403 `mfa_enrolment_required` until one is set up (/api/me/mfa/…). State-changing calls from another site are refused.',
     },
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'council.sid' } },

@@ -10,9 +10,17 @@
  */
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
+import { mustEnrol, type SignInFactor } from '@shared/signIn';
+import { enrolmentRequired, unauthenticated, type HttpError } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
+import { toActor } from '../users/presenter';
 
-export type HandshakeRequest = IncomingMessage & { _query?: Record<string, string>; user?: UserWithOrganization; sessionID?: string };
+export type HandshakeRequest = IncomingMessage & {
+  _query?: Record<string, string>;
+  user?: UserWithOrganization;
+  sessionID?: string;
+  session?: { factors?: SignInFactor[] };
+};
 type Middleware = (req: HandshakeRequest, res: ServerResponse, next: (err?: unknown) => void) => void;
 
 /** How to let go of each handshake's request, once its caller has been taken from it. */
@@ -20,10 +28,12 @@ const releases = new WeakMap<object, () => void>();
 
 const ownKeys = (o: object) => new Set(Reflect.ownKeys(o));
 
+/** The same refusals as a REST route's: nobody signed in, or only enrolment open (no socket until then). */
 const refuseSignedOut: Middleware = (req, res, next) => {
-  if (req.user?.active) return next();
-  res.writeHead(401, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ error: { code: 'unauthenticated', message: 'sign in first' } }));
+  const refusal: HttpError | null = !req.user?.active ? unauthenticated() : mustEnrol(toActor(req.user), req.session?.factors) ? enrolmentRequired() : null;
+  if (!refusal) return next();
+  res.writeHead(refusal.status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(refusal.toBody()));
 };
 
 /** One Engine.IO middleware: run `middlewares` in order on a handshake, then refuse the signed-out. */

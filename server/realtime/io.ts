@@ -56,11 +56,11 @@ export interface Realtime {
   /** Serve these features on every socket from now on (called once, before listening). */
   serve(features: readonly SocketFeature[]): void;
   /** Tell every socket of the user why, then disconnect them (deactivation). */
-  endUserSockets(userId: string, reason: 'deactivated' | 'logout'): void;
+  endUserSockets(userId: string, reason: 'deactivated' | 'logout' | 'secondFactorChanged'): void;
   /** Disconnect the sockets opened with one session (logout). */
   endSessionSockets(sessionId: string): void;
-  /** The password changed: end the user's sockets of every session but the one it was changed in. */
-  endOtherSessionSockets(userId: string, keepSessionId: string): void;
+  /** The password or second factor changed: end the user's sockets of every session but the one it was changed in. */
+  endOtherSessionSockets(userId: string, keepSessionId: string, reason?: 'passwordChanged' | 'secondFactorChanged'): void;
   /** The user's permissions changed: tell their sockets and drop them, so they reconnect with new rooms. */
   refreshUserSockets(userId: string): void;
   /** What an organisation's members may read changed (its vendor type): the same for all of them. */
@@ -166,9 +166,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
       io.in(rooms.session(sessionId)).emit('session.ended', { reason: 'logout' });
       io.in(rooms.session(sessionId)).disconnectSockets(true);
     },
-    endOtherSessionSockets(userId, keepSessionId) {
+    endOtherSessionSockets(userId, keepSessionId, reason = 'passwordChanged') {
       const others = io.in(rooms.user(userId)).except(rooms.session(keepSessionId));
-      others.emit('session.ended', { reason: 'passwordChanged' });
+      others.emit('session.ended', { reason });
       others.disconnectSockets(true);
     },
     refreshUserSockets(userId) {

@@ -5,8 +5,11 @@
  */
 import { trusted } from 'mongoose';
 import { BUSINESS_AREAS, COUNCIL, OBSERVERS } from '@shared/reference/council';
-import type { Role } from '@shared/domain';
+import { personaOf, type Role } from '@shared/domain';
+import { SECOND_FACTOR_POLICY } from '@shared/signIn';
 import { hashPassword } from '../auth/password';
+import { TotpFactorModel } from '../auth/mfa/model';
+import { ignoringDuplicate } from '../db/keys';
 import { OrganizationModel } from '../organizations/model';
 import { emailDomainOf } from '../users/accountEmail';
 import { UserModel } from '../users/model';
@@ -14,6 +17,13 @@ import { buildSeedVendors } from './vendorNames';
 
 export const SECRETARIAT_KEY = COUNCIL.host_and_secretariat.key;
 export const DEMO_PASSWORD = 'council-demo';
+/**
+ * The authenticator secret of the demo accounts whose role requires a second factor (the
+ * secretariat and the org admin), so the demo stays usable: add it to an authenticator app by hand
+ * or from `npm run demo-totp`, which also prints the current code (README, "Demo accounts"). Demo
+ * mode only: it is public, like the demo password.
+ */
+export const DEMO_TOTP_SECRET = 'DEMOCOUNCILTOTPSECRETFORDEMOONLY';
 
 function seedOrganizations() {
   const vendors = buildSeedVendors(COUNCIL.members.development_vendors, COUNCIL.members.support_vendors);
@@ -89,6 +99,21 @@ export async function seedCouncil({ demo }: { demo: boolean }): Promise<SeedResu
       await OrganizationModel.updateOne({ _id: org._id }, { $addToSet: { emailDomains: emailDomainOf(account.email) } });
       usersCreated++;
     }
+    await enrolDemoSecondFactors();
   }
   return { organizationsCreated: missing.length, usersCreated };
+}
+
+/**
+ * The demo accounts whose role requires a second factor get the demo secret, enrolled, unless they
+ * already have a second factor (or a set-up under way) of their own. An insert keyed by the user:
+ * a concurrent seed cannot enrol twice.
+ */
+async function enrolDemoSecondFactors(): Promise<void> {
+  const users = await UserModel.find({ email: trusted({ $in: DEMO_ACCOUNTS.map((a) => a.email) }) }).populate('organization');
+  for (const user of users) {
+    const organization = user.organization as unknown as { kind: 'secretariat' | 'vendor' | 'observer'; id: string; key: string };
+    if (SECOND_FACTOR_POLICY[personaOf({ role: user.role, organization })] !== 'required') continue;
+    await ignoringDuplicate(TotpFactorModel.collection.insertOne({ _id: String(user._id), secret: DEMO_TOTP_SECRET, enabledAt: new Date(), pendingSecret: null, pendingAt: null, lastUsedStep: 0 } as never));
+  }
 }

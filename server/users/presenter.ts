@@ -2,6 +2,7 @@ import type { Actor } from '@shared/domain';
 import { personaOf } from '@shared/domain';
 import { abilitiesOf } from '@shared/permissions';
 import type { Me, User } from '@shared/schemas/users';
+import { mustEnrol, secondFactorRequired, type SignInFactor } from '@shared/signIn';
 import { actorOrganization, presentOrganization } from '../organizations/presenter';
 import { deactivatedByOf, type ActingUser, type UserWithOrganization } from './model';
 
@@ -28,8 +29,16 @@ export function presentUser(user: UserWithOrganization): User {
   };
 }
 
-/** The signed-in person, with what they may do, so the client never re-derives permissions. */
-export function presentMe(user: UserWithOrganization): Me {
+/**
+ * The signed-in person, with what they may do, so the client never re-derives permissions, and how
+ * this session was signed in (`factors`), which decides whether only enrolment is open.
+ */
+export function presentMe(user: UserWithOrganization, factors: SignInFactor[] = []): Me {
   const actor = toActor(user);
-  return { ...presentUser(user), persona: personaOf(actor), abilities: abilitiesOf(actor) };
+  return {
+    ...presentUser(user),
+    persona: personaOf(actor),
+    abilities: abilitiesOf(actor),
+    signIn: { factors, secondFactorRequired: secondFactorRequired(actor), enrolmentRequired: mustEnrol(actor, factors) },
+  };
 }

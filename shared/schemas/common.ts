@@ -20,6 +20,8 @@ export const ErrorCode = z.enum([
   'bad_request',
   'unauthenticated',
   'forbidden',
+  /** Signed in, but a role that needs a second factor has not enrolled one yet: only enrolment is open. */
+  'mfa_enrolment_required',
   'not_found',
   'conflict',
   'payload_too_large',

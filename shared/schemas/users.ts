@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEACTIVATED_BY, ROLES, PERSONAS } from '../domain';
 import { ACTIONS } from '../permissions';
 import { Email, NewPassword, Password } from './common';
+import { SecondFactorPending, SignInState } from './mfa';
 import { Organization } from './organizations';
 
 export const DisplayName = z.string().trim().min(1, 'required').max(100);
@@ -25,8 +26,13 @@ export type User = z.infer<typeof User>;
 export const Me = User.extend({
   persona: z.enum(PERSONAS),
   abilities: z.record(z.enum(ACTIONS), z.boolean()),
+  signIn: SignInState,
 }).meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
+
+/** A right password answers with the person, or with the second step still to take. */
+export const LoginAnswer = z.union([Me, SecondFactorPending]);
+export type LoginAnswer = z.infer<typeof LoginAnswer>;
 
 export const LoginBody = z.strictObject({ email: Email, password: Password });
 export type LoginBody = z.infer<typeof LoginBody>;

@@ -20,6 +20,7 @@ import { CLIENT_DIST, PROJECT_ROOT } from '../../server/paths';
 import { seedDemoContent } from '../../server/seed/demoContent';
 import { DEMO_PASSWORD, seedCouncil } from '../../server/seed/seed';
 import { ApiClient } from './client';
+import { secondFactorAnswers, type SecondFactorAnswers } from './secondFactor';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -146,8 +147,10 @@ async function findOrBuildClient(): Promise<string> {
 export interface E2EServer {
   baseUrl: string;
   council: CouncilApp;
-  /** An API client signed in as `email` (for fixtures made through the REST API). */
+  /** An API client signed in as `email` (for fixtures made through the REST API), second step included. */
   api(email: string): Promise<ApiClient>;
+  /** Second-factor answers for this server's accounts (see secondFactor.ts). */
+  secondFactor: SecondFactorAnswers;
   close(): Promise<void>;
 }
 
@@ -164,12 +167,15 @@ export async function startE2EServer(): Promise<E2EServer> {
   const council = createApp({ config, sessionSecret: randomBytes(32).toString('hex'), clientDir });
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(council.server.address() as AddressInfo).port}`;
+  const secondFactor = secondFactorAnswers();
   return {
     baseUrl,
     council,
+    secondFactor,
     async api(email) {
       const client = new ApiClient(baseUrl);
-      const res = await client.post('/api/auth/login', { email, password: DEMO_PASSWORD });
+      let res = await client.post<{ mfa?: string }>('/api/auth/login', { email, password: DEMO_PASSWORD });
+      if (res.status === 200 && res.body.mfa === 'required') res = await client.post('/api/auth/login/second-factor', await secondFactor.next(email));
       if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return client;
     },
@@ -255,16 +261,42 @@ export interface Person {
 }
 
 /**
- * A new browser context (its own cookies and storage) signed in as `email` through the API, with
- * its first page open at `path`. The sign-in page itself is driven by hand in the scenarios.
+ * A new browser context (its own cookies and storage) signed in as `email`, with its first page
+ * open at `path`: through the API, or, for an account with a second factor (the demo secretariat
+ * and org admin), through the sign-in page, typing the current code as a person would.
  */
 export async function signedInPerson(browser: Browser, server: E2EServer, email: string, pathname = '/threads'): Promise<Person> {
   const context = await newContext(browser, server);
   const res = await context.request.post(`${server.baseUrl}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
   if (!res.ok()) throw new Error(`sign-in of ${email} failed: ${res.status()} ${await res.text()}`);
   const page = await context.newPage();
+  if (((await res.json()) as { mfa?: string }).mfa === 'required') {
+    await page.goto(`${server.baseUrl}/login`);
+    await signInThroughPage(page, server, email);
+  }
   await page.goto(server.baseUrl + pathname);
   return { context, page };
+}
+
+/**
+ * Sign in on the open login page (Japanese): e-mail and password, then the second step with a fresh
+ * code from the authenticator secret (or a recovery code when every code the server would accept
+ * now has been used), and wait until the app has left the login page.
+ */
+export async function signInThroughPage(page: Page, server: E2EServer, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+  await expectVisible(page.getByRole('heading', { name: '2段階認証' }));
+  const answer = await server.secondFactor.next(email);
+  if (answer.code) {
+    await page.getByLabel('認証コード（6桁）').fill(answer.code);
+  } else {
+    await page.getByRole('button', { name: /リカバリーコードを使う/ }).click();
+    await page.getByLabel('リカバリーコード').fill(answer.recoveryCode!);
+  }
+  await page.getByRole('button', { name: '確認してログイン' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /** A context in Japanese (the default), at a desktop size, with generous web-first timeouts. */

@@ -14,7 +14,8 @@ import { openAuditLog } from '../../server/audit/log';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection';
 import { setLogLevel } from '../../server/log';
 import { seedCouncil } from '../../server/seed/seed';
-import { ApiClient } from './client';
+import { ApiClient, type ApiResponse } from './client';
+import { secondFactorAnswers, totpCode, type SecondFactorAnswers } from './secondFactor';
 
 export interface TestServer {
   baseUrl: string;
@@ -23,8 +24,20 @@ export interface TestServer {
   dbName: string;
   /** A new client with no session. */
   client(): ApiClient;
-  /** A client signed in as `email` (demo password unless given). */
+  /**
+   * A client signed in as `email` (demo password unless given), through the second step too when
+   * the account has a second factor (the demo secretariat and org admin do: see secondFactor.ts).
+   */
   signIn(email: string, password?: string): Promise<ApiClient>;
+  /** Second-factor answers for this server's accounts (codes not used before, recovery codes). */
+  secondFactor: SecondFactorAnswers;
+  /**
+   * Set up and confirm an authenticator app for a signed-in client (a new org admin or secretariat
+   * member is held to enrolment until then); later sign-ins of `email` complete the second step.
+   */
+  enrol(client: ApiClient, email: string): Promise<{ secret: string; codes: string[] }>;
+  /** Sign `client` in as `email` with a right password, completing the second step if asked; the final answer. */
+  logIn(client: ApiClient, email: string, password?: string): Promise<ApiResponse>;
   /** Clients signed in as each of `emails`, in order. */
   signInAll<const T extends readonly string[]>(...emails: T): Promise<{ -readonly [K in keyof T]: ApiClient }>;
   close(): Promise<void>;
@@ -42,9 +55,25 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = council.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const secondFactor = secondFactorAnswers();
+  async function logIn(client: ApiClient, email: string, password = 'council-demo') {
+    const res = await client.post<{ mfa?: string }>('/api/auth/login', { email, password });
+    if (res.status !== 200 || res.body?.mfa !== 'required') return res;
+    return client.post('/api/auth/login/second-factor', await secondFactor.next(email));
+  }
+  async function enrol(client: ApiClient, email: string) {
+    const setup = await client.post<{ secret: string }>('/api/me/mfa/totp/setup');
+    if (setup.status !== 200) throw new Error(`set-up for ${email} failed: ${setup.status} ${JSON.stringify(setup.body)}`);
+    const step = Math.floor(Date.now() / 30_000);
+    const enabled = await client.post<{ codes: string[] }>('/api/me/mfa/totp/enable', { code: await totpCode(setup.body.secret, step) });
+    if (enabled.status !== 200) throw new Error(`enrolment of ${email} failed: ${enabled.status} ${JSON.stringify(enabled.body)}`);
+    secondFactor.remember(email, setup.body.secret);
+    secondFactor.used(email, step);
+    return { secret: setup.body.secret, codes: enabled.body.codes };
+  }
   async function signIn(email: string, password = 'council-demo') {
     const client = new ApiClient(baseUrl);
-    const res = await client.post('/api/auth/login', { email, password });
+    const res = await logIn(client, email, password);
     if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return client;
   }
@@ -55,6 +84,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     dbName,
     client: () => new ApiClient(baseUrl),
     signIn,
+    secondFactor,
+    logIn,
+    enrol,
     signInAll(...emails) {
       return Promise.all(emails.map((e) => signIn(e))) as never;
     },

@@ -22,6 +22,12 @@ export const auditEn: AuditMessages = {
       loginFailed: 'Sign-in failed',
       logout: 'Signed out',
       passwordChanged: 'Password changed',
+      mfaEnabled: 'Two-step verification set up',
+      mfaDisabled: 'Two-step verification turned off',
+      mfaReset: 'Two-step verification reset (secretariat)',
+      mfaFailed: 'Two-step verification failed',
+      recoveryCodeUsed: 'Recovery code used',
+      recoveryCodesRegenerated: 'Recovery codes regenerated',
     },
     account: {
       created: 'Account created',

@@ -30,6 +30,12 @@ export const auditJa = {
       loginFailed: 'ログイン失敗',
       logout: 'ログアウト',
       passwordChanged: 'パスワード変更',
+      mfaEnabled: '2段階認証の設定',
+      mfaDisabled: '2段階認証の解除',
+      mfaReset: '2段階認証のリセット（事務局）',
+      mfaFailed: '2段階認証の失敗',
+      recoveryCodeUsed: 'リカバリーコードの使用',
+      recoveryCodesRegenerated: 'リカバリーコードの再発行',
     },
     account: {
       created: 'アカウント作成',

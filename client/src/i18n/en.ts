@@ -1,10 +1,12 @@
 import type { Messages } from './ja';
 import { meetingsEn } from './meetings.en';
 import { registerEn } from './register.en';
+import { mfaEn } from './mfa.en';
 
 export const en: Messages = {
   register: registerEn,
   meetings: meetingsEn,
+  mfa: mfaEn,
   app: {
     name: 'Vendor Council Platform',
     councilShort: 'Vendor Council',
@@ -60,6 +62,7 @@ export const en: Messages = {
       logout: 'Your session ended because you were signed out. Please sign in again.',
       deactivated: 'Your session ended because your account was deactivated. Please contact your organisation admin or the secretariat.',
       passwordChanged: 'Your session ended because your password was changed. Please sign in again with the new password.',
+      secondFactorChanged: 'Your session ended because your two-step verification settings changed. Please sign in again.',
       expired: 'Your session has expired. Please sign in again.',
     },
     forgot: 'If you have forgotten your password, contact your organisation admin or the secretariat.',
@@ -84,6 +87,7 @@ export const en: Messages = {
     bad_request: 'Some of the input is not valid.',
     unauthenticated: 'Please sign in.',
     forbidden: 'You are not permitted to do this.',
+    mfa_enrolment_required: 'Your role requires two-step verification. Set up an authenticator app first.',
     not_found: 'Not found.',
     conflict: 'This conflicts with existing data and was not saved.',
     payload_too_large: 'The data sent is too large.',

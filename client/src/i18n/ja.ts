@@ -1,10 +1,12 @@
 /** Japanese, the primary language. Its shape is the contract every other language follows. */
 import { meetingsJa } from './meetings.ja';
 import { registerJa } from './register.ja';
+import { mfaJa } from './mfa.ja';
 
 export const ja = {
   register: registerJa,
   meetings: meetingsJa,
+  mfa: mfaJa,
   app: {
     name: '事業者協議会プラットフォーム',
     councilShort: '事業者協議会',
@@ -60,6 +62,7 @@ export const ja = {
       logout: 'ログアウトされたため、セッションが終了しました。もう一度ログインしてください。',
       deactivated: 'アカウントが無効化されたため、セッションが終了しました。所属組織の管理者または事務局にお問い合わせください。',
       passwordChanged: 'パスワードが変更されたため、このセッションは終了しました。新しいパスワードでもう一度ログインしてください。',
+      secondFactorChanged: '2段階認証の設定が変更されたため、このセッションは終了しました。もう一度ログインしてください。',
       expired: 'セッションの有効期限が切れました。もう一度ログインしてください。',
     },
     forgot: 'パスワードを忘れた場合は、所属組織の管理者または事務局にお問い合わせください。',
@@ -84,6 +87,7 @@ export const ja = {
     bad_request: '入力内容に誤りがあります。',
     unauthenticated: 'ログインが必要です。',
     forbidden: 'この操作を行う権限がありません。',
+    mfa_enrolment_required: 'この役割では2段階認証が必要です。先に認証アプリを設定してください。',
     not_found: '見つかりませんでした。',
     conflict: 'ほかのデータと重複しているため、保存できませんでした。',
     payload_too_large: '送信するデータが大きすぎます。',

@@ -5,6 +5,7 @@ import type { ThreadFilters } from './threads';
 
 export const queryKeys = {
   me: ['me'] as const,
+  secondFactor: ['me', 'secondFactor'] as const,
   health: ['health'] as const,
   businessAreas: ['businessAreas'] as const,
   organizationLists: ['organizations', 'list'] as const,

@@ -1,6 +1,7 @@
 /** The signed-in person: who they are, signing in and out, and their password. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChangePasswordBody, LoginBody, Me } from '@shared/schemas/users';
+import type { ChangePasswordBody, LoginAnswer, LoginBody, Me } from '@shared/schemas/users';
+import type { SecondFactorBody } from '@shared/schemas/mfa';
 import { api, isApiError } from '@client/api';
 import { queryKeys } from './keys';
 
@@ -22,12 +23,25 @@ export function useMe() {
   });
 }
 
+/** A right password signs in, or (`'mfa' in answer`) asks for the second step. */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginBody) => api.post<Me>('/api/auth/login', body),
-    onSuccess(me) {
+    mutationFn: (body: LoginBody) => api.post<LoginAnswer>('/api/auth/login', body),
+    onSuccess(answer) {
       // Nothing cached for an earlier person may leak into this session.
+      queryClient.clear();
+      if (!('mfa' in answer)) queryClient.setQueryData(queryKeys.me, answer);
+    },
+  });
+}
+
+/** The second step: a code from the authenticator app, or a recovery code. */
+export function useSecondFactorLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SecondFactorBody) => api.post<Me>('/api/auth/login/second-factor', body),
+    onSuccess(me) {
       queryClient.clear();
       queryClient.setQueryData(queryKeys.me, me);
     },

@@ -13,6 +13,7 @@ const STATUS_OF_CODE = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  mfa_enrolment_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -6,6 +6,7 @@ import { useCurrentUser } from '@client/components/CurrentUser';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { RoleEditor } from './RoleEditor';
 import { ActiveToggle } from './ActiveToggle';
+import { ResetSecondFactorButton } from './ResetSecondFactorButton';
 import type { Result } from './ActionResult';
 
 interface Props {
@@ -52,7 +53,10 @@ export function UserRow({ user, organization, onResult }: Props) {
         {isSelf ? (
           <span className="small muted">{t('accounts.selfNote')}</span>
         ) : (
-          <ActiveToggle user={user} onResult={onResult} />
+          <span className="row-actions">
+            <ActiveToggle user={user} onResult={onResult} />
+            {me.abilities['account.resetSecondFactor'] && <ResetSecondFactorButton user={user} onResult={onResult} />}
+          </span>
         )}
       </td>
     </tr>

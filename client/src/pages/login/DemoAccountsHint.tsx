@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useHealth } from '@client/queries/health';
 
 const DEMO_PASSWORD = 'council-demo';
+/** server/seed/seed.ts DEMO_TOTP_SECRET: public, like the password, and for the demo only. */
+const DEMO_TOTP_SECRET = 'DEMOCOUNCILTOTPSECRETFORDEMOONLY';
 
 const DEMO_ACCOUNTS = [
   { email: 'secretariat@demo.example', role: 'secretariat' },
@@ -14,7 +16,7 @@ const DEMO_ACCOUNTS = [
 ] as const;
 
 /** The seeded demo accounts; shown only in development or when the server says it is a demo. */
-export function DemoAccountsHint({ onPick }: { onPick: (credentials: { email: string; password: string }) => void }) {
+export function DemoAccountsHint({ onPick, secondFactor = false }: { onPick: (credentials: { email: string; password: string }) => void; secondFactor?: boolean }) {
   const { t } = useTranslation();
   const health = useHealth();
   if (!import.meta.env.DEV && health.data?.demo !== true) return null;
@@ -25,6 +27,8 @@ export function DemoAccountsHint({ onPick }: { onPick: (credentials: { email: st
         {t('login.demo.title')}
       </h2>
       <p>{t('login.demo.lead', { password: DEMO_PASSWORD })}</p>
+      {/* The demo secret is public like the demo password; README says how to add it to an app. */}
+      <p className={secondFactor ? undefined : 'small muted'}>{t('mfa.login.demo', { secret: DEMO_TOTP_SECRET })}</p>
       <ul className="demo-hint__list">
         {DEMO_ACCOUNTS.map((account) => (
           <li key={account.email} className="demo-hint__item">

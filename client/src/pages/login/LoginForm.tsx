@@ -16,9 +16,11 @@ interface Props {
   redirectTo: string;
   /** Starting values (from the demo account list); the page remounts the form to apply new ones. */
   initial: { email: string; password: string } | null;
+  /** The password was right and a second factor is asked for. */
+  onSecondFactor: () => void;
 }
 
-export function LoginForm({ redirectTo, initial }: Props) {
+export function LoginForm({ redirectTo, initial, onSecondFactor }: Props) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
@@ -48,7 +50,7 @@ export function LoginForm({ redirectTo, initial }: Props) {
     if (!parsed.success || Object.keys(found).length > 0) return;
 
     login.mutate(parsed.data, {
-      onSuccess: () => void navigate(redirectTo, { replace: true }),
+      onSuccess: (answer) => ('mfa' in answer ? onSecondFactor() : void navigate(redirectTo, { replace: true })),
       onError: (error) => setFormError(failureMessage(error)),
     });
   }

@@ -8,12 +8,14 @@ import { useMe } from '@client/queries/me';
 import { readLoginState } from '../loginNotice';
 import { LoginForm } from './LoginForm';
 import { DemoAccountsHint } from './DemoAccountsHint';
+import { SecondFactorForm } from './SecondFactorForm';
 
 const NOTICE_KEY = {
   loggedOut: 'login.loggedOut',
   sessionLoggedOut: 'login.sessionEnded.logout',
   sessionDeactivated: 'login.sessionEnded.deactivated',
   sessionPasswordChanged: 'login.sessionEnded.passwordChanged',
+  sessionSecondFactorChanged: 'login.sessionEnded.secondFactorChanged',
   sessionExpired: 'login.sessionEnded.expired',
 } as const;
 
@@ -23,6 +25,7 @@ export function LoginPage() {
   const { notice, from } = readLoginState(useLocation().state);
   const me = useMe();
   const [demo, setDemo] = useState<{ email: string; password: string } | null>(null);
+  const [step, setStep] = useState<'password' | 'secondFactor' | 'expired'>('password');
 
   // Already signed in (and not just signed out): nothing to do here.
   if (me.data && !notice) return <Navigate to={from ?? '/threads'} replace />;
@@ -38,10 +41,19 @@ export function LoginPage() {
               <p>{t(NOTICE_KEY[notice])}</p>
             </Notice>
           )}
-          <LoginForm key={demo?.email ?? ''} redirectTo={from ?? '/threads'} initial={demo} />
+          {step === 'expired' && (
+            <Notice tone="warning">
+              <p>{t('mfa.login.expired')}</p>
+            </Notice>
+          )}
+          {step === 'secondFactor' ? (
+            <SecondFactorForm redirectTo={from ?? '/threads'} onRestart={(expired) => setStep(expired ? 'expired' : 'password')} />
+          ) : (
+            <LoginForm key={demo?.email ?? ''} redirectTo={from ?? '/threads'} initial={demo} onSecondFactor={() => setStep('secondFactor')} />
+          )}
           <p className="muted small">{t('login.forgot')}</p>
         </section>
-        <DemoAccountsHint onPick={setDemo} />
+        <DemoAccountsHint onPick={setDemo} secondFactor={step === 'secondFactor'} />
       </div>
     </PublicLayout>
   );

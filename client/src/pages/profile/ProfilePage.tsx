@@ -3,6 +3,7 @@ import { usePageTitle } from '@client/components/usePageTitle';
 import { LanguageSwitch } from '@client/components/LanguageSwitch';
 import { AccountDetails } from './AccountDetails';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { SecuritySection } from '@client/pages/security/SecuritySection';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -24,6 +25,10 @@ export function ProfilePage() {
       <section className="section" aria-labelledby="profile-password-title">
         <h2 id="profile-password-title">{t('profile.password.title')}</h2>
         <ChangePasswordForm />
+      </section>
+      <section className="section" id="security" aria-labelledby="profile-security-title">
+        <h2 id="profile-security-title">{t('mfa.name')}</h2>
+        <SecuritySection />
       </section>
     </>
   );

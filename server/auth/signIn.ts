@@ -1,0 +1,52 @@
+/**
+ * Signing a session in, in one or two steps. A right password either signs the person in or, when
+ * they have a second factor, leaves the session "password verified, second factor pending" for a
+ * few minutes: no passport user, so every route and socket still sees nobody. The factors used are
+ * kept on the session (shared/signIn.ts).
+ */
+import type { Request } from 'express';
+import type { SignInFactor } from '@shared/signIn';
+import type { SecondFactorPending } from '@shared/schemas/mfa';
+import { recordAudit } from '../audit/log';
+import { UserModel, type UserWithOrganization } from '../users/model';
+import { findUserWithOrganization } from './passport';
+
+function logIn(req: Request, user: UserWithOrganization): Promise<void> {
+  // passport ≥ 0.6 regenerates the session here, so a session id planted before sign-in is useless.
+  return new Promise((resolve, reject) => req.login(user, (err) => (err ? reject(err as Error) : resolve())));
+}
+
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err as Error) : resolve())));
+}
+
+/** Sign the session in as `user`, proved with `factors`. */
+export async function completeSignIn(req: Request, user: UserWithOrganization, factors: SignInFactor[]): Promise<void> {
+  await logIn(req, user);
+  req.session.signedInAt = Date.now();
+  req.session.factors = factors;
+  user.lastLoginAt = new Date();
+  await UserModel.updateOne({ _id: user._id }, { lastLoginAt: user.lastLoginAt });
+  await recordAudit({ actor: user, action: 'auth.login', detail: { factors } });
+}
+
+/** Keep the right password on a fresh session and ask for the second factor. */
+export async function awaitSecondFactor(req: Request, user: UserWithOrganization, pendingMinutes: number): Promise<SecondFactorPending> {
+  // A fresh session id for the half-signed-in state too: one planted before it learns nothing.
+  await regenerate(req);
+  const expiresInSeconds = pendingMinutes * 60;
+  req.session.pendingSignIn = { userId: String(user._id), factors: ['password'], expiresAt: Date.now() + expiresInSeconds * 1000 };
+  return { mfa: 'required', methods: ['totp', 'recoveryCode'], expiresInSeconds };
+}
+
+/** The person whose password was right in this session and who may still give a second factor; null when none or expired. */
+export async function pendingUser(req: Request): Promise<{ user: UserWithOrganization; factors: SignInFactor[] } | null> {
+  const pending = req.session?.pendingSignIn;
+  if (!pending) return null;
+  if (pending.expiresAt <= Date.now()) {
+    delete req.session.pendingSignIn;
+    return null;
+  }
+  const user = await findUserWithOrganization(pending.userId);
+  return user?.active ? { user, factors: pending.factors } : null;
+}
