@@ -132,7 +132,16 @@ export const registerJa = {
     notFound: 'この課題は見つかりませんでした。',
     ministryDerived: '（対象業務から自動判定）',
     ministryOverridden: '（事務局が指定）',
-    routedTo: 'この課題は{{ministry}}に回付されており、同省または事務局が公式回答します。',
+    // Where the issue stands with its ministry, by status: routed only once the secretariat accepts it.
+    routing: {
+      new: '事務局が受付すると、{{ministry}}に回付されます。',
+      accepted: 'この課題は{{ministry}}に回付されており、同省または事務局が公式回答します。',
+      reviewing: 'この課題は{{ministry}}に回付されており、同省または事務局が公式回答します。',
+      answered: '{{ministry}}に回付され、公式回答が掲載されています。',
+      closed: '{{ministry}}に回付され、対応が完了しました。',
+      rejected: '却下されたため、この課題への公式回答は行われません。',
+      duplicate: '重複として整理されたため、統合先の課題で回答されます。',
+    },
     unpublished: '未公開',
     leadTimeDays: '{{days}}日（仕様書の公開から施行まで）',
     leadTimeDaysFromToday: '{{days}}日（仕様書が未公開のため、今日から施行まで）',

@@ -28,7 +28,7 @@ export function IssueFacts({ issue }: { issue: Issue }) {
             <span className="issue-facts__note">
               {rt(issue.ministryOverridden ? 'register.detail.ministryOverridden' : 'register.detail.ministryDerived')}
             </span>
-            <span className="issue-facts__note">{rt('register.detail.routedTo', { ministry: labels.ministry(issue.ministry) })}</span>
+            <span className="issue-facts__note">{rt(`register.detail.routing.${issue.status}`, { ministry: labels.ministry(issue.ministry) })}</span>
           </>
         ) : (
           notSet
