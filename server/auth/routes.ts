@@ -59,8 +59,10 @@ export function authRoutes({ throttle, realtime }: AppContext) {
         await throttle.succeeded(body.email);
         await logIn(req, user);
         req.session.signedInAt = Date.now();
+        // The last sign-in becomes the previous one: shown to the person, it is the one they can check was theirs.
+        user.previousLoginAt = user.lastLoginAt ?? null;
         user.lastLoginAt = new Date();
-        await UserModel.updateOne({ _id: user._id }, { lastLoginAt: user.lastLoginAt });
+        await UserModel.updateOne({ _id: user._id }, { lastLoginAt: user.lastLoginAt, previousLoginAt: user.previousLoginAt });
         await recordAudit({ actor: user, action: 'auth.login' });
         return presentMe(user);
       },

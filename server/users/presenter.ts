@@ -31,5 +31,10 @@ export function presentUser(user: UserWithOrganization): User {
 /** The signed-in person, with what they may do, so the client never re-derives permissions. */
 export function presentMe(user: UserWithOrganization): Me {
   const actor = toActor(user);
-  return { ...presentUser(user), persona: personaOf(actor), abilities: abilitiesOf(actor) };
+  return {
+    ...presentUser(user),
+    previousLoginAt: user.previousLoginAt ? user.previousLoginAt.toISOString() : null,
+    persona: personaOf(actor),
+    abilities: abilitiesOf(actor),
+  };
 }

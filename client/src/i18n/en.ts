@@ -185,7 +185,8 @@ export const en: Messages = {
     organization: 'Organisation',
     role: 'Role',
     persona: 'User type',
-    lastLogin: 'Last sign-in',
+    lastLogin: 'Previous sign-in',
+    firstLogin: 'This is your first sign-in',
     createdAt: 'Registered',
     language: 'Language',
     password: {

@@ -186,6 +186,7 @@ export const ja = {
     role: '権限',
     persona: '利用者区分',
     lastLogin: '前回のログイン',
+    firstLogin: '今回が初めてのログインです',
     createdAt: '登録日',
     language: '表示言語',
     password: {
