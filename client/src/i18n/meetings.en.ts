@@ -75,6 +75,7 @@ export const meetingsEn: MeetingsMessages = {
   },
   detail: {
     backToList: 'Back to meetings',
+    notFound: 'This meeting was not found. It may have been deleted, or the URL may be wrong.',
     when: 'When (Japan time)',
     online: 'Join online',
     onlineTbd: 'The joining link will be announced',
@@ -339,9 +340,16 @@ export const meetingsEn: MeetingsMessages = {
     backToMeeting: 'Back to the meeting page',
     joining: 'Entering the meeting room…',
     refused: {
-      notInvited: 'Your organisation is not invited to this meeting, so you cannot enter its room.',
-      notOpen: 'This meeting room is not open yet. You can enter once the meeting starts.',
-      notFound: 'The meeting was not found.',
+      notInvitedTitle: 'You cannot enter this meeting',
+      notInvited: 'Your organisation is not invited to this meeting, so you cannot enter its room. The meeting’s page shows its date, agenda and published minutes.',
+    },
+    before: {
+      startsAt: 'Starts',
+      notOpen: 'The meeting room opens when the meeting starts.',
+      opensWhenStarted: 'When the secretariat starts the meeting, you enter the room on this page.',
+      startLead: 'Starting the meeting opens the room; those waiting here enter it at once.',
+      draft: 'This meeting is still a draft. Publish it as scheduled before starting it.',
+      cancelled: 'This meeting was cancelled.',
     },
     disconnected: 'The connection was lost. Reconnecting… (you will rejoin the room automatically)',
     onlineLink: 'Join the online meeting',

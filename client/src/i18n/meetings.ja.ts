@@ -76,6 +76,7 @@ export const meetingsJa = {
   },
   detail: {
     backToList: '会議一覧へ戻る',
+    notFound: 'この会議は見つかりませんでした。削除されたか、URL が誤っている可能性があります。',
     when: '日時（日本時間）',
     online: 'オンライン参加',
     onlineTbd: '参加URLは追ってお知らせします',
@@ -340,9 +341,17 @@ export const meetingsJa = {
     backToMeeting: '会議のページへ戻る',
     joining: '会議室に入室しています…',
     refused: {
-      notInvited: '所属組織はこの会議に招待されていないため、入室できません。',
-      notOpen: 'この会議室はまだ開いていません。会議が始まると入室できます。',
-      notFound: '会議が見つかりませんでした。',
+      notInvitedTitle: 'この会議には入室できません',
+      notInvited: '所属組織はこの会議に招待されていないため、入室できません。会議のページで日程、議題、公開された議事録を見られます。',
+    },
+    // Before the meeting starts the room is closed: what the meeting is, when it starts, who opens it.
+    before: {
+      startsAt: '開始予定',
+      notOpen: '会議室は、会議が始まると開きます。',
+      opensWhenStarted: '事務局が会議を開始すると、このページで入室できます。',
+      startLead: '会議を開始すると会議室が開き、待っている参加者もそのまま入室します。',
+      draft: 'この会議はまだ下書きです。開催予定として公開してから開始できます。',
+      cancelled: 'この会議は中止されました。',
     },
     disconnected: '接続が切れています。再接続しています…（再接続すると自動で会議室に戻ります）',
     onlineLink: 'オンライン会議に参加',
