@@ -26,7 +26,8 @@ export const en: Messages = {
   },
   skipLink: 'Skip to main content',
   nav: {
-    unreadThreads: '{{count}} unread threads',
+    unreadThreads_one: '{{count}} unread thread',
+    unreadThreads_other: '{{count}} unread threads',
     label: 'Main menu',
     menu: 'Menu',
     threads: 'Threads',
@@ -212,7 +213,8 @@ export const en: Messages = {
       search: 'Search by name',
       select: 'Organisation',
       placeholder: 'Choose an organisation',
-      matches: '{{count}} matching organisations',
+      matches_one: '{{count}} matching organisation',
+      matches_other: '{{count}} matching organisations',
       prompt: 'Choose the organisation whose accounts you want to manage.',
     },
     table: {

@@ -26,7 +26,9 @@ export const ja = {
   },
   skipLink: '本文へ移動',
   nav: {
-    unreadThreads: '未読のスレッド {{count}}件',
+    // Japanese has no plural forms (i18next uses _other): each _one is there so English, which needs both, has the same shape.
+    unreadThreads_one: '未読のスレッド {{count}}件',
+    unreadThreads_other: '未読のスレッド {{count}}件',
     label: 'メインメニュー',
     menu: 'メニュー',
     threads: 'スレッド',
@@ -212,7 +214,8 @@ export const ja = {
       search: '組織名で検索',
       select: '組織',
       placeholder: '組織を選択してください',
-      matches: '{{count}}件の組織が一致',
+      matches_one: '{{count}}件の組織が一致',
+      matches_other: '{{count}}件の組織が一致',
       prompt: '管理する組織を選んでください。',
     },
     table: {

@@ -79,7 +79,8 @@ export const registerEn: RegisterMessages = {
     first: 'Go to the first page',
     where: 'Page {{page}} of {{pages}}',
     pageSize: 'Rows per page',
-    rows: '{{count}} rows',
+    rows_one: '{{count}} row',
+    rows_other: '{{count}} rows',
   },
   export: {
     label: 'Download (filtered)',
@@ -106,6 +107,7 @@ export const registerEn: RegisterMessages = {
     choose: 'Choose…',
     chooseCategory: 'Choose a category.',
     dueDateHint: 'If you need an answer by a date, enter it (optional). The secretariat may adjust it.',
+    reasonSeparator: ': ',
     specialReasonHint: 'If the system qualifies for special migration support, choose the reason (optional).',
     noReason: 'Not applicable',
     lawChangeLegend: 'Law change dates',
@@ -226,7 +228,8 @@ export const registerEn: RegisterMessages = {
   },
   support: {
     title: 'Same issue here',
-    organizations: 'organisations',
+    organizations_one: 'organisation',
+    organizations_other: 'organisations',
     toggle: 'We have the same issue',
     on: 'Your organisation has said it has the same issue. Press again to withdraw.',
     off: 'Press if your organisation has the same issue. Counted once per organisation.',

@@ -24,7 +24,7 @@ export function UserRow({ user, organization, onResult }: Props) {
   return (
     <tr className={user.active ? undefined : 'table__row--inactive'}>
       <th scope="row">
-        {user.displayName}
+        <span data-user-content>{user.displayName}</span>
         {isSelf && <span className="muted">{t('accounts.table.you')}</span>}
       </th>
       <td>

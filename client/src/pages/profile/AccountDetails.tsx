@@ -11,7 +11,7 @@ export function AccountDetails() {
   const [language] = useLanguage();
   const me = useCurrentUser();
   const rows = [
-    { label: t('profile.displayName'), value: me.displayName },
+    { label: t('profile.displayName'), value: <span data-user-content>{me.displayName}</span> },
     { label: t('profile.email'), value: <EmailAddress email={me.email} /> },
     {
       label: t('profile.organization'),

@@ -56,7 +56,9 @@ export function MinutesEditorPage() {
         <Link to={`/meetings/${id}`}>{mt('meetings.form.backToMeeting', { title: data.title })}</Link>
       </p>
       <header className="page-header">
-        <p className="page-header__eyebrow">{data.title}</p>
+        <p className="page-header__eyebrow" data-user-content>
+          {data.title}
+        </p>
         <h1>{mt('meetings.minutes.title')}</h1>
       </header>
       {data.status === 'ended' ? (

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { LoadingState } from '@client/components/LoadingState';
 import { NotFound } from '@client/components/NotFound';
+import { withUserContent } from '@client/components/withUserContent';
 import { NotPermitted } from '@client/components/NotPermitted';
 import { Notice } from '@client/components/Notice';
 import { usePageTitle } from '@client/components/usePageTitle';
@@ -88,7 +89,7 @@ export function MeetingRoomPage() {
           <KindBadge kind={room.meeting.kind} />
           <MeetingStatusBadge status={room.meeting.status} />
         </p>
-        <h1>{mt('meetings.room.pageTitle', { title: room.meeting.title })}</h1>
+        <h1>{withUserContent((title) => mt('meetings.room.pageTitle', { title }), room.meeting.title)}</h1>
         <p className="small">
           <MeetingTime startsAt={room.meeting.startsAt} endsAt={room.meeting.endsAt} />
           {room.meeting.onlineUrl && (

@@ -3,6 +3,7 @@ import { useCurrentUser } from '@client/components/CurrentUser';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { Notice } from '@client/components/Notice';
+import { withUserContent } from '@client/components/withUserContent';
 import { useMeeting } from '@client/queries/meetings';
 import { KindBadge, MeetingStatusBadge } from '../common/MeetingBadges';
 import { MeetingTime } from '../common/MeetingTime';
@@ -34,7 +35,7 @@ export function RoomBeforeStart({ meetingId }: { meetingId: string }) {
           <KindBadge kind={data.kind} />
           <MeetingStatusBadge status={data.status} />
         </p>
-        <h1>{mt('meetings.room.pageTitle', { title: data.title })}</h1>
+        <h1>{withUserContent((title) => mt('meetings.room.pageTitle', { title }), data.title)}</h1>
         <dl className="facts">
           <div className="facts__row">
             <dt>{mt('meetings.room.before.startsAt')}</dt>

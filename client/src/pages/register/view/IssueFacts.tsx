@@ -45,9 +45,7 @@ export function IssueFacts({ issue }: { issue: Issue }) {
         {issue.specialReason ? (
           <>
             <span>{labels.reasonShort(issue.specialReason)}</span>
-            <span className="issue-facts__note" lang="ja">
-              {labels.reasonText(issue.specialReason)}
-            </span>
+            <span className="issue-facts__note">{labels.reasonText(issue.specialReason)}</span>
           </>
         ) : (
           notSet

@@ -70,7 +70,7 @@ export function IssuePage() {
       {back}
       <header className="page-header issue-header">
         <p className="page-header__eyebrow">{rt('register.detail.eyebrow', { number: current.number })}</p>
-        <h1>{current.title}</h1>
+        <h1 data-user-content>{current.title}</h1>
         <div className="issue-header__marks">
           <StatusBadge status={current.status} />
           {current.priority && <PriorityBadge priority={current.priority} />}
