@@ -81,6 +81,17 @@ describe.concurrent('header, accounts and profile', () => {
       });
       const [local, domain] = email.split('@');
       expect([[email], [local, `@${domain}`]], `at ${size.width} px the address was laid out as ${JSON.stringify(lines)}`).toContainEqual(lines);
+      // The table scrolls inside its own region; the page itself never scrolls sideways.
+      const sideways = await page.evaluate(() => {
+        const root = document.documentElement;
+        if (root.scrollWidth <= root.clientWidth) return [];
+        return [...document.querySelectorAll<HTMLElement>('body *')]
+          // What is past the edge outside the table (the table scrolls in its own region), or positioned inside it.
+          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && (!el.closest('.table-scroll') || getComputedStyle(el).position === 'absolute'))
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`)
+          .slice(0, 12);
+      });
+      expect(sideways, `at ${size.width} px the page scrolls sideways`).toEqual([]);
       await screenshot(page, `accounts-email-${size.name}`);
     }
     await expectAccessible(page, 'accounts');
