@@ -15,7 +15,7 @@
  */
 import { beforeAll, describe, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { E2E_TEST_TIMEOUT, expectVisible, navigateInApp, screenshot, useBrowserSuite } from '../support/browser';
+import { E2E_TEST_TIMEOUT, SCREENSHOT_SIZES, expectVisible, navigateInApp, screenshot, screenshotSizes, useBrowserSuite } from '../support/browser';
 
 const suite = useBrowserSuite();
 
@@ -140,11 +140,19 @@ describe.concurrent('English mode', () => {
     await expectVisible(reason);
     expect(await reason.getByRole('definition').innerText()).toMatch(/^Reason 4\s+[A-Za-z]/);
     const support = page.getByRole('button', { name: /same issue/ });
-    for (const [width, height, size] of [[1280, 800, 'desktop'], [390, 844, 'phone']] as const) {
-      await page.setViewportSize({ width, height });
-      expect(await linesOf(support.locator('[aria-hidden="true"]')), `+1 at ${width} px`).toEqual(['+1']);
-      await screenshot(page, `english-issue-${size}`);
+    for (const size of SCREENSHOT_SIZES) {
+      await page.setViewportSize(size);
+      expect(await linesOf(support.locator('[aria-hidden="true"]')), `+1 at ${size.width} px`).toEqual(['+1']);
+      await screenshot(page, `english-issue-${size.name}`);
     }
+    // The form and the filter offer the reasons in English too.
+    await navigateInApp(page, '/register/new');
+    await expectVisible(page.getByRole('combobox', { name: /Special migration reason/ }));
+    expect(await page.getByRole('combobox', { name: /Special migration reason/ }).locator('option').allInnerTexts()).toContain('Reason 1: The current system runs on a mainframe');
+    await screenshotSizes(page, 'english-new-issue');
+    await navigateInApp(page, '/register');
+    await expectVisible(page.getByRole('table'));
+    await screenshotSizes(page, 'english-register');
 
     // The room's +1 beside a question, at a phone's width.
     await navigateInApp(page, `/meetings/${ids.plenary}/room`);
@@ -154,10 +162,10 @@ describe.concurrent('English mode', () => {
     await toEnglish(other.page);
     const plusOne = other.page.getByRole('button', { name: /^\+1 the question/ }).first();
     await expectVisible(plusOne);
-    for (const [width, height, size] of [[1280, 800, 'desktop'], [390, 844, 'phone']] as const) {
-      await other.page.setViewportSize({ width, height });
-      expect(await linesOf(plusOne), `room +1 at ${width} px`).toEqual(['+1']);
-      await screenshot(other.page, `english-room-${size}`);
+    for (const size of SCREENSHOT_SIZES) {
+      await other.page.setViewportSize(size);
+      expect(await linesOf(plusOne), `room +1 at ${size.width} px`).toEqual(['+1']);
+      await screenshot(other.page, `english-room-${size.name}`);
     }
   }, E2E_TEST_TIMEOUT);
 });

@@ -5,14 +5,9 @@
  */
 import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, navigateInApp, screenshot, useBrowserSuite } from '../support/browser';
+import { E2E_TEST_TIMEOUT, SCREENSHOT_SIZES, expectAccessible, expectVisible, navigateInApp, screenshot, useBrowserSuite } from '../support/browser';
 
 const suite = useBrowserSuite();
-
-const SIZES = [
-  { width: 1280, height: 800, name: 'desktop' },
-  { width: 390, height: 844, name: 'phone' },
-] as const;
 
 /** How the header lays out: rows of the main menu, whether the tools share its row, what is cut. */
 function headerLayout(page: Page) {
@@ -48,6 +43,12 @@ describe.concurrent('header, accounts and profile', () => {
     await expectVisible(page.getByRole('navigation', { name: 'Main menu' }));
     expect(await headerLayout(page)).toEqual({ menuRows: 1, toolsBesideBrand: true, cut: [] });
     await screenshot(page, 'header-secretariat-desktop-en');
+    // On a phone the person, the language and the menu fold behind the menu button.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expectVisible(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Audit log' }));
+    await expectVisible(page.getByRole('button', { name: 'Sign out' }));
+    await screenshot(page, 'header-secretariat-phone-menu-en');
   }, E2E_TEST_TIMEOUT);
 
   it('e-mail addresses on the accounts page break only at the @', async (test) => {
@@ -62,7 +63,7 @@ describe.concurrent('header, accounts and profile', () => {
     const { page } = await suite.person(test, 'secretariat@demo.example', `/accounts?org=${vendor.organization.id}`);
     const cell = page.getByRole('cell', { name: email });
     await expectVisible(cell);
-    for (const size of SIZES) {
+    for (const size of SCREENSHOT_SIZES) {
       await page.setViewportSize(size);
       // Each line of the address is a whole part of it: the local part, or the part from the @.
       const lines = await cell.evaluate((td) => {
@@ -108,7 +109,7 @@ describe.concurrent('header, accounts and profile', () => {
     const row = page.locator('.facts__row').filter({ has: page.getByRole('term').getByText('前回のログイン', { exact: true }) });
     await expectVisible(row);
     expect(await row.locator('time').getAttribute('datetime')).toBe(then);
-    for (const size of SIZES) {
+    for (const size of SCREENSHOT_SIZES) {
       await page.setViewportSize(size);
       await screenshot(page, `profile-previous-login-${size.name}`);
     }

@@ -5,8 +5,7 @@
  * what to do instead.
  */
 import { beforeAll, describe, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, navigateInApp, screenshot, useBrowserSuite } from '../support/browser';
+import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, navigateInApp, screenshotSizes, useBrowserSuite } from '../support/browser';
 
 const suite = useBrowserSuite();
 
@@ -23,16 +22,6 @@ beforeAll(async () => {
   consultation = meetings.find((m) => m.kind !== 'plenary')!;
 });
 
-/** Both sizes the issue asks for, named after the page. */
-async function screenshotBothSizes(page: Page, name: string): Promise<void> {
-  const before = page.viewportSize();
-  for (const [width, height, size] of [[1280, 800, 'desktop'], [390, 844, 'phone']] as const) {
-    await page.setViewportSize({ width, height });
-    await screenshot(page, `${name}-${size}`);
-  }
-  if (before) await page.setViewportSize(before);
-}
-
 describe.concurrent('pages off the happy path', () => {
   it('a scheduled meeting’s room says what and when; the secretariat starts it from the keyboard and everyone waiting is let in', async (test) => {
     const { expect } = test;
@@ -48,8 +37,8 @@ describe.concurrent('pages off the happy path', () => {
     expect(await v.getByRole('button', { name: '会議を開始' }).count(), 'only the secretariat starts a meeting').toBe(0);
     await expectAccessible(s, 'room before the meeting (secretariat)');
     await expectAccessible(v, 'room before the meeting (vendor)');
-    await screenshotBothSizes(s, 'room-scheduled-secretariat');
-    await screenshotBothSizes(v, 'room-scheduled-vendor');
+    await screenshotSizes(s, 'room-scheduled-secretariat');
+    await screenshotSizes(v, 'room-scheduled-vendor');
 
     // Keyboard only: Tab to the start button, Enter, and confirm in the dialog with the keyboard.
     const start = s.getByRole('button', { name: '会議を開始' });
@@ -104,7 +93,7 @@ describe.concurrent('pages off the happy path', () => {
     await navigateInApp(page, `/meetings/${MISSING}`);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'ページが見つかりません' }));
     await expectAccessible(page, 'not found');
-    await screenshotBothSizes(page, 'not-found-meeting');
+    await screenshotSizes(page, 'not-found-meeting');
   }, E2E_TEST_TIMEOUT);
 
   it('a refusal says why and what to do instead: an observer raising an issue, a vendor opening the minutes editor', async (test) => {
@@ -115,13 +104,13 @@ describe.concurrent('pages off the happy path', () => {
     await expectVisible(o.getByRole('main').getByRole('link', { name: '課題管理表を見る' }));
     expect(await o.getByRole('textbox', { name: '件名' }).count()).toBe(0);
     await expectAccessible(o, 'observer on the new-issue page');
-    await screenshotBothSizes(o, 'not-permitted-new-issue');
+    await screenshotSizes(o, 'not-permitted-new-issue');
 
     const vendor = await suite.person(test, 'dev@demo.example', `/meetings/${consultation.id}/minutes`);
     const v = vendor.page;
     await expectVisible(v.getByRole('heading', { level: 1, name: '議事録を作成・編集できるのは事務局だけです' }));
     await expectVisible(v.getByRole('main').getByRole('link', { name: '会議のページへ戻る' }));
     await expectAccessible(v, 'vendor on the minutes editor');
-    await screenshotBothSizes(v, 'not-permitted-minutes');
+    await screenshotSizes(v, 'not-permitted-minutes');
   }, E2E_TEST_TIMEOUT);
 });

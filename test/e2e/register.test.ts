@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshot, useBrowserSuite } from '../support/browser';
+import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshot, screenshotSizes, useBrowserSuite } from '../support/browser';
 
 const suite = useBrowserSuite();
 
@@ -35,6 +35,7 @@ describe('the issue register in the browser', () => {
     // Not routed yet: it says where it will go once accepted (issue 21, item 5).
     await expect.poll(() => fact(v, '所管府省').innerText()).toContain('事務局が受付すると、厚生労働省に回付されます。');
     expect(await fact(v, '所管府省').innerText()).not.toContain('回付されており');
+    await screenshotSizes(v, '3-new-issue-not-yet-routed');
 
     // The secretariat, elsewhere, accepts it and routes it to 厚生労働省.
     const secretariat = await suite.person(test, 'secretariat@demo.example', issueUrl);
