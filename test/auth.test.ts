@@ -116,6 +116,39 @@ describe('sign-in, session and sign-out', () => {
   });
 });
 
+describe('the previous sign-in', () => {
+  it('keeps the sign-in before this one apart from this one, so 前回のログイン is not the current session', async () => {
+    // An account no other test here signs in with.
+    const email = 'secretariat@demo.example';
+    const first = await server.client().post<Me>('/api/auth/login', { email, password: 'council-demo' });
+    expect(first.status).toBe(200);
+    const second = await server.client().post<Me>('/api/auth/login', { email, password: 'council-demo' });
+    expect(second.body.previousLoginAt).toBe(first.body.lastLoginAt);
+    expect(new Date(second.body.lastLoginAt!).getTime()).toBeGreaterThanOrEqual(new Date(first.body.lastLoginAt!).getTime());
+    const third = await server.client().post<Me>('/api/auth/login', { email, password: 'council-demo' });
+    expect(third.body.previousLoginAt).toBe(second.body.lastLoginAt);
+    // And /api/me says the same as the sign-in did.
+    const client = server.client();
+    const fourth = await client.post<Me>('/api/auth/login', { email, password: 'council-demo' });
+    const me = await client.get<Me>('/api/me');
+    expect(me.body.previousLoginAt).toBe(third.body.lastLoginAt);
+    expect(me.body.lastLoginAt).toBe(fourth.body.lastLoginAt);
+  });
+
+  it('has no previous sign-in at the first one', async () => {
+    const secretariat = await server.signIn('secretariat@demo.example');
+    // A vendor's account (the secretariat's own organisation has secretariat accounts only).
+    const vendor = (await (await server.signIn('dev@demo.example')).get<Me>('/api/me')).body;
+    const email = `first-${Date.now()}@demo.example`;
+    const created = await secretariat.post<{ temporaryPassword: string }>(`/api/organizations/${vendor.organization.id}/users`, { email, displayName: '初回 太郎' });
+    expect(created.status).toBe(201);
+    const login = await server.client().post<Me>('/api/auth/login', { email, password: created.body.temporaryPassword });
+    expect(login.status).toBe(200);
+    expect(login.body.previousLoginAt).toBeNull();
+    expect(login.body.lastLoginAt).not.toBeNull();
+  });
+});
+
 describe('session timeouts (the stored session is aged, not the clock)', () => {
   const sessions = () => mongoose.connection.collection<{ _id: string; expires: Date; session: { signedInAt?: number } }>(SESSIONS_COLLECTION);
   const storedId = (client: { sessionCookie(): string | undefined }) => {

@@ -25,8 +25,10 @@ export async function completeSignIn(req: Request, user: UserWithOrganization, f
   await logIn(req, user);
   req.session.signedInAt = Date.now();
   req.session.factors = factors;
+  // The last sign-in becomes the previous one: shown to the person, it is the one they can check was theirs.
+  user.previousLoginAt = user.lastLoginAt ?? null;
   user.lastLoginAt = new Date();
-  await UserModel.updateOne({ _id: user._id }, { lastLoginAt: user.lastLoginAt });
+  await UserModel.updateOne({ _id: user._id }, { lastLoginAt: user.lastLoginAt, previousLoginAt: user.previousLoginAt });
   await recordAudit({ actor: user, action: 'auth.login', detail: { factors } });
 }
 

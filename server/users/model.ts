@@ -14,6 +14,8 @@ const userSchema = new Schema(
     deactivatedBy: { type: String, enum: [...DEACTIVATED_BY, null], default: null },
     passwordHash: { type: String, required: true },
     lastLoginAt: { type: Date, default: null },
+    /** The sign-in before `lastLoginAt`: what 前回のログイン shows, since the last one is the session in use. */
+    previousLoginAt: { type: Date, default: null },
     passwordChangedAt: { type: Date, default: null },
   },
   { timestamps: true },

@@ -37,6 +37,7 @@ export function presentMe(user: UserWithOrganization, factors: SignInFactor[] = 
   const actor = toActor(user);
   return {
     ...presentUser(user),
+    previousLoginAt: user.previousLoginAt ? user.previousLoginAt.toISOString() : null,
     persona: personaOf(actor),
     abilities: abilitiesOf(actor),
     signIn: { factors, secondFactorRequired: secondFactorRequired(actor), enrolmentRequired: mustEnrol(actor, factors) },

@@ -54,13 +54,27 @@ export interface SpecialMigrationReason {
   key: string;
   no: number;
   ja: string;
+  en: string;
   systems: number;
   municipalities: number;
 }
 
 export const BUSINESS_AREAS = council.business_areas as BusinessArea[];
 export const OBSERVERS = council.observers as Observer[];
-export const SPECIAL_MIGRATION_REASONS = council.special_migration_reasons as SpecialMigrationReason[];
+/**
+ * The reasons in English. The source gives them in Japanese only, and council.json stays a copy of
+ * the handbook's, so the translation lives here, next to the type that requires it.
+ */
+const REASON_EN: Record<string, string> = {
+  mainframe: 'The current system runs on a mainframe',
+  'custom-built': 'The current system is individually developed rather than a package system',
+  'vendor-withdrawal': 'The current vendor will not develop a standard-compliant system, and no replacement can be expected to be procured',
+  'vendor-resources': 'Affected by delays in development or migration caused by vendors’ stretched resources, and similar cases',
+};
+export const SPECIAL_MIGRATION_REASONS: SpecialMigrationReason[] = council.special_migration_reasons.map((reason) => ({
+  ...reason,
+  en: REASON_EN[reason.key] ?? reason.ja,
+}));
 export const COUNCIL = council.council;
 export const MIGRATION_FIGURES = council.migration_figures;
 export const SPEC_REVISION_MIN_LEAD_DAYS = council.spec_revision_rule.min_lead_days;

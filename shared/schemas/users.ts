@@ -24,6 +24,8 @@ export const User = z
 export type User = z.infer<typeof User>;
 
 export const Me = User.extend({
+  /** The sign-in before the current one (null at the first): 前回のログイン. */
+  previousLoginAt: z.string().nullable(),
   persona: z.enum(PERSONAS),
   abilities: z.record(z.enum(ACTIONS), z.boolean()),
   signIn: SignInState,

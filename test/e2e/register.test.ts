@@ -1,12 +1,13 @@
 /**
  * Browser scenario 3: a vendor raises a register issue, the secretariat accepts and routes it
  * (the vendor's page follows live), the ministry answers, the vendor reads the official answer,
- * and the register's Excel export downloads and opens.
+ * and the register's Excel export downloads and opens. Along the way the issue says truthfully
+ * whether it has been routed yet.
  */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshot, useBrowserSuite } from '../support/browser';
+import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshot, screenshotSizes, useBrowserSuite } from '../support/browser';
 
 const suite = useBrowserSuite();
 
@@ -31,6 +32,10 @@ describe('the issue register in the browser', () => {
     const issueUrl = new URL(v.url()).pathname;
     expect(issueUrl).toMatch(/^\/register\/[0-9a-f]{24}$/);
     await expect.poll(() => fact(v, '状態').innerText()).toBe('新規');
+    // Not routed yet: it says where it will go once accepted (issue 21, item 5).
+    await expect.poll(() => fact(v, '所管府省').innerText()).toContain('事務局が受付すると、厚生労働省に回付されます。');
+    expect(await fact(v, '所管府省').innerText()).not.toContain('回付されており');
+    await screenshotSizes(v, '3-new-issue-not-yet-routed');
 
     // The secretariat, elsewhere, accepts it and routes it to 厚生労働省.
     const secretariat = await suite.person(test, 'secretariat@demo.example', issueUrl);
@@ -39,6 +44,7 @@ describe('the issue register in the browser', () => {
     await transitions.getByRole('button', { name: '「受付」にする' }).click();
     await expectVisible(transitions.getByText('状態を「受付」にしました。'));
     await expect.poll(() => fact(v, '状態').innerText()).toBe('受付');
+    await expect.poll(() => fact(v, '所管府省').innerText()).toContain('この課題は厚生労働省に回付されており、同省または事務局が公式回答します。');
 
     const settings = s.getByRole('region', { name: '管理項目（事務局）' });
     await settings.getByRole('combobox', { name: '所管府省' }).selectOption({ label: '厚生労働省' });
@@ -62,6 +68,7 @@ describe('the issue register in the browser', () => {
     const answers = v.getByRole('region', { name: /^公式回答/ });
     await expectVisible(answers.getByText(answer));
     await expect.poll(() => fact(v, '状態').innerText()).toBe('回答済');
+    await expect.poll(() => fact(v, '所管府省').innerText()).toContain('厚生労働省に回付され、公式回答が掲載されています。');
     await screenshot(v, '3-vendor-reads-answer');
     await expectAccessible(v, 'issue page with an official answer');
 

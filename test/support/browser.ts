@@ -347,6 +347,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** The sizes a changed page is shown at: a laptop and a phone. */
+export const SCREENSHOT_SIZES = [
+  { width: 1280, height: 800, name: 'desktop' },
+  { width: 390, height: 844, name: 'phone' },
+] as const;
+
+/** Screenshots of the page at each of SCREENSHOT_SIZES (`<name>-desktop`, `<name>-phone`), then back to its own size. */
+export async function screenshotSizes(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  for (const size of SCREENSHOT_SIZES) {
+    await page.setViewportSize(size);
+    await screenshot(page, `${name}-${size.name}`);
+  }
+  if (before) await page.setViewportSize(before);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Accessibility
 

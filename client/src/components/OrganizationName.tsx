@@ -18,7 +18,7 @@ export function OrganizationName({ organization, link = true }: { organization: 
         <span className="org-name__primary">{primary}</span>
       )}
       {secondary !== primary && (
-        <span className="org-name__secondary" lang={secondaryLang}>
+        <span className="org-name__secondary" lang={secondaryLang} data-user-content>
           {secondary}
         </span>
       )}

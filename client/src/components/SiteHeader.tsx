@@ -15,31 +15,33 @@ export function SiteHeader() {
 
   return (
     <header className="site-header">
-      <div className="container site-header__bar">
-        <Link to="/threads" className="site-header__brand">
-          <span className="site-header__mark" aria-hidden="true" />
-          <span>
-            <span className="site-header__name">{t('app.councilShort')}</span>
-            <span className="site-header__full">{t('app.councilFull')}</span>
-          </span>
-        </Link>
-        <button
-          type="button"
-          className="button button--secondary site-header__menu-toggle"
-          aria-expanded={menuOpen}
-          aria-controls="site-header-panel"
-          onClick={() => setOpenOn(menuOpen ? null : pathname)}
-        >
-          {t('nav.menu')}
-        </button>
-      </div>
-      <div id="site-header-panel" className={menuOpen ? 'site-header__panel is-open' : 'site-header__panel'}>
-        <div className="container site-header__panel-inner">
-          <MainNav />
+      {/* One container: on wide screens it is a grid (the name and the person in one row, the menu in
+          its own), so a long menu never pushes the person to a row of their own or cuts their organisation. */}
+      <div className="container site-header__inner">
+        <div className="site-header__bar">
+          <Link to="/threads" className="site-header__brand">
+            <span className="site-header__mark" aria-hidden="true" />
+            <span>
+              <span className="site-header__name">{t('app.councilShort')}</span>
+              <span className="site-header__full">{t('app.councilFull')}</span>
+            </span>
+          </Link>
+          <button
+            type="button"
+            className="button button--secondary site-header__menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-header-panel"
+            onClick={() => setOpenOn(menuOpen ? null : pathname)}
+          >
+            {t('nav.menu')}
+          </button>
+        </div>
+        <div id="site-header-panel" className={menuOpen ? 'site-header__panel is-open' : 'site-header__panel'}>
           <div className="site-header__tools">
             <SignedInUser />
             <LanguageSwitch />
           </div>
+          <MainNav />
         </div>
       </div>
     </header>

@@ -101,8 +101,10 @@ export const auditEn: AuditMessages = {
   table: {
     caption: 'Audit log, newest first',
     results: 'Entries',
-    shown: 'Showing {{count}} entries',
-    shownAll: 'Showing all {{count}} entries',
+    shown_one: 'Showing {{count}} entry',
+    shown_other: 'Showing {{count}} entries',
+    shownAll_one: 'Showing the only entry',
+    shownAll_other: 'Showing all {{count}} entries',
     noActor: 'Not signed in',
     noTarget: '—',
     noDetail: '—',

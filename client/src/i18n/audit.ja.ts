@@ -109,8 +109,10 @@ export const auditJa = {
   table: {
     caption: '監査ログ（新しい順）',
     results: '記録の一覧',
-    shown: '{{count}}件を表示しています',
-    shownAll: '{{count}}件をすべて表示しています',
+    shown_one: '{{count}}件を表示しています',
+    shown_other: '{{count}}件を表示しています',
+    shownAll_one: '{{count}}件をすべて表示しています',
+    shownAll_other: '{{count}}件をすべて表示しています',
     noActor: '未ログイン',
     noTarget: '—',
     noDetail: '—',

@@ -28,7 +28,8 @@ export const en: Messages = {
   },
   skipLink: 'Skip to main content',
   nav: {
-    unreadThreads: '{{count}} unread threads',
+    unreadThreads_one: '{{count}} unread thread',
+    unreadThreads_other: '{{count}} unread threads',
     label: 'Main menu',
     menu: 'Menu',
     threads: 'Threads',
@@ -189,7 +190,8 @@ export const en: Messages = {
     organization: 'Organisation',
     role: 'Role',
     persona: 'User type',
-    lastLogin: 'Last sign-in',
+    lastLogin: 'Previous sign-in',
+    firstLogin: 'This is your first sign-in',
     createdAt: 'Registered',
     language: 'Language',
     password: {
@@ -215,7 +217,8 @@ export const en: Messages = {
       search: 'Search by name',
       select: 'Organisation',
       placeholder: 'Choose an organisation',
-      matches: '{{count}} matching organisations',
+      matches_one: '{{count}} matching organisation',
+      matches_other: '{{count}} matching organisations',
       prompt: 'Choose the organisation whose accounts you want to manage.',
     },
     table: {
@@ -521,6 +524,35 @@ export const en: Messages = {
   notPermitted: {
     title: 'You are not permitted to view this page',
     body: 'If you need access, contact your organisation admin or the secretariat.',
+    raiseIssue: {
+      title: 'Ministry and body accounts cannot raise issues',
+      body: 'Member vendors and the secretariat raise issues, say they have the same issue and comment. In the issue register you can read every issue and its official answers.',
+      back: 'Open the issue register',
+    },
+    newThread: {
+      title: 'Ministry and body accounts cannot start threads',
+      body: 'Member vendors and the secretariat start threads and post. You can read the threads open to the whole council.',
+      back: 'Back to threads',
+    },
+    meetingForm: {
+      title: 'Only the secretariat creates and edits meetings',
+      body: 'Dates, agendas and materials are on the meetings list and each meeting’s page.',
+      back: 'Back to meetings',
+    },
+    minutes: {
+      title: 'Only the secretariat writes and edits minutes',
+      body: 'Published minutes are on the meeting’s page. When draft minutes are circulated, the presenting organisations confirm or comment on them there.',
+      back: 'Back to the meeting',
+    },
+    accounts: {
+      title: 'Accounts are managed by organisation admins and the secretariat',
+      body: 'Ask your organisation admin to add or deactivate accounts. Your own account details and password are on your profile.',
+      back: 'Go to your profile',
+    },
+    audit: {
+      title: 'Only the secretariat reads the audit log',
+      body: 'If you need something checked in the records, contact the secretariat.',
+    },
   },
   notFound: {
     title: 'Page not found',

@@ -28,7 +28,9 @@ export const ja = {
   },
   skipLink: '本文へ移動',
   nav: {
-    unreadThreads: '未読のスレッド {{count}}件',
+    // Japanese has no plural forms (i18next uses _other): each _one is there so English, which needs both, has the same shape.
+    unreadThreads_one: '未読のスレッド {{count}}件',
+    unreadThreads_other: '未読のスレッド {{count}}件',
     label: 'メインメニュー',
     menu: 'メニュー',
     threads: 'スレッド',
@@ -190,6 +192,7 @@ export const ja = {
     role: '権限',
     persona: '利用者区分',
     lastLogin: '前回のログイン',
+    firstLogin: '今回が初めてのログインです',
     createdAt: '登録日',
     language: '表示言語',
     password: {
@@ -215,7 +218,8 @@ export const ja = {
       search: '組織名で検索',
       select: '組織',
       placeholder: '組織を選択してください',
-      matches: '{{count}}件の組織が一致',
+      matches_one: '{{count}}件の組織が一致',
+      matches_other: '{{count}}件の組織が一致',
       prompt: '管理する組織を選んでください。',
     },
     table: {
@@ -521,6 +525,36 @@ export const ja = {
   notPermitted: {
     title: 'このページを表示する権限がありません',
     body: '必要な権限がない場合は、所属組織の管理者または事務局にお問い合わせください。',
+    // Each refused page says why and what the person can do instead.
+    raiseIssue: {
+      title: '府省・団体のアカウントでは課題を登録できません',
+      body: '課題の登録、「同様の課題あり」、コメントは会員事業者と事務局が行います。課題管理表では、すべての課題とその公式回答を読めます。',
+      back: '課題管理表を見る',
+    },
+    newThread: {
+      title: '府省・団体のアカウントではスレッドを作成できません',
+      body: 'スレッドの作成と投稿は会員事業者と事務局が行います。協議会全体に公開されたスレッドは読めます。',
+      back: 'スレッド一覧へ戻る',
+    },
+    meetingForm: {
+      title: '会議を作成・編集できるのは事務局だけです',
+      body: '会議の日程、議題、資料は会議一覧と各会議のページで見られます。',
+      back: '会議一覧へ戻る',
+    },
+    minutes: {
+      title: '議事録を作成・編集できるのは事務局だけです',
+      body: '公開された議事録は会議のページで読めます。議事録案が回覧されると、発表した組織は同じページで確認・コメントできます。',
+      back: '会議のページへ戻る',
+    },
+    accounts: {
+      title: 'アカウントを管理できるのは組織管理者と事務局です',
+      body: 'アカウントの追加や無効化は、所属組織の管理者に依頼してください。自分のアカウント情報とパスワードはプロフィールで確認・変更できます。',
+      back: 'プロフィールへ',
+    },
+    audit: {
+      title: '監査ログを見られるのは事務局だけです',
+      body: '記録の確認が必要な場合は、事務局にお問い合わせください。',
+    },
   },
   notFound: {
     title: 'ページが見つかりません',

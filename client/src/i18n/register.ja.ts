@@ -81,7 +81,8 @@ export const registerJa = {
     first: '最初のページへ',
     where: '{{page}} / {{pages}} ページ',
     pageSize: '表示件数',
-    rows: '{{count}}件',
+    rows_one: '{{count}}件',
+    rows_other: '{{count}}件',
   },
   export: {
     label: 'ダウンロード（絞り込み結果）',
@@ -110,6 +111,7 @@ export const registerJa = {
     dueDateHint: '回答を希望する期限があれば入力してください（任意）。事務局が調整することがあります。',
     specialReasonHint: '特定移行支援システムに該当する場合は、その事由を選んでください（任意）。',
     noReason: '該当しない',
+    reasonSeparator: '：',
     lawChangeLegend: '制度改正の日程',
     lawChangeHint: '施行日と、改定された標準仕様書の公開日（未公開なら空欄）を入力すると、リードタイムを確認できます。',
     specPublishedHint: '未公開の場合は空欄にしてください。今日から施行日までの日数で判定します。',
@@ -132,7 +134,16 @@ export const registerJa = {
     notFound: 'この課題は見つかりませんでした。',
     ministryDerived: '（対象業務から自動判定）',
     ministryOverridden: '（事務局が指定）',
-    routedTo: 'この課題は{{ministry}}に回付されており、同省または事務局が公式回答します。',
+    // Where the issue stands with its ministry, by status: routed only once the secretariat accepts it.
+    routing: {
+      new: '事務局が受付すると、{{ministry}}に回付されます。',
+      accepted: 'この課題は{{ministry}}に回付されており、同省または事務局が公式回答します。',
+      reviewing: 'この課題は{{ministry}}に回付されており、同省または事務局が公式回答します。',
+      answered: '{{ministry}}に回付され、公式回答が掲載されています。',
+      closed: '{{ministry}}に回付され、対応が完了しました。',
+      rejected: '却下されたため、この課題への公式回答は行われません。',
+      duplicate: '重複として整理されたため、統合先の課題で回答されます。',
+    },
     unpublished: '未公開',
     leadTimeDays: '{{days}}日（仕様書の公開から施行まで）',
     leadTimeDaysFromToday: '{{days}}日（仕様書が未公開のため、今日から施行まで）',
@@ -220,7 +231,9 @@ export const registerJa = {
   },
   support: {
     title: '同様の課題あり',
-    organizations: '組織',
+    // The number is shown large beside it; the word follows the count (English: organisation / organisations).
+    organizations_one: '組織',
+    organizations_other: '組織',
     toggle: '同様の課題あり',
     on: '自組織は「同様の課題あり」に加わっています。もう一度押すと取り下げます。',
     off: '自組織でも同じ課題がある場合に押してください。組織単位で数えます。',

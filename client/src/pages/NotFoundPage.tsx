@@ -1,17 +1,10 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { NotFound } from '@client/components/NotFound';
 import { usePageTitle } from '@client/components/usePageTitle';
 
+/** An address the app has no page for. */
 export function NotFoundPage() {
   const { t } = useTranslation();
   usePageTitle(t('notFound.title'));
-  return (
-    <section className="state-panel" aria-labelledby="not-found-title">
-      <h1 id="not-found-title">{t('notFound.title')}</h1>
-      <p>{t('notFound.body')}</p>
-      <p>
-        <Link to="/">{t('common.backToTop')}</Link>
-      </p>
-    </section>
-  );
+  return <NotFound />;
 }

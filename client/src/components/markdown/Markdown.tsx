@@ -57,7 +57,7 @@ const components: Components = {
 
 export function Markdown({ source, mentions, me, language = 'ja' }: Props) {
   return (
-    <div className="markdown">
+    <div className="markdown" data-user-content>
       <ReactMarkdown
         remarkPlugins={[remarkGfm, [remarkMentions, { mentions, me, language } satisfies MentionOptions]]}
         urlTransform={safeUrl}

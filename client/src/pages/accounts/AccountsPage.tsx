@@ -14,20 +14,23 @@ export function AccountsPage() {
   usePageTitle(t('accounts.title'));
   const isSecretariat = me.persona === 'secretariat';
   const ownName = language === 'ja' ? me.organization.nameJa : me.organization.nameEn;
+  if (!me.abilities['account.manage']) {
+    return (
+      <NotPermitted
+        title={t('notPermitted.accounts.title')}
+        body={t('notPermitted.accounts.body')}
+        back={{ to: '/profile', label: t('notPermitted.accounts.back') }}
+      />
+    );
+  }
 
   return (
     <>
       <header className="page-header">
         <h1>{t('accounts.title')}</h1>
-        {me.abilities['account.manage'] && (
-          <p className="lead">
-            {isSecretariat ? t('accounts.leadSecretariat') : t('accounts.leadOrgAdmin', { organization: ownName })}
-          </p>
-        )}
+        <p className="lead">{isSecretariat ? t('accounts.leadSecretariat') : t('accounts.leadOrgAdmin', { organization: ownName })}</p>
       </header>
-      {!me.abilities['account.manage'] ? (
-        <NotPermitted />
-      ) : isSecretariat ? (
+      {isSecretariat ? (
         <SecretariatAccounts />
       ) : (
         <OrganizationAccounts organization={me.organization} />

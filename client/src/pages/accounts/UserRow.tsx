@@ -4,6 +4,7 @@ import type { Organization } from '@shared/schemas/organizations';
 import type { User } from '@shared/schemas/users';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { DateTimeText } from '@client/components/DateTimeText';
+import { EmailAddress } from '@client/components/EmailAddress';
 import { RoleEditor } from './RoleEditor';
 import { ActiveToggle } from './ActiveToggle';
 import { ResetSecondFactorButton } from './ResetSecondFactorButton';
@@ -24,10 +25,12 @@ export function UserRow({ user, organization, onResult }: Props) {
   return (
     <tr className={user.active ? undefined : 'table__row--inactive'}>
       <th scope="row">
-        {user.displayName}
+        <span data-user-content>{user.displayName}</span>
         {isSelf && <span className="muted">{t('accounts.table.you')}</span>}
       </th>
-      <td className="break">{user.email}</td>
+      <td>
+        <EmailAddress email={user.email} />
+      </td>
       <td>
         {roles.length > 1 && !isSelf ? (
           <RoleEditor user={user} roles={roles} onResult={onResult} />

@@ -17,16 +17,16 @@ export function AuditPage() {
   const at = useAuditT();
   usePageTitle(at('audit.title'));
   const me = useCurrentUser();
-  const allowed = me.abilities['audit.read'];
+  if (!me.abilities['audit.read']) return <NotPermitted title={at('notPermitted.audit.title')} body={at('notPermitted.audit.body')} />;
 
   return (
     <>
       <header className="page-header">
         <p className="page-header__eyebrow">{at('audit.eyebrow')}</p>
         <h1>{at('audit.title')}</h1>
-        {allowed && <p className="lead">{at('audit.lead')}</p>}
+        <p className="lead">{at('audit.lead')}</p>
       </header>
-      {allowed ? <AuditLog /> : <NotPermitted />}
+      <AuditLog />
     </>
   );
 }

@@ -40,7 +40,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <td>
                 {entry.actor ? (
                   <>
-                    {entry.actor.displayName}
+                    <span data-user-content>{entry.actor.displayName}</span>
                     <span className="audit-table__sub">{entry.actor.organization}</span>
                   </>
                 ) : (

@@ -26,18 +26,14 @@ export function OrganizationDetailPage() {
 
   if (organization.isPending) return <>{back}<LoadingState /></>;
   if (organization.isError) {
-    const notFound = isApiError(organization.error) && (organization.error.status === 404 || organization.error.status === 400);
+    const wayBack = { to: '/organizations', label: t('organizations.detail.back') };
+    if (isApiError(organization.error) && [400, 403, 404].includes(organization.error.status)) {
+      return <ErrorState error={organization.error} back={wayBack} notFound={t('organizations.detail.notFound')} />;
+    }
     return (
       <>
         {back}
-        {notFound ? (
-          <section className="state-panel">
-            <h1>{t('notFound.title')}</h1>
-            <p>{t('organizations.detail.notFound')}</p>
-          </section>
-        ) : (
-          <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />
-        )}
+        <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />
       </>
     );
   }

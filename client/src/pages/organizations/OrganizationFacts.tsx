@@ -16,7 +16,9 @@ export function OrganizationFacts({ organization }: { organization: Organization
     <dl className="facts card">
       <div className="facts__row">
         <dt>{t('organizations.detail.nameJa')}</dt>
-        <dd lang="ja">{organization.nameJa}</dd>
+        <dd lang="ja" data-user-content>
+          {organization.nameJa}
+        </dd>
       </div>
       <div className="facts__row">
         <dt>{t('organizations.detail.nameEn')}</dt>

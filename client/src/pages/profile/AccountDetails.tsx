@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { DateTimeText } from '@client/components/DateTimeText';
+import { EmailAddress } from '@client/components/EmailAddress';
 import { useLanguage } from '@client/i18n/useLanguage';
 
 /** The signed-in person's own account, read-only. */
@@ -10,15 +11,16 @@ export function AccountDetails() {
   const [language] = useLanguage();
   const me = useCurrentUser();
   const rows = [
-    { label: t('profile.displayName'), value: me.displayName },
-    { label: t('profile.email'), value: me.email },
+    { label: t('profile.displayName'), value: <span data-user-content>{me.displayName}</span> },
+    { label: t('profile.email'), value: <EmailAddress email={me.email} /> },
     {
       label: t('profile.organization'),
       value: <Link to={`/organizations/${me.organization.id}`}>{language === 'ja' ? me.organization.nameJa : me.organization.nameEn}</Link>,
     },
     { label: t('profile.role'), value: t(`roles.${me.role}`) },
     { label: t('profile.persona'), value: t(`personas.${me.persona}`) },
-    { label: t('profile.lastLogin'), value: <DateTimeText iso={me.lastLoginAt} /> },
+    // The last sign-in is this session; the one before it is what a person can check was theirs.
+    { label: t('profile.lastLogin'), value: <DateTimeText iso={me.previousLoginAt} fallback={t('profile.firstLogin')} /> },
     { label: t('profile.createdAt'), value: <DateTimeText iso={me.createdAt} dateOnly /> },
   ];
   return (

@@ -26,7 +26,7 @@ export function ConfirmationStatus({ minutes }: { minutes: Minutes }) {
               </span>
               <span className={c.status === 'confirmed' ? 'done-flag' : 'comment-flag'}>{mt(`meetings.minutes.confirmation.${c.status}`)}</span>
               <span className="small muted">
-                {c.by.displayName} · <DateTimeText iso={c.at} />
+                <span data-user-content>{c.by.displayName}</span> · <DateTimeText iso={c.at} />
               </span>
               {c.comment && <blockquote className="confirmation-status__comment">{c.comment}</blockquote>}
             </li>

@@ -13,7 +13,7 @@ export function DecisionIssueLink({ issueId, known }: { issueId: string; known: 
     <Link to={`/register/${issueId}`}>
       {issue ? (
         <>
-          <span className="numeric">{issue.number}</span> {issue.title}
+          <span className="numeric">{issue.number}</span> <span data-user-content>{issue.title}</span>
         </>
       ) : (
         issueId

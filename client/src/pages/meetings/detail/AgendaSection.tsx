@@ -22,7 +22,7 @@ export function AgendaSection({ meeting, canManage }: { meeting: Meeting; canMan
             return (
               <li key={item.id} className={current ? 'agenda-list__item agenda-list__item--current' : 'agenda-list__item'} aria-current={current ? 'step' : undefined}>
                 <h3 className="agenda-list__title">
-                  {item.title}
+                  <span data-user-content>{item.title}</span>
                   {current && <span className="meeting-status meeting-status--live">{mt('meetings.agenda.now')}</span>}
                 </h3>
                 <p className="agenda-list__meta small">
@@ -38,7 +38,7 @@ export function AgendaSection({ meeting, canManage }: { meeting: Meeting; canMan
                       {item.issues.map((issue) => (
                         <li key={issue.id}>
                           <Link to={`/register/${issue.id}`}>
-                            <span className="numeric">{issue.number}</span> {issue.title}
+                            <span className="numeric">{issue.number}</span> <span data-user-content>{issue.title}</span>
                           </Link>
                         </li>
                       ))}
@@ -51,7 +51,9 @@ export function AgendaSection({ meeting, canManage }: { meeting: Meeting; canMan
                     <ul>
                       {item.threads.map((thread) => (
                         <li key={thread.id}>
-                          <Link to={`/threads/${thread.id}`}>{thread.title}</Link>
+                          <Link to={`/threads/${thread.id}`} data-user-content>
+                            {thread.title}
+                          </Link>
                         </li>
                       ))}
                     </ul>

@@ -29,7 +29,7 @@ export function MaterialList({ meetingId, materials, canRemove }: Props) {
         {materials.map((material) => (
           <li key={material.id} className="material-list__item">
             <a href={`/api/attachments/${encodeURIComponent(material.id)}`} download={material.name} className="material-list__link">
-              {material.name}
+              <span data-user-content>{material.name}</span>
             </a>
             <span className="small muted">{formatFileSize(material.size)}</span>
             {canRemove && (

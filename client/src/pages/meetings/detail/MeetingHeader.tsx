@@ -18,7 +18,7 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
         <KindBadge kind={meeting.kind} />
         <MeetingStatusBadge status={meeting.status} />
       </p>
-      <h1>{meeting.title}</h1>
+      <h1 data-user-content>{meeting.title}</h1>
       <dl className="facts meeting-header__facts">
         <div className="facts__row">
           <dt>{mt('meetings.detail.when')}</dt>
@@ -44,7 +44,7 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
           <div className="facts__row">
             <dt>{mt('meetings.detail.venue')}</dt>
             <dd>
-              {meeting.venue ?? <span className="muted">{mt('meetings.detail.venueTbd')}</span>}
+              {meeting.venue ? <span data-user-content>{meeting.venue}</span> : <span className="muted">{mt('meetings.detail.venueTbd')}</span>}
               {meeting.capacity !== null && <span className="meeting-header__capacity">{mt('meetings.detail.capacity', { count: meeting.capacity })}</span>}
             </dd>
           </div>
@@ -73,7 +73,7 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
           <a href="#minutes">{mt('meetings.detail.seeMinutes')}</a>
         </p>
       )}
-      {meeting.description && <p className="meeting-header__description">{meeting.description}</p>}
+      {meeting.description && <p className="meeting-header__description" data-user-content>{meeting.description}</p>}
     </header>
   );
 }

@@ -25,7 +25,16 @@ export function MeetingPage() {
   const manage = me.abilities['meeting.manage'];
 
   if (meeting.isPending) return <LoadingState />;
-  if (meeting.isError) return <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />;
+  if (meeting.isError) {
+    return (
+      <ErrorState
+        error={meeting.error}
+        onRetry={() => void meeting.refetch()}
+        back={{ to: '/meetings', label: mt('meetings.detail.backToList') }}
+        notFound={mt('meetings.detail.notFound')}
+      />
+    );
+  }
   const data = meeting.data;
 
   return (

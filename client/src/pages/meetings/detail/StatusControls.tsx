@@ -12,14 +12,14 @@ import { STATUS_MOVES } from '@shared/meetings/rules';
  * The secretariat's controls: publish the schedule, start (which opens the live room and takes
  * the secretariat there), end, return to draft, cancel. Each asks first, saying what will happen.
  */
-export function StatusControls({ meeting }: { meeting: Pick<MeetingSummary, 'id' | 'status'> }) {
+export function StatusControls({ meeting, only }: { meeting: Pick<MeetingSummary, 'id' | 'status'>; only?: readonly StatusMove[] }) {
   const mt = useMeetingsT();
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
   const setStatus = useSetMeetingStatus(meeting.id);
   const [asking, setAsking] = useState<StatusMove | null>(null);
   // minutesPublished is reached by publishing the minutes, never by hand.
-  const moves = STATUS_MOVES[meeting.status] as readonly StatusMove[];
+  const moves = (STATUS_MOVES[meeting.status] as readonly StatusMove[]).filter((to) => !only || only.includes(to));
   if (moves.length === 0) return null;
 
   function confirm(to: StatusMove) {

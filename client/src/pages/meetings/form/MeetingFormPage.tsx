@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { ErrorState } from '@client/components/ErrorState';
@@ -23,7 +24,7 @@ export function NewMeetingPage() {
   const navigate = useNavigate();
   const create = useCreateMeeting();
   const initial = useMemo(emptyDraft, []);
-  if (!me.abilities['meeting.manage']) return <NotPermitted />;
+  if (!me.abilities['meeting.manage']) return <MeetingFormRefused />;
 
   return (
     <>
@@ -58,9 +59,18 @@ export function EditMeetingPage() {
   const meeting = useMeeting(id);
   const update = useUpdateMeeting(id);
   usePageTitle(meeting.data ? mt('meetings.form.editTitle', { title: meeting.data.title }) : mt('meetings.form.editHeading'));
-  if (!me.abilities['meeting.manage']) return <NotPermitted />;
+  if (!me.abilities['meeting.manage']) return <MeetingFormRefused />;
   if (meeting.isPending) return <LoadingState />;
-  if (meeting.isError) return <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />;
+  if (meeting.isError) {
+    return (
+      <ErrorState
+        error={meeting.error}
+        onRetry={() => void meeting.refetch()}
+        back={{ to: '/meetings', label: mt('meetings.detail.backToList') }}
+        notFound={mt('meetings.detail.notFound')}
+      />
+    );
+  }
 
   const back = `/meetings/${id}`;
   return (
@@ -88,5 +98,17 @@ export function EditMeetingPage() {
         />
       )}
     </>
+  );
+}
+
+/** Only the secretariat makes meetings: others are told so, and where the meetings are. */
+function MeetingFormRefused() {
+  const { t } = useTranslation();
+  return (
+    <NotPermitted
+      title={t('notPermitted.meetingForm.title')}
+      body={t('notPermitted.meetingForm.body')}
+      back={{ to: '/meetings', label: t('notPermitted.meetingForm.back') }}
+    />
   );
 }

@@ -60,7 +60,7 @@ export function ActionItemsPanel() {
                       {mt('meetings.actionItems.owner')}: <OrgRefName organization={item.owner} />
                     </span>
                   )}
-                  <Link to={`/meetings/${item.meeting.id}`}>{item.meeting.title}</Link>
+                  <Link to={`/meetings/${item.meeting.id}`} data-user-content>{item.meeting.title}</Link>
                 </p>
               </li>
             ))}

@@ -28,9 +28,26 @@ export function MinutesEditorPage() {
   const meeting = useMeeting(id);
   usePageTitle(meeting.data ? mt('meetings.minutesEditor.pageTitle', { title: meeting.data.title }) : mt('meetings.minutes.title'));
 
-  if (!me.abilities['minutes.publish']) return <NotPermitted />;
+  if (!me.abilities['minutes.publish']) {
+    return (
+      <NotPermitted
+        title={mt('notPermitted.minutes.title')}
+        body={mt('notPermitted.minutes.body')}
+        back={{ to: `/meetings/${id}`, label: mt('notPermitted.minutes.back') }}
+      />
+    );
+  }
   if (meeting.isPending) return <LoadingState />;
-  if (meeting.isError) return <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />;
+  if (meeting.isError) {
+    return (
+      <ErrorState
+        error={meeting.error}
+        onRetry={() => void meeting.refetch()}
+        back={{ to: '/meetings', label: mt('meetings.detail.backToList') }}
+        notFound={mt('meetings.detail.notFound')}
+      />
+    );
+  }
   const data = meeting.data;
 
   return (
@@ -39,7 +56,9 @@ export function MinutesEditorPage() {
         <Link to={`/meetings/${id}`}>{mt('meetings.form.backToMeeting', { title: data.title })}</Link>
       </p>
       <header className="page-header">
-        <p className="page-header__eyebrow">{data.title}</p>
+        <p className="page-header__eyebrow" data-user-content>
+          {data.title}
+        </p>
         <h1>{mt('meetings.minutes.title')}</h1>
       </header>
       {data.status === 'ended' ? (

@@ -28,7 +28,7 @@ export function MinutesItemEditor({ agendaItem, number, item, agendaIssues, erro
   return (
     <section className="card minutes-editor__item" aria-labelledby={headingId}>
       <h2 id={headingId} className="minutes-editor__item-title">
-        <span className="muted">{mt('meetings.form.agendaItem', { number })}</span> {agendaItem.title}
+        <span className="muted">{mt('meetings.form.agendaItem', { number })}</span> <span data-user-content>{agendaItem.title}</span>
       </h2>
       {agendaItem.presenter && (
         <p className="small muted">

@@ -2,6 +2,9 @@ import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { LoadingState } from '@client/components/LoadingState';
+import { NotFound } from '@client/components/NotFound';
+import { withUserContent } from '@client/components/withUserContent';
+import { NotPermitted } from '@client/components/NotPermitted';
 import { Notice } from '@client/components/Notice';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { KindBadge, MeetingStatusBadge } from '../common/MeetingBadges';
@@ -13,6 +16,7 @@ import { CurrentAgendaItem } from './CurrentAgendaItem';
 import { FloorControl } from './FloorControl';
 import { PresencePanel } from './PresencePanel';
 import { QuestionQueue } from './QuestionQueue';
+import { RoomBeforeStart } from './RoomBeforeStart';
 import { RoomAgenda } from './RoomAgenda';
 import { ConnectionBanner } from '@client/components/ConnectionBanner';
 import { canSpeakIn } from './roomState';
@@ -42,16 +46,18 @@ export function MeetingRoomPage() {
     </p>
   );
   if (refusal) {
-    const reason = refusal.status === 403 ? 'notInvited' : refusal.status === 409 ? 'notOpen' : 'notFound';
-    return (
-      <>
-        {back}
-        <h1>{mt('meetings.room.title')}</h1>
-        <Notice tone={reason === 'notOpen' ? 'info' : 'error'}>
-          <p>{mt(`meetings.room.refused.${reason}`)}</p>
-        </Notice>
-      </>
-    );
+    // Not started yet (409): say what and when, and let the secretariat start it.
+    if (refusal.status === 409) return <RoomBeforeStart meetingId={id} />;
+    if (refusal.status === 403) {
+      return (
+        <NotPermitted
+          title={mt('meetings.room.refused.notInvitedTitle')}
+          body={mt('meetings.room.refused.notInvited')}
+          back={{ to: `/meetings/${id}`, label: mt('meetings.room.backToMeeting') }}
+        />
+      );
+    }
+    return <NotFound detail={mt('meetings.detail.notFound')} back={{ to: '/meetings', label: mt('meetings.detail.backToList') }} />;
   }
   if (!room) {
     return (
@@ -83,7 +89,7 @@ export function MeetingRoomPage() {
           <KindBadge kind={room.meeting.kind} />
           <MeetingStatusBadge status={room.meeting.status} />
         </p>
-        <h1>{mt('meetings.room.pageTitle', { title: room.meeting.title })}</h1>
+        <h1>{withUserContent((title) => mt('meetings.room.pageTitle', { title }), room.meeting.title)}</h1>
         <p className="small">
           <MeetingTime startsAt={room.meeting.startsAt} endsAt={room.meeting.endsAt} />
           {room.meeting.onlineUrl && (

@@ -52,7 +52,10 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
   return (
     <section className="room-panel room-presence" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="room-panel__title">
-        {mt('meetings.room.presence')} <span className="room-panel__count">{mt('meetings.room.presenceCount', { people: total, organizations: groups.length })}</span>
+        {mt('meetings.room.presence')} <span className="room-panel__count">{mt('meetings.room.presenceCount', {
+            people: mt('meetings.room.people', { count: total }),
+            organizations: mt('meetings.room.organizations', { count: groups.length }),
+          })}</span>
       </h2>
       <label className="field__label field__label--small" htmlFor={`${id}-q`}>
         {mt('meetings.room.presenceSearch')}
@@ -66,7 +69,7 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
           <ul className="room-presence__people">
             {matches.slice(0, MAX_MATCHES).map(({ person, organization }) => (
               <li key={person.id}>
-                {person.displayName} <span className="small muted">{orgRefName(organization, language)}</span> {floorMark(person.id)}
+                <span data-user-content>{person.displayName}</span> <span className="small muted">{orgRefName(organization, language)}</span> {floorMark(person.id)}
               </li>
             ))}
           </ul>
@@ -89,7 +92,7 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
                     <ul className="room-presence__people">
                       {g.people.map((person) => (
                         <li key={person.id}>
-                          {person.displayName} {floorMark(person.id)}
+                          <span data-user-content>{person.displayName}</span> {floorMark(person.id)}
                         </li>
                       ))}
                     </ul>

@@ -44,7 +44,7 @@ export function QuestionItem({ question, myId, canSupport, canManage, busy, onSu
             disabled={busy}
             onClick={() => onSupport(!supported)}
           >
-            +1
+            <span className="nowrap">+1</span>
           </button>
         )}
         {canManage && question.status === 'open' && (

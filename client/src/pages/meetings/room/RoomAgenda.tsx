@@ -48,7 +48,7 @@ export function RoomAgenda({ agenda, currentId, canManage, setCurrent }: Props) 
             return (
               <li key={item.id} className={current ? 'room-agenda__item room-agenda__item--current' : 'room-agenda__item'} aria-current={current ? 'step' : undefined}>
                 <p className="room-agenda__title">
-                  {item.title}
+                  <span data-user-content>{item.title}</span>
                   {current && <span className="meeting-status meeting-status--live">{mt('meetings.agenda.now')}</span>}
                 </p>
                 <p className="small muted">
@@ -59,7 +59,7 @@ export function RoomAgenda({ agenda, currentId, canManage, setCurrent }: Props) 
                     {item.issues.map((issue) => (
                       <li key={issue.id}>
                         <a href={`/register/${issue.id}`} target="_blank" rel="noopener">
-                          <span className="numeric">{issue.number}</span> {issue.title}
+                          <span className="numeric">{issue.number}</span> <span data-user-content>{issue.title}</span>
                           {newTab}
                         </a>
                       </li>
@@ -67,7 +67,7 @@ export function RoomAgenda({ agenda, currentId, canManage, setCurrent }: Props) 
                     {item.threads.map((thread) => (
                       <li key={thread.id}>
                         <a href={`/threads/${thread.id}`} target="_blank" rel="noopener">
-                          {thread.title}
+                          <span data-user-content>{thread.title}</span>
                           {newTab}
                         </a>
                       </li>

@@ -18,7 +18,7 @@ export interface RegisterLabels {
   area: (key: string) => string;
   /** 事由1 / Reason 1: the short name used in tables and charts. */
   reasonShort: (key: string) => string;
-  /** The reason's full text (the source gives it in Japanese only). */
+  /** The reason's full text. */
   reasonText: (key: string) => string;
 }
 
@@ -36,7 +36,7 @@ export function registerLabels(language: Language): RegisterLabels {
       if (!found) return key;
       return language === 'ja' ? `事由${found.no}` : `Reason ${found.no}`;
     },
-    reasonText: (key) => reason(key)?.ja ?? key,
+    reasonText: (key) => reason(key)?.[language] ?? key,
   };
 }
 

@@ -55,7 +55,7 @@ export function DashboardPage() {
                 rows={SPECIAL_MIGRATION_REASONS.map((r) => ({
                   key: r.key,
                   label: labels.reasonShort(r.key),
-                  detail: r.ja,
+                  detail: labels.reasonText(r.key),
                   count: countOf(stats.data.openByReason, r.key),
                 }))}
               />

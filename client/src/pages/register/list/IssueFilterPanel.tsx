@@ -58,7 +58,7 @@ export function IssueFilterPanel({ view, update, clearFilters }: Props) {
         />
         <MultiChoiceFilter
           label={rt('register.fields.specialReason')}
-          options={SPECIAL_MIGRATION_REASONS.map((r) => ({ value: r.key, label: labels.reasonShort(r.key), detail: r.ja }))}
+          options={SPECIAL_MIGRATION_REASONS.map((r) => ({ value: r.key, label: labels.reasonShort(r.key), detail: labels.reasonText(r.key) }))}
           selected={view.reason}
           onChange={(reason) => update({ reason })}
         />

@@ -46,7 +46,9 @@ export function IssueTable({ issues, sort, onSort, busy }: Props) {
             <tr key={issue.id}>
               <td className="numeric">{issue.number}</td>
               <th scope="row" className="register-table__title">
-                <Link to={`/register/${issue.id}`}>{issue.title}</Link>
+                <Link to={`/register/${issue.id}`} data-user-content>
+                  {issue.title}
+                </Link>
               </th>
               <td>
                 <StatusBadge status={issue.status} />

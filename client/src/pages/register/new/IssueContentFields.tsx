@@ -87,7 +87,7 @@ export function IssueContentFields({ draft, errors, onChange, withDueDate }: Pro
             <option value="">{rt('register.form.noReason')}</option>
             {SPECIAL_MIGRATION_REASONS.map((reason) => (
               <option key={reason.key} value={reason.key}>
-                {`${labels.reasonShort(reason.key)}：${reason.ja}`}
+                {`${labels.reasonShort(reason.key)}${rt('register.form.reasonSeparator')}${labels.reasonText(reason.key)}`}
               </option>
             ))}
           </select>

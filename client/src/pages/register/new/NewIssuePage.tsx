@@ -28,7 +28,15 @@ export function NewIssuePage() {
   const { draft, errors, setErrors, change } = useIssueDraft(EMPTY_DRAFT);
   const [formError, setFormError] = useState<string | null>(null);
 
-  if (!me.abilities['issue.raise']) return <NotPermitted />;
+  if (!me.abilities['issue.raise']) {
+    return (
+      <NotPermitted
+        title={t('notPermitted.raiseIssue.title')}
+        body={t('notPermitted.raiseIssue.body')}
+        back={{ to: '/register', label: t('notPermitted.raiseIssue.back') }}
+      />
+    );
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -15,7 +15,7 @@ export function DuplicatesList({ duplicates }: { duplicates: IssueDetail['duplic
         {duplicates.map((duplicate) => (
           <li key={duplicate.id} className="link-list__item">
             <Link to={`/register/${duplicate.id}`}>
-              <span className="numeric">{duplicate.number}</span> {duplicate.title}
+              <span className="numeric">{duplicate.number}</span> <span data-user-content>{duplicate.title}</span>
             </Link>
           </li>
         ))}

@@ -28,7 +28,7 @@ export function IssueFacts({ issue }: { issue: Issue }) {
             <span className="issue-facts__note">
               {rt(issue.ministryOverridden ? 'register.detail.ministryOverridden' : 'register.detail.ministryDerived')}
             </span>
-            <span className="issue-facts__note">{rt('register.detail.routedTo', { ministry: labels.ministry(issue.ministry) })}</span>
+            <span className="issue-facts__note">{rt(`register.detail.routing.${issue.status}`, { ministry: labels.ministry(issue.ministry) })}</span>
           </>
         ) : (
           notSet
@@ -45,9 +45,7 @@ export function IssueFacts({ issue }: { issue: Issue }) {
         {issue.specialReason ? (
           <>
             <span>{labels.reasonShort(issue.specialReason)}</span>
-            <span className="issue-facts__note" lang="ja">
-              {labels.reasonText(issue.specialReason)}
-            </span>
+            <span className="issue-facts__note">{labels.reasonText(issue.specialReason)}</span>
           </>
         ) : (
           notSet

@@ -4,7 +4,6 @@ import { isApiError } from '@client/api';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
-import { NotPermitted } from '@client/components/NotPermitted';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useIssueDetail } from '@client/queries/issues';
 import { RegisterMarkdown } from '../common/RegisterMarkdown';
@@ -49,20 +48,11 @@ export function IssuePage() {
   if (detail.isPending) return <LoadingState />;
   if (detail.isError || refusal) {
     const error = refusal ?? detail.error;
-    // A malformed id (400) is as missing as an unknown one (404).
-    if (isApiError(error) && (error.status === 404 || error.status === 400)) {
-      return (
-        <>
-          {back}
-          <section className="state-panel" aria-labelledby="issue-missing">
-            <h1 id="issue-missing" className="state-panel__title">
-              {rt('register.detail.notFound')}
-            </h1>
-          </section>
-        </>
-      );
+    const wayBack = { to: '/register', label: rt('register.common.backToList') };
+    // Missing (a malformed id too) and refused are pages of their own, with the way back in them.
+    if (isApiError(error) && [400, 403, 404].includes(error.status)) {
+      return <ErrorState error={error} back={wayBack} notFound={rt('register.detail.notFound')} />;
     }
-    if (isApiError(error) && error.status === 403) return <NotPermitted />;
     return (
       <>
         {back}
@@ -80,7 +70,7 @@ export function IssuePage() {
       {back}
       <header className="page-header issue-header">
         <p className="page-header__eyebrow">{rt('register.detail.eyebrow', { number: current.number })}</p>
-        <h1>{current.title}</h1>
+        <h1 data-user-content>{current.title}</h1>
         <div className="issue-header__marks">
           <StatusBadge status={current.status} />
           {current.priority && <PriorityBadge priority={current.priority} />}

@@ -20,7 +20,7 @@ export function StatusNotes({ issue }: { issue: Issue }) {
           <p>
             {rt('register.detail.duplicateOf')}
             <Link to={`/register/${issue.duplicateOf.id}`}>
-              <span className="numeric">{issue.duplicateOf.number}</span> {issue.duplicateOf.title}
+              <span className="numeric">{issue.duplicateOf.number}</span> <span data-user-content>{issue.duplicateOf.title}</span>
             </Link>
           </p>
         ) : (

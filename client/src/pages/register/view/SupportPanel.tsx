@@ -30,7 +30,7 @@ export function SupportPanel({ detail, canSupport }: { detail: IssueDetail; canS
       </h2>
       <p className="support-count">
         <span className="support-count__number">{detail.issue.supportCount}</span>
-        <span>{rt('register.support.organizations')}</span>
+        <span>{rt('register.support.organizations', { count: detail.issue.supportCount })}</span>
       </p>
       {canSupport &&
         (raisedByUs ? (
@@ -45,7 +45,10 @@ export function SupportPanel({ detail, canSupport }: { detail: IssueDetail; canS
               disabled={support.isPending}
               onClick={toggle}
             >
-              <span aria-hidden="true">{detail.supportedByMe ? '✓' : '+1'}</span>
+              {/* The page's text may break anywhere (long Japanese words); "+1" must not. */}
+              <span aria-hidden="true" className="nowrap">
+                {detail.supportedByMe ? '✓' : '+1'}
+              </span>
               {rt('register.support.toggle')}
             </button>
             <p id="support-state" className="field__hint" aria-live="polite">

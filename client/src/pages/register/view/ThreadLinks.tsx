@@ -48,7 +48,7 @@ export function ThreadLinks({ detail, canLink }: { detail: IssueDetail; canLink:
         <ul className="link-list">
           {threads.map((thread) => (
             <li key={thread.id} className="link-list__item">
-              <Link to={`/threads/${thread.id}`}>{thread.title}</Link>
+              <Link to={`/threads/${thread.id}`} data-user-content>{thread.title}</Link>
               {canLink && (
                 <button
                   type="button"

@@ -33,7 +33,7 @@ export function valueText(field: string, value: unknown, labels: RegisterLabels,
   if (field === 'category' && isOneOf(ISSUE_CATEGORIES, value)) return labels.category(value);
   if (field === 'priority' && isOneOf(PRIORITIES, value)) return labels.priority(value);
   if (field === 'ministry' && typeof value === 'string') return labels.ministry(value);
-  if (field === 'specialReason' && typeof value === 'string') return `${labels.reasonShort(value)}（${labels.reasonText(value)}）`;
+  if (field === 'specialReason' && typeof value === 'string') return labels.language === 'ja' ? `${labels.reasonShort(value)}（${labels.reasonText(value)}）` : `${labels.reasonShort(value)} (${labels.reasonText(value)})`;
   if (field === 'businessAreas' && Array.isArray(value)) return value.map((key) => labels.area(String(key))).join(labels.language === 'ja' ? '、' : ', ');
   if (DATE_FIELDS.has(field) && typeof value === 'string') {
     const date = parseDateOnly(value);

@@ -13,7 +13,7 @@ export function AttachmentLinks({ attachments }: { attachments: Attachment[] }) 
         <li key={attachment.id}>
           <a href={attachmentUrl(attachment.id)} download={attachment.name} className="attachment-links__link">
             <span aria-hidden="true">📎 </span>
-            {attachment.name}
+            <span data-user-content>{attachment.name}</span>
           </a>{' '}
           <span className="muted small">({formatFileSize(attachment.size)})</span>
         </li>

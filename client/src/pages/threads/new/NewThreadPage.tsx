@@ -11,6 +11,15 @@ export function NewThreadPage() {
   const { t } = useTranslation();
   usePageTitle(t('threads.create.title'));
   const me = useCurrentUser();
+  if (!me.abilities['thread.create']) {
+    return (
+      <NotPermitted
+        title={t('notPermitted.newThread.title')}
+        body={t('notPermitted.newThread.body')}
+        back={{ to: '/threads', label: t('notPermitted.newThread.back') }}
+      />
+    );
+  }
   return (
     <>
       <p className="back-link">
@@ -21,7 +30,7 @@ export function NewThreadPage() {
         <h1>{t('threads.create.title')}</h1>
         <p className="lead">{t('threads.create.lead')}</p>
       </header>
-      {me.abilities['thread.create'] ? <NewThreadForm readable={readableVisibilities(me)} /> : <NotPermitted />}
+      <NewThreadForm readable={readableVisibilities(me)} />
     </>
   );
 }

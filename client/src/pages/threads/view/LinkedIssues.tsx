@@ -31,7 +31,7 @@ export function LinkedIssues({ threadId }: { threadId: string }) {
         {issues.map((issue) => (
           <li key={issue.id}>
             <Link to={`/register/${issue.id}`}>
-              {issue.number} {issue.title}
+              {issue.number} <span data-user-content>{issue.title}</span>
             </Link>{' '}
             <span className="thread-linked-issues__status">（{STATUS_LABELS[issue.status][language]}）</span>
           </li>

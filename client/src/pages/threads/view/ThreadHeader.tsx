@@ -20,7 +20,7 @@ export function ThreadHeader({ detail }: { detail: ThreadDetail }) {
         <VisibilityBadge visibility={thread.visibility} />
       </p>
       <div className="thread-header__title">
-        <h1>{thread.title}</h1>
+        <h1 data-user-content>{thread.title}</h1>
         <ThreadMarks thread={thread} />
       </div>
       <p className="thread-header__meta">

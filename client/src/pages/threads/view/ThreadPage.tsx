@@ -4,6 +4,7 @@ import { ObjectIdString } from '@shared/schemas/common';
 import { isApiError } from '@client/api';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
+import { NotFound } from '@client/components/NotFound';
 import { NotPermitted } from '@client/components/NotPermitted';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useThreadDetail } from '@client/queries/threads';
@@ -20,26 +21,16 @@ function BackLink() {
   );
 }
 
-function NotFound() {
+function ThreadNotFound() {
   const { t } = useTranslation();
-  return (
-    <section className="state-panel">
-      <h1>{t('notFound.title')}</h1>
-      <p>{t('threads.view.notFound')}</p>
-    </section>
-  );
+  return <NotFound detail={t('threads.view.notFound')} back={{ to: '/threads', label: t('threads.view.back') }} />;
 }
 
 /** /threads/:id. Keyed by id, so moving to another thread starts clean (room, outbox, scroll). */
 export function ThreadPage() {
   const { id = '' } = useParams();
   if (!ObjectIdString.safeParse(id).success) {
-    return (
-      <>
-        <BackLink />
-        <NotFound />
-      </>
-    );
+    return <ThreadNotFound />;
   }
   return <ThreadView key={id} threadId={id} />;
 }
@@ -55,22 +46,18 @@ function ThreadView({ threadId }: { threadId: string }) {
   const failure = (!detail.data && detail.error) || (!timeline.data && timeline.error) || room.refusal;
   if (failure) {
     const status = isApiError(failure) ? failure.status : 0;
+    if (status === 404) return <ThreadNotFound />;
+    if (status === 403) return <NotPermitted back={{ to: '/threads', label: t('threads.view.back') }} />;
     return (
       <>
         <BackLink />
-        {status === 403 ? (
-          <NotPermitted />
-        ) : status === 404 ? (
-          <NotFound />
-        ) : (
-          <ErrorState
-            error={failure}
-            onRetry={() => {
-              void detail.refetch();
-              void timeline.refetch();
-            }}
-          />
-        )}
+        <ErrorState
+          error={failure}
+          onRetry={() => {
+            void detail.refetch();
+            void timeline.refetch();
+          }}
+        />
       </>
     );
   }
