@@ -16,7 +16,10 @@ const ALLOWED_TAGS = new Set([
   'div', 'p', 'a', 'span', 'em', 'strong', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br',
   'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input', 'sup', 'section',
 ]);
-const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'class', 'target', 'rel', 'type', 'checked', 'disabled', 'start', 'align', 'style', 'id', 'data-footnotes', 'aria-describedby', 'aria-label', 'data-footnote-ref', 'data-footnote-backref']);
+const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'class', 'target', 'rel', 'type', 'checked', 'disabled', 'start', 'align', 'style', 'id', 'data-footnotes', 'aria-describedby', 'aria-label', 'data-footnote-ref', 'data-footnote-backref',
+  // The renderer's own wrapper marks user content (the English-mode check skips it); no value from the text reaches it.
+  'data-user-content',
+]);
 
 function render(source: string): string {
   return renderToStaticMarkup(createElement(Markdown, { source, mentions }));
@@ -35,7 +38,7 @@ describe('markdown rendering', () => {
     }
     // Whatever the source said is at most visible text: nothing of it survives inside a tag.
     const tags = [...html.matchAll(/<[^>]*>/g)].join('');
-    expect(tags).not.toMatch(/script|svg|iframe|<img|javascript:|data:|on[a-z]+=/i);
+    expect(tags).not.toMatch(/script|svg|iframe|<img|javascript:|data:|\son[a-z]+=/i);
   });
 
   it('still renders ordinary markdown, links and mentions', () => {

@@ -100,6 +100,7 @@ describe("org admins use only their organisation's registered e-mail domains", (
     const adminEmail = `${unique('admin')}@kaigan.example`;
     const admin = await created(secretariat, org.body.id, adminEmail, 'orgAdmin');
     const orgAdmin = await server.signIn(adminEmail, admin.temporaryPassword);
+    await server.enrol(orgAdmin, adminEmail);
 
     // Nothing registered yet: the org admin cannot create accounts at all, and is told who can fix it.
     const none = await orgAdmin.post<Refusal>(`/api/organizations/${org.body.id}/users`, { email: `${unique('a')}@kaigan.example`, displayName: 'a' });

@@ -142,7 +142,7 @@ describe('a private calendar feed URL (finding 11)', () => {
   }
 
   it('stops working when its owner changes the password; a URL issued afterwards works', async () => {
-    const person = await newAccount('feed.password@example.jp');
+    const person = await newAccount('feed.password@demo.example');
     const path = await feedPath(person.client);
     expect(await feedStatus(path)).toBe(200);
     expect((await person.client.post('/api/me/password', { currentPassword: person.password, newPassword: 'a new and long passphrase' })).status).toBe(204);
@@ -151,21 +151,21 @@ describe('a private calendar feed URL (finding 11)', () => {
   });
 
   it('is refused once older than the last password change, even if it was never deleted (a change made before changes revoked URLs)', async () => {
-    const person = await newAccount('feed.older@example.jp');
+    const person = await newAccount('feed.older@demo.example');
     const path = await feedPath(person.client);
     await UserModel.updateOne({ _id: person.id }, { passwordChangedAt: new Date(Date.now() + 1_000) });
     expect(await feedStatus(path)).toBe(404);
   });
 
   it('stops working when the account is deactivated, and reactivation does not bring it back', async () => {
-    const person = await newAccount('feed.deactivated@example.jp');
+    const person = await newAccount('feed.deactivated@demo.example');
     const path = await feedPath(person.client);
     expect(await feedStatus(path)).toBe(200);
     expect((await devAdmin.post(`/api/users/${person.id}/deactivate`)).status).toBe(200);
     expect(await feedStatus(path)).toBe(404);
     expect((await devAdmin.post(`/api/users/${person.id}/reactivate`)).status).toBe(200);
     expect(await feedStatus(path)).toBe(404);
-    const again = await server.signIn('feed.deactivated@example.jp', person.password);
+    const again = await server.signIn('feed.deactivated@demo.example', person.password);
     expect(await feedStatus(await feedPath(again))).toBe(200);
   });
 });
