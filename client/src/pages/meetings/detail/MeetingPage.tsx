@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '@client/components/CurrentUser';
-import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
+import { MeetingLoadError } from '../common/MeetingLoadError';
 import { Notice } from '@client/components/Notice';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useMeeting } from '@client/queries/meetings';
@@ -25,16 +25,7 @@ export function MeetingPage() {
   const manage = me.abilities['meeting.manage'];
 
   if (meeting.isPending) return <LoadingState />;
-  if (meeting.isError) {
-    return (
-      <ErrorState
-        error={meeting.error}
-        onRetry={() => void meeting.refetch()}
-        back={{ to: '/meetings', label: mt('meetings.detail.backToList') }}
-        notFound={mt('meetings.detail.notFound')}
-      />
-    );
-  }
+  if (meeting.isError) return <MeetingLoadError error={meeting.error} retry={() => void meeting.refetch()} />;
   const data = meeting.data;
 
   return (

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCurrentUser } from '@client/components/CurrentUser';
-import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
+import { MeetingLoadError } from '../common/MeetingLoadError';
 import { NotPermitted } from '@client/components/NotPermitted';
 import { Notice } from '@client/components/Notice';
 import { usePageTitle } from '@client/components/usePageTitle';
@@ -61,16 +61,7 @@ export function EditMeetingPage() {
   usePageTitle(meeting.data ? mt('meetings.form.editTitle', { title: meeting.data.title }) : mt('meetings.form.editHeading'));
   if (!me.abilities['meeting.manage']) return <MeetingFormRefused />;
   if (meeting.isPending) return <LoadingState />;
-  if (meeting.isError) {
-    return (
-      <ErrorState
-        error={meeting.error}
-        onRetry={() => void meeting.refetch()}
-        back={{ to: '/meetings', label: mt('meetings.detail.backToList') }}
-        notFound={mt('meetings.detail.notFound')}
-      />
-    );
-  }
+  if (meeting.isError) return <MeetingLoadError error={meeting.error} retry={() => void meeting.refetch()} />;
 
   const back = `/meetings/${id}`;
   return (

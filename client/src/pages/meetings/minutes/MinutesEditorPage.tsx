@@ -4,9 +4,9 @@ import { Link, useParams } from 'react-router';
 import { MinutesBody, type Meeting } from '@shared/schemas/meetings';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { useCurrentUser } from '@client/components/CurrentUser';
-import { ErrorState } from '@client/components/ErrorState';
 import { FormAlert } from '@client/components/FormAlert';
 import { LoadingState } from '@client/components/LoadingState';
+import { MeetingLoadError } from '../common/MeetingLoadError';
 import { NotPermitted } from '@client/components/NotPermitted';
 import { Notice } from '@client/components/Notice';
 import { usePageTitle } from '@client/components/usePageTitle';
@@ -38,16 +38,7 @@ export function MinutesEditorPage() {
     );
   }
   if (meeting.isPending) return <LoadingState />;
-  if (meeting.isError) {
-    return (
-      <ErrorState
-        error={meeting.error}
-        onRetry={() => void meeting.refetch()}
-        back={{ to: '/meetings', label: mt('meetings.detail.backToList') }}
-        notFound={mt('meetings.detail.notFound')}
-      />
-    );
-  }
+  if (meeting.isError) return <MeetingLoadError error={meeting.error} retry={() => void meeting.refetch()} />;
   const data = meeting.data;
 
   return (
