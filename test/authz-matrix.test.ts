@@ -659,7 +659,10 @@ describe('sockets opened before a change act as the person after it, on every ev
     expect(org.status).toBe(201);
     const account = await createAccount(secretariat(), org.body.id, role);
     // Not the fixtures' author and not in their organisation: an "other development vendor".
-    return { orgId: org.body.id, userId: account.user.id, before: await signInPersona(server, 'otherDevelopmentVendor', account.email, account.password) };
+    const before = await signInPersona(server, 'otherDevelopmentVendor', account.email, account.password);
+    // An org admin is held to enrolment (no socket) until a second factor is set up.
+    if (role === 'orgAdmin') await server.enrol(before.client, account.email);
+    return { orgId: org.body.id, userId: account.user.id, before };
   }
   const meNow = async (p: Persona, key: PersonaKey): Promise<Persona> => ({ ...(await signInPersona(server, key, p.email!, p.password)), client: p.client });
 

@@ -16,7 +16,7 @@ describe('two-step verification in the browser', () => {
     const server = suite.server;
     const admin = await server.api('dev-admin@demo.example');
     const orgId = ((await admin.get<{ organization: { id: string } }>('/api/me')).body.organization.id);
-    const email = `mfa-e2e-${Date.now()}@example.jp`;
+    const email = `mfa-e2e-${Date.now()}@demo.example`;
     const created = await admin.post<{ user: User; temporaryPassword: string }>(`/api/organizations/${orgId}/users`, { email, displayName: '二段階 太郎', role: 'orgAdmin' });
     expect(created.status).toBe(201);
     const password = created.body.temporaryPassword;
