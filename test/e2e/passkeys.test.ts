@@ -121,5 +121,10 @@ describe('passkeys in the browser', () => {
     await page.getByRole('button', { name: 'パスキーでログイン' }).click();
     await expectVisible(page.getByText('このパスキーは確認できませんでした'));
     expect(page.url()).toContain('/login');
+
+    // And in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await expectVisible(page.getByText('This passkey could not be confirmed'));
   }, E2E_TEST_TIMEOUT);
 });

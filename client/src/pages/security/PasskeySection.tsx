@@ -44,9 +44,9 @@ export function PasskeySection() {
                 <strong>{passkey.name}</strong>
                 <span className="muted small">
                   {' '}
-                  {t('mfa.passkeys.createdAt')}: <DateTimeText iso={passkey.createdAt} dateOnly /> ・ {t('mfa.passkeys.lastUsedAt')}:{' '}
+                  {t('mfa.passkeys.createdAt')}: <DateTimeText iso={passkey.createdAt} dateOnly /> · {t('mfa.passkeys.lastUsedAt')}:{' '}
                   {passkey.lastUsedAt ? <DateTimeText iso={passkey.lastUsedAt} /> : t('mfa.passkeys.neverUsed')}
-                  {passkey.backedUp && ` ・ ${t('mfa.passkeys.synced')}`}
+                  {passkey.backedUp && ` · ${t('mfa.passkeys.synced')}`}
                 </span>
               </span>
               {removable && (
