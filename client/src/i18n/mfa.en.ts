@@ -23,7 +23,7 @@ export const mfaEn: MfaMessages = {
   },
   gate: {
     title: 'Set up two-step verification',
-    lead: 'As {{role}}, you need two-step verification with an authenticator app in addition to your password. Nothing else is available until it is set up.',
+    lead: 'As {{role}}, you need two-step verification (an authenticator app or a passkey) in addition to your password. Nothing else is available until one is set up.',
     signOut: 'Sign out',
   },
   status: {
@@ -31,7 +31,7 @@ export const mfaEn: MfaMessages = {
     on: 'On',
     enabledAt: 'Set up on',
     off: 'Not set up',
-    required: 'Required for your role.',
+    required: 'Two-step verification (an authenticator app or a passkey) is required for your role.',
     optional: 'Optional. When on, signing in asks for a code from your authenticator app as well as your password.',
     recoveryLeft: 'Unused recovery codes: {{count}}',
     recoveryLow: 'Few recovery codes are left. Please issue new ones.',
