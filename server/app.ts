@@ -13,6 +13,7 @@ import type { AppContext } from './context';
 import { configurePassport } from './auth/passport';
 import { authRoutes } from './auth/routes';
 import { secondFactorRoutes } from './auth/mfa/routes';
+import { passkeyRoutes } from './auth/passkeys/routes';
 import { createSessionMiddleware, enforceAbsoluteTimeout } from './auth/session';
 import { createLoginThrottle } from './auth/throttle';
 import { requireUtf8 } from './http/body';
@@ -109,6 +110,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     ...systemRoutes(context),
     ...authRoutes(context),
     ...secondFactorRoutes(context),
+    ...passkeyRoutes(context),
     ...organizationRoutes(context),
     ...userRoutes(context),
     ...threadRoutes(context),

@@ -6,11 +6,15 @@
  */
 import { personaOf, type Actor, type Persona } from './domain';
 
-export const SIGN_IN_FACTORS = ['password', 'totp', 'recoveryCode'] as const;
+export const SIGN_IN_FACTORS = ['password', 'totp', 'recoveryCode', 'passkey'] as const;
 export type SignInFactor = (typeof SIGN_IN_FACTORS)[number];
 
-/** The factors that count as a second factor on top of a password. */
-export const SECOND_FACTORS: readonly SignInFactor[] = ['totp', 'recoveryCode'];
+/**
+ * The factors that count as a second factor on top of a password. A passkey counts on its own too:
+ * it is something the person has, unlocked on the device by something they know or are (user
+ * verification), and it is bound to the site, so it cannot be phished.
+ */
+export const SECOND_FACTORS: readonly SignInFactor[] = ['totp', 'recoveryCode', 'passkey'];
 
 /**
  * Who must have a second factor: the people who can do the most (the secretariat moderates and

@@ -15,6 +15,7 @@ import type { Thread } from '../shared/schemas/threads';
 import { connected, type ApiClient, type ApiResponse, type CouncilClientSocket } from './support/client';
 import { ack, newClientId, ok } from './support/forum';
 import { corporateNumber, createAccount, createFixtures, PERSONA_KEYS, PNG, signInPersona, type Fixtures, type Persona, type PersonaKey } from './support/authz';
+import { register as registerPasskey } from './support/softAuthenticator';
 import { startTestServer, type TestServer } from './support/server';
 
 /**
@@ -148,6 +149,35 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     fixture: "an account in the vendor member's organisation",
     expect: by('account.resetSecondFactor'),
     request: (fx) => ({ path: `/api/users/${fx.target.id}/mfa/reset` }),
+  },
+  'GET /me/passkeys': { rule: 'signed in (own passkeys; open while enrolling)', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/passkeys' }) },
+  'POST /me/passkeys/options': { rule: 'signed in (own passkeys; open while enrolling)', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/passkeys/options' }) },
+  'POST /me/passkeys': {
+    rule: 'signed in (own passkeys); then the answer is checked against the challenge',
+    fixture: 'an answer to another challenge, after options of their own',
+    expect: () => 400,
+    request: async (_fx, p) => {
+      if (signedIn(p)) await p.client.post('/api/me/passkeys/options');
+      return { path: '/api/me/passkeys', body: { name: '行列', response: registerPasskey({ challenge: 'b3RoZXI' }, server.baseUrl).response } };
+    },
+  },
+  'DELETE /me/passkeys/:id': {
+    rule: "signed in; only one's own passkeys (another's is not found)",
+    fixture: 'a credential id nobody has',
+    expect: () => 404,
+    request: () => ({ path: '/api/me/passkeys/bm8tc3VjaC1wYXNza2V5' }),
+  },
+  'POST /auth/login/passkey/options': {
+    rule: 'public (sign-in options for any passkey of the site)',
+    fixture: 'a fresh client',
+    expect: everyone,
+    request: () => ({ path: '/api/auth/login/passkey/options', client: server.client() }),
+  },
+  'POST /auth/login/passkey': {
+    rule: 'public; only after options in the same session',
+    fixture: 'a fresh client that has asked for no options',
+    expect: () => 409,
+    request: () => ({ path: '/api/auth/login/passkey', body: { response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' } } }, client: server.client() }),
   },
   'GET /organizations': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/organizations' }) },
   'GET /organizations/:id': { rule: 'signed in', fixture: 'a vendor organisation', expect: everyone, request: (fx) => ({ path: `/api/organizations/${fx.organization.id}` }) },

@@ -15,10 +15,17 @@ describe('configuration from the environment', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ PUBLIC_ORIGIN: 'not a url' }, 'PUBLIC_ORIGIN'],
+    [{ WEBAUTHN_RP_ID: 'https://council.example.jp' }, 'WEBAUTHN_RP_ID'],
+    // A passkey made for one domain never works on another: every origin must be on the RP ID.
+    [{ WEBAUTHN_RP_ID: 'council.example.jp', PUBLIC_ORIGIN: 'https://council.example.jp,https://council.example.com' }, 'WEBAUTHN_RP_ID'],
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
   ])('stops the boot on %o, naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}`));
+  });
+
+  it('takes a passkey RP ID that every public origin is on', () => {
+    expect(loadConfig({ WEBAUTHN_RP_ID: 'example.jp', PUBLIC_ORIGIN: 'https://council.example.jp,https://example.jp' }).WEBAUTHN_RP_ID).toBe('example.jp');
   });
 
   it('never seeds demo accounts in production', () => {

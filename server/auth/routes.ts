@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import passport from 'passport';
 import { ErrorBody } from '@shared/schemas/common';
+import type { SecondFactorPending } from '@shared/schemas/mfa';
 import { ChangePasswordBody, LoginAnswer, LoginBody, Me } from '@shared/schemas/users';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
@@ -11,6 +12,7 @@ import { changePassword } from '../users/service';
 import { SESSION_COOKIE } from './session';
 import { recordAudit } from '../audit/log';
 import { totpEnabled } from './mfa/totp';
+import { hasPasskeys } from './passkeys/service';
 import { awaitSecondFactor, completeSignIn } from './signIn';
 
 const errors = {
@@ -24,6 +26,12 @@ function authenticateLocal(req: Request, res: Response): Promise<UserWithOrganiz
       err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(user),
     )(req, res, () => undefined);
   });
+}
+
+/** The second factors the person can give after their password; none: the password alone signs in. */
+async function secondFactorMethods(userId: string): Promise<SecondFactorPending['methods']> {
+  const [totp, passkey] = await Promise.all([totpEnabled(userId), hasPasskeys(userId)]);
+  return [...(totp ? (['totp', 'recoveryCode'] as const) : []), ...(passkey ? (['passkey'] as const) : [])];
 }
 
 export function authRoutes({ config, throttle, realtime }: AppContext) {
@@ -58,7 +66,8 @@ export function authRoutes({ config, throttle, realtime }: AppContext) {
           throw unauthenticated('e-mail or password is incorrect');
         }
         await throttle.succeeded(body.email);
-        if (await totpEnabled(String(user._id))) return awaitSecondFactor(req, user, config.MFA_PENDING_MINUTES);
+        const methods = await secondFactorMethods(String(user._id));
+        if (methods.length > 0) return awaitSecondFactor(req, user, config.MFA_PENDING_MINUTES, methods);
         await completeSignIn(req, user, ['password']);
         return presentMe(user, req.session.factors);
       },

@@ -23,6 +23,8 @@ declare module 'express-session' {
     factors?: SignInFactor[];
     /** A right password waiting for its second factor: not signed in yet (no passport user). */
     pendingSignIn?: { userId: string; factors: SignInFactor[]; expiresAt: number };
+    /** A WebAuthn challenge waiting for its one answer (server/auth/passkeys/service.ts). */
+    passkeyChallenge?: { purpose: 'register' | 'signIn'; challenge: string; userId: string | null; expiresAt: number };
   }
 }
 

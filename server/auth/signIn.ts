@@ -33,12 +33,12 @@ export async function completeSignIn(req: Request, user: UserWithOrganization, f
 }
 
 /** Keep the right password on a fresh session and ask for the second factor. */
-export async function awaitSecondFactor(req: Request, user: UserWithOrganization, pendingMinutes: number): Promise<SecondFactorPending> {
+export async function awaitSecondFactor(req: Request, user: UserWithOrganization, pendingMinutes: number, methods: SecondFactorPending['methods']): Promise<SecondFactorPending> {
   // A fresh session id for the half-signed-in state too: one planted before it learns nothing.
   await regenerate(req);
   const expiresInSeconds = pendingMinutes * 60;
   req.session.pendingSignIn = { userId: String(user._id), factors: ['password'], expiresAt: Date.now() + expiresInSeconds * 1000 };
-  return { mfa: 'required', methods: ['totp', 'recoveryCode'], expiresInSeconds };
+  return { mfa: 'required', methods, expiresInSeconds };
 }
 
 /** The person whose password was right in this session and who may still give a second factor; null when none or expired. */

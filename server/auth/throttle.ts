@@ -18,6 +18,10 @@ export interface LoginThrottle {
   /** Count a failure; throws the 429 instead of the 401 once this failure locks the account or address. */
   failed(ip: string, email: string): Promise<void>;
   succeeded(email: string): Promise<void>;
+  /** Throws a 429 while the address is refused (a sign-in where no account is named yet: a passkey on its own). */
+  beforeAddress(ip: string): Promise<void>;
+  /** Count a failure against the address only (an unknown passkey). */
+  addressFailed(ip: string): Promise<void>;
   /** Throws a 429 while the account's second factor is locked after too many wrong codes. */
   beforeSecondFactor(userId: string): Promise<void>;
   /** Count a wrong code; throws the 429 once this one locks the account's second factor. */
@@ -75,6 +79,14 @@ export function createLoginThrottle(config: Config): LoginThrottle {
     },
     async succeeded(email) {
       await account.clear(email);
+    },
+    async beforeAddress(ip) {
+      const retry = await limits[0]!.limiter.lockedFor(ip);
+      if (retry > 0) throw limits[0]!.refusal(retry);
+    },
+    async addressFailed(ip) {
+      const locked = await limits[0]!.limiter.failed(ip);
+      if (locked > 0) throw limits[0]!.refusal(locked);
     },
     async beforeSecondFactor(userId) {
       const retry = await secondFactor.lockedFor(userId);

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'auth.mfaFailed',
   'auth.recoveryCodeUsed',
   'auth.recoveryCodesRegenerated',
+  'auth.passkeyAdded',
+  'auth.passkeyRemoved',
   'account.created',
   'account.updated',
   'account.deactivated',

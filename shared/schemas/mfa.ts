@@ -32,7 +32,7 @@ export type TotpCodeBody = z.infer<typeof TotpCodeBody>;
 
 /** The answer to a right password when a second factor is still to come. */
 export const SecondFactorPending = z
-  .object({ mfa: z.literal('required'), methods: z.array(z.enum(['totp', 'recoveryCode'])), expiresInSeconds: z.number().int() })
+  .object({ mfa: z.literal('required'), methods: z.array(z.enum(['totp', 'recoveryCode', 'passkey'])), expiresInSeconds: z.number().int() })
   .meta({ id: 'SecondFactorPending' });
 export type SecondFactorPending = z.infer<typeof SecondFactorPending>;
 

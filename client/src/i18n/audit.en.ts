@@ -28,6 +28,8 @@ export const auditEn: AuditMessages = {
       mfaFailed: 'Two-step verification failed',
       recoveryCodeUsed: 'Recovery code used',
       recoveryCodesRegenerated: 'Recovery codes regenerated',
+      passkeyAdded: 'Passkey registered',
+      passkeyRemoved: 'Passkey removed',
     },
     account: {
       created: 'Account created',

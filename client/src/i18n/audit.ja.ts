@@ -36,6 +36,8 @@ export const auditJa = {
       mfaFailed: '2段階認証の失敗',
       recoveryCodeUsed: 'リカバリーコードの使用',
       recoveryCodesRegenerated: 'リカバリーコードの再発行',
+      passkeyAdded: 'パスキーの登録',
+      passkeyRemoved: 'パスキーの削除',
     },
     account: {
       created: 'アカウント作成',

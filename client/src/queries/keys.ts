@@ -6,6 +6,7 @@ import type { ThreadFilters } from './threads';
 export const queryKeys = {
   me: ['me'] as const,
   secondFactor: ['me', 'secondFactor'] as const,
+  passkeys: ['me', 'passkeys'] as const,
   health: ['health'] as const,
   businessAreas: ['businessAreas'] as const,
   organizationLists: ['organizations', 'list'] as const,

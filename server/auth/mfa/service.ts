@@ -12,6 +12,7 @@ import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http
 import { UserModel, type ActingUser, type UserWithOrganization } from '../../users/model';
 import { toActor } from '../../users/presenter';
 import type { LoginThrottle } from '../throttle';
+import { deletePasskeysOf } from '../passkeys/service';
 import { TotpFactorModel } from './model';
 import { deleteRecoveryCodes, issueRecoveryCodes, recoveryCodesLeft, useRecoveryCode } from './recoveryCodes';
 import { claimStep, matchingStep, newTotpSecret, otpauthUri, qrSvg, totpEnabled, useTotpCode } from './totp';
@@ -144,6 +145,8 @@ export async function resetSecondFactor({ actor, by, userId }: { actor: Actor; b
   if (!target) throw notFound('user');
   const hadTotp = await totpEnabled(userId);
   await removeSecondFactor(userId);
-  await recordAudit({ actor: by, action: 'auth.mfaReset', target: { kind: 'user', id: userId, label: target.email }, detail: { hadTotp } });
+  // A lost device may hold the passkeys as well: they go too, and the person enrols again.
+  const passkeys = await deletePasskeysOf(userId);
+  await recordAudit({ actor: by, action: 'auth.mfaReset', target: { kind: 'user', id: userId, label: target.email }, detail: { hadTotp, passkeys } });
   return target;
 }

@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { SecondFactorPending } from '@shared/schemas/mfa';
 import { LoginBody } from '@shared/schemas/users';
 import { isApiError } from '@client/api';
 import { TextField } from '@client/components/TextField';
@@ -17,7 +18,7 @@ interface Props {
   /** Starting values (from the demo account list); the page remounts the form to apply new ones. */
   initial: { email: string; password: string } | null;
   /** The password was right and a second factor is asked for. */
-  onSecondFactor: () => void;
+  onSecondFactor: (methods: SecondFactorPending['methods']) => void;
 }
 
 export function LoginForm({ redirectTo, initial, onSecondFactor }: Props) {
@@ -50,7 +51,7 @@ export function LoginForm({ redirectTo, initial, onSecondFactor }: Props) {
     if (!parsed.success || Object.keys(found).length > 0) return;
 
     login.mutate(parsed.data, {
-      onSuccess: (answer) => ('mfa' in answer ? onSecondFactor() : void navigate(redirectTo, { replace: true })),
+      onSuccess: (answer) => ('mfa' in answer ? onSecondFactor(answer.methods) : void navigate(redirectTo, { replace: true })),
       onError: (error) => setFormError(failureMessage(error)),
     });
   }

@@ -8,7 +8,9 @@ import { useMe } from '@client/queries/me';
 import { readLoginState } from '../loginNotice';
 import { LoginForm } from './LoginForm';
 import { DemoAccountsHint } from './DemoAccountsHint';
+import { PasskeySignIn } from './PasskeySignIn';
 import { SecondFactorForm } from './SecondFactorForm';
+import type { SecondFactorPending } from '@shared/schemas/mfa';
 
 const NOTICE_KEY = {
   loggedOut: 'login.loggedOut',
@@ -26,6 +28,7 @@ export function LoginPage() {
   const me = useMe();
   const [demo, setDemo] = useState<{ email: string; password: string } | null>(null);
   const [step, setStep] = useState<'password' | 'secondFactor' | 'expired'>('password');
+  const [methods, setMethods] = useState<SecondFactorPending['methods']>([]);
 
   // Already signed in (and not just signed out): nothing to do here.
   if (me.data && !notice) return <Navigate to={from ?? '/threads'} replace />;
@@ -47,9 +50,26 @@ export function LoginPage() {
             </Notice>
           )}
           {step === 'secondFactor' ? (
-            <SecondFactorForm redirectTo={from ?? '/threads'} onRestart={(expired) => setStep(expired ? 'expired' : 'password')} />
+            <SecondFactorForm redirectTo={from ?? '/threads'} methods={methods} onRestart={(expired) => setStep(expired ? 'expired' : 'password')} />
           ) : (
-            <LoginForm key={demo?.email ?? ''} redirectTo={from ?? '/threads'} initial={demo} onSecondFactor={() => setStep('secondFactor')} />
+            <>
+              <LoginForm
+                key={demo?.email ?? ''}
+                redirectTo={from ?? '/threads'}
+                initial={demo}
+                onSecondFactor={(asked) => {
+                  setMethods(asked);
+                  setStep('secondFactor');
+                }}
+              />
+              <section className="login-passkey" aria-labelledby="login-passkey-title">
+                <h2 id="login-passkey-title" className="visually-hidden">
+                  {t('mfa.passkeys.title')}
+                </h2>
+                <p className="small muted">{t('mfa.passkeys.signInLead')}</p>
+                <PasskeySignIn redirectTo={from ?? '/threads'} label={t('mfa.passkeys.signIn')} />
+              </section>
+            </>
           )}
           <p className="muted small">{t('login.forgot')}</p>
         </section>

@@ -7,6 +7,7 @@ import { useEndSession } from '@client/components/useEndSession';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useLogout } from '@client/queries/me';
 import { queryKeys } from '@client/queries/keys';
+import { PasskeyAdd } from './PasskeyAdd';
 import { RecoveryCodesNotice } from './RecoveryCodesNotice';
 import { TotpEnrolment } from './TotpEnrolment';
 
@@ -31,7 +32,15 @@ export function EnrolmentGate({ me }: { me: Me }) {
         {codes ? (
           <RecoveryCodesNotice codes={codes} onDone={() => void queryClient.invalidateQueries({ queryKey: queryKeys.me, exact: true })} />
         ) : (
-          <TotpEnrolment onEnabled={setCodes} />
+          <>
+            <TotpEnrolment onEnabled={setCodes} />
+            {/* A passkey lets them out at once (no recovery codes to keep): /api/me is refetched when it is added. */}
+            <section className="login-passkey" aria-labelledby="gate-passkey-title">
+              <h2 id="gate-passkey-title">{t('mfa.passkeys.gateOr')}</h2>
+              <p className="small">{t('mfa.passkeys.gateLead')}</p>
+              <PasskeyAdd onAdded={() => undefined} />
+            </section>
+          </>
         )}
         <p>
           <button type="button" className="button button--secondary button--small" onClick={() => logout.mutate(undefined, { onSettled: () => void endSession('loggedOut') })}>

@@ -8,10 +8,11 @@ import { Notice } from '@client/components/Notice';
 import { queryKeys } from '@client/queries/keys';
 import { useDisableTotp, useRegenerateRecoveryCodes, useSecondFactorStatus } from '@client/queries/secondFactor';
 import { CodeConfirmForm } from './CodeConfirmForm';
+import { PasskeySection } from './PasskeySection';
 import { RecoveryCodesNotice } from './RecoveryCodesNotice';
 import { TotpEnrolment } from './TotpEnrolment';
 
-/** Two-step verification in the profile: its state, set-up, new recovery codes, and turning it off where the role allows. */
+/** Two-step verification in the profile: the authenticator app (set-up, new recovery codes, turning it off where the role allows) and passkeys. */
 export function SecuritySection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -45,7 +46,7 @@ export function SecuritySection() {
         </Notice>
       )}
       <p>
-        <strong>{t('mfa.name')}：</strong>
+        <strong>{t('mfa.status.app')}：</strong>
         {totp.enabled ? t('mfa.status.on') : t('mfa.status.off')}
         {totp.enabled && (
           <span className="muted small">
@@ -96,6 +97,7 @@ export function SecuritySection() {
           )}
         </>
       )}
+      <PasskeySection />
     </div>
   );
 }
