@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { AuditEntry, AuditPage, AuditVerification } from '../shared/schemas/audit';
 import type { Issue } from '../shared/schemas/issues';
+import type { Meeting } from '../shared/schemas/meetings';
 import type { ApiClient } from './support/client';
 import { ok, openSocket, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
@@ -73,6 +74,20 @@ describe('what goes on the record', () => {
     const target = users.body.users.find((u) => u.email === 'dev@demo.example')!;
     expect((await secretariat.patch(`/api/users/${target.id}`, { displayName: '鈴木 美咲（改）' })).status).toBe(200);
     expect(await latest('account.updated')).toMatchObject({ target: { kind: 'user', id: target.id, label: 'dev@demo.example' }, detail: { change: { displayName: '鈴木 美咲（改）' } } });
+  });
+  it('records what a service does however it is called: an answer written by publishing minutes is on the record (issue 17)', async () => {
+    const issue = (await dev.post<Issue>('/api/issues', { title: '議事録から回答', description: '説明', businessAreas: ['national-pension'], category: 'spec' })).body;
+    expect((await secretariat.post(`/api/issues/${issue.id}/transition`, { to: 'accepted' })).status).toBe(200);
+    const startsAt = new Date(Date.now() + 86_400_000);
+    const m = (await secretariat.post<Meeting>('/api/meetings', { kind: 'plenary', title: '監査の全体会議', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), agenda: [{ title: '議題', minutes: 10 }] })).body;
+    for (const to of ['scheduled', 'live', 'ended']) expect((await secretariat.post(`/api/meetings/${m.id}/status`, { to })).status).toBe(200);
+    const items = [{ agendaItemId: m.agenda[0]!.id, summary: '要旨', decisions: [{ text: '回答とする', issueId: issue.id, effect: 'answer' }] }];
+    expect((await secretariat.put(`/api/meetings/${m.id}/minutes`, { items })).status).toBe(200);
+    expect((await secretariat.post(`/api/meetings/${m.id}/minutes/publish`)).status).toBe(200);
+    const entries = (await page('?limit=200')).entries;
+    expect(entries.find((e) => e.action === 'issue.answered' && e.target?.id === issue.id)).toMatchObject({ target: { kind: 'issue', label: issue.number } });
+    expect(entries.find((e) => e.action === 'minutes.published' && e.target?.id === m.id)).toBeDefined();
+    expect(entries.find((e) => e.action === 'meeting.statusChanged' && e.target?.id === m.id && e.detail.to === 'ended')).toBeDefined();
   });
 });
 

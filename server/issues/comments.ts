@@ -5,6 +5,7 @@
 import { decide } from '@shared/permissions';
 import type { IssueComment } from '@shared/schemas/issues';
 import { isOpen, type IssueStatus } from '@shared/register/rules';
+import { recordAudit } from '../audit/log';
 import { authorize } from '../http/authorize';
 import { conflict, forbidden, notFound } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
@@ -53,6 +54,8 @@ export async function addAnswer(input: { user: UserWithOrganization; issueId: st
     await updated.save();
   }
   broadcast.updated(await presentStored(updated));
+  // Every official answer is on the audit record, however it came (the API, or a meeting's decision).
+  await recordAudit({ actor: user, action: 'issue.answered', target: { kind: 'issue', id: String(issue._id), label: issue.number }, detail: { answerId: presented.id } });
   return presented;
 }
 

@@ -100,11 +100,7 @@ export function issueRoutes({ register, postLimit }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/issues/:id/transition', tag: 'register', summary: 'Move an issue to another status (secretariat; only allowed transitions)', access: 'user', params: IdParams, body: TransitionBody, responses: { 200: { description: 'moved', schema: Issue }, ...errors, ...conflictResponse } },
-      async ({ user, params, body }) => {
-        const issue = await transitionIssue({ user, issueId: params.id, body, broadcast });
-        await recordAudit({ actor: user, action: 'issue.transitioned', target: { kind: 'issue', id: issue.id, label: issue.number }, detail: { ...body } });
-        return issue;
-      },
+      ({ user, params, body }) => transitionIssue({ user, issueId: params.id, body, broadcast }),
     ),
     defineRoute(
       { method: 'put', path: '/issues/:id/support', tag: 'register', summary: "Support an issue for one's organisation (once per organisation)", access: 'user', params: IdParams, responses: { 200: { description: 'support state', schema: SupportResult }, ...errors, ...conflictResponse } },
@@ -120,11 +116,7 @@ export function issueRoutes({ register, postLimit }: AppContext) {
     ),
     defineRoute(
       { method: 'post', path: '/issues/:id/answers', tag: 'register', summary: 'Publish an official answer (secretariat, or the ministry the issue is routed to); moves it to 回答済', access: 'user', limit: postLimit.perPerson, params: IdParams, body: AnswerBody, status: 201, responses: { 201: { description: 'published', schema: IssueComment }, ...errors, ...conflictResponse } },
-      async ({ user, params, body }) => {
-        const answer = await addAnswer({ user, issueId: params.id, body: body.body, broadcast });
-        await recordAudit({ actor: user, action: 'issue.answered', target: { kind: 'issue', id: params.id }, detail: { answerId: answer.id } });
-        return answer;
-      },
+      ({ user, params, body }) => addAnswer({ user, issueId: params.id, body: body.body, broadcast }),
     ),
     defineRoute(
       { method: 'patch', path: '/issue-answers/:id', tag: 'register', summary: "Edit one's own official answer", access: 'user', params: IdParams, body: AnswerBody, responses: { 200: { description: 'edited', schema: IssueComment }, ...errors } },

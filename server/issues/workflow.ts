@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import { trusted } from 'mongoose';
 import type { Issue, TransitionBody } from '@shared/schemas/issues';
 import { STATUS_LABELS, TRANSITIONS, type IssueStatus } from '@shared/register/rules';
+import { recordAudit } from '../audit/log';
 import { ignoringDuplicate } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { badRequest, conflict } from '../http/errors';
@@ -88,5 +89,6 @@ export async function transitionIssue(input: { user: UserWithOrganization; issue
   }
   const presented = await presentStored(updated);
   broadcast.updated(presented);
+  await recordAudit({ actor: user, action: 'issue.transitioned', target: { kind: 'issue', id: presented.id, label: presented.number }, detail: { ...body } });
   return presented;
 }

@@ -172,6 +172,7 @@ export async function publishMinutes(input: { user: UserWithOrganization; meetin
   const invited = orgs.filter((o) => isInvited(invitationOf(published), { id: String(o._id), key: o.key, kind: o.kind, vendorType: o.vendorType ?? null, observerKind: o.observerKind ?? null }));
   broadcast.minutesPublished(invited.map((o) => String(o._id)), { meetingId: String(meeting._id), title: meeting.title });
   announce(broadcast, published);
+  await recordAudit({ actor: user, action: 'minutes.published', target: { kind: 'meeting', id: String(published._id), label: published.title } });
   return presentMeeting(published, actor);
 }
 

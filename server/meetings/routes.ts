@@ -90,11 +90,7 @@ export function meetingRoutes({ meetings: broadcast, register, config }: AppCont
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/status', tag: 'meetings', summary: 'Schedule, start (opens the live room), end, cancel, or return to draft (secretariat)', access: 'user', params: IdParams, body: MeetingStatusBody, responses: { 200: { description: 'moved', schema: Meeting }, ...errors, ...conflictResponse } },
-      async ({ user, params, body }) => {
-        const meeting = await setMeetingStatus({ user, meetingId: params.id, to: body.to, broadcast });
-        await recordAudit({ actor: user, action: 'meeting.statusChanged', target: { kind: 'meeting', id: meeting.id, label: meeting.title }, detail: { to: body.to } });
-        return meeting;
-      },
+      ({ user, params, body }) => setMeetingStatus({ user, meetingId: params.id, to: body.to, broadcast }),
     ),
     defineRoute(
       { method: 'put', path: '/meetings/:id/rsvp', tag: 'meetings', summary: 'Answer the invitation (in person: hybrid only, while places remain)', access: 'user', params: IdParams, body: RsvpBody, responses: { 200: { description: 'the meeting', schema: MeetingSummary }, ...errors, ...conflictResponse } },
@@ -145,11 +141,7 @@ export function meetingRoutes({ meetings: broadcast, register, config }: AppCont
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/minutes/publish', tag: 'meetings', summary: 'Publish the minutes: notify the invited and write decisions into linked issues', access: 'user', params: IdParams, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
-      async ({ user, params }) => {
-        const meeting = await publishMinutes({ user, meetingId: params.id, broadcast, register });
-        await recordAudit({ actor: user, action: 'minutes.published', target: { kind: 'meeting', id: meeting.id, label: meeting.title } });
-        return meeting;
-      },
+      ({ user, params }) => publishMinutes({ user, meetingId: params.id, broadcast, register }),
     ),
   ];
 }

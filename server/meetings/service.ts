@@ -5,6 +5,7 @@ import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import { isHybrid, STATUS_MOVES, type MeetingStatus } from '@shared/meetings/rules';
 import type { Meeting, MeetingCreateBody, MeetingSummary, MeetingUpdateBody } from '@shared/schemas/meetings';
+import { recordAudit } from '../audit/log';
 import { authorize } from '../http/authorize';
 import { badRequest, conflict } from '../http/errors';
 import { IssueModel } from '../issues/model';
@@ -114,6 +115,7 @@ export async function setMeetingStatus(input: { user: UserWithOrganization; meet
   const updated = (await MeetingModel.findById(meeting._id))!;
   broadcast.status(String(meeting._id), to);
   announce(broadcast, updated);
+  await recordAudit({ actor: user, action: 'meeting.statusChanged', target: { kind: 'meeting', id: String(updated._id), label: updated.title }, detail: { to } });
   return presentMeeting(updated, actor);
 }
 

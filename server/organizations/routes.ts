@@ -6,7 +6,6 @@ import {
   OrganizationQuery,
   OrganizationUpdateBody,
 } from '@shared/schemas/organizations';
-import { recordAudit } from '../audit/log';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { presentOrganization } from './presenter';
@@ -62,11 +61,7 @@ export function organizationRoutes({ realtime }: Pick<AppContext, 'realtime'>) {
           409: { description: 'key or corporate number in use', schema: ErrorBody },
         },
       },
-      async ({ user, actor, body }) => {
-        const org = await createOrganization({ actor, input: body });
-        await recordAudit({ actor: user, action: 'organization.created', target: { kind: 'organization', id: String(org._id), label: org.nameJa }, detail: { input: body } });
-        return presentOrganization(org);
-      },
+      async ({ user, body }) => presentOrganization(await createOrganization({ by: user, input: body })),
     ),
     defineRoute(
       {
@@ -85,11 +80,7 @@ export function organizationRoutes({ realtime }: Pick<AppContext, 'realtime'>) {
           409: { description: 'conflict', schema: ErrorBody },
         },
       },
-      async ({ user, actor, params, body }) => {
-        const org = await updateOrganization({ actor, id: params.id, input: body, realtime });
-        await recordAudit({ actor: user, action: 'organization.updated', target: { kind: 'organization', id: String(org._id), label: org.nameJa }, detail: { change: body } });
-        return presentOrganization(org);
-      },
+      async ({ user, params, body }) => presentOrganization(await updateOrganization({ by: user, id: params.id, input: body, realtime })),
     ),
   ];
 }

@@ -1,10 +1,15 @@
 /** The council's organisations: the secretariat, the member vendors and the observers. */
-import type { Actor } from '@shared/domain';
 import type { OrganizationCreateBody, OrganizationQuery, OrganizationUpdateBody } from '@shared/schemas/organizations';
 import { authorize } from '../http/authorize';
 import { conflict, notFound } from '../http/errors';
 import type { Realtime } from '../realtime/io';
+import { recordAudit } from '../audit/log';
+import type { ActingUser } from '../users/model';
+import { toActor } from '../users/presenter';
 import { OrganizationModel, type OrganizationDocument } from './model';
+
+/** How an organisation is named on the audit record. */
+const organizationTarget = (org: OrganizationDocument) => ({ kind: 'organization', id: String(org._id), label: org.nameJa });
 
 const KIND_ORDER = { secretariat: 0, observer: 1, vendor: 2 } as const;
 const collator = new Intl.Collator('ja');
@@ -45,11 +50,14 @@ async function checkCorporateNumberFree(corporateNumber: string, exceptId?: stri
   }
 }
 
-export async function createOrganization({ actor, input }: { actor: Actor; input: OrganizationCreateBody }) {
+export async function createOrganization({ by, input }: { by: ActingUser; input: OrganizationCreateBody }) {
+  const actor = toActor(by);
   authorize(actor, 'organization.manage');
   if (await OrganizationModel.exists({ key: input.key })) throw conflict('this key is already in use', 'body.key');
   if (input.kind === 'vendor') await checkCorporateNumberFree(input.corporateNumber);
-  return OrganizationModel.create(input);
+  const org = await OrganizationModel.create(input);
+  await recordAudit({ actor: by, action: 'organization.created', target: organizationTarget(org), detail: { input } });
+  return org;
 }
 
 /**
@@ -57,7 +65,8 @@ export async function createOrganization({ actor, input }: { actor: Actor; input
  * vendors read development-only threads) refreshes their live sockets at once, so none keeps rooms
  * it joined under the old type.
  */
-export async function updateOrganization({ actor, id, input, realtime }: { actor: Actor; id: string; input: OrganizationUpdateBody; realtime: Pick<Realtime, 'refreshOrganizationSockets'> }) {
+export async function updateOrganization({ by, id, input, realtime }: { by: ActingUser; id: string; input: OrganizationUpdateBody; realtime: Pick<Realtime, 'refreshOrganizationSockets'> }) {
+  const actor = toActor(by);
   authorize(actor, 'organization.manage');
   const org = await getOrganization(id);
   if (org.kind !== 'vendor' && (input.vendorType || input.corporateNumber)) {
@@ -66,5 +75,6 @@ export async function updateOrganization({ actor, id, input, realtime }: { actor
   if (input.corporateNumber) await checkCorporateNumberFree(input.corporateNumber, id);
   await OrganizationModel.updateOne({ _id: org._id }, input);
   if (input.vendorType !== undefined && input.vendorType !== org.vendorType) realtime.refreshOrganizationSockets(String(org._id));
+  await recordAudit({ actor: by, action: 'organization.updated', target: organizationTarget(org), detail: { change: input } });
   return getOrganization(id);
 }

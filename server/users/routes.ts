@@ -3,13 +3,10 @@ import { User, UserCreateBody, UserCreated, UserList, UserUpdateBody } from '@sh
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { errorResponses } from '../http/responses';
-import { recordAudit } from '../audit/log';
-import type { UserWithOrganization } from './model';
 import { presentUser } from './presenter';
 import { createUser, listOrganizationUsers, setUserActive, updateUser } from './service';
 
 const errors = errorResponses;
-const accountTarget = (u: Pick<UserWithOrganization, '_id' | 'email'>) => ({ kind: 'user', id: String(u._id), label: u.email });
 
 export function userRoutes({ realtime }: AppContext) {
   return [
@@ -39,9 +36,8 @@ export function userRoutes({ realtime }: AppContext) {
         status: 201,
         responses: { 201: { description: 'created', schema: UserCreated }, ...errors, 409: { description: 'e-mail in use', schema: ErrorBody } },
       },
-      async ({ user: by, actor, params, body }) => {
-        const { user, temporaryPassword } = await createUser({ actor, organizationId: params.id, input: body });
-        await recordAudit({ actor: by, action: 'account.created', target: accountTarget(user), detail: { role: user.role, organizationId: params.id } });
+      async ({ user: by, params, body }) => {
+        const { user, temporaryPassword } = await createUser({ by, organizationId: params.id, input: body });
         return { user: presentUser(user), temporaryPassword };
       },
     ),
@@ -56,11 +52,7 @@ export function userRoutes({ realtime }: AppContext) {
         body: UserUpdateBody,
         responses: { 200: { description: 'updated', schema: User }, ...errors },
       },
-      async ({ user: by, actor, params, body }) => {
-        const user = await updateUser({ actor, userId: params.id, input: body, realtime });
-        await recordAudit({ actor: by, action: 'account.updated', target: accountTarget(user), detail: { change: body } });
-        return presentUser(user);
-      },
+      async ({ user: by, params, body }) => presentUser(await updateUser({ by, userId: params.id, input: body, realtime })),
     ),
     defineRoute(
       {
@@ -72,11 +64,7 @@ export function userRoutes({ realtime }: AppContext) {
         params: IdParams,
         responses: { 200: { description: 'deactivated', schema: User }, ...errors },
       },
-      async ({ user: by, actor, params }) => {
-        const user = await setUserActive({ actor, userId: params.id, active: false, realtime });
-        await recordAudit({ actor: by, action: 'account.deactivated', target: accountTarget(user) });
-        return presentUser(user);
-      },
+      async ({ user: by, params }) => presentUser(await setUserActive({ by, userId: params.id, active: false, realtime })),
     ),
     defineRoute(
       {
@@ -88,11 +76,7 @@ export function userRoutes({ realtime }: AppContext) {
         params: IdParams,
         responses: { 200: { description: 'reactivated', schema: User }, ...errors },
       },
-      async ({ user: by, actor, params }) => {
-        const user = await setUserActive({ actor, userId: params.id, active: true, realtime });
-        await recordAudit({ actor: by, action: 'account.reactivated', target: accountTarget(user) });
-        return presentUser(user);
-      },
+      async ({ user: by, params }) => presentUser(await setUserActive({ by, userId: params.id, active: true, realtime })),
     ),
   ];
 }

@@ -2,6 +2,7 @@
 import type { Actor } from '@shared/domain';
 import { personaOf, ROLES_BY_ORG_KIND, type Role } from '@shared/domain';
 import type { UserCreateBody, UserUpdateBody } from '@shared/schemas/users';
+import { recordAudit } from '../audit/log';
 import { deleteSessionsOf } from '../auth/session';
 import { hashPassword, temporaryPassword, verifyPassword } from '../auth/password';
 import { authorize } from '../http/authorize';
@@ -11,7 +12,8 @@ import { revokeCalendarTokens } from '../meetings/calendar';
 import { OrganizationModel, type OrganizationDocument } from '../organizations/model';
 import type { Realtime } from '../realtime/io';
 import { checkEmailDomain, takenAddressRefusal } from './accountEmail';
-import { deactivatedByOf, UserModel, type UserWithOrganization } from './model';
+import { deactivatedByOf, UserModel, type ActingUser, type UserWithOrganization } from './model';
+import { toActor } from './presenter';
 
 async function loadOrganization(id: string): Promise<OrganizationDocument> {
   const org = await OrganizationModel.findById(id);
@@ -32,6 +34,9 @@ function checkRoleFits(role: Role, org: OrganizationDocument): void {
   }
 }
 
+/** How an account is named on the audit record. */
+const accountTarget = (u: Pick<UserWithOrganization, '_id' | 'email'>) => ({ kind: 'user', id: String(u._id), label: u.email });
+
 export async function listOrganizationUsers({ actor, organizationId }: { actor: Actor; organizationId: string }) {
   authorize(actor, 'account.manage', { targetOrganizationId: organizationId });
   await loadOrganization(organizationId);
@@ -39,7 +44,8 @@ export async function listOrganizationUsers({ actor, organizationId }: { actor: 
   return users as unknown as UserWithOrganization[];
 }
 
-export async function createUser({ actor, organizationId, input }: { actor: Actor; organizationId: string; input: UserCreateBody }) {
+export async function createUser({ by, organizationId, input }: { by: ActingUser; organizationId: string; input: UserCreateBody }) {
+  const actor = toActor(by);
   authorize(actor, 'account.manage', { targetOrganizationId: organizationId });
   const org = await loadOrganization(organizationId);
   checkRoleFits(input.role, org);
@@ -59,10 +65,12 @@ export async function createUser({ actor, organizationId, input }: { actor: Acto
   });
   // Setting the loaded organisation on the ref path marks it populated: no second query.
   created.set('organization', org);
+  await recordAudit({ actor: by, action: 'account.created', target: accountTarget(created), detail: { role: created.role, organizationId } });
   return { user: created as unknown as UserWithOrganization, temporaryPassword: password };
 }
 
-export async function updateUser({ actor, userId, input, realtime }: { actor: Actor; userId: string; input: UserUpdateBody; realtime: Realtime }) {
+export async function updateUser({ by, userId, input, realtime }: { by: ActingUser; userId: string; input: UserUpdateBody; realtime: Realtime }) {
+  const actor = toActor(by);
   const user = await loadUser(userId);
   authorize(actor, 'account.manage', { targetOrganizationId: user.organization.id as string });
   if (input.role !== undefined) {
@@ -71,6 +79,7 @@ export async function updateUser({ actor, userId, input, realtime }: { actor: Ac
   }
   await UserModel.updateOne({ _id: user._id }, input);
   if (input.role !== undefined && input.role !== user.role) realtime.refreshUserSockets(userId);
+  await recordAudit({ actor: by, action: 'account.updated', target: accountTarget(user), detail: { change: input } });
   return loadUser(userId);
 }
 
@@ -79,7 +88,8 @@ export async function updateUser({ actor, userId, input, realtime }: { actor: Ac
  * hold its org admins cannot lift (they would otherwise undo a suspension the council decided), and
  * a later deactivation by the organisation does not turn the hold into the organisation's own.
  */
-export async function setUserActive({ actor, userId, active, realtime }: { actor: Actor; userId: string; active: boolean; realtime: Realtime }) {
+export async function setUserActive({ by, userId, active, realtime }: { by: ActingUser; userId: string; active: boolean; realtime: Realtime }) {
+  const actor = toActor(by);
   const user = await loadUser(userId);
   authorize(actor, 'account.manage', { targetOrganizationId: user.organization.id as string });
   if (userId === actor.id && !active) throw badRequest('you cannot deactivate your own account', 'id');
@@ -101,6 +111,7 @@ export async function setUserActive({ actor, userId, active, realtime }: { actor
     await revokeCalendarTokens(userId);
     realtime.endUserSockets(userId, 'deactivated');
   }
+  await recordAudit({ actor: by, action: active ? 'account.reactivated' : 'account.deactivated', target: accountTarget(user) });
   return loadUser(userId);
 }
 
