@@ -80,7 +80,10 @@ function isDatabaseDown(err: unknown): boolean {
   return (
     LOST_CONNECTION.has((err as NodeJS.ErrnoException).code ?? '') ||
     UNREACHABLE.some((kind) => err instanceof kind) ||
-    /buffering timed out|connection .* closed|Client must be connected/i.test(err.message)
+    /buffering timed out|connection .* closed|Client must be connected/i.test(err.message) ||
+    // FerretDB answering while its SQLite backend shuts down under it (the database process stopping):
+    // the write did not happen, and the caller may retry (sends are idempotent on their client id).
+    /sql: (transaction has already been committed or rolled back|database is closed)|driver: bad connection/i.test(err.message)
   );
 }
 

@@ -29,7 +29,7 @@ describe('languages in the browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     await page.getByLabel('メールアドレス').fill('dev@demo.example');
     await page.getByLabel('パスワード').fill('wrong-password');
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
     await expectVisible(page.getByText('メールアドレスまたはパスワードが正しくありません。'));
     await expectAccessible(page, 'login with an error');
     await page.getByLabel('パスワード').fill('council-demo');
