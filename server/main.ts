@@ -28,6 +28,8 @@ async function main() {
     const asked = await addContainmentIndexes(config.FERRETDB_POSTGRESQL_URL, database.dbName ?? 'council');
     log.info(`PostgreSQL: ${asked} GIN indexes for FerretDB's containment filters`);
   }
+  // Opened before the demo is seeded: its issue transitions and answers go through the services, which record them.
+  const audit = openAuditLog({ dataDir: config.DATA_DIR });
   await upgradeStoredData();
   const demo = seedsDemoAccounts(config);
   const seeded = await seedCouncil({ demo });
@@ -37,7 +39,6 @@ async function main() {
   // The register's in-memory view loads while the server starts listening (registerView.ts).
   void registerView.current().catch((err: unknown) => log.error('register view: first load failed; it is retried on the next read', { error: String(err) }));
 
-  const audit = openAuditLog({ dataDir: config.DATA_DIR });
   const council = createApp({ config, sessionSecret: resolveSessionSecret(config) });
   await new Promise<void>((resolve, reject) => {
     council.server.once('error', reject);

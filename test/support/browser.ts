@@ -161,9 +161,9 @@ export async function startE2EServer(): Promise<E2EServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'council-e2e-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, POSTS_PER_MINUTE: '100000' });
   await connectDatabase(inject('mongoUri'), { dbName: `e2e_${randomBytes(6).toString('hex')}` });
+  const audit = openAuditLog({ dataDir });
   await seedCouncil({ demo: true });
   await seedDemoContent();
-  const audit = openAuditLog({ dataDir });
   const council = createApp({ config, sessionSecret: randomBytes(32).toString('hex'), clientDir });
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(council.server.address() as AddressInfo).port}`;
