@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './schemas/common';
 import { ObjectIdString } from './schemas/common';
-import type { HistoryEntry, Issue, IssueComment, SupportResult } from './schemas/issues';
+import type { HistoryEntry, Issue, IssueAbilities, IssueComment, SupportResult } from './schemas/issues';
 import { ChatBody, QuestionBody, type ChatMessage, type Question, type RoomState } from './schemas/meetings';
 import type { MeetingStatus } from './meetings/rules';
 import type { PresenceChange } from './meetings/presence';
@@ -22,6 +22,7 @@ import {
   type ReadState,
   type Reaction,
   type Thread,
+  type ThreadAbilities,
 } from './schemas/threads';
 
 export type Ack<T extends object = object> =
@@ -64,7 +65,7 @@ export const SOCKET_EVENT_SCHEMAS = {
 /** What a successful acknowledgement carries, per event. */
 export interface SocketAckBodies {
   'session.ping': { userId: string; serverTime: number };
-  'thread.join': { thread: Thread; readSeq: number; missed: Message[]; hasMore: boolean; viewers: Person[] };
+  'thread.join': { thread: Thread; abilities: ThreadAbilities; readSeq: number; missed: Message[]; hasMore: boolean; viewers: Person[] };
   'thread.leave': object;
   'thread.typing': object;
   'thread.read': ReadState;
@@ -75,7 +76,7 @@ export interface SocketAckBodies {
   'message.hide': { message: Message };
   'message.restore': { message: Message };
   'reaction.set': { messageId: string; reactions: Reaction[] };
-  'issue.join': { issue: Issue };
+  'issue.join': { issue: Issue; abilities: IssueAbilities };
   'issue.leave': object;
   'meeting.join': RoomState;
   'meeting.leave': object;
@@ -118,6 +119,8 @@ export interface ServerToClientEvents {
   /** To everyone who may read the thread (its visibility's room): new, changed, or new activity. */
   'thread.created': (thread: Thread) => void;
   'thread.updated': (thread: Thread) => void;
+  /** To a thread's room, per reader: what this reader may now do with the thread (after a lock, say). */
+  'thread.abilities': (payload: { threadId: string; abilities: ThreadAbilities }) => void;
   /** To the reader's own sockets: their read cursor moved (another tab read it). */
   'thread.read': (state: ReadState) => void;
   /** To everyone (the register room): a new issue, or any change to one (status, fields, counts). */
@@ -125,6 +128,8 @@ export interface ServerToClientEvents {
   'issue.updated': (issue: Issue) => void;
   /** To an issue's room. */
   'issue.comment': (comment: IssueComment) => void;
+  /** Per reader, after any change to the issue: what this reader may now do with it. */
+  'issue.abilities': (payload: { issueId: string; abilities: IssueAbilities }) => void;
   'issue.history': (payload: { issueId: string; entry: HistoryEntry }) => void;
   'issue.support': (payload: Omit<SupportResult, 'supportedByMe'>) => void;
   /** To everyone: a meeting was scheduled, changed, started, ended or its minutes published. */

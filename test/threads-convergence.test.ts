@@ -111,5 +111,6 @@ it('applying 200 random live events gives the same state as a fresh fetch', asyn
   expect(byId(timeline.messages), `seed ${seed}, ops ${JSON.stringify(counts)}`).toEqual(byId(fresh.messages));
   expect(timeline.lastSeq).toBe(fresh.lastSeq);
   expect(fresh.messages.length).toBeGreaterThan(30);
-  expect(applied).toBeGreaterThan(120);
+  // Enough of the game was live events (hiding a hidden message, or replying to a hidden or deleted one, is refused).
+  expect(applied).toBeGreaterThan(90);
 });

@@ -2,9 +2,12 @@
  * Live register: `register` holds every signed-in socket allowed to read issues (list and
  * dashboard updates); `issue:<id>` holds those viewing one issue (comments, answers, history).
  */
-import type { HistoryEntry, Issue, IssueComment, SupportResult } from '@shared/schemas/issues';
+import { answerEditVerdict, issueAbilities, type IssueFacts } from '@shared/policies/issue';
+import type { HistoryEntry, Issue, IssueCommentView, SupportResult } from '@shared/schemas/issues';
 import type { Visibility } from '@shared/threads/rules';
 import type { CouncilServer } from '../realtime/io';
+import { emitPerReader } from '../realtime/perReader';
+import { issueFacts } from './presenter';
 
 export const registerRooms = {
   register: 'register',
@@ -22,7 +25,8 @@ export interface Restricted {
 export interface RegisterBroadcast {
   created(issue: Issue): void;
   updated(issue: Issue): void;
-  comment(comment: IssueComment): void;
+  /** To the issue's room, per reader (whether each may edit it). */
+  comment(comment: IssueCommentView, issue: Pick<IssueFacts, 'ministry'>): void;
   history(issueId: string, entry: HistoryEntry, restricted?: Restricted): void;
   support(result: Omit<SupportResult, 'supportedByMe'>): void;
 }
@@ -30,8 +34,20 @@ export interface RegisterBroadcast {
 export function createRegisterBroadcast(io: CouncilServer): RegisterBroadcast {
   return {
     created: (issue) => void io.to(registerRooms.register).emit('issue.created', issue),
-    updated: (issue) => void io.to(registerRooms.register).emit('issue.updated', issue),
-    comment: (comment) => void io.to(registerRooms.issue(comment.issueId)).emit('issue.comment', comment),
+    updated: (issue) => {
+      io.to(registerRooms.register).emit('issue.updated', issue);
+      // Those viewing it learn, each for themselves, what they may now do with it (issue pages).
+      const facts = issueFacts(issue);
+      emitPerReader(io, registerRooms.issue(issue.id), 'issue.abilities', (actor) => {
+        const abilities = issueAbilities(actor, facts);
+        return { key: JSON.stringify(abilities), payload: () => ({ issueId: issue.id, abilities }) };
+      });
+    },
+    comment: (comment, issue) =>
+      emitPerReader(io, registerRooms.issue(comment.issueId), 'issue.comment', (actor) => {
+        const edit = answerEditVerdict(actor, issue, { kind: comment.kind, authorId: comment.author.id }).allowed;
+        return { key: String(edit), payload: () => ({ ...comment, abilities: { edit } }) };
+      }),
     history: (issueId, entry, restricted) => {
       if (!restricted) return void io.to(registerRooms.issue(issueId)).emit('issue.history', { issueId, entry });
       const readers = registerRooms.issueReaders(issueId, restricted.visibility);

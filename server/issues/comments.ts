@@ -2,12 +2,12 @@
  * Discussion comments, and official answers: an answer is written by the secretariat or by the
  * ministry the issue is routed to, and publishing one moves an open issue to 回答済.
  */
-import { decide } from '@shared/permissions';
+import { answerEditVerdict, issueVerdicts } from '@shared/policies/issue';
 import type { IssueComment } from '@shared/schemas/issues';
-import { isOpen, type IssueStatus } from '@shared/register/rules';
+import type { IssueStatus } from '@shared/register/rules';
 import { recordAudit } from '../audit/log';
-import { authorize } from '../http/authorize';
-import { conflict, forbidden, notFound } from '../http/errors';
+import { authorize, enforce } from '../http/authorize';
+import { notFound } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
@@ -15,7 +15,7 @@ import { presentStored, readableIssue, recount, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueCommentModel } from './model';
-import { presentComment } from './presenter';
+import { commentWithAbilities, issueFacts, presentComment } from './presenter';
 import { setStatus } from './workflow';
 
 export async function addComment(input: { user: UserWithOrganization; issueId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
@@ -27,25 +27,23 @@ export async function addComment(input: { user: UserWithOrganization; issueId: s
   await recount(issue._id, 'commentCount', () => IssueCommentModel.countDocuments({ issueId: issue._id, kind: 'comment' }));
   await recordHistory(broadcast, { issueId: issue._id, type: 'comment', by: personOf(user) });
   const presented = presentComment(comment);
-  broadcast.comment(presented);
+  broadcast.comment(presented, issueFacts(issue));
   broadcast.updated(await presentStored(await reloadIssue(issue._id)));
-  return presented;
+  return commentWithAbilities(presented, actor, issueFacts(issue));
 }
 
 export async function addAnswer(input: { user: UserWithOrganization; issueId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
   const { user, broadcast } = input;
   const actor = toActor(user);
   const issue = await readableIssue(actor, input.issueId);
-  const decision = decide(actor, 'issue.answer', { routedMinistry: issue.ministry });
-  if (!decision.allowed) throw forbidden(`${decision.reason} (this issue is routed to ${issue.ministry ?? 'no ministry'})`);
+  enforce(issueVerdicts(actor, issueFacts(issue)).answer);
   const status = issue.status as IssueStatus;
-  if (!isOpen(status)) throw conflict(`this issue is ${status}; reopen it before answering`);
   const by = personOf(user);
   const answer = await IssueCommentModel.create({ issueId: issue._id, kind: 'answer', author: by, body: input.body });
   await recount(issue._id, 'answerCount', () => IssueCommentModel.countDocuments({ issueId: issue._id, kind: 'answer' }));
   await recordHistory(broadcast, { issueId: issue._id, type: 'answer', by });
   const presented = presentComment(answer);
-  broadcast.comment(presented);
+  broadcast.comment(presented, issueFacts(issue));
   let updated = await reloadIssue(issue._id);
   if (!updated.answeredAt) updated.answeredAt = new Date();
   if (status !== 'answered') {
@@ -56,7 +54,7 @@ export async function addAnswer(input: { user: UserWithOrganization; issueId: st
   broadcast.updated(await presentStored(updated));
   // Every official answer is on the audit record, however it came (the API, or a meeting's decision).
   await recordAudit({ actor: user, action: 'issue.answered', target: { kind: 'issue', id: String(issue._id), label: issue.number }, detail: { answerId: presented.id } });
-  return presented;
+  return commentWithAbilities(presented, actor, issueFacts(issue));
 }
 
 /** Edit one's own official answer (the secretariat's, or the routed ministry's). */
@@ -66,15 +64,13 @@ export async function editAnswer(input: { user: UserWithOrganization; commentId:
   const answer = await IssueCommentModel.findById(input.commentId);
   if (!answer) throw notFound('comment');
   const issue = await readableIssue(actor, answer.issueId);
-  if (answer.kind !== 'answer') throw forbidden('only official answers can be edited');
-  authorize(actor, 'issue.editOwnAnswer', { routedMinistry: issue.ministry });
-  if (String(answer.author.id) !== actor.id) throw forbidden('only the author may edit an answer');
+  enforce(answerEditVerdict(actor, issueFacts(issue), { kind: answer.kind, authorId: String(answer.author.id) }));
   const before = answer.body;
   answer.body = input.body;
   answer.editedAt = new Date();
   await answer.save();
   await recordHistory(broadcast, { issueId: issue._id, type: 'answerEdited', by: personOf(user), changes: [{ field: 'answer', from: before, to: input.body }] });
   const presented = presentComment(answer);
-  broadcast.comment(presented);
-  return presented;
+  broadcast.comment(presented, issueFacts(issue));
+  return commentWithAbilities(presented, actor, issueFacts(issue));
 }

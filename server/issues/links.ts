@@ -2,9 +2,10 @@
 import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import type { IssueLink } from '@shared/schemas/issues';
-import { can } from '@shared/permissions';
+import { issueVerdicts } from '@shared/policies/issue';
 import { mayRemoveLink } from '@shared/register/rules';
 import { ignoringDuplicate } from '../db/keys';
+import { enforce } from '../http/authorize';
 import { forbidden, notFound } from '../http/errors';
 import { readableThread } from '../threads/access';
 import { UserModel, type UserWithOrganization } from '../users/model';
@@ -14,6 +15,7 @@ import { readableIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueLinkModel, IssueModel } from './model';
+import { issueFacts } from './presenter';
 import { linksOf } from './service';
 
 /**
@@ -24,7 +26,7 @@ export async function setLink(input: { user: UserWithOrganization; issueId: stri
   const { user, kind, targetId, on, broadcast } = input;
   const actor = toActor(user);
   const issue = await readableIssue(actor, input.issueId);
-  if (!can(actor, 'issue.comment')) throw forbidden('you may not link issues');
+  enforce(issueVerdicts(actor, issueFacts(issue)).link);
   if (kind === 'meeting') throw notFound('meeting'); // meetings arrive with the meetings feature
   const thread = await readableThread(actor, targetId);
   const _id = `${String(issue._id)}:${kind}:${targetId}`;

@@ -1,5 +1,7 @@
 /** Stored register documents → the shared API shapes. */
-import type { HistoryEntry, Issue, IssueComment } from '@shared/schemas/issues';
+import type { Actor } from '@shared/domain';
+import { answerEditVerdict, type IssueFacts } from '@shared/policies/issue';
+import type { HistoryEntry, Issue, IssueComment, IssueCommentView } from '@shared/schemas/issues';
 import { dateOnly, todayInJapan } from '@shared/japanDates';
 import { isLeadTimeShort, isOpen, leadTimeDays, type IssueStatus } from '@shared/register/rules';
 import { presentPerson, type PersonRecord } from '../users/person';
@@ -41,7 +43,20 @@ export function presentIssue(i: IssueDocument, duplicateOf: DuplicateRef = null,
   };
 }
 
-export function presentComment(c: IssueCommentDocument): IssueComment {
+/** What the register rules need of a stored or presented issue. */
+export const issueFacts = (i: { status: string; ministry?: string | null; raisedBy: { id: unknown; organization: { id: unknown } } }): IssueFacts => ({
+  status: i.status as IssueStatus,
+  ministry: i.ministry ?? null,
+  raisedBy: { id: String(i.raisedBy.id), organizationId: String(i.raisedBy.organization.id) },
+});
+
+/** A comment or answer as one reader sees it: with whether they may edit it. */
+export function commentWithAbilities(view: IssueCommentView, actor: Actor, issue: Pick<IssueFacts, 'ministry'>): IssueComment {
+  return { ...view, abilities: { edit: answerEditVerdict(actor, issue, { kind: view.kind, authorId: view.author.id }).allowed } };
+}
+
+/** A comment or answer as every reader sees it, before the reader's abilities. */
+export function presentComment(c: IssueCommentDocument): IssueCommentView {
   return {
     id: String(c._id),
     issueId: String(c.issueId),

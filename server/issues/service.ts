@@ -2,13 +2,13 @@
 import { trusted, type Types } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
+import { issueAbilities, issueVerdicts } from '@shared/policies/issue';
 import type { Issue, IssueCreateBody, IssueDetail, IssueLink, IssueUpdateBody } from '@shared/schemas/issues';
 import { parseDateOnly } from '@shared/japanDates';
 import { fiscalYearOf, formatIssueNumber, responsibleMinistry, specDeadlineOf, TRANSITIONS, type IssueStatus } from '@shared/register/rules';
 import { readableVisibilities } from '@shared/threads/rules';
 import { nextSequence } from '../db/sequence';
-import { authorize } from '../http/authorize';
-import { forbidden } from '../http/errors';
+import { authorize, enforce } from '../http/authorize';
 import { MeetingModel } from '../meetings/model';
 import { ThreadModel } from '../threads/model';
 import { personOf } from '../users/person';
@@ -18,7 +18,7 @@ import { duplicateRef, presentStored, readableIssue, reloadIssue } from './acces
 import type { RegisterBroadcast } from './broadcast';
 import { historyOf, recordHistory, type Change } from './history';
 import { IssueCommentModel, IssueLinkModel, IssueModel, IssueSupportModel, type IssueRecord } from './model';
-import { presentComment, presentIssue } from './presenter';
+import { commentWithAbilities, issueFacts, presentComment, presentIssue } from './presenter';
 import { searchFields } from './searchFields';
 
 /** The law-change dates and what follows from them (see the lead-time rule in shared/register/rules.ts). */
@@ -75,13 +75,10 @@ export async function updateIssue(input: { user: UserWithOrganization; issueId: 
   const { user, change, broadcast } = input;
   const actor = toActor(user);
   const issue = await readableIssue(actor, input.issueId);
-  const secretariat = can(actor, 'issue.transition');
-  const raiser = String(issue.raisedBy.id) === actor.id && can(actor, 'issue.raise');
+  const verdicts = issueVerdicts(actor, issueFacts(issue));
   const touches = (fields: readonly string[]) => fields.some((f) => f in change);
-  if (touches(SECRETARIAT_FIELDS) && !secretariat) throw forbidden('only the secretariat sets priority, ministry and due date');
-  if (touches(CONTENT_FIELDS) && !secretariat && !(raiser && issue.status === 'new')) {
-    throw forbidden(raiser ? 'the issue has been accepted; ask the secretariat to change it' : 'only the raiser (while new) or the secretariat may change an issue');
-  }
+  if (touches(SECRETARIAT_FIELDS)) enforce(verdicts.manage);
+  if (touches(CONTENT_FIELDS)) enforce(verdicts.editContent);
 
   const before = presentIssue(issue);
   const set: Partial<IssueRecord> & Record<string, unknown> = {};
@@ -131,11 +128,12 @@ export async function issueDetail(actor: Actor, issueId: string): Promise<IssueD
     issue: presentIssue(issue, dup),
     supporters: supports.map((s) => ({ id: String(s.organization.id), nameJa: s.organization.nameJa ?? '', nameEn: s.organization.nameEn ?? '' })),
     supportedByMe: supports.some((s) => String(s.organization.id) === actor.organization.id),
-    comments: comments.map(presentComment),
+    comments: comments.map((c) => commentWithAbilities(presentComment(c), actor, issueFacts(issue))),
     history,
     links,
     duplicates: duplicates.map((d) => ({ id: String(d._id), number: d.number, title: d.title })),
     allowedTransitions: can(actor, 'issue.transition') ? [...TRANSITIONS[issue.status as IssueStatus]] : [],
+    abilities: issueAbilities(actor, issueFacts(issue)),
   };
 }
 

@@ -1,9 +1,11 @@
 /** The register over Socket.IO: everyone who may read issues hears of new and changed ones; an issue's room carries its discussion. */
 import { can } from '@shared/permissions';
+import { issueAbilities } from '@shared/policies/issue';
 import { readableVisibilities, VISIBILITIES } from '@shared/threads/rules';
 import type { SocketFeature } from '../realtime/io';
 import { presentStored, readableIssue } from './access';
 import { registerRooms } from './broadcast';
+import { issueFacts } from './presenter';
 
 export const issueFeature: SocketFeature = {
   roomsAtConnect: (actor) => (can(actor, 'issue.read') ? [registerRooms.register] : []),
@@ -14,7 +16,7 @@ export const issueFeature: SocketFeature = {
       // History entries naming a restricted thread are named only in its readers' sub-room (history.ts).
       const restricted = readableVisibilities(actor).filter((v) => v !== 'council');
       await socket.join([registerRooms.issue(id), ...restricted.map((v) => registerRooms.issueReaders(id, v))]);
-      return { issue: await presentStored(issue) };
+      return { issue: await presentStored(issue), abilities: issueAbilities(actor, issueFacts(issue)) };
     },
     'issue.leave': async ({ issueId }, { socket }) => {
       for (const room of [registerRooms.issue(issueId), ...VISIBILITIES.map((v) => registerRooms.issueReaders(issueId, v))]) await socket.leave(room);

@@ -1,10 +1,9 @@
 /** Support (+1, 同様の課題あり): once per vendor organisation, counted from uniquely keyed documents. */
 import type { Actor } from '@shared/domain';
 import type { SupportResult } from '@shared/schemas/issues';
-import { isOpen, type IssueStatus } from '@shared/register/rules';
+import { issueVerdicts } from '@shared/policies/issue';
 import { ignoringDuplicate } from '../db/keys';
-import { authorize } from '../http/authorize';
-import { conflict } from '../http/errors';
+import { authorize, enforce } from '../http/authorize';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
@@ -12,6 +11,7 @@ import { presentStored, readableIssue, recount, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
 import { IssueSupportModel } from './model';
+import { issueFacts } from './presenter';
 import { supportCounter } from './workflow';
 
 export async function setSupport(input: { user: UserWithOrganization; issueId: string; on: boolean; broadcast: RegisterBroadcast }): Promise<SupportResult> {
@@ -19,9 +19,9 @@ export async function setSupport(input: { user: UserWithOrganization; issueId: s
   const actor = toActor(user);
   authorize(actor, 'issue.support');
   const issue = await readableIssue(actor, input.issueId);
-  if (!isOpen(issue.status as IssueStatus)) throw conflict('this issue is settled; support is closed');
+  const verdicts = issueVerdicts(actor, issueFacts(issue));
+  enforce(on ? verdicts.support : verdicts.withdrawSupport);
   const orgId = actor.organization.id;
-  if (!on && String(issue.raisedBy.organization.id) === orgId) throw conflict("the raiser's organisation always supports its issue");
   const _id = `${String(issue._id)}:${orgId}`;
   let changed = false;
   if (on) {

@@ -11,7 +11,7 @@ import { readableVisibilities } from '@shared/threads/rules';
 import { presentMessages } from '../threads/messages';
 import { searchableText } from '../threads/mentions';
 import { MessageGramsModel, MessageModel, ThreadModel, type ThreadDocument } from '../threads/model';
-import { presentThread } from '../threads/presenter';
+import { presentThread, threadFacts } from '../threads/presenter';
 
 const SNIPPET_BEFORE = 40;
 const SNIPPET_LENGTH = 160;
@@ -72,7 +72,7 @@ export async function search(actor: Actor, q: string, limit: number): Promise<Se
   const matching = messages.filter((m) => containsEveryWord(texts.get(String(m._id))!, q)).slice(0, limit);
   const owners = await ThreadModel.find({ _id: trusted({ $in: [...new Set(matching.map((m) => String(m.threadId)))] }) });
   const ownerById = new Map<string, ThreadDocument>(owners.map((t) => [String(t._id), t]));
-  const presented = await presentMessages(matching, actor);
+  const presented = await presentMessages(matching, actor, new Map([...ownerById].map(([id, t]) => [id, threadFacts(t)])));
   const messageHits: SearchHit[] = matching.flatMap((m, i) => {
     const owner = ownerById.get(String(m.threadId));
     return owner ? [{ thread: presentThread(owner), message: presented[i]!, ...snippetOf(texts.get(String(m._id))!, q) }] : [];

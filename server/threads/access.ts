@@ -1,13 +1,13 @@
 /** Loading forum documents for a person: unknown ids are 404, unreadable threads 403 with the reason. */
 import type { Actor } from '@shared/domain';
-import { can, decide } from '@shared/permissions';
-import { READ_ACTION } from '@shared/threads/rules';
-import { forbidden, notFound } from '../http/errors';
+import { messageVerdicts, postVerdict, readVerdict, type MessageAbility } from '@shared/policies/thread';
+import { enforce } from '../http/authorize';
+import { notFound } from '../http/errors';
 import { MessageModel, ThreadModel, type MessageDocument, type ThreadDocument } from './model';
+import { messageFacts, threadFacts } from './presenter';
 
 export function requireReadable(actor: Actor, thread: ThreadDocument): void {
-  const decision = decide(actor, READ_ACTION[thread.visibility]);
-  if (!decision.allowed) throw forbidden(`${decision.reason} (this thread is ${thread.visibility}-only)`);
+  enforce(readVerdict(actor, thread));
 }
 
 export async function readableThread(actor: Actor, threadId: string): Promise<ThreadDocument> {
@@ -27,8 +27,10 @@ export async function readableMessage(actor: Actor, messageId: string): Promise<
 
 /** Posting (and reacting, editing) needs the post right, read access, and an unlocked thread unless one moderates. */
 export function requireCanPost(actor: Actor, thread: ThreadDocument): void {
-  requireReadable(actor, thread);
-  const decision = decide(actor, 'message.post');
-  if (!decision.allowed) throw forbidden(decision.reason);
-  if (thread.locked && !can(actor, 'moderate')) throw forbidden('this thread is locked by the secretariat');
+  enforce(postVerdict(actor, thread));
+}
+
+/** May `actor` do `what` with the message? Throws the policy's refusal (shared/policies/thread.ts). */
+export function requireMessageAbility(actor: Actor, what: MessageAbility, message: MessageDocument, thread: ThreadDocument): void {
+  enforce(messageVerdicts(actor, messageFacts(message), threadFacts(thread))[what]);
 }

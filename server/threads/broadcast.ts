@@ -1,16 +1,19 @@
 /**
  * What the forum tells connected clients, after each write is stored (DESIGN.md §3). Rooms:
- * `thread:<id>` for those viewing a thread, `thread:<id>:mod` for the moderators among them (who
- * see hidden text), and `readers:<visibility>` for everyone who may read threads of that visibility
- * (thread list updates). Thread activity is coalesced per thread so a busy thread does not flood lists.
+ * `thread:<id>` for those viewing a thread, and `readers:<visibility>` for everyone who may read
+ * threads of that visibility (thread list updates). A message goes to its thread room per reader
+ * (realtime/perReader.ts): the secretariat sees hidden text, and each reader gets what they may do
+ * with it. Thread activity is coalesced per thread so a busy thread does not flood lists.
  */
-import type { Message, Person, Reaction, Thread } from '@shared/schemas/threads';
+import { can } from '@shared/permissions';
+import { messageAbilities, threadAbilities, type ThreadFacts } from '@shared/policies/thread';
+import type { MessageView, Person, Reaction, Thread } from '@shared/schemas/threads';
 import type { Visibility } from '@shared/threads/rules';
 import type { CouncilServer } from '../realtime/io';
+import { emitPerReader } from '../realtime/perReader';
 
 export const forumRooms = {
   thread: (id: string) => `thread:${id}`,
-  moderators: (id: string) => `thread:${id}:mod`,
   readers: (visibility: Visibility) => `readers:${visibility}`,
 };
 
@@ -18,7 +21,9 @@ type MessageEvent = 'message.created' | 'message.edited' | 'message.deleted' | '
 
 export interface ForumBroadcast {
   /** `forReaders` is the message as ordinary readers see it; `forModerators` as the secretariat does. */
-  message(event: MessageEvent, forReaders: Message, forModerators: Message): void;
+  message(event: MessageEvent, thread: ThreadFacts, forReaders: MessageView, forModerators: MessageView): void;
+  /** After a change to the thread (a lock, say): each reader in its room learns what they may now do. */
+  threadAbilities(threadId: string, thread: ThreadFacts): void;
   replies(threadId: string, messageId: string, replyCount: number, lastReplyAt: string | null): void;
   reactions(threadId: string, messageId: string, reactions: Reaction[]): void;
   threadCreated(thread: Thread): void;
@@ -41,10 +46,19 @@ export function createForumBroadcast(io: CouncilServer): ForumBroadcast {
   };
 
   return {
-    message(event, forReaders, forModerators) {
-      const id = forReaders.threadId;
-      io.to(forumRooms.thread(id)).except(forumRooms.moderators(id)).emit(event, forReaders);
-      io.to(forumRooms.moderators(id)).emit(event, forModerators);
+    message(event, thread, forReaders, forModerators) {
+      const facts = { authorId: forReaders.author.id, state: forReaders.state, parentId: forReaders.parentId };
+      emitPerReader(io, forumRooms.thread(forReaders.threadId), event, (actor) => {
+        const view = can(actor, 'moderate') ? forModerators : forReaders;
+        const abilities = messageAbilities(actor, facts, thread);
+        return { key: `${view === forModerators ? 'm' : 'r'}${JSON.stringify(abilities)}`, payload: () => ({ ...view, abilities }) };
+      });
+    },
+    threadAbilities(threadId, thread) {
+      emitPerReader(io, forumRooms.thread(threadId), 'thread.abilities', (actor) => {
+        const abilities = threadAbilities(actor, thread);
+        return { key: JSON.stringify(abilities), payload: () => ({ threadId, abilities }) };
+      });
     },
     replies(threadId, messageId, replyCount, lastReplyAt) {
       io.to(forumRooms.thread(threadId)).emit('message.replies', { threadId, messageId, replyCount, lastReplyAt });

@@ -6,6 +6,7 @@
 import { trusted, type Types, type UpdateQuery } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
+import type { ThreadFacts } from '@shared/policies/thread';
 import type { Message, MessagePage } from '@shared/schemas/threads';
 import { bucketOf, LIMITS, MESSAGE_BUCKET_SPAN } from '@shared/threads/rules';
 import { attachToMessage, claimForMessage } from '../attachments/service';
@@ -14,14 +15,14 @@ import { nextSequence } from '../db/sequence';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { ActingUser } from '../users/model';
 import { toActor } from '../users/presenter';
-import { readableMessage, readableThread, requireCanPost } from './access';
+import { readableMessage, readableThread, requireCanPost, requireMessageAbility } from './access';
 import type { ForumBroadcast } from './broadcast';
 import { resolveMentions } from './mentions';
 import { recordMessageGrams } from './messageGrams';
 import { MessageModel, MessageVersionModel, ThreadModel, type MessageDocument, type MessageRecord, type ThreadDocument } from './model';
 import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
-import { presentMessage, presentThread } from './presenter';
+import { presentMessage, presentThread, threadFacts, withAbilities } from './presenter';
 import { reactionsOf } from './reactions';
 import { advanceCursor } from './readCursors';
 
@@ -36,22 +37,26 @@ async function updatedMessage(id: Types.ObjectId, update?: UpdateQuery<MessageRe
   return message;
 }
 
-/** Present messages with their reactions, for one reader. */
-export async function presentMessages(messages: readonly MessageDocument[], actor: Actor): Promise<Message[]> {
+/**
+ * Present messages with their reactions and what the reader may do with each; `threads` gives the
+ * facts of their thread (one thread, or a map by id for messages from several).
+ */
+export async function presentMessages(messages: readonly MessageDocument[], actor: Actor, threads: ThreadFacts | ReadonlyMap<string, ThreadFacts>): Promise<Message[]> {
   const reactions = await reactionsOf(messages.map((m) => m._id));
   const moderator = can(actor, 'moderate');
-  return messages.map((m) => presentMessage(m, reactions.get(String(m._id)) ?? [], { moderator }));
+  const threadOf = (m: MessageDocument) => (threads instanceof Map ? threads.get(String(m.threadId))! : (threads as ThreadFacts));
+  return messages.map((m) => withAbilities(presentMessage(m, reactions.get(String(m._id)) ?? [], { moderator }), actor, threadOf(m)));
 }
 
 /** presentMessages for one message. */
-export async function presentOne(message: MessageDocument, actor: Actor): Promise<Message> {
-  return (await presentMessages([message], actor))[0]!;
+export async function presentOne(message: MessageDocument, actor: Actor, thread: ThreadFacts): Promise<Message> {
+  return (await presentMessages([message], actor, thread))[0]!;
 }
 
-/** Announce a changed message to its thread room: readers and moderators each get their view. */
-async function announce(broadcast: ForumBroadcast, event: Parameters<ForumBroadcast['message']>[0], message: MessageDocument) {
+/** Announce a changed message to its thread room: each reader gets their view and abilities. */
+async function announce(broadcast: ForumBroadcast, event: Parameters<ForumBroadcast['message']>[0], message: MessageDocument, thread: ThreadDocument) {
   const reactions = (await reactionsOf([message._id])).get(String(message._id)) ?? [];
-  broadcast.message(event, presentMessage(message, reactions, { moderator: false }), presentMessage(message, reactions, { moderator: true }));
+  broadcast.message(event, threadFacts(thread), presentMessage(message, reactions, { moderator: false }), presentMessage(message, reactions, { moderator: true }));
 }
 
 /**
@@ -122,6 +127,7 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
   if (input.parentId) {
     if (!parent || String(parent.threadId) !== threadId) throw badRequest('parentId: no such message in this thread', 'parentId');
     if (parent.parentId) throw badRequest('parentId: replies are one level deep; reply to the parent message', 'parentId');
+    requireMessageAbility(actor, 'reply', parent, thread);
   }
   const [mentions, attachments] = await Promise.all([resolveMentions(body), claimForMessage({ actor, ids: input.attachmentIds, messageId: _id, threadId })]);
   const seq = await nextSequence(sequenceName(threadId));
@@ -155,15 +161,15 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
     advanceCursor(actor.id, threadId, seq),
     recordMessageGrams(message),
   ]);
-  const presented = presentMessage(message, [], { moderator: false });
-  broadcast.message('message.created', presented, presented);
+  const view = presentMessage(message, [], { moderator: false });
+  broadcast.message('message.created', threadFacts(updatedThread), view, view);
   if (parent) {
     const updatedParent = await recordReply(parent._id, at);
     broadcast.replies(threadId, String(parent._id), updatedParent.replyCount, updatedParent.lastReplyAt?.toISOString() ?? null);
   }
   broadcast.threadUpdated(presentThread(updatedThread));
   broadcast.readMoved(actor.id, { threadId, readSeq, lastSeq: updatedThread.lastSeq });
-  return { message: presented, duplicate: false, thread: updatedThread };
+  return { message: withAbilities(view, actor, threadFacts(updatedThread)), duplicate: false, thread: updatedThread };
 }
 
 /**
@@ -183,10 +189,10 @@ async function duplicateOf(stored: MessageDocument, threadId: string, actor: Act
     recordMessageGrams(stored),
     attachToMessage({ actor, ids: stored.attachments.map((a) => a.id), messageId: stored._id, threadId: stored.threadId }),
   ]);
-  await announce(broadcast, 'message.created', stored);
+  await announce(broadcast, 'message.created', stored, thread);
   broadcast.threadUpdated(presentThread(thread));
   broadcast.readMoved(actor.id, { threadId, readSeq, lastSeq: thread.lastSeq });
-  return { message: await presentOne(stored, actor), duplicate: true };
+  return { message: await presentOne(stored, actor, threadFacts(thread)), duplicate: true };
 }
 
 /** A page of the thread. `before`: top-level messages before it; `after`: everything after it; neither: the latest top-level page. */
@@ -265,7 +271,7 @@ export async function messagePageOf(actor: Actor, thread: ThreadDocument, query:
   let found = after !== undefined ? await messagesAfter(thread, after, limit + 1) : await topLevelBefore(thread, before, limit + 1);
   const hasMore = found.length > limit;
   if (hasMore) found = after !== undefined ? found.slice(0, limit) : found.slice(1);
-  return { messages: await presentMessages(found, actor), hasMore, lastSeq: thread.lastSeq };
+  return { messages: await presentMessages(found, actor, threadFacts(thread)), hasMore, lastSeq: thread.lastSeq };
 }
 
 export async function repliesOf(actor: Actor, messageId: string): Promise<MessagePage> {
@@ -273,21 +279,18 @@ export async function repliesOf(actor: Actor, messageId: string): Promise<Messag
   if (message.parentId) throw badRequest('id: this message is itself a reply', 'id');
   const found = await MessageModel.find({ threadId: message.threadId, parentId: message._id }).sort({ seq: 1 }).limit(LIMITS.catchUpSize + 1);
   const hasMore = found.length > LIMITS.catchUpSize;
-  return { messages: await presentMessages(found.slice(0, LIMITS.catchUpSize), actor), hasMore, lastSeq: thread.lastSeq };
+  return { messages: await presentMessages(found.slice(0, LIMITS.catchUpSize), actor, threadFacts(thread)), hasMore, lastSeq: thread.lastSeq };
 }
 
 /** Edit one's own visible message; the previous text is kept as a version. */
 export async function editMessage(input: { actor: Actor; messageId: string; body: string; version?: number | undefined; broadcast: ForumBroadcast }): Promise<Message> {
   const { actor, messageId, body } = input;
   const { message, thread } = await readableMessage(actor, messageId);
-  if (String(message.author.id) !== actor.id) throw forbidden('only the author may edit a message');
-  if (!can(actor, 'message.editOwn')) throw forbidden('you may not edit messages');
-  requireCanPost(actor, thread);
-  if (message.deletedAt || message.hidden) throw conflict('this message is no longer shown and cannot be edited');
+  requireMessageAbility(actor, 'edit', message, thread);
   if (input.version !== undefined && input.version !== message.version) {
     throw conflict(`version: the message has changed since version ${input.version} (now ${message.version}); reload it`, 'version');
   }
-  if (body === message.body) return await presentOne(message, actor);
+  if (body === message.body) return await presentOne(message, actor, threadFacts(thread));
   try {
     // The unique (message, version) key makes this insert the lock: of two concurrent edits, one wins.
     await MessageVersionModel.create({ messageId: message._id, version: message.version, body: message.body, at: message.editedAt ?? message.createdAt });
@@ -303,55 +306,50 @@ export async function editMessage(input: { actor: Actor; messageId: string; body
   if (saved.matchedCount !== 1) throw conflict('version: the message changed while saving; reload it', 'version');
   const updated = await updatedMessage(message._id);
   await recordMessageGrams(updated);
-  await announce(input.broadcast, 'message.edited', updated);
-  return await presentOne(updated, actor);
+  await announce(input.broadcast, 'message.edited', updated, thread);
+  return await presentOne(updated, actor, threadFacts(thread));
 }
 
 /** Delete one's own message: a tombstone stays so the conversation keeps its shape. */
 export async function deleteMessage(input: { actor: Actor; messageId: string; broadcast: ForumBroadcast }): Promise<Message> {
   const { actor, messageId } = input;
   const { message, thread } = await readableMessage(actor, messageId);
-  if (String(message.author.id) !== actor.id) throw forbidden('only the author may delete a message; the secretariat hides instead');
-  if (!can(actor, 'message.editOwn')) throw forbidden('you may not delete messages');
-  if (message.deletedAt) return await presentOne(message, actor);
-  // The same rules as editing: a locked thread is frozen, and a hidden message keeps its reason.
-  requireCanPost(actor, thread);
-  if (message.hidden) throw conflict('this message was hidden by the secretariat and cannot be deleted');
+  // Deleting again (a retry whose answer was lost) answers with the tombstone.
+  if (message.deletedAt && String(message.author.id) === actor.id) return await presentOne(message, actor, threadFacts(thread));
+  requireMessageAbility(actor, 'delete', message, thread);
   const updated = await updatedMessage(message._id, { $set: { deletedAt: new Date() } });
-  await announce(input.broadcast, 'message.deleted', updated);
-  return await presentOne(updated, actor);
+  await announce(input.broadcast, 'message.deleted', updated, thread);
+  return await presentOne(updated, actor, threadFacts(thread));
 }
 
 /** The secretariat hides a message, with a reason shown in its place; recorded. */
 export async function hideMessage(input: { user: ActingUser; messageId: string; reason: string; broadcast: ForumBroadcast }): Promise<Message> {
   const actor = toActor(input.user);
   if (!can(actor, 'moderate')) throw forbidden('only the secretariat may hide messages');
-  const { message } = await readableMessage(actor, input.messageId);
-  if (message.deletedAt) throw conflict('this message was deleted by its author');
+  const { message, thread } = await readableMessage(actor, input.messageId);
+  requireMessageAbility(actor, 'hide', message, thread);
   const hidden = { reason: input.reason, by: actor.id, at: new Date() };
   const updated = await updatedMessage(message._id, { $set: { hidden } });
   await recordModeration({ action: 'hide', threadId: message.threadId, messageId: message._id, by: personOf(input.user), user: input.user, reason: input.reason });
-  await announce(input.broadcast, 'message.hidden', updated);
-  return await presentOne(updated, actor);
+  await announce(input.broadcast, 'message.hidden', updated, thread);
+  return await presentOne(updated, actor, threadFacts(thread));
 }
 
 export async function restoreMessage(input: { user: ActingUser; messageId: string; broadcast: ForumBroadcast }): Promise<Message> {
   const actor = toActor(input.user);
   if (!can(actor, 'moderate')) throw forbidden('only the secretariat may restore messages');
-  const { message } = await readableMessage(actor, input.messageId);
-  if (!message.hidden) throw conflict('this message is not hidden');
+  const { message, thread } = await readableMessage(actor, input.messageId);
+  requireMessageAbility(actor, 'restore', message, thread);
   const updated = await updatedMessage(message._id, { $set: { hidden: null } });
   await recordModeration({ action: 'restore', threadId: message.threadId, messageId: message._id, by: personOf(input.user), user: input.user });
-  await announce(input.broadcast, 'message.restored', updated);
-  return await presentOne(updated, actor);
+  await announce(input.broadcast, 'message.restored', updated, thread);
+  return await presentOne(updated, actor, threadFacts(thread));
 }
 
 /** Earlier versions of an edited message: for its author and the secretariat. */
 export async function messageVersions(actor: Actor, messageId: string) {
-  const { message } = await readableMessage(actor, messageId);
-  if (String(message.author.id) !== actor.id && !can(actor, 'moderate')) {
-    throw forbidden('earlier versions are visible to the author and the secretariat only');
-  }
+  const { message, thread } = await readableMessage(actor, messageId);
+  requireMessageAbility(actor, 'versions', message, thread);
   const versions = await MessageVersionModel.find({ messageId: message._id }).sort({ version: 1 }).lean();
   return { versions: versions.map((v) => ({ version: v.version, body: v.body, at: v.at.toISOString() })) };
 }

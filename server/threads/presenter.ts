@@ -1,5 +1,7 @@
 /** Stored forum documents → the shared API shapes, as one reader may see them. */
-import type { Message, ModerationAction, Reaction, Thread } from '@shared/schemas/threads';
+import type { Actor } from '@shared/domain';
+import { messageAbilities, type MessageFacts, type ThreadFacts } from '@shared/policies/thread';
+import type { Message, MessageView, ModerationAction, Reaction, Thread } from '@shared/schemas/threads';
 import { REACTION_KEYS, type ReactionKey } from '@shared/threads/rules';
 import { presentPerson, type PersonRecord } from '../users/person';
 import type { MessageDocument, ThreadDocument } from './model';
@@ -54,7 +56,27 @@ export function groupReactions(rows: readonly ReactionRow[]): Map<string, Reacti
  * A message for a reader. A deleted message keeps no visible text; a hidden one shows its reason,
  * and its text only to those who moderate (so they can judge a restore).
  */
-export function presentMessage(m: MessageDocument, reactions: Reaction[], { moderator }: { moderator: boolean }): Message {
+/** What the thread rules need of a stored or presented thread. */
+export const threadFacts = (t: { visibility: Thread['visibility']; locked: boolean; createdBy: { id: unknown } }): ThreadFacts => ({
+  visibility: t.visibility,
+  locked: t.locked,
+  createdById: String(t.createdBy.id),
+});
+
+/** What the message rules need of a stored message. */
+export const messageFacts = (m: MessageDocument): MessageFacts => ({
+  authorId: String(m.author.id),
+  state: m.deletedAt ? 'deleted' : m.hidden ? 'hidden' : 'visible',
+  parentId: m.parentId ? String(m.parentId) : null,
+});
+
+/** A message as one reader sees it: the view for their kind of reader, with what they may do with it. */
+export function withAbilities(view: MessageView, actor: Actor, thread: ThreadFacts): Message {
+  return { ...view, abilities: messageAbilities(actor, { authorId: view.author.id, state: view.state, parentId: view.parentId }, thread) };
+}
+
+/** A message as ordinary readers (`moderator: false`) or the secretariat see it, before abilities. */
+export function presentMessage(m: MessageDocument, reactions: Reaction[], { moderator }: { moderator: boolean }): MessageView {
   const state = m.deletedAt ? 'deleted' : m.hidden ? 'hidden' : 'visible';
   const body = state === 'visible' || (state === 'hidden' && moderator) ? m.body : null;
   return {

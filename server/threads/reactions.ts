@@ -4,8 +4,7 @@ import type { Actor } from '@shared/domain';
 import type { Reaction } from '@shared/schemas/threads';
 import type { ReactionKey } from '@shared/threads/rules';
 import { ignoringDuplicate } from '../db/keys';
-import { conflict } from '../http/errors';
-import { readableMessage, requireCanPost } from './access';
+import { readableMessage, requireMessageAbility } from './access';
 import type { ForumBroadcast } from './broadcast';
 import { ReactionModel } from './model';
 import { groupReactions } from './presenter';
@@ -27,8 +26,7 @@ export async function setReaction(input: {
 }): Promise<{ messageId: string; reactions: Reaction[] }> {
   const { actor, messageId, key, on } = input;
   const { message, thread } = await readableMessage(actor, messageId);
-  requireCanPost(actor, thread);
-  if (message.deletedAt || message.hidden) throw conflict('this message is no longer shown');
+  requireMessageAbility(actor, 'react', message, thread);
   const _id = `${messageId}:${actor.id}:${key}`;
   if (on) {
     // The same reaction twice (or racing itself) is the same key: it exists, which is the point.

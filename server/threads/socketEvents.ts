@@ -4,6 +4,7 @@
  * joins the rooms of the visibilities its person may read, for live thread-list updates.
  */
 import { can } from '@shared/permissions';
+import { threadAbilities } from '@shared/policies/thread';
 import type { Person } from '@shared/schemas/threads';
 import { LIMITS, readableVisibilities } from '@shared/threads/rules';
 import type { AppContext } from '../context';
@@ -13,7 +14,7 @@ import type { CouncilServer, CouncilSocket, SocketFeature } from '../realtime/io
 import { readableThread } from './access';
 import { forumRooms } from './broadcast';
 import { deleteMessage, editMessage, hideMessage, messagePageOf, postMessage, restoreMessage } from './messages';
-import { presentThread } from './presenter';
+import { presentThread, threadFacts } from './presenter';
 import { setReaction } from './reactions';
 import { markRead, readSeqs } from './readCursors';
 
@@ -40,9 +41,7 @@ export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'f
     events: {
       'thread.join': async ({ threadId, afterSeq }, { actor, socket }) => {
         const thread = await readableThread(actor, threadId);
-        const roomsToJoin = [forumRooms.thread(threadId)];
-        if (can(actor, 'moderate')) roomsToJoin.push(forumRooms.moderators(threadId));
-        await socket.join(roomsToJoin);
+        await socket.join(forumRooms.thread(threadId));
         const [page, seqs, viewers] = await Promise.all([
           afterSeq !== undefined ? messagePageOf(actor, thread, { after: afterSeq, limit: LIMITS.catchUpSize }) : null,
           readSeqs(actor.id, [threadId]),
@@ -51,6 +50,7 @@ export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'f
         presence.changed(threadId);
         return {
           thread: presentThread(thread),
+          abilities: threadAbilities(actor, threadFacts(thread)),
           readSeq: seqs.get(threadId) ?? 0,
           missed: page?.messages ?? [],
           hasMore: page?.hasMore ?? false,
@@ -60,7 +60,6 @@ export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'f
 
       'thread.leave': async ({ threadId }, { socket }) => {
         await socket.leave(forumRooms.thread(threadId));
-        await socket.leave(forumRooms.moderators(threadId));
         presence.changed(threadId);
         return {};
       },

@@ -2,10 +2,12 @@
 import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can, decide } from '@shared/permissions';
+import { threadAbilities, threadVerdicts } from '@shared/policies/thread';
 import type { Message, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadListQuery, ThreadUpdateBody, UnreadState } from '@shared/schemas/threads';
 import { gramsOf } from '@shared/search/grams';
 import { readableVisibilities } from '@shared/threads/rules';
 import { idempotentId, isDuplicateKey } from '../db/keys';
+import { enforce } from '../http/authorize';
 import { badRequest, forbidden } from '../http/errors';
 import { UserModel, type UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
@@ -15,7 +17,7 @@ import { presentOne, storeMessage } from './messages';
 import { MessageModel, ThreadModel, type ThreadDocument, type ThreadRecord } from './model';
 import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
-import { presentThread } from './presenter';
+import { presentThread, threadFacts } from './presenter';
 import { allReadSeqs, readSeqs } from './readCursors';
 import { asThread, threadsByActivity, threadView, type ThreadRow } from './threadView';
 
@@ -78,7 +80,7 @@ export async function createThread(input: {
 async function openingOf(thread: ThreadDocument, actor: Actor) {
   const first = await MessageModel.findById(idempotentId('message', String(thread.createdBy.id), thread.clientId));
   if (!first) throw badRequest('clientId: this thread was not completed; send with a new clientId', 'clientId');
-  return { thread: presentThread(thread), message: await presentOne(first, actor) };
+  return { thread: presentThread(thread), message: await presentOne(first, actor, threadFacts(thread)) };
 }
 
 interface ListCursor {
@@ -163,6 +165,7 @@ export async function threadDetail(actor: Actor, threadId: string): Promise<Thre
   ]);
   return {
     thread: presentThread(thread),
+    abilities: threadAbilities(actor, threadFacts(thread)),
     readSeq: seqs.get(threadId) ?? 0,
     participants: people.map((u) => {
       const p = personOf(u);
@@ -184,11 +187,12 @@ export async function updateThread(input: {
   const { user, threadId, change } = input;
   const actor = toActor(user);
   const thread = await readableThread(actor, threadId);
-  const moderator = can(actor, 'moderate');
+  const verdicts = threadVerdicts(actor, threadFacts(thread));
   const isCreator = String(thread.createdBy.id) === actor.id && can(actor, 'thread.create');
   const editsContent = change.title !== undefined || change.businessAreas !== undefined || change.resolved !== undefined;
-  if (editsContent && !isCreator && !moderator) throw forbidden("only the thread's creator or the secretariat may change it");
-  if ((change.pinned !== undefined || change.locked !== undefined) && !moderator) throw forbidden('only the secretariat may pin or lock threads');
+  if (editsContent) enforce(verdicts.edit);
+  if (change.pinned !== undefined) enforce(verdicts.pin);
+  if (change.locked !== undefined) enforce(verdicts.lock);
 
   const set: Partial<ThreadRecord> = {};
   if (change.title !== undefined) Object.assign(set, { title: change.title, grams: gramsOf(change.title) });
@@ -209,5 +213,6 @@ export async function updateThread(input: {
 
   const presented = presentThread(updated);
   input.broadcast.threadUpdated(presented);
+  if (updated.locked !== thread.locked) input.broadcast.threadAbilities(threadId, threadFacts(updated));
   return presented;
 }

@@ -56,3 +56,8 @@ export const ErrorBody = z
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** What the reader may do with one entity, from the server's policy (shared/policies): one boolean per ability. */
+export function abilitiesSchema<const K extends string>(keys: readonly K[], id: string) {
+  return z.object(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>).meta({ id });
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '../reference/council';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '../register/rules';
-import { ObjectIdString } from './common';
+import { abilitiesSchema, ObjectIdString } from './common';
+import { ISSUE_ABILITIES } from '../policies/issue';
 import { BusinessAreaKey } from './organizations';
 import { OrganizationRef, Person } from './threads';
 
@@ -141,9 +142,12 @@ export const IssueComment = z
     body: z.string(),
     editedAt: z.string().nullable(),
     createdAt: z.string(),
+    /** Whether this reader may edit it (an official answer, by its author): shared/policies/issue.ts. */
+    abilities: abilitiesSchema(['edit'] as const, 'IssueCommentAbilities'),
   })
   .meta({ id: 'IssueComment' });
 export type IssueComment = z.infer<typeof IssueComment>;
+export type IssueCommentView = Omit<IssueComment, 'abilities'>;
 
 export const CommentBody = z.strictObject({ body: Text });
 export const AnswerBody = z.strictObject({ body: Text });
@@ -164,6 +168,9 @@ export const IssueLink = z.object({ kind: z.enum(['thread', 'meeting']), id: z.s
 export type IssueLink = z.infer<typeof IssueLink>;
 export const LinkBody = z.strictObject({ kind: z.enum(['thread', 'meeting']), id: ObjectIdString });
 
+export const IssueAbilities = abilitiesSchema(ISSUE_ABILITIES, 'IssueAbilities');
+export type IssueAbilities = z.infer<typeof IssueAbilities>;
+
 export const IssueDetail = z
   .object({
     issue: Issue,
@@ -176,6 +183,8 @@ export const IssueDetail = z
     /** The issues merged into this one as duplicates. */
     duplicates: z.array(z.object({ id: z.string(), number: z.string(), title: z.string() })),
     allowedTransitions: z.array(IssueStatus),
+    /** What this reader may do with the issue now (shared/policies/issue.ts). */
+    abilities: IssueAbilities,
   })
   .meta({ id: 'IssueDetail' });
 export type IssueDetail = z.infer<typeof IssueDetail>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BusinessAreaKey } from './organizations';
-import { ObjectIdString } from './common';
+import { abilitiesSchema, ObjectIdString } from './common';
+import { MESSAGE_ABILITIES, THREAD_ABILITIES } from '../policies/thread';
 import { LIMITS, MODERATION_ACTIONS, REACTION_KEYS, VISIBILITIES } from '../threads/rules';
 
 export const Visibility = z.enum(VISIBILITIES);
@@ -53,9 +54,15 @@ export const Message = z
     replyCount: z.number().int(),
     lastReplyAt: z.string().nullable(),
     createdAt: z.string(),
+    /** What this reader may do with it (the server's policy; shared/policies/thread.ts). */
+    abilities: abilitiesSchema(MESSAGE_ABILITIES, 'MessageAbilities'),
   })
   .meta({ id: 'Message' });
 export type Message = z.infer<typeof Message>;
+/** A message as every reader of one kind sees it, before the reader's abilities are added. */
+export type MessageView = Omit<Message, 'abilities'>;
+export const ThreadAbilities = abilitiesSchema(THREAD_ABILITIES, 'ThreadAbilities');
+export type ThreadAbilities = z.infer<typeof ThreadAbilities>;
 
 export const Thread = z
   .object({
@@ -129,7 +136,7 @@ export const ThreadUpdateBody = z
 export type ThreadUpdateBody = z.infer<typeof ThreadUpdateBody>;
 
 export const ThreadDetail = z
-  .object({ thread: Thread, readSeq: z.number().int(), participants: z.array(Person) })
+  .object({ thread: Thread, readSeq: z.number().int(), participants: z.array(Person), abilities: ThreadAbilities })
   .meta({ id: 'ThreadDetail' });
 export type ThreadDetail = z.infer<typeof ThreadDetail>;
 

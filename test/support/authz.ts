@@ -68,21 +68,23 @@ export async function createAccount(secretariat: ApiClient, organizationId: stri
   return { email, password: body.temporaryPassword, user: body.user };
 }
 
+/** The demo accounts that stand for each kind of person (the seed's; 厚生労働省 is where the fixtures' issues are routed). */
+export const DEMO_PERSONAS: ReadonlyArray<readonly [PersonaKey, string]> = [
+  ['vendorMember', 'dev@demo.example'],
+  ['vendorAdmin', 'dev-admin@demo.example'],
+  ['supportVendor', 'support@demo.example'],
+  ['otherDevelopmentVendor', 'dev2@demo.example'],
+  ['secretariat', 'secretariat@demo.example'],
+  ['ministryRouted', 'mhlw@demo.example'],
+  ['bodyObserver', 'jlis@demo.example'],
+];
+
 export type Fixtures = Awaited<ReturnType<typeof createFixtures>>;
 
 /** Everything the matrix acts on, and the people who act. */
 export async function createFixtures(server: TestServer) {
   const personas = {} as Record<PersonaKey, Persona>;
-  const demo: Array<[PersonaKey, string]> = [
-    ['vendorMember', 'dev@demo.example'],
-    ['vendorAdmin', 'dev-admin@demo.example'],
-    ['supportVendor', 'support@demo.example'],
-    ['otherDevelopmentVendor', 'dev2@demo.example'],
-    ['secretariat', 'secretariat@demo.example'],
-    ['ministryRouted', 'mhlw@demo.example'],
-    ['bodyObserver', 'jlis@demo.example'],
-  ];
-  for (const [key, email] of demo) personas[key] = await signInPersona(server, key, email);
+  for (const [key, email] of DEMO_PERSONAS) personas[key] = await signInPersona(server, key, email);
   const secretariat = personas.secretariat.client;
   const dev = personas.vendorMember.client;
   const orgs = expectStatus(await secretariat.get<OrganizationList>('/api/organizations'), 200, 'organisations').organizations;

@@ -4,7 +4,7 @@
  * holds. Each handler changes exactly the entity it names; nothing is refetched wholesale.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { Message } from '@shared/schemas/threads';
+import type { Message, ThreadAbilities, ThreadDetail } from '@shared/schemas/threads';
 import type { ServerToClientEvents } from '@shared/socketEvents';
 import { queryKeys } from '@client/queries/keys';
 import { storeCreatedThread, storeReadState, storeThread } from '@client/queries/threads';
@@ -13,6 +13,10 @@ import { storeUnreadActivity, storeUnreadRead } from '@client/queries/unread';
 import type { CouncilSocket } from './socket';
 
 type Handler<E extends keyof ServerToClientEvents> = ServerToClientEvents[E];
+
+export function storeThreadAbilities(queryClient: QueryClient, threadId: string, abilities: ThreadAbilities): void {
+  queryClient.setQueryData<ThreadDetail>(queryKeys.thread(threadId), (detail) => detail && { ...detail, abilities });
+}
 
 /** Start writing thread events into `queryClient`; returns the function that stops it. */
 export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryClient): () => void {
@@ -27,6 +31,12 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
   const onUpdated: Handler<'thread.updated'> = (thread) => {
     storeThread(queryClient, thread);
     storeUnreadActivity(queryClient, thread);
+  };
+  // What this reader may do changed (a lock): the thread's abilities, and every held message's, which the server computes.
+  const onAbilities: Handler<'thread.abilities'> = ({ threadId, abilities }) => {
+    storeThreadAbilities(queryClient, threadId, abilities);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.threadTimeline(threadId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.threadReplies(threadId) });
   };
   const onRead: Handler<'thread.read'> = (state) => {
     storeReadState(queryClient, state);
@@ -52,6 +62,7 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
   socket.on('thread.created', onCreated);
   socket.on('thread.updated', onUpdated);
   socket.on('thread.read', onRead);
+  socket.on('thread.abilities', onAbilities);
   socket.on('connect', onConnect);
 
   return () => {
@@ -61,6 +72,7 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
     socket.off('thread.created', onCreated);
     socket.off('thread.updated', onUpdated);
     socket.off('thread.read', onRead);
+    socket.off('thread.abilities', onAbilities);
     socket.off('connect', onConnect);
   };
 }

@@ -4,6 +4,7 @@
  * paged list, the dashboard's figures) is refetched, at most once per burst of events.
  */
 import type { QueryClient } from '@tanstack/react-query';
+import type { IssueAbilities, IssueDetail } from '@shared/schemas/issues';
 import type { ServerToClientEvents } from '@shared/socketEvents';
 import { issueKeys, markRegisterStale, storeComment, storeHistory, storeIssue, storeSupport } from '@client/queries/issues';
 import type { CouncilSocket } from '@client/realtime/socket';
@@ -25,6 +26,11 @@ function settled(task: () => void) {
   };
 }
 
+/** What this reader may do with an issue changed (its status, its routing): the server says what, per reader. */
+export function storeIssueAbilities(queryClient: QueryClient, issueId: string, abilities: IssueAbilities): void {
+  queryClient.setQueryData<IssueDetail>(issueKeys.detail(issueId), (detail) => detail && { ...detail, abilities });
+}
+
 /** Start writing issue events into `queryClient`; returns the function that stops it. */
 export function listenForIssueEvents(socket: CouncilSocket, queryClient: QueryClient): () => void {
   const refreshStats = settled(() => void queryClient.invalidateQueries({ queryKey: issueKeys.stats }));
@@ -39,6 +45,7 @@ export function listenForIssueEvents(socket: CouncilSocket, queryClient: QueryCl
   const onComment: Handler<'issue.comment'> = (comment) => storeComment(queryClient, comment);
   const onHistory: Handler<'issue.history'> = ({ issueId, entry }) => storeHistory(queryClient, issueId, entry);
   const onSupport: Handler<'issue.support'> = (result) => storeSupport(queryClient, result);
+  const onAbilities: Handler<'issue.abilities'> = ({ issueId, abilities }) => storeIssueAbilities(queryClient, issueId, abilities);
 
   // Whatever happened while the connection was down was not pushed: fetch the lists and figures
   // again (an open issue catches up by joining its room again, see useIssueRoom).
@@ -53,6 +60,7 @@ export function listenForIssueEvents(socket: CouncilSocket, queryClient: QueryCl
   socket.on('issue.comment', onComment);
   socket.on('issue.history', onHistory);
   socket.on('issue.support', onSupport);
+  socket.on('issue.abilities', onAbilities);
   socket.on('connect', onConnect);
 
   return () => {
@@ -64,6 +72,7 @@ export function listenForIssueEvents(socket: CouncilSocket, queryClient: QueryCl
     socket.off('issue.comment', onComment);
     socket.off('issue.history', onHistory);
     socket.off('issue.support', onSupport);
+    socket.off('issue.abilities', onAbilities);
     socket.off('connect', onConnect);
   };
 }

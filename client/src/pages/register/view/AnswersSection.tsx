@@ -1,10 +1,9 @@
-import type { IssueDetail } from '@shared/schemas/issues';
+import type { IssueAbilities, IssueDetail } from '@shared/schemas/issues';
 import { useAddAnswer } from '@client/queries/issues';
 import { useRegisterLabels } from '../common/labels';
 import { useRegisterT } from '../useRegisterT';
 import { AnswerItem } from './AnswerItem';
 import { BodyComposer } from './BodyComposer';
-import type { IssueAbilities } from './issueAbilities';
 
 /** 公式回答: the official answers first and set apart, and the box to publish one. */
 export function AnswersSection({ detail, abilities }: { detail: IssueDetail; abilities: IssueAbilities }) {
@@ -24,7 +23,7 @@ export function AnswersSection({ detail, abilities }: { detail: IssueDetail; abi
       ) : (
         <div className="answers__list">
           {answers.map((answer) => (
-            <AnswerItem key={answer.id} answer={answer} canEdit={abilities.editAnswer(answer)} />
+            <AnswerItem key={answer.id} answer={answer} canEdit={answer.abilities.edit} />
           ))}
         </div>
       )}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@client/api';
-import { useCurrentUser } from '@client/components/CurrentUser';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { usePageTitle } from '@client/components/usePageTitle';
@@ -16,7 +15,6 @@ import { ContentEditForm } from './ContentEditForm';
 import { DuplicatesList } from './DuplicatesList';
 import { HistoryTimeline } from './HistoryTimeline';
 import { IssueFacts } from './IssueFacts';
-import { issueAbilities } from './issueAbilities';
 import { MeetingLinks } from './MeetingLinks';
 import { SecretariatSettings } from './SecretariatSettings';
 import { StatusNotes } from './StatusNotes';
@@ -32,7 +30,6 @@ import { useIssueRoom } from './useIssueRoom';
 export function IssuePage() {
   const rt = useRegisterT();
   const { id = '' } = useParams();
-  const me = useCurrentUser();
   const detail = useIssueDetail(id);
   const refusal = useIssueRoom(id, detail.isSuccess);
   const [editing, setEditing] = useState(false);
@@ -63,7 +60,8 @@ export function IssuePage() {
 
   const data = detail.data;
   const current = data.issue;
-  const abilities = issueAbilities(me, current);
+  // What this reader may do with the issue: the server's word (shared/policies/issue.ts), kept live.
+  const abilities = data.abilities;
 
   return (
     <>
@@ -111,7 +109,7 @@ export function IssuePage() {
           <HistoryTimeline history={data.history} />
         </div>
         <aside className="issue-side" aria-label={rt('register.detail.side')}>
-          <SupportPanel detail={data} canSupport={abilities.support} />
+          <SupportPanel detail={data} />
           {abilities.manage && data.allowedTransitions.length > 0 && <TransitionControls detail={data} />}
           {abilities.manage && <SecretariatSettings issue={current} />}
           <ThreadLinks detail={data} canLink={abilities.link} />

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { IssueDetail } from '@shared/schemas/issues';
-import { useCurrentUser } from '@client/components/CurrentUser';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useSupportIssue } from '@client/queries/issues';
 import { OrgRefName } from '@client/components/OrgRefName';
@@ -10,13 +9,14 @@ import { useRegisterT } from '../useRegisterT';
  * 同様の課題あり: how many vendor organisations have this problem too, which ones, and (for
  * vendors) the toggle that adds or withdraws one's own organisation. Counted per organisation.
  */
-export function SupportPanel({ detail, canSupport }: { detail: IssueDetail; canSupport: boolean }) {
+export function SupportPanel({ detail }: { detail: IssueDetail }) {
   const rt = useRegisterT();
-  const me = useCurrentUser();
   const errorMessage = useErrorMessage();
   const support = useSupportIssue(detail.issue.id);
   const [error, setError] = useState<string | null>(null);
-  const raisedByUs = detail.issue.raisedBy.organization.id === me.organization.id;
+  const { support: canSupport, withdrawSupport } = detail.abilities;
+  // Support that cannot be withdrawn is the raiser's organisation's own (the server says so).
+  const raisedByUs = canSupport && !withdrawSupport && detail.supportedByMe;
 
   function toggle() {
     setError(null);

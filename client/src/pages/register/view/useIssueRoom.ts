@@ -4,6 +4,7 @@ import { isApiError, type ApiError } from '@client/api';
 import { issueKeys, storeIssue } from '@client/queries/issues';
 import { emitWithAck } from '@client/realtime/emitWithAck';
 import { useRealtimeSocket } from '@client/realtime/useRealtime';
+import { storeIssueAbilities } from '../live/listenForIssueEvents';
 
 /** A detail fetched this long before joining may have missed comments and history: fetch it again. */
 const FRESH_MS = 5_000;
@@ -35,6 +36,7 @@ export function useIssueRoom(issueId: string, loaded: boolean): ApiError | null 
         if (!active) return;
         setRefusal(null);
         storeIssue(queryClient, ack.issue);
+        storeIssueAbilities(queryClient, issueId, ack.abilities);
         if (catchUp) await queryClient.invalidateQueries({ queryKey: key, exact: true });
       } catch (error) {
         if (!active) return;

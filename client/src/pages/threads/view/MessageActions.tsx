@@ -4,14 +4,13 @@ import type { Message } from '@shared/schemas/threads';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { ReasonDialog } from '@client/components/ReasonDialog';
-import type { MessageAbilities } from './messageAbilities';
 import { useDeleteMessage, useHideMessage, useRestoreMessage } from './messageMutations';
 import { messageElementId } from './useMessageTarget';
 
 interface Props {
   message: Message;
   threadId: string;
-  abilities: MessageAbilities;
+  abilities: Message['abilities'];
   onEdit: () => void;
 }
 

@@ -11,7 +11,6 @@ import { MessageContent } from './MessageContent';
 import { MessageEditForm } from './MessageEditForm';
 import { MessageVersionsDialog } from './MessageVersionsDialog';
 import { ReactionBar } from './ReactionBar';
-import { messageAbilities } from './messageAbilities';
 import { messageLink } from './messageLink';
 import { messageElementId } from './useMessageTarget';
 
@@ -32,7 +31,7 @@ export function MessageItem({ message, thread, onOpenReplies, repliesOpen = fals
   const me = useCurrentUser();
   const [editing, setEditing] = useState(false);
   const [showingVersions, setShowingVersions] = useState(false);
-  const abilities = messageAbilities(message, thread, me);
+  const abilities = message.abilities;
   const elementId = messageElementId(message.id);
   const textShown = message.state === 'visible' || (message.state === 'hidden' && message.body !== null);
   const classes = ['message-item', `message-item--${message.state}`, targeted && 'message-item--target'].filter(Boolean).join(' ');
@@ -54,7 +53,7 @@ export function MessageItem({ message, thread, onOpenReplies, repliesOpen = fals
             <DateTimeText iso={message.createdAt} />
           </Link>
           {message.editedAt && message.state !== 'deleted' && <span className="message__edited">{t('threads.message.edited')}</span>}
-          {abilities.versions && (
+          {abilities.versions && message.editedAt !== null && (
             <button type="button" className="button button--tertiary button--small" onClick={() => setShowingVersions(true)}>
               {t('threads.message.versions')}
             </button>

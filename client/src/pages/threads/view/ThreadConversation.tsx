@@ -39,9 +39,9 @@ export function ThreadConversation({ detail, timeline, viewers }: Props) {
   // A linked reply is shown in its panel; the conversation brings its parent into view.
   const mainTarget = repliesId && linkedId ? repliesId : linkedId;
 
-  const moderator = me.abilities.moderate;
+  // What this reader may do here comes from the server (the thread's abilities follow its lock).
   const mayPost = me.abilities['message.post'];
-  const canPost = mayPost && (!thread.locked || moderator);
+  const canPost = detail.abilities.post;
   const pending = outbox.pending.filter((p) => p.parentId === null && !timeline.messages.some((m) => m.clientId === p.clientId));
 
   function openReplies(messageId: string) {

@@ -31,7 +31,7 @@ export function ThreadHeader({ detail }: { detail: ThreadDetail }) {
         <span>{t('threads.list.participants', { count: thread.participantCount })}</span>
       </p>
       {thread.businessAreas.length > 0 && <BusinessAreaTags areas={thread.businessAreas} />}
-      <ThreadManageBar thread={thread} />
+      <ThreadManageBar thread={thread} abilities={detail.abilities} />
       {me.abilities.moderate && <ModerationLog threadId={thread.id} />}
     </header>
   );

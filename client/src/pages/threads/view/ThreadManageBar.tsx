@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Thread } from '@shared/schemas/threads';
-import { useCurrentUser } from '@client/components/CurrentUser';
+import type { Thread, ThreadAbilities } from '@shared/schemas/threads';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useUpdateThread } from '@client/queries/threads';
 import { ReasonDialog } from '@client/components/ReasonDialog';
@@ -16,36 +15,37 @@ const CHANGE: Record<ModerationStep, { pinned?: boolean; locked?: boolean }> = {
   unlock: { locked: false },
 };
 
-/** Edit and ✔ resolved for the author and the secretariat; pin and lock, with a reason, for the secretariat. */
-export function ThreadManageBar({ thread }: { thread: Thread }) {
+/** Edit and ✔ resolved for the author and the secretariat; pin and lock, with a reason, for the secretariat (the server says who). */
+export function ThreadManageBar({ thread, abilities }: { thread: Thread; abilities: ThreadAbilities }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const errorMessage = useErrorMessage();
   const update = useUpdateThread(thread.id);
   const [asking, setAsking] = useState<ModerationStep | null>(null);
   const [editing, setEditing] = useState(false);
-  const moderator = me.abilities.moderate;
-  const canResolve = moderator || thread.createdBy.id === me.id;
-  if (!canResolve) return null;
+  if (!abilities.edit && !abilities.pin && !abilities.lock) return null;
 
-  const steps: ModerationStep[] = moderator ? [thread.pinned ? 'unpin' : 'pin', thread.locked ? 'unlock' : 'lock'] : [];
+  const steps: ModerationStep[] = [...(abilities.pin ? [thread.pinned ? 'unpin' : 'pin'] : []), ...(abilities.lock ? [thread.locked ? 'unlock' : 'lock'] : [])] as ModerationStep[];
 
   if (editing) return <ThreadEditForm thread={thread} onDone={() => setEditing(false)} />;
 
   return (
     <div className="thread-manage" role="group" aria-label={t('threads.manage.label')}>
-      <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>
-        {t('threads.manage.edit')}
-      </button>
-      <button
-        type="button"
-        className={thread.resolved ? 'button button--secondary button--small' : 'button button--primary button--small'}
-        disabled={update.isPending}
-        onClick={() => update.mutate({ resolved: !thread.resolved })}
-      >
-        {!thread.resolved && <span aria-hidden="true">✔ </span>}
-        {thread.resolved ? t('threads.manage.unresolve') : t('threads.manage.resolve')}
-      </button>
+      {abilities.edit && (
+        <>
+          <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>
+            {t('threads.manage.edit')}
+          </button>
+          <button
+            type="button"
+            className={thread.resolved ? 'button button--secondary button--small' : 'button button--primary button--small'}
+            disabled={update.isPending}
+            onClick={() => update.mutate({ resolved: !thread.resolved })}
+          >
+            {!thread.resolved && <span aria-hidden="true">✔ </span>}
+            {thread.resolved ? t('threads.manage.unresolve') : t('threads.manage.resolve')}
+          </button>
+        </>
+      )}
       {steps.map((step) => (
         <button key={step} type="button" className="button button--secondary button--small" disabled={update.isPending} onClick={() => setAsking(step)}>
           {t(`threads.manage.${step}`)}

@@ -7,6 +7,7 @@ import { storeReadState, storeThread } from '@client/queries/threads';
 import { refreshLatestMessages, storeMessages, type ThreadTimeline } from '@client/queries/threadMessages';
 import { emitWithAck } from '@client/realtime/emitWithAck';
 import { useRealtimeSocket } from '@client/realtime/useRealtime';
+import { storeThreadAbilities } from '@client/realtime/threadEvents';
 
 /** A timeline fetched this long before joining is "from an earlier visit": its recent messages are refreshed. */
 const FRESH_MS = 5_000;
@@ -51,6 +52,7 @@ export function useThreadRoom(threadId: string, timelineLoaded: boolean): Thread
         setRefusal(null);
         setViewers(ack.viewers);
         storeThread(queryClient, ack.thread);
+        storeThreadAbilities(queryClient, threadId, ack.abilities);
         storeReadState(queryClient, { threadId, readSeq: ack.readSeq, lastSeq: ack.thread.lastSeq });
         if (ack.hasMore && !refetched) {
           // Too much was missed to replay: fetch the latest page afresh (dropping older pages), then catch up from there.
