@@ -14,7 +14,7 @@ import { CommentsSection } from './CommentsSection';
 import { ContentEditForm } from './ContentEditForm';
 import { DuplicatesList } from './DuplicatesList';
 import { HistoryTimeline } from './HistoryTimeline';
-import { IssueFacts } from './IssueFacts';
+import { FactsBlock } from './FactsBlock';
 import { MeetingLinks } from './MeetingLinks';
 import { SecretariatSettings } from './SecretariatSettings';
 import { StatusNotes } from './StatusNotes';
@@ -84,25 +84,19 @@ export function IssuePage() {
         )}
       </header>
       <StatusNotes issue={current} />
+      {/* The issue first (what it says, its answers, the conversation); its particulars beside it, or folded above it on a phone (GitHub, Backlog). */}
       <div className="issue-layout">
+        <FactsBlock issue={current} />
         <div className="issue-main">
           {editing ? (
             <ContentEditForm issue={current} onDone={() => setEditing(false)} />
           ) : (
-            <>
-              <section className="issue-section" aria-labelledby="facts-title">
-                <h2 id="facts-title" className="visually-hidden">
-                  {rt('register.detail.facts')}
-                </h2>
-                <IssueFacts issue={current} />
-              </section>
-              <section className="issue-section" aria-labelledby="description-title">
-                <h2 id="description-title">{rt('register.fields.description')}</h2>
-                <div className="issue-description">
-                  <RegisterMarkdown source={current.description} />
-                </div>
-              </section>
-            </>
+            <section className="issue-section" aria-labelledby="description-title">
+              <h2 id="description-title">{rt('register.fields.description')}</h2>
+              <div className="issue-description">
+                <RegisterMarkdown source={current.description} />
+              </div>
+            </section>
           )}
           <AnswersSection detail={data} abilities={abilities} />
           <CommentsSection detail={data} canComment={abilities.comment} />
