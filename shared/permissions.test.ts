@@ -48,6 +48,8 @@ audit.read              . . . . Y . .
 
 /** Cells that change with context: [action, context, who may, given that context]. */
 const WITH_CONTEXT: Array<[Action, PermissionContext, Who[]]> = [
+  ['issue.comment', { routedMinistry: 'mhlw' }, ['devMember', 'devAdmin', 'supportMember', 'supportAdmin', 'secretariat', 'ministry']],
+  ['issue.comment', { routedMinistry: 'mic' }, ['devMember', 'devAdmin', 'supportMember', 'supportAdmin', 'secretariat']],
   ['issue.answer', { routedMinistry: 'mhlw' }, ['secretariat', 'ministry']],
   ['issue.answer', { routedMinistry: 'mic' }, ['secretariat']],
   ['issue.editOwnAnswer', { routedMinistry: 'mhlw' }, ['secretariat', 'ministry']],

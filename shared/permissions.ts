@@ -66,7 +66,8 @@ export const RULES = {
   'issue.raise': vendorsAndSecretariat,
   // Support (同様の課題あり) is counted per vendor organisation: it says "we have this problem too".
   'issue.support': { vendorMember: true, vendorAdmin: true, secretariat: false, ministry: false, body: false },
-  'issue.comment': vendorsAndSecretariat,
+  // The routed ministry may ask the raising vendor a question before it answers.
+  'issue.comment': { vendorMember: true, vendorAdmin: true, secretariat: true, ministry: routedToOwnMinistry, body: false },
   'issue.answer': { vendorMember: false, vendorAdmin: false, secretariat: true, ministry: routedToOwnMinistry, body: false },
   'issue.editOwnAnswer': { vendorMember: false, vendorAdmin: false, secretariat: true, ministry: routedToOwnMinistry, body: false },
   'issue.transition': secretariatOnly,

@@ -6,7 +6,7 @@
  * copies (per-reader broadcasts) must say what the REST presenter says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IssueDetail, Issue, IssueComment } from '../shared/schemas/issues';
+import type { AnswerDrafts, IssueDetail, Issue, IssueComment } from '../shared/schemas/issues';
 import type { Message, MessagePage, ThreadDetail, Thread } from '../shared/schemas/threads';
 import { ISSUE_ABILITIES, type IssueAbility } from '../shared/policies/issue';
 import { MESSAGE_ABILITIES, THREAD_ABILITIES, type MessageAbility, type ThreadAbility } from '../shared/policies/thread';
@@ -230,7 +230,7 @@ async function issueIn(situation: IssueSituation): Promise<Issue> {
   return res.body;
 }
 
-async function tryIssue(client: ApiClient, ability: IssueAbility, issue: Issue): Promise<ApiResponse> {
+async function tryIssue(who: Who, client: ApiClient, ability: IssueAbility, issue: Issue): Promise<ApiResponse> {
   switch (ability) {
     case 'support':
       return client.put(`/api/issues/${issue.id}/support`);
@@ -243,6 +243,16 @@ async function tryIssue(client: ApiClient, ability: IssueAbility, issue: Issue):
       return client.post(`/api/issues/${issue.id}/comments`, { body: 'コメント' });
     case 'answer':
       return client.post(`/api/issues/${issue.id}/answers`, { body: '回答' });
+    case 'readAnswerDrafts': {
+      // Every organisation's drafts: the routed ministry and the secretariat each draft one (where
+      // the issue may still be answered); the reader must see all that the secretariat sees.
+      for (const drafter of [people.ministryRouted.client, secretariat]) await drafter.put(`/api/issues/${issue.id}/answer-draft`, { body: '下書き' });
+      const everyone = (await secretariat.get<AnswerDrafts>(`/api/issues/${issue.id}/answer-drafts`)).body.drafts;
+      const seen = await client.get<AnswerDrafts>(`/api/issues/${issue.id}/answer-drafts`);
+      if (seen.status !== 200) return seen;
+      const sawAll = seen.body.drafts.length === everyone.length && everyone.length > 0;
+      return { ...seen, status: sawAll || who === 'secretariat' ? 200 : 403 };
+    }
     case 'manage':
       return client.patch(`/api/issues/${issue.id}`, { priority: 'high' });
     case 'editContent':
@@ -265,7 +275,7 @@ describe('issues: the presenter’s abilities are what the service accepts', () 
           const seen = (await client.get<IssueDetail>(`/api/issues/${issue.id}`)).body;
           return { abilities: seen.abilities, unchanged: { ...seen.issue, updatedAt: '' } };
         },
-        attempt: (_who, client, ability, issue) => tryIssue(client, ability, issue),
+        attempt: (who, client, ability, issue) => tryIssue(who, client, ability, issue),
       });
     }, 300_000);
   }

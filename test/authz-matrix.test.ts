@@ -353,7 +353,30 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     expect: (p, fx) => (allows(p, 'issue.support') ? (inDevOrg(p, fx) ? 409 : 'ok') : 403),
     request: (fx) => ({ path: `/api/issues/${fx.issue.id}/support` }),
   },
-  'POST /issues/:id/comments': { rule: 'issue.comment', fixture: 'an issue', expect: by('issue.comment'), request: (fx) => ({ path: `/api/issues/${fx.issue.id}/comments`, body: { body: 'コメント' } }) },
+  'POST /issues/:id/comments': {
+    rule: "issue.comment { routedMinistry: 'mhlw' } (the routed ministry may ask the raiser)",
+    fixture: 'an issue routed to mhlw',
+    expect: by('issue.comment', { routedMinistry: 'mhlw' }),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/comments`, body: { body: 'コメント' } }),
+  },
+  'GET /issues/:id/answer-drafts': {
+    rule: "the secretariat (every draft), or issue.answer { routedMinistry: 'mhlw' } (its own)",
+    fixture: 'an open issue routed to mhlw',
+    expect: (p) => (p.key === 'secretariat' || allows(p, 'issue.answer', { routedMinistry: 'mhlw' }) ? 'ok' : 403),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/answer-drafts` }),
+  },
+  'PUT /issues/:id/answer-draft': {
+    rule: "issue.answer { routedMinistry: 'mhlw' }",
+    fixture: 'an open issue routed to mhlw',
+    expect: by('issue.answer', { routedMinistry: 'mhlw' }),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/answer-draft`, body: { body: '下書き' } }),
+  },
+  'DELETE /issues/:id/answer-draft': {
+    rule: "issue.answer { routedMinistry: 'mhlw' }",
+    fixture: 'an open issue routed to mhlw',
+    expect: by('issue.answer', { routedMinistry: 'mhlw' }),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/answer-draft` }),
+  },
   'POST /issues/:id/answers': {
     rule: "issue.answer { routedMinistry: 'mhlw' }",
     fixture: 'a fresh issue routed to mhlw',

@@ -122,7 +122,9 @@ describe('workflow', () => {
     expect((await mhlw.post(`/api/issues/${toMic.id}/answers`, { body: '回答' })).status).toBe(403);
     expect((await jlis.post(`/api/issues/${toMhlw.id}/answers`, { body: '回答' })).status).toBe(403);
     expect((await jlis.post(`/api/issues/${toMhlw.id}/comments`, { body: 'コメント' })).status).toBe(403);
-    expect((await mhlw.post(`/api/issues/${toMhlw.id}/comments`, { body: 'コメント' })).status).toBe(403);
+    // The routed ministry may ask the raiser a question (issue 21, item 3); another ministry may not.
+    expect((await mhlw.post(`/api/issues/${toMic.id}/comments`, { body: 'コメント' })).status).toBe(403);
+    expect((await mhlw.post(`/api/issues/${toMhlw.id}/comments`, { body: '確認させてください' })).status).toBe(201);
     expect((await dev.post(`/api/issues/${toMhlw.id}/answers`, { body: '回答' })).status).toBe(403);
     expect((await dev2.post(`/api/issues/${toMhlw.id}/comments`, { body: '当社も同じ状況です' })).status).toBe(201);
 
@@ -130,8 +132,8 @@ describe('workflow', () => {
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ kind: 'answer', official: true });
     const d = await detail(dev, toMhlw.id);
-    expect(d.issue).toMatchObject({ status: 'answered', answerCount: 1, commentCount: 1, answeredAt: expect.any(String) });
-    expect(d.comments.map((c) => c.kind)).toEqual(['comment', 'answer']);
+    expect(d.issue).toMatchObject({ status: 'answered', answerCount: 1, commentCount: 2, answeredAt: expect.any(String) });
+    expect(d.comments.map((c) => c.kind)).toEqual(['comment', 'comment', 'answer']);
     // The ministry edits its own answer; nobody else does.
     expect((await secretariat.patch(`/api/issue-answers/${answer.body.id}`, { body: '改ざん' })).status).toBe(403);
     expect((await mhlw.patch(`/api/issue-answers/${answer.body.id}`, { body: '次期改定（令和9年）で明確化します。' })).status).toBe(200);

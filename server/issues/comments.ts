@@ -6,7 +6,7 @@ import { answerEditVerdict, issueVerdicts } from '@shared/policies/issue';
 import type { IssueComment } from '@shared/schemas/issues';
 import type { IssueStatus } from '@shared/register/rules';
 import { recordAudit } from '../audit/log';
-import { authorize, enforce } from '../http/authorize';
+import { enforce } from '../http/authorize';
 import { notFound } from '../http/errors';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
@@ -14,6 +14,7 @@ import { toActor } from '../users/presenter';
 import { presentStored, readableIssue, recount, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
 import { recordHistory } from './history';
+import { answerPublished } from './answerDrafts';
 import { IssueCommentModel } from './model';
 import { commentWithAbilities, issueFacts, presentComment } from './presenter';
 import { setStatus } from './workflow';
@@ -21,8 +22,8 @@ import { setStatus } from './workflow';
 export async function addComment(input: { user: UserWithOrganization; issueId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
   const { user, broadcast } = input;
   const actor = toActor(user);
-  authorize(actor, 'issue.comment');
   const issue = await readableIssue(actor, input.issueId);
+  enforce(issueVerdicts(actor, issueFacts(issue)).comment);
   const comment = await IssueCommentModel.create({ issueId: issue._id, kind: 'comment', author: personOf(user), body: input.body });
   await recount(issue._id, 'commentCount', () => IssueCommentModel.countDocuments({ issueId: issue._id, kind: 'comment' }));
   await recordHistory(broadcast, { issueId: issue._id, type: 'comment', by: personOf(user) });
@@ -44,6 +45,7 @@ export async function addAnswer(input: { user: UserWithOrganization; issueId: st
   await recordHistory(broadcast, { issueId: issue._id, type: 'answer', by });
   const presented = presentComment(answer);
   broadcast.comment(presented, issueFacts(issue));
+  await answerPublished(issue._id, actor.organization.id);
   let updated = await reloadIssue(issue._id);
   if (!updated.answeredAt) updated.answeredAt = new Date();
   if (status !== 'answered') {

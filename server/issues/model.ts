@@ -110,6 +110,17 @@ const linkSchema = new Schema({
 linkSchema.index({ issueId: 1 });
 linkSchema.index({ kind: 1, targetId: 1 });
 
+/** An official answer being drafted: one per issue and answering organisation, saved as it is written. */
+const answerDraftSchema = new Schema({
+  /** `<issueId>:<organizationId>` */
+  _id: { type: String, required: true },
+  issueId: { type: Schema.Types.ObjectId, required: true },
+  body: { type: String, required: true },
+  by: { type: personSchema, required: true },
+  at: { type: Date, required: true },
+});
+answerDraftSchema.index({ issueId: 1 });
+
 export type IssueRecord = InferSchemaType<typeof issueSchema>;
 export type IssueDocument = HydratedDocument<IssueRecord>;
 export type IssueCommentDocument = HydratedDocument<InferSchemaType<typeof commentSchema>>;
@@ -119,3 +130,4 @@ export const IssueSupportModel = mongoose.model('IssueSupport', supportSchema);
 export const IssueCommentModel = mongoose.model('IssueComment', commentSchema);
 export const IssueHistoryModel = mongoose.model('IssueHistory', historySchema);
 export const IssueLinkModel = mongoose.model('IssueLink', linkSchema);
+export const IssueAnswerDraftModel = mongoose.model('IssueAnswerDraft', answerDraftSchema);

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IdParams, ObjectIdString } from '@shared/schemas/common';
 import {
   AnswerBody,
+  AnswerDraft,
+  AnswerDrafts,
   CommentBody,
   Issue,
   IssueComment,
@@ -24,6 +26,7 @@ import { sendExport, XLSX_TYPE } from '../http/download';
 import { conflictResponse, errorResponses } from '../http/responses';
 import { defineRoute } from '../http/route';
 import type { UserWithOrganization } from '../users/model';
+import { answerDrafts, discardAnswerDraft, saveAnswerDraft } from './answerDrafts';
 import { addAnswer, addComment, editAnswer } from './comments';
 import { issuesToCsv, issuesToXlsx } from './export';
 import { issuesLinkedTo, setLink } from './links';
@@ -117,6 +120,18 @@ export function issueRoutes({ register, postLimit }: AppContext) {
     defineRoute(
       { method: 'post', path: '/issues/:id/answers', tag: 'register', summary: 'Publish an official answer (secretariat, or the ministry the issue is routed to); moves it to 回答済', access: 'user', limit: postLimit.perPerson, params: IdParams, body: AnswerBody, status: 201, responses: { 201: { description: 'published', schema: IssueComment }, ...errors, ...conflictResponse } },
       ({ user, params, body }) => addAnswer({ user, issueId: params.id, body: body.body, broadcast }),
+    ),
+    defineRoute(
+      { method: 'get', path: '/issues/:id/answer-drafts', tag: 'register', summary: "Official answers being drafted: one's own organisation's (whoever may answer); every organisation's (the secretariat)", access: 'user', params: IdParams, responses: { 200: { description: 'drafts', schema: AnswerDrafts }, ...errors } },
+      ({ actor, params }) => answerDrafts(actor, params.id),
+    ),
+    defineRoute(
+      { method: 'put', path: '/issues/:id/answer-draft', tag: 'register', summary: "Save one's organisation's draft of an official answer (whoever may answer the issue)", access: 'user', params: IdParams, body: AnswerBody, responses: { 200: { description: 'saved', schema: AnswerDraft }, ...errors, ...conflictResponse } },
+      ({ user, params, body }) => saveAnswerDraft({ user, issueId: params.id, body: body.body }),
+    ),
+    defineRoute(
+      { method: 'delete', path: '/issues/:id/answer-draft', tag: 'register', summary: "Discard one's organisation's draft answer", access: 'user', params: IdParams, responses: { 200: { description: 'discarded', schema: z.object({ discarded: z.boolean() }) }, ...errors, ...conflictResponse } },
+      ({ actor, params }) => discardAnswerDraft({ actor, issueId: params.id }),
     ),
     defineRoute(
       { method: 'patch', path: '/issue-answers/:id', tag: 'register', summary: "Edit one's own official answer", access: 'user', params: IdParams, body: AnswerBody, responses: { 200: { description: 'edited', schema: IssueComment }, ...errors } },

@@ -14,7 +14,7 @@ export interface IssueFacts {
   raisedBy: { id: string; organizationId: string };
 }
 
-export const ISSUE_ABILITIES = ['support', 'withdrawSupport', 'comment', 'answer', 'manage', 'editContent', 'link'] as const;
+export const ISSUE_ABILITIES = ['support', 'withdrawSupport', 'comment', 'answer', 'readAnswerDrafts', 'manage', 'editContent', 'link'] as const;
 export type IssueAbility = (typeof ISSUE_ABILITIES)[number];
 
 const whileOpen = (issue: IssueFacts, refusal: string) => () => (isOpen(issue.status) ? allowed : clash(refusal));
@@ -23,7 +23,6 @@ export function issueVerdicts(actor: Actor, issue: IssueFacts): Record<IssueAbil
   const routed = { routedMinistry: issue.ministry };
   const secretariat = can(actor, 'issue.transition');
   const raiser = issue.raisedBy.id === actor.id && can(actor, 'issue.raise');
-  const mayComment = () => fromDecision(decide(actor, 'issue.comment'));
   const support = firstOf(() => fromDecision(decide(actor, 'issue.support')), whileOpen(issue, 'this issue is settled; support is closed'));
   return {
     /** 同様の課題あり: vendors, while the issue is open (the raiser's organisation supports it from the start). */
@@ -32,12 +31,15 @@ export function issueVerdicts(actor: Actor, issue: IssueFacts): Record<IssueAbil
       () => support,
       () => (issue.raisedBy.organizationId === actor.organization.id ? clash("the raiser's organisation always supports its issue") : allowed),
     ),
-    comment: mayComment(),
+    /** Vendors and the secretariat; the routed ministry too (to ask the raiser before answering). */
+    comment: fromDecision(decide(actor, 'issue.comment', routed), ` (this issue is routed to ${issue.ministry ?? 'no ministry'})`),
     /** Publish an official answer: the secretariat, or the ministry the issue is routed to, while open. */
     answer: firstOf(
       () => fromDecision(decide(actor, 'issue.answer', routed), ` (this issue is routed to ${issue.ministry ?? 'no ministry'})`),
       () => (isOpen(issue.status) ? allowed : clash(`this issue is ${issue.status}; reopen it before answering`)),
     ),
+    /** See the answers being drafted (the secretariat, for its routing work) — one's own organisation's come with `answer`. */
+    readAnswerDrafts: secretariat ? allowed : forbid('only the secretariat sees the answers other organisations are drafting'),
     /** Move the issue between statuses, and set priority, ministry and due date. */
     manage: secretariat ? allowed : forbid('only the secretariat sets priority, ministry and due date'),
     /** Change what the issue says: the raiser while 新規, the secretariat always. */
@@ -45,7 +47,7 @@ export function issueVerdicts(actor: Actor, issue: IssueFacts): Record<IssueAbil
       secretariat || (raiser && issue.status === 'new')
         ? allowed
         : forbid(raiser ? 'the issue has been accepted; ask the secretariat to change it' : 'only the raiser (while new) or the secretariat may change an issue'),
-    /** Link threads: whoever may comment. */
+    /** Link threads: vendors and the secretariat (who may comment wherever the issue is routed). */
     link: can(actor, 'issue.comment') ? allowed : forbid('you may not link issues'),
   };
 }

@@ -150,6 +150,13 @@ export type IssueComment = z.infer<typeof IssueComment>;
 export type IssueCommentView = Omit<IssueComment, 'abilities'>;
 
 export const CommentBody = z.strictObject({ body: Text });
+/** An official answer being drafted by one organisation (the routed ministry, or the secretariat). */
+export const AnswerDraft = z
+  .object({ issueId: z.string(), organization: OrganizationRef, body: z.string(), by: Person, at: z.string() })
+  .meta({ id: 'AnswerDraft' });
+export type AnswerDraft = z.infer<typeof AnswerDraft>;
+export const AnswerDrafts = z.object({ drafts: z.array(AnswerDraft) }).meta({ id: 'AnswerDrafts' });
+export type AnswerDrafts = z.infer<typeof AnswerDrafts>;
 export const AnswerBody = z.strictObject({ body: Text });
 
 export const HistoryEntry = z
