@@ -40,7 +40,8 @@ import { createRoomPresence, meetingFeature } from './meetings/room';
 import { meetingRoutes } from './meetings/routes';
 import { createPresence, forumFeature } from './threads/socketEvents';
 import { CLIENT_DIST } from './paths';
-import { log } from './log';
+import { log, type Logger } from './log';
+import { nameRoutes, requestLog } from './http/requestLog';
 import { auditRoutes } from './audit/routes';
 import { trackRequestOrigin } from './audit/origin';
 import { createWorkTracker } from './http/work';
@@ -67,11 +68,13 @@ export interface CreateAppOptions {
   serveClient?: boolean;
   /** Where the built client is; dist/client by default. */
   clientDir?: string;
+  /** Where requests, socket events and their failures are logged; the app's logger (stderr) by default. */
+  logger?: Logger;
 }
 
 export const API_VERSION = '0.1.0';
 
-export function createApp({ config, sessionSecret, serveClient = true, clientDir = CLIENT_DIST }: CreateAppOptions): CouncilApp {
+export function createApp({ config, sessionSecret, serveClient = true, clientDir = CLIENT_DIST, logger = log }: CreateAppOptions): CouncilApp {
   const app = express();
   const server = http.createServer(app);
   app.set('trust proxy', config.TRUST_PROXY);
@@ -93,6 +96,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     allowedOrigins: config.PUBLIC_ORIGIN,
     eventsPer10s: config.SOCKET_EVENTS_PER_10S,
     work,
+    logger,
     sessionLimits: { absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000, checkMs: config.SOCKET_SESSION_CHECK_MS },
   });
   const forum = createForumBroadcast(realtime.io);
@@ -122,6 +126,8 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   ];
   const openApi = buildOpenApiDocument(routes, API_VERSION);
 
+  // First, so that every answer, refusals included, carries its request id.
+  app.use(requestLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -149,8 +155,9 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
     res.set('Cache-Control', 'no-store');
     next();
   });
-  // Every request is counted (deadline, graceful drain) and knows where it came from (audit log).
-  api.use(trackRequestOrigin, work.requests);
+  // Every request is named for the log by its route's pattern, counted (deadline, graceful drain)
+  // and knows where it came from (audit log).
+  api.use(nameRoutes(routes), trackRequestOrigin, work.requests);
   // The cheap refusal first: a cross-site write is turned away before its body is parsed or a
   // session is loaded from the database.
   api.use(refuseCrossSite(config.PUBLIC_ORIGIN));
@@ -181,7 +188,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
       // keep-alive connections, cutting off a request already on its way in. Requests arriving on
       // them while draining get a 503 with `Connection: close`.
       const stopped = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
-      if (!(await work.drain(drainMs))) log.warn(`shutdown: ${work.inFlight} requests or events still running after ${drainMs} ms`);
+      if (!(await work.drain(drainMs))) logger.warn(`shutdown: ${work.inFlight} requests or events still running after ${drainMs} ms`);
       realtime.io.emit('server.shutdown', { reconnectInMs: 1_000 });
       // Let the notice leave before the transports close.
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -37,7 +37,7 @@ async function main() {
   if (demo && (await seedDemoContent())) log.info('seeded demo threads, issues and meetings');
 
   // The register's in-memory view loads while the server starts listening (registerView.ts).
-  void registerView.current().catch((err: unknown) => log.error('register view: first load failed; it is retried on the next read', { error: String(err) }));
+  void registerView.current().catch((err: unknown) => log.error({ err }, 'register view: first load failed; it is retried on the next read'));
 
   const council = createApp({ config, sessionSecret: resolveSessionSecret(config) });
   await new Promise<void>((resolve, reject) => {
@@ -72,7 +72,7 @@ async function main() {
     process.exit(0);
   };
   // One failed promise nobody awaited must not take the council down with it.
-  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: reason instanceof Error ? reason.stack : String(reason) }));
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

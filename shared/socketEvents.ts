@@ -5,7 +5,7 @@
  * SOCKET_EVENT_SCHEMAS) and an acknowledgement callback.
  */
 import { z } from 'zod';
-import type { ErrorCode } from './schemas/common';
+import type { ErrorBody } from './schemas/common';
 import { ObjectIdString } from './schemas/common';
 import type { HistoryEntry, Issue, IssueAbilities, IssueComment, SupportResult } from './schemas/issues';
 import { ChatBody, QuestionBody, type ChatMessage, type Question, type RoomState } from './schemas/meetings';
@@ -27,7 +27,8 @@ import {
 
 export type Ack<T extends object = object> =
   | ({ ok: true } & T)
-  | { ok: false; error: { code: ErrorCode; message: string; field?: string } };
+  // REST's error body (a server failure's with its request id), less `reason`, which only REST refusals give.
+  | { ok: false; error: Omit<ErrorBody['error'], 'reason'> };
 
 export const SOCKET_EVENT_SCHEMAS = {
   'session.ping': z.strictObject({ at: z.number().int().nonnegative().optional() }),

@@ -1,6 +1,6 @@
 /**
  * The one way the client talks to the REST API: JSON in and out, the session cookie sent,
- * and every failure turned into an ApiError carrying the server's `{ error: { code, message, field } }`.
+ * and every failure turned into an ApiError carrying the server's `{ error: { code, message, field, requestId } }`.
  */
 import { ErrorCode, ErrorReason } from '@shared/schemas/common';
 
@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly reason: ErrorReason | undefined;
   /** Seconds from a 429's Retry-After header, when the server sent one. */
   readonly retryAfterSeconds: number | undefined;
+  /** A server failure's request id, for the person to quote when they report it. */
+  readonly requestId: string | undefined;
 
   constructor(options: {
     status: number;
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     field?: string | undefined;
     reason?: ErrorReason | undefined;
     retryAfterSeconds?: number | undefined;
+    requestId?: string | undefined;
   }) {
     super(options.message);
     this.name = 'ApiError';
@@ -31,6 +34,7 @@ export class ApiError extends Error {
     this.field = options.field;
     this.reason = options.reason;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.requestId = options.requestId;
   }
 
   /** The field as a form names it: the server says `body.email`, the form knows `email`. */
@@ -88,6 +92,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     field: typeof error.field === 'string' ? error.field : undefined,
     reason: ErrorReason.safeParse(error.reason).data,
     retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+    requestId: typeof error.requestId === 'string' ? error.requestId : undefined,
   });
 }
 

@@ -74,7 +74,7 @@ export function createAnchorWriter(file: string, intervalMs = ANCHOR_INTERVAL_MS
     const line = `${new Date().toISOString()} ${head.seq} ${head.hash}\n`;
     writing = writing
       .then(() => appendFile(file, line, { mode: 0o600 }))
-      .catch((err: unknown) => log.error('audit anchor could not be written', { file, error: err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) => log.error({ file, err }, 'audit anchor could not be written'));
     return writing;
   }
 

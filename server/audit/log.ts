@@ -132,7 +132,7 @@ export function recordAudit(input: AuditInput): Promise<AuditEntry | null> {
   const written = queue.then(() => append(input, origin, at));
   queue = written.catch(() => undefined);
   return written.catch((err: unknown) => {
-    log.error('audit entry could not be written', { action: input.action, error: err instanceof Error ? err.message : String(err) });
+    log.error({ action: input.action, err }, 'audit entry could not be written');
     return null;
   });
 }

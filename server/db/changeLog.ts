@@ -64,7 +64,7 @@ async function claim(db: Db, name: string, keys: string[]): Promise<number> {
         // Two first-ever heads raced: the other one is there, and a hint may lag.
         if (!isDuplicateKey(err)) throw err;
       });
-      if (n % PRUNE_EVERY === 0) void pruneLog(db, name, n).catch((err: unknown) => appLog.warn(`change log ${name}: pruning failed`, { err: String(err) }));
+      if (n % PRUNE_EVERY === 0) void pruneLog(db, name, n).catch((err: unknown) => appLog.warn({ err }, `change log ${name}: pruning failed`));
       return n;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

@@ -55,7 +55,7 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
   for (const model of Object.values(mongoose.models)) {
     await model.createIndexes();
   }
-  log.debug('database connected', { db: mongoose.connection.name });
+  log.debug({ db: mongoose.connection.name }, 'database connected');
   return mongoose;
 }
 

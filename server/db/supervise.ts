@@ -32,7 +32,7 @@ export async function superviseEmbeddedFerretDB(options: StartOptions): Promise<
         log.info(`embedded FerretDB is running again at ${running.uri}`);
         return;
       } catch (err) {
-        log.error('embedded FerretDB could not be restarted; trying again', { error: err instanceof Error ? err.message : String(err) });
+        log.error({ err }, 'embedded FerretDB could not be restarted; trying again');
       }
     }
   }

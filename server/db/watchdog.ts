@@ -36,7 +36,7 @@ export function watchDatabaseConnection({ everyMs = HEARTBEAT_MS, stuckAfterMs =
         await reopenDatabase();
         log.info('database connection reopened');
       } catch (err) {
-        log.warn('reopening the database connection failed; trying again shortly', { error: String(err) });
+        log.warn({ err }, 'reopening the database connection failed; trying again shortly');
       } finally {
         busy = false;
       }

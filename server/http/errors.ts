@@ -1,9 +1,13 @@
-/** HTTP errors as the JSON body `{ error: { code, message, field? } }`, and the Express error handler. */
+/**
+ * HTTP errors as the JSON body `{ error: { code, message, field?, requestId? } }`, and the Express
+ * error handler.
+ */
 import type { ErrorRequestHandler } from 'express';
 import mongoose from 'mongoose';
 import type { ZodError } from 'zod';
 import type { ErrorBody, ErrorCode, ErrorReason } from '@shared/schemas/common';
-import { log } from '../log';
+import type { Logger } from '../log';
+import { requestIdOf } from './requestLog';
 
 export class HttpError extends Error {
   constructor(
@@ -18,8 +22,17 @@ export class HttpError extends Error {
     super(message);
   }
 
-  toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}), ...(this.reason ? { reason: this.reason } : {}) } };
+  /** The JSON body; a server failure (5xx) carries the request id, for the person to quote. */
+  toBody(requestId?: string): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.field ? { field: this.field } : {}),
+        ...(this.reason ? { reason: this.reason } : {}),
+        ...(requestId && this.status >= 500 ? { requestId } : {}),
+      },
+    };
   }
 }
 
@@ -87,7 +100,7 @@ function isDatabaseDown(err: unknown): boolean {
   );
 }
 
-/** Map anything thrown to a JSON error; only the truly unexpected is a 500, and it is logged. */
+/** Map anything thrown to a JSON error; only the truly unexpected is a 500 (`logFailure` logs it). */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   const e = err as { type?: string; status?: number; code?: number; keyValue?: Record<string, unknown> };
@@ -110,13 +123,28 @@ export function toHttpError(err: unknown): HttpError {
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new HttpError(e.status, 'bad_request', (err as Error).message);
   }
-  log.error('unhandled error', { error: err instanceof Error ? err.stack : String(err) });
   return new HttpError(500, 'internal', 'internal error');
 }
 
-export const errorHandler: ErrorRequestHandler = (err, _req, res, next) => {
+/**
+ * Log a failure answered with a 5xx on the request's (or socket event's) own logger, which carries
+ * its request id: the unexpected as an error with its stack; a database that is down, or a busy or
+ * restarting server, as a warning naming the cause.
+ */
+export function logFailure(logger: Logger, err: unknown, answer: HttpError): void {
+  if (answer.status < 500) return;
+  if (answer.code === 'internal') {
+    logger.error({ err }, 'unhandled error');
+  } else {
+    const cause = err === answer ? undefined : err instanceof Error ? err.message : String(err);
+    logger.warn({ status: answer.status, cause }, answer.message);
+  }
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   // A request answered 503 at its deadline may still fail later: the person already has their answer.
   if (res.headersSent) return res.locals.timedOut ? undefined : next(err);
   const httpError = toHttpError(err);
-  res.status(httpError.status).set(httpError.headers).json(httpError.toBody());
+  logFailure(req.log, err, httpError);
+  res.status(httpError.status).set(httpError.headers).json(httpError.toBody(requestIdOf(req)));
 };

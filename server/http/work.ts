@@ -12,7 +12,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler } from 'express';
-import { HttpError, unavailable } from './errors';
+import { HttpError, logFailure, unavailable } from './errors';
+import { requestIdOf } from './requestLog';
 
 export interface WorkTracker {
   /** Express middleware: counts the request, answers 503 past the deadline, and refuses new requests while draining. */
@@ -109,7 +110,8 @@ export function createWorkTracker({
         if (res.headersSent) return;
         res.locals.timedOut = true;
         const error = tooSlow();
-        res.status(error.status).json(error.toBody());
+        logFailure(req.log, error, error);
+        res.status(error.status).json(error.toBody(requestIdOf(req)));
       }, deadlineMs);
       res.once('close', () => clearTimeout(timer));
       deadlines.run(Date.now() + deadlineMs, next);

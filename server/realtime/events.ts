@@ -7,21 +7,29 @@
  * `socket.onAny`), built once per server: it finds its socket as `this` (Socket.IO calls it so)
  * and the caller through `callerOf`. Per-socket closures for ~25 events cost kilobytes on each of
  * thousands of idle sockets (docs/PERFORMANCE.md, "Connection memory").
+ *
+ * Each event is a request of its own for the log: it gets a request id and a child logger naming
+ * it, the person and the socket; a failure is logged there, and a server failure's ack carries the
+ * id for the person to quote.
  */
+import { randomUUID } from 'node:crypto';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { SOCKET_EVENT_SCHEMAS, type Ack, type SocketAckBodies, type SocketEventName, type SocketPayload } from '@shared/socketEvents';
-import { fromZodError, toHttpError, tooManyRequests, unauthenticated, type HttpError } from '../http/errors';
+import { fromZodError, logFailure, toHttpError, tooManyRequests, unauthenticated, type HttpError } from '../http/errors';
 import { runWithOrigin } from '../audit/origin';
 import { illFormedField, notUnicode } from '../http/wellFormed';
 import type { WorkTracker } from '../http/work';
+import type { Logger } from '../log';
 import { callerOf, type Caller } from './caller';
 import type { CouncilSocket } from './io';
 import type { SessionLife } from './sessionLife';
 
-/** What a handler is given besides the payload: who sent it, and on which socket. */
+/** What a handler is given besides the payload: who sent it, on which socket, and where to log. */
 export interface EventSource extends Caller {
   socket: CouncilSocket;
+  /** This event's logger: its lines carry `requestId`, `event`, `userId` and `socketId`. */
+  log: Logger;
 }
 
 export type EventHandler<E extends SocketEventName> = (payload: SocketPayload<E>, from: EventSource) => Promise<SocketAckBodies[E]> | SocketAckBodies[E];
@@ -48,9 +56,10 @@ const READS: ReadonlySet<SocketEventName> = new Set<SocketEventName>([
   'meeting.leave',
 ]);
 
-function errorAck(err: unknown): Ack {
-  const e = toHttpError(err);
-  return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+/** A refusal as an ack: REST's error body (a server failure's with the event's request id), less REST's `reason`. */
+function errorAck(refusal: HttpError, requestId?: string): Ack {
+  const { reason: _reason, ...error } = refusal.toBody(requestId).error;
+  return { ok: false, error };
 }
 
 function rateLimited(refused: unknown): HttpError {
@@ -67,6 +76,7 @@ export interface DispatchOptions {
   work: WorkTracker;
   /** Events one person may send over all their sockets, known or not. */
   pace: RateLimiterMemory;
+  logger: Logger;
 }
 
 function handleFor<E extends SocketEventName>(event: E, handler: EventHandler<E>, work: WorkTracker): Handle {
@@ -91,7 +101,7 @@ function handleFor<E extends SocketEventName>(event: E, handler: EventHandler<E>
  * The one function every socket hears its events through (`socket.onAny`). `serve` (re)places the
  * handlers; an event nobody handles is answered with an error ack instead of silence.
  */
-export function dispatcher({ work, pace, life, endSocket }: DispatchOptions) {
+export function dispatcher({ work, pace, life, endSocket, logger }: DispatchOptions) {
   const handles = new Map<string, Handle>();
   function dispatch(this: CouncilSocket, event: string, ...args: unknown[]): void {
     const last = args[args.length - 1];
@@ -100,14 +110,18 @@ export function dispatcher({ work, pace, life, endSocket }: DispatchOptions) {
     if (!caller) return reply(errorAck(unauthenticated()));
     // A Map lookup: `constructor` or `__proto__` are unknown events like any other.
     const handle = handles.get(event);
-    const from = { ...caller, socket: this };
+    const name = String(event).slice(0, 64);
+    const requestId = randomUUID();
+    const eventLog = logger.child({ requestId, event: name, userId: caller.actor.id, socketId: this.id });
+    const from: EventSource = { ...caller, socket: this, log: eventLog };
+    const started = Date.now();
     let sessionEnded = false;
     void runWithOrigin(caller.origin, async (): Promise<Ack> => {
       try {
         await pace.consume(caller.actor.id).catch((refused: unknown) => {
           throw rateLimited(refused);
         });
-        if (!handle) return { ok: false, error: { code: 'bad_request', message: `unknown event: ${String(event).slice(0, 64)}` } };
+        if (!handle) return { ok: false, error: { code: 'bad_request', message: `unknown event: ${name}` } };
         const checkSession = async () => {
           if (READS.has(event as SocketEventName) && !life.due(caller)) return;
           if (await life.isOn(caller)) return;
@@ -116,10 +130,13 @@ export function dispatcher({ work, pace, life, endSocket }: DispatchOptions) {
         };
         return await handle(args[0], from, checkSession);
       } catch (err) {
-        return errorAck(err);
+        const refusal = toHttpError(err);
+        logFailure(eventLog, err, refusal);
+        return errorAck(refusal, requestId);
       }
     }).then((ack) => {
       reply(ack);
+      eventLog.debug({ code: ack.ok ? undefined : ack.error.code, responseTime: Date.now() - started }, 'event handled');
       // Answered first, then dropped: the client learns why its write was refused.
       if (sessionEnded) endSocket(this);
     });

@@ -14,6 +14,7 @@ import type { Person } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
 import { isSameOrigin } from '../http/origin';
 import type { WorkTracker } from '../http/work';
+import type { Logger } from '../log';
 import { callerOf, rememberCaller, type Caller } from './caller';
 import { authenticateHandshake, releaseHandshake, type HandshakeRequest } from './handshake';
 import { dispatcher, type EventHandlers } from './events';
@@ -80,6 +81,8 @@ export interface RealtimeOptions {
   eventsPer10s: number;
   /** Deadlines and the in-flight count for socket events. */
   work: WorkTracker;
+  /** Each event logs through a child of it carrying the event's request id. */
+  logger: Logger;
   /** The absolute session limit, and how often an idle socket's session is looked at again. */
   sessionLimits: { absoluteMs: number; checkMs: number };
 }
@@ -112,7 +115,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     socket.emit('session.ended', { reason: 'expired' });
     socket.disconnect(true);
   };
-  const events = dispatcher({ work: options.work, pace, life, endSocket });
+  const events = dispatcher({ work: options.work, pace, life, endSocket, logger: options.logger });
   // Idle sockets too: each interval, the sockets of this process whose session is due are looked at
   // (once per session) and those whose session has ended are dropped.
   const sweep = setInterval(() => {

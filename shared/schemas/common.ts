@@ -52,6 +52,8 @@ export const ErrorBody = z
       message: z.string(),
       field: z.string().optional(),
       reason: ErrorReason.optional(),
+      /** A server failure's (5xx) request id, for a person to quote when they report it. */
+      requestId: z.string().optional(),
     }),
   })
   .meta({ id: 'Error' });

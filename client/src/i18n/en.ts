@@ -95,6 +95,7 @@ export const en: Messages = {
     rate_limited: 'Too many requests. Please wait a moment and try again.',
     unavailable: 'The service is temporarily unavailable. Please try again later.',
     internal: 'Something went wrong on the server. Please try again later.',
+    withReference: '{{message}} (Reference: {{requestId}})',
     unexpected: 'An unexpected error occurred.',
     loadFailed: 'Could not load this.',
     serverField: 'Please check this field ({{message}}).',

@@ -96,6 +96,8 @@ export const ja = {
     rate_limited: '操作の回数が上限に達しました。しばらく待ってから、もう一度お試しください。',
     unavailable: 'サービスを一時的に利用できません。時間をおいてお試しください。',
     internal: 'サーバーでエラーが発生しました。時間をおいてお試しください。',
+    // A server failure's message with its request id, which the person quotes when reporting it.
+    withReference: '{{message}}（問い合わせ番号: {{requestId}}）',
     unexpected: '予期しないエラーが発生しました。',
     loadFailed: '読み込みに失敗しました。',
     serverField: '入力内容を確認してください（{{message}}）。',

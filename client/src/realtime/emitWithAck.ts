@@ -50,8 +50,8 @@ export function emitWithAck<E extends SocketEventName>(
     emit.call(timed, event, payload, (error, response) => {
       if (error) return reject(noAnswer());
       if (response.ok) return resolve(response);
-      const { code, message, field } = response.error;
-      reject(new ApiError({ status: STATUS_OF_CODE[code], code, message, field }));
+      const { code, message, field, requestId } = response.error;
+      reject(new ApiError({ status: STATUS_OF_CODE[code], code, message, field, requestId }));
     });
   });
 }
