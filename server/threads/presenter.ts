@@ -2,11 +2,11 @@
 import type { Message, ModerationAction, Reaction, Thread } from '@shared/schemas/threads';
 import { REACTION_KEYS, type ReactionKey } from '@shared/threads/rules';
 import { presentPerson, type PersonRecord } from '../users/person';
-import type { MessageDocument, ThreadDocument } from './model';
+import type { MessageDocument, ThreadRow } from './model';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function presentThread(t: ThreadDocument): Thread {
+export function presentThread(t: ThreadRow): Thread {
   return {
     id: String(t._id),
     title: t.title,
