@@ -7,7 +7,6 @@
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 import MongoStore from 'connect-mongo';
-import type { Collection } from 'mongodb';
 import mongoose from 'mongoose';
 import type { SignInFactor } from '@shared/signIn';
 import type { Config } from '../config';
@@ -37,13 +36,6 @@ export interface SessionSetup {
 
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
-interface StoredSession {
-  _id: string;
-  session: session.SessionData & { lastModified?: Date };
-  expires?: Date;
-  lastModified?: Date;
-}
-
 /**
  * connect-mongo reads a session with `{ _id, $or: [no expiry, expiry in the future] }`. FerretDB
  * hands only a plain `_id` match to its storage, so that query decoded every stored session on
@@ -55,12 +47,14 @@ class SessionStore extends MongoStore {
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
     void (async () => {
       try {
-        const collection = (await this.collectionP) as unknown as Collection<StoredSession>;
+        const collection = await this.collectionP;
         const stored = await collection.findOne({ _id: sid });
         if (!stored || (stored.expires && stored.expires.getTime() <= Date.now())) return callback(null, null);
+        // Kept as an object, never a string: the store is made with `stringify: false` (below).
+        const value = stored.session as session.SessionData & { lastModified?: Date };
         // As connect-mongo does: touch() needs to know when the session was last written.
-        if (stored.lastModified) stored.session.lastModified = stored.lastModified;
-        callback(null, stored.session);
+        if (stored.lastModified) value.lastModified = stored.lastModified;
+        callback(null, value);
       } catch (err) {
         callback(err);
       }

@@ -69,7 +69,8 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
   spec: RouteSpec<P, Q, B, A>,
   handler: (ctx: RouteContext<P, Q, B, A>) => unknown,
 ): RouteDefinition {
-  return { spec, handler } as unknown as RouteDefinition;
+  // One list holds routes of every shape, so the handler's own context type is erased; validate() and run() supply exactly that context.
+  return { spec, handler } as RouteDefinition;
 }
 
 function requireUser(spec: RouteDefinition['spec']): RequestHandler {

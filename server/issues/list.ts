@@ -1,5 +1,5 @@
 /** The register view: filters (all in the URL on the client), sorting, pages, and text search. */
-import { trusted, type QueryFilter, type SortOrder } from 'mongoose';
+import { trusted, type QueryFilter } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import type { IssueExportQuery, IssueList, IssueListQuery } from '@shared/schemas/issues';
 import { OPEN_STATUSES, type IssueStatus } from '@shared/register/rules';
@@ -9,7 +9,7 @@ import { authorize } from '../http/authorize';
 import { IssueModel, type IssueDocument, type IssueRecord } from './model';
 import { todayInJapan } from '@shared/japanDates';
 import { presentIssue } from './presenter';
-import { issuesInOrder, matching } from './registerView';
+import { issuesInOrder, matching, type RegisterSort } from './registerView';
 
 const UNANSWERED_OPEN: IssueStatus[] = ['new', 'accepted', 'reviewing'];
 
@@ -61,7 +61,7 @@ export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFil
   return allOf(and);
 }
 
-export const SORTS: Record<IssueListQuery['sort'], Record<string, SortOrder>> = {
+export const SORTS: Record<IssueListQuery['sort'], RegisterSort> = {
   number: { fiscalYear: 1, seq: 1 },
   '-number': { fiscalYear: -1, seq: -1 },
   updated: { updatedAt: 1, _id: 1 },
@@ -81,7 +81,7 @@ export async function listIssues(actor: Actor, query: IssueListQuery, now = new 
   const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const issues = page.map((r) => {
     const target = r.duplicateOf ? rows.get(String(r.duplicateOf)) : undefined;
-    return presentIssue(r as unknown as IssueDocument, target ? { id: String(target._id), number: target.number, title: target.title } : null, now);
+    return presentIssue(r, target ? { id: String(target._id), number: target.number, title: target.title } : null, now);
   });
   return { issues, total: matched.length, page: query.page, pageSize: query.pageSize };
 }

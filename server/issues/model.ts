@@ -123,6 +123,8 @@ answerDraftSchema.index({ issueId: 1 });
 
 export type IssueRecord = InferSchemaType<typeof issueSchema>;
 export type IssueDocument = HydratedDocument<IssueRecord>;
+/** An issue's stored fields: a lean row, as the register view keeps it (registerView.ts), or a document. */
+export type IssueRow = IssueRecord & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 export type IssueCommentDocument = HydratedDocument<InferSchemaType<typeof commentSchema>>;
 
 export const IssueModel = mongoose.model('Issue', issueSchema);

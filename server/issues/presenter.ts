@@ -5,11 +5,11 @@ import type { HistoryEntry, Issue, IssueComment, IssueCommentView } from '@share
 import { dateOnly, todayInJapan } from '@shared/japanDates';
 import { isLeadTimeShort, isOpen, leadTimeDays, type IssueStatus } from '@shared/register/rules';
 import { presentPerson, type PersonRecord } from '../users/person';
-import type { IssueCommentDocument, IssueDocument } from './model';
+import type { IssueCommentDocument, IssueRow } from './model';
 
 export type DuplicateRef = { id: string; number: string; title: string } | null;
 
-export function presentIssue(i: IssueDocument, duplicateOf: DuplicateRef = null, now = new Date()): Issue {
+export function presentIssue(i: IssueRow, duplicateOf: DuplicateRef = null, now = new Date()): Issue {
   const status = i.status as IssueStatus;
   const lead = leadTimeDays(i.lawEnforcementDate ?? null, i.specPublishedDate ?? null, todayInJapan(now));
   return {

@@ -6,16 +6,13 @@
  * be asked for with `npm run rebuild-views`. `test/register-view.test.ts` checks the view against
  * the database's own answers.
  */
-import mongoose from 'mongoose';
+import mongoose, { type SortOrder } from 'mongoose';
 import type { IssueListQuery, RegisterStats } from '@shared/schemas/issues';
 import { DAY_MS, endOfJapanDay } from '@shared/japanDates';
 import { OPEN_STATUSES, type IssueStatus } from '@shared/register/rules';
 import { normalizeForSearch } from '@shared/search/grams';
 import { CollectionView } from '../db/collectionView';
-import { IssueModel, REGISTER_LOG, type IssueRecord } from './model';
-
-/** An issue as the view keeps it: the stored document with its search text, without the grams. */
-export type IssueRow = IssueRecord & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+import { IssueModel, REGISTER_LOG, type IssueRow } from './model';
 
 const UNANSWERED_OPEN: readonly IssueStatus[] = ['new', 'accepted', 'reviewing'];
 
@@ -26,8 +23,13 @@ export const registerView = new CollectionView<IssueRow>(REGISTER_LOG, (ids) =>
     .lean<IssueRow[]>(),
 );
 
+/** The fields the register sorts by (list.ts SORTS). */
+export type SortField = '_id' | 'fiscalYear' | 'seq' | 'updatedAt' | 'supportCount' | 'dueDate';
+/** One of list.ts SORTS: `{ field: 1 | -1, … }`, the first field first. */
+export type RegisterSort = Partial<Record<SortField, SortOrder>>;
+
 /** Every issue in the order of one of list.ts SORTS. */
-export const issuesInOrder = (sort: Record<string, unknown>) => registerView.inOrder(JSON.stringify(sort), comparatorOf(sort));
+export const issuesInOrder = (sort: RegisterSort) => registerView.inOrder(JSON.stringify(sort), comparatorOf(sort));
 
 // ---- the register's filters and sorts, over rows ---------------------------------------------------
 
@@ -135,12 +137,12 @@ function compareValues(a: Sortable, b: Sortable): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** A comparator for one of list.ts SORTS (`{ field: 1 | -1, … }`). */
-export function comparatorOf(sort: Record<string, unknown>): (a: IssueRow, b: IssueRow) => number {
-  const keys = Object.entries(sort).map(([field, dir]) => [field, dir === -1 || dir === 'desc' ? -1 : 1] as const);
+/** A comparator for one of list.ts SORTS. */
+export function comparatorOf(sort: RegisterSort): (a: IssueRow, b: IssueRow) => number {
+  const keys = (Object.entries(sort) as [SortField, SortOrder][]).map(([field, dir]) => [field, dir === -1 || dir === 'desc' ? -1 : 1] as const);
   return (a, b) => {
     for (const [field, dir] of keys) {
-      const c = compareValues((a as unknown as Record<string, Sortable>)[field], (b as unknown as Record<string, Sortable>)[field]);
+      const c = compareValues(a[field], b[field]);
       if (c !== 0) return c * dir;
     }
     return 0;

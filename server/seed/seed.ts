@@ -5,14 +5,14 @@
  */
 import { trusted } from 'mongoose';
 import { BUSINESS_AREAS, COUNCIL, OBSERVERS } from '@shared/reference/council';
-import { personaOf, type Role } from '@shared/domain';
-import { SECOND_FACTOR_POLICY } from '@shared/signIn';
+import type { Role } from '@shared/domain';
+import { secondFactorRequired } from '@shared/signIn';
 import { hashPassword } from '../auth/password';
 import { TotpFactorModel } from '../auth/mfa/model';
 import { ignoringDuplicate } from '../db/keys';
 import { OrganizationModel } from '../organizations/model';
 import { emailDomainOf } from '../users/accountEmail';
-import { UserModel } from '../users/model';
+import { UserModel, type UserWithOrganization } from '../users/model';
 import { buildSeedVendors } from './vendorNames';
 
 export const SECRETARIAT_KEY = COUNCIL.host_and_secretariat.key;
@@ -110,10 +110,9 @@ export async function seedCouncil({ demo }: { demo: boolean }): Promise<SeedResu
  * a concurrent seed cannot enrol twice.
  */
 async function enrolDemoSecondFactors(): Promise<void> {
-  const users = await UserModel.find({ email: trusted({ $in: DEMO_ACCOUNTS.map((a) => a.email) }) }).populate('organization');
+  const users = await UserModel.find({ email: trusted({ $in: DEMO_ACCOUNTS.map((a) => a.email) }) }).populate<Pick<UserWithOrganization, 'organization'>>('organization');
   for (const user of users) {
-    const organization = user.organization as unknown as { kind: 'secretariat' | 'vendor' | 'observer'; id: string; key: string };
-    if (SECOND_FACTOR_POLICY[personaOf({ role: user.role, organization })] !== 'required') continue;
+    if (!secondFactorRequired(user)) continue;
     await ignoringDuplicate(TotpFactorModel.collection.insertOne({ _id: String(user._id), secret: DEMO_TOTP_SECRET, enabledAt: new Date(), pendingSecret: null, pendingAt: null, lastUsedStep: 0 } as never));
   }
 }

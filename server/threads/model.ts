@@ -140,6 +140,8 @@ moderationActionSchema.index({ threadId: 1, at: -1 });
 
 export type ThreadRecord = InferSchemaType<typeof threadSchema>;
 export type ThreadDocument = HydratedDocument<ThreadRecord>;
+/** A thread's stored fields: a lean row, as the thread view keeps it (threadView.ts), or a document. */
+export type ThreadRow = ThreadRecord & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 export type MessageRecord = InferSchemaType<typeof messageSchema>;
 export type MessageDocument = HydratedDocument<MessageRecord>;
 

@@ -4,11 +4,11 @@ import { messageAbilities, type MessageFacts, type ThreadFacts } from '@shared/p
 import type { Message, MessageView, ModerationAction, Reaction, Thread } from '@shared/schemas/threads';
 import { REACTION_KEYS, type ReactionKey } from '@shared/threads/rules';
 import { presentPerson, type PersonRecord } from '../users/person';
-import type { MessageDocument, ThreadDocument } from './model';
+import type { MessageDocument, ThreadRow } from './model';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function presentThread(t: ThreadDocument): Thread {
+export function presentThread(t: ThreadRow): Thread {
   return {
     id: String(t._id),
     title: t.title,

@@ -14,12 +14,12 @@ import { toActor } from '../users/presenter';
 import { readableThread } from './access';
 import type { ForumBroadcast } from './broadcast';
 import { presentOne, storeMessage } from './messages';
-import { MessageModel, ThreadModel, type ThreadDocument, type ThreadRecord } from './model';
+import { MessageModel, ThreadModel, type ThreadDocument, type ThreadRecord, type ThreadRow } from './model';
 import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
 import { presentThread, threadFacts } from './presenter';
 import { allReadSeqs, readSeqs } from './readCursors';
-import { asThread, threadsByActivity, threadView, type ThreadRow } from './threadView';
+import { threadsByActivity, threadView } from './threadView';
 
 export async function createThread(input: {
   user: UserWithOrganization;
@@ -88,7 +88,7 @@ interface ListCursor {
   at: number;
   id: string;
 }
-const encodeCursor = (t: ThreadDocument) =>
+const encodeCursor = (t: ThreadRow) =>
   Buffer.from(JSON.stringify([t.pinned ? 1 : 0, t.lastActivityAt.getTime(), String(t._id)])).toString('base64url');
 function decodeCursor(cursor: string): ListCursor {
   try {
@@ -131,13 +131,13 @@ export async function listThreads(actor: Actor, query: ThreadListQuery): Promise
     threads: page.map((t) => {
       const readSeq = seqs.get(String(t._id)) ?? 0;
       return {
-        ...presentThread(asThread(t)),
+        ...presentThread(t),
         readSeq,
         unread: Math.max(0, t.lastSeq - readSeq),
         tookPart: t.participants.some((p) => String(p) === actor.id),
       };
     }),
-    nextCursor: found.length > query.limit ? encodeCursor(asThread(page[page.length - 1]!)) : null,
+    nextCursor: found.length > query.limit ? encodeCursor(page[page.length - 1]!) : null,
   };
 }
 

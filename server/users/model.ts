@@ -37,6 +37,14 @@ export type UserWithOrganization = Omit<UserDocument, 'organization'> & { organi
 export const UserModel = mongoose.model('User', userSchema);
 
 /**
+ * `user` with `organization` set on its ref path. Mongoose takes a document set there as populated,
+ * exactly as `populate()` would leave it, without another query.
+ */
+export function withOrganization(user: UserDocument, organization: OrganizationDocument): UserWithOrganization {
+  return Object.assign(user, { organization });
+}
+
+/**
  * What services need of the user who acts: a loaded user satisfies it, and so does the plain copy
  * a socket keeps for its whole life (realtime/caller.ts) instead of two hydrated documents.
  */

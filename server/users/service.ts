@@ -12,7 +12,7 @@ import { revokeCalendarTokens } from '../meetings/calendar';
 import { OrganizationModel, type OrganizationDocument } from '../organizations/model';
 import type { Realtime } from '../realtime/io';
 import { checkEmailDomain, takenAddressRefusal } from './accountEmail';
-import { deactivatedByOf, UserModel, type ActingUser, type UserWithOrganization } from './model';
+import { deactivatedByOf, UserModel, withOrganization, type ActingUser, type UserWithOrganization } from './model';
 import { toActor } from './presenter';
 
 async function loadOrganization(id: string): Promise<OrganizationDocument> {
@@ -22,9 +22,9 @@ async function loadOrganization(id: string): Promise<OrganizationDocument> {
 }
 
 async function loadUser(id: string): Promise<UserWithOrganization> {
-  const user = await UserModel.findById(id).populate('organization');
+  const user = await UserModel.findById(id).populate<Pick<UserWithOrganization, 'organization'>>('organization');
   if (!user) throw notFound('user');
-  return user as unknown as UserWithOrganization;
+  return user;
 }
 
 function checkRoleFits(role: Role, org: OrganizationDocument): void {
@@ -40,8 +40,7 @@ const accountTarget = (u: Pick<UserWithOrganization, '_id' | 'email'>) => ({ kin
 export async function listOrganizationUsers({ actor, organizationId }: { actor: Actor; organizationId: string }) {
   authorize(actor, 'account.manage', { targetOrganizationId: organizationId });
   await loadOrganization(organizationId);
-  const users = await UserModel.find({ organization: organizationId }).sort({ displayName: 1 }).populate('organization');
-  return users as unknown as UserWithOrganization[];
+  return UserModel.find({ organization: organizationId }).sort({ displayName: 1 }).populate<Pick<UserWithOrganization, 'organization'>>('organization');
 }
 
 export async function createUser({ by, organizationId, input }: { by: ActingUser; organizationId: string; input: UserCreateBody }) {
@@ -63,10 +62,9 @@ export async function createUser({ by, organizationId, input }: { by: ActingUser
     // Taken since the look above: the same answer as had it been taken before.
     throw (isDuplicateKey(err) && (await takenAddressRefusal(actor, org, input.email))) || err;
   });
-  // Setting the loaded organisation on the ref path marks it populated: no second query.
-  created.set('organization', org);
-  await recordAudit({ actor: by, action: 'account.created', target: accountTarget(created), detail: { role: created.role, organizationId } });
-  return { user: created as unknown as UserWithOrganization, temporaryPassword: password };
+  const user = withOrganization(created, org);
+  await recordAudit({ actor: by, action: 'account.created', target: accountTarget(user), detail: { role: user.role, organizationId } });
+  return { user, temporaryPassword: password };
 }
 
 export async function updateUser({ by, userId, input, realtime }: { by: ActingUser; userId: string; input: UserUpdateBody; realtime: Realtime }) {
