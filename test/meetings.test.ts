@@ -246,6 +246,8 @@ describe('minutes', () => {
     expect((await secretariat.put(`/api/meetings/${m.id}/minutes`, { items: [{ ...minutes.items[0], agendaItemId: 'nope' }] })).status).toBe(400);
     const saved = (await secretariat.put<Meeting>(`/api/meetings/${m.id}/minutes`, minutes)).body;
     expect(saved.minutes!.items[0]!.actionItems[0]).toMatchObject({ text: '修正案を作成', overdue: true });
+    // The decision names its issue, so the minutes can link it without fetching the issue.
+    expect(saved.minutes!.items[0]!.decisions[0]).toMatchObject({ issueId: issue.id, issue: { id: issue.id, number: issue.number, title: '会議で扱う課題' } });
     expect(saved.overdueActionItems).toBe(1);
     expect((await dev.get<Meeting>(`/api/meetings/${m.id}`)).body.minutes).toBeNull(); // not circulated yet
 

@@ -2,6 +2,7 @@
 import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import type { RsvpResponse } from '@shared/meetings/rules';
+import type { IssueRef } from '@shared/schemas/issues';
 import type { AgendaItem, Meeting, MeetingSummary, Minutes } from '@shared/schemas/meetings';
 import { readableVisibilities } from '@shared/threads/rules';
 import { AttachmentModel } from '../attachments/model';
@@ -73,14 +74,18 @@ export async function presentSummary(meeting: MeetingDocument, actor: Actor): Pr
   return (await presentSummaries([meeting], actor))[0]!;
 }
 
+/** The number and title of each of these issues, by id (one query; none for no ids). */
+async function issueRefs(ids: readonly unknown[]): Promise<Map<string, IssueRef>> {
+  const issues = ids.length ? await IssueModel.find({ _id: trusted({ $in: ids }) }, { number: 1, title: 1 }).lean() : [];
+  return new Map(issues.map((i) => [String(i._id), { id: String(i._id), number: i.number, title: i.title }]));
+}
+
 export async function presentAgenda(meeting: MeetingDocument, actor: Actor): Promise<AgendaItem[]> {
-  const issueIds = meeting.agenda.flatMap((a) => a.issueIds);
   const threadIds = meeting.agenda.flatMap((a) => a.threadIds);
-  const [issues, threads] = await Promise.all([
-    issueIds.length ? IssueModel.find({ _id: trusted({ $in: issueIds }) }, { number: 1, title: 1 }).lean() : [],
+  const [issueById, threads] = await Promise.all([
+    issueRefs(meeting.agenda.flatMap((a) => a.issueIds)),
     threadIds.length ? ThreadModel.find({ _id: trusted({ $in: threadIds }), visibility: trusted({ $in: readableVisibilities(actor) }) }, { title: 1 }).lean() : [],
   ]);
-  const issueById = new Map(issues.map((i) => [String(i._id), { id: String(i._id), number: i.number, title: i.title }]));
   const threadById = new Map(threads.map((t) => [String(t._id), { id: String(t._id), title: t.title }]));
   return meeting.agenda.map((a) => ({
     id: a.id,
@@ -92,7 +97,13 @@ export async function presentAgenda(meeting: MeetingDocument, actor: Actor): Pro
   }));
 }
 
-export function presentMinutes(meeting: MeetingDocument, confirmations: readonly MinutesConfirmationRecord[], now = new Date()): Minutes | null {
+/** `issues`: the number and title of the issues its decisions link to (issueRefs). */
+export function presentMinutes(
+  meeting: MeetingDocument,
+  confirmations: readonly MinutesConfirmationRecord[],
+  issues: ReadonlyMap<string, IssueRef>,
+  now = new Date(),
+): Minutes | null {
   const m = meeting.minutes;
   if (!m) return null;
   const today = todayInJapan(now);
@@ -102,7 +113,12 @@ export function presentMinutes(meeting: MeetingDocument, confirmations: readonly
     items: m.items.map((i) => ({
       agendaItemId: i.agendaItemId ?? '',
       summary: i.summary,
-      decisions: i.decisions.map((d) => ({ text: d.text ?? '', issueId: d.issueId ? String(d.issueId) : null, effect: d.effect === 'answer' ? 'answer' : 'record' })),
+      decisions: i.decisions.map((d) => ({
+        text: d.text ?? '',
+        issueId: d.issueId ? String(d.issueId) : null,
+        issue: (d.issueId ? issues.get(String(d.issueId)) : undefined) ?? null,
+        effect: d.effect === 'answer' ? 'answer' : 'record',
+      })),
       actionItems: i.actionItems.map((a) => ({
         id: a.id ?? '',
         text: a.text ?? '',
@@ -127,13 +143,14 @@ export function presentMinutes(meeting: MeetingDocument, confirmations: readonly
 }
 
 export async function presentMeeting(meeting: MeetingDocument, actor: Actor): Promise<Meeting> {
-  const [summary, agenda, materials, confirmations] = await Promise.all([
+  const [summary, agenda, materials, confirmations, decisionIssues] = await Promise.all([
     presentSummary(meeting, actor),
     presentAgenda(meeting, actor),
     AttachmentModel.find({ meetingId: meeting._id }).sort({ createdAt: 1 }).lean(),
     meeting.minutes?.circulatedAt ? MinutesConfirmationModel.find({ meetingId: meeting._id }).lean() : [],
+    issueRefs((meeting.minutes?.items ?? []).flatMap((i) => i.decisions.flatMap((d) => (d.issueId ? [d.issueId] : [])))),
   ]);
-  const minutes = presentMinutes(meeting, confirmations);
+  const minutes = presentMinutes(meeting, confirmations, decisionIssues);
   // Draft minutes are the secretariat's and the presenters' (once circulated); the rest see published ones.
   const showMinutes = minutes && (minutes.publishedAt || actor.organization.kind === 'secretariat' || (minutes.circulatedAt && meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id)));
   return {

@@ -21,6 +21,10 @@ const Description = z.string().max(ISSUE_LIMITS.descriptionLength, `must be at m
 const Areas = z.array(BusinessAreaKey).min(1, 'choose at least one business area').max(BUSINESS_AREA_KEYS.length);
 const Text = z.string().max(ISSUE_LIMITS.commentLength).refine((s) => s.trim().length > 0, 'required');
 
+/** An issue as a link shows it: its number and title. */
+export const IssueRef = z.object({ id: z.string(), number: z.string(), title: z.string() });
+export type IssueRef = z.infer<typeof IssueRef>;
+
 export const Issue = z
   .object({
     id: z.string(),
@@ -43,7 +47,7 @@ export const Issue = z
     leadTimeShort: z.boolean(),
     status: IssueStatus,
     rejectionReason: z.string().nullable(),
-    duplicateOf: z.object({ id: z.string(), number: z.string(), title: z.string() }).nullable(),
+    duplicateOf: IssueRef.nullable(),
     supportCount: z.number().int(),
     answerCount: z.number().int(),
     commentCount: z.number().int(),
@@ -188,7 +192,7 @@ export const IssueDetail = z
     history: z.array(HistoryEntry),
     links: z.array(IssueLink),
     /** The issues merged into this one as duplicates. */
-    duplicates: z.array(z.object({ id: z.string(), number: z.string(), title: z.string() })),
+    duplicates: z.array(IssueRef),
     allowedTransitions: z.array(IssueStatus),
     /** What this reader may do with the issue now (shared/policies/issue.ts). */
     abilities: IssueAbilities,

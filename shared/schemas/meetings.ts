@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_STATUSES, RSVP_RESPONSES } from '../meetings/rules';
 import { ObjectIdString } from './common';
-import { DateOnly } from './issues';
+import { DateOnly, IssueRef } from './issues';
 import { Attachment, ClientId, OrganizationRef, Person } from './threads';
 
 export const MeetingKind = z.enum(MEETING_KINDS);
@@ -27,7 +27,7 @@ export const AgendaItem = z.object({
   title: z.string(),
   presenter: OrganizationRef.nullable(),
   minutes: z.number().int(),
-  issues: z.array(z.object({ id: z.string(), number: z.string(), title: z.string() })),
+  issues: z.array(IssueRef),
   threads: z.array(z.object({ id: z.string(), title: z.string() })),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
@@ -82,6 +82,8 @@ export type ActionItem = z.infer<typeof ActionItem>;
 export const Decision = z.object({
   text: z.string(),
   issueId: z.string().nullable(),
+  /** The linked issue's number and title, so the minutes can name it without fetching it (null without one). */
+  issue: IssueRef.nullable(),
   /** Publishing writes the decision into the issue's history; `answer` also posts it as the official answer (→ 回答済). */
   effect: z.enum(['record', 'answer']),
 });

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { queryKeys } from '@client/queries/keys';
+import { meKeys } from '@client/queries/keys';
 import { disconnectRealtime } from '@client/realtime/socket';
 import type { LoginLocationState, LoginNotice } from '@client/pages/loginNotice';
 
@@ -18,7 +18,7 @@ export function useEndSession(): (notice: LoginNotice) => Promise<void> {
       const state: LoginLocationState = { notice };
       await navigate('/login', { replace: true, state });
       queryClient.clear();
-      queryClient.setQueryData(queryKeys.me, null);
+      queryClient.setQueryData(meKeys.me, null);
     },
     [queryClient, navigate],
   );

@@ -1,8 +1,8 @@
 /** The audit log (監査ログ, secretariat only): its pages, its export links and the chain check. */
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import type { AuditExportQuery, AuditPage, AuditVerification } from '@shared/schemas/audit';
 import { api } from '@client/api';
-import { queryKeys } from './keys';
+import { auditKeys } from './keys';
 
 /** What the page filters by: the export takes the same, the list adds `before` and `limit`. */
 export type AuditFilters = AuditExportQuery;
@@ -24,21 +24,23 @@ export function auditExportPath(format: 'xlsx' | 'csv', filters: AuditFilters): 
   return `/api/audit/export.${format}${query ? `?${query}` : ''}`;
 }
 
-/** GET /api/audit, newest first; each further page asks for the entries before the last one shown. */
-export function useAuditLog(filters: AuditFilters, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.auditList(filters),
-    queryFn: ({ pageParam, signal }) => {
-      const query = auditSearchParams(filters);
-      query.set('limit', String(PAGE_SIZE));
-      if (pageParam !== null) query.set('before', String(pageParam));
-      return api.get<AuditPage>(`/api/audit?${query.toString()}`, signal);
-    },
-    initialPageParam: null as number | null,
-    getNextPageParam: (last) => last.nextBefore,
-    enabled,
-  });
-}
+export const auditQueries = {
+  /** GET /api/audit, newest first; each further page asks for the entries before the last one shown. */
+  list: (filters: AuditFilters) =>
+    infiniteQueryOptions({
+      queryKey: auditKeys.list(filters),
+      queryFn: ({ pageParam, signal }) => {
+        const query = auditSearchParams(filters);
+        query.set('limit', String(PAGE_SIZE));
+        if (pageParam !== null) query.set('before', String(pageParam));
+        return api.get<AuditPage>(`/api/audit?${query.toString()}`, signal);
+      },
+      initialPageParam: null as number | null,
+      getNextPageParam: (last) => last.nextBefore,
+    }),
+};
+
+export const useAuditLog = (filters: AuditFilters, enabled = true) => useInfiniteQuery({ ...auditQueries.list(filters), enabled });
 
 /**
  * GET /api/audit/verify. A mutation rather than a query: each press is a fresh check of the whole

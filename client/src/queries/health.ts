@@ -1,13 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Health } from '@shared/schemas/system';
-import { api } from '@client/api';
-import { queryKeys } from './keys';
+import { getQuery } from './getQuery';
+import { systemKeys } from './keys';
 
-export function useHealth() {
-  return useQuery({
-    queryKey: queryKeys.health,
-    queryFn: ({ signal }) => api.get<Health>('/api/health', signal),
-    staleTime: Infinity,
-    retry: false,
-  });
-}
+export const healthQueries = {
+  health: () => getQuery<Health>(systemKeys.health, '/api/health', { staleTime: Infinity, retry: false }),
+};
+
+export const useHealth = () => useQuery(healthQueries.health());

@@ -1,5 +1,5 @@
 /**
- * The issue register (課題管理表): its query keys, reads, writes, and how an issue, comment,
+ * The issue register (課題管理表): its reads (on issueKeys), writes, and how an issue, comment,
  * history entry or support change (from our own request or pushed by the server) is written into
  * the caches in place.
  */
@@ -13,6 +13,7 @@ import type {
   IssueLink,
   IssueList,
   IssueListQuery,
+  IssueRef,
   IssueUpdateBody,
   RegisterStats,
   SupportResult,
@@ -21,24 +22,14 @@ import type {
 import { OPEN_STATUSES, TRANSITIONS } from '@shared/register/rules';
 import type { Me } from '@shared/schemas/users';
 import { api, apiRequest } from '@client/api';
-import { queryKeys } from './keys';
+import { getQuery } from './getQuery';
+import { issueKeys, meKeys } from './keys';
 
 /** What a list view asks for: the filters, the order and the page (as the URL holds them). */
 export type IssueListParams = Omit<Partial<IssueListQuery>, 'sort' | 'page' | 'pageSize'> &
   Pick<IssueListQuery, 'sort' | 'page' | 'pageSize'>;
 /** The filters alone, which an export takes too. */
 export type IssueFilterParams = Omit<IssueListParams, 'page' | 'pageSize'>;
-
-/** This feature's keys; every key starts with 'issues' so nothing else shares its caches. */
-export const issueKeys = {
-  all: ['issues'] as const,
-  lists: ['issues', 'list'] as const,
-  list: (params: IssueListParams) => ['issues', 'list', params] as const,
-  detail: (id: string) => ['issues', 'detail', id] as const,
-  stats: ['issues', 'stats'] as const,
-  /** The duplicate picker's look-ups, kept apart from the lists so list updates do not touch them. */
-  search: (q: string) => ['issues', 'search', q] as const,
-};
 
 const issuePath = (id: string) => `/api/issues/${encodeURIComponent(id)}`;
 
@@ -63,40 +54,34 @@ export function issueSearchParams(params: Partial<IssueListParams>): URLSearchPa
   return query;
 }
 
-export function useIssueList(params: IssueListParams) {
-  return useQuery({
-    queryKey: issueKeys.list(params),
-    queryFn: ({ signal }) => api.get<IssueList>(`/api/issues?${issueSearchParams(params).toString()}`, signal),
-    // Changing a filter or the page keeps the old rows on screen until the new ones arrive.
-    placeholderData: keepPreviousData,
-  });
-}
+/** An issue as the pages that link to it show it: number, title and status. */
+export type LinkedIssue = IssueRef & Pick<Issue, 'status'>;
 
-/** A few issues matching `q` (number or words), for the duplicate picker. */
-export function useIssueSearch(q: string) {
-  const trimmed = q.trim();
-  return useQuery({
-    queryKey: issueKeys.search(trimmed),
-    queryFn: ({ signal }) =>
-      api.get<IssueList>(`/api/issues?${issueSearchParams({ q: trimmed, sort: '-number', pageSize: 10 }).toString()}`, signal),
-    enabled: trimmed.length > 0,
-    staleTime: 10_000,
-  });
-}
+/** The register's reads; hooks and cache writers take their keys and fetches from here. */
+export const issueQueries = {
+  list: (params: IssueListParams) =>
+    getQuery<IssueList>(issueKeys.list(params), `/api/issues?${issueSearchParams(params).toString()}`, {
+      // Changing a filter or the page keeps the old rows on screen until the new ones arrive.
+      placeholderData: keepPreviousData,
+    }),
+  /** A few issues matching `q` (number or words), newest first, for the pickers; off while `q` is blank. */
+  search: (q: string) => {
+    const text = q.trim();
+    const query = issueSearchParams({ q: text, sort: '-number', pageSize: 10 });
+    return getQuery<IssueList>(issueKeys.search(text), `/api/issues?${query.toString()}`, { enabled: text.length > 0, staleTime: 10_000 });
+  },
+  detail: (id: string) => getQuery<IssueDetail>(issueKeys.detail(id), issuePath(id)),
+  stats: () => getQuery<RegisterStats>(issueKeys.stats, '/api/issues/stats'),
+  /** The issues linked to a thread (the link is made from the issue's page), for the thread's page. */
+  linkedToThread: (threadId: string) =>
+    getQuery<{ issues: LinkedIssue[] }>(issueKeys.linkedToThread(threadId), `/api/threads/${encodeURIComponent(threadId)}/issues`),
+};
 
-export function useIssueDetail(id: string) {
-  return useQuery({
-    queryKey: issueKeys.detail(id),
-    queryFn: ({ signal }) => api.get<IssueDetail>(issuePath(id), signal),
-  });
-}
-
-export function useRegisterStats() {
-  return useQuery({
-    queryKey: issueKeys.stats,
-    queryFn: ({ signal }) => api.get<RegisterStats>('/api/issues/stats', signal),
-  });
-}
+export const useIssueList = (params: IssueListParams) => useQuery(issueQueries.list(params));
+export const useIssueSearch = (q: string) => useQuery(issueQueries.search(q));
+export const useIssueDetail = (id: string) => useQuery(issueQueries.detail(id));
+export const useRegisterStats = () => useQuery(issueQueries.stats());
+export const useLinkedIssues = (threadId: string) => useQuery(issueQueries.linkedToThread(threadId));
 
 // ---- Writes ---------------------------------------------------------------------------------
 
@@ -170,8 +155,10 @@ export function useThreadLink(issueId: string) {
       on
         ? api.post<{ links: IssueLink[] }>(`${issuePath(issueId)}/links`, { kind: 'thread', id: threadId })
         : apiRequest<{ links: IssueLink[] }>(`${issuePath(issueId)}/links/thread/${encodeURIComponent(threadId)}`, { method: 'DELETE' }),
-    onSuccess({ links }) {
+    onSuccess({ links }, { threadId }) {
       queryClient.setQueryData<IssueDetail>(issueKeys.detail(issueId), (detail) => detail && { ...detail, links });
+      // The thread's page lists the issues linked to it: the other end of this link.
+      void queryClient.invalidateQueries({ queryKey: issueKeys.linkedToThread(threadId), exact: true });
     },
   });
 }
@@ -269,7 +256,7 @@ export function storeHistory(queryClient: QueryClient, issueId: string, entry: H
 
 /** Who supports an issue changed; whether "we" do is read off the list by our organisation. */
 export function storeSupport(queryClient: QueryClient, result: Omit<SupportResult, 'supportedByMe'> & { supportedByMe?: boolean }): void {
-  const me = queryClient.getQueryData<Me | null>(queryKeys.me);
+  const me = queryClient.getQueryData<Me | null>(meKeys.me);
   queryClient.setQueryData<IssueDetail>(issueKeys.detail(result.issueId), (detail) => {
     if (!detail) return detail;
     const supportedByMe = result.supportedByMe ?? result.supporters.some((org) => org.id === me?.organization.id);

@@ -1,30 +1,76 @@
-/** Every query key in one place, so a mutation can update or invalidate exactly what it changed. */
+/**
+ * Every query key, one factory per feature, so a read, a write and a live event name a cache the
+ * same way and a mutation can update or invalidate exactly what it changed. Each feature's module
+ * (threads.ts, issues.ts, meetings.ts …) builds its reads from these with `queryOptions`; nothing
+ * else writes a key by hand. A feature's keys share a root (or, for thread messages, roots of
+ * their own) so invalidating one feature never touches another's caches.
+ */
 import type { AuditExportQuery } from '@shared/schemas/audit';
 import type { OrganizationQuery } from '@shared/schemas/organizations';
+import type { IssueListParams } from './issues';
+import type { MeetingListFilters } from './meetings';
 import type { ThreadFilters } from './threads';
 
-export const queryKeys = {
+/** The signed-in person; invalidating `me` refreshes their second factor and passkeys too. */
+export const meKeys = {
   me: ['me'] as const,
   secondFactor: ['me', 'secondFactor'] as const,
   passkeys: ['me', 'passkeys'] as const,
+};
+
+/** What the server says about itself and the council's reference data. */
+export const systemKeys = {
   health: ['health'] as const,
   businessAreas: ['businessAreas'] as const,
-  organizationLists: ['organizations', 'list'] as const,
-  organizations: (filters: OrganizationQuery) => ['organizations', 'list', filters] as const,
-  organization: (id: string) => ['organizations', 'detail', id] as const,
-  organizationUsers: (organizationId: string) => ['organizations', 'detail', organizationId, 'users'] as const,
-  threadLists: ['threads', 'list'] as const,
-  threadsUnread: ['threads', 'unread'] as const,
-  threadList: (filters: ThreadFilters) => ['threads', 'list', filters] as const,
-  thread: (id: string) => ['threads', 'detail', id] as const,
-  threadModeration: (id: string) => ['threads', 'moderation', id] as const,
+};
+
+export const organizationKeys = {
+  lists: ['organizations', 'list'] as const,
+  list: (filters: OrganizationQuery) => ['organizations', 'list', filters] as const,
+  detail: (id: string) => ['organizations', 'detail', id] as const,
+  users: (organizationId: string) => ['organizations', 'detail', organizationId, 'users'] as const,
+};
+
+export const threadKeys = {
+  lists: ['threads', 'list'] as const,
+  list: (filters: ThreadFilters) => ['threads', 'list', filters] as const,
+  /** The meeting form's picker: the latest threads as id and title, apart from the lists (which live events rewrite). */
+  recent: ['threads', 'recent'] as const,
+  unread: ['threads', 'unread'] as const,
+  detail: (id: string) => ['threads', 'detail', id] as const,
+  moderation: (id: string) => ['threads', 'moderation', id] as const,
   // Message caches have roots of their own: refetching a thread's timeline must not refetch its detail.
-  threadTimeline: (threadId: string) => ['threadTimeline', threadId] as const,
+  timeline: (threadId: string) => ['threadTimeline', threadId] as const,
   allReplies: ['threadReplies'] as const,
-  threadReplies: (threadId: string) => ['threadReplies', threadId] as const,
+  replies: (threadId: string) => ['threadReplies', threadId] as const,
   messageReplies: (threadId: string, parentId: string) => ['threadReplies', threadId, parentId] as const,
   messageVersions: (messageId: string) => ['messageVersions', messageId] as const,
   mentionCandidates: (q: string) => ['mentions', q] as const,
   search: (q: string) => ['search', q] as const,
-  auditList: (filters: AuditExportQuery) => ['audit', 'list', filters] as const,
+};
+
+/** The register's keys; every one starts with 'issues', so leaving the register can mark them all stale at once. */
+export const issueKeys = {
+  all: ['issues'] as const,
+  lists: ['issues', 'list'] as const,
+  list: (params: IssueListParams) => ['issues', 'list', params] as const,
+  detail: (id: string) => ['issues', 'detail', id] as const,
+  stats: ['issues', 'stats'] as const,
+  /** The pickers' look-ups (duplicates, agenda, decisions), kept apart from the lists so list updates do not touch them. */
+  search: (q: string) => ['issues', 'search', q] as const,
+  /** The issues linked to one thread, shown on the thread's page. */
+  linkedToThread: (threadId: string) => ['issues', 'linkedToThread', threadId] as const,
+};
+
+export const meetingKeys = {
+  all: ['meetings'] as const,
+  lists: ['meetings', 'list'] as const,
+  list: (filters: MeetingListFilters) => ['meetings', 'list', filters] as const,
+  detail: (id: string) => ['meetings', 'detail', id] as const,
+  attendance: (id: string) => ['meetings', 'attendance', id] as const,
+  actionItems: ['meetings', 'actionItems'] as const,
+};
+
+export const auditKeys = {
+  list: (filters: AuditExportQuery) => ['audit', 'list', filters] as const,
 };

@@ -1,9 +1,9 @@
 /** The signed-in person: who they are, signing in and out, and their password. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordBody, LoginAnswer, LoginBody, Me } from '@shared/schemas/users';
 import type { SecondFactorBody } from '@shared/schemas/mfa';
 import { api, isApiError } from '@client/api';
-import { queryKeys } from './keys';
+import { meKeys } from './keys';
 
 /** GET /api/me, with "not signed in" (401) as `null` rather than an error. */
 async function fetchMe(signal: AbortSignal): Promise<Me | null> {
@@ -15,13 +15,11 @@ async function fetchMe(signal: AbortSignal): Promise<Me | null> {
   }
 }
 
-export function useMe() {
-  return useQuery({
-    queryKey: queryKeys.me,
-    queryFn: ({ signal }) => fetchMe(signal),
-    staleTime: 5 * 60_000,
-  });
-}
+export const meQueries = {
+  me: () => queryOptions({ queryKey: meKeys.me, queryFn: ({ signal }) => fetchMe(signal), staleTime: 5 * 60_000 }),
+};
+
+export const useMe = () => useQuery(meQueries.me());
 
 /** A right password signs in, or (`'mfa' in answer`) asks for the second step. */
 export function useLogin() {
@@ -31,7 +29,7 @@ export function useLogin() {
     onSuccess(answer) {
       // Nothing cached for an earlier person may leak into this session.
       queryClient.clear();
-      if (!('mfa' in answer)) queryClient.setQueryData(queryKeys.me, answer);
+      if (!('mfa' in answer)) queryClient.setQueryData(meKeys.me, answer);
     },
   });
 }
@@ -43,7 +41,7 @@ export function useSecondFactorLogin() {
     mutationFn: (body: SecondFactorBody) => api.post<Me>('/api/auth/login/second-factor', body),
     onSuccess(me) {
       queryClient.clear();
-      queryClient.setQueryData(queryKeys.me, me);
+      queryClient.setQueryData(meKeys.me, me);
     },
   });
 }

@@ -1,6 +1,6 @@
 /**
- * Meetings (全体会議・課題協議会議): their query keys, reads, writes, and how a meeting returned by a
- * write (or announced by the server) is put into the caches in place.
+ * Meetings (全体会議・課題協議会議): their reads (on meetingKeys), writes, and how a meeting returned
+ * by a write (or announced by the server) is put into the caches in place.
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -16,9 +16,9 @@ import type {
   MeetingUpdateBody,
   MinutesBody,
 } from '@shared/schemas/meetings';
-import type { IssueDetail, IssueList } from '@shared/schemas/issues';
-import type { ThreadList } from '@shared/schemas/threads';
 import { api, apiRequest } from '@client/api';
+import { getQuery } from './getQuery';
+import { meetingKeys } from './keys';
 
 export type MeetingWhen = 'upcoming' | 'past' | 'all';
 export interface MeetingListFilters {
@@ -28,22 +28,6 @@ export interface MeetingListFilters {
   kind?: MeetingKind;
 }
 export type StatusMove = z.infer<typeof MeetingStatusBody>['to'];
-export type IssueRef = { id: string; number: string; title: string };
-export type ThreadRef = { id: string; title: string };
-
-/** This feature's keys; every key starts with 'meetings' so nothing else shares its caches. */
-export const meetingKeys = {
-  all: ['meetings'] as const,
-  lists: ['meetings', 'list'] as const,
-  list: (filters: MeetingListFilters) => ['meetings', 'list', filters] as const,
-  detail: (id: string) => ['meetings', 'detail', id] as const,
-  attendance: (id: string) => ['meetings', 'attendance', id] as const,
-  actionItems: ['meetings', 'actionItems'] as const,
-  /** Pickers in the meeting and minutes forms, kept apart from the register's and threads' caches. */
-  issueSearch: (q: string) => ['meetings', 'issueSearch', q] as const,
-  issueRef: (id: string) => ['meetings', 'issueRef', id] as const,
-  recentThreads: ['meetings', 'recentThreads'] as const,
-};
 
 const meetingPath = (id: string, rest = '') => `/api/meetings/${encodeURIComponent(id)}${rest}`;
 
@@ -54,34 +38,19 @@ function listPath(filters: MeetingListFilters): string {
   return `/api/meetings?${query.toString()}`;
 }
 
-export function useMeetingList(filters: MeetingListFilters) {
-  return useQuery({
-    queryKey: meetingKeys.list(filters),
-    queryFn: ({ signal }) => api.get<{ meetings: MeetingSummary[] }>(listPath(filters), signal),
-  });
-}
+/** The meetings' reads; hooks and cache writers take their keys and fetches from here. */
+export const meetingQueries = {
+  list: (filters: MeetingListFilters) => getQuery<{ meetings: MeetingSummary[] }>(meetingKeys.list(filters), listPath(filters)),
+  detail: (id: string) => getQuery<Meeting>(meetingKeys.detail(id), meetingPath(id)),
+  /** The secretariat's attendance list (others are refused with 403). */
+  attendance: (id: string) => getQuery<Attendance>(meetingKeys.attendance(id), meetingPath(id, '/attendance')),
+  actionItems: () => getQuery<z.infer<typeof ActionItemList>>(meetingKeys.actionItems, '/api/action-items'),
+};
 
-export function useMeeting(id: string) {
-  return useQuery({
-    queryKey: meetingKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Meeting>(meetingPath(id), signal),
-  });
-}
-
-/** The secretariat's attendance list (others are refused with 403). */
-export function useAttendance(id: string) {
-  return useQuery({
-    queryKey: meetingKeys.attendance(id),
-    queryFn: ({ signal }) => api.get<Attendance>(meetingPath(id, '/attendance'), signal),
-  });
-}
-
-export function useActionItems() {
-  return useQuery({
-    queryKey: meetingKeys.actionItems,
-    queryFn: ({ signal }) => api.get<z.infer<typeof ActionItemList>>('/api/action-items', signal),
-  });
-}
+export const useMeetingList = (filters: MeetingListFilters) => useQuery(meetingQueries.list(filters));
+export const useMeeting = (id: string) => useQuery(meetingQueries.detail(id));
+export const useAttendance = (id: string) => useQuery(meetingQueries.attendance(id));
+export const useActionItems = () => useQuery(meetingQueries.actionItems());
 
 /** Put a meeting a write returned into its detail cache; lists show summaries, so they refetch. */
 export function storeMeeting(queryClient: QueryClient, meeting: Meeting): void {
@@ -191,44 +160,4 @@ export function useIssueCalendarToken() {
 
 export function useRevokeCalendarToken() {
   return useMutation({ mutationFn: () => apiRequest<void>('/api/me/calendar-token', { method: 'DELETE' }) });
-}
-
-/** Up to ten register issues matching `q` (a number like 2025-0012, or words of the title). */
-export function useIssueSearch(q: string) {
-  const trimmed = q.trim();
-  return useQuery({
-    queryKey: meetingKeys.issueSearch(trimmed),
-    queryFn: async ({ signal }): Promise<IssueRef[]> => {
-      const query = new URLSearchParams({ q: trimmed, pageSize: '10' });
-      const { issues } = await api.get<IssueList>(`/api/issues?${query.toString()}`, signal);
-      return issues.map(({ id, number, title }) => ({ id, number, title }));
-    },
-    enabled: trimmed.length > 0,
-    staleTime: 60_000,
-  });
-}
-
-/** The number and title of one issue a saved decision points to, when nothing on the page names it. */
-export function useIssueRef(id: string | null) {
-  return useQuery({
-    queryKey: meetingKeys.issueRef(id ?? ''),
-    queryFn: async ({ signal }): Promise<IssueRef> => {
-      const { issue } = await api.get<IssueDetail>(`/api/issues/${encodeURIComponent(id ?? '')}`, signal);
-      return { id: issue.id, number: issue.number, title: issue.title };
-    },
-    enabled: id !== null,
-    staleTime: 5 * 60_000,
-  });
-}
-
-/** The most recently active threads the secretariat may link to an agenda item. */
-export function useRecentThreads() {
-  return useQuery({
-    queryKey: meetingKeys.recentThreads,
-    queryFn: async ({ signal }): Promise<ThreadRef[]> => {
-      const { threads } = await api.get<ThreadList>('/api/threads?limit=50', signal);
-      return threads.map(({ id, title }) => ({ id, title }));
-    },
-    staleTime: 60_000,
-  });
 }

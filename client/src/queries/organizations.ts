@@ -1,11 +1,12 @@
 /** The organisation directory and the 20 business areas. */
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { BusinessAreaSchema, Organization, OrganizationList, OrganizationQuery, OrganizationUpdateBody } from '@shared/schemas/organizations';
 import type { BusinessAreaList } from '@shared/schemas/system';
 import { BUSINESS_AREAS } from '@shared/reference/council';
 import { api } from '@client/api';
-import { queryKeys } from './keys';
+import { getQuery } from './getQuery';
+import { organizationKeys, systemKeys } from './keys';
 
 export type BusinessArea = z.infer<typeof BusinessAreaSchema>;
 
@@ -20,17 +21,28 @@ function organizationsPath(filters: OrganizationQuery): string {
   return query ? `/api/organizations?${query}` : '/api/organizations';
 }
 
-/** All organisations matching `filters` (the server sends them all at once; there are < 200). */
-export function useOrganizations(filters: OrganizationQuery = {}) {
-  return useQuery({
-    queryKey: queryKeys.organizations(filters),
-    queryFn: ({ signal }) => api.get<OrganizationList>(organizationsPath(filters), signal),
-    staleTime: DIRECTORY_STALE_MS,
-  });
-}
+/** The directory's reads; hooks and cache writers take their keys and fetches from here. */
+export const organizationQueries = {
+  /** All organisations matching `filters` (the server sends them all at once; there are < 200). */
+  list: (filters: OrganizationQuery = {}) =>
+    getQuery<OrganizationList>(organizationKeys.list(filters), organizationsPath(filters), { staleTime: DIRECTORY_STALE_MS }),
+  detail: (id: string) =>
+    getQuery<Organization>(organizationKeys.detail(id), `/api/organizations/${encodeURIComponent(id)}`, { staleTime: DIRECTORY_STALE_MS }),
+  /** The 20 business areas (the council's reference data). */
+  businessAreas: () =>
+    queryOptions({
+      queryKey: systemKeys.businessAreas,
+      queryFn: async ({ signal }) => (await api.get<BusinessAreaList>('/api/business-areas', signal)).businessAreas,
+      // The reference data ships with the client, so labels show at once; the server's copy wins.
+      placeholderData: BUSINESS_AREAS,
+      staleTime: Infinity,
+    }),
+};
+
+export const useOrganizations = (filters: OrganizationQuery = {}) => useQuery(organizationQueries.list(filters));
 
 function findInLists(queryClient: QueryClient, id: string): Organization | undefined {
-  for (const [, list] of queryClient.getQueriesData<OrganizationList>({ queryKey: queryKeys.organizationLists })) {
+  for (const [, list] of queryClient.getQueriesData<OrganizationList>({ queryKey: organizationKeys.lists })) {
     const found = list?.organizations.find((o) => o.id === id);
     if (found) return found;
   }
@@ -39,12 +51,10 @@ function findInLists(queryClient: QueryClient, id: string): Organization | undef
 
 export function useOrganization(id: string) {
   const queryClient = useQueryClient();
-  return useQuery<Organization, Error, Organization, ReturnType<typeof queryKeys.organization>>({
-    queryKey: queryKeys.organization(id),
-    queryFn: ({ signal }) => api.get<Organization>(`/api/organizations/${encodeURIComponent(id)}`, signal),
+  return useQuery({
+    ...organizationQueries.detail(id),
     // Coming from the directory, show what we already have while the detail loads.
     placeholderData: () => findInLists(queryClient, id),
-    staleTime: DIRECTORY_STALE_MS,
   });
 }
 
@@ -54,19 +64,10 @@ export function useUpdateOrganization(id: string) {
   return useMutation({
     mutationFn: (changes: OrganizationUpdateBody) => api.patch<Organization>(`/api/organizations/${encodeURIComponent(id)}`, changes),
     onSuccess: (organization) => {
-      queryClient.setQueryData(queryKeys.organization(id), organization);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.organizationLists });
+      queryClient.setQueryData(organizationKeys.detail(id), organization);
+      void queryClient.invalidateQueries({ queryKey: organizationKeys.lists });
     },
   });
 }
 
-export function useBusinessAreas() {
-  return useQuery({
-    queryKey: queryKeys.businessAreas,
-    queryFn: async ({ signal }) =>
-      (await api.get<BusinessAreaList>('/api/business-areas', signal)).businessAreas,
-    // The reference data ships with the client, so labels show at once; the server's copy wins.
-    placeholderData: BUSINESS_AREAS,
-    staleTime: Infinity,
-  });
-}
+export const useBusinessAreas = () => useQuery(organizationQueries.businessAreas());

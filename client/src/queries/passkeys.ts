@@ -8,11 +8,14 @@ import { startAuthentication, startRegistration, type PublicKeyCredentialCreatio
 import type { Passkey, PasskeyList } from '@shared/schemas/passkeys';
 import type { Me } from '@shared/schemas/users';
 import { api } from '@client/api';
-import { queryKeys } from './keys';
+import { getQuery } from './getQuery';
+import { meKeys } from './keys';
 
-export function usePasskeys() {
-  return useQuery({ queryKey: queryKeys.passkeys, queryFn: ({ signal }) => api.get<PasskeyList>('/api/me/passkeys', signal) });
-}
+export const passkeyQueries = {
+  list: () => getQuery<PasskeyList>(meKeys.passkeys, '/api/me/passkeys'),
+};
+
+export const usePasskeys = () => useQuery(passkeyQueries.list());
 
 /** Register a passkey named `name`; this session then counts it as its second factor, so /api/me changes too. */
 export function useAddPasskey() {
@@ -24,8 +27,8 @@ export function useAddPasskey() {
       return api.post<Passkey>('/api/me/passkeys', { name, response });
     },
     onSuccess() {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.passkeys, exact: true });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.me, exact: true });
+      void queryClient.invalidateQueries({ queryKey: meKeys.passkeys, exact: true });
+      void queryClient.invalidateQueries({ queryKey: meKeys.me, exact: true });
     },
   });
 }
@@ -34,7 +37,7 @@ export function useRemovePasskey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete<void>(`/api/me/passkeys/${encodeURIComponent(id)}`),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.passkeys, exact: true }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: meKeys.passkeys, exact: true }),
   });
 }
 
@@ -50,7 +53,7 @@ export function usePasskeySignIn() {
     onSuccess(me) {
       // Nothing cached for an earlier person may leak into this session.
       queryClient.clear();
-      queryClient.setQueryData(queryKeys.me, me);
+      queryClient.setQueryData(meKeys.me, me);
     },
   });
 }

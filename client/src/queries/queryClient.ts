@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '@client/api';
-import { queryKeys } from './keys';
+import { meKeys } from './keys';
 
 /** Client errors will not change by asking again; network hiccups and 5xx may. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -14,7 +14,7 @@ export const queryClient: QueryClient = new QueryClient({
       // A read refused with 401 means the session is gone: forget who was signed in, and the
       // route guard sends the person to the login page. (Mutations decide for themselves: a 401
       // from the password form means "current password is wrong".)
-      if (isApiError(error) && error.status === 401) queryClient.setQueryData(queryKeys.me, null);
+      if (isApiError(error) && error.status === 401) queryClient.setQueryData(meKeys.me, null);
     },
   }),
   defaultOptions: {

@@ -3,14 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecoveryCodes, SecondFactorBody, SecondFactorStatus, TotpCodeBody, TotpSetup } from '@shared/schemas/mfa';
 import type { User } from '@shared/schemas/users';
 import { api } from '@client/api';
-import { queryKeys } from './keys';
+import { getQuery } from './getQuery';
+import { meKeys } from './keys';
 
-export function useSecondFactorStatus() {
-  return useQuery({
-    queryKey: queryKeys.secondFactor,
-    queryFn: ({ signal }) => api.get<SecondFactorStatus>('/api/me/mfa', signal),
-  });
-}
+export const secondFactorQueries = {
+  status: () => getQuery<SecondFactorStatus>(meKeys.secondFactor, '/api/me/mfa'),
+};
+
+export const useSecondFactorStatus = () => useQuery(secondFactorQueries.status());
 
 export function useTotpSetup() {
   return useMutation({ mutationFn: () => api.post<TotpSetup>('/api/me/mfa/totp/setup') });
@@ -24,7 +24,7 @@ export function useEnableTotp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TotpCodeBody) => api.post<RecoveryCodes>('/api/me/mfa/totp/enable', body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.secondFactor, exact: true }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: meKeys.secondFactor, exact: true }),
   });
 }
 
@@ -32,7 +32,7 @@ export function useDisableTotp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: SecondFactorBody) => api.post<void>('/api/me/mfa/totp/disable', body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.secondFactor, exact: true }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: meKeys.secondFactor, exact: true }),
   });
 }
 
@@ -40,7 +40,7 @@ export function useRegenerateRecoveryCodes() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TotpCodeBody) => api.post<RecoveryCodes>('/api/me/mfa/recovery-codes', body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.secondFactor, exact: true }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: meKeys.secondFactor, exact: true }),
   });
 }
 

@@ -4,12 +4,13 @@
  * replies were opened, those replies. Pushed events and acknowledgements go through the shared
  * timeline reducer, so each cache stays what a fresh fetch of its endpoint would return.
  */
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Message, MessagePage, MessageVersions, Reaction } from '@shared/schemas/threads';
 import { applyTimelineEvent, emptyTimeline, mergeMessages, type Timeline, type TimelineEvent } from '@shared/threads/timeline';
 import { api } from '@client/api';
-import { queryKeys } from './keys';
+import { getQuery } from './getQuery';
+import { threadKeys } from './keys';
 
 export interface ThreadTimeline extends Timeline {
   /** Older top-level messages exist on the server: scrolling up loads them. */
@@ -32,18 +33,35 @@ function fetchLatestPage(threadId: string, signal?: AbortSignal): Promise<Messag
 // view; catching up after a disconnection is the thread room's job (thread.join with afterSeq).
 const LIVE = { staleTime: Infinity, refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
 
-export function useThreadTimeline(threadId: string) {
-  return useQuery({
-    queryKey: queryKeys.threadTimeline(threadId),
-    queryFn: async ({ signal }) => fromPage(await fetchLatestPage(threadId, signal)),
-    ...LIVE,
-  });
-}
+/** A thread's messages as reads; the hooks and the room's catch-up take their keys and fetches from here. */
+export const messageQueries = {
+  timeline: (threadId: string) =>
+    queryOptions({
+      queryKey: threadKeys.timeline(threadId),
+      queryFn: async ({ signal }) => fromPage(await fetchLatestPage(threadId, signal)),
+      ...LIVE,
+    }),
+  /** The replies of one top-level message. */
+  replies: (threadId: string, parentId: string) =>
+    queryOptions({
+      queryKey: threadKeys.messageReplies(threadId, parentId),
+      queryFn: async ({ signal }) =>
+        mergeMessages(emptyTimeline, (await api.get<MessagePage>(`/api/messages/${encodeURIComponent(parentId)}/replies`, signal)).messages),
+      ...LIVE,
+    }),
+  /** Earlier versions of an edited message (its author and the secretariat only). */
+  versions: (messageId: string) =>
+    getQuery<z.infer<typeof MessageVersions>>(threadKeys.messageVersions(messageId), `/api/messages/${encodeURIComponent(messageId)}/versions`, {
+      staleTime: 0, // An edit may have added a version since the dialog was last opened.
+    }),
+};
+
+export const useThreadTimeline = (threadId: string) => useQuery(messageQueries.timeline(threadId));
 
 /** Scrolling up: the page of top-level messages before the oldest one held. */
 export function useLoadOlderMessages(threadId: string) {
   const queryClient = useQueryClient();
-  const key = queryKeys.threadTimeline(threadId);
+  const key = threadKeys.timeline(threadId);
   return useMutation({
     mutationFn: async () => {
       const oldest = queryClient.getQueryData<ThreadTimeline>(key)?.messages[0]?.seq;
@@ -56,37 +74,21 @@ export function useLoadOlderMessages(threadId: string) {
 }
 
 /** The replies of one top-level message; `parentId` null while no reply panel is open. */
-export function useReplies(threadId: string, parentId: string | null) {
-  return useQuery({
-    queryKey: queryKeys.messageReplies(threadId, parentId ?? ''),
-    queryFn: async ({ signal }) =>
-      mergeMessages(emptyTimeline, (await api.get<MessagePage>(`/api/messages/${encodeURIComponent(parentId ?? '')}/replies`, signal)).messages),
-    enabled: parentId !== null,
-    ...LIVE,
-  });
-}
+export const useReplies = (threadId: string, parentId: string | null) =>
+  useQuery({ ...messageQueries.replies(threadId, parentId ?? ''), enabled: parentId !== null });
 
-/** Earlier versions of an edited message (its author and the secretariat only). */
-export function useMessageVersions(messageId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: queryKeys.messageVersions(messageId),
-    queryFn: ({ signal }) =>
-      api.get<z.infer<typeof MessageVersions>>(`/api/messages/${encodeURIComponent(messageId)}/versions`, signal),
-    enabled,
-    staleTime: 0, // An edit may have added a version since the dialog was last opened.
-  });
-}
+export const useMessageVersions = (messageId: string, enabled: boolean) => useQuery({ ...messageQueries.versions(messageId), enabled });
 
 // ---- Writing into the caches ----------------------------------------------------------------
 
 function updateTimeline(queryClient: QueryClient, threadId: string, change: (t: ThreadTimeline) => Timeline): void {
-  queryClient.setQueryData<ThreadTimeline>(queryKeys.threadTimeline(threadId), (t) => t && { ...change(t), hasOlder: t.hasOlder });
+  queryClient.setQueryData<ThreadTimeline>(threadKeys.timeline(threadId), (t) => t && { ...change(t), hasOlder: t.hasOlder });
 }
 
 /** A thread just created by this person: its timeline is known without asking. */
 export function seedTimeline(queryClient: QueryClient, threadId: string, messages: Message[], lastSeq: number): void {
   const timeline = mergeMessages(emptyTimeline, messages);
-  queryClient.setQueryData<ThreadTimeline>(queryKeys.threadTimeline(threadId), { ...timeline, lastSeq, hasOlder: false });
+  queryClient.setQueryData<ThreadTimeline>(threadKeys.timeline(threadId), { ...timeline, lastSeq, hasOlder: false });
 }
 
 /**
@@ -105,7 +107,7 @@ export function storeMessages(queryClient: QueryClient, threadId: string, messag
   const byParent = new Map<string, Message[]>();
   for (const m of messages) if (m.parentId !== null) byParent.set(m.parentId, [...(byParent.get(m.parentId) ?? []), m]);
   for (const [parentId, replies] of byParent) {
-    queryClient.setQueryData<Timeline>(queryKeys.messageReplies(threadId, parentId), (t) => t && mergeMessages(t, replies));
+    queryClient.setQueryData<Timeline>(threadKeys.messageReplies(threadId, parentId), (t) => t && mergeMessages(t, replies));
   }
 }
 
@@ -113,7 +115,7 @@ export function storeMessages(queryClient: QueryClient, threadId: string, messag
 export function storeReactions(queryClient: QueryClient, threadId: string, messageId: string, reactions: Reaction[]): void {
   const event: TimelineEvent = { type: 'reaction.changed', messageId, reactions };
   updateTimeline(queryClient, threadId, (t) => applyTimelineEvent(t, event));
-  queryClient.setQueriesData<Timeline>({ queryKey: queryKeys.threadReplies(threadId) }, (t) => t && applyTimelineEvent(t, event));
+  queryClient.setQueriesData<Timeline>({ queryKey: threadKeys.replies(threadId) }, (t) => t && applyTimelineEvent(t, event));
 }
 
 export function storeReplyCount(

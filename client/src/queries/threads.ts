@@ -2,7 +2,7 @@
  * Thread lists, one thread's detail, changing a thread, and how a thread pushed by the server
  * (thread.created / thread.updated / thread.read) is written into those caches in place.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   ModerationLog,
@@ -18,11 +18,14 @@ import type {
 } from '@shared/schemas/threads';
 import type { Me } from '@shared/schemas/users';
 import { api } from '@client/api';
-import { queryKeys } from './keys';
+import { getQuery } from './getQuery';
+import { meKeys, threadKeys } from './keys';
 import { seedTimeline } from './threadMessages';
 
 /** The list filters as the URL and the cache key hold them (the cursor and page size are the query's). */
 export type ThreadFilters = Omit<ThreadListQuery, 'cursor' | 'limit'>;
+/** A thread as a link or an option shows it. */
+export type ThreadRef = Pick<Thread, 'id' | 'title'>;
 type ListData = InfiniteData<ThreadList, string | null>;
 
 const threadPath = (id: string) => `/api/threads/${encodeURIComponent(id)}`;
@@ -39,29 +42,33 @@ function threadListPath(filters: ThreadFilters, cursor: string | null): string {
   return query ? `/api/threads?${query}` : '/api/threads';
 }
 
-export function useThreadList(filters: ThreadFilters) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.threadList(filters),
-    queryFn: ({ pageParam, signal }) => api.get<ThreadList>(threadListPath(filters, pageParam), signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
-}
+/** The threads' reads; hooks and cache writers take their keys and fetches from here. */
+export const threadQueries = {
+  list: (filters: ThreadFilters) =>
+    infiniteQueryOptions({
+      queryKey: threadKeys.list(filters),
+      queryFn: ({ pageParam, signal }) => api.get<ThreadList>(threadListPath(filters, pageParam), signal),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+  /** The 50 most recently active threads the reader may read, as id and title (the meeting form's picker). */
+  recent: () =>
+    queryOptions({
+      queryKey: threadKeys.recent,
+      queryFn: async ({ signal }): Promise<ThreadRef[]> => {
+        const { threads } = await api.get<ThreadList>('/api/threads?limit=50', signal);
+        return threads.map(({ id, title }) => ({ id, title }));
+      },
+      staleTime: 60_000,
+    }),
+  detail: (id: string) => getQuery<ThreadDetail>(threadKeys.detail(id), threadPath(id)),
+  moderation: (threadId: string) => getQuery<z.infer<typeof ModerationLog>>(threadKeys.moderation(threadId), `${threadPath(threadId)}/moderation`),
+};
 
-export function useThreadDetail(id: string) {
-  return useQuery({
-    queryKey: queryKeys.thread(id),
-    queryFn: ({ signal }) => api.get<ThreadDetail>(threadPath(id), signal),
-  });
-}
-
-export function useModerationLog(threadId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: queryKeys.threadModeration(threadId),
-    queryFn: ({ signal }) => api.get<z.infer<typeof ModerationLog>>(`${threadPath(threadId)}/moderation`, signal),
-    enabled,
-  });
-}
+export const useThreadList = (filters: ThreadFilters) => useInfiniteQuery(threadQueries.list(filters));
+export const useRecentThreads = () => useQuery(threadQueries.recent());
+export const useThreadDetail = (id: string) => useQuery(threadQueries.detail(id));
+export const useModerationLog = (threadId: string, enabled: boolean) => useQuery({ ...threadQueries.moderation(threadId), enabled });
 
 export function useCreateThread() {
   const queryClient = useQueryClient();
@@ -83,7 +90,7 @@ export function useUpdateThread(threadId: string) {
     onSuccess(thread, changes) {
       storeThread(queryClient, thread);
       if (changes.pinned !== undefined || changes.locked !== undefined) {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.threadModeration(threadId), exact: true });
+        void queryClient.invalidateQueries({ queryKey: threadKeys.moderation(threadId), exact: true });
       }
     },
   });
@@ -122,7 +129,7 @@ function placeInList(data: ListData, thread: ThreadSummary, filters: ThreadFilte
 }
 
 function cachedLists(queryClient: QueryClient) {
-  return queryClient.getQueriesData<ListData>({ queryKey: queryKeys.threadLists });
+  return queryClient.getQueriesData<ListData>({ queryKey: threadKeys.lists });
 }
 
 /** What this reader's lists already say about the thread (their read cursor, whether they took part). */
@@ -148,7 +155,7 @@ function withReadSeq(thread: Thread, readSeq: number, tookPart: boolean): Thread
 }
 
 function me(queryClient: QueryClient): Me | null | undefined {
-  return queryClient.getQueryData<Me | null>(queryKeys.me);
+  return queryClient.getQueryData<Me | null>(meKeys.me);
 }
 
 /** A thread someone just started (thread.created). */
@@ -159,7 +166,7 @@ export function storeCreatedThread(queryClient: QueryClient, thread: Thread): vo
 
 /** A thread that changed or had new activity (thread.updated, or our own PATCH). */
 export function storeThread(queryClient: QueryClient, thread: Thread): void {
-  const detail = queryClient.setQueryData<ThreadDetail>(queryKeys.thread(thread.id), (d) => d && { ...d, thread });
+  const detail = queryClient.setQueryData<ThreadDetail>(threadKeys.detail(thread.id), (d) => d && { ...d, thread });
   const known = knownSummary(queryClient, thread.id);
   if (known) return storeSummary(queryClient, withReadSeq(thread, known.readSeq, known.tookPart));
   if (detail) return storeSummary(queryClient, summaryFromDetail(queryClient, detail));
@@ -172,7 +179,7 @@ export function storeThread(queryClient: QueryClient, thread: Thread): void {
   });
   if (!couldShow) return;
   void queryClient
-    .fetchQuery({ queryKey: queryKeys.thread(thread.id), queryFn: ({ signal }) => api.get<ThreadDetail>(threadPath(thread.id), signal) })
+    .fetchQuery(threadQueries.detail(thread.id))
     .then((fetched) => storeSummary(queryClient, summaryFromDetail(queryClient, fetched)))
     .catch(() => undefined); // Gone or no longer readable: the list simply does not show it.
 }
@@ -184,7 +191,7 @@ function summaryFromDetail(queryClient: QueryClient, detail: ThreadDetail): Thre
 
 /** This reader's read cursor moved (our own thread.read ack, or another tab's). */
 export function storeReadState(queryClient: QueryClient, state: ReadState): void {
-  queryClient.setQueryData<ThreadDetail>(queryKeys.thread(state.threadId), (detail) =>
+  queryClient.setQueryData<ThreadDetail>(threadKeys.detail(state.threadId), (detail) =>
     detail && { ...detail, readSeq: Math.max(detail.readSeq, state.readSeq) },
   );
   const known = knownSummary(queryClient, state.threadId);

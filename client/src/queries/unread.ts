@@ -4,22 +4,22 @@
  */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ReadState, Thread, UnreadState } from '@shared/schemas/threads';
-import { api } from '@client/api';
-import { queryKeys } from './keys';
+import { getQuery } from './getQuery';
+import { threadKeys } from './keys';
+
+export const unreadQueries = {
+  state: () => getQuery<UnreadState>(threadKeys.unread, '/api/threads/unread', { staleTime: Infinity }),
+};
 
 export function useUnreadThreadCount(): number {
-  const state = useQuery({
-    queryKey: queryKeys.threadsUnread,
-    queryFn: ({ signal }) => api.get<UnreadState>('/api/threads/unread', signal),
-    staleTime: Infinity,
-  });
+  const state = useQuery(unreadQueries.state());
   return state.data?.threads.filter((t) => t.lastSeq > t.readSeq).length ?? 0;
 }
 
 type Entry = UnreadState['threads'][number];
 
 function updateEntry(queryClient: QueryClient, id: string, change: (entry: Entry) => Entry): void {
-  queryClient.setQueryData<UnreadState>(queryKeys.threadsUnread, (state) => {
+  queryClient.setQueryData<UnreadState>(threadKeys.unread, (state) => {
     if (!state) return state;
     const held = state.threads.find((t) => t.id === id);
     const next = change(held ?? { id, lastSeq: 0, readSeq: 0 });

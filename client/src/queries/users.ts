@@ -2,28 +2,29 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { User, UserCreateBody, UserCreated, UserList, UserUpdateBody } from '@shared/schemas/users';
 import { api } from '@client/api';
-import { queryKeys } from './keys';
+import { getQuery } from './getQuery';
+import { meKeys, organizationKeys } from './keys';
 
 export type UserCreatedResponse = UserCreated;
 
-export function useOrganizationUsers(organizationId: string | undefined) {
-  return useQuery({
-    queryKey: queryKeys.organizationUsers(organizationId ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<UserList>(`/api/organizations/${encodeURIComponent(organizationId ?? '')}/users`, signal),
-    enabled: Boolean(organizationId),
-  });
-}
+export const userQueries = {
+  ofOrganization: (organizationId: string) =>
+    getQuery<UserList>(organizationKeys.users(organizationId), `/api/organizations/${encodeURIComponent(organizationId)}/users`),
+};
+
+/** Off until an organisation is chosen. */
+export const useOrganizationUsers = (organizationId: string | undefined) =>
+  useQuery({ ...userQueries.ofOrganization(organizationId ?? ''), enabled: Boolean(organizationId) });
 
 /** Write the stored user into its organisation's list, and refresh "me" if it is the viewer. */
 function storeUser(queryClient: QueryClient, user: User): void {
-  queryClient.setQueryData<UserList>(queryKeys.organizationUsers(user.organization.id), (list) => {
+  queryClient.setQueryData<UserList>(organizationKeys.users(user.organization.id), (list) => {
     if (!list) return list;
     const exists = list.users.some((u) => u.id === user.id);
     return { users: exists ? list.users.map((u) => (u.id === user.id ? user : u)) : [...list.users, user] };
   });
-  const me = queryClient.getQueryData<{ id: string } | null>(queryKeys.me);
-  if (me?.id === user.id) void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+  const me = queryClient.getQueryData<{ id: string } | null>(meKeys.me);
+  if (me?.id === user.id) void queryClient.invalidateQueries({ queryKey: meKeys.me });
 }
 
 export function useCreateUser(organizationId: string) {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useEndSession } from '@client/components/useEndSession';
 import { queryClient } from '@client/queries/queryClient';
-import { queryKeys } from '@client/queries/keys';
+import { meKeys } from '@client/queries/keys';
 import type { LoginNotice } from '@client/pages/loginNotice';
 import { connectRealtime, disconnectRealtime, type SessionEndReason } from './socket';
 import { listenForThreadEvents } from './threadEvents';
@@ -18,7 +18,7 @@ export function RealtimeSession({ userId }: { userId: string }) {
         void endSession(SESSION_END_NOTICE[reason]);
       },
       onSessionUpdated() {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+        void queryClient.invalidateQueries({ queryKey: meKeys.me });
       },
     });
     const stopThreadEvents = listenForThreadEvents(socket, queryClient);

@@ -6,7 +6,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Message, ThreadAbilities, ThreadDetail } from '@shared/schemas/threads';
 import type { ServerToClientEvents } from '@shared/socketEvents';
-import { queryKeys } from '@client/queries/keys';
+import { threadKeys } from '@client/queries/keys';
 import { storeCreatedThread, storeReadState, storeThread } from '@client/queries/threads';
 import { storeMessages, storeReactions, storeReplyCount } from '@client/queries/threadMessages';
 import { storeUnreadActivity, storeUnreadRead } from '@client/queries/unread';
@@ -15,7 +15,7 @@ import type { CouncilSocket } from './socket';
 type Handler<E extends keyof ServerToClientEvents> = ServerToClientEvents[E];
 
 export function storeThreadAbilities(queryClient: QueryClient, threadId: string, abilities: ThreadAbilities): void {
-  queryClient.setQueryData<ThreadDetail>(queryKeys.thread(threadId), (detail) => detail && { ...detail, abilities });
+  queryClient.setQueryData<ThreadDetail>(threadKeys.detail(threadId), (detail) => detail && { ...detail, abilities });
 }
 
 /** Start writing thread events into `queryClient`; returns the function that stops it. */
@@ -35,8 +35,8 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
   // What this reader may do changed (a lock): the thread's abilities, and every held message's, which the server computes.
   const onAbilities: Handler<'thread.abilities'> = ({ threadId, abilities }) => {
     storeThreadAbilities(queryClient, threadId, abilities);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.threadTimeline(threadId) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.threadReplies(threadId) });
+    void queryClient.invalidateQueries({ queryKey: threadKeys.timeline(threadId) });
+    void queryClient.invalidateQueries({ queryKey: threadKeys.replies(threadId) });
   };
   const onRead: Handler<'thread.read'> = (state) => {
     storeReadState(queryClient, state);
@@ -48,9 +48,9 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
   let connectedBefore = socket.connected;
   const onConnect = () => {
     if (connectedBefore) {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.threadLists });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.allReplies });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.threadsUnread });
+      void queryClient.invalidateQueries({ queryKey: threadKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: threadKeys.allReplies });
+      void queryClient.invalidateQueries({ queryKey: threadKeys.unread });
     }
     connectedBefore = true;
   };

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { VENDOR_TYPES } from '@shared/domain';
-import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
+import { BusinessAreaSelect } from '@client/components/BusinessAreaSelect';
 import { Field } from '@client/components/Field';
-import { useBusinessAreas } from '@client/queries/organizations';
-import { useLanguage } from '@client/i18n/useLanguage';
 import type { VendorFilters } from './useVendorFilters';
 
 interface Props {
@@ -15,8 +13,6 @@ interface Props {
 /** Type (radio), business area (select) and name (text); every change applies at once. */
 export function VendorFilterForm({ filters, counts, onChange }: Props) {
   const { t } = useTranslation();
-  const [language] = useLanguage();
-  const { data: areas = [] } = useBusinessAreas();
   const active = filters.type !== null || filters.area !== null || filters.name !== '';
 
   return (
@@ -40,26 +36,12 @@ export function VendorFilterForm({ filters, counts, onChange }: Props) {
           ))}
         </div>
       </fieldset>
-      <Field label={t('organizations.filters.area')}>
-        {(control) => (
-          <select
-            className="select"
-            {...control}
-            value={filters.area ?? ''}
-            onChange={(event) => {
-              const value = event.target.value;
-              onChange({ area: BUSINESS_AREA_KEYS.find((key) => key === value) ?? null });
-            }}
-          >
-            <option value="">{t('organizations.filters.areaAll')}</option>
-            {areas.map((area) => (
-              <option key={area.key} value={area.key}>
-                {area[language]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <BusinessAreaSelect
+        label={t('organizations.filters.area')}
+        anyLabel={t('organizations.filters.areaAll')}
+        value={filters.area}
+        onChange={(area) => onChange({ area })}
+      />
       <Field label={t('organizations.filters.name')}>
         {(control) => (
           <input

@@ -6,7 +6,7 @@ import { PublicLayout } from '@client/components/PublicLayout';
 import { useEndSession } from '@client/components/useEndSession';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useLogout } from '@client/queries/me';
-import { queryKeys } from '@client/queries/keys';
+import { meKeys } from '@client/queries/keys';
 import { PasskeyAdd } from './PasskeyAdd';
 import { RecoveryCodesNotice } from './RecoveryCodesNotice';
 import { TotpEnrolment } from './TotpEnrolment';
@@ -30,7 +30,7 @@ export function EnrolmentGate({ me }: { me: Me }) {
         <h1 id="enrolment-title">{t('mfa.gate.title')}</h1>
         <p className="lead">{t('mfa.gate.lead', { role: t(`roles.${me.role}`) })}</p>
         {codes ? (
-          <RecoveryCodesNotice codes={codes} onDone={() => void queryClient.invalidateQueries({ queryKey: queryKeys.me, exact: true })} />
+          <RecoveryCodesNotice codes={codes} onDone={() => void queryClient.invalidateQueries({ queryKey: meKeys.me, exact: true })} />
         ) : (
           <>
             <TotpEnrolment onEnabled={setCodes} />

@@ -5,7 +5,7 @@ import { DateTimeText } from '@client/components/DateTimeText';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { Notice } from '@client/components/Notice';
-import { queryKeys } from '@client/queries/keys';
+import { meKeys } from '@client/queries/keys';
 import { useDisableTotp, useRegenerateRecoveryCodes, useSecondFactorStatus } from '@client/queries/secondFactor';
 import { CodeConfirmForm } from './CodeConfirmForm';
 import { PasskeySection } from './PasskeySection';
@@ -32,7 +32,7 @@ export function SecuritySection() {
         codes={codes}
         onDone={() => {
           setCodes(null);
-          void queryClient.invalidateQueries({ queryKey: queryKeys.me, exact: true });
+          void queryClient.invalidateQueries({ queryKey: meKeys.me, exact: true });
         }}
       />
     );

@@ -1,14 +1,8 @@
 import { Link } from 'react-router';
-import { useIssueRef, type IssueRef } from '@client/queries/meetings';
+import type { IssueRef } from '@shared/schemas/issues';
 
-/**
- * A decision's register issue as a link "2025-0012 title". Issues linked to the agenda are known
- * already; any other is looked up once by id.
- */
-export function DecisionIssueLink({ issueId, known }: { issueId: string; known: readonly IssueRef[] }) {
-  const found = known.find((i) => i.id === issueId);
-  const lookup = useIssueRef(found ? null : issueId);
-  const issue = found ?? lookup.data;
+/** A decision's register issue as a link "2025-0012 title" (the minutes carry its number and title; the bare id if it is gone). */
+export function DecisionIssueLink({ issueId, issue }: { issueId: string; issue: IssueRef | null }) {
   return (
     <Link to={`/register/${issueId}`}>
       {issue ? (

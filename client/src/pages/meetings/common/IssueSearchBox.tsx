@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { useIssueSearch, type IssueRef } from '@client/queries/meetings';
+import type { IssueRef } from '@shared/schemas/issues';
+import { useIssueSearch } from '@client/queries/issues';
 import { useMeetingsT } from '../useMeetingsT';
 import { useDebouncedValue } from '@client/components/useDebouncedValue';
 
@@ -17,7 +18,7 @@ export function IssueSearchBox({ label, excludeIds, onPick }: Props) {
   const [q, setQ] = useState('');
   const settled = useDebouncedValue(q, 300);
   const search = useIssueSearch(settled);
-  const results = (search.data ?? []).filter((issue) => !excludeIds.includes(issue.id));
+  const results = (search.data?.issues ?? []).filter((issue) => !excludeIds.includes(issue.id));
 
   return (
     <div className="issue-search">
@@ -57,7 +58,7 @@ export function IssueSearchBox({ label, excludeIds, onPick }: Props) {
                 className="button button--secondary button--small"
                 aria-label={mt('meetings.pickers.pickIssue', { number: issue.number, title: issue.title })}
                 onClick={() => {
-                  onPick(issue);
+                  onPick({ id: issue.id, number: issue.number, title: issue.title });
                   setQ('');
                 }}
               >

@@ -7,7 +7,6 @@ import { OrgRefName } from '@client/components/OrgRefName';
 /** The minutes, read: per agenda item its summary, decisions (with their issues) and action items. */
 export function MinutesItemsView({ meeting, minutes }: { meeting: Meeting; minutes: Minutes }) {
   const mt = useMeetingsT();
-  const knownIssues = meeting.agenda.flatMap((a) => a.issues);
   const titleOf = (agendaItemId: string) => meeting.agenda.find((a) => a.id === agendaItemId)?.title ?? mt('meetings.minutes.removedItem');
 
   if (minutes.items.length === 0) return <p className="muted">{mt('meetings.minutes.emptyItems')}</p>;
@@ -26,7 +25,7 @@ export function MinutesItemsView({ meeting, minutes }: { meeting: Meeting; minut
                     <p className="minutes-view__text">{decision.text}</p>
                     {decision.issueId && (
                       <p className="small">
-                        {mt('meetings.minutes.linkedIssue')}: <DecisionIssueLink issueId={decision.issueId} known={knownIssues} />{' '}
+                        {mt('meetings.minutes.linkedIssue')}: <DecisionIssueLink issueId={decision.issueId} issue={decision.issue} />{' '}
                         <span className={decision.effect === 'answer' ? 'tag tag--answer' : 'tag'}>{mt(`meetings.minutes.effect.${decision.effect}`)}</span>
                       </p>
                     )}

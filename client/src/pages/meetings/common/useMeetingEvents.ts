@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { meetingKeys, refetchMeeting } from '@client/queries/meetings';
+import { meetingKeys } from '@client/queries/keys';
+import { refetchMeeting } from '@client/queries/meetings';
 import { useRealtimeSocket } from '@client/realtime/useRealtime';
 
 export interface MinutesNotice {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useRecentThreads, type ThreadRef } from '@client/queries/meetings';
+import { useRecentThreads, type ThreadRef } from '@client/queries/threads';
 import { useMeetingsT } from '../useMeetingsT';
 
 interface Props {

@@ -4,8 +4,9 @@
  */
 import type { MeetingKind } from '@shared/meetings/rules';
 import { isHybrid } from '@shared/meetings/rules';
+import type { IssueRef } from '@shared/schemas/issues';
 import type { Meeting } from '@shared/schemas/meetings';
-import type { IssueRef, ThreadRef } from '@client/queries/meetings';
+import type { ThreadRef } from '@client/queries/threads';
 import { fromJapanInputValue, toJapanInputValue } from '../common/japanTime';
 
 export interface AgendaDraft {

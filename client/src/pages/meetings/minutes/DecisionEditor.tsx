@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import type { IssueRef } from '@client/queries/meetings';
-import { useIssueRef } from '@client/queries/meetings';
+import type { IssueRef } from '@shared/schemas/issues';
 import { IssueSearchBox } from '../common/IssueSearchBox';
 import { useMeetingsT } from '../useMeetingsT';
 import type { DecisionDraft, DecisionEffect } from './minutesDraft';
@@ -27,9 +26,9 @@ export function DecisionEditor({ decision, number, suggestedIssues, errors, onCh
   const id = useId();
   const set = (patch: Partial<DecisionDraft>) => onChange({ ...decision, ...patch });
   const knownHere = suggestedIssues.some((i) => i.id === decision.issueId);
-  // A decision saved with an issue outside the agenda: look its number and title up once.
-  const other = useIssueRef(decision.issueId && !knownHere ? decision.issueId : null);
-  const options = other.data && !knownHere ? [...suggestedIssues, other.data] : suggestedIssues;
+  // An issue outside the agenda (saved so, or found with the search) is offered too, by the number and title it came with.
+  const options = decision.issue && !knownHere ? [...suggestedIssues, decision.issue] : suggestedIssues;
+  const choose = (issueId: string | null) => set({ issueId, issue: options.find((i) => i.id === issueId) ?? null });
 
   return (
     <fieldset className="minutes-editor__entry">
@@ -56,7 +55,7 @@ export function DecisionEditor({ decision, number, suggestedIssues, errors, onCh
         <label className="field__label" htmlFor={`${id}-issue`}>
           {mt('meetings.minutesEditor.issue')}
         </label>
-        <select id={`${id}-issue`} className="select" value={decision.issueId ?? ''} onChange={(event) => set({ issueId: event.target.value || null })}>
+        <select id={`${id}-issue`} className="select" value={decision.issueId ?? ''} onChange={(event) => choose(event.target.value || null)}>
           <option value="">{mt('meetings.minutesEditor.noIssue')}</option>
           {decision.issueId && !options.some((i) => i.id === decision.issueId) && <option value={decision.issueId}>{decision.issueId}</option>}
           {options.map((issue) => (
@@ -65,7 +64,7 @@ export function DecisionEditor({ decision, number, suggestedIssues, errors, onCh
             </option>
           ))}
         </select>
-        <IssueSearchBox label={mt('meetings.minutesEditor.otherIssue')} excludeIds={options.map((i) => i.id)} onPick={(issue) => onChange({ ...decision, issueId: issue.id })} />
+        <IssueSearchBox label={mt('meetings.minutesEditor.otherIssue')} excludeIds={options.map((i) => i.id)} onPick={(issue) => set({ issueId: issue.id, issue })} />
       </div>
       <fieldset className="minutes-editor__effect" disabled={!decision.issueId}>
         <legend className="field__label">{mt('meetings.minutesEditor.effect')}</legend>

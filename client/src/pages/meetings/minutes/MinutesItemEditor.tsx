@@ -1,5 +1,5 @@
+import type { IssueRef } from '@shared/schemas/issues';
 import type { AgendaItem } from '@shared/schemas/meetings';
-import type { IssueRef } from '@client/queries/meetings';
 import { Field } from '@client/components/Field';
 import { OrgRefName } from '@client/components/OrgRefName';
 import { errorsUnder, type DraftErrors } from '../form/draftErrors';

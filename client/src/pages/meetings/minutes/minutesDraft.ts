@@ -2,6 +2,7 @@
  * The minutes editor's state per agenda item, as the inputs hold it, and the MinutesBody the
  * shared schema checks. Every agenda item gets an entry, written or not.
  */
+import type { IssueRef } from '@shared/schemas/issues';
 import type { Meeting, MinutesBody } from '@shared/schemas/meetings';
 
 export type DecisionEffect = 'record' | 'answer';
@@ -10,6 +11,8 @@ export interface DecisionDraft {
   key: string;
   text: string;
   issueId: string | null;
+  /** The linked issue's number and title, for its option (not sent: the server looks them up). */
+  issue: IssueRef | null;
   effect: DecisionEffect;
 }
 
@@ -32,7 +35,7 @@ export interface MinutesItemDraft {
   actionItems: ActionDraft[];
 }
 
-export const newDecision = (): DecisionDraft => ({ key: crypto.randomUUID(), text: '', issueId: null, effect: 'record' });
+export const newDecision = (): DecisionDraft => ({ key: crypto.randomUUID(), text: '', issueId: null, issue: null, effect: 'record' });
 export const newActionItem = (): ActionDraft => ({ key: crypto.randomUUID(), text: '', ownerOrganizationId: '', dueDate: '', done: false });
 
 export function draftFromMeeting(meeting: Meeting): MinutesItemDraft[] {
@@ -41,7 +44,7 @@ export function draftFromMeeting(meeting: Meeting): MinutesItemDraft[] {
     return {
       agendaItemId: agendaItem.id,
       summary: saved?.summary ?? '',
-      decisions: (saved?.decisions ?? []).map((d, index) => ({ key: `${agendaItem.id}-d${index}`, text: d.text, issueId: d.issueId, effect: d.effect })),
+      decisions: (saved?.decisions ?? []).map((d, index) => ({ key: `${agendaItem.id}-d${index}`, text: d.text, issueId: d.issueId, issue: d.issue, effect: d.effect })),
       actionItems: (saved?.actionItems ?? []).map((a) => ({
         key: a.id,
         id: a.id,

@@ -1,30 +1,25 @@
 import type { RegisterStats } from '@shared/schemas/issues';
 import { useRegisterT } from '../useRegisterT';
+import { ChartFrame } from './ChartFrame';
 
 /** Of the answered issues that had a due date, the share answered by it (Japan time). */
 export function AnsweredWithinDue({ figures }: { figures: RegisterStats['answeredWithinDue'] }) {
   const rt = useRegisterT();
   const percent = figures.rate === null ? null : Math.round(figures.rate * 1000) / 10;
   return (
-    <section className="dashboard-card" aria-labelledby="within-due-title">
-      <h3 id="within-due-title" className="chart-figure__title">
-        {rt('register.dashboard.withinDue')}
-      </h3>
-      {percent === null ? (
-        <p className="muted">{rt('register.dashboard.withinDueNone')}</p>
-      ) : (
-        <>
-          <p className="within-due__rate">
-            <span className="within-due__number">{percent}</span>
-            <span>%</span>
-          </p>
-          <div className="within-due__bar" aria-hidden="true">
-            <span style={{ width: `${percent}%` }} />
-          </div>
-          <p className="small">{rt('register.dashboard.withinDueDetail', { withinDue: figures.withinDue, answered: figures.answered })}</p>
-        </>
-      )}
-      <p className="field__hint">{rt('register.dashboard.withinDueHint')}</p>
-    </section>
+    <ChartFrame
+      title={rt('register.dashboard.withinDue')}
+      empty={percent === null ? rt('register.dashboard.withinDueNone') : null}
+      note={rt('register.dashboard.withinDueHint')}
+    >
+      <p className="within-due__rate">
+        <span className="within-due__number">{percent}</span>
+        <span>%</span>
+      </p>
+      <div className="within-due__bar" aria-hidden="true">
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      <p className="small">{rt('register.dashboard.withinDueDetail', { withinDue: figures.withinDue, answered: figures.answered })}</p>
+    </ChartFrame>
   );
 }

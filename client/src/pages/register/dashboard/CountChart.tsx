@@ -1,7 +1,7 @@
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar } from 'recharts';
 import { useRegisterLabels } from '../common/labels';
 import { useRegisterT } from '../useRegisterT';
-import { ChartFigure, EmptyChart } from './ChartFigure';
+import { ChartFrame } from './ChartFrame';
 import { barColor } from './chartColors';
 
 export interface CountRow {
@@ -25,55 +25,37 @@ export function CountChart({ title, keyHeading, rows }: Props) {
   const rt = useRegisterT();
   const labels = useRegisterLabels();
   const shown = rows.filter((row) => row.count > 0);
-  if (shown.length === 0) {
-    return <EmptyChart title={title} />;
-  }
   const separator = labels.language === 'ja' ? '、' : ', ';
   const summary = shown.map((row) => rt('register.dashboard.areaCount', { area: row.label, count: row.count })).join(separator);
 
   return (
-    <ChartFigure
+    <ChartFrame
       title={title}
+      empty={shown.length === 0 ? rt('register.dashboard.noOpen') : null}
       summary={summary}
-      chart={
-        <BarChart layout="vertical" data={shown} width="100%" height={shown.length * 34 + 50} responsive accessibilityLayer={false} margin={{ left: 8, right: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={labels.language === 'ja' ? 170 : 210} interval={0} tick={{ fontSize: 13 }} />
-          <Tooltip />
-          <Bar dataKey="count" name={rt('register.dashboard.openCount')} fill={barColor()} isAnimationActive={false} />
-        </BarChart>
-      }
-      table={
-        <div className="table-scroll">
-          <table className="table table--compact">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{keyHeading}</th>
-                <th scope="col" className="numeric">
-                  {rt('register.dashboard.openCount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">
-                    {row.label}
-                    {row.detail && (
-                      <span className="chart-figure__detail" lang="ja">
-                        {row.detail}
-                      </span>
-                    )}
-                  </th>
-                  <td className="numeric">{row.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      }
+      bars={{
+        data: shown,
+        labelWidth: { ja: 170, en: 210 },
+        series: <Bar dataKey="count" name={rt('register.dashboard.openCount')} fill={barColor()} isAnimationActive={false} />,
+      }}
+      table={{
+        nameHeading: keyHeading,
+        valueHeadings: [rt('register.dashboard.openCount')],
+        rows: shown.map((row) => ({
+          key: row.key,
+          name: (
+            <>
+              {row.label}
+              {row.detail && (
+                <span className="chart-figure__detail" lang="ja">
+                  {row.detail}
+                </span>
+              )}
+            </>
+          ),
+          values: [row.count],
+        })),
+      }}
     />
   );
 }

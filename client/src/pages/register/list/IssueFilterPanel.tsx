@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES } from '@shared/register/rules';
-import { BUSINESS_AREAS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
+import { MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
+import { useBusinessAreaOptions } from '@client/components/BusinessAreaSelect';
 import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
 import { useRegisterLabels } from '../common/labels';
 import { useRegisterT } from '../useRegisterT';
@@ -13,6 +14,7 @@ type Props = Pick<RegisterView, 'view' | 'update' | 'clearFilters'>;
 export function IssueFilterPanel({ view, update, clearFilters }: Props) {
   const rt = useRegisterT();
   const labels = useRegisterLabels();
+  const areas = useBusinessAreaOptions();
 
   return (
     <section className="register-filters" aria-labelledby="register-filters-title">
@@ -46,7 +48,7 @@ export function IssueFilterPanel({ view, update, clearFilters }: Props) {
       <div className="register-filters__groups">
         <MultiChoiceFilter
           label={rt('register.fields.businessAreas')}
-          options={BUSINESS_AREAS.map((a) => ({ value: a.key, label: labels.area(a.key) }))}
+          options={areas}
           selected={view.businessArea}
           onChange={(businessArea) => update({ businessArea })}
         />

@@ -6,7 +6,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { IssueAbilities, IssueDetail } from '@shared/schemas/issues';
 import type { ServerToClientEvents } from '@shared/socketEvents';
-import { issueKeys, markRegisterStale, storeComment, storeHistory, storeIssue, storeSupport } from '@client/queries/issues';
+import { markRegisterStale, storeComment, storeHistory, storeIssue, storeSupport } from '@client/queries/issues';
+import { issueKeys } from '@client/queries/keys';
 import type { CouncilSocket } from '@client/realtime/socket';
 
 type Handler<E extends keyof ServerToClientEvents> = ServerToClientEvents[E];

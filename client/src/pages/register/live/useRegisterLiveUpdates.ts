@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { issueKeys } from '@client/queries/issues';
+import { issueKeys } from '@client/queries/keys';
 import { useRealtimeSocket } from '@client/realtime/useRealtime';
 import { listenForIssueEvents } from './listenForIssueEvents';
 

@@ -1,13 +1,13 @@
 import { ISSUE_LIMITS } from '@shared/schemas/issues';
 import { ISSUE_CATEGORIES, type IssueCategory } from '@shared/register/rules';
 import { SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
+import { BusinessAreaSelect } from '@client/components/BusinessAreaSelect';
 import { Field } from '@client/components/Field';
 import { TextField } from '@client/components/TextField';
 import type { FieldErrors } from '@client/components/formErrors';
 import { useRegisterLabels } from '../common/labels';
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
 import { useRegisterT } from '../useRegisterT';
-import { BusinessAreaPicker } from './BusinessAreaPicker';
 import { LeadTimeNotice } from './LeadTimeNotice';
 import { MinistrySuggestion } from './MinistrySuggestion';
 import type { IssueDraft, IssueDraftField } from './issueDraft';
@@ -49,7 +49,16 @@ export function IssueContentFields({ draft, errors, onChange, withDueDate }: Pro
         onChange={(description) => onChange({ description })}
       />
       <div className="issue-form__areas">
-        <BusinessAreaPicker value={draft.businessAreas} error={errors.businessAreas} onChange={(businessAreas) => onChange({ businessAreas })} />
+        <BusinessAreaSelect
+          multiple
+          byMinistry
+          required
+          label={rt('register.fields.businessAreas')}
+          hint={rt('register.form.areasHint')}
+          value={draft.businessAreas}
+          error={errors.businessAreas}
+          onChange={(businessAreas) => onChange({ businessAreas })}
+        />
         <MinistrySuggestion areas={draft.businessAreas} />
       </div>
       <div className="issue-form__row">

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError, type ApiError } from '@client/api';
-import { issueKeys, storeIssue } from '@client/queries/issues';
+import { storeIssue } from '@client/queries/issues';
+import { issueKeys } from '@client/queries/keys';
 import { emitWithAck } from '@client/realtime/emitWithAck';
 import { useRealtimeSocket } from '@client/realtime/useRealtime';
 import { storeIssueAbilities } from '../live/listenForIssueEvents';

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
 import { VISIBILITIES, type Visibility } from '@shared/threads/rules';
+import { BusinessAreaSelect } from '@client/components/BusinessAreaSelect';
 import { Field } from '@client/components/Field';
-import { useBusinessAreas } from '@client/queries/organizations';
-import { useLanguage } from '@client/i18n/useLanguage';
 import type { ThreadFilters } from '@client/queries/threads';
 
 interface Props {
@@ -16,8 +14,6 @@ interface Props {
 /** Visibility, business area and status (selects), unread and "I took part" (checkboxes); each applies at once. */
 export function ThreadFilterBar({ filters, readable, onChange }: Props) {
   const { t } = useTranslation();
-  const [language] = useLanguage();
-  const { data: areas = [] } = useBusinessAreas();
   const active = Object.keys(filters).length > 0;
 
   return (
@@ -41,23 +37,12 @@ export function ThreadFilterBar({ filters, readable, onChange }: Props) {
           )}
         </Field>
       )}
-      <Field label={t('threads.filters.area')}>
-        {(control) => (
-          <select
-            className="select"
-            {...control}
-            value={filters.businessArea ?? ''}
-            onChange={(event) => onChange({ businessArea: BUSINESS_AREA_KEYS.find((key) => key === event.target.value) })}
-          >
-            <option value="">{t('threads.filters.areaAll')}</option>
-            {areas.map((area) => (
-              <option key={area.key} value={area.key}>
-                {area[language]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <BusinessAreaSelect
+        label={t('threads.filters.area')}
+        anyLabel={t('threads.filters.areaAll')}
+        value={filters.businessArea ?? null}
+        onChange={(area) => onChange({ businessArea: area ?? undefined })}
+      />
       <Field label={t('threads.filters.resolved')}>
         {(control) => (
           <select

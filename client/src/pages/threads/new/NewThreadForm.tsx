@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ThreadCreateBody } from '@shared/schemas/threads';
 import type { BusinessAreaKey } from '@shared/reference/council';
 import { LIMITS, type Visibility } from '@shared/threads/rules';
+import { BusinessAreaSelect } from '@client/components/BusinessAreaSelect';
 import { FormAlert } from '@client/components/FormAlert';
 import { TextField } from '@client/components/TextField';
 import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
@@ -14,7 +15,6 @@ import { AttachmentPicker } from '../composer/AttachmentPicker';
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
 import { noMentions, type Mentions } from '@client/components/markdown/mentionDraft';
 import { useAttachmentUploads } from '../composer/useAttachmentUploads';
-import { BusinessAreaChoice } from './BusinessAreaChoice';
 import { VisibilityChoice } from './VisibilityChoice';
 
 type Fields = 'title' | 'body' | 'visibility' | 'businessAreas';
@@ -70,7 +70,14 @@ export function NewThreadForm({ readable }: { readable: Visibility[] }) {
         onChange={(event) => setTitle(event.target.value)}
       />
       <VisibilityChoice value={visibility} options={readable} error={errors.visibility} onChange={setVisibility} />
-      <BusinessAreaChoice value={areas} error={errors.businessAreas} onChange={setAreas} />
+      <BusinessAreaSelect
+        multiple
+        label={t('threads.create.areas')}
+        hint={t('threads.create.areasHint')}
+        value={areas}
+        error={errors.businessAreas}
+        onChange={setAreas}
+      />
       <MarkdownEditor
         label={t('threads.create.body')}
         hint={t('threads.create.bodyHint')}

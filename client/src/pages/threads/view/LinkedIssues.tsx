@@ -1,25 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { STATUS_LABELS, type IssueStatus } from '@shared/register/rules';
-import { api } from '@client/api';
+import { STATUS_LABELS } from '@shared/register/rules';
+import { useLinkedIssues } from '@client/queries/issues';
 import { useLanguage } from '@client/i18n/useLanguage';
-
-interface LinkedIssue {
-  id: string;
-  number: string;
-  title: string;
-  status: IssueStatus;
-}
 
 /** Register issues linked to this thread (the link is made from the issue's page): the other end of the link. */
 export function LinkedIssues({ threadId }: { threadId: string }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
-  const linked = useQuery({
-    queryKey: ['threads', 'detail', threadId, 'issues'],
-    queryFn: ({ signal }) => api.get<{ issues: LinkedIssue[] }>(`/api/threads/${threadId}/issues`, signal),
-  });
+  const linked = useLinkedIssues(threadId);
   const issues = linked.data?.issues ?? [];
   if (!issues.length) return null;
   return (

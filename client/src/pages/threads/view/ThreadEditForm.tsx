@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { BusinessAreaKey } from '@shared/reference/council';
 import { LIMITS } from '@shared/threads/rules';
 import type { Thread } from '@shared/schemas/threads';
+import { BusinessAreaSelect } from '@client/components/BusinessAreaSelect';
 import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
 import { TextField } from '@client/components/TextField';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useUpdateThread } from '@client/queries/threads';
-import { BusinessAreaChoice } from '../new/BusinessAreaChoice';
 
 /**
  * Rename a thread or change its business areas: its creator, or the secretariat (whose change to
@@ -40,7 +40,7 @@ export function ThreadEditForm({ thread, onDone }: { thread: Thread; onDone: () 
           setMissing(false);
         }}
       />
-      <BusinessAreaChoice value={areas} onChange={setAreas} />
+      <BusinessAreaSelect multiple label={t('threads.create.areas')} hint={t('threads.create.areasHint')} value={areas} onChange={setAreas} />
       <div className="thread-edit__actions">
         <button type="submit" className="button button--primary button--small" disabled={update.isPending} aria-busy={update.isPending || undefined}>
           {t('threads.manage.save')}

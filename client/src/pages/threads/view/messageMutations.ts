@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Message } from '@shared/schemas/threads';
 import type { ReactionKey } from '@shared/threads/rules';
-import { queryKeys } from '@client/queries/keys';
+import { threadKeys } from '@client/queries/keys';
 import { storeMessages, storeReactions } from '@client/queries/threadMessages';
 import { deleteMessage, editMessage, hideMessage, restoreMessage, setReaction } from '@client/realtime/threadCommands';
 
@@ -11,7 +11,7 @@ function useStore(threadId: string) {
   return {
     message: (message: Message) => storeMessages(queryClient, threadId, [message]),
     /** Hiding and restoring are recorded in the thread's moderation log. */
-    moderated: () => void queryClient.invalidateQueries({ queryKey: queryKeys.threadModeration(threadId), exact: true }),
+    moderated: () => void queryClient.invalidateQueries({ queryKey: threadKeys.moderation(threadId), exact: true }),
     queryClient,
   };
 }

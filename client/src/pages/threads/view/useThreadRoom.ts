@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Person } from '@shared/schemas/threads';
 import { isApiError, type ApiError } from '@client/api';
-import { queryKeys } from '@client/queries/keys';
+import { threadKeys } from '@client/queries/keys';
 import { storeReadState, storeThread } from '@client/queries/threads';
 import { refreshLatestMessages, storeMessages, type ThreadTimeline } from '@client/queries/threadMessages';
 import { emitWithAck } from '@client/realtime/emitWithAck';
@@ -33,7 +33,7 @@ export function useThreadRoom(threadId: string, timelineLoaded: boolean): Thread
 
   useEffect(() => {
     if (!socket || !timelineLoaded) return;
-    const key = queryKeys.threadTimeline(threadId);
+    const key = threadKeys.timeline(threadId);
     let active = true;
     let joins = 0;
     let retry: ReturnType<typeof setTimeout> | undefined;
