@@ -5,6 +5,8 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
+  AnswerDraft,
+  AnswerDrafts,
   HistoryEntry,
   Issue,
   IssueComment,
@@ -71,6 +73,7 @@ export const issueQueries = {
     return getQuery<IssueList>(issueKeys.search(text), `/api/issues?${query.toString()}`, { enabled: text.length > 0, staleTime: 10_000 });
   },
   detail: (id: string) => getQuery<IssueDetail>(issueKeys.detail(id), issuePath(id)),
+  answerDrafts: (id: string, enabled: boolean) => getQuery<AnswerDrafts>(issueKeys.answerDrafts(id), `${issuePath(id)}/answer-drafts`, { enabled }),
   stats: () => getQuery<RegisterStats>(issueKeys.stats, '/api/issues/stats'),
   /** The issues linked to a thread (the link is made from the issue's page), for the thread's page. */
   linkedToThread: (threadId: string) =>
@@ -82,6 +85,7 @@ export const useIssueSearch = (q: string) => useQuery(issueQueries.search(q));
 export const useIssueDetail = (id: string) => useQuery(issueQueries.detail(id));
 export const useRegisterStats = () => useQuery(issueQueries.stats());
 export const useLinkedIssues = (threadId: string) => useQuery(issueQueries.linkedToThread(threadId));
+export const useAnswerDrafts = (id: string, enabled: boolean) => useQuery(issueQueries.answerDrafts(id, enabled));
 
 // ---- Writes ---------------------------------------------------------------------------------
 
@@ -135,7 +139,21 @@ export function useAddAnswer(issueId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: string) => api.post<IssueComment>(`${issuePath(issueId)}/answers`, { body }),
-    onSuccess: (answer) => storeComment(queryClient, answer),
+    onSuccess: (answer) => {
+      storeComment(queryClient, answer);
+      // Publishing discards the organisation's draft (server/issues/answerDrafts.ts).
+      void queryClient.invalidateQueries({ queryKey: issueKeys.answerDrafts(issueId) });
+    },
+  });
+}
+
+/** Save (a text) or discard (null) one's organisation's draft of an official answer. */
+export function useAnswerDraft(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string | null): Promise<AnswerDraft | { discarded: boolean }> =>
+      body === null ? api.delete<{ discarded: boolean }>(`${issuePath(issueId)}/answer-draft`) : api.put<AnswerDraft>(`${issuePath(issueId)}/answer-draft`, { body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: issueKeys.answerDrafts(issueId) }),
   });
 }
 

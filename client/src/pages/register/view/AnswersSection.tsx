@@ -1,15 +1,14 @@
 import type { IssueAbilities, IssueDetail } from '@shared/schemas/issues';
-import { useAddAnswer } from '@client/queries/issues';
-import { useRegisterLabels } from '../common/labels';
+import { useCurrentUser } from '@client/components/CurrentUser';
 import { useRegisterT } from '../useRegisterT';
+import { AnswerComposer } from './AnswerComposer';
+import { AnswerDraftsPanel } from './AnswerDraftsPanel';
 import { AnswerItem } from './AnswerItem';
-import { BodyComposer } from './BodyComposer';
 
-/** 公式回答: the official answers first and set apart, and the box to publish one. */
+/** 公式回答: the official answers first and set apart, the drafts the secretariat may see, and the box to draft and publish one. */
 export function AnswersSection({ detail, abilities }: { detail: IssueDetail; abilities: IssueAbilities }) {
   const rt = useRegisterT();
-  const labels = useRegisterLabels();
-  const addAnswer = useAddAnswer(detail.issue.id);
+  const me = useCurrentUser();
   const answers = detail.comments.filter((c) => c.kind === 'answer');
 
   return (
@@ -27,17 +26,10 @@ export function AnswersSection({ detail, abilities }: { detail: IssueDetail; abi
           ))}
         </div>
       )}
+      {abilities.readAnswerDrafts && <AnswerDraftsPanel issueId={detail.issue.id} organizationId={me.organization.id} />}
       {abilities.answer && (
         <div className="answers__compose">
-          <BodyComposer
-            label={rt('register.answers.composeLabel')}
-            hint={rt(detail.issue.status === 'answered' ? 'register.answers.composeHintAnswered' : 'register.answers.composeHint', {
-              status: labels.status('answered'),
-            })}
-            submitLabel={rt('register.answers.publish')}
-            busyLabel={rt('register.answers.publishing')}
-            onSubmit={(body) => addAnswer.mutateAsync(body)}
-          />
+          <AnswerComposer detail={detail} organizationId={me.organization.id} />
         </div>
       )}
     </section>
