@@ -264,7 +264,8 @@ export const meetingsEn: MeetingsMessages = {
     newLead: 'A new meeting is a draft, visible to the secretariat only, until you schedule it from its page.',
     editHeading: 'Edit the meeting',
     editTitle: 'Edit: {{title}}',
-    backToMeeting: 'Back to "{{title}}"',
+    backToMeetingBefore: 'Back to "',
+    backToMeetingAfter: '"',
     locked: 'This meeting has ended or was cancelled, so it can no longer be edited.',
     kind: 'Kind',
     kindHint: {

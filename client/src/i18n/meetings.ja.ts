@@ -265,7 +265,8 @@ export const meetingsJa = {
     newLead: '作成した会議は「下書き」になり、事務局にのみ表示されます。会議のページで「開催予定にする」と公開されます。',
     editHeading: '会議を編集',
     editTitle: '会議を編集：{{title}}',
-    backToMeeting: '「{{title}}」に戻る',
+    backToMeetingBefore: '「',
+    backToMeetingAfter: '」に戻る',
     locked: 'この会議は終了または中止されているため、編集できません。',
     kind: '種別',
     kindHint: {

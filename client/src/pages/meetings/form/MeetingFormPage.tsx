@@ -67,7 +67,9 @@ export function EditMeetingPage() {
   return (
     <>
       <p className="back-link">
-        <Link to={back}>{mt('meetings.form.backToMeeting', { title: meeting.data.title })}</Link>
+        <Link to={back}>{mt('meetings.form.backToMeetingBefore')}
+          <span data-user-content>{meeting.data.title}</span>
+          {mt('meetings.form.backToMeetingAfter')}</Link>
       </p>
       <header className="page-header">
         <h1>{mt('meetings.form.editHeading')}</h1>

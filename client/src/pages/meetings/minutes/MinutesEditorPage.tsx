@@ -44,7 +44,9 @@ export function MinutesEditorPage() {
   return (
     <>
       <p className="back-link">
-        <Link to={`/meetings/${id}`}>{mt('meetings.form.backToMeeting', { title: data.title })}</Link>
+        <Link to={`/meetings/${id}`}>{mt('meetings.form.backToMeetingBefore')}
+          <span data-user-content>{data.title}</span>
+          {mt('meetings.form.backToMeetingAfter')}</Link>
       </p>
       <header className="page-header">
         <p className="page-header__eyebrow" data-user-content>
