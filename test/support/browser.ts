@@ -199,7 +199,7 @@ export interface BrowserSuite {
    * closed when that test finishes, after a screenshot of its pages if it failed. (The test's own
    * context, not a global hook, so that concurrent tests each clean up their own.)
    */
-  person(test: TestContext, email: string, pathname?: string): Promise<Person>;
+  person(test: TestContext, email: string, pathname?: string, device?: Device): Promise<Person>;
   /** A new context with nobody signed in, for the given test. */
   anonymous(test: TestContext, pathname?: string): Promise<Person>;
 }
@@ -239,8 +239,8 @@ export function useBrowserSuite(): BrowserSuite {
       if (!browser) throw new Error('the browser suite has not started');
       return browser;
     },
-    async person(test, email, pathname) {
-      const person = await signedInPerson(suite.browser, suite.server, email, pathname);
+    async person(test, email, pathname, device) {
+      const person = await signedInPerson(suite.browser, suite.server, email, pathname, device);
       track(test, person.context);
       return person;
     },
@@ -265,8 +265,8 @@ export interface Person {
  * open at `path`: through the API, or, for an account with a second factor (the demo secretariat
  * and org admin), through the sign-in page, typing the current code as a person would.
  */
-export async function signedInPerson(browser: Browser, server: E2EServer, email: string, pathname = '/threads'): Promise<Person> {
-  const context = await newContext(browser, server);
+export async function signedInPerson(browser: Browser, server: E2EServer, email: string, pathname = '/threads', device: Device = 'desktop'): Promise<Person> {
+  const context = await newContext(browser, server, device);
   const res = await context.request.post(`${server.baseUrl}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
   if (!res.ok()) throw new Error(`sign-in of ${email} failed: ${res.status()} ${await res.text()}`);
   const page = await context.newPage();
@@ -299,13 +299,19 @@ export async function signInThroughPage(page: Page, server: E2EServer, email: st
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** A context in Japanese (the default), at a desktop size, with generous web-first timeouts. */
-export async function newContext(browser: Browser, server: E2EServer): Promise<BrowserContext> {
+/**
+ * What the context is: a desktop (1280×900, a mouse) or a phone (390×844, a touch screen: the page
+ * sees `(pointer: coarse)`).
+ */
+export type Device = 'desktop' | 'phone';
+
+/** A context in Japanese (the default), at a desktop or phone size, with generous web-first timeouts. */
+export async function newContext(browser: Browser, server: E2EServer, device: Device = 'desktop'): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: server.baseUrl,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1280, height: 900 },
+    ...(device === 'phone' ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } : { viewport: { width: 1280, height: 900 } }),
     acceptDownloads: true,
   });
   context.setDefaultTimeout(UI_TIMEOUT);

@@ -377,7 +377,16 @@ export const en: Messages = {
     composer: {
       label: 'Write a message',
       replyLabel: 'Write a reply',
-      hint: 'Enter sends, Shift+Enter starts a new line. Markdown is supported. Type “@” to mention a person or an organisation.',
+      hint: 'Markdown is supported. Type “@” to mention a person or an organisation.',
+      keys: {
+        enter: 'Enter sends, Shift+Enter starts a new line.',
+        modEnter: 'Enter starts a new line; {{mod}}+Enter or the Send button sends.',
+      },
+      sendKey: {
+        label: 'Send with',
+        enter: 'Enter',
+        modEnter: 'Ctrl/⌘+Enter',
+      },
       send: 'Send',
       uploadsPending: 'Please wait until the attachments have uploaded.',
       uploadsFailed: 'Please remove the attachments that failed to upload before sending.',
@@ -419,7 +428,10 @@ export const en: Messages = {
       restore: 'Restore',
       restoring: 'Restoring…',
       editLabel: 'Edit message',
-      editHint: 'Enter saves, Shift+Enter starts a new line, Esc cancels.',
+      editHint: {
+        enter: 'Enter saves, Shift+Enter starts a new line, Esc cancels.',
+        modEnter: '{{mod}}+Enter saves, Enter starts a new line, Esc cancels.',
+      },
       save: 'Save',
       saving: 'Saving…',
       editConflict: 'Someone changed this message first, so it was not saved. Refresh and edit it again.',

@@ -379,7 +379,16 @@ export const ja = {
     composer: {
       label: 'メッセージを入力',
       replyLabel: '返信を入力',
-      hint: 'Enter で送信、Shift+Enter で改行します。Markdown が使えます。「@」で人や組織をメンションできます。',
+      hint: 'Markdown が使えます。「@」で人や組織をメンションできます。',
+      keys: {
+        enter: 'Enter で送信、Shift+Enter で改行します。',
+        modEnter: 'Enter で改行、{{mod}}+Enter か「送信」ボタンで送信します。',
+      },
+      sendKey: {
+        label: '送信キー',
+        enter: 'Enter で送信',
+        modEnter: 'Ctrl/⌘+Enter で送信',
+      },
       send: '送信',
       uploadsPending: '添付ファイルのアップロードが終わるまでお待ちください。',
       uploadsFailed: 'アップロードできなかった添付ファイルを取り除いてから送信してください。',
@@ -421,7 +430,10 @@ export const ja = {
       restore: '再表示する',
       restoring: '再表示しています…',
       editLabel: 'メッセージを編集',
-      editHint: 'Enter で保存、Shift+Enter で改行、Esc でキャンセルします。',
+      editHint: {
+        enter: 'Enter で保存、Shift+Enter で改行、Esc でキャンセルします。',
+        modEnter: '{{mod}}+Enter で保存、Enter で改行、Esc でキャンセルします。',
+      },
       save: '保存',
       saving: '保存しています…',
       editConflict: 'ほかの操作で先に更新されたため保存できませんでした。表示を最新にしてから、もう一度編集してください。',
