@@ -369,7 +369,6 @@ export const meetingsEn: MeetingsMessages = {
     chatLog: 'Chat messages',
     chatEmpty: 'No messages yet.',
     chatLabel: 'Message',
-    composerHint: 'Enter sends; Shift+Enter starts a new line.',
     send: 'Send',
     sending: 'Sending…',
     failed: 'Could not be sent.',

@@ -371,7 +371,6 @@ export const meetingsJa = {
     chatLog: 'チャットの発言',
     chatEmpty: 'まだ発言はありません。',
     chatLabel: 'メッセージ',
-    composerHint: 'Enter で送信、Shift＋Enter で改行します。',
     send: '送信',
     sending: '送信中…',
     failed: '送信できませんでした。',
