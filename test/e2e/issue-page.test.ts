@@ -85,6 +85,7 @@ describe.concurrent('answering an issue', () => {
     await expectVisible(page.getByRole('status').filter({ hasText: '下書きを保存しました' }));
     await page.reload();
     await expectVisible(page.getByLabel('公式回答を書く'));
+    // The box appears only with the saved draft in it.
     expect(await page.getByLabel('公式回答を書く').inputValue()).toBe('次期改定で明確化する方針です。');
 
     const secretariat = await suite.person(test, 'secretariat@demo.example', `/register/${id}`);
