@@ -107,7 +107,7 @@ describe.concurrent('answering an issue', () => {
     await page.getByRole('dialog').getByRole('button', { name: '掲載する' }).click();
     await expectVisible(page.locator('.answers__list').getByText('次期改定で明確化する方針です。'));
     // The draft became the answer: the box is empty and the secretariat's list of drafts is gone.
-    expect(await page.getByLabel('公式回答を書く').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('公式回答を書く').inputValue()).toBe('');
     await secretariat.page.reload();
     await expectVisible(secretariat.page.locator('.answers__list').getByText('次期改定で明確化する方針です。'));
     expect(await secretariat.page.getByRole('heading', { name: '作成中の回答（下書き）' }).count()).toBe(0);
