@@ -479,6 +479,8 @@ export const en: Messages = {
       empty: 'No messages yet.',
       newMessages: 'New messages: {{count}}',
       jumpToLatest: 'Go to the latest message',
+      unreadDivider: 'New since your last visit',
+      jumpToUnread: 'Go to the first unread message',
       typing: 'Typing: {{names}}…',
       viewers: 'Viewing now: {{names}}',
       nameSeparator: ', ',

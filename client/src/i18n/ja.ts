@@ -481,6 +481,8 @@ export const ja = {
       empty: 'まだメッセージはありません。',
       newMessages: '新着メッセージ {{count}}件',
       jumpToLatest: '最新のメッセージへ',
+      unreadDivider: 'ここから未読（前回の閲覧以降）',
+      jumpToUnread: '最初の未読へ',
       typing: '{{names}}さんが入力中…',
       viewers: '閲覧中：{{names}}',
       nameSeparator: '、',
