@@ -20,6 +20,7 @@ import { CLIENT_DIST, PROJECT_ROOT } from '../../server/paths';
 import { seedDemoContent } from '../../server/seed/demoContent';
 import { DEMO_PASSWORD, seedCouncil } from '../../server/seed/seed';
 import { ApiClient } from './client';
+import { buildClient } from './clientBuild';
 import { secondFactorAnswers, type SecondFactorAnswers } from './secondFactor';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,7 +64,7 @@ export async function launchChromium(): Promise<Browser> {
 // ---------------------------------------------------------------------------------------------
 // The built web client
 
-const CLIENT_SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
+const CLIENT_SOURCES = ['client', 'shared', 'vite.config.ts', 'scripts/build', 'package-lock.json'];
 
 function newestSource(): { mtimeMs: number; stamp: string } {
   const hash = createHash('sha256');
@@ -128,12 +129,7 @@ async function findOrBuildClient(): Promise<string> {
       if (old !== path.basename(lock) && Date.now() - statSync(full).mtimeMs > 86_400_000) rmSync(full, { recursive: true, force: true });
     }
     const building = mkdtempSync(path.join(root, '.building-'));
-    const { build } = await import('vite');
-    await build({
-      configFile: path.join(PROJECT_ROOT, 'vite.config.ts'),
-      logLevel: 'error',
-      build: { outDir: building, emptyOutDir: true, sourcemap: false },
-    });
+    await buildClient(building);
     renameSync(building, target);
     return target;
   } finally {
