@@ -115,6 +115,8 @@ export const en: Messages = {
       emailInOrganization: 'This e-mail address already has an account in this organisation.',
       emailUnavailable: 'This e-mail address cannot be used. Please contact the secretariat.',
       emailTaken: 'This e-mail address is already in use.',
+      threadForVendors: 'This thread is open to member vendors and the secretariat only. The threads open to the whole council are in the thread list.',
+      threadForDevelopment: 'This thread is open to development vendors and the secretariat only. The threads you can read are in the thread list.',
     },
   },
   roles: {
