@@ -101,7 +101,7 @@ const PAGES = (): { path: string; ready: (p: Page) => Locator }[] => [
   { path: '/meetings', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/meetings/${ids.consultation}`, ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/meetings/${ids.plenary}/room`, ready: (p) => p.getByRole('region', { name: 'Chat messages' }) },
-  { path: '/organizations', ready: (p) => p.getByRole('heading', { level: 1 }) },
+  { path: '/organizations', ready: (p) => p.getByRole('table') },
   { path: `/organizations/${ids.vendorOrg}`, ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: '/profile', ready: (p) => p.getByRole('heading', { level: 1 }) },
 ];

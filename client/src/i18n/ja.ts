@@ -26,6 +26,16 @@ export const ja = {
     none: 'なし',
     backToTop: 'トップへ戻る',
   },
+  pagination: {
+    label: 'ページ送り',
+    previous: '前のページ',
+    next: '次のページ',
+    first: '最初のページへ',
+    where: '{{page}} / {{pages}} ページ',
+    pageSize: '表示件数',
+    rows_one: '{{count}}件',
+    rows_other: '{{count}}件',
+  },
   skipLink: '本文へ移動',
   nav: {
     // Japanese has no plural forms (i18next uses _other): each _one is there so English, which needs both, has the same shape.
@@ -154,8 +164,11 @@ export const ja = {
     observers: 'オブザーバー',
     ministries: '府省',
     bodies: '関係団体',
-    vendorsSummary: '会員事業者 {{total}}者（開発事業者 {{development}}者・支援事業者 {{support}}者）',
-    shown: '{{count}}者を表示しています',
+    shownAll_one: '{{count}}者を表示しています',
+    shownAll_other: '{{count}}者を表示しています',
+    shownRange: '{{total}}者のうち {{from}}〜{{to}}者目を表示しています',
+    pastLastPage_one: 'このページに事業者はありません（条件に一致するのは{{count}}者です）。',
+    pastLastPage_other: 'このページに事業者はありません（条件に一致するのは{{count}}者です）。',
     noMatch: '条件に一致する事業者はありません。',
     empty: '登録されている組織はありません。',
     filters: {

@@ -73,16 +73,6 @@ export const registerEn: RegisterMessages = {
     leadTimeOnly: 'Only law changes with under a year of lead time',
     clear: 'Clear all filters',
   },
-  pagination: {
-    label: 'Pages',
-    previous: 'Previous page',
-    next: 'Next page',
-    first: 'Go to the first page',
-    where: 'Page {{page}} of {{pages}}',
-    pageSize: 'Rows per page',
-    rows_one: '{{count}} row',
-    rows_other: '{{count}} rows',
-  },
   export: {
     label: 'Download (filtered)',
     xlsx: 'Excel',

@@ -75,16 +75,6 @@ export const registerJa = {
     leadTimeOnly: 'リードタイム1年未満（制度改正）だけ',
     clear: '条件をすべて解除',
   },
-  pagination: {
-    label: 'ページ送り',
-    previous: '前のページ',
-    next: '次のページ',
-    first: '最初のページへ',
-    where: '{{page}} / {{pages}} ページ',
-    pageSize: '表示件数',
-    rows_one: '{{count}}件',
-    rows_other: '{{count}}件',
-  },
   export: {
     label: 'ダウンロード（絞り込み結果）',
     xlsx: 'Excel',
