@@ -73,7 +73,12 @@ interface PageProps {
 function VendorPage({ total, page, pageSize, vendors, busy, onPage }: PageProps) {
   const { t } = useTranslation();
   const from = (page - 1) * pageSize + 1;
-  if (total === 0) return <p className="muted" role="status">{t('organizations.noMatch')}</p>;
+  if (total === 0)
+    return (
+      <p className="muted" role="status">
+        {t('organizations.noMatch')}
+      </p>
+    );
   if (vendors.length === 0) {
     // A page past the end (an old link, or fewer vendors since).
     return (
@@ -88,7 +93,9 @@ function VendorPage({ total, page, pageSize, vendors, busy, onPage }: PageProps)
   return (
     <>
       <p className="result-count" role="status">
-        {total > pageSize ? t('organizations.shownRange', { total, from, to: from + vendors.length - 1 }) : t('organizations.shownAll', { count: total })}
+        {total > pageSize
+          ? t('organizations.shownRange', { total, from, to: from + vendors.length - 1 })
+          : t('organizations.shownAll', { count: total })}
       </p>
       <VendorTable vendors={vendors} busy={busy} />
       {total > pageSize && <Pagination page={page} pageSize={pageSize} total={total} onPage={onPage} />}
