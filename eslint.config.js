@@ -27,7 +27,10 @@ export default tseslint.config(
     // shared/ runs on both sides of the wire: it must not reach for the server or the DOM.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['mongoose', 'express', 'socket.io', 'react', '@server/*', '@client/*', '../server/*', '../client/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['mongoose', 'express', 'socket.io', 'react', '@server/*', '@client/*', '../server/*', '../client/*'] },
+      ],
     },
   },
 );

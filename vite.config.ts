@@ -37,7 +37,11 @@ export default defineConfig({
             // The interface's messages, in both languages: needed at once, and changed apart from the code.
             { name: 'messages', test: /client[\\/]src[\\/]i18n[\\/]/, tags: ['$initial'], priority: 3 },
             // Markdown rendering is large and used by several pages: one chunk of its own.
-            { name: 'markdown', test: /node_modules[\\/](react-markdown|remark-|micromark|mdast-|hast-|unist-|unified|vfile|property-information|space-separated|comma-separated|decode-named|character-|html-url|devlop|bail|trough|is-plain-obj|zwitch|longest-streak|markdown-table|ccount|escape-string|trim-lines|estree-util|style-to|inline-style)/, priority: 2 },
+            {
+              name: 'markdown',
+              test: /node_modules[\\/](react-markdown|remark-|micromark|mdast-|hast-|unist-|unified|vfile|property-information|space-separated|comma-separated|decode-named|character-|html-url|devlop|bail|trough|is-plain-obj|zwitch|longest-streak|markdown-table|ccount|escape-string|trim-lines|estree-util|style-to|inline-style)/,
+              priority: 2,
+            },
           ],
         },
       },

@@ -46,7 +46,12 @@ await withDatabase(config, async () => {
       passwordHash: await hashPassword(password),
     });
     // As account creation through the API is: on the record (from the system, by nobody signed in).
-    await recordAudit({ actor: null, action: 'account.created', target: { kind: 'user', id: String(created._id), label: email.data }, detail: { role: 'secretariat', via: 'create-secretariat' } });
+    await recordAudit({
+      actor: null,
+      action: 'account.created',
+      target: { kind: 'user', id: String(created._id), label: email.data },
+      detail: { role: 'secretariat', via: 'create-secretariat' },
+    });
     console.log(`created secretariat account ${email.data}`);
     if (given === undefined) console.log(`temporary password (shown once): ${password}`);
   }

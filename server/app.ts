@@ -75,7 +75,13 @@ export interface CreateAppOptions {
 
 export const API_VERSION = '0.1.0';
 
-export function createApp({ config, sessionSecret, serveClient = true, clientDir = CLIENT_DIST, logger = log }: CreateAppOptions): CouncilApp {
+export function createApp({
+  config,
+  sessionSecret,
+  serveClient = true,
+  clientDir = CLIENT_DIST,
+  logger = log,
+}: CreateAppOptions): CouncilApp {
   const app = express();
   const server = http.createServer(app);
   app.set('trust proxy', config.TRUST_PROXY);

@@ -23,7 +23,14 @@ const ConfigSchema = z.object({
   PUBLIC_ORIGIN: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(z.url('must be a comma-separated list of origins like https://council.example.jp'))),
   /**
    * The passkeys' relying party id: a domain the origins are on (`council.example.jp`). Defaults to
@@ -31,7 +38,10 @@ const ConfigSchema = z.object({
    */
   WEBAUTHN_RP_ID: z
     .string()
-    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a domain name like council.example.jp')
+    .regex(
+      /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/,
+      'must be a domain name like council.example.jp',
+    )
     .optional(),
   SESSION_IDLE_MINUTES: Minutes.default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
@@ -77,9 +87,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = result.data;
   const rpId = config.WEBAUTHN_RP_ID;
-  const offDomain = rpId ? config.PUBLIC_ORIGIN.filter((o) => { const host = new URL(o).hostname; return host !== rpId && !host.endsWith(`.${rpId}`); }) : [];
+  const offDomain = rpId
+    ? config.PUBLIC_ORIGIN.filter((o) => {
+        const host = new URL(o).hostname;
+        return host !== rpId && !host.endsWith(`.${rpId}`);
+      })
+    : [];
   if (offDomain.length > 0) {
-    throw new ConfigError(`Invalid configuration:\n  WEBAUTHN_RP_ID: ${offDomain.join(', ')} is not on ${rpId}; passkeys would not work there`);
+    throw new ConfigError(
+      `Invalid configuration:\n  WEBAUTHN_RP_ID: ${offDomain.join(', ')} is not on ${rpId}; passkeys would not work there`,
+    );
   }
   if (config.NODE_ENV === 'production' && !config.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production');

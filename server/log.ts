@@ -25,7 +25,10 @@ export interface LoggerOptions {
 }
 
 /** A logger like the app's, writing to `destination`. */
-export function createLogger({ destination = pino.destination({ fd: 2, sync: true }), level = levelFromEnv() }: LoggerOptions = {}): Logger {
+export function createLogger({
+  destination = pino.destination({ fd: 2, sync: true }),
+  level = levelFromEnv(),
+}: LoggerOptions = {}): Logger {
   return pino(
     {
       level,

@@ -33,11 +33,14 @@ async function main() {
   await upgradeStoredData();
   const demo = seedsDemoAccounts(config);
   const seeded = await seedCouncil({ demo });
-  if (seeded.organizationsCreated > 0) log.info(`seeded ${seeded.organizationsCreated} organisations, ${seeded.usersCreated} demo accounts`);
+  if (seeded.organizationsCreated > 0)
+    log.info(`seeded ${seeded.organizationsCreated} organisations, ${seeded.usersCreated} demo accounts`);
   if (demo && (await seedDemoContent())) log.info('seeded demo threads, issues and meetings');
 
   // The register's in-memory view loads while the server starts listening (registerView.ts).
-  void registerView.current().catch((err: unknown) => log.error({ err }, 'register view: first load failed; it is retried on the next read'));
+  void registerView
+    .current()
+    .catch((err: unknown) => log.error({ err }, 'register view: first load failed; it is retried on the next read'));
 
   const council = createApp({ config, sessionSecret: resolveSessionSecret(config) });
   await new Promise<void>((resolve, reject) => {

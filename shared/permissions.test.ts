@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from './domain';
 import { ACTIONS, abilitiesOf, decide, type Action, type PermissionContext } from './permissions';
 
-const org = (id: string, kind: Actor['organization']['kind'], extra: Partial<Actor['organization']> = {}) => ({ id, key: id, kind, ...extra });
+const org = (id: string, kind: Actor['organization']['kind'], extra: Partial<Actor['organization']> = {}) => ({
+  id,
+  key: id,
+  kind,
+  ...extra,
+});
 const ACTORS = {
   devMember: { id: 'u1', role: 'member', active: true, organization: org('dev-co', 'vendor', { vendorType: 'development' }) },
   devAdmin: { id: 'u2', role: 'orgAdmin', active: true, organization: org('dev-co', 'vendor', { vendorType: 'development' }) },
@@ -93,7 +98,11 @@ describe('the permission matrix', () => {
   it('refuses everything to a deactivated account', () => {
     for (const who of WHO) {
       for (const action of ACTIONS) {
-        const decision = decide({ ...ACTORS[who], active: false }, action, { routedMinistry: 'mhlw', hasFloor: true, targetOrganizationId: ACTORS[who].organization.id });
+        const decision = decide({ ...ACTORS[who], active: false }, action, {
+          routedMinistry: 'mhlw',
+          hasFloor: true,
+          targetOrganizationId: ACTORS[who].organization.id,
+        });
         expect(decision).toEqual({ allowed: false, reason: 'this account is deactivated' });
       }
     }

@@ -44,11 +44,9 @@ export interface PermissionContext {
 type Rule = boolean | ((actor: Actor, context: PermissionContext) => boolean);
 
 const isDevelopmentVendor = (actor: Actor) => actor.organization.vendorType === 'development';
-const routedToOwnMinistry = (actor: Actor, c: PermissionContext) =>
-  c.routedMinistry != null && c.routedMinistry === actor.organization.key;
+const routedToOwnMinistry = (actor: Actor, c: PermissionContext) => c.routedMinistry != null && c.routedMinistry === actor.organization.key;
 const hasFloor = (_actor: Actor, c: PermissionContext) => c.hasFloor === true;
-const ownOrganization = (actor: Actor, c: PermissionContext) =>
-  c.targetOrganizationId === actor.organization.id;
+const ownOrganization = (actor: Actor, c: PermissionContext) => c.targetOrganizationId === actor.organization.id;
 
 type PersonaRules = Record<Persona, Rule>;
 const everyone: PersonaRules = { vendorMember: true, vendorAdmin: true, secretariat: true, ministry: true, body: true };
@@ -58,7 +56,13 @@ const secretariatOnly: PersonaRules = { vendorMember: false, vendorAdmin: false,
 export const RULES = {
   'thread.readCouncil': everyone,
   'thread.readVendors': vendorsAndSecretariat,
-  'thread.readDevelopment': { vendorMember: isDevelopmentVendor, vendorAdmin: isDevelopmentVendor, secretariat: true, ministry: false, body: false },
+  'thread.readDevelopment': {
+    vendorMember: isDevelopmentVendor,
+    vendorAdmin: isDevelopmentVendor,
+    secretariat: true,
+    ministry: false,
+    body: false,
+  },
   'thread.create': vendorsAndSecretariat,
   'message.post': vendorsAndSecretariat,
   'message.editOwn': vendorsAndSecretariat,

@@ -61,8 +61,6 @@ export const SOCKET_EVENT_SCHEMAS = {
   'meeting.floor': z.strictObject({ meetingId: ObjectIdString, userId: ObjectIdString, on: z.boolean() }),
 } as const;
 
-
-
 /** What a successful acknowledgement carries, per event. */
 export interface SocketAckBodies {
   'session.ping': { userId: string; serverTime: number };

@@ -40,7 +40,8 @@ afterAll(async () => {
 });
 
 /** A socket for every kind of person (close them when done). */
-const everyoneConnected = () => Promise.all((Object.keys(people) as Who[]).map(async (who) => ({ who, socket: await openSocket(people[who].client) })));
+const everyoneConnected = () =>
+  Promise.all((Object.keys(people) as Who[]).map(async (who) => ({ who, socket: await openSocket(people[who].client) })));
 
 const succeeded = (res: ApiResponse) => res.status >= 200 && res.status < 300;
 /** A refusal is the rule's 403 or the state's 409; a 400 only where the request itself is what the rule forbids. */
@@ -48,7 +49,10 @@ function expectOutcome(res: ApiResponse, granted: boolean, what: string, malform
   if (granted) tally.granted++;
   else tally.withheld++;
   const refused = res.status === 403 || res.status === 409 || (malformedIsRefusal && res.status === 400);
-  expect(granted ? succeeded(res) : refused, `${what}: presenter says ${granted ? 'allowed' : 'refused'}, service answered ${res.status} ${JSON.stringify(res.body)}`).toBe(true);
+  expect(
+    granted ? succeeded(res) : refused,
+    `${what}: presenter says ${granted ? 'allowed' : 'refused'}, service answered ${res.status} ${JSON.stringify(res.body)}`,
+  ).toBe(true);
 }
 
 /**
@@ -84,7 +88,11 @@ async function presenterMatchesService<E, A extends string>(spec: {
 type MessageSituation = 'visible' | 'locked' | 'hidden' | 'deleted' | 'reply';
 
 async function post(client: ApiClient, threadId: string, body: string, parentId?: string): Promise<Message> {
-  const res = await client.post<{ message: Message }>(`/api/threads/${threadId}/messages`, { clientId: newClientId(), body, ...(parentId ? { parentId } : {}) });
+  const res = await client.post<{ message: Message }>(`/api/threads/${threadId}/messages`, {
+    clientId: newClientId(),
+    body,
+    ...(parentId ? { parentId } : {}),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.message;
 }
@@ -94,7 +102,8 @@ async function messageIn(situation: MessageSituation): Promise<{ thread: Thread;
   const { thread } = await startThread(dev, { visibility: 'council', title: `能力確認 ${situation}`, body: '最初の投稿' });
   let message = await post(dev, thread.id, `${situation} の投稿`);
   if (situation === 'reply') message = await post(dev, thread.id, '返信です', message.id);
-  if (situation === 'hidden') expect((await secretariat.post(`/api/messages/${message.id}/hide`, { reason: '確認のため' })).status).toBe(200);
+  if (situation === 'hidden')
+    expect((await secretariat.post(`/api/messages/${message.id}/hide`, { reason: '確認のため' })).status).toBe(200);
   if (situation === 'deleted') expect((await dev.delete(`/api/messages/${message.id}`)).status).toBe(200);
   if (situation === 'locked') expect((await secretariat.patch(`/api/threads/${thread.id}`, { locked: true })).status).toBe(200);
   return { thread, message };
@@ -204,7 +213,9 @@ describe('live copies carry the reader’s own abilities', () => {
       // The sender's own answer says what their live copy says.
       expect(sent.abilities).toEqual(received[0]!.abilities);
 
-      const changes = sockets.map(({ socket }) => nextEvent<{ threadId: string; abilities: ThreadDetail['abilities'] }>(socket, 'thread.abilities', (p) => p.threadId === thread.id));
+      const changes = sockets.map(({ socket }) =>
+        nextEvent<{ threadId: string; abilities: ThreadDetail['abilities'] }>(socket, 'thread.abilities', (p) => p.threadId === thread.id),
+      );
       expect((await secretariat.patch(`/api/threads/${thread.id}`, { locked: true })).status).toBe(200);
       const after = await Promise.all(changes);
       for (const [i, { who }] of sockets.entries()) {
@@ -223,10 +234,18 @@ type IssueSituation = 'new' | 'accepted' | 'rejected';
 
 async function issueIn(situation: IssueSituation): Promise<Issue> {
   // 国民健康保険: routed to 厚生労働省 (the routed ministry persona).
-  const res = await dev.post<Issue>('/api/issues', { title: `能力確認 ${situation}`, description: '確認用', businessAreas: ['national-health-insurance'], category: 'spec' });
+  const res = await dev.post<Issue>('/api/issues', {
+    title: `能力確認 ${situation}`,
+    description: '確認用',
+    businessAreas: ['national-health-insurance'],
+    category: 'spec',
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const moves: Record<IssueSituation, string[]> = { new: [], accepted: ['accepted'], rejected: ['rejected'] };
-  for (const to of moves[situation]) expect((await secretariat.post(`/api/issues/${res.body.id}/transition`, { to, ...(to === 'rejected' ? { reason: '対象外' } : {}) })).status).toBe(200);
+  for (const to of moves[situation])
+    expect(
+      (await secretariat.post(`/api/issues/${res.body.id}/transition`, { to, ...(to === 'rejected' ? { reason: '対象外' } : {}) })).status,
+    ).toBe(200);
   return res.body;
 }
 
@@ -246,7 +265,8 @@ async function tryIssue(who: Who, client: ApiClient, ability: IssueAbility, issu
     case 'readAnswerDrafts': {
       // Every organisation's drafts: the routed ministry and the secretariat each draft one (where
       // the issue may still be answered); the reader must see all that the secretariat sees.
-      for (const drafter of [people.ministryRouted.client, secretariat]) await drafter.put(`/api/issues/${issue.id}/answer-draft`, { body: '下書き' });
+      for (const drafter of [people.ministryRouted.client, secretariat])
+        await drafter.put(`/api/issues/${issue.id}/answer-draft`, { body: '下書き' });
       const everyone = (await secretariat.get<AnswerDrafts>(`/api/issues/${issue.id}/answer-drafts`)).body.drafts;
       const seen = await client.get<AnswerDrafts>(`/api/issues/${issue.id}/answer-drafts`);
       if (seen.status !== 200) return seen;
@@ -285,7 +305,9 @@ describe('issues: the presenter’s abilities are what the service accepts', () 
     const watchers = await everyoneConnected();
     try {
       for (const { socket } of watchers) await ok(socket, 'issue.join', { issueId: issue.id });
-      const arrivals = watchers.map(({ socket }) => nextEvent<IssueComment>(socket, 'issue.comment', (c) => c.issueId === issue.id && c.kind === 'answer'));
+      const arrivals = watchers.map(({ socket }) =>
+        nextEvent<IssueComment>(socket, 'issue.comment', (c) => c.issueId === issue.id && c.kind === 'answer'),
+      );
       const answer = await people.ministryRouted.client.post<IssueComment>(`/api/issues/${issue.id}/answers`, { body: '厚生労働省の回答' });
       expect(answer.status).toBe(201);
       expect(answer.body.abilities.edit).toBe(true);
@@ -309,7 +331,11 @@ describe('issues: the presenter’s abilities are what the service accepts', () 
     try {
       const joined = await ok(socket, 'issue.join', { issueId: issue.id });
       expect(joined.abilities.support).toBe(true);
-      const change = nextEvent<{ issueId: string; abilities: IssueDetail['abilities'] }>(socket, 'issue.abilities', (p) => p.issueId === issue.id && !p.abilities.support);
+      const change = nextEvent<{ issueId: string; abilities: IssueDetail['abilities'] }>(
+        socket,
+        'issue.abilities',
+        (p) => p.issueId === issue.id && !p.abilities.support,
+      );
       expect((await secretariat.post(`/api/issues/${issue.id}/transition`, { to: 'rejected', reason: '対象外' })).status).toBe(200);
       const { abilities } = await change;
       expect(abilities).toEqual((await client.get<IssueDetail>(`/api/issues/${issue.id}`)).body.abilities);

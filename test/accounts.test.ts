@@ -26,7 +26,10 @@ describe('org admins manage their own organisation', () => {
     expect(list.status).toBe(200);
     expect(list.body.users.map((u) => u.email).sort()).toEqual(['dev-admin@demo.example', 'dev@demo.example']);
 
-    const created = await admin.post<Created>(`/api/organizations/${ownOrgId}/users`, { email: 'New.Person@Demo.Example', displayName: '新井 一郎' });
+    const created = await admin.post<Created>(`/api/organizations/${ownOrgId}/users`, {
+      email: 'New.Person@Demo.Example',
+      displayName: '新井 一郎',
+    });
     expect(created.status).toBe(201);
     expect(created.body.user).toMatchObject({ email: 'new.person@demo.example', role: 'member', active: true });
     expect(created.body.temporaryPassword).toHaveLength(16);
@@ -40,10 +43,16 @@ describe('org admins manage their own organisation', () => {
     const deactivated = await admin.post<User>(`/api/users/${created.body.user.id}/deactivate`);
     expect(deactivated.body.active).toBe(false);
     expect((await newcomer.get('/api/me')).status).toBe(401);
-    expect((await server.client().post('/api/auth/login', { email: 'new.person@demo.example', password: created.body.temporaryPassword })).status).toBe(401);
+    expect(
+      (await server.client().post('/api/auth/login', { email: 'new.person@demo.example', password: created.body.temporaryPassword }))
+        .status,
+    ).toBe(401);
 
     expect((await admin.post<User>(`/api/users/${created.body.user.id}/reactivate`)).body.active).toBe(true);
-    expect((await server.client().post('/api/auth/login', { email: 'new.person@demo.example', password: created.body.temporaryPassword })).status).toBe(200);
+    expect(
+      (await server.client().post('/api/auth/login', { email: 'new.person@demo.example', password: created.body.temporaryPassword }))
+        .status,
+    ).toBe(200);
   });
 
   it("are refused another organisation's accounts with 403 and a reason", async () => {
@@ -61,7 +70,11 @@ describe('org admins manage their own organisation', () => {
 
   it('cannot grant the secretariat role, nor change or deactivate themselves', async () => {
     const admin = await server.signIn('dev-admin@demo.example');
-    const secretariat = await admin.post<ErrorBody>(`/api/organizations/${ownOrgId}/users`, { email: 'x@example.jp', displayName: 'x', role: 'secretariat' });
+    const secretariat = await admin.post<ErrorBody>(`/api/organizations/${ownOrgId}/users`, {
+      email: 'x@example.jp',
+      displayName: 'x',
+      role: 'secretariat',
+    });
     expect(secretariat.status).toBe(400);
     expect(secretariat.body.error.field).toBe('body.role');
     const me = (await admin.get<Me>('/api/me')).body;
@@ -74,7 +87,10 @@ describe('org admins manage their own organisation', () => {
       const person = await server.signIn(email);
       const orgId = (await person.get<Me>('/api/me')).body.organization.id;
       expect((await person.get(`/api/organizations/${orgId}/users`)).status, email).toBe(403);
-      expect((await person.post(`/api/organizations/${orgId}/users`, { email: `n-${orgId}@example.jp`, displayName: 'n' })).status, email).toBe(403);
+      expect(
+        (await person.post(`/api/organizations/${orgId}/users`, { email: `n-${orgId}@example.jp`, displayName: 'n' })).status,
+        email,
+      ).toBe(403);
     }
   });
 
@@ -90,9 +106,16 @@ describe('the secretariat manages every organisation and account', () => {
   it('manages accounts anywhere, with roles that fit the organisation', async () => {
     const secretariat = await server.signIn('secretariat@demo.example');
     const mhlw = await OrganizationModel.findOne({ key: 'mhlw' });
-    const created = await secretariat.post<Created>(`/api/organizations/${mhlw!.id}/users`, { email: 'kosei@example.go.jp', displayName: '厚労 次郎' });
+    const created = await secretariat.post<Created>(`/api/organizations/${mhlw!.id}/users`, {
+      email: 'kosei@example.go.jp',
+      displayName: '厚労 次郎',
+    });
     expect(created.status).toBe(201);
-    const orgAdminAtMinistry = await secretariat.post(`/api/organizations/${mhlw!.id}/users`, { email: 'k2@example.go.jp', displayName: 'k', role: 'orgAdmin' });
+    const orgAdminAtMinistry = await secretariat.post(`/api/organizations/${mhlw!.id}/users`, {
+      email: 'k2@example.go.jp',
+      displayName: 'k',
+      role: 'orgAdmin',
+    });
     expect(orgAdminAtMinistry.status).toBe(400);
     expect((await secretariat.get<{ users: User[] }>(`/api/organizations/${otherVendorId}/users`)).body.users).toHaveLength(1);
   });
@@ -114,7 +137,9 @@ describe('the secretariat manages every organisation and account', () => {
     const badNumber = await secretariat.post<ErrorBody>('/api/organizations', { ...body, key: 'other', corporateNumber: '1000012050002' });
     expect(badNumber.status).toBe(400);
     expect(badNumber.body.error.field).toBe('body.corporateNumber');
-    const edited = await secretariat.patch<{ businessAreas: string[] }>(`/api/organizations/${created.body.id}`, { businessAreas: ['national-pension', 'public-assistance'] });
+    const edited = await secretariat.patch<{ businessAreas: string[] }>(`/api/organizations/${created.body.id}`, {
+      businessAreas: ['national-pension', 'public-assistance'],
+    });
     expect(edited.body.businessAreas).toEqual(['national-pension', 'public-assistance']);
 
     const admin = await server.signIn('dev-admin@demo.example');
@@ -127,7 +152,10 @@ describe('the secretariat manages every organisation and account', () => {
 describe('deactivation ends live sessions at once', () => {
   it("disconnects the person's sockets and tells them why", async () => {
     const secretariat = await server.signIn('secretariat@demo.example');
-    const created = await secretariat.post<Created>(`/api/organizations/${ownOrgId}/users`, { email: 'leaving@example.jp', displayName: '退職 予定' });
+    const created = await secretariat.post<Created>(`/api/organizations/${ownOrgId}/users`, {
+      email: 'leaving@example.jp',
+      displayName: '退職 予定',
+    });
     const leaving = await server.signIn('leaving@example.jp', created.body.temporaryPassword);
     const colleague = await server.signIn('dev@demo.example');
     const socket = leaving.socket();
@@ -154,7 +182,10 @@ describe('deactivation ends live sessions at once', () => {
 describe('a role change moves live sockets at once', () => {
   it('tells the person, drops the socket, and a reconnect lands in the new persona room', async () => {
     const admin = await server.signIn('dev-admin@demo.example');
-    const created = await admin.post<Created>(`/api/organizations/${ownOrgId}/users`, { email: 'promoted@demo.example', displayName: '昇格 予定' });
+    const created = await admin.post<Created>(`/api/organizations/${ownOrgId}/users`, {
+      email: 'promoted@demo.example',
+      displayName: '昇格 予定',
+    });
     const person = await server.signIn('promoted@demo.example', created.body.temporaryPassword);
     const socket = person.socket();
     await connected(socket);

@@ -24,13 +24,19 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const upload = (client: ApiClient, name: string, data: Buffer) => client.upload<Attachment & { error?: { code: string; field?: string } }>(`/api/attachments?name=${encodeURIComponent(name)}`, data);
+const upload = (client: ApiClient, name: string, data: Buffer) =>
+  client.upload<Attachment & { error?: { code: string; field?: string } }>(`/api/attachments?name=${encodeURIComponent(name)}`, data);
 
 describe('upload', () => {
   it('accepts office, PDF and image types by content and stores each content once', async () => {
     const png = await upload(dev, '図1.png', PNG);
     expect(png.status).toBe(201);
-    expect(png.body).toMatchObject({ name: '図1.png', type: 'image/png', size: PNG.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(png.body).toMatchObject({
+      name: '図1.png',
+      type: 'image/png',
+      size: PNG.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const again = await upload(dev2, 'copy.png', PNG);
     expect(again.body.sha256).toBe(png.body.sha256);
     const blobs = path.join(server.config.DATA_DIR, 'blobs', png.body.sha256.slice(0, 2), png.body.sha256.slice(2, 4));
@@ -42,7 +48,9 @@ describe('upload', () => {
     const html = await upload(dev, 'innocent.png', Buffer.from('<html><script>alert(1)</script></html>'));
     expect(html.status).toBe(400);
     expect(html.body.error).toMatchObject({ code: 'bad_request', field: 'body' });
-    expect((await upload(dev, 'program.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00'.padEnd(512, '\x00'), 'binary'))).status).toBe(400);
+    expect((await upload(dev, 'program.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00'.padEnd(512, '\x00'), 'binary'))).status).toBe(
+      400,
+    );
     expect((await upload(dev, 'empty.pdf', Buffer.alloc(0))).status).toBe(400);
     const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)]);
     expect((await upload(dev, 'big.pdf', big)).status).toBe(413);
@@ -66,11 +74,19 @@ describe('attach and download', () => {
     // Someone else cannot claim my upload.
     const stolen = await dev2.post(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: 'x', attachmentIds: [file.id] });
     expect(stolen.status).toBe(400);
-    const posted = await dev.post<{ message: Message }>(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: '資料です', attachmentIds: [file.id] });
+    const posted = await dev.post<{ message: Message }>(`/api/threads/${thread.id}/messages`, {
+      clientId: newClientId(),
+      body: '資料です',
+      attachmentIds: [file.id],
+    });
     expect(posted.status).toBe(201);
-    expect(posted.body.message.attachments).toEqual([{ id: file.id, name: '議事メモ.pdf', type: 'application/pdf', size: PDF.length, sha256: file.sha256 }]);
+    expect(posted.body.message.attachments).toEqual([
+      { id: file.id, name: '議事メモ.pdf', type: 'application/pdf', size: PDF.length, sha256: file.sha256 },
+    ]);
     // Used once only.
-    expect((await dev.post(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: 'again', attachmentIds: [file.id] })).status).toBe(400);
+    expect(
+      (await dev.post(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: 'again', attachmentIds: [file.id] })).status,
+    ).toBe(400);
 
     const got = await dev2.download(`/api/attachments/${file.id}`);
     expect(got.status).toBe(200);

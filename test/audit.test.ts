@@ -36,7 +36,11 @@ describe('what goes on the record', () => {
   it('records sign-ins and failed sign-ins with the address they came from', async () => {
     expect((await server.client().post('/api/auth/login', { email: 'dev@demo.example', password: 'wrong-password' })).status).toBe(401);
     const failed = await latest('auth.loginFailed');
-    expect(failed).toMatchObject({ actor: null, detail: { email: 'dev@demo.example', reason: 'credentials' }, origin: { channel: 'http' } });
+    expect(failed).toMatchObject({
+      actor: null,
+      detail: { email: 'dev@demo.example', reason: 'credentials' },
+      origin: { channel: 'http' },
+    });
     expect(failed!.origin.ip).toMatch(/127\.0\.0\.1/);
 
     await server.signIn('dev2@demo.example');
@@ -60,32 +64,68 @@ describe('what goes on the record', () => {
     // Taken at the handshake and kept after the handshake request itself was let go.
     expect(hide!.origin.ip).toMatch(/127\.0\.0\.1/);
 
-    const raised = await dev.post<Issue>('/api/issues', { title: '監査対象の課題', description: '説明', businessAreas: ['resident-register'], category: 'spec' });
+    const raised = await dev.post<Issue>('/api/issues', {
+      title: '監査対象の課題',
+      description: '説明',
+      businessAreas: ['resident-register'],
+      category: 'spec',
+    });
     expect(raised.status).toBe(201);
     expect((await secretariat.post(`/api/issues/${raised.body.id}/transition`, { to: 'accepted' })).status).toBe(200);
-    expect(await latest('issue.transitioned')).toMatchObject({ target: { kind: 'issue', id: raised.body.id, label: raised.body.number }, detail: { to: 'accepted' } });
+    expect(await latest('issue.transitioned')).toMatchObject({
+      target: { kind: 'issue', id: raised.body.id, label: raised.body.number },
+      detail: { to: 'accepted' },
+    });
 
     expect((await mhlw.download('/api/issues/export.csv?status=accepted')).status).toBe(200);
-    expect(await latest('export.issues')).toMatchObject({ actor: { organization: '厚生労働省' }, detail: { format: 'csv', rows: 1, filter: { status: ['accepted'] } } });
+    expect(await latest('export.issues')).toMatchObject({
+      actor: { organization: '厚生労働省' },
+      detail: { format: 'csv', rows: 1, filter: { status: ['accepted'] } },
+    });
   });
 
   it('records account changes', async () => {
-    const users = await secretariat.get<{ users: Array<{ id: string; email: string }> }>(`/api/organizations/${(await dev.get<{ organization: { id: string } }>('/api/me')).body.organization.id}/users`);
+    const users = await secretariat.get<{ users: Array<{ id: string; email: string }> }>(
+      `/api/organizations/${(await dev.get<{ organization: { id: string } }>('/api/me')).body.organization.id}/users`,
+    );
     const target = users.body.users.find((u) => u.email === 'dev@demo.example')!;
     expect((await secretariat.patch(`/api/users/${target.id}`, { displayName: '鈴木 美咲（改）' })).status).toBe(200);
-    expect(await latest('account.updated')).toMatchObject({ target: { kind: 'user', id: target.id, label: 'dev@demo.example' }, detail: { change: { displayName: '鈴木 美咲（改）' } } });
+    expect(await latest('account.updated')).toMatchObject({
+      target: { kind: 'user', id: target.id, label: 'dev@demo.example' },
+      detail: { change: { displayName: '鈴木 美咲（改）' } },
+    });
   });
   it('records what a service does however it is called: an answer written by publishing minutes is on the record (issue 17)', async () => {
-    const issue = (await dev.post<Issue>('/api/issues', { title: '議事録から回答', description: '説明', businessAreas: ['national-pension'], category: 'spec' })).body;
+    const issue = (
+      await dev.post<Issue>('/api/issues', {
+        title: '議事録から回答',
+        description: '説明',
+        businessAreas: ['national-pension'],
+        category: 'spec',
+      })
+    ).body;
     expect((await secretariat.post(`/api/issues/${issue.id}/transition`, { to: 'accepted' })).status).toBe(200);
     const startsAt = new Date(Date.now() + 86_400_000);
-    const m = (await secretariat.post<Meeting>('/api/meetings', { kind: 'plenary', title: '監査の全体会議', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), agenda: [{ title: '議題', minutes: 10 }] })).body;
-    for (const to of ['scheduled', 'live', 'ended']) expect((await secretariat.post(`/api/meetings/${m.id}/status`, { to })).status).toBe(200);
-    const items = [{ agendaItemId: m.agenda[0]!.id, summary: '要旨', decisions: [{ text: '回答とする', issueId: issue.id, effect: 'answer' }] }];
+    const m = (
+      await secretariat.post<Meeting>('/api/meetings', {
+        kind: 'plenary',
+        title: '監査の全体会議',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        agenda: [{ title: '議題', minutes: 10 }],
+      })
+    ).body;
+    for (const to of ['scheduled', 'live', 'ended'])
+      expect((await secretariat.post(`/api/meetings/${m.id}/status`, { to })).status).toBe(200);
+    const items = [
+      { agendaItemId: m.agenda[0]!.id, summary: '要旨', decisions: [{ text: '回答とする', issueId: issue.id, effect: 'answer' }] },
+    ];
     expect((await secretariat.put(`/api/meetings/${m.id}/minutes`, { items })).status).toBe(200);
     expect((await secretariat.post(`/api/meetings/${m.id}/minutes/publish`)).status).toBe(200);
     const entries = (await page('?limit=200')).entries;
-    expect(entries.find((e) => e.action === 'issue.answered' && e.target?.id === issue.id)).toMatchObject({ target: { kind: 'issue', label: issue.number } });
+    expect(entries.find((e) => e.action === 'issue.answered' && e.target?.id === issue.id)).toMatchObject({
+      target: { kind: 'issue', label: issue.number },
+    });
     expect(entries.find((e) => e.action === 'minutes.published' && e.target?.id === m.id)).toBeDefined();
     expect(entries.find((e) => e.action === 'meeting.statusChanged' && e.target?.id === m.id && e.detail.to === 'ended')).toBeDefined();
   });
@@ -126,7 +166,9 @@ describe('who may read it', () => {
 
 describe('the hash chain', () => {
   it('stays whole under concurrent writes', async () => {
-    const attempts = Array.from({ length: 30 }, (_, i) => server.client().post('/api/auth/login', { email: `nobody${i}@example.jp`, password: 'x' }));
+    const attempts = Array.from({ length: 30 }, (_, i) =>
+      server.client().post('/api/auth/login', { email: `nobody${i}@example.jp`, password: 'x' }),
+    );
     expect((await Promise.all(attempts)).every((r) => r.status === 401)).toBe(true);
     const verdict = await secretariat.get<AuditVerification>('/api/audit/verify');
     expect(verdict.body).toMatchObject({ ok: true, brokenAt: null });
@@ -164,7 +206,11 @@ describe('the hash chain', () => {
     const stored = await collection().findOne({ _id: victim.seq as never });
     expect((await collection().deleteOne({ _id: victim.seq as never })).deletedCount).toBe(1);
     expect(await collection().countDocuments({ _id: victim.seq as never })).toBe(0);
-    expect((await secretariat.get<AuditVerification>('/api/audit/verify')).body).toMatchObject({ ok: false, brokenAt: victim.seq, problem: expect.stringMatching(/missing/) });
+    expect((await secretariat.get<AuditVerification>('/api/audit/verify')).body).toMatchObject({
+      ok: false,
+      brokenAt: victim.seq,
+      problem: expect.stringMatching(/missing/),
+    });
     await collection().insertOne(stored!);
   });
 });

@@ -32,7 +32,11 @@ describe('sign-in, session and sign-out', () => {
 
     const me = await client.get<Me>('/api/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ role: 'orgAdmin', persona: 'vendorAdmin', organization: { kind: 'vendor', vendorType: 'development' } });
+    expect(me.body).toMatchObject({
+      role: 'orgAdmin',
+      persona: 'vendorAdmin',
+      organization: { kind: 'vendor', vendorType: 'development' },
+    });
     expect(me.body.abilities).toMatchObject({ 'account.manage': true, 'issue.transition': false, 'thread.readDevelopment': true });
     expect(me.body.lastLoginAt).not.toBeNull();
 
@@ -106,7 +110,9 @@ describe('sign-in, session and sign-out', () => {
     const wrongCurrent = await here.post('/api/me/password', { currentPassword: 'not-it', newPassword: 'a-much-longer-passphrase' });
     expect(wrongCurrent.status).toBe(401);
 
-    expect((await here.post('/api/me/password', { currentPassword: 'council-demo', newPassword: 'a-much-longer-passphrase' })).status).toBe(204);
+    expect((await here.post('/api/me/password', { currentPassword: 'council-demo', newPassword: 'a-much-longer-passphrase' })).status).toBe(
+      204,
+    );
     expect((await here.get('/api/me')).status).toBe(200);
     expect((await elsewhere.get('/api/me')).status).toBe(401);
     expect((await server.client().post('/api/auth/login', { email, password: 'council-demo' })).status).toBe(401);
@@ -140,7 +146,10 @@ describe('the previous sign-in', () => {
     // A vendor's account (the secretariat's own organisation has secretariat accounts only).
     const vendor = (await (await server.signIn('dev@demo.example')).get<Me>('/api/me')).body;
     const email = `first-${Date.now()}@demo.example`;
-    const created = await secretariat.post<{ temporaryPassword: string }>(`/api/organizations/${vendor.organization.id}/users`, { email, displayName: '初回 太郎' });
+    const created = await secretariat.post<{ temporaryPassword: string }>(`/api/organizations/${vendor.organization.id}/users`, {
+      email,
+      displayName: '初回 太郎',
+    });
     expect(created.status).toBe(201);
     const login = await server.client().post<Me>('/api/auth/login', { email, password: created.body.temporaryPassword });
     expect(login.status).toBe(200);
@@ -150,7 +159,8 @@ describe('the previous sign-in', () => {
 });
 
 describe('session timeouts (the stored session is aged, not the clock)', () => {
-  const sessions = () => mongoose.connection.collection<{ _id: string; expires: Date; session: { signedInAt?: number } }>(SESSIONS_COLLECTION);
+  const sessions = () =>
+    mongoose.connection.collection<{ _id: string; expires: Date; session: { signedInAt?: number } }>(SESSIONS_COLLECTION);
   const storedId = (client: { sessionCookie(): string | undefined }) => {
     // The cookie is `s:<id>.<signature>`, URI-encoded.
     const value = decodeURIComponent(client.sessionCookie()!);
@@ -191,11 +201,17 @@ describe('login throttling per address', () => {
       // (through a trusted proxy) starts from none.
       const from = { 'x-forwarded-for': '198.51.100.7' };
       // A whole company signing in from one address is fine: successes never count.
-      for (let i = 0; i < 6; i++) expect((await strict.client().post('/api/auth/login', { email: 'support@demo.example', password: 'council-demo' }, from)).status).toBe(200);
+      for (let i = 0; i < 6; i++)
+        expect(
+          (await strict.client().post('/api/auth/login', { email: 'support@demo.example', password: 'council-demo' }, from)).status,
+        ).toBe(200);
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await strict.client().post('/api/auth/login', { email: `x${i}@demo.example`, password: 'x' }, from)).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await strict.client().post('/api/auth/login', { email: `x${i}@demo.example`, password: 'x' }, from)).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
-      const refused = await strict.client().post<ErrorBody>('/api/auth/login', { email: 'support@demo.example', password: 'council-demo' }, from);
+      const refused = await strict
+        .client()
+        .post<ErrorBody>('/api/auth/login', { email: 'support@demo.example', password: 'council-demo' }, from);
       expect(refused.status).toBe(429);
       expect(refused.body.error.message).toMatch(/this address/);
     } finally {

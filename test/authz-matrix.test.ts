@@ -14,7 +14,17 @@ import type { Meeting } from '../shared/schemas/meetings';
 import type { Thread } from '../shared/schemas/threads';
 import { connected, type ApiClient, type ApiResponse, type CouncilClientSocket } from './support/client';
 import { ack, newClientId, ok } from './support/forum';
-import { corporateNumber, createAccount, createFixtures, PERSONA_KEYS, PNG, signInPersona, type Fixtures, type Persona, type PersonaKey } from './support/authz';
+import {
+  corporateNumber,
+  createAccount,
+  createFixtures,
+  PERSONA_KEYS,
+  PNG,
+  signInPersona,
+  type Fixtures,
+  type Persona,
+  type PersonaKey,
+} from './support/authz';
 import { register as registerPasskey } from './support/softAuthenticator';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -23,7 +33,13 @@ import { startTestServer, type TestServer } from './support/server';
  * through the rules to a check of the input's content (a wrong second-factor code).
  */
 type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
-const ACK_CODES: Record<Exclude<Outcome, 'ok'>, string> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
+const ACK_CODES: Record<Exclude<Outcome, 'ok'>, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+};
 
 interface Cell {
   path: string;
@@ -57,7 +73,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   sockets.forEach((s) => s.close());
-  console.log(`[authz-matrix] ${tally.rest + tally.socket} matrix cells checked: ${tally.rest} REST (route × person × fixture), ${tally.socket} socket (event × person × fixture, ${tally.handshakes} of them refused handshakes) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[authz-matrix] ${tally.rest + tally.socket} matrix cells checked: ${tally.rest} REST (route × person × fixture), ${tally.socket} socket (event × person × fixture, ${tally.handshakes} of them refused handshakes) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   await server?.close();
 });
 
@@ -65,7 +83,10 @@ afterAll(async () => {
 
 const signedIn = (p: Persona) => p.actor !== undefined && p.actor.active;
 /** The rule's answer: allowed, or 403 with its reason. */
-const by = (action: Action, context: PermissionContext = {}) => (p: Persona): Outcome => (decide(p.actor!, action, context).allowed ? 'ok' : 403);
+const by =
+  (action: Action, context: PermissionContext = {}) =>
+  (p: Persona): Outcome =>
+    decide(p.actor!, action, context).allowed ? 'ok' : 403;
 const allows = (p: Persona, action: Action, context: PermissionContext = {}) => decide(p.actor!, action, context).allowed;
 const canRead = (p: Persona, visibility: Visibility) => allows(p, READ_ACTION[visibility]);
 const everyone = (): Outcome => 'ok';
@@ -75,10 +96,16 @@ const isAuthor = (p: Persona) => p.key === 'vendorMember'; // the fixtures' thre
 const inDevOrg = (p: Persona, fx: Fixtures) => p.actor!.organization.id === fx.devOrgId;
 const invited = (p: Persona, m: Meeting) => isInvited({ kind: m.kind, extraInvitees: [] }, p.actor!.organization);
 /** Reading a thread: 403 with the reason when its visibility is not the person's (docs/THREADS.md). */
-const readOr403 = (visibility: Visibility, then: (p: Persona) => Outcome = everyone) => (p: Persona) => (canRead(p, visibility) ? then(p) : 403);
+const readOr403 =
+  (visibility: Visibility, then: (p: Persona) => Outcome = everyone) =>
+  (p: Persona) =>
+    canRead(p, visibility) ? then(p) : 403;
 /** Posting into a thread: read access and the right to post. */
 const postIn = (visibility: Visibility) => readOr403(visibility, by('message.post'));
-const speak = (m: () => Meeting) => (p: Persona): Outcome => (invited(p, m()) && allows(p, 'meeting.speak', { hasFloor: false }) ? 'ok' : 403);
+const speak =
+  (m: () => Meeting) =>
+  (p: Persona): Outcome =>
+    invited(p, m()) && allows(p, 'meeting.speak', { hasFloor: false }) ? 'ok' : 403;
 
 const VARIANTS = ['council', 'development'] as const;
 const perVisibility = (make: (v: Visibility) => RouteEntry, visibilities: readonly Visibility[] = VARIANTS) => visibilities.map(make);
@@ -108,7 +135,10 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: 'signed in (own password); changed back right after',
     fixture: "the person's own account",
     expect: everyone,
-    request: (_fx, p) => ({ path: '/api/me/password', body: { currentPassword: p.password ?? 'council-demo', newPassword: `${p.password ?? 'council-demo'}-changed` } }),
+    request: (_fx, p) => ({
+      path: '/api/me/password',
+      body: { currentPassword: p.password ?? 'council-demo', newPassword: `${p.password ?? 'council-demo'}-changed` },
+    }),
   },
   'POST /auth/login/second-factor': {
     rule: 'public; only after a right password in the same session',
@@ -150,15 +180,28 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     expect: by('account.resetSecondFactor'),
     request: (fx) => ({ path: `/api/users/${fx.target.id}/mfa/reset` }),
   },
-  'GET /me/passkeys': { rule: 'signed in (own passkeys; open while enrolling)', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/passkeys' }) },
-  'POST /me/passkeys/options': { rule: 'signed in (own passkeys; open while enrolling)', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/passkeys/options' }) },
+  'GET /me/passkeys': {
+    rule: 'signed in (own passkeys; open while enrolling)',
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/me/passkeys' }),
+  },
+  'POST /me/passkeys/options': {
+    rule: 'signed in (own passkeys; open while enrolling)',
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/me/passkeys/options' }),
+  },
   'POST /me/passkeys': {
     rule: 'signed in (own passkeys); then the answer is checked against the challenge',
     fixture: 'an answer to another challenge, after options of their own',
     expect: () => 400,
     request: async (_fx, p) => {
       if (signedIn(p)) await p.client.post('/api/me/passkeys/options');
-      return { path: '/api/me/passkeys', body: { name: '行列', response: registerPasskey({ challenge: 'b3RoZXI' }, server.baseUrl).response } };
+      return {
+        path: '/api/me/passkeys',
+        body: { name: '行列', response: registerPasskey({ challenge: 'b3RoZXI' }, server.baseUrl).response },
+      };
     },
   },
   'DELETE /me/passkeys/:id': {
@@ -177,15 +220,41 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: 'public; only after options in the same session',
     fixture: 'a fresh client that has asked for no options',
     expect: () => 409,
-    request: () => ({ path: '/api/auth/login/passkey', body: { response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' } } }, client: server.client() }),
+    request: () => ({
+      path: '/api/auth/login/passkey',
+      body: {
+        response: {
+          id: 'AAAA',
+          rawId: 'AAAA',
+          type: 'public-key',
+          response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' },
+        },
+      },
+      client: server.client(),
+    }),
   },
   'GET /organizations': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/organizations' }) },
-  'GET /organizations/:id': { rule: 'signed in', fixture: 'a vendor organisation', expect: everyone, request: (fx) => ({ path: `/api/organizations/${fx.organization.id}` }) },
+  'GET /organizations/:id': {
+    rule: 'signed in',
+    fixture: 'a vendor organisation',
+    expect: everyone,
+    request: (fx) => ({ path: `/api/organizations/${fx.organization.id}` }),
+  },
   'POST /organizations': {
     rule: 'organization.manage',
     fixture: 'a new support vendor',
     expect: by('organization.manage'),
-    request: () => ({ path: '/api/organizations', body: { kind: 'vendor', key: `matrix-${newClientId().slice(0, 8)}`, vendorType: 'support', corporateNumber: corporateNumber(), nameJa: '新規', nameEn: 'New' } }),
+    request: () => ({
+      path: '/api/organizations',
+      body: {
+        kind: 'vendor',
+        key: `matrix-${newClientId().slice(0, 8)}`,
+        vendorType: 'support',
+        corporateNumber: corporateNumber(),
+        nameJa: '新規',
+        nameEn: 'New',
+      },
+    }),
   },
   'PATCH /organizations/:id': {
     rule: 'organization.manage',
@@ -203,7 +272,10 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: 'account.manage { targetOrganizationId }',
     fixture: "the vendor member's organisation",
     expect: (p, fx) => by('account.manage', { targetOrganizationId: fx.devOrgId })(p),
-    request: (fx) => ({ path: `/api/organizations/${fx.devOrgId}/users`, body: { email: `new-${newClientId().slice(0, 8)}@demo.example`, displayName: '新規 利用者' } }),
+    request: (fx) => ({
+      path: `/api/organizations/${fx.devOrgId}/users`,
+      body: { email: `new-${newClientId().slice(0, 8)}@demo.example`, displayName: '新規 利用者' },
+    }),
   },
   'PATCH /users/:id': {
     rule: "account.manage { the account's organisation }",
@@ -230,13 +302,21 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     fixture: '—',
     expect: everyone,
     request: () => ({ path: '/api/threads?limit=100' }),
-    check: (res, p) => expectOnlyReadable(p, (res.body as { threads: Thread[] }).threads.map((t) => t.visibility), 'GET /threads'),
+    check: (res, p) =>
+      expectOnlyReadable(
+        p,
+        (res.body as { threads: Thread[] }).threads.map((t) => t.visibility),
+        'GET /threads',
+      ),
   },
   'POST /threads': {
     rule: 'thread.create, and read access to the visibility',
     fixture: 'a new council thread',
     expect: (p) => (allows(p, 'thread.create') && canRead(p, 'council') ? 'ok' : 403),
-    request: () => ({ path: '/api/threads', body: { clientId: newClientId(), title: '新しいスレッド', body: '本文', visibility: 'council' } }),
+    request: () => ({
+      path: '/api/threads',
+      body: { clientId: newClientId(), title: '新しいスレッド', body: '本文', visibility: 'council' },
+    }),
   },
   'GET /threads/unread': {
     rule: 'signed in; readable threads only',
@@ -245,17 +325,34 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     request: () => ({ path: '/api/threads/unread' }),
     check: (res, p, fx) => {
       const ids = new Set((res.body as { threads: Array<{ id: string }> }).threads.map((t) => t.id));
-      for (const v of ['council', 'vendors', 'development'] as const) expect(ids.has(fx.threads[v].id), `unread of ${p.key} lists the ${v} thread`).toBe(canRead(p, v));
+      for (const v of ['council', 'vendors', 'development'] as const)
+        expect(ids.has(fx.threads[v].id), `unread of ${p.key} lists the ${v} thread`).toBe(canRead(p, v));
     },
   },
-  'GET /threads/:id': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}` }) }), ['council', 'vendors', 'development']),
+  'GET /threads/:id': perVisibility(
+    (v) => ({
+      rule: READ_ACTION[v],
+      fixture: `the ${v} thread`,
+      expect: readOr403(v),
+      request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}` }),
+    }),
+    ['council', 'vendors', 'development'],
+  ),
   'PATCH /threads/:id': perVisibility((v) => ({
     rule: `${READ_ACTION[v]}, then the creator (thread.create) or moderate`,
     fixture: `the ${v} thread, resolved mark unchanged`,
     expect: readOr403(v, (p) => ((isAuthor(p) && allows(p, 'thread.create')) || allows(p, 'moderate') ? 'ok' : 403)),
     request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}`, body: { resolved: false } }),
   })),
-  'GET /threads/:id/messages': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/messages` }) }), ['council', 'vendors', 'development']),
+  'GET /threads/:id/messages': perVisibility(
+    (v) => ({
+      rule: READ_ACTION[v],
+      fixture: `the ${v} thread`,
+      expect: readOr403(v),
+      request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/messages` }),
+    }),
+    ['council', 'vendors', 'development'],
+  ),
   'POST /threads/:id/messages': perVisibility((v) => ({
     rule: `${READ_ACTION[v]} and message.post`,
     fixture: `the ${v} thread`,
@@ -268,9 +365,24 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     expect: by('moderate'),
     request: (fx) => ({ path: `/api/threads/${fx.threads.development.id}/moderation` }),
   },
-  'POST /threads/:id/read': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/read`, body: { seq: 1 } }) })),
-  'GET /threads/:id/issues': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/issues` }) })),
-  'GET /messages/:id/replies': perVisibility((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread's opening post`, expect: readOr403(v), request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/replies` }) })),
+  'POST /threads/:id/read': perVisibility((v) => ({
+    rule: READ_ACTION[v],
+    fixture: `the ${v} thread`,
+    expect: readOr403(v),
+    request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/read`, body: { seq: 1 } }),
+  })),
+  'GET /threads/:id/issues': perVisibility((v) => ({
+    rule: READ_ACTION[v],
+    fixture: `the ${v} thread`,
+    expect: readOr403(v),
+    request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/issues` }),
+  })),
+  'GET /messages/:id/replies': perVisibility((v) => ({
+    rule: READ_ACTION[v],
+    fixture: `the ${v} thread's opening post`,
+    expect: readOr403(v),
+    request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/replies` }),
+  })),
   'PATCH /messages/:id': perVisibility((v) => ({
     rule: `${READ_ACTION[v]}, the author, message.editOwn`,
     fixture: `the vendor member's post in the ${v} thread (same text)`,
@@ -281,19 +393,26 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: `${READ_ACTION[v]}, the author, message.editOwn`,
     fixture: `a fresh post of the vendor member in the ${v} thread`,
     expect: readOr403(v, (p) => (isAuthor(p) && allows(p, 'message.editOwn') ? 'ok' : 403)),
-    request: async (fx, _p, willSucceed) => ({ path: `/api/messages/${willSucceed ? (await fx.fresh.message(v as 'council' | 'development')).id : fx.openings[v].id}` }),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/messages/${willSucceed ? (await fx.fresh.message(v as 'council' | 'development')).id : fx.openings[v].id}`,
+    }),
   })),
   'POST /messages/:id/hide': {
     rule: 'moderate (before anything else)',
     fixture: 'a fresh council post',
     expect: by('moderate'),
-    request: async (fx, _p, willSucceed) => ({ path: `/api/messages/${willSucceed ? (await fx.fresh.message('council')).id : fx.openings.council.id}/hide`, body: { reason: '確認のため' } }),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/messages/${willSucceed ? (await fx.fresh.message('council')).id : fx.openings.council.id}/hide`,
+      body: { reason: '確認のため' },
+    }),
   },
   'POST /messages/:id/restore': {
     rule: 'moderate (before anything else)',
     fixture: 'a fresh hidden council post',
     expect: by('moderate'),
-    request: async (fx, _p, willSucceed) => ({ path: `/api/messages/${willSucceed ? (await fx.fresh.hiddenMessage()).id : fx.openings.council.id}/restore` }),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/messages/${willSucceed ? (await fx.fresh.hiddenMessage()).id : fx.openings.council.id}/restore`,
+    }),
   },
   'GET /messages/:id/versions': perVisibility((v) => ({
     rule: `${READ_ACTION[v]}, then the author or moderate`,
@@ -301,13 +420,43 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     expect: readOr403(v, (p) => (isAuthor(p) || allows(p, 'moderate') ? 'ok' : 403)),
     request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/versions` }),
   })),
-  'PUT /messages/:id/reactions/:key': perVisibility((v) => ({ rule: `${READ_ACTION[v]} and message.post`, fixture: `the post in the ${v} thread`, expect: postIn(v), request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/reactions/thumbsUp` }) })),
-  'DELETE /messages/:id/reactions/:key': perVisibility((v) => ({ rule: `${READ_ACTION[v]} and message.post`, fixture: `the post in the ${v} thread`, expect: postIn(v), request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/reactions/thumbsUp` }) })),
-  'GET /mentions': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: `/api/mentions?q=${encodeURIComponent('佐藤')}` }) },
-  'POST /attachments': { rule: 'message.post', fixture: 'a PNG', expect: by('message.post'), request: () => ({ path: '/api/attachments?name=figure.png', upload: PNG }) },
+  'PUT /messages/:id/reactions/:key': perVisibility((v) => ({
+    rule: `${READ_ACTION[v]} and message.post`,
+    fixture: `the post in the ${v} thread`,
+    expect: postIn(v),
+    request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/reactions/thumbsUp` }),
+  })),
+  'DELETE /messages/:id/reactions/:key': perVisibility((v) => ({
+    rule: `${READ_ACTION[v]} and message.post`,
+    fixture: `the post in the ${v} thread`,
+    expect: postIn(v),
+    request: (fx) => ({ path: `/api/messages/${fx.openings[v].id}/reactions/thumbsUp` }),
+  })),
+  'GET /mentions': {
+    rule: 'signed in',
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: `/api/mentions?q=${encodeURIComponent('佐藤')}` }),
+  },
+  'POST /attachments': {
+    rule: 'message.post',
+    fixture: 'a PNG',
+    expect: by('message.post'),
+    request: () => ({ path: '/api/attachments?name=figure.png', upload: PNG }),
+  },
   'GET /attachments/:id': [
-    { rule: 'thread.readDevelopment (the thread it was posted in)', fixture: 'an attachment posted in the development thread', expect: readOr403('development'), request: (fx) => ({ path: `/api/attachments/${fx.attachment.id}` }) },
-    { rule: 'the uploader only until it is posted (others: 404)', fixture: "the vendor member's unposted upload", expect: (p) => (isAuthor(p) ? 'ok' : 404), request: (fx) => ({ path: `/api/attachments/${fx.unposted.id}` }) },
+    {
+      rule: 'thread.readDevelopment (the thread it was posted in)',
+      fixture: 'an attachment posted in the development thread',
+      expect: readOr403('development'),
+      request: (fx) => ({ path: `/api/attachments/${fx.attachment.id}` }),
+    },
+    {
+      rule: 'the uploader only until it is posted (others: 404)',
+      fixture: "the vendor member's unposted upload",
+      expect: (p) => (isAuthor(p) ? 'ok' : 404),
+      request: (fx) => ({ path: `/api/attachments/${fx.unposted.id}` }),
+    },
   ],
   'GET /search': {
     rule: 'signed in; readable visibilities only',
@@ -328,12 +477,30 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: 'issue.raise',
     fixture: 'a new issue',
     expect: by('issue.raise'),
-    request: () => ({ path: '/api/issues', body: { title: '新しい課題', description: '内容', businessAreas: ['resident-register'], category: 'spec' } }),
+    request: () => ({
+      path: '/api/issues',
+      body: { title: '新しい課題', description: '内容', businessAreas: ['resident-register'], category: 'spec' },
+    }),
   },
   'GET /issues/stats': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues/stats' }) },
-  'GET /issues/export.xlsx': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues/export.xlsx' }) },
-  'GET /issues/export.csv': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues/export.csv' }) },
-  'GET /issues/:id': { rule: 'issue.read', fixture: 'an issue routed to mhlw', expect: by('issue.read'), request: (fx) => ({ path: `/api/issues/${fx.issue.id}` }) },
+  'GET /issues/export.xlsx': {
+    rule: 'issue.read',
+    fixture: '—',
+    expect: by('issue.read'),
+    request: () => ({ path: '/api/issues/export.xlsx' }),
+  },
+  'GET /issues/export.csv': {
+    rule: 'issue.read',
+    fixture: '—',
+    expect: by('issue.read'),
+    request: () => ({ path: '/api/issues/export.csv' }),
+  },
+  'GET /issues/:id': {
+    rule: 'issue.read',
+    fixture: 'an issue routed to mhlw',
+    expect: by('issue.read'),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}` }),
+  },
   'PATCH /issues/:id': {
     rule: 'content: the raiser (issue.raise) while new, or the secretariat (issue.transition)',
     fixture: "the vendor member's new issue (same title)",
@@ -344,9 +511,17 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: 'issue.transition',
     fixture: 'a fresh new issue → accepted',
     expect: by('issue.transition'),
-    request: async (fx, _p, willSucceed) => ({ path: `/api/issues/${willSucceed ? (await fx.fresh.issue()).id : fx.issue.id}/transition`, body: { to: 'accepted' } }),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/issues/${willSucceed ? (await fx.fresh.issue()).id : fx.issue.id}/transition`,
+      body: { to: 'accepted' },
+    }),
   },
-  'PUT /issues/:id/support': { rule: 'issue.support', fixture: 'an open issue', expect: by('issue.support'), request: (fx) => ({ path: `/api/issues/${fx.issue.id}/support` }) },
+  'PUT /issues/:id/support': {
+    rule: 'issue.support',
+    fixture: 'an open issue',
+    expect: by('issue.support'),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/support` }),
+  },
   'DELETE /issues/:id/support': {
     rule: "issue.support; the raiser's organisation cannot withdraw (409)",
     fixture: "the vendor member's open issue",
@@ -381,7 +556,10 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: "issue.answer { routedMinistry: 'mhlw' }",
     fixture: 'a fresh issue routed to mhlw',
     expect: by('issue.answer', { routedMinistry: 'mhlw' }),
-    request: async (fx, _p, willSucceed) => ({ path: `/api/issues/${willSucceed ? (await fx.fresh.issue()).id : fx.issue.id}/answers`, body: { body: '回答' } }),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/issues/${willSucceed ? (await fx.fresh.issue()).id : fx.issue.id}/answers`,
+      body: { body: '回答' },
+    }),
   },
   'PATCH /issue-answers/:id': {
     rule: "issue.editOwnAnswer { routedMinistry: 'mhlw' }, and the author",
@@ -417,22 +595,53 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: 'meeting.manage',
     fixture: 'a new plenary',
     expect: by('meeting.manage'),
-    request: () => ({ path: '/api/meetings', body: { kind: 'plenary', title: '新しい会議', startsAt: '2026-12-11T14:00:00+09:00', endsAt: '2026-12-11T15:00:00+09:00' } }),
+    request: () => ({
+      path: '/api/meetings',
+      body: { kind: 'plenary', title: '新しい会議', startsAt: '2026-12-11T14:00:00+09:00', endsAt: '2026-12-11T15:00:00+09:00' },
+    }),
   },
-  'GET /action-items': { rule: 'signed in (own organisation; the secretariat all)', fixture: '—', expect: everyone, request: () => ({ path: '/api/action-items' }) },
+  'GET /action-items': {
+    rule: 'signed in (own organisation; the secretariat all)',
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/action-items' }),
+  },
   'POST /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
   'DELETE /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
-  'GET /calendar/:file': { rule: 'public: the token in the URL is the credential', fixture: "a fresh feed URL of the secretariat's", expect: everyone, request: async (fx) => ({ path: await fx.fresh.calendarUrl() }) },
+  'GET /calendar/:file': {
+    rule: 'public: the token in the URL is the credential',
+    fixture: "a fresh feed URL of the secretariat's",
+    expect: everyone,
+    request: async (fx) => ({ path: await fx.fresh.calendarUrl() }),
+  },
   'GET /meetings/:id': [
-    { rule: 'meeting.read', fixture: 'a scheduled plenary', expect: by('meeting.read'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}` }) },
-    { rule: 'meeting.manage for a draft (others: 404)', fixture: 'a draft', expect: (p) => (allows(p, 'meeting.manage') ? 'ok' : 404), request: (fx) => ({ path: `/api/meetings/${fx.meetings.draft.id}` }) },
+    {
+      rule: 'meeting.read',
+      fixture: 'a scheduled plenary',
+      expect: by('meeting.read'),
+      request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}` }),
+    },
+    {
+      rule: 'meeting.manage for a draft (others: 404)',
+      fixture: 'a draft',
+      expect: (p) => (allows(p, 'meeting.manage') ? 'ok' : 404),
+      request: (fx) => ({ path: `/api/meetings/${fx.meetings.draft.id}` }),
+    },
   ],
-  'PATCH /meetings/:id': { rule: 'meeting.manage', fixture: 'a scheduled plenary (same title)', expect: by('meeting.manage'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}`, body: { title: fx.meetings.plenary.title } }) },
+  'PATCH /meetings/:id': {
+    rule: 'meeting.manage',
+    fixture: 'a scheduled plenary (same title)',
+    expect: by('meeting.manage'),
+    request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}`, body: { title: fx.meetings.plenary.title } }),
+  },
   'POST /meetings/:id/status': {
     rule: 'meeting.manage',
     fixture: 'a fresh draft → scheduled',
     expect: by('meeting.manage'),
-    request: async (fx, _p, willSucceed) => ({ path: `/api/meetings/${willSucceed ? (await fx.fresh.draftMeeting()).id : fx.meetings.draft.id}/status`, body: { to: 'scheduled' } }),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/meetings/${willSucceed ? (await fx.fresh.draftMeeting()).id : fx.meetings.draft.id}/status`,
+      body: { to: 'scheduled' },
+    }),
   },
   'PUT /meetings/:id/rsvp': (['plenary', 'consultation'] as const).map((kind) => ({
     rule: 'meeting.read and invited (shared/meetings/rules.ts isInvited)',
@@ -440,24 +649,54 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     expect: (p: Persona, fx: Fixtures) => (invited(p, fx.meetings[kind]) ? 'ok' : 403),
     request: (fx: Fixtures) => ({ path: `/api/meetings/${fx.meetings[kind].id}/rsvp`, body: { response: 'online' } }),
   })),
-  'GET /meetings/:id/attendance': { rule: 'meeting.manage', fixture: 'a scheduled plenary', expect: by('meeting.manage'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/attendance` }) },
-  'GET /meetings/:id/attendance.xlsx': { rule: 'meeting.manage', fixture: 'a scheduled plenary', expect: by('meeting.manage'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/attendance.xlsx` }) },
-  'GET /meetings/:id/attendance.csv': { rule: 'meeting.manage', fixture: 'a scheduled plenary', expect: by('meeting.manage'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/attendance.csv` }) },
+  'GET /meetings/:id/attendance': {
+    rule: 'meeting.manage',
+    fixture: 'a scheduled plenary',
+    expect: by('meeting.manage'),
+    request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/attendance` }),
+  },
+  'GET /meetings/:id/attendance.xlsx': {
+    rule: 'meeting.manage',
+    fixture: 'a scheduled plenary',
+    expect: by('meeting.manage'),
+    request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/attendance.xlsx` }),
+  },
+  'GET /meetings/:id/attendance.csv': {
+    rule: 'meeting.manage',
+    fixture: 'a scheduled plenary',
+    expect: by('meeting.manage'),
+    request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/attendance.csv` }),
+  },
   'GET /meetings/:id/calendar': [
-    { rule: 'meeting.read', fixture: 'a scheduled plenary', expect: by('meeting.read'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/calendar` }) },
-    { rule: 'meeting.manage for a draft (others: 404)', fixture: 'a draft', expect: (p) => (allows(p, 'meeting.manage') ? 'ok' : 404), request: (fx) => ({ path: `/api/meetings/${fx.meetings.draft.id}/calendar` }) },
+    {
+      rule: 'meeting.read',
+      fixture: 'a scheduled plenary',
+      expect: by('meeting.read'),
+      request: (fx) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/calendar` }),
+    },
+    {
+      rule: 'meeting.manage for a draft (others: 404)',
+      fixture: 'a draft',
+      expect: (p) => (allows(p, 'meeting.manage') ? 'ok' : 404),
+      request: (fx) => ({ path: `/api/meetings/${fx.meetings.draft.id}/calendar` }),
+    },
   ],
   'POST /meetings/:id/materials': {
     rule: 'meeting.manage',
     fixture: "a scheduled plenary and the person's fresh upload",
     expect: by('meeting.manage'),
-    request: async (fx, _p, willSucceed) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/materials`, body: { attachmentId: willSucceed ? (await fx.fresh.upload()).id : fx.unposted.id } }),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/meetings/${fx.meetings.plenary.id}/materials`,
+      body: { attachmentId: willSucceed ? (await fx.fresh.upload()).id : fx.unposted.id },
+    }),
   },
   'DELETE /meetings/:id/materials/:attachmentId': {
     rule: 'meeting.manage',
     fixture: 'a fresh material of a scheduled plenary',
     expect: by('meeting.manage'),
-    request: async (fx, _p, willSucceed) => ({ path: `/api/meetings/${fx.meetings.plenary.id}/materials/${willSucceed ? (await fx.fresh.material()).id : fx.unposted.id}` }),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/meetings/${fx.meetings.plenary.id}/materials/${willSucceed ? (await fx.fresh.material()).id : fx.unposted.id}`,
+    }),
   },
   'PUT /meetings/:id/minutes': {
     rule: 'minutes.publish',
@@ -468,7 +707,12 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
       return { path: `/api/meetings/${fx.meetings.ended.id}/minutes`, body: { items: [{ agendaItemId, summary: '要旨' }] } };
     },
   },
-  'POST /meetings/:id/minutes/circulate': { rule: 'minutes.publish', fixture: 'an ended meeting with draft minutes', expect: by('minutes.publish'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.ended.id}/minutes/circulate` }) },
+  'POST /meetings/:id/minutes/circulate': {
+    rule: 'minutes.publish',
+    fixture: 'an ended meeting with draft minutes',
+    expect: by('minutes.publish'),
+    request: (fx) => ({ path: `/api/meetings/${fx.meetings.ended.id}/minutes/circulate` }),
+  },
   'POST /meetings/:id/minutes/confirm': {
     rule: 'meeting.read, then a presenting organisation',
     fixture: "circulated minutes whose agenda item the vendor member's organisation presents",
@@ -479,14 +723,26 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     rule: 'minutes.publish',
     fixture: 'a fresh ended meeting with draft minutes',
     expect: by('minutes.publish'),
-    request: async (fx, _p, willSucceed) => ({ path: `/api/meetings/${willSucceed ? (await fx.fresh.endedWithMinutes()).id : fx.meetings.ended.id}/minutes/publish` }),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/meetings/${willSucceed ? (await fx.fresh.endedWithMinutes()).id : fx.meetings.ended.id}/minutes/publish`,
+    }),
   },
 
   // The audit log (the secretariat keeps the council's record).
   'GET /audit': { rule: 'audit.read', fixture: '—', expect: by('audit.read'), request: () => ({ path: '/api/audit' }) },
   'GET /audit/verify': { rule: 'audit.read', fixture: '—', expect: by('audit.read'), request: () => ({ path: '/api/audit/verify' }) },
-  'GET /audit/export.xlsx': { rule: 'audit.read', fixture: '—', expect: by('audit.read'), request: () => ({ path: '/api/audit/export.xlsx' }) },
-  'GET /audit/export.csv': { rule: 'audit.read', fixture: '—', expect: by('audit.read'), request: () => ({ path: '/api/audit/export.csv' }) },
+  'GET /audit/export.xlsx': {
+    rule: 'audit.read',
+    fixture: '—',
+    expect: by('audit.read'),
+    request: () => ({ path: '/api/audit/export.xlsx' }),
+  },
+  'GET /audit/export.csv': {
+    rule: 'audit.read',
+    fixture: '—',
+    expect: by('audit.read'),
+    request: () => ({ path: '/api/audit/export.csv' }),
+  },
 };
 
 function expectOnlyReadable(p: Persona, visibilities: readonly string[], what: string) {
@@ -504,9 +760,13 @@ async function runRouteCell(method: string, routeKey: string, entry: RouteEntry,
     ? await client.upload(cell.path, cell.upload, 'image/png')
     : await client.request(method, cell.path, cell.body === undefined ? {} : { json: cell.body });
   tally.rest++;
-  expect(outcomeOf(res.status), `${routeKey} [${entry.fixture}] as ${p.key} (${entry.rule}) → ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`).toBe(expected);
+  expect(
+    outcomeOf(res.status),
+    `${routeKey} [${entry.fixture}] as ${p.key} (${entry.rule}) → ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`,
+  ).toBe(expected);
   if (expected === 'ok') entry.check?.(res, p, fx);
-  else if (typeof res.body === 'object') expect((res.body as { error?: { code?: string } }).error?.code, `${routeKey} as ${p.key}: error code`).toBe(ACK_CODES[expected]);
+  else if (typeof res.body === 'object')
+    expect((res.body as { error?: { code?: string } }).error?.code, `${routeKey} as ${p.key}: error code`).toBe(ACK_CODES[expected]);
   if (routeKey === 'POST /me/password' && expected === 'ok') {
     const back = await client.post('/api/me/password', { currentPassword: `${p.password}-changed`, newPassword: p.password });
     expect(back.status, `changing ${p.key}'s password back`).toBe(204);
@@ -528,8 +788,18 @@ const threadEvents = (make: (v: Visibility) => EventEntry) => VARIANTS.map(make)
 
 const EVENTS: Record<SocketEventName, EventEntry | EventEntry[]> = {
   'session.ping': { rule: 'signed in', fixture: '—', expect: everyone, payload: () => ({}) },
-  'thread.join': threadEvents((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), payload: (fx) => ({ threadId: fx.threads[v].id }) })),
-  'thread.leave': { rule: 'signed in (leaving is always allowed)', fixture: 'the development thread', expect: everyone, payload: (fx) => ({ threadId: fx.threads.development.id }) },
+  'thread.join': threadEvents((v) => ({
+    rule: READ_ACTION[v],
+    fixture: `the ${v} thread`,
+    expect: readOr403(v),
+    payload: (fx) => ({ threadId: fx.threads[v].id }),
+  })),
+  'thread.leave': {
+    rule: 'signed in (leaving is always allowed)',
+    fixture: 'the development thread',
+    expect: everyone,
+    payload: (fx) => ({ threadId: fx.threads.development.id }),
+  },
   'thread.typing': threadEvents((v) => ({
     rule: `joined (${READ_ACTION[v]}) and message.post`,
     fixture: `the ${v} thread, joined first when readable`,
@@ -539,8 +809,18 @@ const EVENTS: Record<SocketEventName, EventEntry | EventEntry[]> = {
     },
     payload: (fx) => ({ threadId: fx.threads[v].id }),
   })),
-  'thread.read': threadEvents((v) => ({ rule: READ_ACTION[v], fixture: `the ${v} thread`, expect: readOr403(v), payload: (fx) => ({ threadId: fx.threads[v].id, seq: 1 }) })),
-  'message.send': threadEvents((v) => ({ rule: `${READ_ACTION[v]} and message.post`, fixture: `the ${v} thread`, expect: postIn(v), payload: (fx) => ({ threadId: fx.threads[v].id, clientId: newClientId(), body: 'ライブ投稿' }) })),
+  'thread.read': threadEvents((v) => ({
+    rule: READ_ACTION[v],
+    fixture: `the ${v} thread`,
+    expect: readOr403(v),
+    payload: (fx) => ({ threadId: fx.threads[v].id, seq: 1 }),
+  })),
+  'message.send': threadEvents((v) => ({
+    rule: `${READ_ACTION[v]} and message.post`,
+    fixture: `the ${v} thread`,
+    expect: postIn(v),
+    payload: (fx) => ({ threadId: fx.threads[v].id, clientId: newClientId(), body: 'ライブ投稿' }),
+  })),
   'message.edit': threadEvents((v) => ({
     rule: `${READ_ACTION[v]}, the author, message.editOwn`,
     fixture: `the vendor member's post in the ${v} thread (same text)`,
@@ -551,11 +831,31 @@ const EVENTS: Record<SocketEventName, EventEntry | EventEntry[]> = {
     rule: `${READ_ACTION[v]}, the author, message.editOwn`,
     fixture: `a fresh post of the vendor member in the ${v} thread`,
     expect: readOr403(v, (p) => (isAuthor(p) && allows(p, 'message.editOwn') ? 'ok' : 403)),
-    payload: async (fx, _p, willSucceed) => ({ messageId: willSucceed ? (await fx.fresh.message(v as 'council' | 'development')).id : fx.openings[v].id }),
+    payload: async (fx, _p, willSucceed) => ({
+      messageId: willSucceed ? (await fx.fresh.message(v as 'council' | 'development')).id : fx.openings[v].id,
+    }),
   })),
-  'message.hide': { rule: 'moderate', fixture: 'a fresh council post', expect: by('moderate'), payload: async (fx, _p, willSucceed) => ({ messageId: willSucceed ? (await fx.fresh.message('council')).id : fx.openings.council.id, reason: '確認のため' }) },
-  'message.restore': { rule: 'moderate', fixture: 'a fresh hidden council post', expect: by('moderate'), payload: async (fx, _p, willSucceed) => ({ messageId: willSucceed ? (await fx.fresh.hiddenMessage()).id : fx.openings.council.id }) },
-  'reaction.set': threadEvents((v) => ({ rule: `${READ_ACTION[v]} and message.post`, fixture: `the post in the ${v} thread`, expect: postIn(v), payload: (fx) => ({ messageId: fx.openings[v].id, key: 'eyes', on: true }) })),
+  'message.hide': {
+    rule: 'moderate',
+    fixture: 'a fresh council post',
+    expect: by('moderate'),
+    payload: async (fx, _p, willSucceed) => ({
+      messageId: willSucceed ? (await fx.fresh.message('council')).id : fx.openings.council.id,
+      reason: '確認のため',
+    }),
+  },
+  'message.restore': {
+    rule: 'moderate',
+    fixture: 'a fresh hidden council post',
+    expect: by('moderate'),
+    payload: async (fx, _p, willSucceed) => ({ messageId: willSucceed ? (await fx.fresh.hiddenMessage()).id : fx.openings.council.id }),
+  },
+  'reaction.set': threadEvents((v) => ({
+    rule: `${READ_ACTION[v]} and message.post`,
+    fixture: `the post in the ${v} thread`,
+    expect: postIn(v),
+    payload: (fx) => ({ messageId: fx.openings[v].id, key: 'eyes', on: true }),
+  })),
   'issue.join': { rule: 'issue.read', fixture: 'an issue', expect: by('issue.read'), payload: (fx) => ({ issueId: fx.issue.id }) },
   'issue.leave': { rule: 'signed in', fixture: 'an issue', expect: everyone, payload: (fx) => ({ issueId: fx.issue.id }) },
   'meeting.join': (['livePlenary', 'liveConsultation'] as const).map((m) => ({
@@ -564,17 +864,42 @@ const EVENTS: Record<SocketEventName, EventEntry | EventEntry[]> = {
     expect: (p: Persona, fx: Fixtures) => (invited(p, fx.meetings[m]) ? 'ok' : 403),
     payload: (fx: Fixtures) => ({ meetingId: fx.meetings[m].id }),
   })),
-  'meeting.leave': { rule: 'signed in', fixture: 'a live plenary', expect: everyone, payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id }) },
+  'meeting.leave': {
+    rule: 'signed in',
+    fixture: 'a live plenary',
+    expect: everyone,
+    payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id }),
+  },
   'meeting.chat': (['livePlenary', 'liveConsultation'] as const).map((m) => ({
     rule: 'invited and meeting.speak { hasFloor: false }',
     fixture: `a ${m}`,
     expect: (p: Persona, fx: Fixtures) => speak(() => fx.meetings[m])(p),
     payload: (fx: Fixtures) => ({ meetingId: fx.meetings[m].id, clientId: newClientId(), body: 'チャット' }),
   })),
-  'meeting.question': { rule: 'invited and meeting.speak { hasFloor: false }', fixture: 'a live plenary', expect: (p, fx) => speak(() => fx.meetings.livePlenary)(p), payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, clientId: newClientId(), body: '質問' }) },
-  'meeting.questionSupport': { rule: 'invited and meeting.speak { hasFloor: false }', fixture: 'an open question in a live plenary', expect: (p, fx) => speak(() => fx.meetings.livePlenary)(p), payload: (fx) => ({ questionId: fx.question.id, on: true }) },
-  'meeting.questionStatus': { rule: 'meeting.manage', fixture: 'a question in a live plenary → current', expect: by('meeting.manage'), payload: (fx) => ({ questionId: fx.managedQuestion.id, status: 'current' }) },
-  'meeting.agendaCurrent': { rule: 'meeting.manage', fixture: 'a live plenary', expect: by('meeting.manage'), payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, agendaItemId: null }) },
+  'meeting.question': {
+    rule: 'invited and meeting.speak { hasFloor: false }',
+    fixture: 'a live plenary',
+    expect: (p, fx) => speak(() => fx.meetings.livePlenary)(p),
+    payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, clientId: newClientId(), body: '質問' }),
+  },
+  'meeting.questionSupport': {
+    rule: 'invited and meeting.speak { hasFloor: false }',
+    fixture: 'an open question in a live plenary',
+    expect: (p, fx) => speak(() => fx.meetings.livePlenary)(p),
+    payload: (fx) => ({ questionId: fx.question.id, on: true }),
+  },
+  'meeting.questionStatus': {
+    rule: 'meeting.manage',
+    fixture: 'a question in a live plenary → current',
+    expect: by('meeting.manage'),
+    payload: (fx) => ({ questionId: fx.managedQuestion.id, status: 'current' }),
+  },
+  'meeting.agendaCurrent': {
+    rule: 'meeting.manage',
+    fixture: 'a live plenary',
+    expect: by('meeting.manage'),
+    payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, agendaItemId: null }),
+  },
   'meeting.floor': {
     rule: 'meeting.manage',
     fixture: 'a live plenary, the floor taken from the body observer',
@@ -623,14 +948,16 @@ async function runEventCell(event: SocketEventName, entry: EventEntry, p: Person
 
 // ————— the matrix —————
 
-const asList = <T,>(e: T | T[]) => (Array.isArray(e) ? e : [e]);
+const asList = <T>(e: T | T[]) => (Array.isArray(e) ? e : [e]);
 
 describe('the authorisation matrix', () => {
   it('has an entry for every route of the route table and every socket event', () => {
     const routeKeys = server.council.routes.map((r) => `${r.spec.method.toUpperCase()} ${r.spec.path}`);
-    for (const key of routeKeys) expect(ROUTES[key], `new route ${key} has no authorisation entry in test/authz-matrix.test.ts`).toBeDefined();
+    for (const key of routeKeys)
+      expect(ROUTES[key], `new route ${key} has no authorisation entry in test/authz-matrix.test.ts`).toBeDefined();
     for (const key of Object.keys(ROUTES)) expect(routeKeys, `authorisation entry ${key} names no route`).toContain(key);
-    for (const event of Object.keys(SOCKET_EVENT_SCHEMAS)) expect(EVENTS[event as SocketEventName], `new socket event ${event} has no authorisation entry`).toBeDefined();
+    for (const event of Object.keys(SOCKET_EVENT_SCHEMAS))
+      expect(EVENTS[event as SocketEventName], `new socket event ${event} has no authorisation entry`).toBeDefined();
   });
 
   it('gives every person exactly what the rules say, on every route', async () => {
@@ -639,7 +966,8 @@ describe('the authorisation matrix', () => {
       const entries = ROUTES[key];
       if (!entries) continue; // reported by the test above
       for (const entry of asList(entries)) {
-        for (const personaKey of PERSONA_KEYS) await runRouteCell(route.spec.method.toUpperCase(), key, entry, fx.personas[personaKey], route.spec.access === 'public');
+        for (const personaKey of PERSONA_KEYS)
+          await runRouteCell(route.spec.method.toUpperCase(), key, entry, fx.personas[personaKey], route.spec.access === 'public');
       }
     }
   }, 300_000);
@@ -678,7 +1006,14 @@ describe('sockets opened before a change act as the person after it, on every ev
   const unique = () => Math.random().toString(36).slice(2, 10);
   const secretariat = () => fx.personas.secretariat.client;
   async function developmentVendor(role: 'member' | 'orgAdmin' = 'member') {
-    const org = await secretariat().post<{ id: string }>('/api/organizations', { kind: 'vendor', key: `change-${unique()}`, vendorType: 'development', corporateNumber: corporateNumber(), nameJa: '変更検証株式会社', nameEn: 'Change Check K.K.' });
+    const org = await secretariat().post<{ id: string }>('/api/organizations', {
+      kind: 'vendor',
+      key: `change-${unique()}`,
+      vendorType: 'development',
+      corporateNumber: corporateNumber(),
+      nameJa: '変更検証株式会社',
+      nameEn: 'Change Check K.K.',
+    });
     expect(org.status).toBe(201);
     const account = await createAccount(secretariat(), org.body.id, role);
     // Not the fixtures' author and not in their organisation: an "other development vendor".
@@ -687,7 +1022,10 @@ describe('sockets opened before a change act as the person after it, on every ev
     if (role === 'orgAdmin') await server.enrol(before.client, account.email);
     return { orgId: org.body.id, userId: account.user.id, before };
   }
-  const meNow = async (p: Persona, key: PersonaKey): Promise<Persona> => ({ ...(await signInPersona(server, key, p.email!, p.password)), client: p.client });
+  const meNow = async (p: Persona, key: PersonaKey): Promise<Persona> => ({
+    ...(await signInPersona(server, key, p.email!, p.password)),
+    client: p.client,
+  });
 
   /** Every event entry, sent over `socket` (opened before the change) and judged as `after` would be. */
   async function everyEventAs(socket: CouncilClientSocket, after: Persona | 'signedOut'): Promise<number> {
@@ -774,7 +1112,9 @@ describe('sockets opened before a change act as the person after it, on every ev
     const { before } = await developmentVendor();
     const { socket, dropped } = await opened(before);
     const elsewhere = await server.signIn(before.email!, before.password);
-    expect((await elsewhere.post('/api/me/password', { currentPassword: before.password, newPassword: `${before.password}-新` })).status).toBe(204);
+    expect(
+      (await elsewhere.post('/api/me/password', { currentPassword: before.password, newPassword: `${before.password}-新` })).status,
+    ).toBe(204);
     await dropped;
     tally.socket += await everyEventAs(socket, 'signedOut');
     socket.close();

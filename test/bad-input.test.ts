@@ -108,12 +108,18 @@ describe('paths and query strings', () => {
 
 describe('cross-site requests', () => {
   it('refuses a state-changing request from another origin, before any effect', async () => {
-    const res = await server.client().post<ErrorBody>('/api/auth/login', { email: 'dev@demo.example', password: 'council-demo' }, { origin: 'https://evil.example' });
+    const res = await server
+      .client()
+      .post<ErrorBody>('/api/auth/login', { email: 'dev@demo.example', password: 'council-demo' }, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/cross-site/);
-    const fetchSite = await server.client().post('/api/auth/login', { email: 'dev@demo.example', password: 'council-demo' }, { 'sec-fetch-site': 'cross-site' });
+    const fetchSite = await server
+      .client()
+      .post('/api/auth/login', { email: 'dev@demo.example', password: 'council-demo' }, { 'sec-fetch-site': 'cross-site' });
     expect(fetchSite.status).toBe(403);
-    const sameOrigin = await server.client().post('/api/auth/login', { email: 'dev@demo.example', password: 'council-demo' }, { origin: server.baseUrl });
+    const sameOrigin = await server
+      .client()
+      .post('/api/auth/login', { email: 'dev@demo.example', password: 'council-demo' }, { origin: server.baseUrl });
     expect(sameOrigin.status).toBe(200);
   });
 

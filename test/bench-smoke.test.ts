@@ -29,7 +29,9 @@ let report: Report;
 let output = '';
 
 beforeAll(async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/main.ts', '--smoke', `--out=${outDir}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/main.ts', '--smoke', `--out=${outDir}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr.on('data', (b: Buffer) => (output += b.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -52,12 +54,16 @@ describe('bench harness, smoke size', () => {
     expect(report.machine.cpus).toBeGreaterThan(0);
     expect(report.versions['socket.io']).toMatch(/^4\.8\./);
     expect(report.versions.ferretdb).toBe('v1.24.2');
-    expect(report.rows.filter((r) => r.db === 'sqlite').map((r) => r.scenario).sort()).toEqual(
-      ['burst', 'ceiling', 'connections', 'growth', 'joinstorm', 'plenary', 'register', 'threadpage'],
-    );
+    expect(
+      report.rows
+        .filter((r) => r.db === 'sqlite')
+        .map((r) => r.scenario)
+        .sort(),
+    ).toEqual(['burst', 'ceiling', 'connections', 'growth', 'joinstorm', 'plenary', 'register', 'threadpage']);
     expect(output).toMatch(/\| scenario \| db \| figure \| baseline \| ratio \| target \| met \|/);
     // Resident memory of a few dozen sockets is within the noise (it may even shrink): its ratio is checked at full size only.
-    for (const row of report.rows) if (!['ceiling', 'connections'].includes(row.scenario)) expect(row.ratio, row.scenario).toBeGreaterThan(0);
+    for (const row of report.rows)
+      if (!['ceiling', 'connections'].includes(row.scenario)) expect(row.ratio, row.scenario).toBeGreaterThan(0);
   });
 
   it('plenary: every post reaches every socket, app and bare, with positive latencies', () => {
@@ -138,10 +144,26 @@ describe('bench harness, smoke size', () => {
   it('growth: every hot path answered at every size, without errors, and the growth ratios follow from the p50s', () => {
     for (const row of report.rows.filter((r) => r.scenario === 'growth')) {
       type Figures = { p50: number; p99: number; samples: number; errors: number };
-      const result = row.details.rounds[0] as unknown as { steps: Array<{ size: { messages: number }; paths: Record<string, Figures> }>; growth: Record<string, number> };
-      expect(result.steps.map((s) => s.size.messages), row.db).toEqual(report.sizes.growthMessages);
+      const result = row.details.rounds[0] as unknown as {
+        steps: Array<{ size: { messages: number }; paths: Record<string, Figures> }>;
+        growth: Record<string, number>;
+      };
+      expect(
+        result.steps.map((s) => s.size.messages),
+        row.db,
+      ).toEqual(report.sizes.growthMessages);
       for (const step of result.steps) {
-        expect(Object.keys(step.paths).sort()).toEqual(['issue', 'me', 'meeting', 'orgs', 'register', 'send', 'signin', 'threadpage', 'threads']);
+        expect(Object.keys(step.paths).sort()).toEqual([
+          'issue',
+          'me',
+          'meeting',
+          'orgs',
+          'register',
+          'send',
+          'signin',
+          'threadpage',
+          'threads',
+        ]);
         for (const [path, f] of Object.entries(step.paths)) {
           expect(f.errors, `${row.db} ${path} at ${step.size.messages}`).toBe(0);
           expect(f.samples).toBeGreaterThan(0);
@@ -150,7 +172,8 @@ describe('bench harness, smoke size', () => {
         }
       }
       const [first, last] = [result.steps[0]!, result.steps[result.steps.length - 1]!];
-      for (const [path, ratio] of Object.entries(result.growth)) expect(ratio, path).toBeCloseTo(last.paths[path]!.p50 / first.paths[path]!.p50, 1);
+      for (const [path, ratio] of Object.entries(result.growth))
+        expect(ratio, path).toBeCloseTo(last.paths[path]!.p50 / first.paths[path]!.p50, 1);
       expect(row.ratio).toBe(Math.max(...Object.values(result.growth)));
     }
   });

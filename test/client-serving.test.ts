@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 /** A GET with exactly these headers, its body as sent (fetch would ask for and undo compression itself). */
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(base + pathname, { headers }, (res) => {
@@ -48,7 +51,10 @@ function get(pathname: string, headers: Record<string, string> = {}): Promise<{ 
 /** The shell's own script and stylesheet, as the browser is told to fetch them. */
 async function shellAssets(): Promise<{ script: string; stylesheet: string }> {
   const html = (await get('/')).body.toString();
-  return { script: /<script type="module" crossorigin src="([^"]+)"/.exec(html)![1]!, stylesheet: /<link rel="stylesheet" crossorigin href="([^"]+)"/.exec(html)![1]! };
+  return {
+    script: /<script type="module" crossorigin src="([^"]+)"/.exec(html)![1]!,
+    stylesheet: /<link rel="stylesheet" crossorigin href="([^"]+)"/.exec(html)![1]!,
+  };
 }
 
 describe('the web client', () => {
@@ -108,7 +114,14 @@ describe('the web client', () => {
   it('loads the sign-in page without the signed-in shell or any page behind it', () => {
     const { initial, signedIn } = clientChunks(outDir);
     expect(initial.size).toBeGreaterThan(1);
-    expect([...signedIn.values()]).toEqual(expect.arrayContaining(['src/components/SignedInLayout.tsx', 'src/pages/register/list/RegisterListPage.tsx', 'src/pages/meetings/minutes/MinutesEditorPage.tsx', 'src/pages/register/dashboard/DashboardPage.tsx']));
+    expect([...signedIn.values()]).toEqual(
+      expect.arrayContaining([
+        'src/components/SignedInLayout.tsx',
+        'src/pages/register/list/RegisterListPage.tsx',
+        'src/pages/meetings/minutes/MinutesEditorPage.tsx',
+        'src/pages/register/dashboard/DashboardPage.tsx',
+      ]),
+    );
     expect([...initial].filter((file) => signedIn.has(file)).map((file) => signedIn.get(file))).toEqual([]);
   });
 

@@ -44,7 +44,8 @@ async function circulatedMeeting(orgIds: readonly string[], round: number): Prom
   });
   expect(created.status).toBe(201);
   const m = created.body;
-  for (const to of ['scheduled', 'live', 'ended']) expect((await secretariat.post(`/api/meetings/${m.id}/status`, { to })).status).toBe(200);
+  for (const to of ['scheduled', 'live', 'ended'])
+    expect((await secretariat.post(`/api/meetings/${m.id}/status`, { to })).status).toBe(200);
   const items = m.agenda.map((a) => ({ agendaItemId: a.id, summary: `${a.title}について議論した。`, decisions: [], actionItems: [] }));
   expect((await secretariat.put(`/api/meetings/${m.id}/minutes`, { items })).status).toBe(200);
   expect((await secretariat.post(`/api/meetings/${m.id}/minutes/circulate`)).status).toBe(200);
@@ -57,12 +58,17 @@ it('keeps every organisation’s minutes confirmation when all confirm at the sa
   for (let round = 1; round <= 4; round++) {
     const m = await circulatedMeeting(orgIds, round);
     const answers = await Promise.all(
-      presenters.map((p, i) => p.post<Meeting>(`/api/meetings/${m.id}/minutes/confirm`, i === 1 ? { comment: `第${round}回: 表現を修正してください` } : {})),
+      presenters.map((p, i) =>
+        p.post<Meeting>(`/api/meetings/${m.id}/minutes/confirm`, i === 1 ? { comment: `第${round}回: 表現を修正してください` } : {}),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     const minutes = (await secretariat.get<Meeting>(`/api/meetings/${m.id}`)).body.minutes!;
     expect(minutes.confirmations.map((c) => c.organization.id).sort()).toEqual([...orgIds].sort());
-    expect(minutes.confirmations.find((c) => c.organization.id === orgIds[1])).toMatchObject({ status: 'commented', comment: `第${round}回: 表現を修正してください` });
+    expect(minutes.confirmations.find((c) => c.organization.id === orgIds[1])).toMatchObject({
+      status: 'commented',
+      comment: `第${round}回: 表現を修正してください`,
+    });
     expect(minutes.awaiting).toEqual([]);
     // Saving the same minutes again keeps the confirmations (a changed text resets them: security-register.test.ts).
     const items = minutes.items.map((i) => ({ ...i, actionItems: [] }));
@@ -85,7 +91,11 @@ it('keeps every floor given or taken at the same moment by two secretariat membe
     return { id: created.body.user.id, client };
   };
   const colleague = await account(secretariatOrg, 'floor-secretariat@example.go.jp', '事務局 次郎', 'secretariat');
-  const observers = await Promise.all(Array.from({ length: 12 }, (_, i) => account(observerOrgs[i % observerOrgs.length]!.id, `floor-observer-${i}@example.go.jp`, `オブザーバー ${i + 1}`)));
+  const observers = await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      account(observerOrgs[i % observerOrgs.length]!.id, `floor-observer-${i}@example.go.jp`, `オブザーバー ${i + 1}`),
+    ),
+  );
   const observerIds = observers.map((o) => o.id).sort();
 
   const startsAt = new Date(Date.now() + 86_400_000);
@@ -119,7 +129,11 @@ it('keeps every floor given or taken at the same moment by two secretariat membe
 
   for (let round = 1; round <= 4; round++) {
     await setFloor(true, round);
-    expect(await room()).toEqual({ floor: observerIds, current: m.agenda[round % m.agenda.length]!.id, canSpeak: observers.map(() => true) });
+    expect(await room()).toEqual({
+      floor: observerIds,
+      current: m.agenda[round % m.agenda.length]!.id,
+      canSpeak: observers.map(() => true),
+    });
     await setFloor(false, round + 1);
     expect(await room()).toEqual({ floor: [], current: m.agenda[(round + 1) % m.agenda.length]!.id, canSpeak: observers.map(() => false) });
   }

@@ -25,7 +25,9 @@ describe('configuration from the environment', () => {
   });
 
   it('takes a passkey RP ID that every public origin is on', () => {
-    expect(loadConfig({ WEBAUTHN_RP_ID: 'example.jp', PUBLIC_ORIGIN: 'https://council.example.jp,https://example.jp' }).WEBAUTHN_RP_ID).toBe('example.jp');
+    expect(
+      loadConfig({ WEBAUTHN_RP_ID: 'example.jp', PUBLIC_ORIGIN: 'https://council.example.jp,https://example.jp' }).WEBAUTHN_RP_ID,
+    ).toBe('example.jp');
   });
 
   it('never seeds demo accounts in production', () => {

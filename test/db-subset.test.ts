@@ -27,7 +27,8 @@ describe('portable MongoDB subset on FerretDB', () => {
 
   it('keeps a counter with an $inc upsert through findOneAndUpdate', async () => {
     const counters = connection.collection<{ _id: string; seq: number }>('counters');
-    const next = async () => (await counters.findOneAndUpdate({ _id: 'issue-2025' }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }))!.seq;
+    const next = async () =>
+      (await counters.findOneAndUpdate({ _id: 'issue-2025' }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }))!.seq;
     const values: number[] = [];
     for (let i = 0; i < 5; i++) values.push(await next());
     expect(values).toEqual([1, 2, 3, 4, 5]);
@@ -71,9 +72,20 @@ describe('portable MongoDB subset on FerretDB', () => {
 
   it('groups by an array field as a whole (our workaround for $unwind dropping the other fields)', async () => {
     const c = connection.collection('group_array');
-    await c.insertMany([{ s: 'new', a: ['x', 'y'] }, { s: 'new', a: ['x', 'y'] }, { s: 'old', a: ['x'] }]);
-    const rows = await c.aggregate<{ _id: { s: string; a: string[] }; n: number }>([{ $group: { _id: { s: '$s', a: '$a' }, n: { $sum: 1 } } }]).toArray();
-    expect(rows.map((r) => [r._id.s, r._id.a, r.n]).sort()).toEqual([['new', ['x', 'y'], 2], ['old', ['x'], 1]].sort());
+    await c.insertMany([
+      { s: 'new', a: ['x', 'y'] },
+      { s: 'new', a: ['x', 'y'] },
+      { s: 'old', a: ['x'] },
+    ]);
+    const rows = await c
+      .aggregate<{ _id: { s: string; a: string[] }; n: number }>([{ $group: { _id: { s: '$s', a: '$a' }, n: { $sum: 1 } } }])
+      .toArray();
+    expect(rows.map((r) => [r._id.s, r._id.a, r.n]).sort()).toEqual(
+      [
+        ['new', ['x', 'y'], 2],
+        ['old', ['x'], 1],
+      ].sort(),
+    );
   });
 
   it('supports $in, $regex, sort/skip/limit and $unwind/$project', async () => {
@@ -83,11 +95,25 @@ describe('portable MongoDB subset on FerretDB', () => {
       { key: 'b', areas: ['y'] },
       { key: 'c', areas: [] },
     ]);
-    expect((await orgs.find({ key: { $in: ['a', 'c'] } }).sort({ key: -1 }).skip(1).limit(1).toArray())[0]!.key).toBe('a');
+    expect(
+      (
+        await orgs
+          .find({ key: { $in: ['a', 'c'] } })
+          .sort({ key: -1 })
+          .skip(1)
+          .limit(1)
+          .toArray()
+      )[0]!.key,
+    ).toBe('a');
     expect(await orgs.countDocuments({ key: { $regex: '^[ab]$' } })).toBe(2);
     const perArea = await orgs
       // FerretDB 1.24's $project takes inclusions and exclusions only, not computed fields.
-      .aggregate([{ $unwind: '$areas' }, { $group: { _id: '$areas', count: { $sum: 1 } } }, { $sort: { _id: 1 } }, { $project: { count: 1 } }])
+      .aggregate([
+        { $unwind: '$areas' },
+        { $group: { _id: '$areas', count: { $sum: 1 } } },
+        { $sort: { _id: 1 } },
+        { $project: { count: 1 } },
+      ])
       .toArray();
     expect(perArea).toEqual([
       { _id: 'x', count: 1 },

@@ -58,7 +58,9 @@ describe('the embedded engine', () => {
   });
 
   it('answers equality lookups on other fields (and $in) from the indexes declared on them', async () => {
-    expect((await planOf('messages', { threadId, bucket: 3 })).plan).toMatch(/SEARCH \S+ USING INDEX \S+_threadId_1_bucket_1 \(<expr>=\? AND <expr>=\?\)/);
+    expect((await planOf('messages', { threadId, bucket: 3 })).plan).toMatch(
+      /SEARCH \S+ USING INDEX \S+_threadId_1_bucket_1 \(<expr>=\? AND <expr>=\?\)/,
+    );
     expect((await planOf('messages', { clientKey: 'k7' })).plan).toMatch(/USING INDEX \S+_clientKey_1_lookup/);
     expect((await planOf('messages', { _id: { $in: ids.slice(0, 3) } })).plan).toMatch(/USING INDEX \S+__id__lookup/);
     // With a range beside them, the equalities still choose the rows.
@@ -165,7 +167,9 @@ it('applies concurrent updates of one document one after another: no increment, 
   const writers = 40;
   await Promise.all(
     Array.from({ length: writers }, (_, i) =>
-      i % 2 ? counters.updateOne({ _id: 'one' }, { $inc: { n: 1 }, $addToSet: { tags: `t${i}` } }) : counters.findOneAndUpdate({ _id: 'one' }, { $inc: { n: 1 }, $push: { tags: `t${i}` } }),
+      i % 2
+        ? counters.updateOne({ _id: 'one' }, { $inc: { n: 1 }, $addToSet: { tags: `t${i}` } })
+        : counters.findOneAndUpdate({ _id: 'one' }, { $inc: { n: 1 }, $push: { tags: `t${i}` } }),
     ),
   );
   const after = (await counters.findOne({ _id: 'one' }))!;
@@ -189,7 +193,9 @@ it('brings a database written by upstream FerretDB 1.24.2 to lookup indexes at s
         const council = old.db('council');
         const id = new ObjectId('6b2000000000000000000005');
         expect((await planOf('messages', { _id: id }, council)).plan, `start ${start}`).toMatch(/SEARCH \S+ USING INDEX \S+__id__lookup/);
-        expect((await planOf('messages', { threadId: new ObjectId('6b1000000000000000000001'), bucket: 1 }, council)).plan).toMatch(/SEARCH \S+ USING INDEX \S+_threadId_1_bucket_1 /);
+        expect((await planOf('messages', { threadId: new ObjectId('6b1000000000000000000001'), bucket: 1 }, council)).plan).toMatch(
+          /SEARCH \S+ USING INDEX \S+_threadId_1_bucket_1 /,
+        );
         expect((await planOf('messages', { clientKey: 'k3' }, council)).plan).toMatch(/USING INDEX \S+_clientKey_1_lookup/);
         const messages = council.collection('messages');
         expect((await messages.findOne({ _id: id }))?.body).toBe('古い形式の発言 5');

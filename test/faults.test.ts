@@ -63,7 +63,12 @@ async function participants(baseUrl: string, count: number) {
   // One after another: twenty password checks at once would keep a busy machine's cores from everything else.
   const clients: ApiClient[] = [];
   for (let i = 0; i < count; i++) clients.push(await signIn(baseUrl, POSTERS[i % POSTERS.length]!));
-  const created = await clients[0]!.post<{ thread: { id: string } }>('/api/threads', { clientId: newClientId(), title: '障害試験', body: '開始', visibility: 'council' });
+  const created = await clients[0]!.post<{ thread: { id: string } }>('/api/threads', {
+    clientId: newClientId(),
+    title: '障害試験',
+    body: '開始',
+    visibility: 'council',
+  });
   expect(created.status).toBe(201);
   const threadId = created.body.thread.id;
   const posters = clients.map((client, i) => new Poster(`p${i + 1}`, client, baseUrl, threadId));
@@ -84,7 +89,11 @@ async function expectConsistent(reader: ApiClient, threadId: string, posters: Po
     for (const [body, seq] of poster.acked) expect(stored.find((m) => m.body === body)?.seq, body).toBe(seq);
   }
   expect(bodies).toHaveLength(1 + posters.length * perPoster);
-  for (const poster of posters) expect(poster.timeline.messages.map((m) => m.id), poster.name).toEqual(stored.map((m) => m.id));
+  for (const poster of posters)
+    expect(
+      poster.timeline.messages.map((m) => m.id),
+      poster.name,
+    ).toEqual(stored.map((m) => m.id));
   return stored;
 }
 
@@ -105,8 +114,14 @@ describe('the app process is killed (SIGKILL) while 20 participants post', () =>
 
     const reader = await signIn(app.baseUrl, 'jlis@demo.example');
     await expectConsistent(reader, threadId, posters, 40);
-    expect(posters.some((p) => p.failures.length > 0), 'the kill interrupted some sends').toBe(true);
-    expect(posters.every((p) => p.reconnections > 0), 'every participant reconnected').toBe(true);
+    expect(
+      posters.some((p) => p.failures.length > 0),
+      'the kill interrupted some sends',
+    ).toBe(true);
+    expect(
+      posters.every((p) => p.reconnections > 0),
+      'every participant reconnected',
+    ).toBe(true);
     posters.forEach((p) => p.close());
   }, 120_000);
 });
@@ -136,7 +151,12 @@ describe('the database fails under a running app', () => {
     const health = await fetch(`${app!.baseUrl}/api/health`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ db: 'down' });
-    const write = await clients[0]!.post<{ error: { code: string; message: string } }>('/api/threads', { clientId: newClientId(), title: '停止中', body: '本文', visibility: 'council' });
+    const write = await clients[0]!.post<{ error: { code: string; message: string } }>('/api/threads', {
+      clientId: newClientId(),
+      title: '停止中',
+      body: '本文',
+      visibility: 'council',
+    });
     expect(write.status).toBe(503);
     // Either the database is named, or — once the writes already waiting on it are late — the write
     // is turned away at once as busy (admission control): both say nothing was stored.
@@ -154,7 +174,10 @@ describe('the database fails under a running app', () => {
     // The outage reached the posters as failed sends, each named for what it was, and they retried.
     const failures = posters.flatMap((p) => p.failures);
     expect(failures.length, 'sends failed during the outage').toBeGreaterThan(0);
-    const unexpected = app!.output.filter((line) => line.includes('unhandled error')).slice(-3).join('\n');
+    const unexpected = app!.output
+      .filter((line) => line.includes('unhandled error'))
+      .slice(-3)
+      .join('\n');
     expect(new Set(failures), `failed sends say the database is unavailable\n${unexpected}`).toEqual(new Set(['unavailable']));
     await expectConsistent(clients[1]!, threadId, posters, 60);
     watcher.close();
@@ -178,7 +201,10 @@ describe('the database fails under a running app', () => {
     expect(slow.body.error.code).toBe('unavailable');
     expect(waited).toBeLessThan(1_900);
     // A send during the pause is acknowledged as failed, with the reason.
-    expect(await ack(watcher, 'message.send', { threadId, clientId: newClientId(), body: '一時停止中の送信' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await ack(watcher, 'message.send', { threadId, clientId: newClientId(), body: '一時停止中の送信' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
     await sleep(Math.max(0, 2_000 - (Date.now() - started)));
     database!.process.kill('SIGCONT');
 
@@ -195,34 +221,48 @@ describe('the database fails under a running app', () => {
   it.each([
     ['too many writes are running', { ADMISSION_MAX_WRITES: '6', ADMISSION_LATE_MS: '60000' }],
     ['enough of the writes running are late', { ADMISSION_MAX_WRITES: '1000', ADMISSION_LATE_WRITES: '4', ADMISSION_LATE_MS: '300' }],
-  ])('paused under writes: once %s, new writes are turned away at once as busy; reads wait; nothing is lost', async (_rule, admission) => {
-    await appOnOwnDatabase({ REQUEST_TIMEOUT_MS: '8000', ...admission });
-    const [client] = await Promise.all([signIn(app!.baseUrl, 'dev@demo.example')]);
-    const created = await client!.post<{ thread: { id: string } }>('/api/threads', { clientId: newClientId(), title: '混雑試験', body: '開始', visibility: 'council' });
-    const threadId = created.body.thread.id;
-    const socket = await openSocket(client!);
+  ])(
+    'paused under writes: once %s, new writes are turned away at once as busy; reads wait; nothing is lost',
+    async (_rule, admission) => {
+      await appOnOwnDatabase({ REQUEST_TIMEOUT_MS: '8000', ...admission });
+      const [client] = await Promise.all([signIn(app!.baseUrl, 'dev@demo.example')]);
+      const created = await client!.post<{ thread: { id: string } }>('/api/threads', {
+        clientId: newClientId(),
+        title: '混雑試験',
+        body: '開始',
+        visibility: 'council',
+      });
+      const threadId = created.body.thread.id;
+      const socket = await openSocket(client!);
 
-    database!.process.kill('SIGSTOP');
-    const running = Array.from({ length: 6 }, (_, i) => ack(socket, 'message.send', { threadId, clientId: newClientId(), body: `停止中 ${i + 1}` }));
-    const read = client!.get<{ error: { message: string } }>(`/api/threads/${threadId}`);
-    await sleep(700); // the six are running, and older than 300 ms
-    const refusedEvent = await ack(socket, 'message.send', { threadId, clientId: newClientId(), body: '混雑中の送信' });
-    const refusedPost = await client!.post<{ error: { code: string; message: string } }>(`/api/threads/${threadId}/messages`, { clientId: newClientId(), body: '混雑中の投稿' });
-    database!.process.kill('SIGCONT');
+      database!.process.kill('SIGSTOP');
+      const running = Array.from({ length: 6 }, (_, i) =>
+        ack(socket, 'message.send', { threadId, clientId: newClientId(), body: `停止中 ${i + 1}` }),
+      );
+      const read = client!.get<{ error: { message: string } }>(`/api/threads/${threadId}`);
+      await sleep(700); // the six are running, and older than 300 ms
+      const refusedEvent = await ack(socket, 'message.send', { threadId, clientId: newClientId(), body: '混雑中の送信' });
+      const refusedPost = await client!.post<{ error: { code: string; message: string } }>(`/api/threads/${threadId}/messages`, {
+        clientId: newClientId(),
+        body: '混雑中の投稿',
+      });
+      database!.process.kill('SIGCONT');
 
-    expect(refusedEvent).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/busy/) } });
-    expect(refusedPost.status).toBe(503);
-    expect(refusedPost.headers.get('retry-after')).toBe('1');
-    expect(refusedPost.body.error.message).toMatch(/busy/);
-    // A read is never turned away: it waited for the database and got its answer.
-    expect((await read).status).toBe(200);
-    // The six already running finish, and writes are taken again.
-    for (const reply of await Promise.all(running)) expect(reply).toMatchObject({ ok: true });
-    expect(await ack(socket, 'message.send', { threadId, clientId: newClientId(), body: '再開後' })).toMatchObject({ ok: true });
-    const bodies = (await freshFetch(client!, threadId)).map((m) => m.body);
-    expect(bodies.sort()).toEqual(['停止中 1', '停止中 2', '停止中 3', '停止中 4', '停止中 5', '停止中 6', '再開後', '開始'].sort());
-    socket.close();
-  }, 60_000);
+      expect(refusedEvent).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/busy/) } });
+      expect(refusedPost.status).toBe(503);
+      expect(refusedPost.headers.get('retry-after')).toBe('1');
+      expect(refusedPost.body.error.message).toMatch(/busy/);
+      // A read is never turned away: it waited for the database and got its answer.
+      expect((await read).status).toBe(200);
+      // The six already running finish, and writes are taken again.
+      for (const reply of await Promise.all(running)) expect(reply).toMatchObject({ ok: true });
+      expect(await ack(socket, 'message.send', { threadId, clientId: newClientId(), body: '再開後' })).toMatchObject({ ok: true });
+      const bodies = (await freshFetch(client!, threadId)).map((m) => m.body);
+      expect(bodies.sort()).toEqual(['停止中 1', '停止中 2', '停止中 3', '停止中 4', '停止中 5', '停止中 6', '再開後', '開始'].sort());
+      socket.close();
+    },
+    60_000,
+  );
 });
 
 describe('graceful shutdown (SIGTERM) while 10 participants post', () => {
@@ -239,13 +279,18 @@ describe('graceful shutdown (SIGTERM) while 10 participants post', () => {
     // as it should be), so open them first.
     await Promise.all(clients.map((c) => c.get('/api/me')));
     const inFlight = Array.from({ length: 10 }, (_, i) =>
-      clients[i]!.post('/api/threads', { clientId: newClientId(), title: `終了直前 ${i}`, body: '本文', visibility: 'council' }).then((r) => r.status),
+      clients[i]!.post('/api/threads', { clientId: newClientId(), title: `終了直前 ${i}`, body: '本文', visibility: 'council' }).then(
+        (r) => r.status,
+      ),
     );
     const exited = new Promise<number | null>((resolve) => app!.child.once('exit', (code) => resolve(code)));
     await sleep(20);
     app.child.kill('SIGTERM');
     const statuses = await Promise.all(inFlight);
-    expect(statuses.every((s) => s === 201 || s === 503), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 503),
+      statuses.join(','),
+    ).toBe(true);
     expect(await exited).toBe(0);
     await expect(fetch(`${app.baseUrl}/api/health`)).rejects.toThrow();
     expect(posters.filter((p) => p.notices.includes('server.shutdown')).length).toBeGreaterThan(0);
@@ -265,7 +310,8 @@ describe('the embedded database dies under `npm start`', () => {
     expect(child).toMatch(/^\d+$/);
     process.kill(Number(child), 'SIGKILL');
     // A new FerretDB process takes its place (so quickly that health may never even say 503).
-    const ferretOf = () => spawnSync('pgrep', ['-P', String(app!.child.pid), '-f', 'ferretdb-embedded'], { encoding: 'utf8' }).stdout.trim();
+    const ferretOf = () =>
+      spawnSync('pgrep', ['-P', String(app!.child.pid), '-f', 'ferretdb-embedded'], { encoding: 'utf8' }).stdout.trim();
     await expect.poll(ferretOf, { timeout: 30_000, interval: 100 }).toMatch(/^\d+$/);
     expect(ferretOf()).not.toBe(child);
     await expect.poll(async () => (await fetch(`${app!.baseUrl}/api/health`)).status, { timeout: 30_000, interval: 250 }).toBe(200);

@@ -9,7 +9,11 @@ import { ja } from '../client/src/i18n/ja';
 
 async function translator(language: 'ja' | 'en') {
   const i18n = createInstance();
-  await i18n.init({ lng: language, resources: { ja: { translation: ja }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: language,
+    resources: { ja: { translation: ja }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+  });
   return i18n.t.bind(i18n) as (key: string, options: Record<string, unknown>) => string;
 }
 

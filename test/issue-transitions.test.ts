@@ -30,14 +30,17 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function raise(): Promise<Issue> {
-  return (await dev.post<Issue>('/api/issues', { title: '遷移', description: '説明', businessAreas: ['national-pension'], category: 'spec' })).body;
+  return (
+    await dev.post<Issue>('/api/issues', { title: '遷移', description: '説明', businessAreas: ['national-pension'], category: 'spec' })
+  ).body;
 }
 const bodyFor = (to: IssueStatus) => ({
   to,
   ...(to === 'rejected' ? { reason: '理由' } : {}),
   ...(to === 'duplicate' ? { duplicateOf: survivor.id } : {}),
 });
-const move = (id: string, to: IssueStatus, client = secretariat) => client.post<Issue & ErrorBody>(`/api/issues/${id}/transition`, bodyFor(to));
+const move = (id: string, to: IssueStatus, client = secretariat) =>
+  client.post<Issue & ErrorBody>(`/api/issues/${id}/transition`, bodyFor(to));
 
 /** An issue brought to `status` by allowed steps (an official answer brings it to 回答済). */
 async function issueIn(status: IssueStatus): Promise<Issue> {
@@ -52,7 +55,8 @@ async function issueIn(status: IssueStatus): Promise<Issue> {
     duplicate: ['duplicate'],
   };
   for (const step of path[status]) {
-    const res = step === 'answer' ? await secretariat.post(`/api/issues/${issue.id}/answers`, { body: '公式回答' }) : await move(issue.id, step);
+    const res =
+      step === 'answer' ? await secretariat.post(`/api/issues/${issue.id}/answers`, { body: '公式回答' }) : await move(issue.id, step);
     expect(res.status, `${status} via ${step}`).toBeLessThan(300);
   }
   return issue;

@@ -43,14 +43,21 @@ async function raise(client: ApiClient, overrides: Record<string, unknown> = {})
   return res.body;
 }
 const detail = async (client: ApiClient, id: string) => (await client.get<IssueDetail>(`/api/issues/${id}`)).body;
-const transition = (client: ApiClient, id: string, body: Record<string, unknown>) => client.post<Issue & ErrorBody>(`/api/issues/${id}/transition`, body);
+const transition = (client: ApiClient, id: string, body: Record<string, unknown>) =>
+  client.post<Issue & ErrorBody>(`/api/issues/${id}/transition`, body);
 
 describe('raising', () => {
   it('numbers by fiscal year, routes to the ministry of its business areas, and records the creation', async () => {
     const issue = await raise(dev, { businessAreas: ['national-health-insurance', 'long-term-care-insurance', 'resident-register'] });
     const fy = fiscalYearOf(new Date());
     expect(issue.number).toMatch(new RegExp(`^${fy}-\\d{4}$`));
-    expect(issue).toMatchObject({ status: 'new', ministry: 'mhlw', ministryOverridden: false, supportCount: 1, raisedBy: { displayName: '鈴木 美咲' } });
+    expect(issue).toMatchObject({
+      status: 'new',
+      ministry: 'mhlw',
+      ministryOverridden: false,
+      supportCount: 1,
+      raisedBy: { displayName: '鈴木 美咲' },
+    });
     const d = await detail(dev, issue.id);
     expect(d.history.map((h) => h.type)).toEqual(['created']);
     expect(d.supportedByMe).toBe(true);
@@ -66,7 +73,9 @@ describe('raising', () => {
 
   it('observers cannot raise; bad input is refused naming the field and stores nothing', async () => {
     const before = (await dev.get<IssueList>('/api/issues?pageSize=1')).body.total;
-    expect((await mhlw.post('/api/issues', { title: 't', description: 'd', businessAreas: ['national-pension'], category: 'spec' })).status).toBe(403);
+    expect(
+      (await mhlw.post('/api/issues', { title: 't', description: 'd', businessAreas: ['national-pension'], category: 'spec' })).status,
+    ).toBe(403);
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ businessAreas: ['no-such-area'] }, 'body.businessAreas.0'],
       [{ businessAreas: [] }, 'body.businessAreas'],
@@ -78,11 +87,22 @@ describe('raising', () => {
       [{ status: 'closed' }, 'body.status'],
     ];
     for (const [override, field] of cases) {
-      const res = await dev.post<ErrorBody>('/api/issues', { title: 't', description: 'd', businessAreas: ['national-pension'], category: 'spec', ...override });
+      const res = await dev.post<ErrorBody>('/api/issues', {
+        title: 't',
+        description: 'd',
+        businessAreas: ['national-pension'],
+        category: 'spec',
+        ...override,
+      });
       expect(res.status, JSON.stringify(override)).toBe(400);
       expect(res.body.error.field).toBe(field);
     }
-    const huge = await dev.post('/api/issues', { title: 't', description: 'あ'.repeat(5 * 1024 * 1024), businessAreas: ['national-pension'], category: 'spec' });
+    const huge = await dev.post('/api/issues', {
+      title: 't',
+      description: 'あ'.repeat(5 * 1024 * 1024),
+      businessAreas: ['national-pension'],
+      category: 'spec',
+    });
     expect(huge.status).toBe(413);
     expect((await dev.get<IssueList>('/api/issues?pageSize=1')).body.total).toBe(before);
   });
@@ -91,7 +111,8 @@ describe('raising', () => {
 describe('workflow', () => {
   it('only the secretariat transitions, only along allowed transitions; others get 409 with the allowed list', async () => {
     const issue = await raise(dev);
-    for (const client of [dev, devAdmin, support, mhlw, jlis]) expect((await transition(client, issue.id, { to: 'accepted' })).status).toBe(403);
+    for (const client of [dev, devAdmin, support, mhlw, jlis])
+      expect((await transition(client, issue.id, { to: 'accepted' })).status).toBe(403);
     const skip = await transition(secretariat, issue.id, { to: 'closed' });
     expect(skip.status).toBe(409);
     expect(skip.body.error.message).toContain('allowed from new: accepted, rejected, duplicate');
@@ -101,7 +122,10 @@ describe('workflow', () => {
     const noAnswer = await transition(secretariat, issue.id, { to: 'answered' });
     expect(noAnswer.status).toBe(409);
     expect((await transition(secretariat, issue.id, { to: 'rejected' })).body.error.field).toBe('body.reason');
-    expect((await transition(secretariat, issue.id, { to: 'rejected', reason: '対象外のため' })).body).toMatchObject({ status: 'rejected', rejectionReason: '対象外のため' });
+    expect((await transition(secretariat, issue.id, { to: 'rejected', reason: '対象外のため' })).body).toMatchObject({
+      status: 'rejected',
+      rejectionReason: '対象外のため',
+    });
     expect((await transition(secretariat, issue.id, { to: 'reviewing' })).status).toBe(409);
     expect((await transition(secretariat, issue.id, { to: 'accepted' })).body).toMatchObject({ status: 'accepted', rejectionReason: null });
     const history = (await detail(dev, issue.id)).history.filter((h) => h.type === 'transition');
@@ -128,7 +152,9 @@ describe('workflow', () => {
     expect((await dev.post(`/api/issues/${toMhlw.id}/answers`, { body: '回答' })).status).toBe(403);
     expect((await dev2.post(`/api/issues/${toMhlw.id}/comments`, { body: '当社も同じ状況です' })).status).toBe(201);
 
-    const answer = await mhlw.post<{ id: string; official: boolean; kind: string }>(`/api/issues/${toMhlw.id}/answers`, { body: '次期改定で明確化します。' });
+    const answer = await mhlw.post<{ id: string; official: boolean; kind: string }>(`/api/issues/${toMhlw.id}/answers`, {
+      body: '次期改定で明確化します。',
+    });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ kind: 'answer', official: true });
     const d = await detail(dev, toMhlw.id);
@@ -171,12 +197,17 @@ describe('workflow', () => {
     const issue = await raise(dev, { category: 'lawChange', lawEnforcementDate: '2027-04-01', specPublishedDate: '2026-10-01' });
     expect(issue).toMatchObject({ leadTimeShort: true, leadTimeDays: 182 });
     expect((await dev.patch(`/api/issues/${issue.id}`, { priority: 'high' })).status).toBe(403);
-    expect((await dev.patch<Issue>(`/api/issues/${issue.id}`, { title: '改題', specPublishedDate: '2026-03-01' })).body).toMatchObject({ title: '改題', leadTimeShort: false });
+    expect((await dev.patch<Issue>(`/api/issues/${issue.id}`, { title: '改題', specPublishedDate: '2026-03-01' })).body).toMatchObject({
+      title: '改題',
+      leadTimeShort: false,
+    });
     expect((await dev2.patch(`/api/issues/${issue.id}`, { title: '他社による改題' })).status).toBe(403);
     await secretariat.patch(`/api/issues/${issue.id}`, { priority: 'high', dueDate: '2026-12-31' });
     await transition(secretariat, issue.id, { to: 'accepted' });
     expect((await dev.patch(`/api/issues/${issue.id}`, { title: '受付後の改題' })).status).toBe(403);
-    const changes = (await detail(dev, issue.id)).history.filter((h: HistoryEntry) => h.type === 'changed').flatMap((h) => h.changes.map((c) => [c.field, c.from, c.to]));
+    const changes = (await detail(dev, issue.id)).history
+      .filter((h: HistoryEntry) => h.type === 'changed')
+      .flatMap((h) => h.changes.map((c) => [c.field, c.from, c.to]));
     expect(changes).toEqual([
       ['title', issue.title, '改題'],
       ['specPublishedDate', '2026-10-01', '2026-03-01'],
@@ -189,8 +220,18 @@ describe('workflow', () => {
 describe('register views', () => {
   it('filters by status, area, category, ministry, organisation, lead time and text; sorts and pages', async () => {
     const marker = `固有語${Date.now()}`;
-    const a = await raise(support, { title: `${marker} ガバメントクラウドの費用`, businessAreas: ['fixed-asset-tax'], category: 'govCloud', specialReason: 'mainframe' });
-    const b = await raise(support, { title: `${marker} 制度改正`, businessAreas: ['national-pension'], category: 'lawChange', lawEnforcementDate: '2027-01-01' });
+    const a = await raise(support, {
+      title: `${marker} ガバメントクラウドの費用`,
+      businessAreas: ['fixed-asset-tax'],
+      category: 'govCloud',
+      specialReason: 'mainframe',
+    });
+    const b = await raise(support, {
+      title: `${marker} 制度改正`,
+      businessAreas: ['national-pension'],
+      category: 'lawChange',
+      lawEnforcementDate: '2027-01-01',
+    });
     const list = async (q: string) => (await dev.get<IssueList>(`/api/issues?${q}`)).body.issues.map((i) => i.id);
     expect(await list(`q=${encodeURIComponent(marker)}`)).toEqual([b.id, a.id]);
     expect(await list(`q=${encodeURIComponent(marker)}&sort=number`)).toEqual([a.id, b.id]);

@@ -102,7 +102,8 @@ describe('the server process', () => {
     running = await startServerProcess(dataDir, env);
     const first = new ApiClient(running.baseUrl);
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await first.post('/api/auth/login', { email: 'dev@demo.example', password: 'wrong' })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await first.post('/api/auth/login', { email: 'dev@demo.example', password: 'wrong' })).status);
     expect(statuses).toEqual([401, 401, 429]);
     // SIGKILL: nothing is written on the way out.
     running.child.kill('SIGKILL');

@@ -57,7 +57,16 @@ describe('a meeting', () => {
     const m = await createMeeting();
     expect(m.status).toBe('draft');
     expect((await dev.get(`/api/meetings/${m.id}`)).status).toBe(404);
-    expect((await dev.post('/api/meetings', { kind: 'plenary', title: 't', startsAt: '2026-12-10T14:00:00+09:00', endsAt: '2026-12-10T15:00:00+09:00' })).status).toBe(403);
+    expect(
+      (
+        await dev.post('/api/meetings', {
+          kind: 'plenary',
+          title: 't',
+          startsAt: '2026-12-10T14:00:00+09:00',
+          endsAt: '2026-12-10T15:00:00+09:00',
+        })
+      ).status,
+    ).toBe(403);
     const bad: Array<[Record<string, unknown>, string]> = [
       [{ endsAt: '2026-12-10T13:00:00+09:00' }, 'body.endsAt'],
       [{ startsAt: '2026-12-10 14:00' }, 'body.startsAt'],
@@ -67,7 +76,13 @@ describe('a meeting', () => {
       [{ agenda: [{ title: '議題', minutes: 0 }] }, 'body.agenda.0.minutes'],
     ];
     for (const [override, field] of bad) {
-      const res = await secretariat.post<ErrorBody>('/api/meetings', { kind: 'plenary', title: 't', startsAt: '2026-12-10T14:00:00+09:00', endsAt: '2026-12-10T16:00:00+09:00', ...override });
+      const res = await secretariat.post<ErrorBody>('/api/meetings', {
+        kind: 'plenary',
+        title: 't',
+        startsAt: '2026-12-10T14:00:00+09:00',
+        endsAt: '2026-12-10T16:00:00+09:00',
+        ...override,
+      });
       expect(res.status, JSON.stringify(override)).toBe(400);
       expect(res.body.error.field).toBe(field);
     }
@@ -78,7 +93,8 @@ describe('a meeting', () => {
   it('invites by kind: a plenary everyone; a consultation development vendors, ministries and whom the secretariat adds', async () => {
     const plenary = await createMeeting();
     await setStatus(plenary.id, 'scheduled');
-    for (const c of [dev, support, mhlw, jlis, secretariat]) expect((await c.get<Meeting>(`/api/meetings/${plenary.id}`)).body.invited).toBe(true);
+    for (const c of [dev, support, mhlw, jlis, secretariat])
+      expect((await c.get<Meeting>(`/api/meetings/${plenary.id}`)).body.invited).toBe(true);
 
     const consultation = await createMeeting({ kind: 'consultation', title: '課題協議会議', venue: 'デジタル庁 会議室A', capacity: 1 });
     await setStatus(consultation.id, 'scheduled');
@@ -133,7 +149,16 @@ describe('a meeting', () => {
 
 describe('the live room', () => {
   it('opens when started; refuses the uninvited; observers speak only with the floor', async () => {
-    const m = await createMeeting({ kind: 'consultation', title: '協議（ライブ）', venue: '会議室B', capacity: 30, agenda: [{ title: '議題1', minutes: 30 }, { title: '議題2', minutes: 30 }] });
+    const m = await createMeeting({
+      kind: 'consultation',
+      title: '協議（ライブ）',
+      venue: '会議室B',
+      capacity: 30,
+      agenda: [
+        { title: '議題1', minutes: 30 },
+        { title: '議題2', minutes: 30 },
+      ],
+    });
     await setStatus(m.id, 'scheduled');
     const [sec, vendor, ministry, outsider] = await Promise.all([open(secretariat), open(dev), open(mhlw), open(support)]);
     expect(await ack(vendor, 'meeting.join', { meetingId: m.id })).toMatchObject({ ok: false, error: { code: 'conflict' } }); // not started
@@ -156,7 +181,10 @@ describe('the live room', () => {
     expect((await seen).body).toBe('厚労省です');
     await ok(sec, 'meeting.floor', { meetingId: m.id, userId: me.id, on: false });
     expect(await chat()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await ack(vendor, 'meeting.floor', { meetingId: m.id, userId: me.id, on: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ack(vendor, 'meeting.floor', { meetingId: m.id, userId: me.id, on: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
 
     // The current agenda item reaches every participant.
     const item = joined.agenda[1]!.id;
@@ -175,8 +203,14 @@ describe('the live room', () => {
     // Ended: read-only, chat kept, the floor taken back from everyone.
     await ok(sec, 'meeting.floor', { meetingId: m.id, userId: me.id, on: true });
     await setStatus(m.id, 'ended');
-    expect(await ack(vendor, 'meeting.chat', { meetingId: m.id, clientId: newClientId(), body: '終了後' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await ack(sec, 'meeting.floor', { meetingId: m.id, userId: me.id, on: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await ack(vendor, 'meeting.chat', { meetingId: m.id, clientId: newClientId(), body: '終了後' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await ack(sec, 'meeting.floor', { meetingId: m.id, userId: me.id, on: true })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const after = await ok(await open(dev2), 'meeting.join', { meetingId: m.id });
     expect(after.chat.map((c) => c.body)).toEqual(['厚労省です']);
     expect(after.canSpeak).toBe(false);
@@ -196,13 +230,19 @@ describe('the live room', () => {
     await ok(a, 'meeting.questionSupport', { questionId: q2.id, on: true });
     await ok(a, 'meeting.questionSupport', { questionId: q2.id, on: true }); // once per person
     // An id has one spelling: an upper-case one is refused, so it can never name a second support or a silent room.
-    expect(await ack(a, 'meeting.questionSupport', { questionId: q2.id.toUpperCase(), on: true })).toMatchObject({ ok: false, error: { code: 'bad_request', field: 'payload.questionId' } });
+    expect(await ack(a, 'meeting.questionSupport', { questionId: q2.id.toUpperCase(), on: true })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', field: 'payload.questionId' },
+    });
     const state = await ok(c, 'meeting.join', { meetingId: m.id });
     expect(state.questions.map((q: Question) => [q.body, q.supportCount])).toEqual([
       ['質問2', 2],
       ['質問1', 0],
     ]);
-    expect(await ack(a, 'meeting.questionStatus', { questionId: q2.id, status: 'current' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ack(a, 'meeting.questionStatus', { questionId: q2.id, status: 'current' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const updates = collect<Question>(b, 'meeting.question');
     await ok(sec, 'meeting.questionStatus', { questionId: q2.id, status: 'current' });
     await ok(sec, 'meeting.questionStatus', { questionId: q1.id, status: 'current' });
@@ -220,14 +260,26 @@ describe('the live room', () => {
 
 describe('minutes', () => {
   it('are confirmed by presenters, published, and write decisions into the linked issue (an answer moves it to 回答済)', async () => {
-    const issue = (await dev.post<Issue>('/api/issues', { title: '会議で扱う課題', description: '説明', businessAreas: ['national-pension'], category: 'spec' })).body;
+    const issue = (
+      await dev.post<Issue>('/api/issues', {
+        title: '会議で扱う課題',
+        description: '説明',
+        businessAreas: ['national-pension'],
+        category: 'spec',
+      })
+    ).body;
     const presenter = await orgId(dev);
     const orgs = (await secretariat.get<OrganizationList>('/api/organizations?kind=vendor')).body.organizations;
     expect(orgs.some((o) => o.id === presenter)).toBe(true);
-    const m = await createMeeting({ title: '第6回 全体会議', agenda: [{ title: '年金の課題', minutes: 20, presenterOrganizationId: presenter, issueIds: [issue.id] }] });
+    const m = await createMeeting({
+      title: '第6回 全体会議',
+      agenda: [{ title: '年金の課題', minutes: 20, presenterOrganizationId: presenter, issueIds: [issue.id] }],
+    });
     expect((await dev.get<IssueDetail>(`/api/issues/${issue.id}`)).body.links).toEqual([]); // drafts do not show
     await setStatus(m.id, 'scheduled');
-    expect((await dev.get<IssueDetail>(`/api/issues/${issue.id}`)).body.links).toEqual([{ kind: 'meeting', id: m.id, title: '第6回 全体会議' }]);
+    expect((await dev.get<IssueDetail>(`/api/issues/${issue.id}`)).body.links).toEqual([
+      { kind: 'meeting', id: m.id, title: '第6回 全体会議' },
+    ]);
     await setStatus(m.id, 'live');
     const item = m.agenda[0]!.id;
     expect((await secretariat.put(`/api/meetings/${m.id}/minutes`, { items: [] })).status).toBe(409); // not ended yet
@@ -243,11 +295,16 @@ describe('minutes', () => {
       ],
     };
     expect((await dev.put(`/api/meetings/${m.id}/minutes`, minutes)).status).toBe(403);
-    expect((await secretariat.put(`/api/meetings/${m.id}/minutes`, { items: [{ ...minutes.items[0], agendaItemId: 'nope' }] })).status).toBe(400);
+    expect(
+      (await secretariat.put(`/api/meetings/${m.id}/minutes`, { items: [{ ...minutes.items[0], agendaItemId: 'nope' }] })).status,
+    ).toBe(400);
     const saved = (await secretariat.put<Meeting>(`/api/meetings/${m.id}/minutes`, minutes)).body;
     expect(saved.minutes!.items[0]!.actionItems[0]).toMatchObject({ text: '修正案を作成', overdue: true });
     // The decision names its issue, so the minutes can link it without fetching the issue.
-    expect(saved.minutes!.items[0]!.decisions[0]).toMatchObject({ issueId: issue.id, issue: { id: issue.id, number: issue.number, title: '会議で扱う課題' } });
+    expect(saved.minutes!.items[0]!.decisions[0]).toMatchObject({
+      issueId: issue.id,
+      issue: { id: issue.id, number: issue.number, title: '会議で扱う課題' },
+    });
     expect(saved.overdueActionItems).toBe(1);
     expect((await dev.get<Meeting>(`/api/meetings/${m.id}`)).body.minutes).toBeNull(); // not circulated yet
 
@@ -267,7 +324,9 @@ describe('minutes', () => {
     const d = (await dev.get<IssueDetail>(`/api/issues/${issue.id}`)).body;
     expect(d.issue.status).toBe('answered');
     expect(d.comments.find((c) => c.kind === 'answer')!.body).toContain('仕様書の記載を次回改定で修正する。');
-    expect(d.history.find((h) => h.type === 'meetingDecision')!.note).toBe('第6回 全体会議「年金の課題」: 仕様書の記載を次回改定で修正する。');
+    expect(d.history.find((h) => h.type === 'meetingDecision')!.note).toBe(
+      '第6回 全体会議「年金の課題」: 仕様書の記載を次回改定で修正する。',
+    );
     const mine = (await dev.get<{ actionItems: Array<{ text: string; overdue: boolean }> }>('/api/action-items')).body.actionItems;
     expect(mine).toEqual([expect.objectContaining({ text: '修正案を作成', overdue: true })]);
     expect((await dev2.get<{ actionItems: unknown[] }>('/api/action-items')).body.actionItems).toEqual([]);

@@ -30,7 +30,11 @@ let made = 0;
 /** A new account in the demo development vendor, created by the secretariat, signed in with its temporary password. */
 async function newAccount(role: 'member' | 'orgAdmin') {
   const email = `mfa-${role}-${++made}-${Date.now()}@example.jp`;
-  const created = await secretariat.post<{ user: User; temporaryPassword: string }>(`/api/organizations/${devOrgId}/users`, { email, displayName: `二段階 ${made}`, role });
+  const created = await secretariat.post<{ user: User; temporaryPassword: string }>(`/api/organizations/${devOrgId}/users`, {
+    email,
+    displayName: `二段階 ${made}`,
+    role,
+  });
   expect(created.status).toBe(201);
   const password = created.body.temporaryPassword;
   const client = server.client();
@@ -109,7 +113,9 @@ describe('signing in with a second factor', () => {
 
     const client = await passwordStep('secretariat@demo.example');
     const id = decodeURIComponent(client.sessionCookie()!).slice(2).split('.')[0]!;
-    await mongoose.connection.collection(SESSIONS_COLLECTION).updateOne({ _id: id as never }, { $set: { 'session.pendingSignIn.expiresAt': Date.now() - 1 } });
+    await mongoose.connection
+      .collection(SESSIONS_COLLECTION)
+      .updateOne({ _id: id as never }, { $set: { 'session.pendingSignIn.expiresAt': Date.now() - 1 } });
     // Refused for the wait, before any code is looked at.
     const late = await client.post<ErrorBody>('/api/auth/login/second-factor', { code: '123456' });
     expect(late.status).toBe(401);
@@ -175,7 +181,12 @@ describe('roles that require a second factor', () => {
     await connected(socket);
     socket.close();
     expect((await elsewhere.get('/api/me')).status).toBe(401);
-    expect((await admin.client.get<SecondFactorStatus>('/api/me/mfa')).body).toMatchObject({ totp: { enabled: true }, recoveryCodesLeft: 10, required: true, canDisable: false });
+    expect((await admin.client.get<SecondFactorStatus>('/api/me/mfa')).body).toMatchObject({
+      totp: { enabled: true },
+      recoveryCodesLeft: 10,
+      required: true,
+      canDisable: false,
+    });
 
     // Org admins cannot turn it off; nor can a second app be set up over it.
     const off = await admin.client.post<ErrorBody>('/api/me/mfa/totp/disable', { recoveryCode: enabled.body.codes[0] });

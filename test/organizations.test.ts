@@ -20,7 +20,11 @@ describe('the organisation directory', () => {
   it('filters by kind and vendor type, with matching counts', async () => {
     const dev = await observer.get<OrganizationList>('/api/organizations?kind=vendor&vendorType=development');
     expect(dev.body.organizations).toHaveLength(67);
-    expect(dev.body.counts).toEqual({ total: 67, byKind: { secretariat: 0, vendor: 67, observer: 0 }, byVendorType: { development: 67, support: 0 } });
+    expect(dev.body.counts).toEqual({
+      total: 67,
+      byKind: { secretariat: 0, vendor: 67, observer: 0 },
+      byVendorType: { development: 67, support: 0 },
+    });
     const observers = await observer.get<OrganizationList>('/api/organizations?kind=observer');
     expect(observers.body.counts.total).toBe(9);
     const secretariat = await observer.get<OrganizationList>('/api/organizations?kind=secretariat');
@@ -29,7 +33,10 @@ describe('the organisation directory', () => {
 
   it('filters by business area', async () => {
     const all = await observer.get<OrganizationList>('/api/organizations?kind=vendor');
-    const expected = all.body.organizations.filter((o) => o.businessAreas.includes('national-pension')).map((o) => o.id).sort();
+    const expected = all.body.organizations
+      .filter((o) => o.businessAreas.includes('national-pension'))
+      .map((o) => o.id)
+      .sort();
     const filtered = await observer.get<OrganizationList>('/api/organizations?kind=vendor&businessArea=national-pension');
     expect(filtered.body.organizations.map((o) => o.id).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
@@ -73,7 +80,9 @@ describe('the organisation directory', () => {
     const wide = [...part.toUpperCase()].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
     const byName = (await observer.get<OrganizationList>(`/api/organizations?kind=vendor&q=${encodeURIComponent(wide)}`)).body;
     expect(byName.organizations.map((o) => o.id)).toContain(one.id);
-    expect(byName.organizations.every((o) => `${o.nameJa} ${o.nameEn}`.normalize('NFKC').toLowerCase().includes(part.toLowerCase()))).toBe(true);
+    expect(byName.organizations.every((o) => `${o.nameJa} ${o.nameEn}`.normalize('NFKC').toLowerCase().includes(part.toLowerCase()))).toBe(
+      true,
+    );
     const byNumber = (await observer.get<OrganizationList>(`/api/organizations?q=${one.corporateNumber}`)).body;
     expect(byNumber.organizations.map((o) => o.id)).toEqual([one.id]);
     const ja = (await observer.get<OrganizationList>(`/api/organizations?q=${encodeURIComponent('厚生労働')}`)).body;
@@ -98,7 +107,13 @@ describe('the organisation directory', () => {
 
 describe('the OpenAPI description', () => {
   it('is OpenAPI 3.1, generated from the routes, with schemas from the shared zod definitions', async () => {
-    const res = await server.client().get<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; parameters?: Array<{ name: string; in: string }> }>>; components: { schemas: Record<string, unknown> } }>('/api/openapi.json');
+    const res = await server
+      .client()
+      .get<{
+        openapi: string;
+        paths: Record<string, Record<string, { requestBody?: unknown; parameters?: Array<{ name: string; in: string }> }>>;
+        components: { schemas: Record<string, unknown> };
+      }>('/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     for (const route of server.council.routes) {
@@ -106,7 +121,14 @@ describe('the OpenAPI description', () => {
       expect(res.body.paths[path]?.[route.spec.method], `${route.spec.method} ${path}`).toBeDefined();
     }
     expect(res.body.paths['/api/auth/login']!.post!.requestBody).toBeDefined();
-    expect(res.body.paths['/api/organizations']!.get!.parameters!.map((p) => p.name).sort()).toEqual(['businessArea', 'kind', 'page', 'pageSize', 'q', 'vendorType']);
+    expect(res.body.paths['/api/organizations']!.get!.parameters!.map((p) => p.name).sort()).toEqual([
+      'businessArea',
+      'kind',
+      'page',
+      'pageSize',
+      'q',
+      'vendorType',
+    ]);
     expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['Organization', 'User', 'Me', 'Error']));
   });
 });

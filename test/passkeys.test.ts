@@ -37,7 +37,11 @@ afterAll(() => server.close());
 let made = 0;
 async function newOrgAdmin() {
   const email = `passkey-${++made}-${Date.now()}@example.jp`;
-  const created = await secretariat.post<{ user: User; temporaryPassword: string }>(`/api/organizations/${devOrgId}/users`, { email, displayName: `鍵 ${made}`, role: 'orgAdmin' });
+  const created = await secretariat.post<{ user: User; temporaryPassword: string }>(`/api/organizations/${devOrgId}/users`, {
+    email,
+    displayName: `鍵 ${made}`,
+    role: 'orgAdmin',
+  });
   expect(created.status).toBe(201);
   const client = server.client();
   const login = await client.post<Me>('/api/auth/login', { email, password: created.body.temporaryPassword });
@@ -55,10 +59,18 @@ async function addPasskey(client: ApiClient, name = 'ノートPC') {
   return { passkey, added: added.body };
 }
 
-async function signInWith(client: ApiClient, passkey: SoftPasskey, tweak: Parameters<typeof authenticate>[3] = {}, origin = server.baseUrl) {
+async function signInWith(
+  client: ApiClient,
+  passkey: SoftPasskey,
+  tweak: Parameters<typeof authenticate>[3] = {},
+  origin = server.baseUrl,
+) {
   const options = await client.post<Options>('/api/auth/login/passkey/options');
   expect(options.status).toBe(200);
-  return { options: options.body, res: await client.post<Me & ErrorBody>('/api/auth/login/passkey', { response: authenticate(passkey, options.body, origin, tweak) }) };
+  return {
+    options: options.body,
+    res: await client.post<Me & ErrorBody>('/api/auth/login/passkey', { response: authenticate(passkey, options.body, origin, tweak) }),
+  };
 }
 
 async function auditEntries(action: string): Promise<AuditEntry[]> {
@@ -77,7 +89,10 @@ describe('registering a passkey', () => {
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ id: passkey.id, name: 'ノートPC', lastUsedAt: null });
 
-    expect((await admin.client.get<Me>('/api/me')).body.signIn).toMatchObject({ factors: ['password', 'passkey'], enrolmentRequired: false });
+    expect((await admin.client.get<Me>('/api/me')).body.signIn).toMatchObject({
+      factors: ['password', 'passkey'],
+      enrolmentRequired: false,
+    });
     expect((await admin.client.get('/api/threads')).status).toBe(200);
     expect((await auditEntries('auth.passkeyAdded')).some((e) => e.actor?.id === admin.id && e.detail.name === 'ノートPC')).toBe(true);
 
@@ -153,7 +168,13 @@ describe('registering a passkey', () => {
     expect((await admin.client.get('/api/threads')).status).toBe(403);
 
     // Sign-in answers without options.
-    expect((await server.client().post<ErrorBody>('/api/auth/login/passkey', { response: authenticate(phished.passkey, { challenge: 'AAAA' }, server.baseUrl) })).status).toBe(409);
+    expect(
+      (
+        await server
+          .client()
+          .post<ErrorBody>('/api/auth/login/passkey', { response: authenticate(phished.passkey, { challenge: 'AAAA' }, server.baseUrl) })
+      ).status,
+    ).toBe(409);
   });
 });
 
@@ -165,7 +186,9 @@ describe('signing in with a passkey', () => {
     await addPasskey(b.client);
 
     const pendingB = server.client();
-    expect((await pendingB.post<{ methods: string[] }>('/api/auth/login', { email: b.email, password: b.password })).body.methods).toEqual(['passkey']);
+    expect((await pendingB.post<{ methods: string[] }>('/api/auth/login', { email: b.email, password: b.password })).body.methods).toEqual([
+      'passkey',
+    ]);
     const wrongUser = await signInWith(pendingB, keyA);
     expect(wrongUser.res.status).toBe(401);
     expect(wrongUser.res.body.error.field).toBe('body.response');

@@ -44,7 +44,13 @@ beforeAll(async () => {
   client = await MongoClient.connect(ferret.uri);
   messages = client.db('council').collection('messages');
   await messages.createIndex({ threadId: 1, bucket: 1 });
-  const docs = Array.from({ length: 6_000 }, (_, i) => ({ _id: new ObjectId(), threadId: i % 3 ? new ObjectId() : thread, seq: i, bucket: Math.floor(i / 50), body: 'x'.repeat(200) }));
+  const docs = Array.from({ length: 6_000 }, (_, i) => ({
+    _id: new ObjectId(),
+    threadId: i % 3 ? new ObjectId() : thread,
+    seq: i,
+    bucket: Math.floor(i / 50),
+    body: 'x'.repeat(200),
+  }));
   someId = docs[4_321]!._id;
   for (let i = 0; i < docs.length; i += 1_000) await messages.insertMany(docs.slice(i, i + 1_000));
 }, 120_000);
@@ -73,13 +79,17 @@ describe('GIN twins for FerretDB on PostgreSQL', () => {
     expect(after.bucket).not.toContain('Seq Scan');
     expect(after.bucket.some((n) => /Index/.test(n))).toBe(true);
     expect(after.id).not.toContain('Seq Scan');
-    expect((await messages.find(byBucket).toArray()).map((m) => m._id.toHexString()).sort()).toEqual(found.map((m) => m._id.toHexString()).sort());
+    expect((await messages.find(byBucket).toArray()).map((m) => m._id.toHexString()).sort()).toEqual(
+      found.map((m) => m._id.toHexString()).sort(),
+    );
     expect(found.length).toBeGreaterThan(0);
   });
 
   it('leave out what FerretDB does not push down, and quote names', () => {
     expect(containmentIndexSql('council', 'issues_1', ['raisedBy.organization.id'])).toBeNull();
     expect(containmentIndexSql('council', 'x', [])).toBeNull();
-    expect(containmentIndexSql('coun"cil', "t'able", ["we'ird"])).toMatch(/ON "coun""cil"\."t'able" USING gin \(\(_jsonb -> 'we''ird'\)\)$/);
+    expect(containmentIndexSql('coun"cil', "t'able", ["we'ird"])).toMatch(
+      /ON "coun""cil"\."t'able" USING gin \(\(_jsonb -> 'we''ird'\)\)$/,
+    );
   });
 });

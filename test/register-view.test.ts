@@ -19,7 +19,12 @@ import type { Actor } from '../shared/domain';
 let server: TestServer;
 let dev: ApiClient;
 let secretariat: ApiClient;
-const secretariatActor: Actor = { id: new mongoose.Types.ObjectId().toHexString(), role: 'member', active: true, organization: { id: new mongoose.Types.ObjectId().toHexString(), key: 'digital-agency', kind: 'secretariat' } };
+const secretariatActor: Actor = {
+  id: new mongoose.Types.ObjectId().toHexString(),
+  role: 'member',
+  active: true,
+  organization: { id: new mongoose.Types.ObjectId().toHexString(), key: 'digital-agency', kind: 'secretariat' },
+};
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -29,7 +34,12 @@ beforeAll(async () => {
   await seedIssues(db as never, await benchPeople(db as never, 40), 200, () => undefined);
   // And a few through the API: raised, supported, answered, marked duplicate.
   for (let i = 0; i < 3; i++) {
-    const res = await dev.post<Issue>('/api/issues', { title: `見解の相違 ${i}`, description: '負担割合の算定について', businessAreas: ['national-pension', 'child-allowance'], category: 'spec' });
+    const res = await dev.post<Issue>('/api/issues', {
+      title: `見解の相違 ${i}`,
+      description: '負担割合の算定について',
+      businessAreas: ['national-pension', 'child-allowance'],
+      category: 'spec',
+    });
     expect(res.status).toBe(201);
   }
 });
@@ -71,12 +81,22 @@ it('gives every page, order and total the database gives', async () => {
 });
 
 it('gives the dashboard the database gives', async () => {
-  const byKey = (s: RegisterStats) => ({ ...s, openByStatusAndArea: [...s.openByStatusAndArea].sort((a, b) => `${a.status}${a.area}`.localeCompare(`${b.status}${b.area}`)) });
+  const byKey = (s: RegisterStats) => ({
+    ...s,
+    openByStatusAndArea: [...s.openByStatusAndArea].sort((a, b) => `${a.status}${a.area}`.localeCompare(`${b.status}${b.area}`)),
+  });
   expect(byKey(await registerStats(secretariatActor))).toEqual(byKey(await registerStatsFromDatabase()));
 });
 
 it('shows a write through the API at once, and a write another process recorded', async () => {
-  const raised = (await dev.post<Issue>('/api/issues', { title: '新しい課題 ビュー確認', description: '説明', businessAreas: ['fixed-asset-tax'], category: 'other' })).body;
+  const raised = (
+    await dev.post<Issue>('/api/issues', {
+      title: '新しい課題 ビュー確認',
+      description: '説明',
+      businessAreas: ['fixed-asset-tax'],
+      category: 'other',
+    })
+  ).body;
   const found = await secretariat.get<IssueList>('/api/issues?q=ビュー確認');
   expect(found.body.issues.map((i) => i.id)).toEqual([raised.id]);
   expect((await secretariat.post(`/api/issues/${raised.id}/transition`, { to: 'accepted' })).status).toBe(200);
@@ -84,7 +104,9 @@ it('shows a write through the API at once, and a write another process recorded'
 
   // Another process changes an issue and records it in the log: this one applies it on its next read.
   const db = mongoose.connection.db!;
-  await db.collection('issues').updateOne({ _id: new mongoose.Types.ObjectId(raised.id) }, { $set: { title: '別プロセスで変更 ビュー確認' } });
+  await db
+    .collection('issues')
+    .updateOne({ _id: new mongoose.Types.ObjectId(raised.id) }, { $set: { title: '別プロセスで変更 ビュー確認' } });
   await recordChange(db, REGISTER_LOG, raised.id);
   expect((await secretariat.get<IssueList>('/api/issues?q=ビュー確認')).body.issues[0]?.title).toBe('別プロセスで変更 ビュー確認');
 });
@@ -113,7 +135,10 @@ it('prunes entries old and far behind the head, and a reader left behind them re
   for (let i = 1; i <= 30; i++) expect(await recordChange(db, name, `k${i}`)).toBe(i);
   const entries = db.collection<{ _id: string; at: Date }>('change_log');
   // Entries 1–20 are two hours old; 21–30 are new.
-  await entries.updateMany({ _id: { $in: Array.from({ length: 20 }, (_, i) => `${name}#${i + 1}`) } }, { $set: { at: new Date(Date.now() - 7_200_000) } });
+  await entries.updateMany(
+    { _id: { $in: Array.from({ length: 20 }, (_, i) => `${name}#${i + 1}`) } },
+    { $set: { at: new Date(Date.now() - 7_200_000) } },
+  );
 
   // Keep 5 behind the head and anything younger than an hour: 1–20 go, 21–30 stay.
   expect(await pruneLog(db, name, 30, { entries: 5, ms: 3_600_000 })).toBe(20);

@@ -73,7 +73,12 @@ async function requestLine(requestId: string) {
 describe('request ids', () => {
   it('names every answer, refusals too, with a new id in X-Request-Id', async () => {
     const client = new ApiClient(base);
-    const answers = [await client.get('/api/health'), await client.get('/api/nowhere'), await client.get('/api/me'), await client.post('/api/threads', {})];
+    const answers = [
+      await client.get('/api/health'),
+      await client.get('/api/nowhere'),
+      await client.get('/api/me'),
+      await client.post('/api/threads', {}),
+    ];
     expect(answers.map((res) => res.status)).toEqual([200, 404, 401, 401]);
     const ids = answers.map((res) => res.headers.get('X-Request-Id'));
     for (const id of ids) expect(id).toMatch(UUID);
@@ -156,7 +161,12 @@ describe('a server failure (the database stopped)', () => {
 
     // A socket event: its ack carries its own request id, and its failure line names the event.
     // The driver gives up on the database after 5 s (serverSelectionTimeoutMS).
-    const refused = await emitWithAck<Ack>(socket, 'message.send', { threadId: thread.id, clientId: newClientId(), body: '停止中の送信' }, 15_000);
+    const refused = await emitWithAck<Ack>(
+      socket,
+      'message.send',
+      { threadId: thread.id, clientId: newClientId(), body: '停止中の送信' },
+      15_000,
+    );
     if (refused.ok) throw new Error('a send while the database is stopped was acknowledged as stored');
     const { error } = refused;
     expect(error).toEqual({ code: 'unavailable', message: expect.any(String), requestId: expect.stringMatching(UUID) });

@@ -31,8 +31,15 @@ describe('GET /api/search', () => {
   const search = (client: ApiClient, q: string) => client.get<SearchResults>(`/api/search?q=${encodeURIComponent(q)}`);
 
   it('finds a Japanese phrase inside a longer sentence, highlighted, and never an unreadable thread', async () => {
-    const open = await startThread(dev, { title: '住民基本台帳の文字コード', body: '外字の同定作業について、文字情報基盤への移行手順を共有します。' });
-    const closed = await startThread(dev, { visibility: 'vendors', title: '事業者限定：文字情報基盤の費用', body: '文字情報基盤の移行費用の見積もりです。' });
+    const open = await startThread(dev, {
+      title: '住民基本台帳の文字コード',
+      body: '外字の同定作業について、文字情報基盤への移行手順を共有します。',
+    });
+    const closed = await startThread(dev, {
+      visibility: 'vendors',
+      title: '事業者限定：文字情報基盤の費用',
+      body: '文字情報基盤の移行費用の見積もりです。',
+    });
 
     const hits = (await search(dev, '文字情報基盤')).body;
     expect(hits.messages.map((h) => h.message!.id).sort()).toEqual([open.message.id, closed.message.id].sort());
@@ -56,7 +63,10 @@ describe('GET /api/search', () => {
 
   it('forgets deleted and hidden messages', async () => {
     const { thread } = await startThread(dev);
-    const posted = await dev.post<{ message: { id: string } }>(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: '削除予定の固有語ポムポム' });
+    const posted = await dev.post<{ message: { id: string } }>(`/api/threads/${thread.id}/messages`, {
+      clientId: newClientId(),
+      body: '削除予定の固有語ポムポム',
+    });
     expect((await search(dev, 'ポムポム')).body.messages).toHaveLength(1);
     await dev.delete(`/api/messages/${posted.body.message.id}`);
     expect((await search(dev, 'ポムポム')).body.messages).toHaveLength(0);
@@ -65,7 +75,10 @@ describe('GET /api/search', () => {
   it('follows a message through hiding, restoring and editing', async () => {
     const secretariat = await server.signIn('secretariat@demo.example');
     const { thread } = await startThread(dev);
-    const posted = await dev.post<{ message: { id: string } }>(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: '固有語ミルフィユの件' });
+    const posted = await dev.post<{ message: { id: string } }>(`/api/threads/${thread.id}/messages`, {
+      clientId: newClientId(),
+      body: '固有語ミルフィユの件',
+    });
     const id = posted.body.message.id;
     const found = async (q: string) => (await search(dev, q)).body.messages.map((h) => h.message!.id);
     expect(await found('ミルフィユ')).toEqual([id]);
@@ -80,7 +93,10 @@ describe('GET /api/search', () => {
 
   it('finds messages stored with their grams inside, once moved beside them at start-up', async () => {
     const { thread } = await startThread(dev);
-    const posted = await dev.post<{ message: { id: string } }>(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: '旧形式の固有語ガトーショコラ' });
+    const posted = await dev.post<{ message: { id: string } }>(`/api/threads/${thread.id}/messages`, {
+      clientId: newClientId(),
+      body: '旧形式の固有語ガトーショコラ',
+    });
     const _id = new mongoose.Types.ObjectId(posted.body.message.id);
     const db = mongoose.connection.db!;
     // As an earlier version stored it: the grams inside the message, nothing beside it.

@@ -68,7 +68,10 @@ describe('a secretariat deactivation is a hold', () => {
 
   it('an account deactivated before who did it was recorded counts as held', async () => {
     const { user } = await created(secretariat, devOrgId, `${unique('legacy')}@demo.example`);
-    await UserModel.collection.updateOne({ _id: new mongoose.Types.ObjectId(user.id) }, { $set: { active: false }, $unset: { deactivatedBy: '' } });
+    await UserModel.collection.updateOne(
+      { _id: new mongoose.Types.ObjectId(user.id) },
+      { $set: { active: false }, $unset: { deactivatedBy: '' } },
+    );
     expect((await devAdmin.post(`/api/users/${user.id}/reactivate`)).status).toBe(403);
     expect((await secretariat.post(`/api/users/${user.id}/reactivate`)).status).toBe(200);
   });
@@ -103,7 +106,10 @@ describe("org admins use only their organisation's registered e-mail domains", (
     await server.enrol(orgAdmin, adminEmail);
 
     // Nothing registered yet: the org admin cannot create accounts at all, and is told who can fix it.
-    const none = await orgAdmin.post<Refusal>(`/api/organizations/${org.body.id}/users`, { email: `${unique('a')}@kaigan.example`, displayName: 'a' });
+    const none = await orgAdmin.post<Refusal>(`/api/organizations/${org.body.id}/users`, {
+      email: `${unique('a')}@kaigan.example`,
+      displayName: 'a',
+    });
     expect(none.status).toBe(403);
     expect(none.body.error).toMatchObject({ field: 'body.email', reason: 'noEmailDomains' });
     expect(none.body.error.message).toMatch(/secretariat/);
@@ -112,16 +118,26 @@ describe("org admins use only their organisation's registered e-mail domains", (
     const bad = await secretariat.patch<ErrorBody>(`/api/organizations/${org.body.id}`, { emailDomains: ['not a domain'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('body.emailDomains.0');
-    const registered = await secretariat.patch<Organization>(`/api/organizations/${org.body.id}`, { emailDomains: [' Kaigan.Example ', 'mail.kaigan.example'] });
+    const registered = await secretariat.patch<Organization>(`/api/organizations/${org.body.id}`, {
+      emailDomains: [' Kaigan.Example ', 'mail.kaigan.example'],
+    });
     expect(registered.status).toBe(200);
     expect(registered.body.emailDomains).toEqual(['kaigan.example', 'mail.kaigan.example']);
-    expect((await orgAdmin.get<Organization>(`/api/organizations/${org.body.id}`)).body.emailDomains).toEqual(['kaigan.example', 'mail.kaigan.example']);
+    expect((await orgAdmin.get<Organization>(`/api/organizations/${org.body.id}`)).body.emailDomains).toEqual([
+      'kaigan.example',
+      'mail.kaigan.example',
+    ]);
 
     await created(orgAdmin, org.body.id, `${unique('b')}@kaigan.example`);
     await created(orgAdmin, org.body.id, `${unique('c')}@MAIL.kaigan.example`);
     // Exact domains only: a subdomain is a domain of its own.
-    expect((await orgAdmin.post(`/api/organizations/${org.body.id}/users`, { email: `${unique('d')}@x.kaigan.example`, displayName: 'd' })).status).toBe(403);
-    expect((await orgAdmin.post(`/api/organizations/${org.body.id}/users`, { email: `${unique('e')}@demo.example`, displayName: 'e' })).status).toBe(403);
+    expect(
+      (await orgAdmin.post(`/api/organizations/${org.body.id}/users`, { email: `${unique('d')}@x.kaigan.example`, displayName: 'd' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await orgAdmin.post(`/api/organizations/${org.body.id}/users`, { email: `${unique('e')}@demo.example`, displayName: 'e' })).status,
+    ).toBe(403);
 
     // The secretariat is not bound by an organisation's domains.
     await created(secretariat, org.body.id, `${unique('f')}@elsewhere.example`);
@@ -149,7 +165,10 @@ describe("an org admin's refusals do not reveal other organisations' accounts", 
     const elsewhere = `${unique('someone')}@other-vendor.example`;
     await created(secretariat, otherVendorId, elsewhere);
     const existing = await devAdmin.post<Refusal>(`/api/organizations/${devOrgId}/users`, { email: elsewhere, displayName: 'x' });
-    const unknown = await devAdmin.post<Refusal>(`/api/organizations/${devOrgId}/users`, { email: elsewhere.replace('someone', 'nobody'), displayName: 'x' });
+    const unknown = await devAdmin.post<Refusal>(`/api/organizations/${devOrgId}/users`, {
+      email: elsewhere.replace('someone', 'nobody'),
+      displayName: 'x',
+    });
     expect(existing.status).toBe(403);
     expect(existing.body.error.reason).toBe('emailDomainNotRegistered');
     expect({ status: existing.status, body: existing.body }).toEqual({ status: unknown.status, body: unknown.body });
@@ -161,7 +180,10 @@ describe("an org admin's refusals do not reveal other organisations' accounts", 
     expect(own.body.error).toMatchObject({ field: 'body.email', reason: 'emailInOrganization' });
     expect(own.body.error.message).toMatch(/already has an account in your organisation/);
 
-    const bySecretariat = await secretariat.post<Refusal>(`/api/organizations/${devOrgId}/users`, { email: 'dev2@demo.example', displayName: 'dup' });
+    const bySecretariat = await secretariat.post<Refusal>(`/api/organizations/${devOrgId}/users`, {
+      email: 'dev2@demo.example',
+      displayName: 'dup',
+    });
     expect(bySecretariat.status).toBe(409);
     expect(bySecretariat.body.error).toMatchObject({ field: 'body.email', reason: 'emailTaken' });
   });

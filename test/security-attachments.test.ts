@@ -36,14 +36,20 @@ const upload = async (client: ApiClient, name: string, data: Buffer) => {
   return res.body;
 };
 /** Age an upload past the sweeper's day (the driver directly: mongoose keeps `createdAt` immutable). */
-const ageUpload = (id: string) => AttachmentModel.collection.updateOne({ _id: new Types.ObjectId(id) }, { $set: { createdAt: new Date(Date.now() - 2 * DAY_MS) } });
+const ageUpload = (id: string) =>
+  AttachmentModel.collection.updateOne({ _id: new Types.ObjectId(id) }, { $set: { createdAt: new Date(Date.now() - 2 * DAY_MS) } });
 
 describe('a send that dies between storing its message and claiming its attachments', () => {
   it('is completed by its retry: the attachment is claimed, readable by the thread and never swept', async () => {
     const { thread } = await startThread(dev, { visibility: 'vendors' });
     const file = await upload(dev, '議事メモ.pdf', pdf(`crash ${newClientId()}`));
     const clientId = newClientId();
-    const send = () => dev.post<{ message: Message; duplicate?: boolean }>(`/api/threads/${thread.id}/messages`, { clientId, body: '資料です', attachmentIds: [file.id] });
+    const send = () =>
+      dev.post<{ message: Message; duplicate?: boolean }>(`/api/threads/${thread.id}/messages`, {
+        clientId,
+        body: '資料です',
+        attachmentIds: [file.id],
+      });
     expect((await send()).status).toBe(201);
     // The state a process killed between the two writes leaves: the message stored, naming the
     // file, and the file still its uploader's alone (the claim never written).
@@ -67,17 +73,23 @@ describe('a send that dies between storing its message and claiming its attachme
     const messageId = idempotentId('message', devId, clientId);
     await AttachmentModel.updateOne({ _id: file.id }, { $set: { messageId, threadId: thread.id } });
 
-    const retry = await dev.post<{ message: Message }>(`/api/threads/${thread.id}/messages`, { clientId, body: '資料です', attachmentIds: [file.id] });
+    const retry = await dev.post<{ message: Message }>(`/api/threads/${thread.id}/messages`, {
+      clientId,
+      body: '資料です',
+      attachmentIds: [file.id],
+    });
     expect(retry.status).toBe(201);
     expect(retry.body.message.id).toBe(String(messageId));
     expect((await dev2.download(`/api/attachments/${file.id}`)).status).toBe(200);
     // Another send still cannot take it.
-    expect((await dev.post(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: 'x', attachmentIds: [file.id] })).status).toBe(400);
+    expect(
+      (await dev.post(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: 'x', attachmentIds: [file.id] })).status,
+    ).toBe(400);
   });
 });
 
 describe('the orphan sweeper and a new upload of the same content', () => {
-  it("never removes the content a new upload stored, whichever goes first (40 rounds)", async () => {
+  it('never removes the content a new upload stored, whichever goes first (40 rounds)', async () => {
     const lost: string[] = [];
     for (let round = 0; round < 40; round++) {
       const content = pdf(`race ${round} ${newClientId()}`);
@@ -90,7 +102,9 @@ describe('the orphan sweeper and a new upload of the same content', () => {
       ]);
       for (const [i, copy] of uploads.entries()) {
         // A file gone from the disk breaks the download off after its headers (the fetch fails).
-        const got = await (i % 2 ? dev : dev2).download(`/api/attachments/${copy.id}`).catch((err: Error) => ({ status: String(err.cause ?? err), data: Buffer.alloc(0) }));
+        const got = await (i % 2 ? dev : dev2)
+          .download(`/api/attachments/${copy.id}`)
+          .catch((err: Error) => ({ status: String(err.cause ?? err), data: Buffer.alloc(0) }));
         if (got.status !== 200 || !got.data.equals(content)) lost.push(`round ${round} copy ${i}: ${got.status}`);
       }
     }
@@ -102,7 +116,13 @@ describe('the orphan sweeper and a new upload of the same content', () => {
     const orphan = await upload(dev, 'orphan.pdf', content);
     // Such a record names only the hash (as security-input.test.ts makes one); it shares the content
     // the orphan's upload stored.
-    const legacy = await AttachmentModel.create({ sha256: orphan.sha256, name: 'old.pdf', type: 'application/pdf', size: content.length, uploadedBy: devId });
+    const legacy = await AttachmentModel.create({
+      sha256: orphan.sha256,
+      name: 'old.pdf',
+      type: 'application/pdf',
+      size: content.length,
+      uploadedBy: devId,
+    });
     await ageUpload(orphan.id);
     await sweepOrphanAttachments(server.council.blobs);
     expect((await dev.download(`/api/attachments/${orphan.id}`)).status).toBe(404);

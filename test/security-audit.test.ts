@@ -34,7 +34,9 @@ const stored = () => collection().find({}).sort({ _id: 1 }).toArray();
 /** The hash as the chain had it before it was keyed, and as anyone can compute it: SHA-256 of the canonical content. */
 function plainHash(e: StoredEntry): string {
   const { _id: seq, actor, action, target, detail, origin, prevHash } = e;
-  return createHash('sha256').update(canonicalize({ seq, at: e.at.toISOString(), actor, action, target, detail, origin, prevHash })!).digest('hex');
+  return createHash('sha256')
+    .update(canonicalize({ seq, at: e.at.toISOString(), actor, action, target, detail, origin, prevHash })!)
+    .digest('hex');
 }
 
 /**
@@ -175,7 +177,17 @@ describe('a log begun before the chain was keyed', () => {
     expect(await collection().countDocuments()).toBe(0);
     let prevHash = GENESIS;
     for (let seq = 1; seq <= 3; seq++) {
-      const entry: StoredEntry = { _id: seq, at: new Date(Date.now() - 60_000 + seq), actor: null, action: 'auth.loginFailed', target: null, detail: { email: `old${seq}@demo.example`, reason: 'credentials' }, origin: { channel: 'http', ip: '127.0.0.1', userAgent: null }, prevHash, hash: '' };
+      const entry: StoredEntry = {
+        _id: seq,
+        at: new Date(Date.now() - 60_000 + seq),
+        actor: null,
+        action: 'auth.loginFailed',
+        target: null,
+        detail: { email: `old${seq}@demo.example`, reason: 'credentials' },
+        origin: { channel: 'http', ip: '127.0.0.1', userAgent: null },
+        prevHash,
+        hash: '',
+      };
       entry.hash = plainHash(entry);
       prevHash = entry.hash;
       await collection().insertOne(entry);

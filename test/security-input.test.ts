@@ -59,12 +59,15 @@ const savedAs = async (id: string) => (await dev.download(`/api/attachments/${id
 const disposition = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 describe('uploads keep honest names (finding 6)', () => {
-  it.each(['html', 'htm', 'svg', 'bat'])('a PNG with a page appended, named report.%s, is stored and downloaded as report.png', async (ext) => {
-    const res = await upload(`report.${ext}`, PNG_WITH_HTML);
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: 'report.png', type: 'image/png' });
-    expect(await savedAs(res.body.id)).toBe(disposition('report.png'));
-  });
+  it.each(['html', 'htm', 'svg', 'bat'])(
+    'a PNG with a page appended, named report.%s, is stored and downloaded as report.png',
+    async (ext) => {
+      const res = await upload(`report.${ext}`, PNG_WITH_HTML);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ name: 'report.png', type: 'image/png' });
+      expect(await savedAs(res.body.id)).toBe(disposition('report.png'));
+    },
+  );
 
   it('keeps an extension that fits the content in any case, and gives one to a name without it', async () => {
     expect((await upload('図1.PNG', PNG)).body.name).toBe('図1.PNG');
@@ -80,7 +83,8 @@ describe('uploads keep honest names (finding 6)', () => {
     expect(disguised.status).toBe(201);
     expect(disguised.body.name).toBe('invoicegnp.png');
     expect(await savedAs(disguised.body.id)).toBe(disposition('invoicegnp.png'));
-    const controls = 'a\u200Eb\u200Fc\u202Ad\u202Be\u202Cf\u202Dg\u2066h\u2067i\u2068j\u2069k\u061Cl\u200Bm\uFEFFn\u0085o\u007Fp\u2028q\u00ADr.pdf';
+    const controls =
+      'a\u200Eb\u200Fc\u202Ad\u202Be\u202Cf\u202Dg\u2066h\u2067i\u2068j\u2069k\u061Cl\u200Bm\uFEFFn\u0085o\u007Fp\u2028q\u00ADr.pdf';
     expect((await upload(controls, PDF)).body.name).toBe('abcdefghijklmnopqr.pdf');
     const onlyControls = await upload('\u202E\u2066', PDF);
     expect(onlyControls.status).toBe(400);
@@ -99,7 +103,10 @@ describe('uploads keep honest names (finding 6)', () => {
     expect(sheet.status).toBe(201);
     expect(sheet.body).toMatchObject({ name: '集計.xls', type: 'application/vnd.ms-excel' });
     expect((await upload('old.doc', compoundFile('WordDocument'))).body).toMatchObject({ name: 'old.doc', type: 'application/msword' });
-    expect((await upload('slides.bat', compoundFile('PowerPoint Document'))).body).toMatchObject({ name: 'slides.ppt', type: 'application/vnd.ms-powerpoint' });
+    expect((await upload('slides.bat', compoundFile('PowerPoint Document'))).body).toMatchObject({
+      name: 'slides.ppt',
+      type: 'application/vnd.ms-powerpoint',
+    });
     // An installer shares the container but is none of Word, Excel or PowerPoint.
     const installer = await upload('setup.msi', compoundFile('\u4840\u3B3F\u43F2\u4231'));
     expect(installer.status).toBe(400);
@@ -109,14 +116,21 @@ describe('uploads keep honest names (finding 6)', () => {
   it('downloads a file stored before names were checked under an honest name', async () => {
     const me = (await dev.get<Me>('/api/me')).body;
     const { sha256 } = (await upload('clean.png', PNG_WITH_HTML)).body;
-    const old = await AttachmentModel.create({ sha256, name: 'old\u202Egnp.html', type: 'image/png', size: PNG_WITH_HTML.length, uploadedBy: me.id });
+    const old = await AttachmentModel.create({
+      sha256,
+      name: 'old\u202Egnp.html',
+      type: 'image/png',
+      size: PNG_WITH_HTML.length,
+      uploadedBy: me.id,
+    });
     expect(await savedAs(String(old._id))).toBe(disposition('oldgnp.png'));
   });
 });
 
 describe('exports neutralise every formula start (finding 14a)', () => {
   it('prefixes = + - @, tab, CR and their full-width forms, and nothing else', () => {
-    for (const formula of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '＝1+1', '＋1', '－1', '＠SUM(A1)']) expect(neutralizeCell(formula)).toBe(`'${formula}`);
+    for (const formula of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '＝1+1', '＋1', '－1', '＠SUM(A1)'])
+      expect(neutralizeCell(formula)).toBe(`'${formula}`);
     for (const text of ['', 'a=1', '1-1', ' 課題', '（＝）']) expect(neutralizeCell(text)).toBe(text);
   });
 
@@ -127,7 +141,12 @@ describe('exports neutralise every formula start (finding 14a)', () => {
     const titles = [`＝HYPERLINK("https://evil.example","${marker}")`, `＋${marker}`, `－${marker}`, `＠${marker}`];
     const raised: Issue[] = [];
     for (const title of titles) {
-      const res = await dev.post<Issue>('/api/issues', { title, description: '説明', businessAreas: ['national-health-insurance'], category: 'spec' });
+      const res = await dev.post<Issue>('/api/issues', {
+        title,
+        description: '説明',
+        businessAreas: ['national-health-insurance'],
+        category: 'spec',
+      });
       expect(res.status).toBe(201);
       raised.push(res.body);
     }
@@ -151,16 +170,34 @@ describe('text must be valid Unicode (finding 14b)', () => {
     const posted = await dev.post<ErrorBody>(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: 'a\ud800b' });
     expect(posted.status).toBe(400);
     expect(posted.body.error).toMatchObject({ code: 'bad_request', field: 'body.body' });
-    const raised = await dev.post<ErrorBody>('/api/issues', { title: '課題\udc00', description: '説明', businessAreas: ['national-health-insurance'], category: 'spec' });
+    const raised = await dev.post<ErrorBody>('/api/issues', {
+      title: '課題\udc00',
+      description: '説明',
+      businessAreas: ['national-health-insurance'],
+      category: 'spec',
+    });
     expect(raised.body.error.field).toBe('body.title');
-    expect((await dev.post<ErrorBody>('/api/issues', { title: '課題', description: '説明', businessAreas: ['national-health-insurance'], category: 'spec', '\ud800': 1 })).body.error.field).toBe('body');
+    expect(
+      (
+        await dev.post<ErrorBody>('/api/issues', {
+          title: '課題',
+          description: '説明',
+          businessAreas: ['national-health-insurance'],
+          category: 'spec',
+          '\ud800': 1,
+        })
+      ).body.error.field,
+    ).toBe('body');
     const page = await dev.get<{ messages: Message[] }>(`/api/threads/${thread.id}/messages`);
     expect(page.body.messages.map((m) => m.body)).toEqual(['最初の投稿です。']);
   });
 
   it('accepts characters outside the BMP, written as surrogate pairs', async () => {
     const { thread } = await startThread(dev);
-    const posted = await dev.post<{ message: Message }>(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: '𠮷野家 😀' });
+    const posted = await dev.post<{ message: Message }>(`/api/threads/${thread.id}/messages`, {
+      clientId: newClientId(),
+      body: '𠮷野家 😀',
+    });
     expect(posted.status).toBe(201);
     expect(posted.body.message.body).toBe('𠮷野家 😀');
   });

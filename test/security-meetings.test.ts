@@ -40,7 +40,11 @@ async function scheduledMeeting(body: Record<string, unknown>): Promise<Meeting>
 }
 
 /** An .ics as its content lines: folded lines joined again (RFC 5545 §3.1). */
-const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+const unfold = (ics: string) =>
+  ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 
 async function feedPath(client: ApiClient): Promise<string> {
   const res = await client.post<{ url: string }>('/api/me/calendar-token');
@@ -63,7 +67,12 @@ describe('a meeting’s online join URL (finding 7)', () => {
   const withheld = { list: null, detail: null, ics: false };
 
   it('of a consultation goes to the invited organisations and the secretariat only, and to an added invitee once added', async () => {
-    const m = await scheduledMeeting({ kind: 'consultation', title: '課題協議会議（招待のテスト）', venue: 'デジタル庁 会議室B', onlineUrl: joinUrl });
+    const m = await scheduledMeeting({
+      kind: 'consultation',
+      title: '課題協議会議（招待のテスト）',
+      venue: 'デジタル庁 会議室B',
+      onlineUrl: joinUrl,
+    });
     const seen = async () => ({
       secretariat: await joinUrlAsSeenBy(secretariat, m.id),
       development: await joinUrlAsSeenBy(dev, m.id),
@@ -118,7 +127,9 @@ describe('text in calendar lines (finding 9)', () => {
     expect(lines).toContain(`NAME:${escapedTitle}`);
     expect(lines).toContain(`X-WR-CALNAME:${escapedTitle}`);
     expect(lines).toContain(`SUMMARY:【全体会議】${escapedTitle}`);
-    expect(lines.find((l) => l.startsWith('DESCRIPTION:'))).toMatch(/^DESCRIPTION:一行目\\nDTSTART\\;VALUE=DATE:19700101\\nURL:https:\/\/evil\.example\/\\n\\n/);
+    expect(lines.find((l) => l.startsWith('DESCRIPTION:'))).toMatch(
+      /^DESCRIPTION:一行目\\nDTSTART\\;VALUE=DATE:19700101\\nURL:https:\/\/evil\.example\/\\n\\n/,
+    );
   });
 
   it('escapes it in the private feed too', async () => {
@@ -136,16 +147,25 @@ describe('a private calendar feed URL (finding 11)', () => {
 
   /** A new account of the development vendor, signed in with its temporary password. */
   async function newAccount(email: string) {
-    const created = await devAdmin.post<{ user: User; temporaryPassword: string }>(`/api/organizations/${orgId}/users`, { email, displayName: 'カレンダー 確認' });
+    const created = await devAdmin.post<{ user: User; temporaryPassword: string }>(`/api/organizations/${orgId}/users`, {
+      email,
+      displayName: 'カレンダー 確認',
+    });
     expect(created.status).toBe(201);
-    return { id: created.body.user.id, password: created.body.temporaryPassword, client: await server.signIn(email, created.body.temporaryPassword) };
+    return {
+      id: created.body.user.id,
+      password: created.body.temporaryPassword,
+      client: await server.signIn(email, created.body.temporaryPassword),
+    };
   }
 
   it('stops working when its owner changes the password; a URL issued afterwards works', async () => {
     const person = await newAccount('feed.password@demo.example');
     const path = await feedPath(person.client);
     expect(await feedStatus(path)).toBe(200);
-    expect((await person.client.post('/api/me/password', { currentPassword: person.password, newPassword: 'a new and long passphrase' })).status).toBe(204);
+    expect(
+      (await person.client.post('/api/me/password', { currentPassword: person.password, newPassword: 'a new and long passphrase' })).status,
+    ).toBe(204);
     expect(await feedStatus(path)).toBe(404);
     expect(await feedStatus(await feedPath(person.client))).toBe(200);
   });

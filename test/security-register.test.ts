@@ -40,7 +40,12 @@ const open = async (c: ApiClient) => {
 
 let issueSeq = 0;
 async function raise(by: ApiClient): Promise<Issue> {
-  const res = await by.post<Issue>('/api/issues', { title: `リンク試験 ${++issueSeq}`, description: '説明', businessAreas: ['national-pension'], category: 'spec' });
+  const res = await by.post<Issue>('/api/issues', {
+    title: `リンク試験 ${++issueSeq}`,
+    description: '説明',
+    businessAreas: ['national-pension'],
+    category: 'spec',
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
@@ -51,54 +56,66 @@ describe('finding 4: history names a linked thread only to those who may read it
   it.each([
     ['development', '開発事業者限定の秘密スレッド', ['support', 'mhlw', 'jlis']],
     ['vendors', '事業者限定の秘密スレッド', ['mhlw', 'jlis']],
-  ] as const)('a %s-only thread linked and unlinked: its title reaches only its readers, in REST and live', async (visibility, title, blind) => {
-    const issue = await raise(dev);
-    const { thread } = await startThread(dev, { title, visibility });
-    const readers = { dev, secretariat, dev2 } as Record<string, ApiClient>;
-    const others = { support, mhlw, jlis } as Record<string, ApiClient>;
-    const watching = async (c: ApiClient) => {
-      const s = await open(c);
-      await ok(s, 'issue.join', { issueId: issue.id });
-      return s;
-    };
-    const liveReader = await watching(dev2);
-    const liveBlind = await Promise.all(blind.map((k) => watching(others[k]!)));
-    const heard = (s: CouncilClientSocket, type: string) => nextEvent<{ issueId: string; entry: HistoryEntry }>(s, 'issue.history', (e) => e.issueId === issue.id && e.entry.type === type);
+  ] as const)(
+    'a %s-only thread linked and unlinked: its title reaches only its readers, in REST and live',
+    async (visibility, title, blind) => {
+      const issue = await raise(dev);
+      const { thread } = await startThread(dev, { title, visibility });
+      const readers = { dev, secretariat, dev2 } as Record<string, ApiClient>;
+      const others = { support, mhlw, jlis } as Record<string, ApiClient>;
+      const watching = async (c: ApiClient) => {
+        const s = await open(c);
+        await ok(s, 'issue.join', { issueId: issue.id });
+        return s;
+      };
+      const liveReader = await watching(dev2);
+      const liveBlind = await Promise.all(blind.map((k) => watching(others[k]!)));
+      const heard = (s: CouncilClientSocket, type: string) =>
+        nextEvent<{ issueId: string; entry: HistoryEntry }>(s, 'issue.history', (e) => e.issueId === issue.id && e.entry.type === type);
 
-    const linkHeard = [heard(liveReader, 'link'), ...liveBlind.map((s) => heard(s, 'link'))];
-    expect((await dev.post(`/api/issues/${issue.id}/links`, { kind: 'thread', id: thread.id })).status).toBe(200);
-    const [toReader, ...toBlind] = await Promise.all(linkHeard);
-    expect(JSON.stringify(toReader!.entry)).toContain(title);
-    for (const event of toBlind) expect(JSON.stringify(event.entry)).not.toContain(title);
-    for (const event of toBlind) expect(JSON.stringify(event.entry)).not.toContain(thread.id);
+      const linkHeard = [heard(liveReader, 'link'), ...liveBlind.map((s) => heard(s, 'link'))];
+      expect((await dev.post(`/api/issues/${issue.id}/links`, { kind: 'thread', id: thread.id })).status).toBe(200);
+      const [toReader, ...toBlind] = await Promise.all(linkHeard);
+      expect(JSON.stringify(toReader!.entry)).toContain(title);
+      for (const event of toBlind) expect(JSON.stringify(event.entry)).not.toContain(title);
+      for (const event of toBlind) expect(JSON.stringify(event.entry)).not.toContain(thread.id);
 
-    const unlinkHeard = [heard(liveReader, 'unlink'), ...liveBlind.map((s) => heard(s, 'unlink'))];
-    expect((await dev.delete(`/api/issues/${issue.id}/links/thread/${thread.id}`)).status).toBe(200);
-    const [unlinkToReader, ...unlinkToBlind] = await Promise.all(unlinkHeard);
-    expect(JSON.stringify(unlinkToReader!.entry)).toContain(title);
-    for (const event of unlinkToBlind) expect(JSON.stringify(event.entry)).not.toContain(title);
+      const unlinkHeard = [heard(liveReader, 'unlink'), ...liveBlind.map((s) => heard(s, 'unlink'))];
+      expect((await dev.delete(`/api/issues/${issue.id}/links/thread/${thread.id}`)).status).toBe(200);
+      const [unlinkToReader, ...unlinkToBlind] = await Promise.all(unlinkHeard);
+      expect(JSON.stringify(unlinkToReader!.entry)).toContain(title);
+      for (const event of unlinkToBlind) expect(JSON.stringify(event.entry)).not.toContain(title);
 
-    for (const [key, client] of Object.entries(readers)) {
-      const entries = linkEntries(await historyOf(client, issue.id));
-      expect(entries.map((e) => e.type), key).toEqual(['link', 'unlink']);
-      expect(entries[0]!.changes[0]).toMatchObject({ field: 'thread', from: null, to: { id: thread.id, title } });
-      expect(entries[1]!.changes[0]).toMatchObject({ field: 'thread', from: { id: thread.id, title }, to: null });
-    }
-    for (const key of blind) {
-      const entries = linkEntries(await historyOf(others[key]!, issue.id));
-      expect(entries.map((e) => e.type), key).toEqual(['link', 'unlink']);
-      expect(JSON.stringify(entries), key).not.toContain(title);
-      expect(JSON.stringify(entries), key).not.toContain(thread.id);
-      expect(entries[0]!.changes[0]).toMatchObject({ field: 'thread', from: null, to: { hidden: true } });
-    }
-  });
+      for (const [key, client] of Object.entries(readers)) {
+        const entries = linkEntries(await historyOf(client, issue.id));
+        expect(
+          entries.map((e) => e.type),
+          key,
+        ).toEqual(['link', 'unlink']);
+        expect(entries[0]!.changes[0]).toMatchObject({ field: 'thread', from: null, to: { id: thread.id, title } });
+        expect(entries[1]!.changes[0]).toMatchObject({ field: 'thread', from: { id: thread.id, title }, to: null });
+      }
+      for (const key of blind) {
+        const entries = linkEntries(await historyOf(others[key]!, issue.id));
+        expect(
+          entries.map((e) => e.type),
+          key,
+        ).toEqual(['link', 'unlink']);
+        expect(JSON.stringify(entries), key).not.toContain(title);
+        expect(JSON.stringify(entries), key).not.toContain(thread.id);
+        expect(entries[0]!.changes[0]).toMatchObject({ field: 'thread', from: null, to: { hidden: true } });
+      }
+    },
+  );
 
   it('a council thread is named to everyone', async () => {
     const issue = await raise(dev);
     const { thread } = await startThread(dev, { title: '全員が読めるスレッド', visibility: 'council' });
     expect((await dev.post(`/api/issues/${issue.id}/links`, { kind: 'thread', id: thread.id })).status).toBe(200);
     for (const client of [jlis, mhlw, support]) {
-      expect(linkEntries(await historyOf(client, issue.id))[0]!.changes[0]).toMatchObject({ to: { id: thread.id, title: '全員が読めるスレッド' } });
+      expect(linkEntries(await historyOf(client, issue.id))[0]!.changes[0]).toMatchObject({
+        to: { id: thread.id, title: '全員が読めるスレッド' },
+      });
     }
   });
 });
@@ -149,7 +166,8 @@ describe('finding 12: changing circulated minutes resets the confirmations, and 
     });
     expect(created.status).toBe(201);
     const m = created.body;
-    for (const to of ['scheduled', 'live', 'ended']) expect((await secretariat.post(`/api/meetings/${m.id}/status`, { to })).status).toBe(200);
+    for (const to of ['scheduled', 'live', 'ended'])
+      expect((await secretariat.post(`/api/meetings/${m.id}/status`, { to })).status).toBe(200);
     const items = m.agenda.map((a) => ({ agendaItemId: a.id, summary: `${a.title}について議論した。`, decisions: [], actionItems: [] }));
     expect((await secretariat.put(`/api/meetings/${m.id}/minutes`, { items })).status).toBe(200);
     expect((await secretariat.post(`/api/meetings/${m.id}/minutes/circulate`)).status).toBe(200);
@@ -175,7 +193,10 @@ describe('finding 12: changing circulated minutes resets the confirmations, and 
     expect(seen.confirmations).toEqual([]);
     expect(seen.items[0]!.summary).toContain('決定内容を修正');
     const audit = (await secretariat.get<AuditPage>('/api/audit?category=minutes')).body;
-    expect(audit.entries.find((e) => e.target?.id === m.id)).toMatchObject({ action: 'minutes.revised', detail: { confirmationsReset: 2 } });
+    expect(audit.entries.find((e) => e.target?.id === m.id)).toMatchObject({
+      action: 'minutes.revised',
+      detail: { confirmationsReset: 2 },
+    });
 
     // Confirming the new text counts again.
     expect((await dev.post(`/api/meetings/${m.id}/minutes/confirm`, {})).status).toBe(200);

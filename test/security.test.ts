@@ -15,7 +15,11 @@ afterAll(() => server.close());
 
 function expectStrictPolicy(headers: Headers) {
   const csp = headers.get('content-security-policy') ?? '';
-  const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+  const directive = (name: string) =>
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith(`${name} `)) ?? '';
   expect(directive('script-src')).toBe("script-src 'self'");
   expect(csp).not.toMatch(/unsafe-eval/);
   expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
@@ -37,7 +41,13 @@ describe('security headers', () => {
     let council: CouncilApp;
     let base: string;
     beforeAll(async () => {
-      const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), PUBLIC_ORIGIN: 'https://council.example.jp', TRUST_PROXY: 'true', SEED_DEMO: 'true' });
+      const config = loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: randomBytes(32).toString('hex'),
+        PUBLIC_ORIGIN: 'https://council.example.jp',
+        TRUST_PROXY: 'true',
+        SEED_DEMO: 'true',
+      });
       council = createApp({ config, sessionSecret: config.SESSION_SECRET!, serveClient: false });
       await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
       base = `http://127.0.0.1:${(council.server.address() as AddressInfo).port}`;
@@ -54,7 +64,12 @@ describe('security headers', () => {
     it('sets the session cookie Secure, HttpOnly and SameSite behind the HTTPS proxy', async () => {
       const res = await fetch(`${base}/api/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https', origin: 'https://council.example.jp', host: 'council.example.jp' },
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-proto': 'https',
+          origin: 'https://council.example.jp',
+          host: 'council.example.jp',
+        },
         body: JSON.stringify({ email: 'dev@demo.example', password: 'council-demo' }),
       });
       expect(res.status).toBe(200);
@@ -74,7 +89,8 @@ describe('the pace of socket events', () => {
     const refused = replies.filter((r) => !r.ok);
     expect(replies.filter((r) => r.ok)).toHaveLength(20);
     expect(refused).toHaveLength(10);
-    for (const r of refused) expect(r).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/try again in \d+ s/) } });
+    for (const r of refused)
+      expect(r).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/try again in \d+ s/) } });
     // Another person is not slowed by it.
     expect((await ok(other, 'session.ping', {})).userId).toBeTruthy();
     [tab1, tab2, other].forEach((s) => s.close());

@@ -24,8 +24,18 @@ describe('the seeded council', () => {
       byVendorType: { development: 67, support: 115 },
     });
     const observers = all.body.organizations.filter((o) => o.kind === 'observer');
-    expect(observers.filter((o) => o.observerKind === 'ministry').map((o) => o.key).sort()).toEqual(['cfa', 'mext', 'mhlw', 'mic', 'moj']);
-    expect(observers.filter((o) => o.observerKind === 'body').map((o) => o.key).sort()).toEqual(['applic', 'jahis', 'jisa', 'jlis']);
+    expect(
+      observers
+        .filter((o) => o.observerKind === 'ministry')
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(['cfa', 'mext', 'mhlw', 'mic', 'moj']);
+    expect(
+      observers
+        .filter((o) => o.observerKind === 'body')
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(['applic', 'jahis', 'jisa', 'jlis']);
     const areas = await client.get<{ businessAreas: { key: string; ministry: string }[] }>('/api/business-areas');
     expect(areas.body.businessAreas).toHaveLength(20);
   });
@@ -44,7 +54,9 @@ describe('the seeded council', () => {
   });
 
   it('creates the seven demo accounts in the right organisations', async () => {
-    const users = await UserModel.find({}).populate<{ organization: { key: string; kind: string; vendorType: string | null } }>('organization');
+    const users = await UserModel.find({}).populate<{ organization: { key: string; kind: string; vendorType: string | null } }>(
+      'organization',
+    );
     const byEmail = Object.fromEntries(users.map((u) => [u.email, u]));
     expect(Object.keys(byEmail).sort()).toEqual([
       'dev-admin@demo.example',

@@ -25,8 +25,13 @@ describe('nextSequence', () => {
 
   it('stays distinct and gap-free when several app processes claim at once', async () => {
     const run = promisify(execFile);
-    const worker = () => run(process.execPath, ['--import', 'tsx', 'test/support/sequenceWorker.ts', inject('mongoUri'), dbName, 'shared-seq', '25']);
-    const [one, two, here] = await Promise.all([worker(), worker(), Promise.all(Array.from({ length: 25 }, () => nextSequence('shared-seq')))]);
+    const worker = () =>
+      run(process.execPath, ['--import', 'tsx', 'test/support/sequenceWorker.ts', inject('mongoUri'), dbName, 'shared-seq', '25']);
+    const [one, two, here] = await Promise.all([
+      worker(),
+      worker(),
+      Promise.all(Array.from({ length: 25 }, () => nextSequence('shared-seq'))),
+    ]);
     const all = [...(JSON.parse(one.stdout) as number[]), ...(JSON.parse(two.stdout) as number[]), ...here];
     expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: 75 }, (_, i) => i + 1));
   }, 60_000);

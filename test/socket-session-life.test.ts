@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const disconnectedFrom = (socket: { once(e: 'disconnect', f: () => void): unknown }) => new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+const disconnectedFrom = (socket: { once(e: 'disconnect', f: () => void): unknown }) =>
+  new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
 
 it('a password change ends the sockets of the other sessions at once, and keeps the one it was made in', async () => {
   const [here, elsewhere] = await Promise.all([server.signIn('dev2@demo.example'), server.signIn('dev2@demo.example')]);
@@ -25,7 +26,9 @@ it('a password change ends the sockets of the other sessions at once, and keeps 
   const ended = nextEvent<{ reason: string }>(other, 'session.ended');
   const dropped = disconnectedFrom(other);
 
-  expect((await here.post('/api/me/password', { currentPassword: 'council-demo', newPassword: 'council-new-password-2026' })).status).toBe(204);
+  expect((await here.post('/api/me/password', { currentPassword: 'council-demo', newPassword: 'council-new-password-2026' })).status).toBe(
+    204,
+  );
   expect(await ended).toEqual({ reason: 'passwordChanged' });
   await dropped;
   // The other session cannot come back over a socket; this one goes on.
@@ -84,7 +87,9 @@ describe('a socket whose session ended by time or elsewhere', () => {
     const sent = await ack(socket, 'message.send', { threadId: thread.id, clientId: newClientId(), body: '期限切れのセッションから' });
     expect(sent).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(await ended).toEqual({ reason: 'expired' });
-    const page = await (await short.signIn('secretariat@demo.example')).get<{ messages: Array<{ body: string }> }>(`/api/threads/${thread.id}/messages`);
+    const page = await (
+      await short.signIn('secretariat@demo.example')
+    ).get<{ messages: Array<{ body: string }> }>(`/api/threads/${thread.id}/messages`);
     expect(page.body.messages.map((m) => m.body)).not.toContain('期限切れのセッションから');
   });
 

@@ -39,7 +39,12 @@ describe('Socket.IO handshake', () => {
     expect(ack).toMatchObject({ ok: true, userId: me.id });
     socket.close();
 
-    const polling = io(server.baseUrl, { transports: ['polling'], reconnection: false, forceNew: true, extraHeaders: { cookie: client.cookieHeader } });
+    const polling = io(server.baseUrl, {
+      transports: ['polling'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie: client.cookieHeader },
+    });
     await connected(polling);
     expect(await emitWithAck(polling as CouncilClientSocket, 'session.ping', { at: 1 })).toMatchObject({ ok: true, userId: me.id });
     polling.close();

@@ -29,7 +29,9 @@ describe('the server process', () => {
     const client = new ApiClient(first.baseUrl);
     expect((await client.get('/api/health')).status).toBe(200);
     // The demo secretariat has the demo authenticator secret: the second step with its current code.
-    expect((await client.post('/api/auth/login', { email: 'secretariat@demo.example', password: 'council-demo' })).body).toMatchObject({ mfa: 'required' });
+    expect((await client.post('/api/auth/login', { email: 'secretariat@demo.example', password: 'council-demo' })).body).toMatchObject({
+      mfa: 'required',
+    });
     const code = await secondFactorAnswers({ canIssueRecoveryCodes: false }).nextCode('secretariat@demo.example');
     expect((await client.post('/api/auth/login/second-factor', { code })).status).toBe(200);
     expect((await client.get<OrganizationList>('/api/organizations')).body.counts.total).toBe(192);
@@ -49,7 +51,9 @@ describe('the server process', () => {
   it('says exactly what to do when the database engine is not built and Go is missing', () => {
     const target = path.join(dataDir, 'no-such-ferretdb');
     expect(() => ensureFerretDB({ buildTo: target, go: path.join(dataDir, 'no-go') })).toThrow(DatabaseSetupError);
-    expect(() => ensureFerretDB({ buildTo: target, go: path.join(dataDir, 'no-go') })).toThrow(/install Go 1\.24 or newer[\s\S]*MONGODB_URI=mongodb:\/\//);
+    expect(() => ensureFerretDB({ buildTo: target, go: path.join(dataDir, 'no-go') })).toThrow(
+      /install Go 1\.24 or newer[\s\S]*MONGODB_URI=mongodb:\/\//,
+    );
     expect(() => ensureFerretDB({ bin: target })).toThrow(/FERRETDB_BIN points to/);
   });
 });

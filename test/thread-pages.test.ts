@@ -21,7 +21,11 @@ beforeAll(async () => {
   threadId = thread.id;
   posted.push({ seq: message.seq, id: message.id, reply: false });
   const post = async (body: string, parentId?: string) => {
-    const res = await dev.post<{ message: Message }>(`/api/threads/${threadId}/messages`, { clientId: newClientId(), body, ...(parentId ? { parentId } : {}) });
+    const res = await dev.post<{ message: Message }>(`/api/threads/${threadId}/messages`, {
+      clientId: newClientId(),
+      body,
+      ...(parentId ? { parentId } : {}),
+    });
     expect(res.status).toBe(201);
     posted.push({ seq: res.body.message.seq, id: res.body.message.id, reply: !!parentId });
     return res.body.message;
@@ -66,7 +70,10 @@ it('pages the top-level messages backwards from the latest, each once and in ord
 it('starts a backward page at any cursor, across the run of replies', async () => {
   const topLevel = posted.filter((p) => !p.reply);
   for (const before of [1, 2, 50, 51, 100, 101, 150, 200, 230, 260, posted.at(-1)!.seq + 1, 1_000_000_000]) {
-    const expected = topLevel.filter((p) => p.seq < before).slice(-20).map((p) => p.id);
+    const expected = topLevel
+      .filter((p) => p.seq < before)
+      .slice(-20)
+      .map((p) => p.id);
     const got = await page(`limit=20&before=${before}`);
     expect(got.messages.map((m) => m.id)).toEqual(expected);
     expect(got.hasMore).toBe(topLevel.filter((p) => p.seq < before).length > 20);

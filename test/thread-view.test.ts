@@ -16,7 +16,12 @@ let server: TestServer;
 let dev: ApiClient, dev2: ApiClient, support: ApiClient, secretariat: ApiClient;
 beforeAll(async () => {
   server = await startTestServer();
-  [dev, dev2, support, secretariat] = await server.signInAll('dev@demo.example', 'dev2@demo.example', 'support@demo.example', 'secretariat@demo.example');
+  [dev, dev2, support, secretariat] = await server.signInAll(
+    'dev@demo.example',
+    'dev2@demo.example',
+    'support@demo.example',
+    'secretariat@demo.example',
+  );
 });
 afterAll(() => server.close());
 
@@ -25,7 +30,9 @@ async function allPages(client: ApiClient, query: string): Promise<ThreadList['t
   const out: ThreadList['threads'] = [];
   let cursor: string | null = null;
   do {
-    const res: { status: number; body: ThreadList } = await client.get<ThreadList>(`/api/threads?limit=3${query}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res: { status: number; body: ThreadList } = await client.get<ThreadList>(
+      `/api/threads?limit=3${query}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     expect(res.status).toBe(200);
     out.push(...res.body.threads);
     cursor = res.body.nextCursor;
@@ -35,7 +42,16 @@ async function allPages(client: ApiClient, query: string): Promise<ThreadList['t
 
 it('lists, pages and filters as the database orders them, and follows posts, pins and other processes', async () => {
   const made: Thread[] = [];
-  for (let i = 0; i < 7; i++) made.push((await startThread(i % 3 === 2 ? dev2 : dev, { title: `ビュー確認スレッド ${i}`, visibility: i === 5 ? 'development' : 'council', businessAreas: i % 2 ? ['national-pension'] : [] })).thread);
+  for (let i = 0; i < 7; i++)
+    made.push(
+      (
+        await startThread(i % 3 === 2 ? dev2 : dev, {
+          title: `ビュー確認スレッド ${i}`,
+          visibility: i === 5 ? 'development' : 'council',
+          businessAreas: i % 2 ? ['national-pension'] : [],
+        })
+      ).thread,
+    );
   // Activity moves a thread up; the secretariat pins one.
   const posted = await dev2.post<Message>(`/api/threads/${made[1]!.id}/messages`, { clientId: newClientId(), body: '上げます' });
   expect(posted.status).toBe(201);
@@ -43,14 +59,21 @@ it('lists, pages and filters as the database orders them, and follows posts, pin
 
   const threads = mongoose.connection.db!.collection('threads');
   const stored = async (filter: Record<string, unknown>) =>
-    (await threads.find(filter, { projection: { _id: 1 } }).sort({ pinned: -1, lastActivityAt: -1, _id: -1 }).toArray()).map((t) => String(t._id));
+    (
+      await threads
+        .find(filter, { projection: { _id: 1 } })
+        .sort({ pinned: -1, lastActivityAt: -1, _id: -1 })
+        .toArray()
+    ).map((t) => String(t._id));
   const listed = async (client: ApiClient, query = '') => (await allPages(client, query)).map((t) => t.id);
 
   expect(await listed(dev)).toEqual(await stored({ visibility: { $in: ['council', 'vendors', 'development'] } }));
   expect(await listed(support)).toEqual(await stored({ visibility: { $in: ['council', 'vendors'] } }));
   expect((await listed(dev)).slice(0, 2)).toEqual([made[3]!.id, made[1]!.id]);
   expect(await listed(dev, '&businessArea=national-pension')).toEqual(await stored({ businessAreas: 'national-pension' }));
-  expect(await listed(dev2, '&mine=true')).toEqual(await stored({ participants: new mongoose.Types.ObjectId((await dev2.get<{ id: string }>('/api/me')).body.id) }));
+  expect(await listed(dev2, '&mine=true')).toEqual(
+    await stored({ participants: new mongoose.Types.ObjectId((await dev2.get<{ id: string }>('/api/me')).body.id) }),
+  );
 
   // Unread: dev has read its own threads to the end; the reply by dev2 in thread 1 is unread for dev.
   const unread = (await dev.get<UnreadState>('/api/threads/unread')).body.threads;

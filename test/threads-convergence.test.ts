@@ -24,11 +24,19 @@ afterAll(async () => {
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number) {
   let s = seed >>> 0;
-  const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
 }
 
-const EVENTS = ['message.created', 'message.edited', 'message.deleted', 'message.hidden', 'message.restored', 'message.replies', 'reaction.changed'] as const;
+const EVENTS = [
+  'message.created',
+  'message.edited',
+  'message.deleted',
+  'message.hidden',
+  'message.restored',
+  'message.replies',
+  'reaction.changed',
+] as const;
 
 it('applying 200 random live events gives the same state as a fresh fetch', async () => {
   const seed = Number(process.env.CONVERGENCE_SEED ?? Date.now() % 100_000);
@@ -45,7 +53,11 @@ it('applying 200 random live events gives the same state as a fresh fetch', asyn
   let applied = 0;
   for (const event of EVENTS) {
     (watcher as unknown as { on(e: string, f: (p: unknown) => void): void }).on(event, (payload) => {
-      const e = (event === 'message.replies' || event === 'reaction.changed' ? { type: event, ...(payload as object) } : { type: event, message: payload }) as TimelineEvent;
+      const e = (
+        event === 'message.replies' || event === 'reaction.changed'
+          ? { type: event, ...(payload as object) }
+          : { type: event, message: payload }
+      ) as TimelineEvent;
       timeline = applyTimelineEvent(timeline, e);
       applied++;
     });
@@ -73,7 +85,12 @@ it('applying 200 random live events gives the same state as a fresh fetch', asyn
           break;
         }
         case 'reply': {
-          const { message } = await ok(socket, 'message.send', { threadId: thread.id, clientId: newClientId(), body: `返信 ${i}`, parentId: target });
+          const { message } = await ok(socket, 'message.send', {
+            threadId: thread.id,
+            clientId: newClientId(),
+            body: `返信 ${i}`,
+            parentId: target,
+          });
           authored.set(message.id, who);
           break;
         }

@@ -20,7 +20,11 @@ const open = async (client: ApiClient) => {
   return socket;
 };
 const post = async (client: ApiClient, threadId: string, body: string, parentId?: string) => {
-  const res = await client.post<{ message: Message }>(`/api/threads/${threadId}/messages`, { clientId: newClientId(), body, ...(parentId ? { parentId } : {}) });
+  const res = await client.post<{ message: Message }>(`/api/threads/${threadId}/messages`, {
+    clientId: newClientId(),
+    body,
+    ...(parentId ? { parentId } : {}),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.message;
 };
@@ -136,7 +140,9 @@ describe('messages', () => {
     const changed = nextEvent<{ reactions: Array<{ key: string; userIds: string[] }> }>(watcher, 'reaction.changed');
     await dev2.put(`/api/messages/${message.id}/reactions/thumbsUp`);
     await dev2.put(`/api/messages/${message.id}/reactions/thumbsUp`);
-    const res = await support.put<{ reactions: Array<{ key: string; userIds: string[] }> }>(`/api/messages/${message.id}/reactions/thumbsUp`);
+    const res = await support.put<{ reactions: Array<{ key: string; userIds: string[] }> }>(
+      `/api/messages/${message.id}/reactions/thumbsUp`,
+    );
     expect((await changed).reactions[0]!.key).toBe('thumbsUp');
     expect(res.body.reactions).toEqual([{ key: 'thumbsUp', userIds: [expect.any(String), expect.any(String)] }]);
     await dev2.delete(`/api/messages/${message.id}/reactions/thumbsUp`);
@@ -157,7 +163,8 @@ describe('messages', () => {
     expect((await dev.patch(`/api/messages/${message.id}`, { body: '古い版から', version: 1 })).status).toBe(409);
     expect((await dev2.patch(`/api/messages/${message.id}`, { body: '他人の編集' })).status).toBe(403);
 
-    const versions = (await dev.get<{ versions: Array<{ version: number; body: string }> }>(`/api/messages/${message.id}/versions`)).body.versions;
+    const versions = (await dev.get<{ versions: Array<{ version: number; body: string }> }>(`/api/messages/${message.id}/versions`)).body
+      .versions;
     expect(versions.map((v) => [v.version, v.body])).toEqual([[1, '初版']]);
     expect((await secretariat.get(`/api/messages/${message.id}/versions`)).status).toBe(200);
     expect((await dev2.get(`/api/messages/${message.id}/versions`)).status).toBe(403);
@@ -200,12 +207,21 @@ describe('messages', () => {
 
   it('mentions resolve to names; the autocomplete finds people and organisations', async () => {
     const me = (await dev2.get<Me>('/api/me')).body;
-    const candidates = (await dev.get<{ users: Array<{ id: string; displayName: string }>; organizations: Array<{ id: string }> }>(`/api/mentions?q=${encodeURIComponent('高橋')}`)).body;
+    const candidates = (
+      await dev.get<{ users: Array<{ id: string; displayName: string }>; organizations: Array<{ id: string }> }>(
+        `/api/mentions?q=${encodeURIComponent('高橋')}`,
+      )
+    ).body;
     expect(candidates.users.map((u) => u.id)).toContain(me.id);
-    const orgs = (await dev.get<{ organizations: Array<{ id: string; nameJa: string }> }>(`/api/mentions?q=${encodeURIComponent('厚生')}`)).body.organizations;
+    const orgs = (await dev.get<{ organizations: Array<{ id: string; nameJa: string }> }>(`/api/mentions?q=${encodeURIComponent('厚生')}`))
+      .body.organizations;
     expect(orgs.length).toBeGreaterThan(0);
     const { thread } = await startThread(dev);
-    const m = await post(dev, thread.id, `${mentionToken('user', me.id)} さん、${mentionToken('org', orgs[0]!.id)} の見解は？ ${mentionToken('user', '0123456789abcdef01234567')}`);
+    const m = await post(
+      dev,
+      thread.id,
+      `${mentionToken('user', me.id)} さん、${mentionToken('org', orgs[0]!.id)} の見解は？ ${mentionToken('user', '0123456789abcdef01234567')}`,
+    );
     expect(m.mentions.users).toEqual([{ id: me.id, displayName: me.displayName }]);
     expect(m.mentions.organizations.map((o) => o.id)).toEqual([orgs[0]!.id]);
     expect((await dev.get('/api/mentions?q=')).status).toBe(400);
@@ -264,7 +280,15 @@ describe('unread state', () => {
     expect(state.find((t) => t.id === thread.id)).toEqual({ id: thread.id, lastSeq: 2, readSeq: 0 });
     expect(state.map((t) => t.id)).not.toContain(hidden.id);
     await ministry.post(`/api/threads/${thread.id}/read`, { seq: 2 });
-    expect((await ministry.get<State>('/api/threads/unread')).body.threads.find((t) => t.id === thread.id)).toEqual({ id: thread.id, lastSeq: 2, readSeq: 2 });
-    expect((await dev.get<State>('/api/threads/unread')).body.threads.find((t) => t.id === hidden.id)).toEqual({ id: hidden.id, lastSeq: 1, readSeq: 1 });
+    expect((await ministry.get<State>('/api/threads/unread')).body.threads.find((t) => t.id === thread.id)).toEqual({
+      id: thread.id,
+      lastSeq: 2,
+      readSeq: 2,
+    });
+    expect((await dev.get<State>('/api/threads/unread')).body.threads.find((t) => t.id === hidden.id)).toEqual({
+      id: hidden.id,
+      lastSeq: 1,
+      readSeq: 1,
+    });
   });
 });

@@ -22,7 +22,12 @@ const open = async (client: ApiClient) => {
 
 beforeAll(async () => {
   server = await startTestServer();
-  [dev, dev2, support, ministry] = await server.signInAll('dev@demo.example', 'dev2@demo.example', 'support@demo.example', 'mhlw@demo.example');
+  [dev, dev2, support, ministry] = await server.signInAll(
+    'dev@demo.example',
+    'dev2@demo.example',
+    'support@demo.example',
+    'mhlw@demo.example',
+  );
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());
@@ -99,7 +104,10 @@ describe('live messages between vendors', () => {
     const payload = { threadId: thread.id, clientId, body: '一度だけ' };
     const [first, second] = await Promise.all([ok(socket, 'message.send', payload), ok(socket, 'message.send', payload)]);
     const third = await ok(socket, 'message.send', payload);
-    const rest = await dev.post<{ message: Message; duplicate: boolean }>(`/api/threads/${thread.id}/messages`, { clientId, body: '一度だけ' });
+    const rest = await dev.post<{ message: Message; duplicate: boolean }>(`/api/threads/${thread.id}/messages`, {
+      clientId,
+      body: '一度だけ',
+    });
     expect(rest.status).toBe(200);
     expect(new Set([first.message.id, second.message.id, third.message.id, rest.body.message.id]).size).toBe(1);
     expect(third.duplicate).toBe(true);
@@ -130,7 +138,8 @@ describe('live messages between vendors', () => {
     const lastSeen = joined.thread.lastSeq;
     reader.disconnect();
     const writer = await open(dev);
-    for (let i = 1; i <= 50; i++) await ok(writer, 'message.send', { threadId: thread.id, clientId: newClientId(), body: `オフライン中の投稿 ${i}` });
+    for (let i = 1; i <= 50; i++)
+      await ok(writer, 'message.send', { threadId: thread.id, clientId: newClientId(), body: `オフライン中の投稿 ${i}` });
     const back = await open(dev2);
     const caughtUp = await ok(back, 'thread.join', { threadId: thread.id, afterSeq: lastSeen });
     expect(caughtUp.missed.map((m) => m.body)).toEqual(Array.from({ length: 50 }, (_, i) => `オフライン中の投稿 ${i + 1}`));
@@ -169,7 +178,9 @@ describe('malformed and unauthorised events', () => {
     expect(named).toMatchObject({ ok: false, error: { field: 'payload.body' } });
     // Events without an ack callback are simply ignored, never crash.
     (socket as unknown as { emit(e: string, p: unknown): void }).emit('message.send', { threadId: 1 });
-    expect((await ok(socket, 'message.send', { threadId: thread.id, clientId: newClientId(), body: 'still here' })).message.body).toBe('still here');
+    expect((await ok(socket, 'message.send', { threadId: thread.id, clientId: newClientId(), body: 'still here' })).message.body).toBe(
+      'still here',
+    );
     expect((await dev.get('/api/health')).status).toBe(200);
   });
 
@@ -181,7 +192,9 @@ describe('malformed and unauthorised events', () => {
       error: { code: 'not_found' },
     });
     const reply = await ok(socket, 'message.send', { threadId: thread.id, clientId: newClientId(), body: '返信', parentId: message.id });
-    expect(await ack(socket, 'message.send', { threadId: thread.id, clientId: newClientId(), body: '返信の返信', parentId: reply.message.id })).toMatchObject({
+    expect(
+      await ack(socket, 'message.send', { threadId: thread.id, clientId: newClientId(), body: '返信の返信', parentId: reply.message.id }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'bad_request', field: 'parentId' },
     });

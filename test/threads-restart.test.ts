@@ -34,7 +34,12 @@ it('a reader catches up with all 50 messages, in order, after the server process
   running = await startServerProcess(dataDir, { POSTS_PER_MINUTE: '1000' });
   const writer = await signIn(running.baseUrl, 'dev@demo.example');
   const reader = await signIn(running.baseUrl, 'dev2@demo.example');
-  const created = await writer.post<{ thread: { id: string } }>('/api/threads', { clientId: newClientId(), title: '再起動', body: '開始', visibility: 'council' });
+  const created = await writer.post<{ thread: { id: string } }>('/api/threads', {
+    clientId: newClientId(),
+    title: '再起動',
+    body: '開始',
+    visibility: 'council',
+  });
   const threadId = created.body.thread.id;
   const readerSocket = await openSocket(reader);
   const joined = await ok(readerSocket, 'thread.join', { threadId });

@@ -39,7 +39,11 @@ it('files old messages in buckets and carries reply counts on, once per database
   expect(ran).toBe(1);
   expect((await messages.findOne({ _id: new mongoose.Types.ObjectId(message.id) }))?.bucket).toBe(0);
 
-  const reply = await dev.post<Message>(`/api/threads/${thread.id}/messages`, { clientId: newClientId(), body: '4件目の返信', parentId: message.id });
+  const reply = await dev.post<Message>(`/api/threads/${thread.id}/messages`, {
+    clientId: newClientId(),
+    body: '4件目の返信',
+    parentId: message.id,
+  });
   expect(reply.status).toBe(201);
   const page = await dev.get<{ messages: Message[] }>(`/api/threads/${thread.id}/messages`);
   expect(page.body.messages.find((m) => m.id === message.id)?.replyCount).toBe(4);
@@ -56,23 +60,32 @@ it('moves minutes confirmations stored inside the meeting to documents of their 
   });
   const m = created.body;
   for (const to of ['scheduled', 'live', 'ended']) await secretariat.post(`/api/meetings/${m.id}/status`, { to });
-  await secretariat.put(`/api/meetings/${m.id}/minutes`, { items: [{ agendaItemId: m.agenda[0]!.id, summary: '議論した。', decisions: [], actionItems: [] }] });
+  await secretariat.put(`/api/meetings/${m.id}/minutes`, {
+    items: [{ agendaItemId: m.agenda[0]!.id, summary: '議論した。', decisions: [], actionItems: [] }],
+  });
   await secretariat.post(`/api/meetings/${m.id}/minutes/circulate`);
   // As an older version stored it: the confirmation inside the meeting's minutes.
   const me = (await dev.get<Me>('/api/me')).body;
   const at = new Date('2026-12-11T01:00:00Z');
   const organization = { id: new mongoose.Types.ObjectId(presenter.id), nameJa: presenter.nameJa, nameEn: presenter.nameEn };
   const by = { id: new mongoose.Types.ObjectId(me.id), displayName: me.displayName, organization };
-  await mongoose.connection.db!.collection('meetings').updateOne(
-    { _id: new mongoose.Types.ObjectId(m.id) },
-    { $set: { 'minutes.confirmations': [{ organization, status: 'commented', comment: '第2項を修正願います', by, at }] } },
-  );
+  await mongoose.connection
+    .db!.collection('meetings')
+    .updateOne(
+      { _id: new mongoose.Types.ObjectId(m.id) },
+      { $set: { 'minutes.confirmations': [{ organization, status: 'commented', comment: '第2項を修正願います', by, at }] } },
+    );
 
   await upgradeStoredData();
   await upgradeStoredData();
   const minutes = (await secretariat.get<Meeting>(`/api/meetings/${m.id}`)).body.minutes!;
   expect(minutes.confirmations).toEqual([
-    expect.objectContaining({ organization: expect.objectContaining({ id: presenter.id }), status: 'commented', comment: '第2項を修正願います', at: at.toISOString() }),
+    expect.objectContaining({
+      organization: expect.objectContaining({ id: presenter.id }),
+      status: 'commented',
+      comment: '第2項を修正願います',
+      at: at.toISOString(),
+    }),
   ]);
   expect(minutes.awaiting).toEqual([]);
   const stored = await mongoose.connection.db!.collection('meetings').findOne({ _id: new mongoose.Types.ObjectId(m.id) });
@@ -81,18 +94,31 @@ it('moves minutes confirmations stored inside the meeting to documents of their 
 
 it('moves the floor stored inside the meeting to a document per person, once', async () => {
   const [mhlw, jlis] = await server.signInAll('mhlw@demo.example', 'jlis@demo.example');
-  const created = await secretariat.post<Meeting>('/api/meetings', { kind: 'plenary', title: '第4回 全体会議', startsAt: '2026-12-17T14:00:00+09:00', endsAt: '2026-12-17T16:00:00+09:00' });
+  const created = await secretariat.post<Meeting>('/api/meetings', {
+    kind: 'plenary',
+    title: '第4回 全体会議',
+    startsAt: '2026-12-17T14:00:00+09:00',
+    endsAt: '2026-12-17T16:00:00+09:00',
+  });
   const m = created.body;
   for (const to of ['scheduled', 'live']) await secretariat.post(`/api/meetings/${m.id}/status`, { to });
   const observers = await Promise.all([mhlw, jlis].map(async (c) => (await c.get<Me>('/api/me')).body.id));
   // As an older version stored it: the floor an array inside the meeting.
   const meetings = mongoose.connection.db!.collection('meetings');
-  await meetings.updateOne({ _id: new mongoose.Types.ObjectId(m.id) }, { $set: { floor: observers.map((id) => new mongoose.Types.ObjectId(id)) } });
+  await meetings.updateOne(
+    { _id: new mongoose.Types.ObjectId(m.id) },
+    { $set: { floor: observers.map((id) => new mongoose.Types.ObjectId(id)) } },
+  );
 
   // This database has had its upgrades already (the case above): as one that has not had this one yet.
   await mongoose.connection.db!.collection<{ _id: string }>('migrations').deleteOne({ _id: '2026-12 meeting floor keyed per person' });
 
-  const floorOf = () => mongoose.connection.db!.collection('meeting_floor').find({ meetingId: new mongoose.Types.ObjectId(m.id) }).sort({ _id: 1 }).toArray();
+  const floorOf = () =>
+    mongoose.connection
+      .db!.collection('meeting_floor')
+      .find({ meetingId: new mongoose.Types.ObjectId(m.id) })
+      .sort({ _id: 1 })
+      .toArray();
   await upgradeStoredData();
   const moved = await floorOf();
   expect(moved.map((f) => [f._id, String(f.userId)])).toEqual(observers.map((id) => [`${m.id}:${id}`, id]).sort());
@@ -118,18 +144,28 @@ it('moves the floor stored inside the meeting to a document per person, once', a
 
 it('names linked threads by id in history stored with their titles, so an unreadable one is no longer named (issue 16, finding 4)', async () => {
   const support = await server.signIn('support@demo.example');
-  const issue = (await dev.post<{ id: string }>('/api/issues', { title: '旧形式の履歴', description: '説明', businessAreas: ['national-pension'], category: 'spec' })).body;
+  const issue = (
+    await dev.post<{ id: string }>('/api/issues', {
+      title: '旧形式の履歴',
+      description: '説明',
+      businessAreas: ['national-pension'],
+      category: 'spec',
+    })
+  ).body;
   const { thread } = await startThread(dev, { title: '開発事業者だけの旧スレッド', visibility: 'development' });
   expect((await dev.post(`/api/issues/${issue.id}/links`, { kind: 'thread', id: thread.id })).status).toBe(200);
   // As an older version stored it: the title itself.
   const history = mongoose.connection.db!.collection('issuehistories');
   const issueId = new mongoose.Types.ObjectId(issue.id);
   await history.updateOne({ issueId, type: 'link' }, { $set: { changes: [{ field: 'thread', from: null, to: thread.title }] } });
-  await mongoose.connection.db!.collection<{ _id: string }>('migrations').deleteOne({ _id: '2026-12 issue history names linked threads by id' });
+  await mongoose.connection
+    .db!.collection<{ _id: string }>('migrations')
+    .deleteOne({ _id: '2026-12 issue history names linked threads by id' });
   await upgradeStoredData();
 
   expect((await history.findOne({ issueId, type: 'link' }))?.changes).toEqual([{ field: 'thread', from: null, to: { id: thread.id } }]);
-  const linkIn = async (c: ApiClient) => (await c.get<IssueDetail>(`/api/issues/${issue.id}`)).body.history.find((h) => h.type === 'link')!.changes[0];
+  const linkIn = async (c: ApiClient) =>
+    (await c.get<IssueDetail>(`/api/issues/${issue.id}`)).body.history.find((h) => h.type === 'link')!.changes[0];
   expect(await linkIn(dev)).toEqual({ field: 'thread', from: null, to: { id: thread.id, title: thread.title } });
   expect(await linkIn(support)).toEqual({ field: 'thread', from: null, to: { hidden: true } });
 });

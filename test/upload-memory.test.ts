@@ -32,7 +32,8 @@ afterAll(async () => {
 });
 
 /** A field of /proc/<pid>/status in MB (VmRSS: resident now; VmHWM: the peak since the last reset). */
-const statusMb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const statusMb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 /** Bytes the process has read with read(2), sockets included. */
 const bytesRead = (pid: number) => Number(/rchar: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))![1]);
 
@@ -58,7 +59,9 @@ async function startUpload(baseUrl: string, client: ApiClient, tag: string): Pro
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') as { sha256?: string } }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') as { sha256?: string } }),
+      );
     });
   });
   answer.catch(() => undefined); // awaited in finish()
@@ -83,7 +86,8 @@ async function startUpload(baseUrl: string, client: ApiClient, tag: string): Pro
 async function untilRead(pid: number, from: number, bytes: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (bytesRead(pid) - from < bytes) {
-    if (Date.now() > deadline) throw new Error(`the server read ${((bytesRead(pid) - from) / MB).toFixed(0)} MB of ${(bytes / MB).toFixed(0)} MB`);
+    if (Date.now() > deadline)
+      throw new Error(`the server read ${((bytesRead(pid) - from) / MB).toFixed(0)} MB of ${(bytes / MB).toFixed(0)} MB`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -98,7 +102,8 @@ it(`16 uploads of 20 MB in flight at once, from four people, do not take 20 MB o
       const login = await client.post<{ mfa?: string }>('/api/auth/login', { email, password: 'council-demo' });
       expect(login.status).toBe(200);
       // The org admin's second factor: the demo's authenticator secret (one sign-in, so no code is reused).
-      if (login.body.mfa === 'required') expect((await client.post('/api/auth/login/second-factor', { code: await totpCode(DEMO_TOTP_SECRET) })).status).toBe(200);
+      if (login.body.mfa === 'required')
+        expect((await client.post('/api/auth/login/second-factor', { code: await totpCode(DEMO_TOTP_SECRET) })).status).toBe(200);
       return client;
     }),
   );
@@ -109,7 +114,9 @@ it(`16 uploads of 20 MB in flight at once, from four people, do not take 20 MB o
   const before = statusMb(pid, 'VmRSS');
   writeFileSync(`/proc/${pid}/clear_refs`, '5'); // VmHWM from here on
   const readBefore = bytesRead(pid);
-  const held = await Promise.all(people.flatMap((client, p) => Array.from({ length: PER_PERSON }, (_, i) => startUpload(baseUrl, client, `u${p}-${i}`))));
+  const held = await Promise.all(
+    people.flatMap((client, p) => Array.from({ length: PER_PERSON }, (_, i) => startUpload(baseUrl, client, `u${p}-${i}`))),
+  );
   await untilRead(pid, readBefore, held.length * (SIZE - TAIL));
   const inFlight = statusMb(pid, 'VmRSS');
   const answers = await Promise.all(held.map((h) => h.finish()));

@@ -28,7 +28,10 @@ const router = createBrowserRouter([
       ...registerRoutes,
       ...meetingsRoutes,
       { path: 'organizations', lazy: lazyRoute(() => import('@client/pages/organizations/OrganizationsPage'), 'OrganizationsPage') },
-      { path: 'organizations/:id', lazy: lazyRoute(() => import('@client/pages/organizations/OrganizationDetailPage'), 'OrganizationDetailPage') },
+      {
+        path: 'organizations/:id',
+        lazy: lazyRoute(() => import('@client/pages/organizations/OrganizationDetailPage'), 'OrganizationDetailPage'),
+      },
       { path: 'profile', lazy: lazyRoute(() => import('@client/pages/profile/ProfilePage'), 'ProfilePage') },
       { path: 'accounts', lazy: lazyRoute(() => import('@client/pages/accounts/AccountsPage'), 'AccountsPage') },
       { path: 'audit', lazy: lazyRoute(() => import('@client/pages/audit/AuditPage'), 'AuditPage') },

@@ -157,7 +157,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
-  const response = await fetchOk(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: signal ?? null });
+  const response = await fetchOk(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: signal ?? null,
+  });
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

@@ -20,7 +20,14 @@ io.on('connection', (socket) => {
     ackOf(ack)({ ok: true, presence: [] });
   });
   socket.on('meeting.chat', (p: { meetingId: string; clientId: string; body: string }, ack: unknown) => {
-    const message = { id: p.clientId, meetingId: p.meetingId, seq: ++seq, clientId: p.clientId, body: p.body, at: new Date().toISOString() };
+    const message = {
+      id: p.clientId,
+      meetingId: p.meetingId,
+      seq: ++seq,
+      clientId: p.clientId,
+      body: p.body,
+      at: new Date().toISOString(),
+    };
     io.to(`meeting:${p.meetingId}`).emit('meeting.chat', message);
     ackOf(ack)({ ok: true, message, duplicate: false });
   });

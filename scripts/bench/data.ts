@@ -42,7 +42,9 @@ export async function benchPeople(db: Db, count: number): Promise<BenchPerson[]>
   const vendors = await db.collection('organizations').find({ kind: 'vendor' }).sort({ key: 1 }).toArray();
   if (!vendors.length) throw new Error('no vendors in the database: start the app once so it seeds the council');
   const users = db.collection('users');
-  const existing = await users.find({ email: { $regex: '^bench-' } }, { projection: { email: 1, displayName: 1, organization: 1 } }).toArray();
+  const existing = await users
+    .find({ email: { $regex: '^bench-' } }, { projection: { email: 1, displayName: 1, organization: 1 } })
+    .toArray();
   const byEmail = new Map(existing.map((u) => [u.email as string, u]));
   const people: BenchPerson[] = [];
   const missing: Record<string, unknown>[] = [];
@@ -54,7 +56,20 @@ export async function benchPeople(db: Db, count: number): Promise<BenchPerson[]>
     const displayName = `ベンチ 利用者${i}`;
     if (!found) {
       const at = now();
-      missing.push({ _id: id, email, displayName, organization: org._id, role: 'member', active: true, passwordHash: 'bench-no-password', lastLoginAt: null, passwordChangedAt: null, createdAt: at, updatedAt: at, __v: 0 });
+      missing.push({
+        _id: id,
+        email,
+        displayName,
+        organization: org._id,
+        role: 'member',
+        active: true,
+        passwordHash: 'bench-no-password',
+        lastLoginAt: null,
+        passwordChangedAt: null,
+        createdAt: at,
+        updatedAt: at,
+        __v: 0,
+      });
     }
     const orgOf = vendors.find((v) => String(v._id) === String(found?.organization ?? org._id)) ?? org;
     people.push({ id, displayName, organization: { id: orgOf._id, nameJa: orgOf.nameJa as string, nameEn: orgOf.nameEn as string } });
@@ -184,7 +199,13 @@ function messageDoc(threadId: ObjectId, seq: number, author: BenchPerson, parent
  * One long thread of `threadMessages` among `totalMessages` in all (the rest spread over other
  * threads), every tenth one a reply, as a busy forum holds them. Returns the long thread.
  */
-export async function seedLongThread(db: Db, people: readonly BenchPerson[], threadMessages: number, totalMessages: number, log: (s: string) => void): Promise<{ threadId: string; lastSeq: number }> {
+export async function seedLongThread(
+  db: Db,
+  people: readonly BenchPerson[],
+  threadMessages: number,
+  totalMessages: number,
+  log: (s: string) => void,
+): Promise<{ threadId: string; lastSeq: number }> {
   const rand = seeded(42);
   const others = Math.max(1, Math.ceil((totalMessages - threadMessages) / 2000));
   const long = threadDoc(people[0]!, `ベンチ 長いスレッド ${Date.now()}`, threadMessages);
@@ -212,13 +233,24 @@ export async function seedLongThread(db: Db, people: readonly BenchPerson[], thr
       if (batch.length === 1000 || seq === count) {
         await messages.insertMany(batch, { ordered: false });
         // Search grams beside each message, as the app keeps them (server/threads/messageGrams.ts).
-        await grams.insertMany(batch.map((m) => ({ _id: m._id, threadId: m.threadId, visibility: m.visibility, createdAt: m.createdAt, grams: gramsOf(m.body) })), { ordered: false });
+        await grams.insertMany(
+          batch.map((m) => ({
+            _id: m._id,
+            threadId: m.threadId,
+            visibility: m.visibility,
+            createdAt: m.createdAt,
+            grams: gramsOf(m.body),
+          })),
+          { ordered: false },
+        );
         written += batch.length;
         batch = [];
         if (written % 20_000 === 0) log(`  ${written} / ${totalMessages} messages`);
       }
     }
-    await db.collection('sequence_counters').updateOne({ _id: `thread:${String(thread._id)}` as unknown as ObjectId }, { $set: { seq: count } }, { upsert: true });
+    await db
+      .collection('sequence_counters')
+      .updateOne({ _id: `thread:${String(thread._id)}` as unknown as ObjectId }, { $set: { seq: count } }, { upsert: true });
   }
   // Written around the app: tell its in-memory thread list to read the threads again.
   await recordChange(db, THREADS_LOG, '*');
@@ -250,7 +282,9 @@ export async function seedIssues(db: Db, people: readonly BenchPerson[], count: 
       number,
       title,
       description,
-      businessAreas: [pick(BUSINESS_AREA_KEYS), ...(rand() < 0.3 ? [pick(BUSINESS_AREA_KEYS)] : [])].filter((a, j, all) => all.indexOf(a) === j),
+      businessAreas: [pick(BUSINESS_AREA_KEYS), ...(rand() < 0.3 ? [pick(BUSINESS_AREA_KEYS)] : [])].filter(
+        (a, j, all) => all.indexOf(a) === j,
+      ),
       category: pick(ISSUE_CATEGORIES),
       specialReason: null,
       raisedBy: people[i % people.length],

@@ -22,7 +22,14 @@ export interface SocketTarget {
 }
 
 export type Task =
-  | ({ kind: 'fanout'; clients: number; meetingId: string; senders: number; steps: Array<{ rate: number; durationMs: number }>; stopAboveP99Ms?: number } & SocketTarget)
+  | ({
+      kind: 'fanout';
+      clients: number;
+      meetingId: string;
+      senders: number;
+      steps: Array<{ rate: number; durationMs: number }>;
+      stopAboveP99Ms?: number;
+    } & SocketTarget)
   | ({ kind: 'connections'; clients: number; holdMs: number } & SocketTarget)
   | ({ kind: 'joinstorm'; clients: number; meetingId: string; windowMs: number; settleMs: number } & SocketTarget)
   | ({ kind: 'burst'; threads: string[]; viewersPerThread: number; rate: number; durationMs: number; drainMs: number } & SocketTarget)
@@ -107,7 +114,11 @@ function emitWithAck(socket: AnySocket, event: string, payload: object, timeoutM
 const PROBE_REQUESTS = 8;
 
 /** Open `count` sockets, at most `inFlight` handshakes at a time. */
-async function connectMany(target: SocketTarget, count: number, inFlight = Number(process.env.BENCH_HANDSHAKES_IN_FLIGHT ?? 20)): Promise<{ sockets: AnySocket[]; failures: string[]; failed: number; ms: number }> {
+async function connectMany(
+  target: SocketTarget,
+  count: number,
+  inFlight = Number(process.env.BENCH_HANDSHAKES_IN_FLIGHT ?? 20),
+): Promise<{ sockets: AnySocket[]; failures: string[]; failed: number; ms: number }> {
   const sockets: AnySocket[] = new Array(count);
   const failures: string[] = [];
   const started = performance.now();
@@ -140,7 +151,12 @@ async function connectMany(target: SocketTarget, count: number, inFlight = Numbe
   });
   const summary = failures.slice(0, 3).concat(failures.length > 3 ? [`… ${failures.length} in all`] : []);
   if (failures.length) log(`  ${failures.length} of ${count} handshakes failed: ${summary.join('; ')}`);
-  return { sockets: sockets.filter((s) => s.connected), failures: summary, failed: failures.length, ms: Math.round(performance.now() - started) };
+  return {
+    sockets: sockets.filter((s) => s.connected),
+    failures: summary,
+    failed: failures.length,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 const closeAll = (sockets: AnySocket[]) => sockets.forEach((s) => s?.close());
@@ -197,7 +213,11 @@ async function fanout(task: Extract<Task, { kind: 'fanout' }>) {
     const posts = await paced(step.rate, step.durationMs, (i, at) => {
       const clientId = `f${runTag}s${s}n${i}`;
       scheduled.set(clientId, at);
-      void emitWithAck(sockets[(i * 7919) % Math.min(task.senders, sockets.length)]!, 'meeting.chat', { meetingId: task.meetingId, clientId, body: `ベンチ投稿 ${i}` }).then((r) => {
+      void emitWithAck(sockets[(i * 7919) % Math.min(task.senders, sockets.length)]!, 'meeting.chat', {
+        meetingId: task.meetingId,
+        clientId,
+        body: `ベンチ投稿 ${i}`,
+      }).then((r) => {
         if (!r.ok) {
           ackFailures++;
           firstError ??= r.error;
@@ -219,7 +239,9 @@ async function fanout(task: Extract<Task, { kind: 'fanout' }>) {
       generatorCpuPercent: cpuPercent(cpu, wallMs),
     };
     if (firstError) log(`  first refusal: ${JSON.stringify(firstError)}`);
-    log(`  ${step.rate} posts/s: p99 ${result.latency.p99} ms, ${result.received}/${expected} delivered, ${result.deliveriesPerSec} deliveries/s, generator CPU ${result.generatorCpuPercent}%`);
+    log(
+      `  ${step.rate} posts/s: p99 ${result.latency.p99} ms, ${result.received}/${expected} delivered, ${result.deliveriesPerSec} deliveries/s, generator CPU ${result.generatorCpuPercent}%`,
+    );
     steps.push(result);
     if (task.stopAboveP99Ms !== undefined && (result.latency.p99 > task.stopAboveP99Ms || received < expected * 0.99)) break;
     await sleep(500);
@@ -237,7 +259,14 @@ async function connections(task: Extract<Task, { kind: 'connections' }>) {
   await phase('held', { connected, held });
   const stillHeld = sockets.filter((s) => s?.connected).length;
   closeAll(sockets);
-  return { clients: task.clients, connected, held: Math.min(held, stillHeld), connectMs: ms, ratePerSec: Math.round(connected / (ms / 1000)), failures };
+  return {
+    clients: task.clients,
+    connected,
+    held: Math.min(held, stillHeld),
+    connectMs: ms,
+    ratePerSec: Math.round(connected / (ms / 1000)),
+    failures,
+  };
 }
 
 interface PresencePerson {
@@ -352,7 +381,12 @@ async function burst(task: Extract<Task, { kind: 'burst' }>) {
     const clientId = `b${runTag}n${i}`;
     scheduled.set(clientId, at);
     pending.push(
-      emitWithAck(sockets[poster]!, 'message.send', { threadId: task.threads[t]!, clientId, body: `ベンチ発言 ${i}`, attachmentIds: [] }).then((r) => {
+      emitWithAck(sockets[poster]!, 'message.send', {
+        threadId: task.threads[t]!,
+        clientId,
+        body: `ベンチ発言 ${i}`,
+        attachmentIds: [],
+      }).then((r) => {
         const ms = performance.now() - at;
         ackSamples.push(ms);
         if (r.ok) {
@@ -424,7 +458,9 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
           const from = Math.max(0, to - width);
           const buckets: number[] = [];
           for (let b = Math.floor(from / span); b <= Math.floor((to - 1) / span); b++) buckets.push(b);
-          const rows = await Promise.all(buckets.map((b) => c.find({ threadId, bucket: b, parentId: null, seq: { $gte: from, $lt: to } }).toArray()));
+          const rows = await Promise.all(
+            buckets.map((b) => c.find({ threadId, bucket: b, parentId: null, seq: { $gte: from, $lt: to } }).toArray()),
+          );
           const got = rows.reduce((n, r) => n + r.length, 0);
           found += got;
           to = from;
@@ -432,7 +468,14 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
         }
         return found ? 'ok' : 'empty';
       }
-      const found = c.find(q.filter, { sort: q.sort, ...(q.skip ? { skip: q.skip } : {}), limit: q.limit, ...(q.projection ? { projection: q.projection } : {}) }).toArray();
+      const found = c
+        .find(q.filter, {
+          sort: q.sort,
+          ...(q.skip ? { skip: q.skip } : {}),
+          limit: q.limit,
+          ...(q.projection ? { projection: q.projection } : {}),
+        })
+        .toArray();
       const [docs] = await Promise.all([found, q.count ? c.countDocuments(q.filter) : Promise.resolve(0)]);
       return docs.length ? 'ok' : 'empty';
     };
@@ -459,7 +502,9 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
   const alone = summarize(probe.view());
   const load = ((Number.isNaN(alone.p50) ? task.timeoutMs : alone.p50) * task.rate) / 1000;
   if (load > 2) {
-    log(`  one request alone takes p50 ${alone.p50} ms: ${task.rate} req/s would need ${Math.round(load * 10) / 10} cores; paced run skipped`);
+    log(
+      `  one request alone takes p50 ${alone.p50} ms: ${task.rate} req/s would need ${Math.round(load * 10) / 10} cores; paced run skipped`,
+    );
     await close();
     return { requests: 0, statuses: {}, latency: summarize([]), achievedPerSec: 0, alone, saturated: true };
   }
@@ -481,17 +526,29 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
   await Promise.all(pending);
   const wallMs = performance.now() - wall;
   await close();
-  return { requests: count, statuses, latency: summarize(samples.view()), achievedPerSec: Math.round((samples.length / wallMs) * 1000), generatorCpuPercent: cpuPercent(cpu, wallMs), alone, saturated: false };
+  return {
+    requests: count,
+    statuses,
+    latency: summarize(samples.view()),
+    achievedPerSec: Math.round((samples.length / wallMs) * 1000),
+    generatorCpuPercent: cpuPercent(cpu, wallMs),
+    alone,
+    saturated: false,
+  };
 }
 
 async function main() {
   const task = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Task;
   const result =
-    task.kind === 'fanout' ? await fanout(task)
-    : task.kind === 'connections' ? await connections(task)
-    : task.kind === 'joinstorm' ? await joinStorm(task)
-    : task.kind === 'burst' ? await burst(task)
-    : await rest(task);
+    task.kind === 'fanout'
+      ? await fanout(task)
+      : task.kind === 'connections'
+        ? await connections(task)
+        : task.kind === 'joinstorm'
+          ? await joinStorm(task)
+          : task.kind === 'burst'
+            ? await burst(task)
+            : await rest(task);
   send({ type: 'result', result });
   stdinLines.close();
   // Sockets and pools are closed; anything left (a straggling handshake) must not keep us alive.

@@ -96,11 +96,27 @@ async function signInPerson(mongo: Db): Promise<string> {
   const email = 'growth-signin@bench.example';
   const org = await mongo.collection('organizations').findOne({ kind: 'vendor' });
   const at = new Date();
-  await mongo.collection('users').updateOne(
-    { _id: new ObjectId('6b0000000000000000000001') },
-    { $setOnInsert: { email, displayName: 'ベンチ サインイン', organization: org!._id, role: 'member', active: true, passwordHash: await hashPassword(PASSWORD), lastLoginAt: null, passwordChangedAt: null, createdAt: at, updatedAt: at, __v: 0 } },
-    { upsert: true },
-  );
+  await mongo
+    .collection('users')
+    .updateOne(
+      { _id: new ObjectId('6b0000000000000000000001') },
+      {
+        $setOnInsert: {
+          email,
+          displayName: 'ベンチ サインイン',
+          organization: org!._id,
+          role: 'member',
+          active: true,
+          passwordHash: await hashPassword(PASSWORD),
+          lastLoginAt: null,
+          passwordChangedAt: null,
+          createdAt: at,
+          updatedAt: at,
+          __v: 0,
+        },
+      },
+      { upsert: true },
+    );
   return email;
 }
 
@@ -140,38 +156,73 @@ export async function runGrowth(input: GrowthInput): Promise<GrowthResult> {
     had = size;
 
     const cookie = cookies[0]!;
-    const issueIds = (await mongo.collection('issues').find({}, { projection: { _id: 1 } }).limit(500).toArray()).map((d) => String(d._id));
+    const issueIds = (
+      await mongo
+        .collection('issues')
+        .find({}, { projection: { _id: 1 } })
+        .limit(500)
+        .toArray()
+    ).map((d) => String(d._id));
     const socket = await connect(appUrl, cookie);
     let sent = 0;
     const paths = {} as Record<GrowthPath, PathFigures>;
     paths.me = await timed(samples, () => get(cookie, '/api/me'));
     paths.signin = await timed(Math.min(samples, 20), async () => {
-      const res = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: appUrl }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const res = await fetch(`${appUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: appUrl },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
       return res.status === 200;
     });
     paths.orgs = await timed(samples, () => get(cookie, '/api/organizations'));
     paths.threads = await timed(samples, () => get(cookie, '/api/threads'));
-    paths.threadpage = await timed(samples, () => get(cookie, `/api/threads/${threadId}/messages?before=${51 + Math.floor(rand() * Math.max(1, lastSeq - 50))}&limit=50`));
+    paths.threadpage = await timed(samples, () =>
+      get(cookie, `/api/threads/${threadId}/messages?before=${51 + Math.floor(rand() * Math.max(1, lastSeq - 50))}&limit=50`),
+    );
     paths.send = await timed(samples, async () => {
-      const ack = (await socket.timeout(30_000).emitWithAck('message.send', { threadId, clientId: `growth-${size.messages}-${sent++}`, body: '成長ベンチの発言です。', attachmentIds: [] })) as { ok: boolean };
+      const ack = (await socket
+        .timeout(30_000)
+        .emitWithAck('message.send', {
+          threadId,
+          clientId: `growth-${size.messages}-${sent++}`,
+          body: '成長ベンチの発言です。',
+          attachmentIds: [],
+        })) as { ok: boolean };
       return ack.ok;
     });
     paths.issue = await timed(samples, () => get(cookie, `/api/issues/${issueIds[Math.floor(rand() * issueIds.length)]}`));
-    paths.register = await timed(samples, (i) => get(cookie, `/api/issues?${REGISTER_SHAPES[Math.abs(i) % REGISTER_SHAPES.length]}&page=${1 + (Math.abs(i) % 3)}&pageSize=50`));
+    paths.register = await timed(samples, (i) =>
+      get(cookie, `/api/issues?${REGISTER_SHAPES[Math.abs(i) % REGISTER_SHAPES.length]}&page=${1 + (Math.abs(i) % 3)}&pageSize=50`),
+    );
     paths.meeting = await timed(samples, () => get(cookie, `/api/meetings/${meetingId}`));
     socket.close();
-    for (const p of GROWTH_PATHS) say(`  ${p.padEnd(10)} p50 ${paths[p].p50} ms, p99 ${paths[p].p99} ms${paths[p].errors ? `, ${paths[p].errors} errors` : ''}`);
+    for (const p of GROWTH_PATHS)
+      say(`  ${p.padEnd(10)} p50 ${paths[p].p50} ms, p99 ${paths[p].p99} ms${paths[p].errors ? `, ${paths[p].errors} errors` : ''}`);
     steps.push({ size, seedSeconds, longThreadMessages: lastSeq, paths });
   }
   const first = steps[0]!.paths;
   const last = steps[steps.length - 1]!.paths;
-  const growth = Object.fromEntries(GROWTH_PATHS.map((p) => [p, Math.round((last[p].p50 / Math.max(first[p].p50, 0.1)) * 100) / 100])) as Record<GrowthPath, number>;
+  const growth = Object.fromEntries(
+    GROWTH_PATHS.map((p) => [p, Math.round((last[p].p50 / Math.max(first[p].p50, 0.1)) * 100) / 100]),
+  ) as Record<GrowthPath, number>;
   return { steps, argon2Ms, growth };
 }
 
 /** The growth table in Markdown: one row per path, p50 / p99 per size, and the growth ratio. */
 export function growthTable(result: GrowthResult): string {
-  const head = ['path', ...result.steps.map((s) => `${s.size.messages.toLocaleString('en')} msgs / ${s.size.issues.toLocaleString('en')} issues / ${s.size.sessions.toLocaleString('en')} sessions`), 'growth (p50)'];
-  const rows = GROWTH_PATHS.map((p) => [GROWTH_PATH_TITLES[p], ...result.steps.map((s) => `${s.paths[p].p50} / ${s.paths[p].p99} ms${s.paths[p].errors ? ` (${s.paths[p].errors} errors)` : ''}`), `${result.growth[p]}×`]);
+  const head = [
+    'path',
+    ...result.steps.map(
+      (s) =>
+        `${s.size.messages.toLocaleString('en')} msgs / ${s.size.issues.toLocaleString('en')} issues / ${s.size.sessions.toLocaleString('en')} sessions`,
+    ),
+    'growth (p50)',
+  ];
+  const rows = GROWTH_PATHS.map((p) => [
+    GROWTH_PATH_TITLES[p],
+    ...result.steps.map((s) => `${s.paths[p].p50} / ${s.paths[p].p99} ms${s.paths[p].errors ? ` (${s.paths[p].errors} errors)` : ''}`),
+    `${result.growth[p]}×`,
+  ]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }

@@ -10,7 +10,9 @@
 import { readFileSync } from 'node:fs';
 
 interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] } };
+  snapshot: {
+    meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] };
+  };
   nodes: number[];
   edges: number[];
   strings: string[];
@@ -26,7 +28,10 @@ function load(file: string): Snapshot {
 }
 
 function groups(s: Snapshot): Map<string, Group> {
-  const { node_fields: fields, node_types: [types] } = s.snapshot.meta;
+  const {
+    node_fields: fields,
+    node_types: [types],
+  } = s.snapshot.meta;
   const width = fields.length;
   const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [number, number, number];
   const out = new Map<string, Group>();
@@ -34,7 +39,10 @@ function groups(s: Snapshot): Map<string, Group> {
     const type = types[s.nodes[i + typeAt]!]!;
     const rawName = s.strings[s.nodes[i + nameAt]!]!;
     // Strings and code are named by their content: group them by type alone.
-    const name = type === 'string' || type === 'concatenated string' || type === 'sliced string' || type === 'code' || type === 'number' ? '' : rawName.slice(0, 60);
+    const name =
+      type === 'string' || type === 'concatenated string' || type === 'sliced string' || type === 'code' || type === 'number'
+        ? ''
+        : rawName.slice(0, 60);
     const key = `${type}\t${name}`;
     const g = out.get(key) ?? { count: 0, size: 0 };
     g.count++;
@@ -45,11 +53,26 @@ function groups(s: Snapshot): Map<string, Group> {
 }
 
 /** Reverse edges: for each node, who points to it and under which edge name (weak edges left out). */
-function parentsOf(s: Snapshot): { parents: Array<Array<[number, string]>>; label: (n: number) => string; sizeOf: (n: number) => number; nodeCount: number } {
-  const { node_fields: nf, node_types: [types], edge_fields: ef, edge_types: [edgeTypes] } = s.snapshot.meta;
+function parentsOf(s: Snapshot): {
+  parents: Array<Array<[number, string]>>;
+  label: (n: number) => string;
+  sizeOf: (n: number) => number;
+  nodeCount: number;
+} {
+  const {
+    node_fields: nf,
+    node_types: [types],
+    edge_fields: ef,
+    edge_types: [edgeTypes],
+  } = s.snapshot.meta;
   const nw = nf.length;
   const ew = ef.length;
-  const [typeAt, nameAt, sizeAt, edgeCountAt] = ['type', 'name', 'self_size', 'edge_count'].map((f) => nf.indexOf(f)) as [number, number, number, number];
+  const [typeAt, nameAt, sizeAt, edgeCountAt] = ['type', 'name', 'self_size', 'edge_count'].map((f) => nf.indexOf(f)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const [eTypeAt, eNameAt, eToAt] = ['type', 'name_or_index', 'to_node'].map((f) => ef.indexOf(f)) as [number, number, number];
   const nodeCount = s.nodes.length / nw;
   const label = (n: number) => `${types[s.nodes[n * nw + typeAt]!]} ${s.strings[s.nodes[n * nw + nameAt]!]!.slice(0, 50)}`;
@@ -94,7 +117,12 @@ function owners(s: Snapshot, wanted: string, depth = Number(option('depth') ?? 1
 
 /** A few retainer chains of the nodes with this type and name, up to `depth` levels. */
 function retainers(s: Snapshot, wanted: string, samples = 4, depth = 8): string[] {
-  const { node_fields: nf, node_types: [types], edge_fields: ef, edge_types: [edgeTypes] } = s.snapshot.meta;
+  const {
+    node_fields: nf,
+    node_types: [types],
+    edge_fields: ef,
+    edge_types: [edgeTypes],
+  } = s.snapshot.meta;
   const nw = nf.length;
   const ew = ef.length;
   const [typeAt, nameAt, edgeCountAt] = ['type', 'name', 'edge_count'].map((f) => nf.indexOf(f)) as [number, number, number];
@@ -147,7 +175,8 @@ const owned = option('owners');
 
 const app = load(files[0]!);
 if (owned) {
-  for (const [key, g] of owners(app, owned).slice(0, top)) process.stdout.write(`${(g.size / 1024).toFixed(1).padStart(10)} kB ${String(g.count).padStart(7)}  ${key}\n`);
+  for (const [key, g] of owners(app, owned).slice(0, top))
+    process.stdout.write(`${(g.size / 1024).toFixed(1).padStart(10)} kB ${String(g.count).padStart(7)}  ${key}\n`);
   process.exit(0);
 }
 if (wanted) {

@@ -48,11 +48,21 @@ function parseArgs(argv: string[]): Options {
     else if (arg.startsWith('--rounds=')) rounds = Number(arg.slice(9));
     else if (arg.startsWith('--out=')) outDir = path.resolve(arg.slice(6));
     else if ((SCENARIOS as readonly string[]).includes(arg)) scenarios.push(arg as Scenario);
-    else throw new Error(`unknown argument ${arg}; scenarios: ${SCENARIOS.join(', ')}; flags: --smoke --db=sqlite|postgresql|both --rounds=N --out=DIR`);
+    else
+      throw new Error(
+        `unknown argument ${arg}; scenarios: ${SCENARIOS.join(', ')}; flags: --smoke --db=sqlite|postgresql|both --rounds=N --out=DIR`,
+      );
   }
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds: a positive integer');
   // By default the REST scenarios also run on PostgreSQL (when it is installed), the socket ones on the embedded engine.
-  const dbs: Options['dbs'] = db === 'sqlite' ? ['sqlite'] : db === 'postgresql' ? ['postgresql'] : db === 'both' ? ['sqlite', 'postgresql'] : ['sqlite', 'postgresql'];
+  const dbs: Options['dbs'] =
+    db === 'sqlite'
+      ? ['sqlite']
+      : db === 'postgresql'
+        ? ['postgresql']
+        : db === 'both'
+          ? ['sqlite', 'postgresql']
+          : ['sqlite', 'postgresql'];
   if (db === 'auto' && !existsSync('/usr/lib/postgresql/15/bin/postgres') && !process.env.BENCH_PG_BIN) dbs.pop();
   return { scenarios: scenarios.length ? scenarios : [...SCENARIOS], smoke, dbs, rounds, outDir };
 }
@@ -70,11 +80,13 @@ const hasTaskset = (() => {
     return false;
   }
 })();
-const pinning = os.cpus().length >= 2 && hasTaskset
-  ? { server: process.env.BENCH_SERVER_CPUS ?? '0', generator: process.env.BENCH_GENERATOR_CPUS ?? '1' }
-  : null;
+const pinning =
+  os.cpus().length >= 2 && hasTaskset
+    ? { server: process.env.BENCH_SERVER_CPUS ?? '0', generator: process.env.BENCH_GENERATOR_CPUS ?? '1' }
+    : null;
 
-const pinned = (cpus: string | undefined, cmd: string, args: string[]): [string, string[]] => (pinning && cpus ? ['taskset', ['-c', cpus, cmd, ...args]] : [cmd, args]);
+const pinned = (cpus: string | undefined, cmd: string, args: string[]): [string, string[]] =>
+  pinning && cpus ? ['taskset', ['-c', cpus, cmd, ...args]] : [cmd, args];
 
 const cleanups: Array<() => Promise<void>> = [];
 async function cleanUp() {
@@ -154,12 +166,17 @@ async function startNodeServer(name: string, script: string, env: Record<string,
   return { url, pid: child.pid!, child, memory, stop };
 }
 
-
 /** Run the generator on its own core with one task; `onPhase` runs while it waits between phases. */
 async function runGenerator<R>(task: Task, tmp: string, onPhase?: (phase: Record<string, unknown>) => Promise<void>): Promise<R> {
   const file = path.join(tmp, `task-${Date.now()}-${randomBytes(3).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify(task));
-  const [cmd, args] = pinned(pinning?.generator, process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', path.join('scripts', 'bench', 'generator.ts'), file]);
+  const [cmd, args] = pinned(pinning?.generator, process.execPath, [
+    '--max-old-space-size=4096',
+    '--import',
+    'tsx',
+    path.join('scripts', 'bench', 'generator.ts'),
+    file,
+  ]);
   const child = spawn(cmd, args, { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const kill = async () => void child.kill('SIGKILL');
   cleanups.push(kill);
@@ -180,7 +197,9 @@ async function runGenerator<R>(task: Task, tmp: string, onPhase?: (phase: Record
         else if (msg.type === 'result') result = msg.result as R;
         else if (msg.type === 'error') reject(new Error(`generator: ${String(msg.message)}`));
       });
-      child.once('exit', (code) => (result !== undefined ? resolve(result) : reject(new Error(`generator exited ${code} without a result:\n${stderr.join('')}`))));
+      child.once('exit', (code) =>
+        result !== undefined ? resolve(result) : reject(new Error(`generator exited ${code} without a result:\n${stderr.join('')}`)),
+      );
     });
   } finally {
     cleanups.splice(cleanups.indexOf(kill), 1);
@@ -218,7 +237,11 @@ async function startStack(db: 'sqlite' | 'postgresql', tmp: string): Promise<Sta
     cleanups.push(() => postgres!.stop());
     say(`  PostgreSQL at ${postgres.url}`);
   }
-  const ferret: EmbeddedDatabase = await startEmbeddedFerretDB({ dataDir: path.join(tmp, 'db'), bin: process.env.FERRETDB_BIN, ...(postgres ? { postgresqlUrl: postgres.url } : {}) });
+  const ferret: EmbeddedDatabase = await startEmbeddedFerretDB({
+    dataDir: path.join(tmp, 'db'),
+    bin: process.env.FERRETDB_BIN,
+    ...(postgres ? { postgresqlUrl: postgres.url } : {}),
+  });
   cleanups.push(() => ferret.stop());
   pinProcess(ferret.process.pid!);
   const uri = new URL(ferret.uri);
@@ -319,20 +342,29 @@ async function plenary(ctx: Ctx): Promise<Row> {
     say(' bare Socket.IO:');
     const bare = await runGenerator<FanoutResult>({ ...common, url: stack.bare.url, meetingId: new ObjectId().toHexString() }, stack.tmp);
     say(' app:');
-    const app = await runGenerator<FanoutResult>({ ...common, url: stack.app.url, cookies, meetingId: await createLiveMeeting(stack.mongo, ps[0]!) }, stack.tmp);
+    const app = await runGenerator<FanoutResult>(
+      { ...common, url: stack.app.url, cookies, meetingId: await createLiveMeeting(stack.mongo, ps[0]!) },
+      stack.tmp,
+    );
     rounds.push({ app, bare });
   }
   await dropSessions(ctx);
   const p99 = (x: FanoutResult) => x.steps?.[0]?.latency.p99 ?? Number.NaN;
-  const complete = (x: FanoutResult) => !x.connectFailed && !!x.steps?.[0] && x.steps[0].received === x.steps[0].expected && x.steps[0].ackFailures === 0;
+  const complete = (x: FanoutResult) =>
+    !x.connectFailed && !!x.steps?.[0] && x.steps[0].received === x.steps[0].expected && x.steps[0].ackFailures === 0;
   const app = median(rounds.map((x) => p99(x.app)));
   const bare = median(rounds.map((x) => p99(x.bare)));
   const ratio = ratioOf(app, bare);
   const allDelivered = rounds.every((x) => complete(x.app));
   return {
-    scenario: 'plenary', title: TITLES.plenary, db: stack.db,
-    figure: `p99 ${ms(app)}${allDelivered ? '' : ` (incomplete: ${rounds.at(-1)!.app.connectFailed ?? 0} handshakes failed, ${rounds.at(-1)!.app.steps?.[0]?.received ?? 0}/${rounds.at(-1)!.app.steps?.[0]?.expected ?? 0} delivered)`}`, baseline: `p99 ${ms(bare)}`, ratio,
-    target: 'p99 ≤ 100 ms, ≤ 2×', met: allDelivered && app <= 100 && ratio !== null && ratio <= 2,
+    scenario: 'plenary',
+    title: TITLES.plenary,
+    db: stack.db,
+    figure: `p99 ${ms(app)}${allDelivered ? '' : ` (incomplete: ${rounds.at(-1)!.app.connectFailed ?? 0} handshakes failed, ${rounds.at(-1)!.app.steps?.[0]?.received ?? 0}/${rounds.at(-1)!.app.steps?.[0]?.expected ?? 0} delivered)`}`,
+    baseline: `p99 ${ms(bare)}`,
+    ratio,
+    target: 'p99 ≤ 100 ms, ≤ 2×',
+    met: allDelivered && app <= 100 && ratio !== null && ratio <= 2,
     details: { sizes: { clients: sizes.plenaryClients, rate: sizes.plenaryRate, ms: sizes.plenaryMs }, rounds },
   };
 }
@@ -341,7 +373,12 @@ async function ceiling(ctx: Ctx): Promise<Row> {
   const { sizes, stack } = ctx;
   const { people: ps, cookies } = await people(ctx, sizes.ceilingClients);
   const ceilingOf = (x: FanoutResult) =>
-    Math.max(0, ...(x.steps ?? []).filter((s) => s.latency.p99 <= sizes.ceilingP99Ms && s.received >= s.expected * 0.99).map((s) => s.deliveriesPerSec));
+    Math.max(
+      0,
+      ...(x.steps ?? [])
+        .filter((s) => s.latency.p99 <= sizes.ceilingP99Ms && s.received >= s.expected * 0.99)
+        .map((s) => s.deliveriesPerSec),
+    );
   const rounds: Array<{ app: FanoutResult; bare: FanoutResult; appCeiling: number; bareCeiling: number }> = [];
   for (let r = 0; r < ctx.rounds; r++) {
     const common = {
@@ -354,7 +391,10 @@ async function ceiling(ctx: Ctx): Promise<Row> {
     say(' bare Socket.IO:');
     const bare = await runGenerator<FanoutResult>({ ...common, url: stack.bare.url, meetingId: new ObjectId().toHexString() }, stack.tmp);
     say(' app:');
-    const app = await runGenerator<FanoutResult>({ ...common, url: stack.app.url, cookies, meetingId: await createLiveMeeting(stack.mongo, ps[0]!) }, stack.tmp);
+    const app = await runGenerator<FanoutResult>(
+      { ...common, url: stack.app.url, cookies, meetingId: await createLiveMeeting(stack.mongo, ps[0]!) },
+      stack.tmp,
+    );
     rounds.push({ app, bare, appCeiling: ceilingOf(app), bareCeiling: ceilingOf(bare) });
   }
   await dropSessions(ctx);
@@ -362,11 +402,21 @@ async function ceiling(ctx: Ctx): Promise<Row> {
   const bare = median(rounds.map((x) => x.bareCeiling));
   const ratio = ratioOf(app, bare);
   const topRate = sizes.ceilingRates[sizes.ceilingRates.length - 1]!;
-  const bareCapped = rounds.some((x) => x.bare.steps?.length === sizes.ceilingRates.length && x.bare.steps.at(-1)!.rate === topRate && x.bare.steps.at(-1)!.latency.p99 <= sizes.ceilingP99Ms);
+  const bareCapped = rounds.some(
+    (x) =>
+      x.bare.steps?.length === sizes.ceilingRates.length &&
+      x.bare.steps.at(-1)!.rate === topRate &&
+      x.bare.steps.at(-1)!.latency.p99 <= sizes.ceilingP99Ms,
+  );
   return {
-    scenario: 'ceiling', title: TITLES.ceiling, db: stack.db,
-    figure: `${app} deliveries/s`, baseline: `${bare} deliveries/s${bareCapped ? ' (not reached: raise BENCH_CEILING_RATES)' : ''}`, ratio,
-    target: '≥ 0.5×', met: app > 0 && ratio !== null && ratio >= 0.5,
+    scenario: 'ceiling',
+    title: TITLES.ceiling,
+    db: stack.db,
+    figure: `${app} deliveries/s`,
+    baseline: `${bare} deliveries/s${bareCapped ? ' (not reached: raise BENCH_CEILING_RATES)' : ''}`,
+    ratio,
+    target: '≥ 0.5×',
+    met: app > 0 && ratio !== null && ratio >= 0.5,
     details: { p99LimitMs: sizes.ceilingP99Ms, rounds },
   };
 }
@@ -384,7 +434,13 @@ async function connections(ctx: Ctx): Promise<Row> {
     let after = before;
     say(` ${server === 'app' ? 'app' : 'bare Socket.IO'}:`);
     const result = await runGenerator<ConnectionsResult>(
-      { kind: 'connections', url: target.url, clients: sizes.connections, holdMs: sizes.connectionsHoldMs, ...(server === 'app' ? { cookies } : {}) },
+      {
+        kind: 'connections',
+        url: target.url,
+        clients: sizes.connections,
+        holdMs: sizes.connectionsHoldMs,
+        ...(server === 'app' ? { cookies } : {}),
+      },
       stack.tmp,
       async () => {
         after = await target.memory();
@@ -393,8 +449,19 @@ async function connections(ctx: Ctx): Promise<Row> {
     const per = (k: 'rss' | 'heapUsed') => (result.connected ? Math.round((after[k] - before[k]) / result.connected) : Number.NaN);
     const perSocket = per('rss');
     const kB = (b: number) => Math.round(b / 102.4) / 10;
-    say(`  ${result.held}/${result.clients} held; per socket after a full GC: ${kB(perSocket)} kB resident, ${kB(per('heapUsed'))} kB JS heap (RSS ${Math.round(before.rss / 1e6)} → ${Math.round(after.rss / 1e6)} MB)`);
-    return { ...result, rssBefore: before.rss, rssAfter: after.rss, heapBefore: before.heapUsed, heapAfter: after.heapUsed, bytesPerSocket: perSocket, heapBytesPerSocket: per('heapUsed'), collected: before.collected && after.collected };
+    say(
+      `  ${result.held}/${result.clients} held; per socket after a full GC: ${kB(perSocket)} kB resident, ${kB(per('heapUsed'))} kB JS heap (RSS ${Math.round(before.rss / 1e6)} → ${Math.round(after.rss / 1e6)} MB)`,
+    );
+    return {
+      ...result,
+      rssBefore: before.rss,
+      rssAfter: after.rss,
+      heapBefore: before.heapUsed,
+      heapAfter: after.heapUsed,
+      bytesPerSocket: perSocket,
+      heapBytesPerSocket: per('heapUsed'),
+      collected: before.collected && after.collected,
+    };
   };
   for (let r = 0; r < ctx.rounds; r++) {
     const bare = await measure('bare');
@@ -402,23 +469,36 @@ async function connections(ctx: Ctx): Promise<Row> {
     rounds.push({ app, bare });
   }
   await dropSessions(ctx);
-  const of = (k: 'app' | 'bare', f: 'bytesPerSocket' | 'heapBytesPerSocket' | 'held') => median(rounds.map((x) => (x[k] as Record<string, number>)[f]!));
+  const of = (k: 'app' | 'bare', f: 'bytesPerSocket' | 'heapBytesPerSocket' | 'held') =>
+    median(rounds.map((x) => (x[k] as Record<string, number>)[f]!));
   const appKb = Math.round(of('app', 'bytesPerSocket') / 102.4) / 10;
   const bareKb = Math.round(of('bare', 'bytesPerSocket') / 102.4) / 10;
   const heapKb = (k: 'app' | 'bare') => Math.round(of(k, 'heapBytesPerSocket') / 102.4) / 10;
   const allHeld = rounds.every((x) => (x.app as ConnectionsResult).held === sizes.connections);
   const ratio = ratioOf(appKb, bareKb);
   return {
-    scenario: 'connections', title: TITLES.connections, db: stack.db,
+    scenario: 'connections',
+    title: TITLES.connections,
+    db: stack.db,
     figure: `${of('app', 'held')}/${sizes.connections} held, ${appKb} kB/socket (${heapKb('app')} kB heap)`,
     baseline: `${of('bare', 'held')}/${sizes.connections} held, ${bareKb} kB/socket (${heapKb('bare')} kB heap)`,
     ratio,
-    target: 'all held; memory ≤ 1.5×', met: allHeld && ratio !== null && ratio <= 1.5,
+    target: 'all held; memory ≤ 1.5×',
+    met: allHeld && ratio !== null && ratio <= 1.5,
     details: { rounds },
   };
 }
 
-type JoinResult = { joiners: number; joined: number; refused: number; ack: { p99: number }; maxPresenceBroadcastsPerSecond: number; present: number; presenceBroadcasts: number; connectFailures?: string[] };
+type JoinResult = {
+  joiners: number;
+  joined: number;
+  refused: number;
+  ack: { p99: number };
+  maxPresenceBroadcastsPerSecond: number;
+  present: number;
+  presenceBroadcasts: number;
+  connectFailures?: string[];
+};
 
 async function joinstorm(ctx: Ctx): Promise<Row> {
   const { sizes, stack } = ctx;
@@ -429,25 +509,54 @@ async function joinstorm(ctx: Ctx): Promise<Row> {
     say(' bare Socket.IO:');
     const bare = await runGenerator<JoinResult>({ ...common, url: stack.bare.url, meetingId: new ObjectId().toHexString() }, stack.tmp);
     say(' app:');
-    const app = await runGenerator<JoinResult>({ ...common, url: stack.app.url, cookies, meetingId: await createLiveMeeting(stack.mongo, ps[0]!) }, stack.tmp);
-    say(`  app: ${app.joined}/${app.joiners} joined, ${app.present} present, ack p99 ${app.ack?.p99} ms, ${app.presenceBroadcasts} presence broadcasts (max ${app.maxPresenceBroadcastsPerSecond}/s)`);
+    const app = await runGenerator<JoinResult>(
+      { ...common, url: stack.app.url, cookies, meetingId: await createLiveMeeting(stack.mongo, ps[0]!) },
+      stack.tmp,
+    );
+    say(
+      `  app: ${app.joined}/${app.joiners} joined, ${app.present} present, ack p99 ${app.ack?.p99} ms, ${app.presenceBroadcasts} presence broadcasts (max ${app.maxPresenceBroadcastsPerSecond}/s)`,
+    );
     rounds.push({ app, bare });
   }
   await dropSessions(ctx);
-  const ok = rounds.every((x) => x.app.joined === sizes.joinClients && x.app.present === sizes.joinClients + 1 && x.app.maxPresenceBroadcastsPerSecond <= 2 && x.app.presenceBroadcasts > 0);
+  const ok = rounds.every(
+    (x) =>
+      x.app.joined === sizes.joinClients &&
+      x.app.present === sizes.joinClients + 1 &&
+      x.app.maxPresenceBroadcastsPerSecond <= 2 &&
+      x.app.presenceBroadcasts > 0,
+  );
   const app = median(rounds.map((x) => x.app.ack?.p99 ?? Number.NaN));
   const bare = median(rounds.map((x) => x.bare.ack?.p99 ?? Number.NaN));
   const last = rounds.at(-1)!.app;
   return {
-    scenario: 'joinstorm', title: TITLES.joinstorm, db: stack.db,
+    scenario: 'joinstorm',
+    title: TITLES.joinstorm,
+    db: stack.db,
     figure: `${last.joined}/${sizes.joinClients} joined, ${last.present - 1} present, ≤ ${last.maxPresenceBroadcastsPerSecond} presence/s; ack p99 ${ms(app)}`,
-    baseline: `ack p99 ${ms(bare)}`, ratio: ratioOf(app, bare),
-    target: 'all joined and present; ≤ 2 presence/s', met: ok,
+    baseline: `ack p99 ${ms(bare)}`,
+    ratio: ratioOf(app, bare),
+    target: 'all joined and present; ≤ 2 presence/s',
+    met: ok,
     details: { rounds },
   };
 }
 
-type BurstResult = { posts: number; acked: number; refused: number; ack: { p99: number }; ackStored?: { p50: number; p99: number }; ackRefused?: { p99: number }; refusals?: Record<string, number>; delivery: { p99: number }; lost: number; duplicates: number; strays: number; otherEvents: number; connectFailures?: string[] };
+type BurstResult = {
+  posts: number;
+  acked: number;
+  refused: number;
+  ack: { p99: number };
+  ackStored?: { p50: number; p99: number };
+  ackRefused?: { p99: number };
+  refusals?: Record<string, number>;
+  delivery: { p99: number };
+  lost: number;
+  duplicates: number;
+  strays: number;
+  otherEvents: number;
+  connectFailures?: string[];
+};
 
 async function burst(ctx: Ctx): Promise<Row> {
   const { sizes, stack } = ctx;
@@ -455,14 +564,30 @@ async function burst(ctx: Ctx): Promise<Row> {
   const { people: ps, cookies } = await people(ctx, viewers);
   const rounds: Array<{ app: BurstResult; bare: BurstResult }> = [];
   for (let r = 0; r < ctx.rounds; r++) {
-    const common = { kind: 'burst' as const, viewersPerThread: sizes.burstViewers, rate: sizes.burstRate, durationMs: sizes.burstMs, drainMs: 10_000 };
+    const common = {
+      kind: 'burst' as const,
+      viewersPerThread: sizes.burstViewers,
+      rate: sizes.burstRate,
+      durationMs: sizes.burstMs,
+      drainMs: 10_000,
+    };
     say(' bare Socket.IO:');
-    const bare = await runGenerator<BurstResult>({ ...common, url: stack.bare.url, threads: Array.from({ length: sizes.burstThreads }, () => new ObjectId().toHexString()) }, stack.tmp);
+    const bare = await runGenerator<BurstResult>(
+      { ...common, url: stack.bare.url, threads: Array.from({ length: sizes.burstThreads }, () => new ObjectId().toHexString()) },
+      stack.tmp,
+    );
     say(`  ack p99 ${bare.ack?.p99} ms, ${bare.lost} lost, ${bare.duplicates} duplicated`);
     say(' app:');
-    const app = await runGenerator<BurstResult>({ ...common, url: stack.app.url, cookies, threads: await createThreads(stack.mongo, sizes.burstThreads, ps[0]!) }, stack.tmp);
-    say(`  ack p99 ${app.ack?.p99} ms, delivery p99 ${app.delivery?.p99} ms, ${app.acked}/${app.posts} acked, ${app.lost} lost, ${app.duplicates} duplicated, ${app.otherEvents} other events`);
-    say(`  stored: ack p50 ${app.ackStored?.p50} ms, p99 ${app.ackStored?.p99} ms; refused: ack p99 ${app.ackRefused?.p99} ms, ${JSON.stringify(app.refusals ?? {})}`);
+    const app = await runGenerator<BurstResult>(
+      { ...common, url: stack.app.url, cookies, threads: await createThreads(stack.mongo, sizes.burstThreads, ps[0]!) },
+      stack.tmp,
+    );
+    say(
+      `  ack p99 ${app.ack?.p99} ms, delivery p99 ${app.delivery?.p99} ms, ${app.acked}/${app.posts} acked, ${app.lost} lost, ${app.duplicates} duplicated, ${app.otherEvents} other events`,
+    );
+    say(
+      `  stored: ack p50 ${app.ackStored?.p50} ms, p99 ${app.ackStored?.p99} ms; refused: ack p99 ${app.ackRefused?.p99} ms, ${JSON.stringify(app.refusals ?? {})}`,
+    );
     rounds.push({ app, bare });
   }
   await dropSessions(ctx);
@@ -471,15 +596,26 @@ async function burst(ctx: Ctx): Promise<Row> {
   const last = rounds.at(-1)!.app;
   const clean = rounds.every((x) => x.app.lost === 0 && x.app.duplicates === 0 && x.app.strays === 0 && x.app.acked === x.app.posts);
   return {
-    scenario: 'burst', title: TITLES.burst, db: stack.db,
+    scenario: 'burst',
+    title: TITLES.burst,
+    db: stack.db,
     figure: `ack p99 ${ms(app)}; ${last.acked}/${last.posts} acked (their p99 ${last.ackStored?.p99 ?? '—'} ms), ${last.refused} refused (p99 ${last.ackRefused?.p99 ?? '—'} ms), ${last.lost} lost, ${last.duplicates} dup`,
-    baseline: `ack p99 ${ms(bare)}`, ratio: ratioOf(app, bare),
-    target: 'ack p99 ≤ 100 ms; none lost or duplicated', met: clean && app <= 100,
+    baseline: `ack p99 ${ms(bare)}`,
+    ratio: ratioOf(app, bare),
+    target: 'ack p99 ≤ 100 ms; none lost or duplicated',
+    met: clean && app <= 100,
     details: { rounds },
   };
 }
 
-type RestResult = { requests: number; statuses: Record<string, number>; latency: { p99: number; p50: number }; achievedPerSec: number; alone: { p50: number }; saturated: boolean };
+type RestResult = {
+  requests: number;
+  statuses: Record<string, number>;
+  latency: { p99: number; p50: number };
+  achievedPerSec: number;
+  alone: { p50: number };
+  saturated: boolean;
+};
 
 async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: RestRequest[], cookie: string): Promise<Row> {
   const { sizes, stack } = ctx;
@@ -488,7 +624,9 @@ async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: 
     const common = { requests, rate: sizes.restRate, durationMs: sizes.restMs, timeoutMs: sizes.restTimeoutMs };
     say(' driver:');
     const driver = await runGenerator<RestResult>({ kind: 'driver', mongoUri: stack.mongoUri, ...common }, stack.tmp);
-    say(`  alone p50 ${driver.alone.p50} ms; paced: p50 ${driver.latency.p50} ms, p99 ${driver.latency.p99} ms ${JSON.stringify(driver.statuses)}`);
+    say(
+      `  alone p50 ${driver.alone.p50} ms; paced: p50 ${driver.latency.p50} ms, p99 ${driver.latency.p99} ms ${JSON.stringify(driver.statuses)}`,
+    );
     say(' app:');
     const app = await runGenerator<RestResult>({ kind: 'rest', url: stack.app.url, cookie, ...common }, stack.tmp);
     say(`  alone p50 ${app.alone.p50} ms; paced: p50 ${app.latency.p50} ms, p99 ${app.latency.p99} ms ${JSON.stringify(app.statuses)}`);
@@ -505,10 +643,14 @@ async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: 
     const ratio = ratioOf(median(rounds.map((x) => x.app.alone.p50)), median(rounds.map((x) => x.driver.alone.p50)));
     const allOk = rounds.every((x) => x.app.statuses['200'] === x.app.requests);
     return {
-      scenario, title: TITLES[scenario], db: stack.db,
+      scenario,
+      title: TITLES[scenario],
+      db: stack.db,
       figure: `p99 ${ms(p99)} at ${sizes.restRate} req/s${allOk ? '' : ' (errors)'}; one request alone p50 ${aloneMs(median(rounds.map((x) => x.app.alone.p50)))}`,
-      baseline: `saturated: one query alone p50 ${aloneMs(median(rounds.map((x) => x.driver.alone.p50)))} (driver)`, ratio,
-      target, met: allOk && p99 <= limit && ratio !== null && ratio <= 1.5,
+      baseline: `saturated: one query alone p50 ${aloneMs(median(rounds.map((x) => x.driver.alone.p50)))} (driver)`,
+      ratio,
+      target,
+      met: allOk && p99 <= limit && ratio !== null && ratio <= 1.5,
       details: { rate: sizes.restRate, ms: sizes.restMs, rounds },
     };
   }
@@ -518,9 +660,14 @@ async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: 
     const app = median(rounds.map((x) => x.app.alone.p50));
     const driver = median(rounds.map((x) => x.driver.alone.p50));
     return {
-      scenario, title: TITLES[scenario], db: stack.db,
-      figure: `saturated: one request alone p50 ${aloneMs(app)}`, baseline: `alone p50 ${aloneMs(driver)} (driver)${rounds.some((x) => x.driver.saturated) ? ', saturated too' : ''}`, ratio: ratioOf(app, driver),
-      target, met: false,
+      scenario,
+      title: TITLES[scenario],
+      db: stack.db,
+      figure: `saturated: one request alone p50 ${aloneMs(app)}`,
+      baseline: `alone p50 ${aloneMs(driver)} (driver)${rounds.some((x) => x.driver.saturated) ? ', saturated too' : ''}`,
+      ratio: ratioOf(app, driver),
+      target,
+      met: false,
       details: { rate: sizes.restRate, ms: sizes.restMs, rounds },
     };
   }
@@ -529,9 +676,14 @@ async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: 
   const allOk = rounds.every((x) => x.app.statuses['200'] === x.app.requests && x.driver.statuses.ok === x.driver.requests);
   const ratio = ratioOf(app, driver);
   return {
-    scenario, title: TITLES[scenario], db: stack.db,
-    figure: `p99 ${ms(app)}${allOk ? '' : ' (errors)'}`, baseline: `p99 ${ms(driver)} (driver)`, ratio,
-    target, met: allOk && app <= limit && ratio !== null && ratio <= 1.5,
+    scenario,
+    title: TITLES[scenario],
+    db: stack.db,
+    figure: `p99 ${ms(app)}${allOk ? '' : ' (errors)'}`,
+    baseline: `p99 ${ms(driver)} (driver)`,
+    ratio,
+    target,
+    met: allOk && app <= limit && ratio !== null && ratio <= 1.5,
     details: { rate: sizes.restRate, ms: sizes.restMs, rounds },
   };
 }
@@ -586,7 +738,15 @@ async function register(ctx: Ctx): Promise<Row> {
       const query = IssueListQuery.parse(Object.fromEntries(new URLSearchParams(search)));
       // The filter listIssues builds, with the same sort, skip and limit, and its count.
       const filter = JSON.parse(JSON.stringify(issueFilter(query))) as object;
-      const driverQuery = { collection: 'issues', filter, sort: SORTS[query.sort], skip: (page - 1) * 50, limit: 50, projection: { grams: 0, searchText: 0 }, count: true };
+      const driverQuery = {
+        collection: 'issues',
+        filter,
+        sort: SORTS[query.sort],
+        skip: (page - 1) * 50,
+        limit: 50,
+        projection: { grams: 0, searchText: 0 },
+        count: true,
+      };
       requests.push({ path: `/api/issues?${search}`, query: BSON.EJSON.stringify(driverQuery, { relaxed: false }) });
     }
   }
@@ -595,21 +755,41 @@ async function register(ctx: Ctx): Promise<Row> {
 
 async function growth(ctx: Ctx): Promise<Row> {
   const { sizes, stack } = ctx;
-  const steps = sizes.growthMessages.map((messages, i) => ({ messages, issues: sizes.growthIssues[i]!, sessions: sizes.growthSessions[i]! }));
-  if (sizes.growthIssues.length !== steps.length || sizes.growthSessions.length !== steps.length) throw new Error('BENCH_GROWTH_*: give as many sizes of each');
+  const steps = sizes.growthMessages.map((messages, i) => ({
+    messages,
+    issues: sizes.growthIssues[i]!,
+    sessions: sizes.growthSessions[i]!,
+  }));
+  if (sizes.growthIssues.length !== steps.length || sizes.growthSessions.length !== steps.length)
+    throw new Error('BENCH_GROWTH_*: give as many sizes of each');
   // Growth starts from an empty forum and register: the other scenarios' threads, messages and issues go first.
-  for (const collection of ['messages', 'message_grams', 'threads', 'issues', 'sessions', 'readcursors']) await stack.mongo.collection(collection).deleteMany({});
-  const result = await runGrowth({ mongo: stack.mongo, appUrl: stack.app.url, secret: stack.secret, sizes: steps, samples: sizes.growthSamples, say, afterLoad: () => indexForPostgres(ctx) });
+  for (const collection of ['messages', 'message_grams', 'threads', 'issues', 'sessions', 'readcursors'])
+    await stack.mongo.collection(collection).deleteMany({});
+  const result = await runGrowth({
+    mongo: stack.mongo,
+    appUrl: stack.app.url,
+    secret: stack.secret,
+    sizes: steps,
+    samples: sizes.growthSamples,
+    say,
+    afterLoad: () => indexForPostgres(ctx),
+  });
   say(`\n${growthTable(result)}\n  (argon2 verification alone: ${result.argon2Ms} ms)`);
   const worst = GROWTH_PATHS.reduce((a, b) => (result.growth[b] > result.growth[a] ? b : a));
   const last = result.steps[result.steps.length - 1]!;
-  const aimsMissed = Object.entries(GROWTH_AIMS).filter(([p, aim]) => last.paths[p as GrowthPath].p50 - (p === 'signin' ? result.argon2Ms : 0) > aim!).map(([p]) => p);
+  const aimsMissed = Object.entries(GROWTH_AIMS)
+    .filter(([p, aim]) => last.paths[p as GrowthPath].p50 - (p === 'signin' ? result.argon2Ms : 0) > aim!)
+    .map(([p]) => p);
   const errors = result.steps.reduce((n, s) => n + GROWTH_PATHS.reduce((m, p) => m + s.paths[p].errors, 0), 0);
   return {
-    scenario: 'growth', title: TITLES.growth, db: stack.db,
+    scenario: 'growth',
+    title: TITLES.growth,
+    db: stack.db,
     figure: `worst growth ${result.growth[worst]}× (${worst}); at the largest size p50: ${GROWTH_PATHS.map((p) => `${p} ${last.paths[p].p50}`).join(', ')} ms${aimsMissed.length ? `; aims missed: ${aimsMissed.join(', ')}` : ''}${errors ? `; ${errors} errors` : ''}`,
-    baseline: 'the same paths at the smallest size', ratio: result.growth[worst],
-    target: 'p50 at the largest size ≤ 1.5× the smallest, every path', met: errors === 0 && GROWTH_PATHS.every((p) => result.growth[p] <= 1.5),
+    baseline: 'the same paths at the smallest size',
+    ratio: result.growth[worst],
+    target: 'p50 at the largest size ≤ 1.5× the smallest, every path',
+    met: errors === 0 && GROWTH_PATHS.every((p) => result.growth[p] <= 1.5),
     details: { rounds: [result] },
   };
 }
@@ -628,7 +808,9 @@ function versionOf(pkg: string): string {
 
 function postgresVersion(): string | null {
   try {
-    return execFileSync(path.join(process.env.BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin', 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+    return execFileSync(path.join(process.env.BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin', 'postgres'), ['--version'], {
+      encoding: 'utf8',
+    }).trim();
   } catch {
     return null;
   }
@@ -636,7 +818,15 @@ function postgresVersion(): string | null {
 
 export function table(rows: readonly Row[]): string {
   const head = ['scenario', 'db', 'figure', 'baseline', 'ratio', 'target', 'met'];
-  const body = rows.map((r) => [r.title, r.db, r.figure, r.baseline, r.ratio === null ? '—' : `${r.ratio}×`, r.target, r.met ? 'yes' : 'NO']);
+  const body = rows.map((r) => [
+    r.title,
+    r.db,
+    r.figure,
+    r.baseline,
+    r.ratio === null ? '—' : `${r.ratio}×`,
+    r.target,
+    r.met ? 'yes' : 'NO',
+  ]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((c) => `| ${c.join(' | ')} |`)].join('\n');
 }
 
@@ -647,7 +837,9 @@ async function main() {
   mkdirSync(tmp, { recursive: true });
   cleanups.push(async () => rmSync(tmp, { recursive: true, force: true }));
   const startedAt = new Date();
-  say(`bench: ${options.scenarios.join(', ')}${options.smoke ? ' (smoke sizes)' : ''}; pinning: ${pinning ? `server+database on CPU ${pinning.server}, generator on CPU ${pinning.generator}` : 'none (fewer than 2 CPUs or no taskset)'}`);
+  say(
+    `bench: ${options.scenarios.join(', ')}${options.smoke ? ' (smoke sizes)' : ''}; pinning: ${pinning ? `server+database on CPU ${pinning.server}, generator on CPU ${pinning.generator}` : 'none (fewer than 2 CPUs or no taskset)'}`,
+  );
   const rows: Row[] = [];
   const cpus = os.cpus();
   const file = path.join(options.outDir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}${options.smoke ? '-smoke' : ''}.json`);
@@ -659,7 +851,13 @@ async function main() {
       finishedAt: new Date().toISOString(),
       smoke: options.smoke,
       rounds: options.rounds,
-      machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 1e9), os: `${os.type()} ${os.release()}`, loadAverageAtStart: loadAtStart },
+      machine: {
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? 'unknown',
+        memoryGB: Math.round(os.totalmem() / 1e9),
+        os: `${os.type()} ${os.release()}`,
+        loadAverageAtStart: loadAtStart,
+      },
       versions: {
         node: process.version,
         'socket.io': versionOf('socket.io'),

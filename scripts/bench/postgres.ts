@@ -44,10 +44,32 @@ export async function startPostgres(dir: string, cpus?: string): Promise<BenchPo
   const gid = ids ? execFileSync('id', ['-g', PG_USER], { encoding: 'utf8' }).trim() : null;
   if (ids && gid) chownSync(dir, Number(ids), Number(gid));
   const data = path.join(dir, 'data');
-  const [initCmd, ...initArgs] = asPgUser(path.join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
+  const [initCmd, ...initArgs] = asPgUser(path.join(PG_BIN, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-locale',
+  ]);
   execFileSync(initCmd!, initArgs, { stdio: 'ignore' });
   const port = await freePort();
-  const pgArgs = ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', dir, '-c', 'shared_buffers=256MB', '-c', 'max_connections=200'];
+  const pgArgs = [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-k',
+    dir,
+    '-c',
+    'shared_buffers=256MB',
+    '-c',
+    'max_connections=200',
+  ];
   const [cmd, ...args] = asPgUser(path.join(PG_BIN, 'postgres'), pgArgs);
   const pinned = cpus ? ['taskset', '-c', cpus, cmd!, ...args] : [cmd!, ...args];
   const child = spawn(pinned[0]!, pinned.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -56,7 +78,18 @@ export async function startPostgres(dir: string, cpus?: string): Promise<BenchPo
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
-      const [c, ...a] = asPgUser(path.join(PG_BIN, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', 'CREATE DATABASE council']);
+      const [c, ...a] = asPgUser(path.join(PG_BIN, 'psql'), [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        'postgres',
+        '-qc',
+        'CREATE DATABASE council',
+      ]);
       execFileSync(c!, a, { stdio: 'ignore' });
       break;
     } catch {

@@ -125,5 +125,4 @@ export function sizesFor(smoke: boolean, env: NodeJS.ProcessEnv = process.env): 
   return sizes;
 }
 
-export const envNames = (): string[] =>
-  Object.keys(FULL).map((key) => `BENCH_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`);
+export const envNames = (): string[] => Object.keys(FULL).map((key) => `BENCH_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`);

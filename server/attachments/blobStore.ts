@@ -126,7 +126,10 @@ export function createFileBlobStore(root: string): BlobStore {
       const names = await readdir(temporary).catch((err: unknown) => (isMissing(err) ? [] : Promise.reject(err)));
       for (const name of names) {
         const file = path.join(temporary, name);
-        const modified = await stat(file).then((s) => s.mtime, () => null);
+        const modified = await stat(file).then(
+          (s) => s.mtime,
+          () => null,
+        );
         if (modified && modified < before) await rm(file, { force: true });
       }
     },

@@ -39,7 +39,13 @@ export async function uploadAttachment(input: { actor: Actor; name: string; req:
     const kind = await allowedKindOf(received.path);
     if (!kind) throw badRequest(`body: this kind of file is not accepted (allowed: ${ALLOWED_DESCRIPTION})`, 'body');
     const { sha256, size } = received;
-    const attachment = await AttachmentModel.create({ sha256, name: honestFileName(cleanName, kind), type: kind.mime, size, uploadedBy: actor.id });
+    const attachment = await AttachmentModel.create({
+      sha256,
+      name: honestFileName(cleanName, kind),
+      type: kind.mime,
+      size,
+      uploadedBy: actor.id,
+    });
     // Recorded, then kept: a process dying in between leaves an unclaimed record (swept after a
     // day), never a file no record names.
     await store.keep(received, String(attachment._id));
@@ -70,7 +76,10 @@ interface MessageClaim {
 /** Put `actor`'s attachments `ids` that are on nothing yet on message `messageId`; idempotent. */
 export async function attachToMessage({ actor, ids, messageId, threadId }: MessageClaim): Promise<void> {
   if (!ids.length) return;
-  await AttachmentModel.updateMany({ _id: trusted({ $in: ids }), uploadedBy: actor.id, messageId: null, meetingId: null }, { $set: { messageId, threadId } });
+  await AttachmentModel.updateMany(
+    { _id: trusted({ $in: ids }), uploadedBy: actor.id, messageId: null, meetingId: null },
+    { $set: { messageId, threadId } },
+  );
 }
 
 /**
@@ -86,7 +95,10 @@ export async function claimForMessage(claim: MessageClaim & { ids: readonly stri
   // Read back: one that was foreign, used, or swept meanwhile is not on this message.
   const claimed = await AttachmentModel.find({ _id: trusted({ $in: unique }), messageId: claim.messageId });
   if (claimed.length !== unique.length) {
-    await AttachmentModel.updateMany({ _id: trusted({ $in: unique }), messageId: claim.messageId }, { $set: { messageId: null, threadId: null } });
+    await AttachmentModel.updateMany(
+      { _id: trusted({ $in: unique }), messageId: claim.messageId },
+      { $set: { messageId: null, threadId: null } },
+    );
     throw unusable();
   }
   return unique.map((id) => claimed.find((a) => String(a._id) === id)!);

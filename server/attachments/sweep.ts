@@ -14,7 +14,9 @@ const unclaimed = { messageId: null, meetingId: null };
 export async function sweepOrphanAttachments(store: BlobStore, now = new Date()): Promise<number> {
   const dayAgo = new Date(now.getTime() - ORPHAN_AFTER_MS);
   await store.removeStale(dayAgo);
-  const orphans = await AttachmentModel.find({ ...unclaimed, createdAt: trusted({ $lt: dayAgo }) }, { sha256: 1 }).limit(1_000).lean();
+  const orphans = await AttachmentModel.find({ ...unclaimed, createdAt: trusted({ $lt: dayAgo }) }, { sha256: 1 })
+    .limit(1_000)
+    .lean();
   if (!orphans.length) return 0;
   const ids = orphans.map((o) => o._id);
   // Still unclaimed: a send may have claimed one since it was read, and that one stays.

@@ -26,9 +26,12 @@ function canonical(value: unknown): string {
 /** The hash of an entry by its own scheme; null for a keyed entry when there is no key. */
 export function hashEntry(content: AuditContent, key: Buffer | null): string | null {
   const { alg, seq, at, actor, action, target, detail, origin, prevHash } = content;
-  if (alg === 'sha256') return createHash('sha256').update(canonical({ seq, at, actor, action, target, detail, origin, prevHash })).digest('hex');
+  if (alg === 'sha256')
+    return createHash('sha256').update(canonical({ seq, at, actor, action, target, detail, origin, prevHash })).digest('hex');
   // The scheme is part of what is keyed, so an entry cannot be relabelled as another kind.
-  return key ? createHmac('sha256', key).update(canonical({ alg, seq, at, actor, action, target, detail, origin, prevHash })).digest('hex') : null;
+  return key
+    ? createHmac('sha256', key).update(canonical({ alg, seq, at, actor, action, target, detail, origin, prevHash })).digest('hex')
+    : null;
 }
 
 export interface ChainCheck {
@@ -80,7 +83,10 @@ export async function verifyChain(
     count += 1;
   }
   if (newest && newest.seq >= expectedSeq) {
-    return broken(expectedSeq, `entries ${expectedSeq} to ${newest.seq} are missing: the anchor of ${newest.at} names entry ${newest.seq}, so the log was cut short`);
+    return broken(
+      expectedSeq,
+      `entries ${expectedSeq} to ${newest.seq} are missing: the anchor of ${newest.at} names entry ${newest.seq}, so the log was cut short`,
+    );
   }
   return { ok: true, entries: count, brokenAt: null, problem: null, head, anchor };
 }

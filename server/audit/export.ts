@@ -31,10 +31,12 @@ export async function auditToXlsx(entries: readonly AuditEntry[]): Promise<Buffe
   sheet.getRow(1).font = { bold: true };
   // Excel has no time zones: the time is written as Japan time.
   for (const entry of entries) {
-    sheet.addRow(COLUMNS.map((c) => {
-      const v = c.value(entry);
-      return v instanceof Date ? new Date(v.getTime() + 9 * 3_600_000) : safe(v);
-    }));
+    sheet.addRow(
+      COLUMNS.map((c) => {
+        const v = c.value(entry);
+        return v instanceof Date ? new Date(v.getTime() + 9 * 3_600_000) : safe(v);
+      }),
+    );
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, entries.length + 1), column: COLUMNS.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -66,7 +66,14 @@ export function toAuditEntry(record: AuditRecord): AuditEntry {
   return {
     seq: record._id,
     at: new Date(record.at).toISOString(),
-    actor: record.actor ? { id: record.actor.id, displayName: record.actor.displayName ?? '', organization: record.actor.organization ?? '', role: record.actor.role ?? '' } : null,
+    actor: record.actor
+      ? {
+          id: record.actor.id,
+          displayName: record.actor.displayName ?? '',
+          organization: record.actor.organization ?? '',
+          role: record.actor.role ?? '',
+        }
+      : null,
     action: record.action as AuditAction,
     target: record.target ? { kind: record.target.kind ?? '', id: record.target.id ?? '', label: record.target.label ?? null } : null,
     detail: (record.detail ?? {}) as Record<string, unknown>,

@@ -7,17 +7,17 @@ const auditEntrySchema = new Schema(
     _id: { type: Number, required: true },
     at: { type: Date, required: true },
     actor: {
-      type: new Schema(
-        { id: { type: String, required: true }, displayName: String, organization: String, role: String },
-        { _id: false },
-      ),
+      type: new Schema({ id: { type: String, required: true }, displayName: String, organization: String, role: String }, { _id: false }),
       default: null,
     },
     action: { type: String, enum: AUDIT_ACTIONS, required: true },
     target: { type: new Schema({ kind: String, id: String, label: { type: String, default: null } }, { _id: false }), default: null },
     detail: { type: Schema.Types.Mixed, default: {} },
     origin: {
-      type: new Schema({ channel: String, ip: { type: String, default: null }, userAgent: { type: String, default: null } }, { _id: false }),
+      type: new Schema(
+        { channel: String, ip: { type: String, default: null }, userAgent: { type: String, default: null } },
+        { _id: false },
+      ),
       required: true,
     },
     prevHash: { type: String, required: true },

@@ -12,7 +12,6 @@ import { readAuditKey } from './key';
 import { toAuditEntry } from './log';
 import { AuditEntryModel, type AuditRecord } from './model';
 
-
 function auditFilter(query: AuditExportQuery & { before?: number }): QueryFilter<AuditRecord> {
   const filter: Record<string, unknown> = {};
   if (query.category) filter.action = trusted({ $regex: `^${escapeRegex(query.category)}\\.` });
@@ -27,7 +26,10 @@ function auditFilter(query: AuditExportQuery & { before?: number }): QueryFilter
 
 export async function auditPage(actor: Actor, query: AuditListQuery): Promise<AuditPage> {
   authorize(actor, 'audit.read');
-  const rows = await AuditEntryModel.find(auditFilter(query)).sort({ _id: -1 }).limit(query.limit + 1).lean<AuditRecord[]>();
+  const rows = await AuditEntryModel.find(auditFilter(query))
+    .sort({ _id: -1 })
+    .limit(query.limit + 1)
+    .lean<AuditRecord[]>();
   const entries = rows.slice(0, query.limit).map(toAuditEntry);
   return { entries, nextBefore: rows.length > query.limit ? entries[entries.length - 1]!.seq : null };
 }
@@ -44,7 +46,10 @@ export async function auditForExport(actor: Actor, query: AuditExportQuery): Pro
 async function* allEntries(batch = 1_000): AsyncGenerator<AuditEntry> {
   let after = 0;
   for (;;) {
-    const rows = await AuditEntryModel.find({ _id: trusted({ $gt: after }) }).sort({ _id: 1 }).limit(batch).lean<AuditRecord[]>();
+    const rows = await AuditEntryModel.find({ _id: trusted({ $gt: after }) })
+      .sort({ _id: 1 })
+      .limit(batch)
+      .lean<AuditRecord[]>();
     for (const row of rows) yield toAuditEntry(row);
     if (rows.length < batch) return;
     after = rows[rows.length - 1]!._id;

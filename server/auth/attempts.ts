@@ -22,7 +22,10 @@ const failureSchema = new Schema(
   },
   { collection: 'auth_failures', versionKey: false },
 );
-const lockSchema = new Schema({ _id: { type: String }, until: { type: Date, required: true } }, { collection: 'auth_locks', versionKey: false });
+const lockSchema = new Schema(
+  { _id: { type: String }, until: { type: Date, required: true } },
+  { collection: 'auth_locks', versionKey: false },
+);
 
 export const AuthFailureModel = mongoose.model('AuthFailure', failureSchema);
 export const AuthLockModel = mongoose.model('AuthLock', lockSchema);

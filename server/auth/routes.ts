@@ -45,7 +45,10 @@ export function authRoutes({ config, throttle, realtime }: AppContext) {
         access: 'public',
         body: LoginBody,
         responses: {
-          200: { description: 'signed in (the person), or `{ mfa: "required" }`: the password was right and a second factor is still to come', schema: LoginAnswer },
+          200: {
+            description: 'signed in (the person), or `{ mfa: "required" }`: the password was right and a second factor is still to come',
+            schema: LoginAnswer,
+          },
           ...errors,
           429: { description: 'throttled', schema: ErrorBody },
         },
@@ -73,7 +76,14 @@ export function authRoutes({ config, throttle, realtime }: AppContext) {
       },
     ),
     defineRoute(
-      { method: 'post', path: '/auth/logout', tag: 'auth', summary: 'Sign out', access: 'public', responses: { 204: { description: 'signed out' } } },
+      {
+        method: 'post',
+        path: '/auth/logout',
+        tag: 'auth',
+        summary: 'Sign out',
+        access: 'public',
+        responses: { 204: { description: 'signed out' } },
+      },
       async ({ req, res, user }) => {
         const sessionId = req.sessionID;
         if (user) await recordAudit({ actor: user, action: 'auth.logout' });
@@ -108,7 +118,11 @@ export function authRoutes({ config, throttle, realtime }: AppContext) {
       },
       async ({ req, user, body }) => {
         await changePassword({ user, ...body, keepSessionId: req.sessionID, realtime });
-        await recordAudit({ actor: user, action: 'auth.passwordChanged', target: { kind: 'user', id: String(user._id), label: user.email } });
+        await recordAudit({
+          actor: user,
+          action: 'auth.passwordChanged',
+          target: { kind: 'user', id: String(user._id), label: user.email },
+        });
       },
     ),
   ];

@@ -33,7 +33,12 @@ export async function completeSignIn(req: Request, user: UserWithOrganization, f
 }
 
 /** Keep the right password on a fresh session and ask for the second factor. */
-export async function awaitSecondFactor(req: Request, user: UserWithOrganization, pendingMinutes: number, methods: SecondFactorPending['methods']): Promise<SecondFactorPending> {
+export async function awaitSecondFactor(
+  req: Request,
+  user: UserWithOrganization,
+  pendingMinutes: number,
+  methods: SecondFactorPending['methods'],
+): Promise<SecondFactorPending> {
   // A fresh session id for the half-signed-in state too: one planted before it learns nothing.
   await regenerate(req);
   const expiresInSeconds = pendingMinutes * 60;

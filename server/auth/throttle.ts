@@ -46,18 +46,30 @@ export function createLoginThrottle(config: Config): LoginThrottle {
   const lockMs = config.LOGIN_LOCK_MINUTES * 60_000;
   const limits: Limit[] = [
     {
-      limiter: attemptLimiter({ name: 'login-address', maxFailures: config.LOGIN_MAX_ATTEMPTS_PER_IP, windowMs: ADDRESS_WINDOW_MS, lockMs: ADDRESS_WINDOW_MS }),
+      limiter: attemptLimiter({
+        name: 'login-address',
+        maxFailures: config.LOGIN_MAX_ATTEMPTS_PER_IP,
+        windowMs: ADDRESS_WINDOW_MS,
+        lockMs: ADDRESS_WINDOW_MS,
+      }),
       key: (ip) => ip,
-      refusal: (retry) => tooManyRequests(`too many failed sign-ins from this address; try again in ${minutes(retry)} minutes`, seconds(retry)),
+      refusal: (retry) =>
+        tooManyRequests(`too many failed sign-ins from this address; try again in ${minutes(retry)} minutes`, seconds(retry)),
     },
     {
       limiter: attemptLimiter({ name: 'login-account', maxFailures: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs: lockMs, lockMs }),
       key: (_ip, email) => email,
-      refusal: (retry) => tooManyRequests(`too many failed sign-ins for this account; try again in ${minutes(retry)} minutes`, seconds(retry)),
+      refusal: (retry) =>
+        tooManyRequests(`too many failed sign-ins for this account; try again in ${minutes(retry)} minutes`, seconds(retry)),
     },
   ];
   const account = limits[1]!.limiter;
-  const secondFactor = attemptLimiter({ name: 'second-factor', maxFailures: config.MFA_MAX_FAILURES_PER_ACCOUNT, windowMs: lockMs, lockMs });
+  const secondFactor = attemptLimiter({
+    name: 'second-factor',
+    maxFailures: config.MFA_MAX_FAILURES_PER_ACCOUNT,
+    windowMs: lockMs,
+    lockMs,
+  });
   const secondFactorRefusal = (retry: number) =>
     tooManyRequests(`too many wrong codes for this account; try again in ${minutes(retry)} minutes`, seconds(retry));
 

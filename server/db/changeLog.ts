@@ -60,11 +60,15 @@ async function claim(db: Db, name: string, keys: string[]): Promise<number> {
   for (let n = (head?.n ?? 0) + 1; ; n++) {
     try {
       await db.collection<Entry>(ENTRIES).insertOne({ _id: `${name}#${n}`, keys, at: new Date() });
-      await db.collection<Head>(HEADS).updateOne({ _id: name }, { $max: { n } }, { upsert: true }).catch((err: unknown) => {
-        // Two first-ever heads raced: the other one is there, and a hint may lag.
-        if (!isDuplicateKey(err)) throw err;
-      });
-      if (n % PRUNE_EVERY === 0) void pruneLog(db, name, n).catch((err: unknown) => appLog.warn({ err }, `change log ${name}: pruning failed`));
+      await db
+        .collection<Head>(HEADS)
+        .updateOne({ _id: name }, { $max: { n } }, { upsert: true })
+        .catch((err: unknown) => {
+          // Two first-ever heads raced: the other one is there, and a hint may lag.
+          if (!isDuplicateKey(err)) throw err;
+        });
+      if (n % PRUNE_EVERY === 0)
+        void pruneLog(db, name, n).catch((err: unknown) => appLog.warn({ err }, `change log ${name}: pruning failed`));
       return n;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -106,7 +110,8 @@ export async function changesSince(db: Db, name: string, seen: number): Promise<
   const looked = `${db.databaseName}/${name}`;
   if (seen > 0 && Date.now() - (lastLooked.get(looked) ?? 0) > STILL_THERE_MS) {
     lastLooked.set(looked, Date.now());
-    if (!(await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen}` }, { projection: { _id: 1 } }))) return [{ n: seen, keys: ['*'] }];
+    if (!(await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen}` }, { projection: { _id: 1 } })))
+      return [{ n: seen, keys: ['*'] }];
   }
   // Nothing new, the usual answer, costs one `_id` equality: every engine serves it from an index (FerretDB
   // on PostgreSQL pushes equalities down, not `$in`).
@@ -115,7 +120,10 @@ export async function changesSince(db: Db, name: string, seen: number): Promise<
   const found: Array<{ n: number; keys: string[] }> = [];
   for (let from = seen + 1; ; from += READ_AHEAD) {
     const ids = Array.from({ length: READ_AHEAD }, (_, i) => `${name}#${from + i}`);
-    const rows = await db.collection<Entry>(ENTRIES).find({ _id: { $in: ids } }, { projection: { keys: 1 } }).toArray();
+    const rows = await db
+      .collection<Entry>(ENTRIES)
+      .find({ _id: { $in: ids } }, { projection: { keys: 1 } })
+      .toArray();
     const byN = new Map(rows.map((r) => [Number(r._id.slice(name.length + 1)), r.keys]));
     for (let n = from; n < from + READ_AHEAD; n++) {
       const keys = byN.get(n);

@@ -143,7 +143,11 @@ export function recordWritesIn(schema: Schema, name: string): void {
   schema.post('insertMany', async function (docs: unknown) {
     await changed((docs as Array<{ _id: unknown }>).map((d) => String(d._id)));
   });
-  schema.post(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'], { document: false, query: true }, async function () {
-    await changed(idsOfFilter(this.getFilter() as Record<string, unknown>) ?? ['*']);
-  });
+  schema.post(
+    ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'],
+    { document: false, query: true },
+    async function () {
+      await changed(idsOfFilter(this.getFilter() as Record<string, unknown>) ?? ['*']);
+    },
+  );
 }

@@ -87,7 +87,11 @@ export function unreachableForMs(now = Date.now()): number {
 /** Whether the database answers a connection of its own, made now (not the app's pool). */
 export async function answersNewConnection(timeoutMs = 1_500): Promise<boolean> {
   if (!openedUri) return false;
-  const probe = new mongoose.mongo.MongoClient(openedUri, { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs, socketTimeoutMS: timeoutMs });
+  const probe = new mongoose.mongo.MongoClient(openedUri, {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+    socketTimeoutMS: timeoutMs,
+  });
   try {
     await probe.connect();
     await probe.db('admin').command({ ping: 1 });

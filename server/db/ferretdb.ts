@@ -68,7 +68,7 @@ function build(go: string, buildTo: string): void {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   for (const file of ['go.mod', 'go.sum', 'main.go']) cpSync(path.join(SOURCE_DIR, file), path.join(work, file));
-  run(go, ['mod', 'vendor'], work, 'Fetching FerretDB\'s Go modules');
+  run(go, ['mod', 'vendor'], work, "Fetching FerretDB's Go modules");
   const module = path.join(work, 'vendor', 'github.com', 'FerretDB', 'FerretDB');
   cpSync(OVERLAY_DIR, module, { recursive: true });
   for (const patch of patchFiles()) run('patch', ['-p1', '--forward', '--batch', '--input', patch], module, 'Patching FerretDB');
@@ -91,8 +91,10 @@ export function ensureFerretDB({ bin, buildTo = DEFAULT_FERRETDB_BIN, go = 'go' 
   const version = spawnSync(go, ['version'], { encoding: 'utf8' });
   if (version.error || version.status !== 0) {
     throw new DatabaseSetupError(
-      'The embedded database (FerretDB ' + FERRETDB_VERSION + ') is not built and Go is not installed.\n' +
-        'Either install Go 1.24 or newer (https://go.dev/doc/install, or your distribution\'s golang package) and start again,\n' +
+      'The embedded database (FerretDB ' +
+        FERRETDB_VERSION +
+        ') is not built and Go is not installed.\n' +
+        "Either install Go 1.24 or newer (https://go.dev/doc/install, or your distribution's golang package) and start again,\n" +
         'or set MONGODB_URI to a MongoDB-compatible server, e.g. MONGODB_URI=mongodb://127.0.0.1:27017/council',
     );
   }

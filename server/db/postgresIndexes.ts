@@ -27,7 +27,10 @@ const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** The GIN twin for one recorded index, or null when it has nothing FerretDB pushes down. */
 export function containmentIndexSql(schema: string, table: string, fields: readonly string[]): string | null {
   if (!fields.length || fields.some((f) => f.includes('.') || f.startsWith('$'))) return null;
-  const name = `${table.slice(0, 40)}_gin_${createHash('sha1').update(`${table}:${fields.join(',')}`).digest('hex').slice(0, 12)}`;
+  const name = `${table.slice(0, 40)}_gin_${createHash('sha1')
+    .update(`${table}:${fields.join(',')}`)
+    .digest('hex')
+    .slice(0, 12)}`;
   const columns = fields.map((f) => `(_jsonb -> ${quoteLiteral(f)})`).join(', ');
   return `CREATE INDEX IF NOT EXISTS ${quoteIdent(name)} ON ${quoteIdent(schema)}.${quoteIdent(table)} USING gin (${columns})`;
 }
@@ -40,9 +43,13 @@ export async function addContainmentIndexes(postgresqlUrl: string, schema: strin
   const client = new pg.Client({ connectionString: postgresqlUrl });
   await client.connect();
   try {
-    const exists = await client.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [`${quoteIdent(schema)}._ferretdb_database_metadata`]);
+    const exists = await client.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [
+      `${quoteIdent(schema)}._ferretdb_database_metadata`,
+    ]);
     if (!exists.rows[0]?.found) return 0;
-    const recorded = await client.query<{ doc: RecordedCollection }>(`SELECT _jsonb AS doc FROM ${quoteIdent(schema)}._ferretdb_database_metadata`);
+    const recorded = await client.query<{ doc: RecordedCollection }>(
+      `SELECT _jsonb AS doc FROM ${quoteIdent(schema)}._ferretdb_database_metadata`,
+    );
     let asked = 0;
     for (const { doc } of recorded.rows) {
       for (const index of doc.indexes ?? []) {

@@ -29,7 +29,6 @@ interface Claim {
   at: Date;
 }
 
-
 async function hint(name: string): Promise<number> {
   const counters = mongoose.connection.collection<Counter>(COUNTERS);
   for (;;) {

@@ -32,7 +32,9 @@ export function watchDatabaseConnection({ everyMs = HEARTBEAT_MS, stuckAfterMs =
     void (async () => {
       try {
         if (!(await answersNewConnection())) return;
-        log.warn(`the database answers a new connection but the driver has seen it as unreachable for ${Math.round(unreachableForMs() / 1000)} s: reopening the connection`);
+        log.warn(
+          `the database answers a new connection but the driver has seen it as unreachable for ${Math.round(unreachableForMs() / 1000)} s: reopening the connection`,
+        );
         await reopenDatabase();
         log.info('database connection reopened');
       } catch (err) {

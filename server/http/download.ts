@@ -11,7 +11,10 @@ export function downloadName(asciiBase: string, japaneseBase: string, ext: strin
 }
 
 /** Send an export: never cached, named `<ascii>-<date>` / `<日本語>_<date>`. */
-export function sendExport(res: Response, file: { format: 'xlsx' | 'csv'; data: Buffer | string; asciiName: string; japaneseName: string }): void {
+export function sendExport(
+  res: Response,
+  file: { format: 'xlsx' | 'csv'; data: Buffer | string; asciiName: string; japaneseName: string },
+): void {
   res
     .set({
       'Content-Type': file.format === 'xlsx' ? XLSX_TYPE : CSV_TYPE,

@@ -44,17 +44,22 @@ interface Explained {
 
 export const badRequest = (message: string, field?: string) => new HttpError(400, 'bad_request', message, field);
 export const unauthenticated = (message = 'sign in first') => new HttpError(401, 'unauthenticated', message);
-export const forbidden = (reason: string, explained?: Explained) => new HttpError(403, 'forbidden', reason, explained?.field, {}, explained?.reason);
+export const forbidden = (reason: string, explained?: Explained) =>
+  new HttpError(403, 'forbidden', reason, explained?.field, {}, explained?.reason);
 export const enrolmentRequired = () =>
-  new HttpError(403, 'mfa_enrolment_required', 'your role requires a second factor: set up an authenticator app (POST /api/me/mfa/totp/setup) before anything else');
+  new HttpError(
+    403,
+    'mfa_enrolment_required',
+    'your role requires a second factor: set up an authenticator app (POST /api/me/mfa/totp/setup) before anything else',
+  );
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string, field?: string, reason?: ErrorReason) => new HttpError(409, 'conflict', message, field, {}, reason);
+export const conflict = (message: string, field?: string, reason?: ErrorReason) =>
+  new HttpError(409, 'conflict', message, field, {}, reason);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new HttpError(429, 'rate_limited', message, undefined, { 'Retry-After': String(Math.max(1, retryAfterSeconds)) });
 export const unsupportedMediaType = (message: string) => new HttpError(415, 'bad_request', message, 'body');
 export const payloadTooLarge = (message: string, field?: string) => new HttpError(413, 'payload_too_large', message, field);
-export const unavailable = (message = 'the database is unavailable; try again shortly') =>
-  new HttpError(503, 'unavailable', message);
+export const unavailable = (message = 'the database is unavailable; try again shortly') => new HttpError(503, 'unavailable', message);
 
 /** A 400 naming the first offending field of a zod failure, e.g. `body.email: must be an e-mail address`. */
 export function fromZodError(error: ZodError, location: string): HttpError {
@@ -146,5 +151,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return res.locals.timedOut ? undefined : next(err);
   const httpError = toHttpError(err);
   logFailure(req.log, err, httpError);
-  res.status(httpError.status).set(httpError.headers).json(httpError.toBody(requestIdOf(req)));
+  res
+    .status(httpError.status)
+    .set(httpError.headers)
+    .json(httpError.toBody(requestIdOf(req)));
 };

@@ -65,10 +65,12 @@ export interface RouteDefinition {
   handler: (ctx: RouteContext<Schema, Schema, Schema, Access>) => unknown;
 }
 
-export function defineRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, A extends Access = 'user'>(
-  spec: RouteSpec<P, Q, B, A>,
-  handler: (ctx: RouteContext<P, Q, B, A>) => unknown,
-): RouteDefinition {
+export function defineRoute<
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+  A extends Access = 'user',
+>(spec: RouteSpec<P, Q, B, A>, handler: (ctx: RouteContext<P, Q, B, A>) => unknown): RouteDefinition {
   // One list holds routes of every shape, so the handler's own context type is erased; validate() and run() supply exactly that context.
   return { spec, handler } as RouteDefinition;
 }

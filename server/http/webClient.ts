@@ -38,7 +38,11 @@ export function webClient(clientDir: string): Router {
   );
   // Files the build puts beside index.html (none today; a favicon, robots.txt). Dotfiles, such as the
   // build's manifest in .vite/, are not served.
-  client.use(express.static(clientDir, { index: false, cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', REVALIDATE) }));
-  client.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html'), { headers: { 'Cache-Control': REVALIDATE } }));
+  client.use(
+    express.static(clientDir, { index: false, cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', REVALIDATE) }),
+  );
+  client.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) =>
+    res.sendFile(path.join(clientDir, 'index.html'), { headers: { 'Cache-Control': REVALIDATE } }),
+  );
   return client;
 }

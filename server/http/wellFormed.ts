@@ -55,7 +55,8 @@ export function illFormedField(value: unknown, location: string): string | undef
 }
 
 /** Every run of %-escapes in `raw` decodes to UTF-8. */
-const escapesAreUtf8 = (raw: string) => [...raw.matchAll(/(?:%[0-9a-f]{2})+/gi)].every(([run]) => isUtf8(Buffer.from(run.replaceAll('%', ''), 'hex')));
+const escapesAreUtf8 = (raw: string) =>
+  [...raw.matchAll(/(?:%[0-9a-f]{2})+/gi)].every(([run]) => isUtf8(Buffer.from(run.replaceAll('%', ''), 'hex')));
 
 /**
  * The first query parameter (`query.q`) whose %-escapes are not UTF-8, read from the raw URL:
@@ -72,4 +73,5 @@ export function illFormedQueryField(url: string): string | undefined {
   return undefined;
 }
 
-export const notUnicode = (field: string): HttpError => badRequest(`${field}: must be valid Unicode text (no lone surrogates, no bytes that are not UTF-8)`, field);
+export const notUnicode = (field: string): HttpError =>
+  badRequest(`${field}: must be valid Unicode text (no lone surrogates, no bytes that are not UTF-8)`, field);

@@ -39,8 +39,10 @@ export function ensureBeforeDeadline(): void {
   if (deadline !== undefined && Date.now() > deadline) throw tooSlow();
 }
 
-const busy = () => new HttpError(503, 'unavailable', 'the server is busy; nothing was stored — try again in a moment', undefined, { 'Retry-After': '1' });
-const restarting = () => new HttpError(503, 'unavailable', 'the server is restarting; try again in a moment', undefined, { 'Retry-After': '2' });
+const busy = () =>
+  new HttpError(503, 'unavailable', 'the server is busy; nothing was stored — try again in a moment', undefined, { 'Retry-After': '1' });
+const restarting = () =>
+  new HttpError(503, 'unavailable', 'the server is restarting; try again in a moment', undefined, { 'Retry-After': '2' });
 const tooSlow = () => unavailable('the database did not answer in time; nothing was lost — try again shortly');
 
 export interface AdmissionOptions {

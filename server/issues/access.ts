@@ -26,7 +26,11 @@ export async function reloadIssue(issueId: Types.ObjectId): Promise<IssueDocumen
  * agree: concurrent writers each finish by storing the true count, even on an engine that loses
  * concurrent updates of one document.
  */
-export async function recount(issueId: Types.ObjectId, field: 'supportCount' | 'answerCount' | 'commentCount', count: () => Promise<number>): Promise<number> {
+export async function recount(
+  issueId: Types.ObjectId,
+  field: 'supportCount' | 'answerCount' | 'commentCount',
+  count: () => Promise<number>,
+): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     const n = await count();
     await IssueModel.updateOne({ _id: issueId }, { $set: { [field]: n } }, { timestamps: false });

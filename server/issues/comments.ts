@@ -19,7 +19,12 @@ import { IssueCommentModel } from './model';
 import { commentWithAbilities, issueFacts, presentComment } from './presenter';
 import { setStatus } from './workflow';
 
-export async function addComment(input: { user: UserWithOrganization; issueId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
+export async function addComment(input: {
+  user: UserWithOrganization;
+  issueId: string;
+  body: string;
+  broadcast: RegisterBroadcast;
+}): Promise<IssueComment> {
   const { user, broadcast } = input;
   const actor = toActor(user);
   const issue = await readableIssue(actor, input.issueId);
@@ -33,7 +38,12 @@ export async function addComment(input: { user: UserWithOrganization; issueId: s
   return commentWithAbilities(presented, actor, issueFacts(issue));
 }
 
-export async function addAnswer(input: { user: UserWithOrganization; issueId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
+export async function addAnswer(input: {
+  user: UserWithOrganization;
+  issueId: string;
+  body: string;
+  broadcast: RegisterBroadcast;
+}): Promise<IssueComment> {
   const { user, broadcast } = input;
   const actor = toActor(user);
   const issue = await readableIssue(actor, input.issueId);
@@ -55,12 +65,22 @@ export async function addAnswer(input: { user: UserWithOrganization; issueId: st
   }
   broadcast.updated(await presentStored(updated));
   // Every official answer is on the audit record, however it came (the API, or a meeting's decision).
-  await recordAudit({ actor: user, action: 'issue.answered', target: { kind: 'issue', id: String(issue._id), label: issue.number }, detail: { answerId: presented.id } });
+  await recordAudit({
+    actor: user,
+    action: 'issue.answered',
+    target: { kind: 'issue', id: String(issue._id), label: issue.number },
+    detail: { answerId: presented.id },
+  });
   return commentWithAbilities(presented, actor, issueFacts(issue));
 }
 
 /** Edit one's own official answer (the secretariat's, or the routed ministry's). */
-export async function editAnswer(input: { user: UserWithOrganization; commentId: string; body: string; broadcast: RegisterBroadcast }): Promise<IssueComment> {
+export async function editAnswer(input: {
+  user: UserWithOrganization;
+  commentId: string;
+  body: string;
+  broadcast: RegisterBroadcast;
+}): Promise<IssueComment> {
   const { user, broadcast } = input;
   const actor = toActor(user);
   const answer = await IssueCommentModel.findById(input.commentId);
@@ -71,7 +91,12 @@ export async function editAnswer(input: { user: UserWithOrganization; commentId:
   answer.body = input.body;
   answer.editedAt = new Date();
   await answer.save();
-  await recordHistory(broadcast, { issueId: issue._id, type: 'answerEdited', by: personOf(user), changes: [{ field: 'answer', from: before, to: input.body }] });
+  await recordHistory(broadcast, {
+    issueId: issue._id,
+    type: 'answerEdited',
+    by: personOf(user),
+    changes: [{ field: 'answer', from: before, to: input.body }],
+  });
   const presented = presentComment(answer);
   broadcast.comment(presented, issueFacts(issue));
   return commentWithAbilities(presented, actor, issueFacts(issue));

@@ -22,7 +22,14 @@ import { linksOf } from './service';
  * Anyone who may comment on the issue and read the thread may link them; a link is removed by its
  * maker, their organisation's admin or the secretariat. History names the thread by id (history.ts).
  */
-export async function setLink(input: { user: UserWithOrganization; issueId: string; kind: 'thread' | 'meeting'; targetId: string; on: boolean; broadcast: RegisterBroadcast }): Promise<IssueLink[]> {
+export async function setLink(input: {
+  user: UserWithOrganization;
+  issueId: string;
+  kind: 'thread' | 'meeting';
+  targetId: string;
+  on: boolean;
+  broadcast: RegisterBroadcast;
+}): Promise<IssueLink[]> {
   const { user, kind, targetId, on, broadcast } = input;
   const actor = toActor(user);
   const issue = await readableIssue(actor, input.issueId);
@@ -32,9 +39,22 @@ export async function setLink(input: { user: UserWithOrganization; issueId: stri
   const _id = `${String(issue._id)}:${kind}:${targetId}`;
   const ref = { id: String(thread._id) };
   if (on) {
-    const link = { _id, issueId: issue._id, kind, targetId: thread._id, by: actor.id, byOrganization: actor.organization.id, at: new Date() };
+    const link = {
+      _id,
+      issueId: issue._id,
+      kind,
+      targetId: thread._id,
+      by: actor.id,
+      byOrganization: actor.organization.id,
+      at: new Date(),
+    };
     if (await ignoringDuplicate(IssueLinkModel.create(link))) {
-      await recordHistory(broadcast, { issueId: issue._id, type: 'link', by: personOf(user), changes: [{ field: kind, from: null, to: ref }] });
+      await recordHistory(broadcast, {
+        issueId: issue._id,
+        type: 'link',
+        by: personOf(user),
+        changes: [{ field: kind, from: null, to: ref }],
+      });
     }
     return linksOf(actor, issue._id);
   }
@@ -46,7 +66,12 @@ export async function setLink(input: { user: UserWithOrganization; issueId: stri
     throw forbidden('only the person who made this link, their organisation’s admin or the secretariat may remove it');
   }
   if ((await IssueLinkModel.deleteOne({ _id })).deletedCount === 1) {
-    await recordHistory(broadcast, { issueId: issue._id, type: 'unlink', by: personOf(user), changes: [{ field: kind, from: ref, to: null }] });
+    await recordHistory(broadcast, {
+      issueId: issue._id,
+      type: 'unlink',
+      by: personOf(user),
+      changes: [{ field: kind, from: ref, to: null }],
+    });
   }
   return linksOf(actor, issue._id);
 }
@@ -56,6 +81,8 @@ export async function issuesLinkedTo(actor: Actor, kind: 'thread' | 'meeting', t
   if (kind === 'thread') await readableThread(actor, targetId);
   const links = await IssueLinkModel.find({ kind, targetId }).lean();
   if (!links.length) return [];
-  const issues = await IssueModel.find({ _id: trusted({ $in: links.map((l) => l.issueId) }) }, { number: 1, title: 1, status: 1 }).sort({ fiscalYear: 1, seq: 1 }).lean();
+  const issues = await IssueModel.find({ _id: trusted({ $in: links.map((l) => l.issueId) }) }, { number: 1, title: 1, status: 1 })
+    .sort({ fiscalYear: 1, seq: 1 })
+    .lean();
   return issues.map((i) => ({ id: String(i._id), number: i.number, title: i.title, status: i.status }));
 }

@@ -47,7 +47,9 @@ export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFil
   if (query.overdue === true) and.push(overdue);
   if (query.overdue === false) and.push({ $nor: [overdue] });
   // Lead time under 365 days: published after the deadline, or still unpublished past it.
-  const short: QueryFilter<IssueRecord> = { $or: [{ publishedLate: true }, { specPublishedDate: null, specDeadline: trusted({ $ne: null, $lt: today }) }] };
+  const short: QueryFilter<IssueRecord> = {
+    $or: [{ publishedLate: true }, { specPublishedDate: null, specDeadline: trusted({ $ne: null, $lt: today }) }],
+  };
   if (query.leadTimeShort === true) and.push(short);
   if (query.leadTimeShort === false) and.push({ $nor: [short] });
   if (query.q) {
@@ -90,7 +92,10 @@ export async function listIssues(actor: Actor, query: IssueListQuery, now = new 
 export async function listIssuesFromDatabase(query: IssueListQuery): Promise<IssueList> {
   const filter = issueFilter(query);
   const [issues, total] = await Promise.all([
-    IssueModel.find(filter).sort(SORTS[query.sort]).skip((query.page - 1) * query.pageSize).limit(query.pageSize),
+    IssueModel.find(filter)
+      .sort(SORTS[query.sort])
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize),
     IssueModel.countDocuments(filter),
   ]);
   return { issues: await presentWithDuplicates(issues), total, page: query.page, pageSize: query.pageSize };

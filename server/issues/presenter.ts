@@ -44,7 +44,11 @@ export function presentIssue(i: IssueRow, duplicateOf: DuplicateRef = null, now 
 }
 
 /** What the register rules need of a stored or presented issue. */
-export const issueFacts = (i: { status: string; ministry?: string | null; raisedBy: { id: unknown; organization: { id: unknown } } }): IssueFacts => ({
+export const issueFacts = (i: {
+  status: string;
+  ministry?: string | null;
+  raisedBy: { id: unknown; organization: { id: unknown } };
+}): IssueFacts => ({
   status: i.status as IssueStatus,
   ministry: i.ministry ?? null,
   raisedBy: { id: String(i.raisedBy.id), organizationId: String(i.raisedBy.organization.id) },

@@ -139,7 +139,9 @@ function compareValues(a: Sortable, b: Sortable): number {
 
 /** A comparator for one of list.ts SORTS. */
 export function comparatorOf(sort: RegisterSort): (a: IssueRow, b: IssueRow) => number {
-  const keys = (Object.entries(sort) as [SortField, SortOrder][]).map(([field, dir]) => [field, dir === -1 || dir === 'desc' ? -1 : 1] as const);
+  const keys = (Object.entries(sort) as [SortField, SortOrder][]).map(
+    ([field, dir]) => [field, dir === -1 || dir === 'desc' ? -1 : 1] as const,
+  );
   return (a, b) => {
     for (const [field, dir] of keys) {
       const c = compareValues(a[field], b[field]);
@@ -166,7 +168,8 @@ export function statsOf(all: Iterable<IssueRow>, today: Date): RegisterStats {
   const open = rows.filter((r) => OPEN_STATUSES.includes(r.status as IssueStatus));
   const byStatusAndArea = new Map<string, number>();
   for (const r of open) {
-    for (const area of new Set(r.businessAreas)) byStatusAndArea.set(`${r.status}|${area}`, (byStatusAndArea.get(`${r.status}|${area}`) ?? 0) + 1);
+    for (const area of new Set(r.businessAreas))
+      byStatusAndArea.set(`${r.status}|${area}`, (byStatusAndArea.get(`${r.status}|${area}`) ?? 0) + 1);
   }
   const answeredWithDue = rows.filter((r) => r.dueDate && r.answeredAt);
   const withinDue = answeredWithDue.filter((r) => r.answeredAt! < endOfJapanDay(r.dueDate!)).length;
@@ -181,7 +184,11 @@ export function statsOf(all: Iterable<IssueRow>, today: Date): RegisterStats {
     openByReason: countBy(open, (r) => r.specialReason) as RegisterStats['openByReason'],
     openByMinistry: countBy(open, (r) => r.ministry) as RegisterStats['openByMinistry'],
     openByCategory: countBy(open, (r) => r.category) as RegisterStats['openByCategory'],
-    answeredWithinDue: { answered: answeredWithDue.length, withinDue, rate: answeredWithDue.length ? withinDue / answeredWithDue.length : null },
+    answeredWithinDue: {
+      answered: answeredWithDue.length,
+      withinDue,
+      rate: answeredWithDue.length ? withinDue / answeredWithDue.length : null,
+    },
     total: rows.length,
     open: open.length,
     overdue: rows.filter((r) => isOverdue(keyOf(r), today.getTime())).length,

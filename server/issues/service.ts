@@ -5,7 +5,14 @@ import { can } from '@shared/permissions';
 import { issueAbilities, issueVerdicts } from '@shared/policies/issue';
 import type { Issue, IssueCreateBody, IssueDetail, IssueLink, IssueUpdateBody } from '@shared/schemas/issues';
 import { parseDateOnly } from '@shared/japanDates';
-import { fiscalYearOf, formatIssueNumber, responsibleMinistry, specDeadlineOf, TRANSITIONS, type IssueStatus } from '@shared/register/rules';
+import {
+  fiscalYearOf,
+  formatIssueNumber,
+  responsibleMinistry,
+  specDeadlineOf,
+  TRANSITIONS,
+  type IssueStatus,
+} from '@shared/register/rules';
 import { readableVisibilities } from '@shared/threads/rules';
 import { nextSequence } from '../db/sequence';
 import { authorize, enforce } from '../http/authorize';
@@ -24,10 +31,19 @@ import { searchFields } from './searchFields';
 /** The law-change dates and what follows from them (see the lead-time rule in shared/register/rules.ts). */
 function leadTimeFields(enforcement: Date | null, published: Date | null) {
   const specDeadline = specDeadlineOf(enforcement);
-  return { lawEnforcementDate: enforcement, specPublishedDate: published, specDeadline, publishedLate: Boolean(specDeadline && published && published > specDeadline) };
+  return {
+    lawEnforcementDate: enforcement,
+    specPublishedDate: published,
+    specDeadline,
+    publishedLate: Boolean(specDeadline && published && published > specDeadline),
+  };
 }
 
-export async function raiseIssue(input: { user: UserWithOrganization; body: IssueCreateBody; broadcast: RegisterBroadcast }): Promise<Issue> {
+export async function raiseIssue(input: {
+  user: UserWithOrganization;
+  body: IssueCreateBody;
+  broadcast: RegisterBroadcast;
+}): Promise<Issue> {
   const { user, body, broadcast } = input;
   const actor = toActor(user);
   authorize(actor, 'issue.raise');
@@ -65,13 +81,26 @@ export async function raiseIssue(input: { user: UserWithOrganization; body: Issu
   return presented;
 }
 
-const CONTENT_FIELDS = ['title', 'description', 'businessAreas', 'category', 'specialReason', 'lawEnforcementDate', 'specPublishedDate'] as const;
+const CONTENT_FIELDS = [
+  'title',
+  'description',
+  'businessAreas',
+  'category',
+  'specialReason',
+  'lawEnforcementDate',
+  'specPublishedDate',
+] as const;
 const SECRETARIAT_FIELDS = ['priority', 'ministry', 'dueDate'] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The raiser may change the content while the issue is new; the secretariat may change anything. */
-export async function updateIssue(input: { user: UserWithOrganization; issueId: string; change: IssueUpdateBody; broadcast: RegisterBroadcast }): Promise<Issue> {
+export async function updateIssue(input: {
+  user: UserWithOrganization;
+  issueId: string;
+  change: IssueUpdateBody;
+  broadcast: RegisterBroadcast;
+}): Promise<Issue> {
   const { user, change, broadcast } = input;
   const actor = toActor(user);
   const issue = await readableIssue(actor, input.issueId);
@@ -96,7 +125,8 @@ export async function updateIssue(input: { user: UserWithOrganization; issueId: 
     set.ministry = responsibleMinistry(set.businessAreas);
   }
   if (change.lawEnforcementDate !== undefined || change.specPublishedDate !== undefined) {
-    const enforcement = change.lawEnforcementDate !== undefined ? parseDateOnly(change.lawEnforcementDate) : (issue.lawEnforcementDate ?? null);
+    const enforcement =
+      change.lawEnforcementDate !== undefined ? parseDateOnly(change.lawEnforcementDate) : (issue.lawEnforcementDate ?? null);
     const published = change.specPublishedDate !== undefined ? parseDateOnly(change.specPublishedDate) : (issue.specPublishedDate ?? null);
     Object.assign(set, leadTimeFields(enforcement, published));
   }
@@ -106,7 +136,20 @@ export async function updateIssue(input: { user: UserWithOrganization; issueId: 
   await IssueModel.updateOne({ _id: issue._id }, { $set: set });
   const updated = await reloadIssue(issue._id);
   const after = await presentStored(updated);
-  const changes: Change[] = (['title', 'description', 'businessAreas', 'category', 'specialReason', 'priority', 'ministry', 'dueDate', 'lawEnforcementDate', 'specPublishedDate'] as const)
+  const changes: Change[] = (
+    [
+      'title',
+      'description',
+      'businessAreas',
+      'category',
+      'specialReason',
+      'priority',
+      'ministry',
+      'dueDate',
+      'lawEnforcementDate',
+      'specPublishedDate',
+    ] as const
+  )
     .filter((f) => !same(before[f], after[f]))
     .map((field) => ({ field, from: before[field], to: after[field] }));
   if (changes.length) await recordHistory(broadcast, { issueId: issue._id, type: 'changed', by: personOf(user), changes });
@@ -126,7 +169,11 @@ export async function issueDetail(actor: Actor, issueId: string): Promise<IssueD
   ]);
   return {
     issue: presentIssue(issue, dup),
-    supporters: supports.map((s) => ({ id: String(s.organization.id), nameJa: s.organization.nameJa ?? '', nameEn: s.organization.nameEn ?? '' })),
+    supporters: supports.map((s) => ({
+      id: String(s.organization.id),
+      nameJa: s.organization.nameJa ?? '',
+      nameEn: s.organization.nameEn ?? '',
+    })),
     supportedByMe: supports.some((s) => String(s.organization.id) === actor.organization.id),
     comments: comments.map((c) => commentWithAbilities(presentComment(c), actor, issueFacts(issue))),
     history,
@@ -142,7 +189,10 @@ export async function linksOf(actor: Actor, issueId: Types.ObjectId): Promise<Is
   const links = await IssueLinkModel.find({ issueId }).sort({ at: 1 }).lean();
   const threadIds = links.filter((l) => l.kind === 'thread').map((l) => l.targetId);
   const threads = threadIds.length
-    ? await ThreadModel.find({ _id: trusted({ $in: threadIds }), visibility: trusted({ $in: readableVisibilities(actor) }) }, { title: 1 }).lean()
+    ? await ThreadModel.find(
+        { _id: trusted({ $in: threadIds }), visibility: trusted({ $in: readableVisibilities(actor) }) },
+        { title: 1 },
+      ).lean()
     : [];
   const titles = new Map(threads.map((t) => [String(t._id), t.title]));
   const threadLinks = links.flatMap((l) => {
@@ -150,6 +200,8 @@ export async function linksOf(actor: Actor, issueId: Types.ObjectId): Promise<Is
     return title === undefined ? [] : [{ kind: l.kind, id: String(l.targetId), title }];
   });
   // Meetings link issues from their agenda.
-  const meetings = await MeetingModel.find({ 'agenda.issueIds': issueId, status: trusted({ $ne: 'draft' }) }, { title: 1 }).sort({ startsAt: 1 }).lean();
+  const meetings = await MeetingModel.find({ 'agenda.issueIds': issueId, status: trusted({ $ne: 'draft' }) }, { title: 1 })
+    .sort({ startsAt: 1 })
+    .lean();
   return [...threadLinks, ...meetings.map((m) => ({ kind: 'meeting' as const, id: String(m._id), title: m.title }))];
 }

@@ -19,7 +19,8 @@ export const issueFeature: SocketFeature = {
       return { issue: await presentStored(issue), abilities: issueAbilities(actor, issueFacts(issue)) };
     },
     'issue.leave': async ({ issueId }, { socket }) => {
-      for (const room of [registerRooms.issue(issueId), ...VISIBILITIES.map((v) => registerRooms.issueReaders(issueId, v))]) await socket.leave(room);
+      for (const room of [registerRooms.issue(issueId), ...VISIBILITIES.map((v) => registerRooms.issueReaders(issueId, v))])
+        await socket.leave(room);
       return {};
     },
   },

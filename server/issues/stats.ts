@@ -8,9 +8,11 @@ import { IssueModel } from './model';
 import { endOfJapanDay, todayInJapan } from '@shared/japanDates';
 import { registerView, statsOf } from './registerView';
 
-
 async function countBy(field: string, match: Record<string, unknown>) {
-  const rows = await IssueModel.aggregate<{ _id: string | null; count: number }>([{ $match: match }, { $group: { _id: `$${field}`, count: { $sum: 1 } } }]);
+  const rows = await IssueModel.aggregate<{ _id: string | null; count: number }>([
+    { $match: match },
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  ]);
   return rows
     .filter((r) => r._id !== null)
     .map((r) => ({ key: String(r._id), count: r.count }))
@@ -67,7 +69,11 @@ export async function registerStatsFromDatabase(): Promise<RegisterStats> {
     openByReason,
     openByMinistry,
     openByCategory,
-    answeredWithinDue: { answered: answeredWithDue.length, withinDue, rate: answeredWithDue.length ? withinDue / answeredWithDue.length : null },
+    answeredWithinDue: {
+      answered: answeredWithDue.length,
+      withinDue,
+      rate: answeredWithDue.length ? withinDue / answeredWithDue.length : null,
+    },
     total,
     open: openCount,
     overdue,

@@ -14,7 +14,12 @@ import { IssueSupportModel } from './model';
 import { issueFacts } from './presenter';
 import { supportCounter } from './workflow';
 
-export async function setSupport(input: { user: UserWithOrganization; issueId: string; on: boolean; broadcast: RegisterBroadcast }): Promise<SupportResult> {
+export async function setSupport(input: {
+  user: UserWithOrganization;
+  issueId: string;
+  on: boolean;
+  broadcast: RegisterBroadcast;
+}): Promise<SupportResult> {
   const { user, on, broadcast } = input;
   const actor = toActor(user);
   authorize(actor, 'issue.support');
@@ -26,13 +31,20 @@ export async function setSupport(input: { user: UserWithOrganization; issueId: s
   let changed = false;
   if (on) {
     // A colleague may already support it: once per organisation.
-    changed = await ignoringDuplicate(IssueSupportModel.create({ _id, issueId: issue._id, organization: personOf(user).organization, by: actor.id, at: new Date() }));
+    changed = await ignoringDuplicate(
+      IssueSupportModel.create({ _id, issueId: issue._id, organization: personOf(user).organization, by: actor.id, at: new Date() }),
+    );
   } else {
     changed = (await IssueSupportModel.deleteOne({ _id })).deletedCount === 1;
   }
   const count = await recount(issue._id, 'supportCount', supportCounter(issue._id));
   if (changed) {
-    await recordHistory(broadcast, { issueId: issue._id, type: on ? 'support' : 'unsupport', by: personOf(user), changes: [{ field: 'supportCount', from: issue.supportCount, to: count }] });
+    await recordHistory(broadcast, {
+      issueId: issue._id,
+      type: on ? 'support' : 'unsupport',
+      by: personOf(user),
+      changes: [{ field: 'supportCount', from: issue.supportCount, to: count }],
+    });
   }
   const result = await supportState(actor, String(issue._id));
   broadcast.support({ issueId: result.issueId, supportCount: result.supportCount, supporters: result.supporters });
@@ -45,7 +57,11 @@ export async function supportState(actor: Actor, issueId: string): Promise<Suppo
   return {
     issueId,
     supportCount: supports.length,
-    supporters: supports.map((s) => ({ id: String(s.organization.id), nameJa: s.organization.nameJa ?? '', nameEn: s.organization.nameEn ?? '' })),
+    supporters: supports.map((s) => ({
+      id: String(s.organization.id),
+      nameJa: s.organization.nameJa ?? '',
+      nameEn: s.organization.nameEn ?? '',
+    })),
     supportedByMe: supports.some((s) => String(s.organization.id) === actor.organization.id),
   };
 }

@@ -17,7 +17,9 @@ interface StoredChange {
 }
 
 export async function upgradeHistoryLinks(): Promise<number> {
-  const history = mongoose.connection.collection<{ _id: Types.ObjectId; type: string; changes?: StoredChange[] }>(IssueHistoryModel.collection.collectionName);
+  const history = mongoose.connection.collection<{ _id: Types.ObjectId; type: string; changes?: StoredChange[] }>(
+    IssueHistoryModel.collection.collectionName,
+  );
   const refs = new Map<string, ThreadRef>();
   async function refFor(title: string): Promise<ThreadRef> {
     const known = refs.get(title);
@@ -33,7 +35,15 @@ export async function upgradeHistoryLinks(): Promise<number> {
       const changes = entry.changes ?? [];
       if (!changes.some((c) => c.field === 'thread' && (typeof c.from === 'string' || typeof c.to === 'string'))) continue;
       const named = await Promise.all(
-        changes.map(async (c) => (c.field === 'thread' ? { field: 'thread', from: typeof c.from === 'string' ? await refFor(c.from) : (c.from ?? null), to: typeof c.to === 'string' ? await refFor(c.to) : (c.to ?? null) } : c)),
+        changes.map(async (c) =>
+          c.field === 'thread'
+            ? {
+                field: 'thread',
+                from: typeof c.from === 'string' ? await refFor(c.from) : (c.from ?? null),
+                to: typeof c.to === 'string' ? await refFor(c.to) : (c.to ?? null),
+              }
+            : c,
+        ),
       );
       await history.updateOne({ _id: entry._id }, { $set: { changes: named } });
       upgraded++;

@@ -24,7 +24,14 @@ export function refuseTransition(from: IssueStatus, to: IssueStatus): never {
 }
 
 /** Move the issue from `from` to `to`, only if nobody moved it meanwhile. */
-export async function setStatus(issue: IssueDocument, to: IssueStatus, extra: Record<string, unknown>, by: PersonRecord, broadcast: RegisterBroadcast, note: string | null = null): Promise<IssueDocument> {
+export async function setStatus(
+  issue: IssueDocument,
+  to: IssueStatus,
+  extra: Record<string, unknown>,
+  by: PersonRecord,
+  broadcast: RegisterBroadcast,
+  note: string | null = null,
+): Promise<IssueDocument> {
   const from = issue.status as IssueStatus;
   const saved = await IssueModel.updateOne({ _id: issue._id, status: from }, { $set: { status: to, ...extra } });
   if (saved.matchedCount !== 1) throw conflict('the issue changed meanwhile; reload it');
@@ -40,7 +47,11 @@ async function moveSupporters(duplicate: IssueDocument, survivor: IssueDocument,
   const moved: string[] = [];
   for (const s of supports) {
     // An organisation that already supports the survivor keeps its one support there.
-    if (await ignoringDuplicate(IssueSupportModel.create({ ...s, _id: `${String(survivor._id)}:${String(s.organization.id)}`, issueId: survivor._id }))) {
+    if (
+      await ignoringDuplicate(
+        IssueSupportModel.create({ ...s, _id: `${String(survivor._id)}:${String(s.organization.id)}`, issueId: survivor._id }),
+      )
+    ) {
       moved.push(s.organization.nameJa ?? '');
     }
   }
@@ -57,7 +68,12 @@ async function moveSupporters(duplicate: IssueDocument, survivor: IssueDocument,
   broadcast.updated(await presentStored(await reloadIssue(survivor._id)));
 }
 
-export async function transitionIssue(input: { user: UserWithOrganization; issueId: string; body: TransitionBody; broadcast: RegisterBroadcast }): Promise<Issue> {
+export async function transitionIssue(input: {
+  user: UserWithOrganization;
+  issueId: string;
+  body: TransitionBody;
+  broadcast: RegisterBroadcast;
+}): Promise<Issue> {
   const { user, body, broadcast } = input;
   const actor = toActor(user);
   authorize(actor, 'issue.transition');
@@ -77,7 +93,8 @@ export async function transitionIssue(input: { user: UserWithOrganization; issue
     if (body.duplicateOf === String(issue._id)) throw badRequest('duplicateOf: an issue cannot duplicate itself', 'duplicateOf');
     const survivor = await IssueModel.findById(body.duplicateOf);
     if (!survivor) throw badRequest('duplicateOf: no such issue', 'duplicateOf');
-    if (survivor.status === 'duplicate') throw badRequest(`duplicateOf: ${survivor.number} is itself a duplicate; name the issue it duplicates`, 'duplicateOf');
+    if (survivor.status === 'duplicate')
+      throw badRequest(`duplicateOf: ${survivor.number} is itself a duplicate; name the issue it duplicates`, 'duplicateOf');
     updated = await setStatus(issue, 'duplicate', { duplicateOf: survivor._id }, by, broadcast, `→ ${survivor.number}`);
     await moveSupporters(updated, survivor, by, broadcast);
     updated = await reloadIssue(issue._id);
@@ -89,6 +106,11 @@ export async function transitionIssue(input: { user: UserWithOrganization; issue
   }
   const presented = await presentStored(updated);
   broadcast.updated(presented);
-  await recordAudit({ actor: user, action: 'issue.transitioned', target: { kind: 'issue', id: presented.id, label: presented.number }, detail: { ...body } });
+  await recordAudit({
+    actor: user,
+    action: 'issue.transitioned',
+    target: { kind: 'issue', id: presented.id, label: presented.number },
+    detail: { ...body },
+  });
   return presented;
 }

@@ -16,7 +16,8 @@ export const invites = (meeting: MeetingDocument, actor: Actor) => isInvited(inv
  * The online join URL, for the invited only: everyone reads a scheduled meeting, but the link is how one
  * gets in, so a support vendor or body not added to a consultation sees `null` (a plenary invites all).
  */
-export const joinUrlFor = (meeting: MeetingDocument, actor: Actor): string | null => (invites(meeting, actor) ? (meeting.onlineUrl ?? null) : null);
+export const joinUrlFor = (meeting: MeetingDocument, actor: Actor): string | null =>
+  invites(meeting, actor) ? (meeting.onlineUrl ?? null) : null;
 
 export async function readableMeeting(actor: Actor, id: string | Types.ObjectId): Promise<MeetingDocument> {
   const decision = decide(actor, 'meeting.read');
@@ -39,5 +40,6 @@ export function requireInvited(meeting: MeetingDocument, actor: Actor): void {
 }
 
 export function requireStatus(meeting: MeetingDocument, allowed: readonly MeetingStatus[], what: string): void {
-  if (!allowed.includes(meeting.status as MeetingStatus)) throw conflict(`${what}: the meeting is ${meeting.status} (needs ${allowed.join(' or ')})`);
+  if (!allowed.includes(meeting.status as MeetingStatus))
+    throw conflict(`${what}: the meeting is ${meeting.status} (needs ${allowed.join(' or ')})`);
 }

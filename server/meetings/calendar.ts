@@ -30,11 +30,18 @@ const plainText = (value: string) => value.replace(/[\u0000-\u0009\u000b-\u001f\
  * event properties it writes, but writes the calendar's own NAME and X-WR-CALNAME as given, so a title
  * with a line break would add properties to the calendar: the name is escaped here instead.
  */
-const escapedText = (value: string) => plainText(value).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+const escapedText = (value: string) =>
+  plainText(value)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n');
 
 /** The meetings as the reader may see them: the online join URL only where their organisation is invited. */
 function calendarOf(meetings: readonly MeetingDocument[], name: string, origin: string, reader: Actor): string {
-  const calendar = ical({ name: escapedText(name), method: ICalCalendarMethod.PUBLISH, prodId: { company: 'council', product: 'council-platform', language: 'JA' } });
+  const calendar = ical({
+    name: escapedText(name),
+    method: ICalCalendarMethod.PUBLISH,
+    prodId: { company: 'council', product: 'council-platform', language: 'JA' },
+  });
   calendar.x([{ key: 'X-WR-TIMEZONE', value: 'Asia/Tokyo' }]);
   for (const m of meetings) {
     const joinUrl = joinUrlFor(m, reader);
@@ -84,6 +91,13 @@ export async function calendarFeed(token: string, origin: string): Promise<strin
   if (!stored || !user?.active || (user.passwordChangedAt && stored.createdAt < user.passwordChangedAt)) throw notFound('calendar');
   const actor = toActor(user);
   const since = new Date(Date.now() - 90 * 24 * 3600_000);
-  const meetings = await MeetingModel.find({ status: trusted({ $ne: 'draft' }), endsAt: trusted({ $gte: since }) }).sort({ startsAt: 1 }).limit(500);
-  return calendarOf(meetings.filter((m) => invites(m, actor)), '事業者協議会 会議予定', origin, actor);
+  const meetings = await MeetingModel.find({ status: trusted({ $ne: 'draft' }), endsAt: trusted({ $gte: since }) })
+    .sort({ startsAt: 1 })
+    .limit(500);
+  return calendarOf(
+    meetings.filter((m) => invites(m, actor)),
+    '事業者協議会 会議予定',
+    origin,
+    actor,
+  );
 }

@@ -23,7 +23,17 @@ import { personOf, presentPerson } from '../users/person';
 import { toActor } from '../users/presenter';
 import { readableMeeting, requireInvited, requireStatus } from './access';
 import type { MeetingBroadcast } from './broadcast';
-import { ChatModel, floorKey, MeetingFloorModel, MeetingModel, QuestionModel, QuestionSupportModel, type ChatDocument, type MeetingDocument, type QuestionDocument } from './model';
+import {
+  ChatModel,
+  floorKey,
+  MeetingFloorModel,
+  MeetingModel,
+  QuestionModel,
+  QuestionSupportModel,
+  type ChatDocument,
+  type MeetingDocument,
+  type QuestionDocument,
+} from './model';
 import { roomChanged, type RoomSnapshot } from './roomSnapshot';
 
 const CHAT_HISTORY = 500;
@@ -50,15 +60,26 @@ const presentQuestion = (q: QuestionDocument, supporterIds: string[]): Question 
 });
 
 async function presentQuestions(questions: readonly QuestionDocument[]): Promise<Question[]> {
-  const supports = questions.length ? await QuestionSupportModel.find({ questionId: trusted({ $in: questions.map((q) => q._id) }) }, { questionId: 1, userId: 1 }).sort({ at: 1 }).lean() : [];
-  return questions.map((q) => presentQuestion(q, supports.filter((s) => String(s.questionId) === String(q._id)).map((s) => String(s.userId))));
+  const supports = questions.length
+    ? await QuestionSupportModel.find({ questionId: trusted({ $in: questions.map((q) => q._id) }) }, { questionId: 1, userId: 1 })
+        .sort({ at: 1 })
+        .lean()
+    : [];
+  return questions.map((q) =>
+    presentQuestion(
+      q,
+      supports.filter((s) => String(s.questionId) === String(q._id)).map((s) => String(s.userId)),
+    ),
+  );
 }
 
 /** Who has the floor, presented. */
 async function floorOf(meetingId: Types.ObjectId): Promise<Person[]> {
   const held = await MeetingFloorModel.find({ meetingId }, { userId: 1 }).lean();
   if (!held.length) return [];
-  const users = await UserModel.find({ _id: trusted({ $in: held.map((f) => f.userId) }) }).populate<Pick<UserWithOrganization, 'organization'>>('organization');
+  const users = await UserModel.find({ _id: trusted({ $in: held.map((f) => f.userId) }) }).populate<
+    Pick<UserWithOrganization, 'organization'>
+  >('organization');
   return users.map((u) => presentPerson(personOf(u)));
 }
 
@@ -101,7 +122,8 @@ function announceQuestion(broadcast: MeetingBroadcast, question: Question): Ques
   broadcast.question(question);
   return question;
 }
-const emitQuestion = async (broadcast: MeetingBroadcast, q: QuestionDocument) => announceQuestion(broadcast, (await presentQuestions([q]))[0]!);
+const emitQuestion = async (broadcast: MeetingBroadcast, q: QuestionDocument) =>
+  announceQuestion(broadcast, (await presentQuestions([q]))[0]!);
 
 interface Speaking {
   user: ActingUser;
@@ -114,7 +136,14 @@ interface Speaking {
 }
 
 /** A chat message in the room, once per `clientId` (a retry gets the first one back as a duplicate). */
-export async function postChat({ user, meetingId, clientId, body, broadcast, postLimit }: Speaking): Promise<{ message: ChatMessage; duplicate: boolean }> {
+export async function postChat({
+  user,
+  meetingId,
+  clientId,
+  body,
+  broadcast,
+  postLimit,
+}: Speaking): Promise<{ message: ChatMessage; duplicate: boolean }> {
   const actor = toActor(user);
   const _id = idempotentId('chat', actor.id, clientId);
   const stored = await ChatModel.findById(_id);
@@ -158,7 +187,17 @@ export async function askQuestion({ user, meetingId, clientId, body, broadcast, 
 }
 
 /** +1 (or not) on a question, once per person. */
-export async function supportQuestion({ actor, questionId, on, broadcast }: { actor: Actor; questionId: string; on: boolean; broadcast: MeetingBroadcast }): Promise<Question> {
+export async function supportQuestion({
+  actor,
+  questionId,
+  on,
+  broadcast,
+}: {
+  actor: Actor;
+  questionId: string;
+  on: boolean;
+  broadcast: MeetingBroadcast;
+}): Promise<Question> {
   const question = await QuestionModel.findById(questionId);
   if (!question) throw notFound('question');
   await speakingIn(actor, question.meetingId);
@@ -166,19 +205,34 @@ export async function supportQuestion({ actor, questionId, on, broadcast }: { ac
   const _id = `${String(question._id)}:${actor.id}`;
   if (on) {
     // Once per person: a second +1 is the same key.
-    await ignoringDuplicate(QuestionSupportModel.create({ _id, questionId: question._id, meetingId: question.meetingId, userId: actor.id, at: new Date() }));
+    await ignoringDuplicate(
+      QuestionSupportModel.create({ _id, questionId: question._id, meetingId: question.meetingId, userId: actor.id, at: new Date() }),
+    );
   } else await QuestionSupportModel.deleteOne({ _id });
   return emitQuestion(broadcast, question);
 }
 
 /** The secretariat takes a question up (closing the one taken up before) or marks it answered. */
-export async function setQuestionStatus({ actor, questionId, status, broadcast }: { actor: Actor; questionId: string; status: Question['status']; broadcast: MeetingBroadcast }): Promise<Question> {
+export async function setQuestionStatus({
+  actor,
+  questionId,
+  status,
+  broadcast,
+}: {
+  actor: Actor;
+  questionId: string;
+  status: Question['status'];
+  broadcast: MeetingBroadcast;
+}): Promise<Question> {
   const question = await QuestionModel.findById(questionId);
   if (!question) throw notFound('question');
   const meeting = await readableMeeting(actor, question.meetingId);
   managing(actor, meeting);
   // One question at a time: taking one up closes the one taken up before.
-  const previous = status === 'current' ? await QuestionModel.find({ meetingId: meeting._id, status: 'current', _id: trusted({ $ne: question._id }) }) : [];
+  const previous =
+    status === 'current'
+      ? await QuestionModel.find({ meetingId: meeting._id, status: 'current', _id: trusted({ $ne: question._id }) })
+      : [];
   for (const q of previous) {
     q.status = 'answered';
     await q.save();
@@ -190,7 +244,17 @@ export async function setQuestionStatus({ actor, questionId, status, broadcast }
 }
 
 /** The agenda item being discussed (null: none). */
-export async function setCurrentAgendaItem({ actor, meetingId, agendaItemId, broadcast }: { actor: Actor; meetingId: string; agendaItemId: string | null; broadcast: MeetingBroadcast }): Promise<string | null> {
+export async function setCurrentAgendaItem({
+  actor,
+  meetingId,
+  agendaItemId,
+  broadcast,
+}: {
+  actor: Actor;
+  meetingId: string;
+  agendaItemId: string | null;
+  broadcast: MeetingBroadcast;
+}): Promise<string | null> {
   const meeting = await readableMeeting(actor, meetingId);
   managing(actor, meeting);
   if (agendaItemId && !meeting.agenda.some((a) => a.id === agendaItemId)) throw notFound('agenda item');
@@ -200,7 +264,19 @@ export async function setCurrentAgendaItem({ actor, meetingId, agendaItemId, bro
 }
 
 /** Give an observer the floor, or take it back; audited. */
-export async function setFloor({ user, meetingId, userId, on, broadcast }: { user: ActingUser; meetingId: string; userId: string; on: boolean; broadcast: MeetingBroadcast }): Promise<Person[]> {
+export async function setFloor({
+  user,
+  meetingId,
+  userId,
+  on,
+  broadcast,
+}: {
+  user: ActingUser;
+  meetingId: string;
+  userId: string;
+  on: boolean;
+  broadcast: MeetingBroadcast;
+}): Promise<Person[]> {
   const actor = toActor(user);
   const meeting = await readableMeeting(actor, meetingId);
   managing(actor, meeting);
@@ -219,7 +295,12 @@ export async function setFloor({ user, meetingId, userId, on, broadcast }: { use
   } else await MeetingFloorModel.deleteOne({ _id });
   roomChanged(id);
   const floor = await floorOf(meeting._id);
-  await recordAudit({ actor: user, action: 'meeting.floor', target: { kind: 'meeting', id, label: meeting.title }, detail: { userId, on } });
+  await recordAudit({
+    actor: user,
+    action: 'meeting.floor',
+    target: { kind: 'meeting', id, label: meeting.title },
+    detail: { userId, on },
+  });
   broadcast.floor(id, floor);
   return floor;
 }

@@ -38,19 +38,27 @@ async function minutesChanged(broadcast: MeetingBroadcast, meetingId: Types.Obje
   return presentMeeting(meeting, actor);
 }
 
-export async function saveMinutes(input: { user: UserWithOrganization; meetingId: string; body: MinutesBody; broadcast: MeetingBroadcast }): Promise<Meeting> {
+export async function saveMinutes(input: {
+  user: UserWithOrganization;
+  meetingId: string;
+  body: MinutesBody;
+  broadcast: MeetingBroadcast;
+}): Promise<Meeting> {
   const actor = toActor(input.user);
   authorize(actor, 'minutes.publish');
   const meeting = await managedMeeting(actor, input.meetingId);
   requireStatus(meeting, ['ended'], 'minutes');
   const agendaIds = new Set(meeting.agenda.map((a) => a.id));
-  const owners = [...new Set(input.body.items.flatMap((i) => i.actionItems.flatMap((a) => (a.ownerOrganizationId ? [a.ownerOrganizationId] : []))))];
+  const owners = [
+    ...new Set(input.body.items.flatMap((i) => i.actionItems.flatMap((a) => (a.ownerOrganizationId ? [a.ownerOrganizationId] : [])))),
+  ];
   const issueIds = [...new Set(input.body.items.flatMap((i) => i.decisions.flatMap((d) => (d.issueId ? [d.issueId] : []))))];
   const [orgs, issues] = await Promise.all([
     owners.length ? OrganizationModel.find({ _id: trusted({ $in: owners }) }, { nameJa: 1, nameEn: 1 }).lean() : [],
     issueIds.length ? IssueModel.countDocuments({ _id: trusted({ $in: issueIds }) }) : 0,
   ]);
-  if (orgs.length !== owners.length) throw badRequest('items.actionItems.ownerOrganizationId: unknown organisation', 'items.actionItems.ownerOrganizationId');
+  if (orgs.length !== owners.length)
+    throw badRequest('items.actionItems.ownerOrganizationId: unknown organisation', 'items.actionItems.ownerOrganizationId');
   if (issues !== issueIds.length) throw badRequest('items.decisions.issueId: unknown issue', 'items.decisions.issueId');
   const items = input.body.items.map((i) => {
     if (!agendaIds.has(i.agendaItemId)) throw badRequest(`items.agendaItemId: no agenda item ${i.agendaItemId}`, 'items.agendaItemId');
@@ -60,7 +68,13 @@ export async function saveMinutes(input: { user: UserWithOrganization; meetingId
       decisions: i.decisions,
       actionItems: i.actionItems.map((a) => {
         const owner = orgs.find((o) => String(o._id) === a.ownerOrganizationId);
-        return { id: a.id ?? randomBytes(6).toString('hex'), text: a.text, owner: owner ? { id: owner._id, nameJa: owner.nameJa, nameEn: owner.nameEn } : null, dueDate: parseDateOnly(a.dueDate), done: a.done };
+        return {
+          id: a.id ?? randomBytes(6).toString('hex'),
+          text: a.text,
+          owner: owner ? { id: owner._id, nameJa: owner.nameJa, nameEn: owner.nameEn } : null,
+          dueDate: parseDateOnly(a.dueDate),
+          done: a.done,
+        };
       }),
     };
   });
@@ -68,20 +82,34 @@ export async function saveMinutes(input: { user: UserWithOrganization; meetingId
   // Only the items: circulation and publication times are set by their own steps, confirmations are documents of their own.
   await MeetingModel.updateOne(
     { _id: meeting._id },
-    meeting.minutes ? { $set: { 'minutes.items': items, ...(revised ? { 'minutes.revisedAt': new Date() } : {}) } } : { $set: { minutes: { circulatedAt: null, revisedAt: null, publishedAt: null, items } } },
+    meeting.minutes
+      ? { $set: { 'minutes.items': items, ...(revised ? { 'minutes.revisedAt': new Date() } : {}) } }
+      : { $set: { minutes: { circulatedAt: null, revisedAt: null, publishedAt: null, items } } },
   );
   if (revised) await resetConfirmations(input.user, meeting, input.broadcast);
   return minutesChanged(input.broadcast, meeting._id, actor);
 }
 
 /** What the presenters confirm: every item's text, decisions and action items (not the ids they are kept by). */
-function minutesText(items: ReadonlyArray<{ agendaItemId?: string | null; summary?: string | null; decisions: ReadonlyArray<{ text?: string | null; issueId?: unknown; effect?: string | null }>; actionItems: ReadonlyArray<{ text?: string | null; owner?: { id?: unknown } | null; dueDate?: Date | null; done?: boolean | null }> }>): string {
+function minutesText(
+  items: ReadonlyArray<{
+    agendaItemId?: string | null;
+    summary?: string | null;
+    decisions: ReadonlyArray<{ text?: string | null; issueId?: unknown; effect?: string | null }>;
+    actionItems: ReadonlyArray<{ text?: string | null; owner?: { id?: unknown } | null; dueDate?: Date | null; done?: boolean | null }>;
+  }>,
+): string {
   return JSON.stringify(
     items.map((i) => [
       i.agendaItemId ?? '',
       i.summary ?? '',
       i.decisions.map((d) => [d.text ?? '', d.issueId ? String(d.issueId) : null, d.effect ?? 'record']),
-      i.actionItems.map((a) => [a.text ?? '', a.owner?.id ? String(a.owner.id) : null, a.dueDate ? a.dueDate.getTime() : null, Boolean(a.done)]),
+      i.actionItems.map((a) => [
+        a.text ?? '',
+        a.owner?.id ? String(a.owner.id) : null,
+        a.dueDate ? a.dueDate.getTime() : null,
+        Boolean(a.done),
+      ]),
     ]),
   );
 }
@@ -95,10 +123,19 @@ async function resetConfirmations(user: UserWithOrganization, meeting: MeetingDo
   const ids = presenters.map((orgId) => `${String(meeting._id)}:${orgId}`);
   const { deletedCount } = await MinutesConfirmationModel.deleteMany({ _id: trusted({ $in: ids }) });
   broadcast.minutesCirculated(presenters, { meetingId: String(meeting._id), title: meeting.title });
-  await recordAudit({ actor: user, action: 'minutes.revised', target: { kind: 'meeting', id: String(meeting._id), label: meeting.title }, detail: { confirmationsReset: deletedCount } });
+  await recordAudit({
+    actor: user,
+    action: 'minutes.revised',
+    target: { kind: 'meeting', id: String(meeting._id), label: meeting.title },
+    detail: { confirmationsReset: deletedCount },
+  });
 }
 
-export async function circulateMinutes(input: { user: UserWithOrganization; meetingId: string; broadcast: MeetingBroadcast }): Promise<Meeting> {
+export async function circulateMinutes(input: {
+  user: UserWithOrganization;
+  meetingId: string;
+  broadcast: MeetingBroadcast;
+}): Promise<Meeting> {
   const actor = toActor(input.user);
   authorize(actor, 'minutes.publish');
   const meeting = await managedMeeting(actor, input.meetingId);
@@ -111,12 +148,18 @@ export async function circulateMinutes(input: { user: UserWithOrganization; meet
 }
 
 /** A presenting organisation confirms the circulated draft, or comments on it. */
-export async function confirmMinutes(input: { user: UserWithOrganization; meetingId: string; body: z.infer<typeof ConfirmBody>; broadcast: MeetingBroadcast }): Promise<Meeting> {
+export async function confirmMinutes(input: {
+  user: UserWithOrganization;
+  meetingId: string;
+  body: z.infer<typeof ConfirmBody>;
+  broadcast: MeetingBroadcast;
+}): Promise<Meeting> {
   const { user } = input;
   const actor = toActor(user);
   const meeting = await readableMeeting(actor, input.meetingId);
   if (!meeting.minutes?.circulatedAt || meeting.minutes.publishedAt) throw conflict('these minutes are not out for confirmation');
-  if (!meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id)) throw forbidden('only presenting organisations confirm the minutes');
+  if (!meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id))
+    throw forbidden('only presenting organisations confirm the minutes');
   await recordConfirmation({
     _id: `${String(meeting._id)}:${actor.organization.id}`,
     meetingId: meeting._id,
@@ -139,14 +182,22 @@ async function recordConfirmation(confirmation: MinutesConfirmationRecord & { _i
   }
 }
 
-export async function publishMinutes(input: { user: UserWithOrganization; meetingId: string; broadcast: MeetingBroadcast; register: RegisterBroadcast }): Promise<Meeting> {
+export async function publishMinutes(input: {
+  user: UserWithOrganization;
+  meetingId: string;
+  broadcast: MeetingBroadcast;
+  register: RegisterBroadcast;
+}): Promise<Meeting> {
   const { user, broadcast, register } = input;
   const actor = toActor(user);
   authorize(actor, 'minutes.publish');
   const meeting = await managedMeeting(actor, input.meetingId);
   requireStatus(meeting, ['ended'], 'publish');
   if (!meeting.minutes?.items.length) throw conflict('write the minutes first');
-  const saved = await MeetingModel.updateOne({ _id: meeting._id, status: 'ended' }, { $set: { status: 'minutesPublished', 'minutes.publishedAt': new Date() } });
+  const saved = await MeetingModel.updateOne(
+    { _id: meeting._id, status: 'ended' },
+    { $set: { status: 'minutesPublished', 'minutes.publishedAt': new Date() } },
+  );
   if (saved.matchedCount !== 1) throw conflict('the minutes were published meanwhile');
 
   const by = personOf(user);
@@ -163,22 +214,46 @@ export async function publishMinutes(input: { user: UserWithOrganization; meetin
         note: `${meeting.title}「${agendaTitle}」: ${decision.text}`,
       });
       if (decision.effect === 'answer' && isOpen(issue.status as IssueStatus)) {
-        await addAnswer({ user, issueId: String(issue._id), body: `【${meeting.title} 決定事項】\n\n${decision.text}`, broadcast: register });
+        await addAnswer({
+          user,
+          issueId: String(issue._id),
+          body: `【${meeting.title} 決定事項】\n\n${decision.text}`,
+          broadcast: register,
+        });
       }
     }
   }
   const published = (await MeetingModel.findById(meeting._id))!;
   const orgs = await OrganizationModel.find({}, { kind: 1, vendorType: 1, observerKind: 1, key: 1 }).lean();
-  const invited = orgs.filter((o) => isInvited(invitationOf(published), { id: String(o._id), key: o.key, kind: o.kind, vendorType: o.vendorType ?? null, observerKind: o.observerKind ?? null }));
-  broadcast.minutesPublished(invited.map((o) => String(o._id)), { meetingId: String(meeting._id), title: meeting.title });
+  const invited = orgs.filter((o) =>
+    isInvited(invitationOf(published), {
+      id: String(o._id),
+      key: o.key,
+      kind: o.kind,
+      vendorType: o.vendorType ?? null,
+      observerKind: o.observerKind ?? null,
+    }),
+  );
+  broadcast.minutesPublished(
+    invited.map((o) => String(o._id)),
+    { meetingId: String(meeting._id), title: meeting.title },
+  );
   announce(broadcast, published);
-  await recordAudit({ actor: user, action: 'minutes.published', target: { kind: 'meeting', id: String(published._id), label: published.title } });
+  await recordAudit({
+    actor: user,
+    action: 'minutes.published',
+    target: { kind: 'meeting', id: String(published._id), label: published.title },
+  });
   return presentMeeting(published, actor);
 }
 
 /** Action items from published minutes: the organisation's own (the secretariat sees all), overdue flagged. */
-export async function actionItemsFor(actor: Actor): Promise<Array<ActionItem & { meeting: { id: string; title: string; startsAt: string } }>> {
-  const meetings = await MeetingModel.find({ status: 'minutesPublished' as MeetingStatus }).sort({ startsAt: -1 }).limit(200);
+export async function actionItemsFor(
+  actor: Actor,
+): Promise<Array<ActionItem & { meeting: { id: string; title: string; startsAt: string } }>> {
+  const meetings = await MeetingModel.find({ status: 'minutesPublished' as MeetingStatus })
+    .sort({ startsAt: -1 })
+    .limit(200);
   const today = todayInJapan();
   const everyone = can(actor, 'meeting.manage');
   return meetings.flatMap((m) =>

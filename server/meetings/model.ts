@@ -21,14 +21,28 @@ const agendaItemSchema = new Schema(
 );
 
 const actionItemSchema = new Schema(
-  { id: String, text: String, owner: { type: orgRefSchema, default: null }, dueDate: { type: Date, default: null }, done: { type: Boolean, default: false } },
+  {
+    id: String,
+    text: String,
+    owner: { type: orgRefSchema, default: null },
+    dueDate: { type: Date, default: null },
+    done: { type: Boolean, default: false },
+  },
   { _id: false },
 );
 const minutesItemSchema = new Schema(
   {
     agendaItemId: String,
     summary: { type: String, default: '' },
-    decisions: { type: [new Schema({ text: String, issueId: { type: Schema.Types.ObjectId, default: null }, effect: { type: String, default: 'record' } }, { _id: false })], default: [] },
+    decisions: {
+      type: [
+        new Schema(
+          { text: String, issueId: { type: Schema.Types.ObjectId, default: null }, effect: { type: String, default: 'record' } },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     actionItems: { type: [actionItemSchema], default: [] },
   },
   { _id: false },
@@ -136,7 +150,8 @@ const floorSchema = new Schema({
 floorSchema.index({ meetingId: 1 });
 
 /** The `_id` of one person's floor in one meeting. */
-export const floorKey = (meetingId: string | Types.ObjectId, userId: string | Types.ObjectId): string => `${String(meetingId)}:${String(userId)}`;
+export const floorKey = (meetingId: string | Types.ObjectId, userId: string | Types.ObjectId): string =>
+  `${String(meetingId)}:${String(userId)}`;
 
 /** A person's private calendar feed: only the token's SHA-256 is stored; revoking deletes it. */
 const calendarTokenSchema = new Schema({

@@ -35,10 +35,14 @@ async function rsvpSummaries(meetings: readonly MeetingDocument[], actor: Actor)
     ]),
     // One meeting (every live-room join, every detail page): an `_id` lookup, not an `$in` the embedded engine scans for (docs/DATABASE.md).
     myKeys.length === 1
-      ? RsvpModel.findById(myKeys[0], { meetingId: 1, response: 1 }).lean().then((r) => (r ? [r] : []))
+      ? RsvpModel.findById(myKeys[0], { meetingId: 1, response: 1 })
+          .lean()
+          .then((r) => (r ? [r] : []))
       : RsvpModel.find({ _id: trusted({ $in: myKeys }) }, { meetingId: 1, response: 1 }).lean(),
   ]);
-  const out = new Map<string, RsvpSummary>(meetings.map((m) => [String(m._id), { counts: { online: 0, inPerson: 0, absent: 0 }, mine: null }]));
+  const out = new Map<string, RsvpSummary>(
+    meetings.map((m) => [String(m._id), { counts: { online: 0, inPerson: 0, absent: 0 }, mine: null }]),
+  );
   for (const r of rows) out.get(String(r._id.meetingId))!.counts[r._id.response as RsvpResponse] = r.count;
   for (const r of mine) out.get(String(r.meetingId))!.mine = r.response;
   return out;
@@ -84,7 +88,12 @@ export async function presentAgenda(meeting: MeetingDocument, actor: Actor): Pro
   const threadIds = meeting.agenda.flatMap((a) => a.threadIds);
   const [issueById, threads] = await Promise.all([
     issueRefs(meeting.agenda.flatMap((a) => a.issueIds)),
-    threadIds.length ? ThreadModel.find({ _id: trusted({ $in: threadIds }), visibility: trusted({ $in: readableVisibilities(actor) }) }, { title: 1 }).lean() : [],
+    threadIds.length
+      ? ThreadModel.find(
+          { _id: trusted({ $in: threadIds }), visibility: trusted({ $in: readableVisibilities(actor) }) },
+          { title: 1 },
+        ).lean()
+      : [],
   ]);
   const threadById = new Map(threads.map((t) => [String(t._id), { id: String(t._id), title: t.title }]));
   return meeting.agenda.map((a) => ({
@@ -130,13 +139,15 @@ export function presentMinutes(
     })),
     circulatedAt: m.circulatedAt ? m.circulatedAt.toISOString() : null,
     revisedAt: m.revisedAt ? m.revisedAt.toISOString() : null,
-    confirmations: [...confirmations].sort((a, b) => a.at.getTime() - b.at.getTime()).map((c) => ({
-      organization: presentOrg(c.organization)!,
-      status: c.status,
-      comment: c.comment ?? null,
-      by: presentPerson(c.by),
-      at: c.at.toISOString(),
-    })),
+    confirmations: [...confirmations]
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((c) => ({
+        organization: presentOrg(c.organization)!,
+        status: c.status,
+        comment: c.comment ?? null,
+        by: presentPerson(c.by),
+        at: c.at.toISOString(),
+      })),
     awaiting: m.circulatedAt ? [...presenters].filter(([id]) => !confirmedIds.has(id)).map(([, org]) => org) : [],
     publishedAt: m.publishedAt ? m.publishedAt.toISOString() : null,
   };
@@ -152,12 +163,23 @@ export async function presentMeeting(meeting: MeetingDocument, actor: Actor): Pr
   ]);
   const minutes = presentMinutes(meeting, confirmations, decisionIssues);
   // Draft minutes are the secretariat's and the presenters' (once circulated); the rest see published ones.
-  const showMinutes = minutes && (minutes.publishedAt || actor.organization.kind === 'secretariat' || (minutes.circulatedAt && meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id)));
+  const showMinutes =
+    minutes &&
+    (minutes.publishedAt ||
+      actor.organization.kind === 'secretariat' ||
+      (minutes.circulatedAt && meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id)));
   return {
     ...summary,
     agenda,
     extraInvitees: meeting.extraInvitees.map((o) => presentOrg(o)!),
-    materials: materials.map((a) => ({ id: String(a._id), name: a.name, type: a.type, size: a.size, sha256: a.sha256, agendaItemId: a.agendaItemId ?? null })),
+    materials: materials.map((a) => ({
+      id: String(a._id),
+      name: a.name,
+      type: a.type,
+      size: a.size,
+      sha256: a.sha256,
+      agendaItemId: a.agendaItemId ?? null,
+    })),
     minutes: showMinutes ? minutes : null,
   };
 }

@@ -13,7 +13,16 @@ import type { CouncilServer, SocketFeature } from '../realtime/io';
 import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
 import { readableMeeting, requireInvited, requireStatus } from './access';
 import { meetingRooms, type MeetingBroadcast } from './broadcast';
-import { askQuestion, postChat, readRoom, setCurrentAgendaItem, setFloor, setQuestionStatus, speakDecision, supportQuestion } from './liveRoom';
+import {
+  askQuestion,
+  postChat,
+  readRoom,
+  setCurrentAgendaItem,
+  setFloor,
+  setQuestionStatus,
+  speakDecision,
+  supportQuestion,
+} from './liveRoom';
 import { presentAgenda, presentSummary } from './presenter';
 import { roomSnapshot } from './roomSnapshot';
 
@@ -31,7 +40,8 @@ export function createRoomPresence(io: CouncilServer, broadcast: MeetingBroadcas
     if (change.joined.length || change.left.length) broadcast.presence(meetingId, change);
   });
   return {
-    presenceOf: async (meetingId: string): Promise<RoomPresence> => groupPresence((await peopleInRoom(io, meetingRooms.room(meetingId))).values()),
+    presenceOf: async (meetingId: string): Promise<RoomPresence> =>
+      groupPresence((await peopleInRoom(io, meetingRooms.room(meetingId))).values()),
     changed: pace.schedule,
     close: pace.close,
   };
@@ -40,7 +50,11 @@ export type RoomPresenceTracker = ReturnType<typeof createRoomPresence>;
 
 const meetingRoomOf = (room: string) => (/^meeting:[0-9a-f]{24}$/.test(room) ? room.slice('meeting:'.length) : null);
 
-export function meetingFeature({ meetings: broadcast, roomPresence: presence, postLimit }: Pick<AppContext, 'meetings' | 'roomPresence' | 'postLimit'>): SocketFeature {
+export function meetingFeature({
+  meetings: broadcast,
+  roomPresence: presence,
+  postLimit,
+}: Pick<AppContext, 'meetings' | 'roomPresence' | 'postLimit'>): SocketFeature {
   return {
     roomsAtConnect: () => [meetingRooms.all],
     disconnecting: (socket) => {

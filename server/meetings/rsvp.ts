@@ -32,7 +32,10 @@ export async function respond(input: { user: UserWithOrganization; meetingId: st
   await RsvpModel.updateOne({ _id }, { $set: { meetingId: meeting._id, person: personOf(user), response, at } }, { upsert: true });
   if (response === 'inPerson') {
     const capacity = meeting.capacity ?? 0;
-    const seated = await RsvpModel.find({ meetingId: meeting._id, response: 'inPerson' }, { _id: 1 }).sort({ at: 1, _id: 1 }).limit(capacity).lean();
+    const seated = await RsvpModel.find({ meetingId: meeting._id, response: 'inPerson' }, { _id: 1 })
+      .sort({ at: 1, _id: 1 })
+      .limit(capacity)
+      .lean();
     if (!seated.some((r) => r._id === _id)) {
       if (previous) await RsvpModel.updateOne({ _id }, { $set: { response: previous.response, at: previous.at } });
       else await RsvpModel.deleteOne({ _id });
@@ -55,16 +58,30 @@ export async function attendance(actor: Actor, meetingId: string): Promise<Atten
     counts[r.response] += 1;
     byOrg.set(person.organization.id, entry);
   }
-  return { byOrganization: [...byOrg.values()], rows: rows.map((r) => ({ person: presentPerson(r.person), response: r.response, at: r.at.toISOString() })), counts };
+  return {
+    byOrganization: [...byOrg.values()],
+    rows: rows.map((r) => ({ person: presentPerson(r.person), response: r.response, at: r.at.toISOString() })),
+    counts,
+  };
 }
 
 const HEADERS = ['組織', '氏名', '出欠', '回答日時'];
-const rowOf = (r: Attendance['rows'][number]) => [r.person.organization.nameJa, r.person.displayName, RSVP_LABELS[r.response].ja, new Date(r.at)];
+const rowOf = (r: Attendance['rows'][number]) => [
+  r.person.organization.nameJa,
+  r.person.displayName,
+  RSVP_LABELS[r.response].ja,
+  new Date(r.at),
+];
 
 export async function attendanceXlsx(list: Attendance): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('出欠', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [{ header: HEADERS[0], width: 32 }, { header: HEADERS[1], width: 16 }, { header: HEADERS[2], width: 14 }, { header: HEADERS[3], width: 20, style: { numFmt: 'yyyy-mm-dd hh:mm' } }];
+  sheet.columns = [
+    { header: HEADERS[0], width: 32 },
+    { header: HEADERS[1], width: 16 },
+    { header: HEADERS[2], width: 14 },
+    { header: HEADERS[3], width: 20, style: { numFmt: 'yyyy-mm-dd hh:mm' } },
+  ];
   sheet.getRow(1).font = { bold: true };
   for (const r of list.rows) sheet.addRow(rowOf(r).map((v) => (typeof v === 'string' ? neutralizeCell(v) : v)));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, list.rows.length + 1), column: HEADERS.length } };

@@ -35,7 +35,10 @@ async function agendaOf(items: AgendaInput) {
   const [issues, threads, presenters] = await Promise.all([
     issueIds.length ? IssueModel.countDocuments({ _id: trusted({ $in: issueIds }) }) : 0,
     threadIds.length ? ThreadModel.countDocuments({ _id: trusted({ $in: threadIds }) }) : 0,
-    orgRefs(items.flatMap((a) => (a.presenterOrganizationId ? [a.presenterOrganizationId] : [])), 'agenda.presenterOrganizationId'),
+    orgRefs(
+      items.flatMap((a) => (a.presenterOrganizationId ? [a.presenterOrganizationId] : [])),
+      'agenda.presenterOrganizationId',
+    ),
   ]);
   if (issues !== issueIds.length) throw badRequest('agenda.issueIds: unknown issue', 'agenda.issueIds');
   if (threads !== threadIds.length) throw badRequest('agenda.threadIds: unknown thread', 'agenda.threadIds');
@@ -56,7 +59,8 @@ async function agendaOf(items: AgendaInput) {
 }
 
 function checkVenue(kind: MeetingDocument['kind'], venue: string | null | undefined, capacity: number | null | undefined) {
-  if (!isHybrid(kind) && (venue || capacity)) throw badRequest('venue: a plenary is online only; venue and capacity are for issue consultations', 'venue');
+  if (!isHybrid(kind) && (venue || capacity))
+    throw badRequest('venue: a plenary is online only; venue and capacity are for issue consultations', 'venue');
 }
 
 export async function createMeeting(input: { user: UserWithOrganization; body: MeetingCreateBody }): Promise<Meeting> {
@@ -80,17 +84,28 @@ export async function createMeeting(input: { user: UserWithOrganization; body: M
   return presentMeeting(meeting, actor);
 }
 
-export async function updateMeeting(input: { user: UserWithOrganization; meetingId: string; body: MeetingUpdateBody; broadcast: MeetingBroadcast }): Promise<Meeting> {
+export async function updateMeeting(input: {
+  user: UserWithOrganization;
+  meetingId: string;
+  body: MeetingUpdateBody;
+  broadcast: MeetingBroadcast;
+}): Promise<Meeting> {
   const { user, body, broadcast } = input;
   const actor = toActor(user);
   const meeting = await managedMeeting(actor, input.meetingId);
-  if (['ended', 'minutesPublished', 'cancelled'].includes(meeting.status)) throw conflict(`the meeting is ${meeting.status}; it can no longer be edited`);
+  if (['ended', 'minutesPublished', 'cancelled'].includes(meeting.status))
+    throw conflict(`the meeting is ${meeting.status}; it can no longer be edited`);
   const set: Record<string, unknown> = {};
   for (const key of ['title', 'onlineUrl', 'venue', 'capacity', 'description'] as const) if (body[key] !== undefined) set[key] = body[key];
   if (body.startsAt) set.startsAt = new Date(body.startsAt);
   if (body.endsAt) set.endsAt = new Date(body.endsAt);
-  if (((set.endsAt as Date | undefined) ?? meeting.endsAt) <= ((set.startsAt as Date | undefined) ?? meeting.startsAt)) throw badRequest('body.endsAt: must be after the start', 'body.endsAt');
-  checkVenue(meeting.kind, set.venue !== undefined ? (set.venue as string | null) : meeting.venue, set.capacity !== undefined ? (set.capacity as number | null) : meeting.capacity);
+  if (((set.endsAt as Date | undefined) ?? meeting.endsAt) <= ((set.startsAt as Date | undefined) ?? meeting.startsAt))
+    throw badRequest('body.endsAt: must be after the start', 'body.endsAt');
+  checkVenue(
+    meeting.kind,
+    set.venue !== undefined ? (set.venue as string | null) : meeting.venue,
+    set.capacity !== undefined ? (set.capacity as number | null) : meeting.capacity,
+  );
   if (body.agenda) set.agenda = await agendaOf(body.agenda);
   if (body.extraInviteeIds) set.extraInvitees = await orgRefs(body.extraInviteeIds, 'extraInviteeIds');
   await MeetingModel.updateOne({ _id: meeting._id }, { $set: set });
@@ -99,12 +114,18 @@ export async function updateMeeting(input: { user: UserWithOrganization; meeting
   return presentMeeting(updated, actor);
 }
 
-export async function setMeetingStatus(input: { user: UserWithOrganization; meetingId: string; to: MeetingStatus; broadcast: MeetingBroadcast }): Promise<Meeting> {
+export async function setMeetingStatus(input: {
+  user: UserWithOrganization;
+  meetingId: string;
+  to: MeetingStatus;
+  broadcast: MeetingBroadcast;
+}): Promise<Meeting> {
   const { user, to, broadcast } = input;
   const actor = toActor(user);
   const meeting = await managedMeeting(actor, input.meetingId);
   const from = meeting.status as MeetingStatus;
-  if (!STATUS_MOVES[from].includes(to)) throw conflict(`to: ${from} → ${to} is not possible; allowed: ${STATUS_MOVES[from].join(', ') || 'none'}`, 'to');
+  if (!STATUS_MOVES[from].includes(to))
+    throw conflict(`to: ${from} → ${to} is not possible; allowed: ${STATUS_MOVES[from].join(', ') || 'none'}`, 'to');
   const saved = await MeetingModel.updateOne({ _id: meeting._id, status: from }, { $set: { status: to } });
   if (saved.matchedCount !== 1) throw conflict('the meeting changed meanwhile; reload it');
   if (to === 'ended') {
@@ -115,7 +136,12 @@ export async function setMeetingStatus(input: { user: UserWithOrganization; meet
   const updated = (await MeetingModel.findById(meeting._id))!;
   broadcast.status(String(meeting._id), to);
   announce(broadcast, updated);
-  await recordAudit({ actor: user, action: 'meeting.statusChanged', target: { kind: 'meeting', id: String(updated._id), label: updated.title }, detail: { to } });
+  await recordAudit({
+    actor: user,
+    action: 'meeting.statusChanged',
+    target: { kind: 'meeting', id: String(updated._id), label: updated.title },
+    detail: { to },
+  });
   return presentMeeting(updated, actor);
 }
 
@@ -124,7 +150,10 @@ export function announce(broadcast: MeetingBroadcast, meeting: MeetingDocument):
   broadcast.changed({ id: String(meeting._id), status: meeting.status as MeetingStatus });
 }
 
-export async function listMeetings(actor: Actor, query: { when: 'upcoming' | 'past' | 'all'; mine?: boolean | undefined; kind?: MeetingDocument['kind'] | undefined }): Promise<MeetingSummary[]> {
+export async function listMeetings(
+  actor: Actor,
+  query: { when: 'upcoming' | 'past' | 'all'; mine?: boolean | undefined; kind?: MeetingDocument['kind'] | undefined },
+): Promise<MeetingSummary[]> {
   const now = new Date();
   const filter: Record<string, unknown> = {};
   if (!can(actor, 'meeting.manage')) filter.status = trusted({ $ne: 'draft' });

@@ -17,7 +17,9 @@ interface StoredConfirmation {
 }
 
 export async function keyMinutesConfirmations(): Promise<number> {
-  const meetings = mongoose.connection.collection<{ _id: Types.ObjectId; minutes?: { confirmations?: StoredConfirmation[] } | null }>('meetings');
+  const meetings = mongoose.connection.collection<{ _id: Types.ObjectId; minutes?: { confirmations?: StoredConfirmation[] } | null }>(
+    'meetings',
+  );
   let moved = 0;
   for (const meeting of await meetings.find({}, { projection: { minutes: 1 } }).toArray()) {
     const stored = meeting.minutes?.confirmations;
@@ -25,7 +27,15 @@ export async function keyMinutesConfirmations(): Promise<number> {
     for (const c of stored) {
       const _id = `${String(meeting._id)}:${String(c.organization.id)}`;
       const inserted = await ignoringDuplicate(
-        MinutesConfirmationModel.collection.insertOne({ _id, meetingId: meeting._id, organization: c.organization, status: c.status === 'commented' ? 'commented' : 'confirmed', comment: c.comment ?? null, by: c.by, at: c.at } as never),
+        MinutesConfirmationModel.collection.insertOne({
+          _id,
+          meetingId: meeting._id,
+          organization: c.organization,
+          status: c.status === 'commented' ? 'commented' : 'confirmed',
+          comment: c.comment ?? null,
+          by: c.by,
+          at: c.at,
+        } as never),
       );
       if (inserted) moved++;
     }
@@ -43,7 +53,9 @@ export async function keyMeetingFloor(): Promise<number> {
     if (!meeting.floor) continue;
     for (const id of meeting.floor) {
       const userId = new Types.ObjectId(String(id));
-      const inserted = await ignoringDuplicate(MeetingFloorModel.collection.insertOne({ _id: floorKey(meeting._id, userId), meetingId: meeting._id, userId, at } as never));
+      const inserted = await ignoringDuplicate(
+        MeetingFloorModel.collection.insertOne({ _id: floorKey(meeting._id, userId), meetingId: meeting._id, userId, at } as never),
+      );
       if (inserted) moved++;
     }
     await meetings.updateOne({ _id: meeting._id }, { $unset: { floor: '' } });

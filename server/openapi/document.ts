@@ -21,7 +21,12 @@ function operation({ spec }: RouteDefinition): ZodOpenApiOperationObject {
     operationId: `${spec.method}${spec.path.replace(/[/:](\w)/g, (_, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,
     ...(spec.access === 'user' ? { security: [{ session: [] }] } : { security: [] }),
     ...(spec.params || spec.query
-      ? { requestParams: { ...(spec.params ? { path: spec.params as z.ZodObject } : {}), ...(spec.query ? { query: spec.query as z.ZodObject } : {}) } }
+      ? {
+          requestParams: {
+            ...(spec.params ? { path: spec.params as z.ZodObject } : {}),
+            ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
+          },
+        }
       : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
     responses,

@@ -19,7 +19,9 @@ export function presentOrganization(org: OrganizationDocument): Organization {
   };
 }
 
-export function actorOrganization(org: Pick<OrganizationDocument, 'id' | 'key' | 'kind' | 'vendorType' | 'observerKind'>): ActorOrganization {
+export function actorOrganization(
+  org: Pick<OrganizationDocument, 'id' | 'key' | 'kind' | 'vendorType' | 'observerKind'>,
+): ActorOrganization {
   return {
     id: org.id as string,
     key: org.key,

@@ -41,7 +41,11 @@ export function organizationRoutes({ realtime }: Pick<AppContext, 'realtime'>) {
         summary: 'One organisation',
         access: 'user',
         params: IdParams,
-        responses: { 200: { description: 'organisation', schema: Organization }, ...errors, 404: { description: 'not found', schema: ErrorBody } },
+        responses: {
+          200: { description: 'organisation', schema: Organization },
+          ...errors,
+          404: { description: 'not found', schema: ErrorBody },
+        },
       },
       async ({ params }) => presentOrganization(await getOrganization(params.id)),
     ),

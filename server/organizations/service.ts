@@ -1,5 +1,10 @@
 /** The council's organisations: the secretariat, the member vendors and the observers. */
-import { ORGANIZATION_PAGE_SIZE, type OrganizationCreateBody, type OrganizationQuery, type OrganizationUpdateBody } from '@shared/schemas/organizations';
+import {
+  ORGANIZATION_PAGE_SIZE,
+  type OrganizationCreateBody,
+  type OrganizationQuery,
+  type OrganizationUpdateBody,
+} from '@shared/schemas/organizations';
 import { authorize } from '../http/authorize';
 import { conflict, notFound } from '../http/errors';
 import type { Realtime } from '../realtime/io';
@@ -83,12 +88,25 @@ export async function createOrganization({ by, input }: { by: ActingUser; input:
  * vendors read development-only threads) refreshes their live sockets at once, so none keeps rooms
  * it joined under the old type.
  */
-export async function updateOrganization({ by, id, input, realtime }: { by: ActingUser; id: string; input: OrganizationUpdateBody; realtime: Pick<Realtime, 'refreshOrganizationSockets'> }) {
+export async function updateOrganization({
+  by,
+  id,
+  input,
+  realtime,
+}: {
+  by: ActingUser;
+  id: string;
+  input: OrganizationUpdateBody;
+  realtime: Pick<Realtime, 'refreshOrganizationSockets'>;
+}) {
   const actor = toActor(by);
   authorize(actor, 'organization.manage');
   const org = await getOrganization(id);
   if (org.kind !== 'vendor' && (input.vendorType || input.corporateNumber)) {
-    throw conflict('only vendor organisations have a vendor type and corporate number', input.vendorType ? 'body.vendorType' : 'body.corporateNumber');
+    throw conflict(
+      'only vendor organisations have a vendor type and corporate number',
+      input.vendorType ? 'body.vendorType' : 'body.corporateNumber',
+    );
   }
   if (input.corporateNumber) await checkCorporateNumberFree(input.corporateNumber, id);
   await OrganizationModel.updateOne({ _id: org._id }, input);

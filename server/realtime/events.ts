@@ -32,7 +32,10 @@ export interface EventSource extends Caller {
   log: Logger;
 }
 
-export type EventHandler<E extends SocketEventName> = (payload: SocketPayload<E>, from: EventSource) => Promise<SocketAckBodies[E]> | SocketAckBodies[E];
+export type EventHandler<E extends SocketEventName> = (
+  payload: SocketPayload<E>,
+  from: EventSource,
+) => Promise<SocketAckBodies[E]> | SocketAckBodies[E];
 export type EventHandlers = { [E in SocketEventName]?: EventHandler<E> };
 
 /**
@@ -145,7 +148,8 @@ export function dispatcher({ work, pace, life, endSocket, logger }: DispatchOpti
     dispatch,
     serve(handlers: EventHandlers): void {
       handles.clear();
-      for (const event of Object.keys(handlers) as SocketEventName[]) handles.set(event, handleFor(event, handlers[event] as EventHandler<typeof event>, work));
+      for (const event of Object.keys(handlers) as SocketEventName[])
+        handles.set(event, handleFor(event, handlers[event] as EventHandler<typeof event>, work));
     },
   };
 }

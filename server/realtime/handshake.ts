@@ -30,7 +30,11 @@ const ownKeys = (o: object) => new Set(Reflect.ownKeys(o));
 
 /** The same refusals as a REST route's: nobody signed in, or only enrolment open (no socket until then). */
 const refuseSignedOut: Middleware = (req, res, next) => {
-  const refusal: HttpError | null = !req.user?.active ? unauthenticated() : mustEnrol(toActor(req.user), req.session?.factors) ? enrolmentRequired() : null;
+  const refusal: HttpError | null = !req.user?.active
+    ? unauthenticated()
+    : mustEnrol(toActor(req.user), req.session?.factors)
+      ? enrolmentRequired()
+      : null;
   if (!refusal) return next();
   res.writeHead(refusal.status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(refusal.toBody()));

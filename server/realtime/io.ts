@@ -70,7 +70,9 @@ export interface Realtime {
 }
 
 /** The Engine.IO connection under a socket; its `request` is let go once the caller is taken from it. */
-type EngineConnection = CouncilServer['engine'] extends { on(event: 'connection', listener: (socket: infer S) => void): unknown } ? S & { request: unknown; remoteAddress: string } : never;
+type EngineConnection = CouncilServer['engine'] extends { on(event: 'connection', listener: (socket: infer S) => void): unknown }
+  ? S & { request: unknown; remoteAddress: string }
+  : never;
 
 export interface RealtimeOptions {
   sessionMiddleware: RequestHandler;

@@ -55,12 +55,19 @@ export async function search(actor: Actor, q: string, limit: number): Promise<Se
   const filter = { visibility: trusted({ $in: visibilities }), grams: trusted({ $all: grams }) };
   // Grams can co-occur without the phrase: fetch extra, keep only real matches.
   const [threads, candidates] = await Promise.all([
-    ThreadModel.find(filter).sort({ lastActivityAt: -1 }).limit(limit * 3),
-    MessageGramsModel.find(filter, { _id: 1 }).sort({ createdAt: -1 }).limit(limit * 3).lean(),
+    ThreadModel.find(filter)
+      .sort({ lastActivityAt: -1 })
+      .limit(limit * 3),
+    MessageGramsModel.find(filter, { _id: 1 })
+      .sort({ createdAt: -1 })
+      .limit(limit * 3)
+      .lean(),
   ]);
   // The messages themselves decide: still visible, still saying it (messageGrams.ts).
   const ids = candidates.map((c) => c._id);
-  const stored = new Map((await MessageModel.find({ _id: trusted({ $in: ids }), deletedAt: null, hidden: null })).map((m) => [String(m._id), m]));
+  const stored = new Map(
+    (await MessageModel.find({ _id: trusted({ $in: ids }), deletedAt: null, hidden: null })).map((m) => [String(m._id), m]),
+  );
   const messages = ids.flatMap((id) => stored.get(String(id)) ?? []);
 
   const threadHits: SearchHit[] = threads

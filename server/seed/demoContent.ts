@@ -32,10 +32,18 @@ const jstDate = (daysFromNow: number, hour: number) => {
 export async function seedDemoContent(): Promise<boolean> {
   if ((await ThreadModel.estimatedDocumentCount()) > 0 || (await IssueModel.estimatedDocumentCount()) > 0) return false;
   const emails = ['secretariat@demo.example', 'dev@demo.example', 'dev2@demo.example', 'support@demo.example', 'mhlw@demo.example'];
-  const users = await UserModel.find({ email: trusted({ $in: emails }) }).populate<Pick<UserWithOrganization, 'organization'>>('organization');
+  const users = await UserModel.find({ email: trusted({ $in: emails }) }).populate<Pick<UserWithOrganization, 'organization'>>(
+    'organization',
+  );
   const by = (email: string) => users.find((u) => u.email === email)!;
   if (users.length !== emails.length) return false;
-  const [secretariat, dev, dev2, support, mhlw] = emails.map(by) as [UserWithOrganization, UserWithOrganization, UserWithOrganization, UserWithOrganization, UserWithOrganization];
+  const [secretariat, dev, dev2, support, mhlw] = emails.map(by) as [
+    UserWithOrganization,
+    UserWithOrganization,
+    UserWithOrganization,
+    UserWithOrganization,
+    UserWithOrganization,
+  ];
   const forum = silent<ForumBroadcast>();
   const register = silent<RegisterBroadcast>();
   const post = (user: UserWithOrganization, threadId: string, body: string, parentId?: string) =>
@@ -106,7 +114,12 @@ export async function seedDemoContent(): Promise<boolean> {
     },
   });
   await transitionIssue({ user: secretariat, issueId: care.id, body: { to: 'accepted' }, broadcast: register });
-  await addAnswer({ user: mhlw, issueId: care.id, body: '改定案を先行して公開する予定です。公開時期は追ってお知らせします。', broadcast: register });
+  await addAnswer({
+    user: mhlw,
+    issueId: care.id,
+    body: '改定案を先行して公開する予定です。公開時期は追ってお知らせします。',
+    broadcast: register,
+  });
 
   await raiseIssue({
     user: support,
@@ -136,7 +149,13 @@ export async function seedDemoContent(): Promise<boolean> {
       description: '各府省からの標準仕様書改定の状況報告と、課題管理表の進捗共有を行います。',
       agenda: [
         { title: '標準仕様書改定の状況（各府省）', presenterOrganizationId: null, minutes: 40, issueIds: [care.id], threadIds: [] },
-        { title: '課題管理表の進捗', presenterOrganizationId: String(secretariat.organization._id), minutes: 30, issueIds: [pension.id], threadIds: [moji.thread.id] },
+        {
+          title: '課題管理表の進捗',
+          presenterOrganizationId: String(secretariat.organization._id),
+          minutes: 30,
+          issueIds: [pension.id],
+          threadIds: [moji.thread.id],
+        },
       ],
       extraInviteeIds: [],
     },
@@ -152,7 +171,15 @@ export async function seedDemoContent(): Promise<boolean> {
       venue: 'デジタル庁 20階 会議室',
       capacity: 30,
       description: '国民年金の標準仕様書に関する課題を協議します。',
-      agenda: [{ title: '資格喪失日の記載について', presenterOrganizationId: String(dev.organization._id), minutes: 45, issueIds: [pension.id], threadIds: [] }],
+      agenda: [
+        {
+          title: '資格喪失日の記載について',
+          presenterOrganizationId: String(dev.organization._id),
+          minutes: 45,
+          issueIds: [pension.id],
+          threadIds: [],
+        },
+      ],
       extraInviteeIds: [],
     },
   });

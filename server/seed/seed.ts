@@ -58,13 +58,55 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'secretariat@demo.example', displayName: '山田 花子', role: 'secretariat', organization: { key: SECRETARIAT_KEY }, description: '事務局 (secretariat)' },
-  { email: 'dev-admin@demo.example', displayName: '佐藤 健一', role: 'orgAdmin', organization: { vendorType: 'development', index: 0 }, description: '開発事業者 組織管理者 (development vendor, org admin)' },
-  { email: 'dev@demo.example', displayName: '鈴木 美咲', role: 'member', organization: { vendorType: 'development', index: 0 }, description: '開発事業者 (development vendor, same company)' },
-  { email: 'dev2@demo.example', displayName: '高橋 誠', role: 'member', organization: { vendorType: 'development', index: 1 }, description: '開発事業者 (another development vendor)' },
-  { email: 'support@demo.example', displayName: '田中 陽子', role: 'member', organization: { vendorType: 'support', index: 0 }, description: '支援事業者 (support vendor)' },
-  { email: 'mhlw@demo.example', displayName: '伊藤 直樹', role: 'member', organization: { key: 'mhlw' }, description: '厚生労働省 (ministry observer)' },
-  { email: 'jlis@demo.example', displayName: '渡辺 由美', role: 'member', organization: { key: 'jlis' }, description: 'J-LIS (body observer)' },
+  {
+    email: 'secretariat@demo.example',
+    displayName: '山田 花子',
+    role: 'secretariat',
+    organization: { key: SECRETARIAT_KEY },
+    description: '事務局 (secretariat)',
+  },
+  {
+    email: 'dev-admin@demo.example',
+    displayName: '佐藤 健一',
+    role: 'orgAdmin',
+    organization: { vendorType: 'development', index: 0 },
+    description: '開発事業者 組織管理者 (development vendor, org admin)',
+  },
+  {
+    email: 'dev@demo.example',
+    displayName: '鈴木 美咲',
+    role: 'member',
+    organization: { vendorType: 'development', index: 0 },
+    description: '開発事業者 (development vendor, same company)',
+  },
+  {
+    email: 'dev2@demo.example',
+    displayName: '高橋 誠',
+    role: 'member',
+    organization: { vendorType: 'development', index: 1 },
+    description: '開発事業者 (another development vendor)',
+  },
+  {
+    email: 'support@demo.example',
+    displayName: '田中 陽子',
+    role: 'member',
+    organization: { vendorType: 'support', index: 0 },
+    description: '支援事業者 (support vendor)',
+  },
+  {
+    email: 'mhlw@demo.example',
+    displayName: '伊藤 直樹',
+    role: 'member',
+    organization: { key: 'mhlw' },
+    description: '厚生労働省 (ministry observer)',
+  },
+  {
+    email: 'jlis@demo.example',
+    displayName: '渡辺 由美',
+    role: 'member',
+    organization: { key: 'jlis' },
+    description: 'J-LIS (body observer)',
+  },
 ];
 
 export interface SeedResult {
@@ -85,14 +127,23 @@ export async function seedCouncil({ demo }: { demo: boolean }): Promise<SeedResu
       development: organizations.filter((o) => o.kind === 'vendor' && o.vendorType === 'development').map((o) => o.key),
       support: organizations.filter((o) => o.kind === 'vendor' && o.vendorType === 'support').map((o) => o.key),
     };
-    const present = new Set((await UserModel.find({ email: trusted({ $in: DEMO_ACCOUNTS.map((a) => a.email) }) }, { email: 1 })).map((u) => u.email));
+    const present = new Set(
+      (await UserModel.find({ email: trusted({ $in: DEMO_ACCOUNTS.map((a) => a.email) }) }, { email: 1 })).map((u) => u.email),
+    );
     const passwordHash = present.size < DEMO_ACCOUNTS.length ? await hashPassword(DEMO_PASSWORD) : '';
     for (const account of DEMO_ACCOUNTS) {
       if (present.has(account.email)) continue;
-      const key = 'key' in account.organization ? account.organization.key : vendorKeys[account.organization.vendorType][account.organization.index]!;
+      const key =
+        'key' in account.organization ? account.organization.key : vendorKeys[account.organization.vendorType][account.organization.index]!;
       const org = await OrganizationModel.findOne({ key });
       if (!org) throw new Error(`seed: organisation ${key} missing`);
-      await UserModel.create({ email: account.email, displayName: account.displayName, role: account.role, organization: org._id, passwordHash });
+      await UserModel.create({
+        email: account.email,
+        displayName: account.displayName,
+        role: account.role,
+        organization: org._id,
+        passwordHash,
+      });
       // The demo's organisations use the demo accounts' domain, as if the secretariat had registered
       // it: their org admins can then create accounts (users/accountEmail.ts). Only when the account
       // is created, so a secretariat's later edit is kept.
@@ -110,9 +161,20 @@ export async function seedCouncil({ demo }: { demo: boolean }): Promise<SeedResu
  * a concurrent seed cannot enrol twice.
  */
 async function enrolDemoSecondFactors(): Promise<void> {
-  const users = await UserModel.find({ email: trusted({ $in: DEMO_ACCOUNTS.map((a) => a.email) }) }).populate<Pick<UserWithOrganization, 'organization'>>('organization');
+  const users = await UserModel.find({ email: trusted({ $in: DEMO_ACCOUNTS.map((a) => a.email) }) }).populate<
+    Pick<UserWithOrganization, 'organization'>
+  >('organization');
   for (const user of users) {
     if (!secondFactorRequired(user)) continue;
-    await ignoringDuplicate(TotpFactorModel.collection.insertOne({ _id: String(user._id), secret: DEMO_TOTP_SECRET, enabledAt: new Date(), pendingSecret: null, pendingAt: null, lastUsedStep: 0 } as never));
+    await ignoringDuplicate(
+      TotpFactorModel.collection.insertOne({
+        _id: String(user._id),
+        secret: DEMO_TOTP_SECRET,
+        enabledAt: new Date(),
+        pendingSecret: null,
+        pendingAt: null,
+        lastUsedStep: 0,
+      } as never),
+    );
   }
 }

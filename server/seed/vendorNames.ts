@@ -8,18 +8,48 @@ import { BUSINESS_AREA_KEYS, type BusinessAreaKey } from '@shared/reference/coun
 import type { VendorType } from '@shared/domain';
 
 const PLACE_WORDS: ReadonlyArray<readonly [string, string]> = [
-  ['青葉', 'Aoba'], ['桜川', 'Sakuragawa'], ['白樺', 'Shirakaba'], ['若葉', 'Wakaba'], ['泉', 'Izumi'],
-  ['楓', 'Kaede'], ['橘', 'Tachibana'], ['翼', 'Tsubasa'], ['渚', 'Nagisa'], ['疾風', 'Hayate'],
-  ['光', 'Hikari'], ['双葉', 'Futaba'], ['北斗', 'Hokuto'], ['港', 'Minato'], ['武蔵野', 'Musashino'],
-  ['大和路', 'Yamatoji'], ['瀬戸内', 'Setouchi'], ['北陸', 'Hokuriku'], ['みちのく', 'Michinoku'], ['筑紫', 'Tsukushi'],
-  ['四国', 'Shikoku'], ['信州', 'Shinshu'], ['房総', 'Boso'], ['湘南', 'Shonan'], ['出雲', 'Izumo'],
-  ['琵琶湖', 'Biwako'], ['富士見', 'Fujimi'], ['常磐', 'Joban'], ['紀州', 'Kishu'], ['阿蘇', 'Aso'],
+  ['青葉', 'Aoba'],
+  ['桜川', 'Sakuragawa'],
+  ['白樺', 'Shirakaba'],
+  ['若葉', 'Wakaba'],
+  ['泉', 'Izumi'],
+  ['楓', 'Kaede'],
+  ['橘', 'Tachibana'],
+  ['翼', 'Tsubasa'],
+  ['渚', 'Nagisa'],
+  ['疾風', 'Hayate'],
+  ['光', 'Hikari'],
+  ['双葉', 'Futaba'],
+  ['北斗', 'Hokuto'],
+  ['港', 'Minato'],
+  ['武蔵野', 'Musashino'],
+  ['大和路', 'Yamatoji'],
+  ['瀬戸内', 'Setouchi'],
+  ['北陸', 'Hokuriku'],
+  ['みちのく', 'Michinoku'],
+  ['筑紫', 'Tsukushi'],
+  ['四国', 'Shikoku'],
+  ['信州', 'Shinshu'],
+  ['房総', 'Boso'],
+  ['湘南', 'Shonan'],
+  ['出雲', 'Izumo'],
+  ['琵琶湖', 'Biwako'],
+  ['富士見', 'Fujimi'],
+  ['常磐', 'Joban'],
+  ['紀州', 'Kishu'],
+  ['阿蘇', 'Aso'],
 ];
 
 const TRADE_WORDS: ReadonlyArray<readonly [string, string]> = [
-  ['情報システム', 'Information Systems'], ['電算センター', 'Computer Center'], ['システムズ', 'Systems'],
-  ['行政ソリューションズ', 'Public Solutions'], ['データサービス', 'Data Services'], ['ソフトウェア', 'Software'],
-  ['テクノロジーズ', 'Technologies'], ['情報サービス', 'Information Services'], ['ネットワークス', 'Networks'],
+  ['情報システム', 'Information Systems'],
+  ['電算センター', 'Computer Center'],
+  ['システムズ', 'Systems'],
+  ['行政ソリューションズ', 'Public Solutions'],
+  ['データサービス', 'Data Services'],
+  ['ソフトウェア', 'Software'],
+  ['テクノロジーズ', 'Technologies'],
+  ['情報サービス', 'Information Services'],
+  ['ネットワークス', 'Networks'],
   ['総合研究所', 'Research Institute'],
 ];
 
@@ -53,7 +83,11 @@ function pick<T>(random: () => number, items: readonly T[], count: number): T[] 
   return chosen;
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function buildSeedVendors(development: number, support: number): SeedVendor[] {
   const random = prng(20_250_401);

@@ -37,12 +37,16 @@ export async function moveMessageGrams(batchSize = 500): Promise<number> {
   const messages = mongoose.connection.collection<StoredMessageGrams>('messages');
   // One pass: on the embedded engine any filter but `_id` reads the whole collection, so the pass
   // is never repeated per batch.
-  const cursor = messages.find({ grams: { $exists: true } }, { projection: { threadId: 1, visibility: 1, createdAt: 1, deletedAt: 1, hidden: 1, grams: 1 } }).batchSize(batchSize);
+  const cursor = messages
+    .find({ grams: { $exists: true } }, { projection: { threadId: 1, visibility: 1, createdAt: 1, deletedAt: 1, hidden: 1, grams: 1 } })
+    .batchSize(batchSize);
   let moved = 0;
   let batch: StoredMessageGrams[] = [];
   const flush = async () => {
     const searchable = batch.filter((m) => !m.deletedAt && !m.hidden && m.grams?.length);
-    const there = new Set((await MessageGramsModel.find({ _id: trusted({ $in: searchable.map((m) => m._id) }) }, { _id: 1 }).lean()).map((g) => String(g._id)));
+    const there = new Set(
+      (await MessageGramsModel.find({ _id: trusted({ $in: searchable.map((m) => m._id) }) }, { _id: 1 }).lean()).map((g) => String(g._id)),
+    );
     const docs = searchable
       .filter((m) => !there.has(String(m._id)))
       .map((m) => ({ _id: m._id, threadId: m.threadId, visibility: m.visibility, createdAt: m.createdAt, grams: m.grams! }));

@@ -33,13 +33,20 @@ export function searchableText(body: string, mentions: StoredMentions): string {
 export async function mentionCandidates(q: string): Promise<MentionCandidates> {
   const pattern = trusted({ $regex: escapeRegex(q.normalize('NFKC')), $options: 'i' });
   const [users, organizations] = await Promise.all([
-    UserModel.find({ active: true, displayName: pattern }).limit(8).populate<{ organization: { _id: unknown; nameJa: string; nameEn: string } }>('organization', { nameJa: 1, nameEn: 1 }).lean(),
+    UserModel.find({ active: true, displayName: pattern })
+      .limit(8)
+      .populate<{ organization: { _id: unknown; nameJa: string; nameEn: string } }>('organization', { nameJa: 1, nameEn: 1 })
+      .lean(),
     OrganizationModel.find({ $or: [{ nameJa: pattern }, { nameEn: pattern }, { key: pattern }] }, { nameJa: 1, nameEn: 1 })
       .limit(8)
       .lean(),
   ]);
   return {
-    users: users.map(({ _id, displayName, organization: org }) => ({ id: String(_id), displayName, organization: { id: String(org._id), nameJa: org.nameJa, nameEn: org.nameEn } })),
+    users: users.map(({ _id, displayName, organization: org }) => ({
+      id: String(_id),
+      displayName,
+      organization: { id: String(org._id), nameJa: org.nameJa, nameEn: org.nameEn },
+    })),
     organizations: organizations.map((o) => ({ id: String(o._id), nameJa: o.nameJa, nameEn: o.nameEn })),
   };
 }

@@ -41,7 +41,11 @@ async function updatedMessage(id: Types.ObjectId, update?: UpdateQuery<MessageRe
  * Present messages with their reactions and what the reader may do with each; `threads` gives the
  * facts of their thread (one thread, or a map by id for messages from several).
  */
-export async function presentMessages(messages: readonly MessageDocument[], actor: Actor, threads: ThreadFacts | ReadonlyMap<string, ThreadFacts>): Promise<Message[]> {
+export async function presentMessages(
+  messages: readonly MessageDocument[],
+  actor: Actor,
+  threads: ThreadFacts | ReadonlyMap<string, ThreadFacts>,
+): Promise<Message[]> {
   const reactions = await reactionsOf(messages.map((m) => m._id));
   const moderator = can(actor, 'moderate');
   const threadOf = (m: MessageDocument) => (threads instanceof Map ? threads.get(String(m.threadId))! : (threads as ThreadFacts));
@@ -54,9 +58,19 @@ export async function presentOne(message: MessageDocument, actor: Actor, thread:
 }
 
 /** Announce a changed message to its thread room: each reader gets their view and abilities. */
-async function announce(broadcast: ForumBroadcast, event: Parameters<ForumBroadcast['message']>[0], message: MessageDocument, thread: ThreadDocument) {
+async function announce(
+  broadcast: ForumBroadcast,
+  event: Parameters<ForumBroadcast['message']>[0],
+  message: MessageDocument,
+  thread: ThreadDocument,
+) {
   const reactions = (await reactionsOf([message._id])).get(String(message._id)) ?? [];
-  broadcast.message(event, threadFacts(thread), presentMessage(message, reactions, { moderator: false }), presentMessage(message, reactions, { moderator: true }));
+  broadcast.message(
+    event,
+    threadFacts(thread),
+    presentMessage(message, reactions, { moderator: false }),
+    presentMessage(message, reactions, { moderator: true }),
+  );
 }
 
 /**
@@ -88,7 +102,11 @@ export const replySequence = (parentId: unknown): string => `replies:${String(pa
 async function recordReply(parentId: Types.ObjectId, at: Date): Promise<MessageDocument> {
   const replyCount = await nextSequence(replySequence(parentId));
   for (let attempt = 0; ; attempt++) {
-    const parent = (await MessageModel.findOneAndUpdate({ _id: parentId }, { $max: { replyCount, lastReplyAt: at } }, { returnDocument: 'after' }))!;
+    const parent = (await MessageModel.findOneAndUpdate(
+      { _id: parentId },
+      { $max: { replyCount, lastReplyAt: at } },
+      { returnDocument: 'after' },
+    ))!;
     if (parent.replyCount >= replyCount || attempt >= 10) return parent;
   }
 }
@@ -129,7 +147,10 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
     if (parent.parentId) throw badRequest('parentId: replies are one level deep; reply to the parent message', 'parentId');
     requireMessageAbility(actor, 'reply', parent, thread);
   }
-  const [mentions, attachments] = await Promise.all([resolveMentions(body), claimForMessage({ actor, ids: input.attachmentIds, messageId: _id, threadId })]);
+  const [mentions, attachments] = await Promise.all([
+    resolveMentions(body),
+    claimForMessage({ actor, ids: input.attachmentIds, messageId: _id, threadId }),
+  ]);
   const seq = await nextSequence(sequenceName(threadId));
   const at = new Date();
   let message: MessageDocument;
@@ -247,7 +268,10 @@ async function topLevelBefore(thread: ThreadDocument, before: number | undefined
     to = from;
     width = nextWidth(count - found.length, rows.length, width);
   }
-  return found.sort((a, b) => b.seq - a.seq).slice(0, count).reverse();
+  return found
+    .sort((a, b) => b.seq - a.seq)
+    .slice(0, count)
+    .reverse();
 }
 
 /** Every message (replies too) after `after`, in order, at most `count`. */
@@ -277,13 +301,25 @@ export async function messagePageOf(actor: Actor, thread: ThreadDocument, query:
 export async function repliesOf(actor: Actor, messageId: string): Promise<MessagePage> {
   const { message, thread } = await readableMessage(actor, messageId);
   if (message.parentId) throw badRequest('id: this message is itself a reply', 'id');
-  const found = await MessageModel.find({ threadId: message.threadId, parentId: message._id }).sort({ seq: 1 }).limit(LIMITS.catchUpSize + 1);
+  const found = await MessageModel.find({ threadId: message.threadId, parentId: message._id })
+    .sort({ seq: 1 })
+    .limit(LIMITS.catchUpSize + 1);
   const hasMore = found.length > LIMITS.catchUpSize;
-  return { messages: await presentMessages(found.slice(0, LIMITS.catchUpSize), actor, threadFacts(thread)), hasMore, lastSeq: thread.lastSeq };
+  return {
+    messages: await presentMessages(found.slice(0, LIMITS.catchUpSize), actor, threadFacts(thread)),
+    hasMore,
+    lastSeq: thread.lastSeq,
+  };
 }
 
 /** Edit one's own visible message; the previous text is kept as a version. */
-export async function editMessage(input: { actor: Actor; messageId: string; body: string; version?: number | undefined; broadcast: ForumBroadcast }): Promise<Message> {
+export async function editMessage(input: {
+  actor: Actor;
+  messageId: string;
+  body: string;
+  version?: number | undefined;
+  broadcast: ForumBroadcast;
+}): Promise<Message> {
   const { actor, messageId, body } = input;
   const { message, thread } = await readableMessage(actor, messageId);
   requireMessageAbility(actor, 'edit', message, thread);
@@ -293,7 +329,12 @@ export async function editMessage(input: { actor: Actor; messageId: string; body
   if (body === message.body) return await presentOne(message, actor, threadFacts(thread));
   try {
     // The unique (message, version) key makes this insert the lock: of two concurrent edits, one wins.
-    await MessageVersionModel.create({ messageId: message._id, version: message.version, body: message.body, at: message.editedAt ?? message.createdAt });
+    await MessageVersionModel.create({
+      messageId: message._id,
+      version: message.version,
+      body: message.body,
+      at: message.editedAt ?? message.createdAt,
+    });
   } catch (err) {
     if (isDuplicateKey(err)) throw conflict('version: someone edited this message at the same moment; reload it', 'version');
     throw err;
@@ -323,14 +364,26 @@ export async function deleteMessage(input: { actor: Actor; messageId: string; br
 }
 
 /** The secretariat hides a message, with a reason shown in its place; recorded. */
-export async function hideMessage(input: { user: ActingUser; messageId: string; reason: string; broadcast: ForumBroadcast }): Promise<Message> {
+export async function hideMessage(input: {
+  user: ActingUser;
+  messageId: string;
+  reason: string;
+  broadcast: ForumBroadcast;
+}): Promise<Message> {
   const actor = toActor(input.user);
   if (!can(actor, 'moderate')) throw forbidden('only the secretariat may hide messages');
   const { message, thread } = await readableMessage(actor, input.messageId);
   requireMessageAbility(actor, 'hide', message, thread);
   const hidden = { reason: input.reason, by: actor.id, at: new Date() };
   const updated = await updatedMessage(message._id, { $set: { hidden } });
-  await recordModeration({ action: 'hide', threadId: message.threadId, messageId: message._id, by: personOf(input.user), user: input.user, reason: input.reason });
+  await recordModeration({
+    action: 'hide',
+    threadId: message.threadId,
+    messageId: message._id,
+    by: personOf(input.user),
+    user: input.user,
+    reason: input.reason,
+  });
   await announce(input.broadcast, 'message.hidden', updated, thread);
   return await presentOne(updated, actor, threadFacts(thread));
 }
@@ -341,7 +394,13 @@ export async function restoreMessage(input: { user: ActingUser; messageId: strin
   const { message, thread } = await readableMessage(actor, input.messageId);
   requireMessageAbility(actor, 'restore', message, thread);
   const updated = await updatedMessage(message._id, { $set: { hidden: null } });
-  await recordModeration({ action: 'restore', threadId: message.threadId, messageId: message._id, by: personOf(input.user), user: input.user });
+  await recordModeration({
+    action: 'restore',
+    threadId: message.threadId,
+    messageId: message._id,
+    by: personOf(input.user),
+    user: input.user,
+  });
   await announce(input.broadcast, 'message.restored', updated, thread);
   return await presentOne(updated, actor, threadFacts(thread));
 }
@@ -353,4 +412,3 @@ export async function messageVersions(actor: Actor, messageId: string) {
   const versions = await MessageVersionModel.find({ messageId: message._id }).sort({ version: 1 }).lean();
   return { versions: versions.map((v) => ({ version: v.version, body: v.body, at: v.at.toISOString() })) };
 }
-

@@ -63,11 +63,11 @@ const messageSchema = new Schema(
     mentions: {
       type: new Schema(
         {
-      users: { type: [new Schema({ id: Schema.Types.ObjectId, displayName: String }, { _id: false })], default: [] },
-      organizations: {
-        type: [new Schema({ id: Schema.Types.ObjectId, nameJa: String, nameEn: String }, { _id: false })],
-        default: [],
-      },
+          users: { type: [new Schema({ id: Schema.Types.ObjectId, displayName: String }, { _id: false })], default: [] },
+          organizations: {
+            type: [new Schema({ id: Schema.Types.ObjectId, nameJa: String, nameEn: String }, { _id: false })],
+            default: [],
+          },
         },
         { _id: false },
       ),

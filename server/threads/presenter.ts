@@ -98,7 +98,16 @@ export function presentMessage(m: MessageDocument, reactions: Reaction[], { mode
             users: m.mentions.users.map((u) => ({ id: String(u.id), displayName: u.displayName ?? '' })),
             organizations: m.mentions.organizations.map((o) => ({ id: String(o.id), nameJa: o.nameJa ?? '', nameEn: o.nameEn ?? '' })),
           },
-    attachments: state === 'visible' ? m.attachments.map((a) => ({ id: String(a.id), name: a.name ?? '', type: a.type ?? '', size: a.size ?? 0, sha256: a.sha256 ?? '' })) : [],
+    attachments:
+      state === 'visible'
+        ? m.attachments.map((a) => ({
+            id: String(a.id),
+            name: a.name ?? '',
+            type: a.type ?? '',
+            size: a.size ?? 0,
+            sha256: a.sha256 ?? '',
+          }))
+        : [],
     reactions: state === 'visible' ? reactions : [],
     replyCount: m.replyCount,
     lastReplyAt: iso(m.lastReplyAt),

@@ -40,7 +40,10 @@ export async function markRead(input: { actor: Actor; threadId: string; seq: num
 /** The reader's cursor per thread for `threadIds` (0 when they never read it). */
 export async function readSeqs(userId: string, threadIds: readonly string[]): Promise<Map<string, number>> {
   if (!threadIds.length) return new Map();
-  const cursors = await ReadCursorModel.find({ _id: trusted({ $in: threadIds.map((t) => `${userId}:${t}`) }) }, { threadId: 1, seq: 1 }).lean();
+  const cursors = await ReadCursorModel.find(
+    { _id: trusted({ $in: threadIds.map((t) => `${userId}:${t}`) }) },
+    { threadId: 1, seq: 1 },
+  ).lean();
   return new Map(cursors.map((c) => [String(c.threadId), c.seq]));
 }
 

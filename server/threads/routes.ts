@@ -62,7 +62,11 @@ export function threadRoutes({ forum, postLimit }: AppContext) {
         limit: postLimit.perPerson,
         body: ThreadCreateBody,
         status: 201,
-        responses: { 201: { description: 'created', schema: ThreadCreated }, 200: { description: 'already created with this clientId', schema: ThreadCreated }, ...errors },
+        responses: {
+          201: { description: 'created', schema: ThreadCreated },
+          200: { description: 'already created with this clientId', schema: ThreadCreated },
+          ...errors,
+        },
       },
       async ({ user, body, res }) => {
         const { duplicate, ...created } = await createThread({ user, body, broadcast: forum });

@@ -32,7 +32,8 @@ export type Presence = ReturnType<typeof createPresence>;
 /** When each socket last announced typing, per thread (a socket that never types has no entry). */
 const typingAt = new WeakMap<CouncilSocket, Map<string, number>>();
 
-const joinedThreads = (socket: CouncilSocket) => [...socket.rooms].filter((r) => /^thread:[0-9a-f]{24}$/.test(r)).map((r) => r.slice('thread:'.length));
+const joinedThreads = (socket: CouncilSocket) =>
+  [...socket.rooms].filter((r) => /^thread:[0-9a-f]{24}$/.test(r)).map((r) => r.slice('thread:'.length));
 
 export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'forum' | 'presence' | 'postLimit'>): SocketFeature {
   return {

@@ -8,11 +8,17 @@ import mongoose from 'mongoose';
 import { CollectionView } from '../db/collectionView';
 import { ThreadModel, THREADS_LOG, type ThreadRow } from './model';
 
-export const threadView = new CollectionView<ThreadRow>(THREADS_LOG, (ids) => ThreadModel.find(ids ? { _id: mongoose.trusted({ $in: ids }) } : {}).lean<ThreadRow[]>());
+export const threadView = new CollectionView<ThreadRow>(THREADS_LOG, (ids) =>
+  ThreadModel.find(ids ? { _id: mongoose.trusted({ $in: ids }) } : {}).lean<ThreadRow[]>(),
+);
 
 /** The list's order: pinned first, then by last activity, newest first, then by `_id`, highest first. */
 export function byActivity(a: ThreadRow, b: ThreadRow): number {
-  return Number(b.pinned) - Number(a.pinned) || b.lastActivityAt.getTime() - a.lastActivityAt.getTime() || (String(b._id) < String(a._id) ? -1 : String(b._id) > String(a._id) ? 1 : 0);
+  return (
+    Number(b.pinned) - Number(a.pinned) ||
+    b.lastActivityAt.getTime() - a.lastActivityAt.getTime() ||
+    (String(b._id) < String(a._id) ? -1 : String(b._id) > String(a._id) ? 1 : 0)
+  );
 }
 
 /** Every thread, in the list's order. */

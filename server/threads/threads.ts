@@ -3,7 +3,16 @@ import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can, decide } from '@shared/permissions';
 import { threadAbilities, threadVerdicts } from '@shared/policies/thread';
-import type { Message, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadListQuery, ThreadUpdateBody, UnreadState } from '@shared/schemas/threads';
+import type {
+  Message,
+  Thread,
+  ThreadCreateBody,
+  ThreadDetail,
+  ThreadList,
+  ThreadListQuery,
+  ThreadUpdateBody,
+  UnreadState,
+} from '@shared/schemas/threads';
 import { gramsOf } from '@shared/search/grams';
 import { readableVisibilities } from '@shared/threads/rules';
 import { idempotentId, isDuplicateKey } from '../db/keys';
@@ -126,7 +135,10 @@ export async function listThreads(actor: Actor, query: ThreadListQuery): Promise
     if (found.length > query.limit) break;
   }
   const page = found.slice(0, query.limit);
-  const seqs = await readSeqs(actor.id, page.map((t) => String(t._id)));
+  const seqs = await readSeqs(
+    actor.id,
+    page.map((t) => String(t._id)),
+  );
   return {
     threads: page.map((t) => {
       const readSeq = seqs.get(String(t._id)) ?? 0;
@@ -151,17 +163,21 @@ export async function unreadState(actor: Actor): Promise<UnreadState> {
 
 /** Threads the reader has read to the end (a thread never opened is unread). */
 function fullyReadThreadIds(threads: ReadonlyMap<string, ThreadRow>, cursors: ReadonlyMap<string, number>): string[] {
-  return [...cursors].filter(([id, seq]) => {
-    const t = threads.get(id);
-    return t !== undefined && seq >= t.lastSeq;
-  }).map(([id]) => id);
+  return [...cursors]
+    .filter(([id, seq]) => {
+      const t = threads.get(id);
+      return t !== undefined && seq >= t.lastSeq;
+    })
+    .map(([id]) => id);
 }
 
 export async function threadDetail(actor: Actor, threadId: string): Promise<ThreadDetail> {
   const thread = await readableThread(actor, threadId);
   const [seqs, people] = await Promise.all([
     readSeqs(actor.id, [threadId]),
-    UserModel.find({ _id: trusted({ $in: thread.participants.slice(0, 200) }) }).populate<Pick<UserWithOrganization, 'organization'>>('organization'),
+    UserModel.find({ _id: trusted({ $in: thread.participants.slice(0, 200) }) }).populate<Pick<UserWithOrganization, 'organization'>>(
+      'organization',
+    ),
   ]);
   return {
     thread: presentThread(thread),
@@ -169,7 +185,11 @@ export async function threadDetail(actor: Actor, threadId: string): Promise<Thre
     readSeq: seqs.get(threadId) ?? 0,
     participants: people.map((u) => {
       const p = personOf(u);
-      return { id: String(p.id), displayName: p.displayName, organization: { id: String(p.organization.id), nameJa: p.organization.nameJa, nameEn: p.organization.nameEn } };
+      return {
+        id: String(p.id),
+        displayName: p.displayName,
+        organization: { id: String(p.organization.id), nameJa: p.organization.nameJa, nameEn: p.organization.nameEn },
+      };
     }),
   };
 }
@@ -206,7 +226,8 @@ export async function updateThread(input: {
 
   const by = personOf(user);
   const reason = change.reason ?? null;
-  const record = (action: Parameters<typeof recordModeration>[0]['action']) => recordModeration({ action, threadId: thread._id, by, user, reason });
+  const record = (action: Parameters<typeof recordModeration>[0]['action']) =>
+    recordModeration({ action, threadId: thread._id, by, user, reason });
   if (change.pinned !== undefined && change.pinned !== thread.pinned) await record(change.pinned ? 'pin' : 'unpin');
   if (change.locked !== undefined && change.locked !== thread.locked) await record(change.locked ? 'lock' : 'unlock');
   if (editsContent && !isCreator) await record('edit');

@@ -30,13 +30,19 @@ export function checkEmailDomain(actor: Actor, org: Pick<OrganizationDocument, '
   if (personaOf(actor) === 'secretariat') return;
   const domains = org.emailDomains ?? [];
   if (domains.length === 0) {
-    throw forbidden('your organisation has no registered e-mail domain yet; ask the secretariat to register one', { field: FIELD, reason: 'noEmailDomains' });
+    throw forbidden('your organisation has no registered e-mail domain yet; ask the secretariat to register one', {
+      field: FIELD,
+      reason: 'noEmailDomains',
+    });
   }
   if (!domains.includes(emailDomainOf(email))) {
-    throw forbidden(`accounts of your organisation may use only its registered e-mail domains (${domains.join(', ')}); ask the secretariat to register another`, {
-      field: FIELD,
-      reason: 'emailDomainNotRegistered',
-    });
+    throw forbidden(
+      `accounts of your organisation may use only its registered e-mail domains (${domains.join(', ')}); ask the secretariat to register another`,
+      {
+        field: FIELD,
+        reason: 'emailDomainNotRegistered',
+      },
+    );
   }
 }
 
@@ -45,6 +51,7 @@ export async function takenAddressRefusal(actor: Actor, org: Pick<OrganizationDo
   const holder = await UserModel.findOne({ email }, { organization: 1 }).lean();
   if (!holder) return null;
   if (personaOf(actor) === 'secretariat') return conflict('this e-mail address already has an account', FIELD, 'emailTaken');
-  if (String(holder.organization) === String(org._id)) return conflict('this address already has an account in your organisation', FIELD, 'emailInOrganization');
+  if (String(holder.organization) === String(org._id))
+    return conflict('this address already has an account in your organisation', FIELD, 'emailInOrganization');
   return conflict('this address cannot be used; contact the secretariat', FIELD, 'emailUnavailable');
 }

@@ -61,6 +61,15 @@ export function actingCopy(user: ActingUser): ActingUser {
     displayName: user.displayName,
     role: user.role,
     active: user.active,
-    organization: { _id: o._id, id: o.id as string, key: o.key, kind: o.kind, vendorType: o.vendorType, observerKind: o.observerKind, nameJa: o.nameJa, nameEn: o.nameEn },
+    organization: {
+      _id: o._id,
+      id: o.id as string,
+      key: o.key,
+      kind: o.kind,
+      vendorType: o.vendorType,
+      observerKind: o.observerKind,
+      nameJa: o.nameJa,
+      nameEn: o.nameEn,
+    },
   };
 }

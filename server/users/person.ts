@@ -13,7 +13,11 @@ export const personSchema = new Schema(
     displayName: { type: String, required: true },
     organization: {
       type: new Schema(
-        { id: { type: Schema.Types.ObjectId, required: true }, nameJa: { type: String, required: true }, nameEn: { type: String, required: true } },
+        {
+          id: { type: Schema.Types.ObjectId, required: true },
+          nameJa: { type: String, required: true },
+          nameEn: { type: String, required: true },
+        },
         { _id: false },
       ),
       required: true,
@@ -39,4 +43,3 @@ export function presentPerson(p: PersonRecord): Person {
     organization: { id: String(p.organization.id), nameJa: p.organization.nameJa, nameEn: p.organization.nameEn },
   };
 }
-

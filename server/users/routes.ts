@@ -34,7 +34,11 @@ export function userRoutes({ realtime }: AppContext) {
         params: IdParams,
         body: UserCreateBody,
         status: 201,
-        responses: { 201: { description: 'created', schema: UserCreated }, ...errors, 409: { description: 'e-mail in use', schema: ErrorBody } },
+        responses: {
+          201: { description: 'created', schema: UserCreated },
+          ...errors,
+          409: { description: 'e-mail in use', schema: ErrorBody },
+        },
       },
       async ({ user: by, params, body }) => {
         const { user, temporaryPassword } = await createUser({ by, organizationId: params.id, input: body });

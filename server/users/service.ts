@@ -40,7 +40,9 @@ const accountTarget = (u: Pick<UserWithOrganization, '_id' | 'email'>) => ({ kin
 export async function listOrganizationUsers({ actor, organizationId }: { actor: Actor; organizationId: string }) {
   authorize(actor, 'account.manage', { targetOrganizationId: organizationId });
   await loadOrganization(organizationId);
-  return UserModel.find({ organization: organizationId }).sort({ displayName: 1 }).populate<Pick<UserWithOrganization, 'organization'>>('organization');
+  return UserModel.find({ organization: organizationId })
+    .sort({ displayName: 1 })
+    .populate<Pick<UserWithOrganization, 'organization'>>('organization');
 }
 
 export async function createUser({ by, organizationId, input }: { by: ActingUser; organizationId: string; input: UserCreateBody }) {
@@ -67,7 +69,17 @@ export async function createUser({ by, organizationId, input }: { by: ActingUser
   return { user, temporaryPassword: password };
 }
 
-export async function updateUser({ by, userId, input, realtime }: { by: ActingUser; userId: string; input: UserUpdateBody; realtime: Realtime }) {
+export async function updateUser({
+  by,
+  userId,
+  input,
+  realtime,
+}: {
+  by: ActingUser;
+  userId: string;
+  input: UserUpdateBody;
+  realtime: Realtime;
+}) {
   const actor = toActor(by);
   const user = await loadUser(userId);
   authorize(actor, 'account.manage', { targetOrganizationId: user.organization.id as string });
@@ -86,7 +98,17 @@ export async function updateUser({ by, userId, input, realtime }: { by: ActingUs
  * hold its org admins cannot lift (they would otherwise undo a suspension the council decided), and
  * a later deactivation by the organisation does not turn the hold into the organisation's own.
  */
-export async function setUserActive({ by, userId, active, realtime }: { by: ActingUser; userId: string; active: boolean; realtime: Realtime }) {
+export async function setUserActive({
+  by,
+  userId,
+  active,
+  realtime,
+}: {
+  by: ActingUser;
+  userId: string;
+  active: boolean;
+  realtime: Realtime;
+}) {
   const actor = toActor(by);
   const user = await loadUser(userId);
   authorize(actor, 'account.manage', { targetOrganizationId: user.organization.id as string });
@@ -94,7 +116,9 @@ export async function setUserActive({ by, userId, active, realtime }: { by: Acti
   const bySecretariat = personaOf(actor) === 'secretariat';
   const heldBy = deactivatedByOf(user);
   if (active && heldBy === 'secretariat' && !bySecretariat) {
-    throw forbidden('this account was deactivated by the secretariat; only the secretariat can reactivate it', { reason: 'accountHeldBySecretariat' });
+    throw forbidden('this account was deactivated by the secretariat; only the secretariat can reactivate it', {
+      reason: 'accountHeldBySecretariat',
+    });
   }
   const deactivatedBy = active ? null : bySecretariat ? 'secretariat' : (heldBy ?? 'organization');
   // An org admin's change applies only to the state it was decided on: a secretariat deactivation
@@ -114,7 +138,13 @@ export async function setUserActive({ by, userId, active, realtime }: { by: Acti
 }
 
 /** `user` is the signed-in person as loaded for this request, password hash included. */
-export async function changePassword(options: { user: UserWithOrganization; currentPassword: string; newPassword: string; keepSessionId: string; realtime: Realtime }) {
+export async function changePassword(options: {
+  user: UserWithOrganization;
+  currentPassword: string;
+  newPassword: string;
+  keepSessionId: string;
+  realtime: Realtime;
+}) {
   const { user } = options;
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
     throw unauthenticated('the current password is incorrect');

@@ -66,7 +66,9 @@ export const STATUS_MOVES: Record<MeetingStatus, readonly MeetingStatus[]> = {
 };
 
 /** The question queue's order: the one taken up first, then open ones by support and time, answered last. */
-export function queueOrder<Q extends { status: 'open' | 'current' | 'answered'; supportCount: number; at: string }>(questions: readonly Q[]): Q[] {
+export function queueOrder<Q extends { status: 'open' | 'current' | 'answered'; supportCount: number; at: string }>(
+  questions: readonly Q[],
+): Q[] {
   const rank = { current: 0, open: 1, answered: 2 } as const;
   return [...questions].sort((a, b) => rank[a.status] - rank[b.status] || b.supportCount - a.supportCount || a.at.localeCompare(b.at));
 }

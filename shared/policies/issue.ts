@@ -14,7 +14,16 @@ export interface IssueFacts {
   raisedBy: { id: string; organizationId: string };
 }
 
-export const ISSUE_ABILITIES = ['support', 'withdrawSupport', 'comment', 'answer', 'readAnswerDrafts', 'manage', 'editContent', 'link'] as const;
+export const ISSUE_ABILITIES = [
+  'support',
+  'withdrawSupport',
+  'comment',
+  'answer',
+  'readAnswerDrafts',
+  'manage',
+  'editContent',
+  'link',
+] as const;
 export type IssueAbility = (typeof ISSUE_ABILITIES)[number];
 
 const whileOpen = (issue: IssueFacts, refusal: string) => () => (isOpen(issue.status) ? allowed : clash(refusal));
@@ -29,7 +38,8 @@ export function issueVerdicts(actor: Actor, issue: IssueFacts): Record<IssueAbil
     support,
     withdrawSupport: firstOf(
       () => support,
-      () => (issue.raisedBy.organizationId === actor.organization.id ? clash("the raiser's organisation always supports its issue") : allowed),
+      () =>
+        issue.raisedBy.organizationId === actor.organization.id ? clash("the raiser's organisation always supports its issue") : allowed,
     ),
     /** Vendors and the secretariat; the routed ministry too (to ask the raiser before answering). */
     comment: fromDecision(decide(actor, 'issue.comment', routed), ` (this issue is routed to ${issue.ministry ?? 'no ministry'})`),
@@ -46,7 +56,11 @@ export function issueVerdicts(actor: Actor, issue: IssueFacts): Record<IssueAbil
     editContent:
       secretariat || (raiser && issue.status === 'new')
         ? allowed
-        : forbid(raiser ? 'the issue has been accepted; ask the secretariat to change it' : 'only the raiser (while new) or the secretariat may change an issue'),
+        : forbid(
+            raiser
+              ? 'the issue has been accepted; ask the secretariat to change it'
+              : 'only the raiser (while new) or the secretariat may change an issue',
+          ),
     /** Link threads: vendors and the secretariat (who may comment wherever the issue is routed). */
     link: can(actor, 'issue.comment') ? allowed : forbid('you may not link issues'),
   };

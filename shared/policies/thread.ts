@@ -19,7 +19,11 @@ export const THREAD_ABILITIES = ['post', 'edit', 'pin', 'lock'] as const;
 export type ThreadAbility = (typeof THREAD_ABILITIES)[number];
 
 /** Why a visibility leaves a reader out, as the not-permitted page says it (a council thread leaves out only the deactivated). */
-const LEFT_OUT: Record<Visibility, ErrorReason | undefined> = { council: undefined, vendors: 'threadForVendors', development: 'threadForDevelopment' };
+const LEFT_OUT: Record<Visibility, ErrorReason | undefined> = {
+  council: undefined,
+  vendors: 'threadForVendors',
+  development: 'threadForDevelopment',
+};
 
 export function readVerdict(actor: Actor, thread: Pick<ThreadFacts, 'visibility'>): Verdict {
   const verdict = fromDecision(decide(actor, READ_ACTION[thread.visibility]), ` (this thread is ${thread.visibility}-only)`);
@@ -89,7 +93,11 @@ export function messageVerdicts(actor: Actor, message: MessageFacts, thread: Thr
       () => (message.state === 'deleted' ? clash('this message was deleted by its author') : allowed),
       () => (message.state === 'hidden' ? clash('this message is already hidden') : allowed),
     ),
-    restore: firstOf(moderate('restore'), () => readVerdict(actor, thread), () => (message.state === 'hidden' ? allowed : clash('this message is not hidden'))),
+    restore: firstOf(
+      moderate('restore'),
+      () => readVerdict(actor, thread),
+      () => (message.state === 'hidden' ? allowed : clash('this message is not hidden')),
+    ),
     /** Earlier versions: for the author and the secretariat, while the message is not deleted. */
     versions: firstOf(
       () => readVerdict(actor, thread),

@@ -17,7 +17,8 @@ export const clash = (reason: string): Verdict => ({ allowed: false, status: 409
 /** A malformed request (400). */
 export const malformed = (reason: string): Verdict => ({ allowed: false, status: 400, reason });
 
-export const fromDecision = (decision: Decision, suffix = ''): Verdict => (decision.allowed ? allowed : forbid(`${decision.reason}${suffix}`));
+export const fromDecision = (decision: Decision, suffix = ''): Verdict =>
+  decision.allowed ? allowed : forbid(`${decision.reason}${suffix}`);
 
 /** The first refusal, or allowed: checks in the order the reasons should be given. */
 export function firstOf(...checks: Array<() => Verdict>): Verdict {

@@ -93,7 +93,6 @@ export function responsibleMinistry(areas: readonly BusinessAreaKey[]): Ministry
   return best;
 }
 
-
 /**
  * Days between the revised specification's publication (or today, while it is unpublished) and the
  * law change's enforcement. The source's rule: at least a year (365 days). Null without an

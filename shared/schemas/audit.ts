@@ -60,9 +60,7 @@ export const AuditEntry = z
   .object({
     seq: z.number().int().positive(),
     at: z.iso.datetime(),
-    actor: z
-      .object({ id: z.string(), displayName: z.string(), organization: z.string(), role: z.string() })
-      .nullable(),
+    actor: z.object({ id: z.string(), displayName: z.string(), organization: z.string(), role: z.string() }).nullable(),
     action: AuditAction,
     target: z.object({ kind: z.string(), id: z.string(), label: z.string().nullable() }).nullable(),
     detail: z.record(z.string(), z.unknown()),

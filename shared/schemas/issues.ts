@@ -17,9 +17,15 @@ export const DateOnly = z.iso.date('must be a date, YYYY-MM-DD');
 export const ISSUE_LIMITS = { titleLength: 200, descriptionLength: 20_000, commentLength: 10_000, reasonLength: 1_000 } as const;
 
 const Title = z.string().trim().min(1, 'required').max(ISSUE_LIMITS.titleLength);
-const Description = z.string().max(ISSUE_LIMITS.descriptionLength, `must be at most ${ISSUE_LIMITS.descriptionLength} characters`).refine((s) => s.trim().length > 0, 'required');
+const Description = z
+  .string()
+  .max(ISSUE_LIMITS.descriptionLength, `must be at most ${ISSUE_LIMITS.descriptionLength} characters`)
+  .refine((s) => s.trim().length > 0, 'required');
 const Areas = z.array(BusinessAreaKey).min(1, 'choose at least one business area').max(BUSINESS_AREA_KEYS.length);
-const Text = z.string().max(ISSUE_LIMITS.commentLength).refine((s) => s.trim().length > 0, 'required');
+const Text = z
+  .string()
+  .max(ISSUE_LIMITS.commentLength)
+  .refine((s) => s.trim().length > 0, 'required');
 
 /** An issue as a link shows it: its number and title. */
 export const IssueRef = z.object({ id: z.string(), number: z.string(), title: z.string() });
@@ -99,7 +105,8 @@ export const TransitionBody = z
   })
   .superRefine((b, ctx) => {
     if (b.to === 'rejected' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason' });
-    if (b.to === 'duplicate' && !b.duplicateOf) ctx.addIssue({ code: 'custom', path: ['duplicateOf'], message: 'name the surviving issue' });
+    if (b.to === 'duplicate' && !b.duplicateOf)
+      ctx.addIssue({ code: 'custom', path: ['duplicateOf'], message: 'name the surviving issue' });
   });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
@@ -166,7 +173,20 @@ export const AnswerBody = z.strictObject({ body: Text });
 export const HistoryEntry = z
   .object({
     id: z.string(),
-    type: z.enum(['created', 'changed', 'transition', 'comment', 'answer', 'answerEdited', 'support', 'unsupport', 'supportMoved', 'link', 'unlink', 'meetingDecision']),
+    type: z.enum([
+      'created',
+      'changed',
+      'transition',
+      'comment',
+      'answer',
+      'answerEdited',
+      'support',
+      'unsupport',
+      'supportMoved',
+      'link',
+      'unlink',
+      'meetingDecision',
+    ]),
     changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
     note: z.string().nullable(),
     by: Person,
@@ -200,7 +220,12 @@ export const IssueDetail = z
   .meta({ id: 'IssueDetail' });
 export type IssueDetail = z.infer<typeof IssueDetail>;
 
-export const SupportResult = z.object({ issueId: z.string(), supportCount: z.number().int(), supporters: z.array(OrganizationRef), supportedByMe: z.boolean() });
+export const SupportResult = z.object({
+  issueId: z.string(),
+  supportCount: z.number().int(),
+  supporters: z.array(OrganizationRef),
+  supportedByMe: z.boolean(),
+});
 export type SupportResult = z.infer<typeof SupportResult>;
 
 const Count = z.object({ key: z.string(), count: z.number().int() });

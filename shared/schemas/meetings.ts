@@ -14,7 +14,10 @@ const HttpsUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL'
 
 export const AgendaItemInput = z.strictObject({
   /** Keep an item's id when editing, so links, materials and minutes stay with it. */
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
   title: z.string().trim().min(1, 'required').max(200),
   presenterOrganizationId: ObjectIdString.nullable().default(null),
   minutes: z.number().int().min(1).max(600),
@@ -101,7 +104,13 @@ export const Minutes = z.object({
   /** When the circulated draft last changed: confirmations given before it were reset. */
   revisedAt: z.string().nullable(),
   confirmations: z.array(
-    z.object({ organization: OrganizationRef, status: z.enum(['confirmed', 'commented']), comment: z.string().nullable(), by: Person, at: z.string() }),
+    z.object({
+      organization: OrganizationRef,
+      status: z.enum(['confirmed', 'commented']),
+      comment: z.string().nullable(),
+      by: Person,
+      at: z.string(),
+    }),
   ),
   /** Presenting organisations asked to confirm. */
   awaiting: z.array(OrganizationRef),
@@ -116,13 +125,22 @@ export const MinutesBody = z.strictObject({
         agendaItemId: z.string().min(1).max(40),
         summary: z.string().max(20_000).default(''),
         decisions: z
-          .array(z.strictObject({ text: z.string().trim().min(1).max(5_000), issueId: ObjectIdString.nullable().default(null), effect: z.enum(['record', 'answer']).default('record') }))
+          .array(
+            z.strictObject({
+              text: z.string().trim().min(1).max(5_000),
+              issueId: ObjectIdString.nullable().default(null),
+              effect: z.enum(['record', 'answer']).default('record'),
+            }),
+          )
           .max(50)
           .default([]),
         actionItems: z
           .array(
             z.strictObject({
-              id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+              id: z
+                .string()
+                .regex(/^[A-Za-z0-9_-]{1,40}$/)
+                .optional(),
               text: z.string().trim().min(1).max(2_000),
               ownerOrganizationId: ObjectIdString.nullable().default(null),
               dueDate: DateOnly.nullable().default(null),
@@ -169,10 +187,15 @@ export type Meeting = z.infer<typeof Meeting>;
 
 export const MeetingListQuery = z.strictObject({
   when: z.enum(['upcoming', 'past', 'all']).default('upcoming'),
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   kind: MeetingKind.optional(),
 });
-export const MeetingSummary = Meeting.omit({ agenda: true, materials: true, minutes: true, extraInvitees: true }).meta({ id: 'MeetingSummary' });
+export const MeetingSummary = Meeting.omit({ agenda: true, materials: true, minutes: true, extraInvitees: true }).meta({
+  id: 'MeetingSummary',
+});
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 export const MeetingList = z.object({ meetings: z.array(MeetingSummary) }).meta({ id: 'MeetingList' });
 
@@ -180,7 +203,9 @@ export const RsvpBody = z.strictObject({ response: RsvpResponse });
 export const AttendanceRow = z.object({ person: Person, response: RsvpResponse, at: z.string() });
 export const Attendance = z
   .object({
-    byOrganization: z.array(z.object({ organization: OrganizationRef, online: z.number().int(), inPerson: z.number().int(), absent: z.number().int() })),
+    byOrganization: z.array(
+      z.object({ organization: OrganizationRef, online: z.number().int(), inPerson: z.number().int(), absent: z.number().int() }),
+    ),
     rows: z.array(AttendanceRow),
     counts: RsvpCounts,
   })
@@ -192,7 +217,15 @@ export const MaterialBody = z.strictObject({ attachmentId: ObjectIdString, agend
 export const CalendarToken = z.object({ url: z.string(), createdAt: z.string() }).meta({ id: 'CalendarToken' });
 
 /* The live room. */
-export const ChatMessage = z.object({ id: z.string(), meetingId: z.string(), seq: z.number().int(), clientId: z.string(), author: Person, body: z.string(), at: z.string() });
+export const ChatMessage = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  seq: z.number().int(),
+  clientId: z.string(),
+  author: Person,
+  body: z.string(),
+  at: z.string(),
+});
 export type ChatMessage = z.infer<typeof ChatMessage>;
 export const Question = z.object({
   id: z.string(),
@@ -219,8 +252,16 @@ export const RoomState = z.object({
 export type RoomState = z.infer<typeof RoomState>;
 
 /** A chat message or a question in the live room (socket events `meeting.chat`, `meeting.question`). */
-const RoomText = z.strictObject({ clientId: ClientId, body: z.string().max(2_000).refine((s) => s.trim().length > 0, 'required') });
+const RoomText = z.strictObject({
+  clientId: ClientId,
+  body: z
+    .string()
+    .max(2_000)
+    .refine((s) => s.trim().length > 0, 'required'),
+});
 export const ChatBody = RoomText;
 export const QuestionBody = RoomText;
 
-export const ActionItemList = z.object({ actionItems: z.array(ActionItem.extend({ meeting: z.object({ id: z.string(), title: z.string(), startsAt: z.string() }) })) }).meta({ id: 'ActionItemList' });
+export const ActionItemList = z
+  .object({ actionItems: z.array(ActionItem.extend({ meeting: z.object({ id: z.string(), title: z.string(), startsAt: z.string() }) })) })
+  .meta({ id: 'ActionItemList' });

@@ -16,14 +16,22 @@ export const TotpCode = z
 export const RecoveryCode = z
   .string()
   .max(40)
-  .transform((s) => s.normalize('NFKC').toLowerCase().replace(/[\s-]+/g, ''))
+  .transform((s) =>
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s-]+/g, ''),
+  )
   .pipe(z.string().regex(/^[a-z2-7]{16}$/, 'must be one of your recovery codes (16 letters and digits)'))
   .transform((s) => s.match(/.{4}/g)!.join('-'));
 
 /** The second step of signing in: a current code, or one of the recovery codes. */
 export const SecondFactorBody = z
   .strictObject({ code: TotpCode.optional(), recoveryCode: RecoveryCode.optional() })
-  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), { message: 'give either a code or a recovery code', path: ['code'] });
+  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), {
+    message: 'give either a code or a recovery code',
+    path: ['code'],
+  });
 export type SecondFactorBody = z.infer<typeof SecondFactorBody>;
 
 /** Confirming with the authenticator app (enabling, regenerating recovery codes). */

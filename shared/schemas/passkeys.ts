@@ -7,7 +7,12 @@
 import { z } from 'zod';
 
 /** base64url without padding: how WebAuthn's JSON carries bytes. */
-const Base64Url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
+const Base64Url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
 
 /** A credential id (also the `_id` of its document). Authenticators make them at most 1023 bytes. */
 export const CredentialId = Base64Url(1400);

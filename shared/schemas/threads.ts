@@ -17,7 +17,10 @@ export const Title = z.string().trim().min(1, 'required').max(LIMITS.titleLength
 export const Reason = z.string().trim().min(1, 'required').max(LIMITS.reasonLength);
 const QueryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** An opaque list cursor from a previous page. */
-export const Cursor = z.string().max(200).regex(/^[A-Za-z0-9_-]+$/, 'malformed cursor');
+export const Cursor = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'malformed cursor');
 
 export const OrganizationRef = z.object({ id: z.string(), nameJa: z.string(), nameEn: z.string() });
 export const Person = z.object({ id: z.string(), displayName: z.string(), organization: OrganizationRef }).meta({ id: 'Person' });
@@ -103,9 +106,7 @@ export const ThreadListQuery = z.strictObject({
 });
 export type ThreadListQuery = z.infer<typeof ThreadListQuery>;
 
-export const ThreadList = z
-  .object({ threads: z.array(ThreadSummary), nextCursor: z.string().nullable() })
-  .meta({ id: 'ThreadList' });
+export const ThreadList = z.object({ threads: z.array(ThreadSummary), nextCursor: z.string().nullable() }).meta({ id: 'ThreadList' });
 export type ThreadList = z.infer<typeof ThreadList>;
 
 export const AttachmentIds = z.array(ObjectIdString).max(LIMITS.attachmentsPerMessage).default([]);
@@ -179,9 +180,7 @@ export const MessageVersion = z.object({
   body: z.string(),
   at: z.string(),
 });
-export const MessageVersions = z
-  .object({ versions: z.array(MessageVersion) })
-  .meta({ id: 'MessageVersions' });
+export const MessageVersions = z.object({ versions: z.array(MessageVersion) }).meta({ id: 'MessageVersions' });
 
 export const ModerationAction = z
   .object({
@@ -231,8 +230,6 @@ export const SearchHit = z.object({
   snippet: z.string(),
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
 });
-export const SearchResults = z
-  .object({ threads: z.array(SearchHit), messages: z.array(SearchHit) })
-  .meta({ id: 'SearchResults' });
+export const SearchResults = z.object({ threads: z.array(SearchHit), messages: z.array(SearchHit) }).meta({ id: 'SearchResults' });
 export type SearchResults = z.infer<typeof SearchResults>;
 export type SearchHit = z.infer<typeof SearchHit>;

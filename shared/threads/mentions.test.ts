@@ -71,7 +71,10 @@ describe('the editor shows mentions by name and stores them as tokens', () => {
   it('names a stored token only where saving unchanged gives the same body back', () => {
     const tanakaToo = mentionToken('user', TANAKA_TOO);
     // Two people of one name: the second keeps its token rather than becoming the first on saving.
-    expect(mentionsToNames(`${tanaka} と ${tanakaToo}`, nameOf)).toEqual({ text: `@田中 陽子 と ${tanakaToo}`, named: [user(TANAKA, '田中 陽子')] });
+    expect(mentionsToNames(`${tanaka} と ${tanakaToo}`, nameOf)).toEqual({
+      text: `@田中 陽子 と ${tanakaToo}`,
+      named: [user(TANAKA, '田中 陽子')],
+    });
     // The same name already written by hand: the token stays, so the plain text does not become a mention.
     expect(mentionsToNames(`@田中 陽子 と ${tanaka}`, nameOf).text).toBe(`@田中 陽子 と ${tanaka}`);
     // A shorter name that would swallow a longer plain one.
@@ -80,7 +83,14 @@ describe('the editor shows mentions by name and stores them as tokens', () => {
   });
 
   it('round-trips: stored → shown → stored is the identity, and shown → stored → shown too', () => {
-    const tokens = [tanaka, mentionToken('user', TANAKA_TOO), mentionToken('user', TANAKA_SHORT), mentionToken('org', ORG), mentionToken('user', SATO), mentionToken('user', UNKNOWN)];
+    const tokens = [
+      tanaka,
+      mentionToken('user', TANAKA_TOO),
+      mentionToken('user', TANAKA_SHORT),
+      mentionToken('org', ORG),
+      mentionToken('user', SATO),
+      mentionToken('user', UNKNOWN),
+    ];
     const plain = ['@田中 陽子', '@田中', '@Sato Kenji', 'さん、', ' ', 'a@b', '\n', '`code`', '@'];
     let seed = 21;
     const random = (n: number) => {
@@ -88,7 +98,9 @@ describe('the editor shows mentions by name and stores them as tokens', () => {
       return seed % n;
     };
     for (let round = 0; round < 500; round++) {
-      const parts = Array.from({ length: 1 + random(8) }, () => (random(2) ? tokens[random(tokens.length)]! : plain[random(plain.length)]!));
+      const parts = Array.from({ length: 1 + random(8) }, () =>
+        random(2) ? tokens[random(tokens.length)]! : plain[random(plain.length)]!,
+      );
       const body = parts.join('');
       const { text, named } = mentionsToNames(body, nameOf);
       expect(mentionsToTokens(text, named), body).toBe(body);

@@ -75,7 +75,10 @@ export function mentionsToTokens(text: string, named: readonly NamedMention[]): 
  * back as the same token: its id has no name (`nameOf` gives none: unknown to the server), another
  * id of the body is already shown by that name, or the body has that `@name` as plain text too.
  */
-export function mentionsToNames(body: string, nameOf: (kind: MentionKind, id: string) => string | undefined): { text: string; named: NamedMention[] } {
+export function mentionsToNames(
+  body: string,
+  nameOf: (kind: MentionKind, id: string) => string | undefined,
+): { text: string; named: NamedMention[] } {
   const candidates = new Map<string, NamedMention>();
   for (const [, kind, id] of body.matchAll(TOKEN)) {
     const name = nameOf(kind as MentionKind, id!)?.trim();

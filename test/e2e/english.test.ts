@@ -16,7 +16,15 @@
  */
 import { beforeAll, describe, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { E2E_TEST_TIMEOUT, SCREENSHOT_SIZES, expectVisible, navigateInApp, screenshot, screenshotSizes, useBrowserSuite } from '../support/browser';
+import {
+  E2E_TEST_TIMEOUT,
+  SCREENSHOT_SIZES,
+  expectVisible,
+  navigateInApp,
+  screenshot,
+  screenshotSizes,
+  useBrowserSuite,
+} from '../support/browser';
 
 const suite = useBrowserSuite();
 
@@ -30,7 +38,13 @@ beforeAll(async () => {
   const plenary = meetings.find((m) => m.kind === 'plenary')!.id;
   await api.post(`/api/meetings/${plenary}/status`, { to: 'live' });
   // An ended meeting, for the minutes editor.
-  const made = await api.post<{ id: string }>('/api/meetings', { kind: 'plenary', title: '英語表示の確認', startsAt: '2026-12-10T14:00:00+09:00', endsAt: '2026-12-10T15:00:00+09:00', agenda: [{ title: '議題', minutes: 30 }] });
+  const made = await api.post<{ id: string }>('/api/meetings', {
+    kind: 'plenary',
+    title: '英語表示の確認',
+    startsAt: '2026-12-10T14:00:00+09:00',
+    endsAt: '2026-12-10T15:00:00+09:00',
+    agenda: [{ title: '議題', minutes: 30 }],
+  });
   for (const to of ['scheduled', 'live', 'ended']) await api.post(`/api/meetings/${made.body.id}/status`, { to });
   const dev = await suite.server.api('dev@demo.example');
   ids = {
@@ -47,7 +61,8 @@ beforeAll(async () => {
 function japaneseOnPage(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const japanese = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
-    const exempt = (el: Element) => el.closest('[data-user-content]') !== null || (el.closest('.language-switch') !== null && el.textContent?.trim() === '日本語');
+    const exempt = (el: Element) =>
+      el.closest('[data-user-content]') !== null || (el.closest('.language-switch') !== null && el.textContent?.trim() === '日本語');
     // Folded text is text too: open every <details> before reading.
     for (const details of document.querySelectorAll('details')) details.open = true;
     const found = new Set<string>();
@@ -67,7 +82,9 @@ function japaneseOnPage(page: Page): Promise<string[]> {
 /** Plural slips: "1 people", "1 organisations" and the like. */
 async function singularSlips(page: Page): Promise<string[]> {
   const text = await page.locator('body').innerText();
-  return [...text.matchAll(/\b1\s+(people|organisations|places|rows|entries|threads|messages|unread threads|issues|replies)\b/g)].map((m) => m[0].replace(/\s+/g, ' '));
+  return [...text.matchAll(/\b1\s+(people|organisations|places|rows|entries|threads|messages|unread threads|issues|replies)\b/g)].map((m) =>
+    m[0].replace(/\s+/g, ' '),
+  );
 }
 
 /** Each line the element's text is laid out in. */
@@ -97,7 +114,14 @@ const PAGES = (): { path: string; ready: (p: Page) => Locator }[] => [
   { path: '/register', ready: (p) => p.getByRole('table') },
   { path: `/register/${ids.reasonIssue}`, ready: (p) => p.getByRole('heading', { level: 2, name: /Official answers/ }) },
   { path: '/register/new', ready: (p) => p.getByRole('heading', { level: 1 }) },
-  { path: '/register/dashboard', ready: (p) => p.locator('summary').filter({ hasText: /table|表で見る/i }).last() },
+  {
+    path: '/register/dashboard',
+    ready: (p) =>
+      p
+        .locator('summary')
+        .filter({ hasText: /table|表で見る/i })
+        .last(),
+  },
   { path: '/meetings', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/meetings/${ids.consultation}`, ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/meetings/${ids.plenary}/room`, ready: (p) => p.getByRole('region', { name: 'Chat messages' }) },
@@ -112,76 +136,106 @@ async function toEnglish(page: Page): Promise<void> {
 }
 
 describe.concurrent('English mode', () => {
-  it('the main pages show no Japanese outside names and what people wrote', async (test) => {
-    const { expect } = test;
-    const { page } = await suite.person(test, 'dev@demo.example', '/threads');
-    await toEnglish(page);
-    const found: Record<string, string[]> = {};
-    for (const { path, ready } of PAGES()) {
-      await navigateInApp(page, path);
-      await expectVisible(ready(page));
-      await page.locator('.loading-state').first().waitFor({ state: 'detached' });
-      const japanese = [...(await japaneseOnPage(page)), ...(await singularSlips(page))];
-      if (japanese.length) found[path] = japanese;
-    }
-    // The secretariat's pages too.
-    const secretariat = await suite.person(test, 'secretariat@demo.example', '/threads');
-    await toEnglish(secretariat.page);
-    const secretariatPaths = [`/register/${ids.reasonIssue}`, '/accounts', `/meetings/${ids.plenary}/room`, '/meetings/new', `/meetings/${ids.ended}/minutes`, '/audit', '/threads/search?q=demo'];
-    for (const path of secretariatPaths) {
-      await navigateInApp(secretariat.page, path);
-      await expectVisible(secretariat.page.getByRole('heading', { level: 1 }));
-      await secretariat.page.locator('.loading-state').first().waitFor({ state: 'detached' });
-      const japanese = [...(await japaneseOnPage(secretariat.page)), ...(await singularSlips(secretariat.page))];
-      if (japanese.length) found[`secretariat ${path}`] = japanese;
-    }
-    // And an observer's (a ministry's) view of the same pages.
-    const ministry = await suite.person(test, 'mhlw@demo.example', '/threads');
-    await toEnglish(ministry.page);
-    for (const path of ['/threads', '/register', `/register/${ids.reasonIssue}`, '/meetings', `/meetings/${ids.consultation}`, '/organizations']) {
-      await navigateInApp(ministry.page, path);
-      await expectVisible(ministry.page.getByRole('heading', { level: 1 }));
-      await ministry.page.locator('.loading-state').first().waitFor({ state: 'detached' });
-      const japanese = [...(await japaneseOnPage(ministry.page)), ...(await singularSlips(ministry.page))];
-      if (japanese.length) found[`ministry ${path}`] = japanese;
-    }
-    expect(found).toEqual({});
-  }, E2E_TEST_TIMEOUT);
+  it(
+    'the main pages show no Japanese outside names and what people wrote',
+    async (test) => {
+      const { expect } = test;
+      const { page } = await suite.person(test, 'dev@demo.example', '/threads');
+      await toEnglish(page);
+      const found: Record<string, string[]> = {};
+      for (const { path, ready } of PAGES()) {
+        await navigateInApp(page, path);
+        await expectVisible(ready(page));
+        await page.locator('.loading-state').first().waitFor({ state: 'detached' });
+        const japanese = [...(await japaneseOnPage(page)), ...(await singularSlips(page))];
+        if (japanese.length) found[path] = japanese;
+      }
+      // The secretariat's pages too.
+      const secretariat = await suite.person(test, 'secretariat@demo.example', '/threads');
+      await toEnglish(secretariat.page);
+      const secretariatPaths = [
+        `/register/${ids.reasonIssue}`,
+        '/accounts',
+        `/meetings/${ids.plenary}/room`,
+        '/meetings/new',
+        `/meetings/${ids.ended}/minutes`,
+        '/audit',
+        '/threads/search?q=demo',
+      ];
+      for (const path of secretariatPaths) {
+        await navigateInApp(secretariat.page, path);
+        await expectVisible(secretariat.page.getByRole('heading', { level: 1 }));
+        await secretariat.page.locator('.loading-state').first().waitFor({ state: 'detached' });
+        const japanese = [...(await japaneseOnPage(secretariat.page)), ...(await singularSlips(secretariat.page))];
+        if (japanese.length) found[`secretariat ${path}`] = japanese;
+      }
+      // And an observer's (a ministry's) view of the same pages.
+      const ministry = await suite.person(test, 'mhlw@demo.example', '/threads');
+      await toEnglish(ministry.page);
+      for (const path of [
+        '/threads',
+        '/register',
+        `/register/${ids.reasonIssue}`,
+        '/meetings',
+        `/meetings/${ids.consultation}`,
+        '/organizations',
+      ]) {
+        await navigateInApp(ministry.page, path);
+        await expectVisible(ministry.page.getByRole('heading', { level: 1 }));
+        await ministry.page.locator('.loading-state').first().waitFor({ state: 'detached' });
+        const japanese = [...(await japaneseOnPage(ministry.page)), ...(await singularSlips(ministry.page))];
+        if (japanese.length) found[`ministry ${path}`] = japanese;
+      }
+      expect(found).toEqual({});
+    },
+    E2E_TEST_TIMEOUT,
+  );
 
-  it('the special migration reasons are in English, and the +1 buttons stay on one line', async (test) => {
-    const { expect } = test;
-    const { page } = await suite.person(test, 'support@demo.example', `/register/${ids.reasonIssue}`);
-    await toEnglish(page);
-    const reason = page.locator('.facts__row').filter({ has: page.getByRole('term').getByText('Special migration reason', { exact: true }) });
-    await expectVisible(reason);
-    expect(await reason.getByRole('definition').innerText()).toMatch(/^Reason 4\s+[A-Za-z]/);
-    const support = page.getByRole('button', { name: /same issue/ });
-    for (const size of SCREENSHOT_SIZES) {
-      await page.setViewportSize(size);
-      expect(await linesOf(support.locator('[aria-hidden="true"]')), `+1 at ${size.width} px`).toEqual(['+1']);
-      await screenshot(page, `english-issue-${size.name}`);
-    }
-    // The form and the filter offer the reasons in English too.
-    await navigateInApp(page, '/register/new');
-    await expectVisible(page.getByRole('combobox', { name: /Special migration reason/ }));
-    expect(await page.getByRole('combobox', { name: /Special migration reason/ }).locator('option').allInnerTexts()).toContain('Reason 1: The current system runs on a mainframe');
-    await screenshotSizes(page, 'english-new-issue');
-    await navigateInApp(page, '/register');
-    await expectVisible(page.getByRole('table'));
-    await screenshotSizes(page, 'english-register');
+  it(
+    'the special migration reasons are in English, and the +1 buttons stay on one line',
+    async (test) => {
+      const { expect } = test;
+      const { page } = await suite.person(test, 'support@demo.example', `/register/${ids.reasonIssue}`);
+      await toEnglish(page);
+      const reason = page
+        .locator('.facts__row')
+        .filter({ has: page.getByRole('term').getByText('Special migration reason', { exact: true }) });
+      await expectVisible(reason);
+      expect(await reason.getByRole('definition').innerText()).toMatch(/^Reason 4\s+[A-Za-z]/);
+      const support = page.getByRole('button', { name: /same issue/ });
+      for (const size of SCREENSHOT_SIZES) {
+        await page.setViewportSize(size);
+        expect(await linesOf(support.locator('[aria-hidden="true"]')), `+1 at ${size.width} px`).toEqual(['+1']);
+        await screenshot(page, `english-issue-${size.name}`);
+      }
+      // The form and the filter offer the reasons in English too.
+      await navigateInApp(page, '/register/new');
+      await expectVisible(page.getByRole('combobox', { name: /Special migration reason/ }));
+      expect(
+        await page
+          .getByRole('combobox', { name: /Special migration reason/ })
+          .locator('option')
+          .allInnerTexts(),
+      ).toContain('Reason 1: The current system runs on a mainframe');
+      await screenshotSizes(page, 'english-new-issue');
+      await navigateInApp(page, '/register');
+      await expectVisible(page.getByRole('table'));
+      await screenshotSizes(page, 'english-register');
 
-    // The room's +1 beside a question, at a phone's width.
-    await navigateInApp(page, `/meetings/${ids.plenary}/room`);
-    await page.getByRole('textbox', { name: 'Ask a question' }).fill('When will the revised version be published?');
-    await page.getByRole('button', { name: 'Send the question' }).click();
-    const other = await suite.person(test, 'dev2@demo.example', `/meetings/${ids.plenary}/room`);
-    await toEnglish(other.page);
-    const plusOne = other.page.getByRole('button', { name: /^\+1 the question/ }).first();
-    await expectVisible(plusOne);
-    for (const size of SCREENSHOT_SIZES) {
-      await other.page.setViewportSize(size);
-      expect(await linesOf(plusOne), `room +1 at ${size.width} px`).toEqual(['+1']);
-      await screenshot(other.page, `english-room-${size.name}`);
-    }
-  }, E2E_TEST_TIMEOUT);
+      // The room's +1 beside a question, at a phone's width.
+      await navigateInApp(page, `/meetings/${ids.plenary}/room`);
+      await page.getByRole('textbox', { name: 'Ask a question' }).fill('When will the revised version be published?');
+      await page.getByRole('button', { name: 'Send the question' }).click();
+      const other = await suite.person(test, 'dev2@demo.example', `/meetings/${ids.plenary}/room`);
+      await toEnglish(other.page);
+      const plusOne = other.page.getByRole('button', { name: /^\+1 the question/ }).first();
+      await expectVisible(plusOne);
+      for (const size of SCREENSHOT_SIZES) {
+        await other.page.setViewportSize(size);
+        expect(await linesOf(plusOne), `room +1 at ${size.width} px`).toEqual(['+1']);
+        await screenshot(other.page, `english-room-${size.name}`);
+      }
+    },
+    E2E_TEST_TIMEOUT,
+  );
 });

@@ -73,7 +73,12 @@ async function visitLogin(context: BrowserContext, line?: typeof LINE): Promise<
       .getEntriesByType('resource')
       .map((entry) => entry as PerformanceResourceTiming)
       .filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
-      .map((entry) => ({ url: new URL(entry.name).pathname, transferred: entry.transferSize, encoded: entry.encodedBodySize, decoded: entry.decodedBodySize })),
+      .map((entry) => ({
+        url: new URL(entry.name).pathname,
+        transferred: entry.transferSize,
+        encoded: entry.encodedBodySize,
+        decoded: entry.decodedBodySize,
+      })),
   );
   return { usableMs, scriptCpuMs, scripts: scripts.map((script) => ({ ...script, encoding: encodings.get(script.url) ?? 'identity' })) };
 }
@@ -98,39 +103,51 @@ const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b
 const list = (values: number[]) => values.map((value) => Math.round(value)).join(', ');
 
 describe('a first visit', () => {
-  it('shows a usable sign-in form from compressed scripts, none of them a signed-in page’s; a return visit takes them from the cache', async () => {
-    const visits = await freshVisits(VISITS);
-    const onLine = await freshVisits(LINE_VISITS, LINE);
-    const context = await newContext(suite.browser, suite.server);
-    let returnVisit: Visit;
-    try {
-      await visitLogin(context);
-      returnVisit = await visitLogin(context);
-    } finally {
-      await context.close();
-    }
+  it(
+    'shows a usable sign-in form from compressed scripts, none of them a signed-in page’s; a return visit takes them from the cache',
+    async () => {
+      const visits = await freshVisits(VISITS);
+      const onLine = await freshVisits(LINE_VISITS, LINE);
+      const context = await newContext(suite.browser, suite.server);
+      let returnVisit: Visit;
+      try {
+        await visitLogin(context);
+        returnVisit = await visitLogin(context);
+      } finally {
+        await context.close();
+      }
 
-    const last = visits.at(-1)!;
-    const times = visits.map((v) => v.usableMs);
-    const encodings = [...new Set(last.scripts.map((s) => s.encoding))].join(', ');
-    console.log(
-      `[first-visit] sign-in form usable in ${median(times)} ms (median of ${VISITS} fresh visits: ${list(times)} ms; ` +
-        `script CPU ${median(visits.map((v) => v.scriptCpuMs))} ms); ${last.scripts.length} scripts, ${kB(sum(last, 'transferred'))} transferred ` +
-        `(bodies ${kB(sum(last, 'encoded'))} as sent, ${encodings}; ${kB(sum(last, 'decoded'))} uncompressed)`,
-    );
-    console.log(`[first-visit] on a 10 Mbit/s line with 40 ms round trips: usable in ${median(onLine.map((v) => v.usableMs))} ms (${list(onLine.map((v) => v.usableMs))} ms)`);
-    console.log(`[first-visit] return visit: usable in ${Math.round(returnVisit.usableMs)} ms, ${kB(sum(returnVisit, 'transferred'))} of JS transferred`);
+      const last = visits.at(-1)!;
+      const times = visits.map((v) => v.usableMs);
+      const encodings = [...new Set(last.scripts.map((s) => s.encoding))].join(', ');
+      console.log(
+        `[first-visit] sign-in form usable in ${median(times)} ms (median of ${VISITS} fresh visits: ${list(times)} ms; ` +
+          `script CPU ${median(visits.map((v) => v.scriptCpuMs))} ms); ${last.scripts.length} scripts, ${kB(sum(last, 'transferred'))} transferred ` +
+          `(bodies ${kB(sum(last, 'encoded'))} as sent, ${encodings}; ${kB(sum(last, 'decoded'))} uncompressed)`,
+      );
+      console.log(
+        `[first-visit] on a 10 Mbit/s line with 40 ms round trips: usable in ${median(onLine.map((v) => v.usableMs))} ms (${list(onLine.map((v) => v.usableMs))} ms)`,
+      );
+      console.log(
+        `[first-visit] return visit: usable in ${Math.round(returnVisit.usableMs)} ms, ${kB(sum(returnVisit, 'transferred'))} of JS transferred`,
+      );
 
-    const { initial, signedIn } = clientChunks(await builtClientDir());
-    for (const visit of [...visits, ...onLine]) {
-      expect(visit.scripts.filter((s) => signedIn.has(s.url)).map((s) => `${s.url} (${signedIn.get(s.url)})`)).toEqual([]);
-      // Nothing beyond what the shell's own <script> imports.
-      expect(visit.scripts.map((s) => s.url).filter((url) => !initial.has(url))).toEqual([]);
-      // Every script worth compressing (the build leaves those under 1 kB as they are) came compressed.
-      expect(visit.scripts.filter((s) => s.decoded >= 1024 && s.encoding !== 'br' && s.encoding !== 'gzip').map((s) => `${s.url}: ${s.encoding}`)).toEqual([]);
-    }
-    // Hashed scripts are immutable: a return visit fetches none of them again, not even to revalidate.
-    expect(returnVisit.scripts.length).toBeGreaterThan(0);
-    expect(returnVisit.scripts.filter((s) => s.transferred > 0).map((s) => s.url)).toEqual([]);
-  }, E2E_TEST_TIMEOUT);
+      const { initial, signedIn } = clientChunks(await builtClientDir());
+      for (const visit of [...visits, ...onLine]) {
+        expect(visit.scripts.filter((s) => signedIn.has(s.url)).map((s) => `${s.url} (${signedIn.get(s.url)})`)).toEqual([]);
+        // Nothing beyond what the shell's own <script> imports.
+        expect(visit.scripts.map((s) => s.url).filter((url) => !initial.has(url))).toEqual([]);
+        // Every script worth compressing (the build leaves those under 1 kB as they are) came compressed.
+        expect(
+          visit.scripts
+            .filter((s) => s.decoded >= 1024 && s.encoding !== 'br' && s.encoding !== 'gzip')
+            .map((s) => `${s.url}: ${s.encoding}`),
+        ).toEqual([]);
+      }
+      // Hashed scripts are immutable: a return visit fetches none of them again, not even to revalidate.
+      expect(returnVisit.scripts.length).toBeGreaterThan(0);
+      expect(returnVisit.scripts.filter((s) => s.transferred > 0).map((s) => s.url)).toEqual([]);
+    },
+    E2E_TEST_TIMEOUT,
+  );
 });

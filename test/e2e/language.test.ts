@@ -18,48 +18,54 @@ function japanDay(iso: string): { ja: string; en: string } {
 }
 
 describe('languages in the browser', () => {
-  it('6: signs in, switches to English and back, with era dates in Japanese', async (test) => {
-    const api = await suite.server.api('secretariat@demo.example');
-    const { meetings } = (await api.get<{ meetings: { kind: string; title: string; startsAt: string }[] }>('/api/meetings')).body;
-    const plenary = meetings.find((m) => m.kind === 'plenary')!;
-    const day = japanDay(plenary.startsAt);
+  it(
+    '6: signs in, switches to English and back, with era dates in Japanese',
+    async (test) => {
+      const api = await suite.server.api('secretariat@demo.example');
+      const { meetings } = (await api.get<{ meetings: { kind: string; title: string; startsAt: string }[] }>('/api/meetings')).body;
+      const plenary = meetings.find((m) => m.kind === 'plenary')!;
+      const day = japanDay(plenary.startsAt);
 
-    const { page } = await suite.anonymous(test, '/login');
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'ログイン' }));
-    expect(await page.getAttribute('html', 'lang')).toBe('ja');
-    await page.getByLabel('メールアドレス').fill('dev@demo.example');
-    await page.getByLabel('パスワード').fill('wrong-password');
-    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-    await expectVisible(page.getByText('メールアドレスまたはパスワードが正しくありません。'));
-    await expectAccessible(page, 'login with an error');
-    await page.getByLabel('パスワード').fill('council-demo');
-    await page.getByLabel('パスワード').press('Enter');
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'スレッド' }));
+      const { page } = await suite.anonymous(test, '/login');
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'ログイン' }));
+      expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      await page.getByLabel('メールアドレス').fill('dev@demo.example');
+      await page.getByLabel('パスワード').fill('wrong-password');
+      await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+      await expectVisible(page.getByText('メールアドレスまたはパスワードが正しくありません。'));
+      await expectAccessible(page, 'login with an error');
+      await page.getByLabel('パスワード').fill('council-demo');
+      await page.getByLabel('パスワード').press('Enter');
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'スレッド' }));
 
-    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '会議' }).click();
-    const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: plenary.title }) });
-    await expectVisible(item);
-    await expect.poll(() => item.innerText()).toContain(day.ja);
-    await screenshot(page, '6-meetings-ja');
+      await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '会議' }).click();
+      const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: plenary.title }) });
+      await expectVisible(item);
+      await expect.poll(() => item.innerText()).toContain(day.ja);
+      await screenshot(page, '6-meetings-ja');
 
-    const languages = page.getByRole('group', { name: '表示言語' });
-    await languages.getByRole('button', { name: 'English' }).click();
-    await expectVisible(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Meetings' }));
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => item.innerText()).toContain(day.en);
-    expect(await item.innerText()).not.toContain('令和');
-    await screenshot(page, '6-meetings-en');
-    await expectAccessible(page, 'meetings in English');
+      const languages = page.getByRole('group', { name: '表示言語' });
+      await languages.getByRole('button', { name: 'English' }).click();
+      await expectVisible(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Meetings' }));
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(
+        await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'English' }).getAttribute('aria-pressed'),
+      ).toBe('true');
+      await expect.poll(() => item.innerText()).toContain(day.en);
+      expect(await item.innerText()).not.toContain('令和');
+      await screenshot(page, '6-meetings-en');
+      await expectAccessible(page, 'meetings in English');
 
-    // The choice is kept in this browser.
-    await page.reload();
-    await expectVisible(page.getByRole('navigation', { name: 'Main menu' }));
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
+      // The choice is kept in this browser.
+      await page.reload();
+      await expectVisible(page.getByRole('navigation', { name: 'Main menu' }));
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
 
-    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '日本語' }).click();
-    await expectVisible(page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '会議' }));
-    expect(await page.getAttribute('html', 'lang')).toBe('ja');
-    await expect.poll(() => item.innerText()).toContain(day.ja);
-  }, E2E_TEST_TIMEOUT);
+      await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '日本語' }).click();
+      await expectVisible(page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '会議' }));
+      expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      await expect.poll(() => item.innerText()).toContain(day.ja);
+    },
+    E2E_TEST_TIMEOUT,
+  );
 });

@@ -14,58 +14,68 @@ const chatLog = (page: Page) => page.getByRole('region', { name: 'チャット�
 const presenceHeading = (page: Page) => page.getByRole('heading', { name: /^参加者/ });
 
 describe('the live room in the browser', () => {
-  it('4: started by the secretariat; a question asked, backed and taken up; an observer given the floor speaks', async (test) => {
-    const api = await suite.server.api('secretariat@demo.example');
-    const { meetings } = (await api.get<{ meetings: { id: string; kind: string; title: string }[] }>('/api/meetings')).body;
-    const plenary = meetings.find((m) => m.kind === 'plenary')!;
+  it(
+    '4: started by the secretariat; a question asked, backed and taken up; an observer given the floor speaks',
+    async (test) => {
+      const api = await suite.server.api('secretariat@demo.example');
+      const { meetings } = (await api.get<{ meetings: { id: string; kind: string; title: string }[] }>('/api/meetings')).body;
+      const plenary = meetings.find((m) => m.kind === 'plenary')!;
 
-    const secretariat = await suite.person(test, 'secretariat@demo.example', `/meetings/${plenary.id}`);
-    const s = secretariat.page;
-    await expectVisible(s.getByRole('heading', { level: 1, name: plenary.title }));
-    await s.getByRole('button', { name: '会議を開始' }).click();
-    const dialog = s.getByRole('dialog', { name: '会議を開始しますか' });
-    await dialog.getByRole('button', { name: '会議を開始' }).click();
-    await expectVisible(s.getByRole('heading', { level: 1, name: `${plenary.title}（会議室）` }));
-    expect(new URL(s.url()).pathname).toBe(`/meetings/${plenary.id}/room`);
+      const secretariat = await suite.person(test, 'secretariat@demo.example', `/meetings/${plenary.id}`);
+      const s = secretariat.page;
+      await expectVisible(s.getByRole('heading', { level: 1, name: plenary.title }));
+      await s.getByRole('button', { name: '会議を開始' }).click();
+      const dialog = s.getByRole('dialog', { name: '会議を開始しますか' });
+      await dialog.getByRole('button', { name: '会議を開始' }).click();
+      await expectVisible(s.getByRole('heading', { level: 1, name: `${plenary.title}（会議室）` }));
+      expect(new URL(s.url()).pathname).toBe(`/meetings/${plenary.id}/room`);
 
-    const [asker, backer, third] = await Promise.all(
-      ['dev@demo.example', 'dev2@demo.example', 'support@demo.example'].map((email) => suite.person(test, email, `/meetings/${plenary.id}/room`)),
-    );
-    for (const each of [asker!, backer!, third!]) await expectVisible(each.page.getByRole('textbox', { name: '質問する' }));
-    await expect.poll(() => presenceHeading(s).innerText()).toMatch(/4名・4組織/);
+      const [asker, backer, third] = await Promise.all(
+        ['dev@demo.example', 'dev2@demo.example', 'support@demo.example'].map((email) =>
+          suite.person(test, email, `/meetings/${plenary.id}/room`),
+        ),
+      );
+      for (const each of [asker!, backer!, third!]) await expectVisible(each.page.getByRole('textbox', { name: '質問する' }));
+      await expect.poll(() => presenceHeading(s).innerText()).toMatch(/4名・4組織/);
 
-    const question = '改定版の公開時期の見込みを教えてください。';
-    await asker!.page.getByRole('textbox', { name: '質問する' }).fill(question);
-    await asker!.page.getByRole('button', { name: '質問を送る' }).click();
+      const question = '改定版の公開時期の見込みを教えてください。';
+      await asker!.page.getByRole('textbox', { name: '質問する' }).fill(question);
+      await asker!.page.getByRole('button', { name: '質問を送る' }).click();
 
-    const backed = questions(backer!.page).getByRole('listitem').filter({ hasText: question });
-    await expectVisible(backed);
-    await backed.getByRole('button', { name: `質問「${question}」に +1 する` }).click();
-    await expectVisible(backed.getByRole('button', { name: `質問「${question}」への +1 を取り消す`, pressed: true }));
+      const backed = questions(backer!.page).getByRole('listitem').filter({ hasText: question });
+      await expectVisible(backed);
+      await backed.getByRole('button', { name: `質問「${question}」に +1 する` }).click();
+      await expectVisible(backed.getByRole('button', { name: `質問「${question}」への +1 を取り消す`, pressed: true }));
 
-    const seen = questions(s).getByRole('listitem').filter({ hasText: question });
-    await expect.poll(() => seen.innerText()).toContain('+1：1');
-    await seen.getByRole('button', { name: '取り上げる' }).click();
-    for (const page of [s, asker!.page, third!.page]) {
-      await expect.poll(() => questions(page).getByRole('listitem').filter({ hasText: question }).getAttribute('aria-current')).toBe('true');
-    }
-    await expect.poll(() => questions(third!.page).getByRole('listitem').filter({ hasText: question }).innerText()).toContain('取り上げ中');
-    await screenshot(s, '4-question-taken-up');
+      const seen = questions(s).getByRole('listitem').filter({ hasText: question });
+      await expect.poll(() => seen.innerText()).toContain('+1：1');
+      await seen.getByRole('button', { name: '取り上げる' }).click();
+      for (const page of [s, asker!.page, third!.page]) {
+        await expect
+          .poll(() => questions(page).getByRole('listitem').filter({ hasText: question }).getAttribute('aria-current'))
+          .toBe('true');
+      }
+      await expect
+        .poll(() => questions(third!.page).getByRole('listitem').filter({ hasText: question }).innerText())
+        .toContain('取り上げ中');
+      await screenshot(s, '4-question-taken-up');
 
-    // The observer may not speak until given the floor.
-    const observer = await suite.person(test, 'mhlw@demo.example', `/meetings/${plenary.id}/room`);
-    const o = observer.page;
-    await expectVisible(o.getByText('発言するには事務局から発言権が付与される必要があります。'));
-    expect(await o.getByRole('textbox', { name: 'メッセージ' }).count()).toBe(0);
-    await s.getByRole('button', { name: '伊藤 直樹さんに発言権を付与' }).click();
-    await expectVisible(o.getByText('事務局から発言権が付与されました。チャットと質問ができます。'));
+      // The observer may not speak until given the floor.
+      const observer = await suite.person(test, 'mhlw@demo.example', `/meetings/${plenary.id}/room`);
+      const o = observer.page;
+      await expectVisible(o.getByText('発言するには事務局から発言権が付与される必要があります。'));
+      expect(await o.getByRole('textbox', { name: 'メッセージ' }).count()).toBe(0);
+      await s.getByRole('button', { name: '伊藤 直樹さんに発言権を付与' }).click();
+      await expectVisible(o.getByText('事務局から発言権が付与されました。チャットと質問ができます。'));
 
-    const remark = '厚生労働省です。改定案は来月公開する予定です。';
-    await o.getByRole('textbox', { name: 'メッセージ' }).fill(remark);
-    await o.getByRole('textbox', { name: 'メッセージ' }).press('Enter');
-    for (const page of [s, asker!.page, backer!.page, third!.page]) await expectVisible(chatLog(page).getByText(remark));
-    await screenshot(asker!.page, '4-live-room');
-    await expectAccessible(asker!.page, 'live room (participant)');
-    await expectAccessible(s, 'live room (secretariat)');
-  }, E2E_TEST_TIMEOUT);
+      const remark = '厚生労働省です。改定案は来月公開する予定です。';
+      await o.getByRole('textbox', { name: 'メッセージ' }).fill(remark);
+      await o.getByRole('textbox', { name: 'メッセージ' }).press('Enter');
+      for (const page of [s, asker!.page, backer!.page, third!.page]) await expectVisible(chatLog(page).getByText(remark));
+      await screenshot(asker!.page, '4-live-room');
+      await expectAccessible(asker!.page, 'live room (participant)');
+      await expectAccessible(s, 'live room (secretariat)');
+    },
+    E2E_TEST_TIMEOUT,
+  );
 });

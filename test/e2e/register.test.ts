@@ -13,82 +13,94 @@ const suite = useBrowserSuite();
 
 /** The value of one of the issue's particulars (状態, 所管府省, …). */
 const fact = (page: Page, label: string) =>
-  page.locator('.facts__row').filter({ has: page.getByRole('term').getByText(label, { exact: true }) }).getByRole('definition');
+  page
+    .locator('.facts__row')
+    .filter({ has: page.getByRole('term').getByText(label, { exact: true }) })
+    .getByRole('definition');
 
 describe('the issue register in the browser', () => {
-  it('3: raised, accepted and routed, answered by the ministry, exported', async (test) => {
-    const title = '介護保険の標準仕様書で給付制限の判定順序が不明確（E2E）';
-    const vendor = await suite.person(test, 'dev@demo.example', '/register/new');
-    const v = vendor.page;
-    await expectVisible(v.getByRole('heading', { level: 1, name: '課題を登録' }));
-    await v.getByRole('textbox', { name: '件名' }).fill(title);
-    await v.getByRole('textbox', { name: '課題の内容' }).fill('給付制限の判定を行う順序が、標準仕様書の二か所で異なっています。');
-    await v.getByRole('group', { name: /対象業務/ }).getByRole('checkbox', { name: '介護保険' }).check();
-    await v.getByRole('combobox', { name: '分類' }).selectOption({ label: '標準仕様書の解釈・記載' });
-    await expectAccessible(v, 'new issue form');
-    await v.getByRole('button', { name: '登録する' }).click();
+  it(
+    '3: raised, accepted and routed, answered by the ministry, exported',
+    async (test) => {
+      const title = '介護保険の標準仕様書で給付制限の判定順序が不明確（E2E）';
+      const vendor = await suite.person(test, 'dev@demo.example', '/register/new');
+      const v = vendor.page;
+      await expectVisible(v.getByRole('heading', { level: 1, name: '課題を登録' }));
+      await v.getByRole('textbox', { name: '件名' }).fill(title);
+      await v.getByRole('textbox', { name: '課題の内容' }).fill('給付制限の判定を行う順序が、標準仕様書の二か所で異なっています。');
+      await v
+        .getByRole('group', { name: /対象業務/ })
+        .getByRole('checkbox', { name: '介護保険' })
+        .check();
+      await v.getByRole('combobox', { name: '分類' }).selectOption({ label: '標準仕様書の解釈・記載' });
+      await expectAccessible(v, 'new issue form');
+      await v.getByRole('button', { name: '登録する' }).click();
 
-    await expectVisible(v.getByRole('heading', { level: 1, name: title }));
-    const issueUrl = new URL(v.url()).pathname;
-    expect(issueUrl).toMatch(/^\/register\/[0-9a-f]{24}$/);
-    await expect.poll(() => fact(v, '状態').innerText()).toBe('新規');
-    // Not routed yet: it says where it will go once accepted (issue 21, item 5).
-    await expect.poll(() => fact(v, '所管府省').innerText()).toContain('事務局が受付すると、厚生労働省に回付されます。');
-    expect(await fact(v, '所管府省').innerText()).not.toContain('回付されており');
-    await screenshotSizes(v, '3-new-issue-not-yet-routed');
+      await expectVisible(v.getByRole('heading', { level: 1, name: title }));
+      const issueUrl = new URL(v.url()).pathname;
+      expect(issueUrl).toMatch(/^\/register\/[0-9a-f]{24}$/);
+      await expect.poll(() => fact(v, '状態').innerText()).toBe('新規');
+      // Not routed yet: it says where it will go once accepted (issue 21, item 5).
+      await expect.poll(() => fact(v, '所管府省').innerText()).toContain('事務局が受付すると、厚生労働省に回付されます。');
+      expect(await fact(v, '所管府省').innerText()).not.toContain('回付されており');
+      await screenshotSizes(v, '3-new-issue-not-yet-routed');
 
-    // The secretariat, elsewhere, accepts it and routes it to 厚生労働省.
-    const secretariat = await suite.person(test, 'secretariat@demo.example', issueUrl);
-    const s = secretariat.page;
-    const transitions = s.getByRole('region', { name: '状態の変更（事務局）' });
-    await transitions.getByRole('button', { name: '「受付」にする' }).click();
-    await expectVisible(transitions.getByText('状態を「受付」にしました。'));
-    await expect.poll(() => fact(v, '状態').innerText()).toBe('受付');
-    await expect.poll(() => fact(v, '所管府省').innerText()).toContain('この課題は厚生労働省に回付されており、同省または事務局が公式回答します。');
+      // The secretariat, elsewhere, accepts it and routes it to 厚生労働省.
+      const secretariat = await suite.person(test, 'secretariat@demo.example', issueUrl);
+      const s = secretariat.page;
+      const transitions = s.getByRole('region', { name: '状態の変更（事務局）' });
+      await transitions.getByRole('button', { name: '「受付」にする' }).click();
+      await expectVisible(transitions.getByText('状態を「受付」にしました。'));
+      await expect.poll(() => fact(v, '状態').innerText()).toBe('受付');
+      await expect
+        .poll(() => fact(v, '所管府省').innerText())
+        .toContain('この課題は厚生労働省に回付されており、同省または事務局が公式回答します。');
 
-    const settings = s.getByRole('region', { name: '管理項目（事務局）' });
-    await settings.getByRole('combobox', { name: '所管府省' }).selectOption({ label: '厚生労働省' });
-    await settings.getByRole('button', { name: '保存' }).click();
-    await expectVisible(settings.getByText('保存しました。'));
-    await transitions.getByRole('button', { name: '「検討中」にする' }).click();
-    await expectVisible(transitions.getByText('状態を「検討中」にしました。'));
+      const settings = s.getByRole('region', { name: '管理項目（事務局）' });
+      await settings.getByRole('combobox', { name: '所管府省' }).selectOption({ label: '厚生労働省' });
+      await settings.getByRole('button', { name: '保存' }).click();
+      await expectVisible(settings.getByText('保存しました。'));
+      await transitions.getByRole('button', { name: '「検討中」にする' }).click();
+      await expectVisible(transitions.getByText('状態を「検討中」にしました。'));
 
-    // The vendor's page follows without a reload.
-    await expect.poll(() => fact(v, '状態').innerText()).toBe('検討中');
-    await expect.poll(() => fact(v, '所管府省').innerText()).toMatch(/^厚生労働省\s*（事務局が指定）/);
-    await screenshot(s, '3-secretariat-routed');
+      // The vendor's page follows without a reload.
+      await expect.poll(() => fact(v, '状態').innerText()).toBe('検討中');
+      await expect.poll(() => fact(v, '所管府省').innerText()).toMatch(/^厚生労働省\s*（事務局が指定）/);
+      await screenshot(s, '3-secretariat-routed');
 
-    // The ministry publishes its official answer.
-    const ministry = await suite.person(test, 'mhlw@demo.example', issueUrl);
-    const m = ministry.page;
-    const answer = '判定は「支払方法の変更」を先に行います。次回改定で記載を統一します。';
-    await m.getByRole('textbox', { name: '公式回答を書く' }).fill(answer);
-    // Publishing asks first (issue 21, item 3).
-    await m.getByRole('button', { name: '掲載内容を確認…' }).click();
-    await m.getByRole('dialog', { name: '公式回答を掲載しますか？' }).getByRole('button', { name: '掲載する' }).click();
+      // The ministry publishes its official answer.
+      const ministry = await suite.person(test, 'mhlw@demo.example', issueUrl);
+      const m = ministry.page;
+      const answer = '判定は「支払方法の変更」を先に行います。次回改定で記載を統一します。';
+      await m.getByRole('textbox', { name: '公式回答を書く' }).fill(answer);
+      // Publishing asks first (issue 21, item 3).
+      await m.getByRole('button', { name: '掲載内容を確認…' }).click();
+      await m.getByRole('dialog', { name: '公式回答を掲載しますか？' }).getByRole('button', { name: '掲載する' }).click();
 
-    const answers = v.getByRole('region', { name: /^公式回答/ });
-    await expectVisible(answers.getByText(answer));
-    await expect.poll(() => fact(v, '状態').innerText()).toBe('回答済');
-    await expect.poll(() => fact(v, '所管府省').innerText()).toContain('厚生労働省に回付され、公式回答が掲載されています。');
-    await screenshot(v, '3-vendor-reads-answer');
-    await expectAccessible(v, 'issue page with an official answer');
+      const answers = v.getByRole('region', { name: /^公式回答/ });
+      await expectVisible(answers.getByText(answer));
+      await expect.poll(() => fact(v, '状態').innerText()).toBe('回答済');
+      await expect.poll(() => fact(v, '所管府省').innerText()).toContain('厚生労働省に回付され、公式回答が掲載されています。');
+      await screenshot(v, '3-vendor-reads-answer');
+      await expectAccessible(v, 'issue page with an official answer');
 
-    // The register, filtered to nothing, exports as an Excel workbook that opens with the issue in it.
-    await v.getByRole('link', { name: '課題管理表へ戻る' }).click();
-    await expectVisible(v.getByRole('link', { name: title }));
-    const exports = v.getByRole('group', { name: 'ダウンロード（絞り込み結果）' });
-    const [download] = await Promise.all([v.waitForEvent('download'), exports.getByRole('button', { name: 'Excel' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await download.path());
-    const sheet = workbook.worksheets[0]!;
-    const rows: string[] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).map(String).join('\t')));
-    const ours = rows.find((r) => r.includes(title));
-    expect(ours).toBeDefined();
-    expect(ours).toContain('回答済');
-    expect(ours).toContain('厚生労働省');
-    await screenshot(v, '3-register-list');
-  }, E2E_TEST_TIMEOUT);
+      // The register, filtered to nothing, exports as an Excel workbook that opens with the issue in it.
+      await v.getByRole('link', { name: '課題管理表へ戻る' }).click();
+      await expectVisible(v.getByRole('link', { name: title }));
+      const exports = v.getByRole('group', { name: 'ダウンロード（絞り込み結果）' });
+      const [download] = await Promise.all([v.waitForEvent('download'), exports.getByRole('button', { name: 'Excel' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(await download.path());
+      const sheet = workbook.worksheets[0]!;
+      const rows: string[] = [];
+      sheet.eachRow((row) => rows.push((row.values as unknown[]).map(String).join('\t')));
+      const ours = rows.find((r) => r.includes(title));
+      expect(ours).toBeDefined();
+      expect(ours).toContain('回答済');
+      expect(ours).toContain('厚生労働省');
+      await screenshot(v, '3-register-list');
+    },
+    E2E_TEST_TIMEOUT,
+  );
 });

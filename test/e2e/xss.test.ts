@@ -49,79 +49,93 @@ async function dangerousMarkup(page: Page): Promise<string[]> {
 }
 
 describe('hostile text in the browser', () => {
-  it('renders every field inert on every page that shows it', async (test) => {
-    const { server } = suite;
-    const [dev, secretariat] = await Promise.all([server.api('dev@demo.example'), server.api('secretariat@demo.example')]);
-    const plain = (i: number) => `検査${i} ${XSS_PLAIN[i % XSS_PLAIN.length]}`;
+  it(
+    'renders every field inert on every page that shows it',
+    async (test) => {
+      const { server } = suite;
+      const [dev, secretariat] = await Promise.all([server.api('dev@demo.example'), server.api('secretariat@demo.example')]);
+      const plain = (i: number) => `検査${i} ${XSS_PLAIN[i % XSS_PLAIN.length]}`;
 
-    // A person's name (messages keep the name their author had when writing: rename first).
-    const me = await dev.get<{ id: string }>('/api/me');
-    expect((await secretariat.patch(`/api/users/${me.body.id}`, { displayName: plain(1) })).status).toBe(200);
+      // A person's name (messages keep the name their author had when writing: rename first).
+      const me = await dev.get<{ id: string }>('/api/me');
+      expect((await secretariat.patch(`/api/users/${me.body.id}`, { displayName: plain(1) })).status).toBe(200);
 
-    // A thread whose title is hostile, with every corpus entry as a message of its own.
-    const created = await dev.post<{ thread: { id: string } }>('/api/threads', { clientId: randomUUID(), title: plain(0), body: XSS_CORPUS[0], visibility: 'council' });
-    expect(created.status).toBe(201);
-    const threadId = created.body.thread.id;
-    for (const body of XSS_CORPUS.slice(1)) {
-      expect((await dev.post(`/api/threads/${threadId}/messages`, { clientId: randomUUID(), body })).status).toBe(201);
-    }
+      // A thread whose title is hostile, with every corpus entry as a message of its own.
+      const created = await dev.post<{ thread: { id: string } }>('/api/threads', {
+        clientId: randomUUID(),
+        title: plain(0),
+        body: XSS_CORPUS[0],
+        visibility: 'council',
+      });
+      expect(created.status).toBe(201);
+      const threadId = created.body.thread.id;
+      for (const body of XSS_CORPUS.slice(1)) {
+        expect((await dev.post(`/api/threads/${threadId}/messages`, { clientId: randomUUID(), body })).status).toBe(201);
+      }
 
-    // An organisation's name.
-    const org = await secretariat.post<{ id: string }>('/api/organizations', {
-      kind: 'vendor',
-      key: 'xss-vendor',
-      vendorType: 'support',
-      corporateNumber: withCheckDigit('700000000001'),
-      nameJa: plain(2),
-      nameEn: plain(3),
-    });
-    expect(org.status, JSON.stringify(org.body)).toBe(201);
+      // An organisation's name.
+      const org = await secretariat.post<{ id: string }>('/api/organizations', {
+        kind: 'vendor',
+        key: 'xss-vendor',
+        vendorType: 'support',
+        corporateNumber: withCheckDigit('700000000001'),
+        nameJa: plain(2),
+        nameEn: plain(3),
+      });
+      expect(org.status, JSON.stringify(org.body)).toBe(201);
 
-    // An issue, its comment, and a meeting with an agenda item linking it.
-    const issue = await dev.post<{ id: string }>('/api/issues', { title: plain(4), description: XSS_CORPUS.join('\n\n').slice(0, 9_000), businessAreas: ['resident-register'], category: 'spec' });
-    expect(issue.status, JSON.stringify(issue.body)).toBe(201);
-    expect((await dev.post(`/api/issues/${issue.body.id}/comments`, { body: XSS_CORPUS.slice(5, 15).join('\n\n') })).status).toBe(201);
-    const meeting = await secretariat.post<{ id: string }>('/api/meetings', {
-      kind: 'plenary',
-      title: plain(5),
-      startsAt: '2026-12-10T14:00:00+09:00',
-      endsAt: '2026-12-10T16:00:00+09:00',
-      description: XSS_CORPUS.slice(15).join('\n\n'),
-      agenda: [{ title: plain(6), minutes: 30, issueIds: [issue.body.id], threadIds: [threadId] }],
-    });
-    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
-    expect((await secretariat.post(`/api/meetings/${meeting.body.id}/status`, { to: 'scheduled' })).status).toBe(200);
+      // An issue, its comment, and a meeting with an agenda item linking it.
+      const issue = await dev.post<{ id: string }>('/api/issues', {
+        title: plain(4),
+        description: XSS_CORPUS.join('\n\n').slice(0, 9_000),
+        businessAreas: ['resident-register'],
+        category: 'spec',
+      });
+      expect(issue.status, JSON.stringify(issue.body)).toBe(201);
+      expect((await dev.post(`/api/issues/${issue.body.id}/comments`, { body: XSS_CORPUS.slice(5, 15).join('\n\n') })).status).toBe(201);
+      const meeting = await secretariat.post<{ id: string }>('/api/meetings', {
+        kind: 'plenary',
+        title: plain(5),
+        startsAt: '2026-12-10T14:00:00+09:00',
+        endsAt: '2026-12-10T16:00:00+09:00',
+        description: XSS_CORPUS.slice(15).join('\n\n'),
+        agenda: [{ title: plain(6), minutes: 30, issueIds: [issue.body.id], threadIds: [threadId] }],
+      });
+      expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+      expect((await secretariat.post(`/api/meetings/${meeting.body.id}/status`, { to: 'scheduled' })).status).toBe(200);
 
-    const visitor = await suite.person(test, 'secretariat@demo.example', '/threads');
-    const { page } = visitor;
-    await visitor.context.addInitScript(WATCH);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+      const visitor = await suite.person(test, 'secretariat@demo.example', '/threads');
+      const { page } = visitor;
+      await visitor.context.addInitScript(WATCH);
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
 
-    const pages: Array<[string, string]> = [
-      ['/threads', '検査0'],
-      [`/threads/${threadId}`, '検査1'],
-      ['/register', '検査4'],
-      [`/register/${issue.body.id}`, '検査4'],
-      ['/meetings', '検査5'],
-      [`/meetings/${meeting.body.id}`, '検査6'],
-      ['/organizations?type=support&q=xss', '検査2'],
-      [`/organizations/${org.body.id}`, '検査2'],
-      ['/audit', '検査1'],
-    ];
-    const problems: string[] = [];
-    for (const [pathname, marker] of pages) {
-      await page.goto(server.baseUrl + pathname);
-      // The hostile text is on screen, as text.
-      await expectVisible(page.getByText(marker).first());
-      await page.waitForLoadState('networkidle');
-      for (const problem of await dangerousMarkup(page)) problems.push(`${pathname}: ${problem}`);
-      await screenshot(page, `xss-${pathname.split('/').filter(Boolean).slice(0, 2).join('-').replace(/\?.*$/, '') || 'root'}`);
-    }
-    expect(problems).toEqual([]);
-    expect(dialogs).toEqual([]);
-  }, E2E_TEST_TIMEOUT * 2);
+      const pages: Array<[string, string]> = [
+        ['/threads', '検査0'],
+        [`/threads/${threadId}`, '検査1'],
+        ['/register', '検査4'],
+        [`/register/${issue.body.id}`, '検査4'],
+        ['/meetings', '検査5'],
+        [`/meetings/${meeting.body.id}`, '検査6'],
+        ['/organizations?type=support&q=xss', '検査2'],
+        [`/organizations/${org.body.id}`, '検査2'],
+        ['/audit', '検査1'],
+      ];
+      const problems: string[] = [];
+      for (const [pathname, marker] of pages) {
+        await page.goto(server.baseUrl + pathname);
+        // The hostile text is on screen, as text.
+        await expectVisible(page.getByText(marker).first());
+        await page.waitForLoadState('networkidle');
+        for (const problem of await dangerousMarkup(page)) problems.push(`${pathname}: ${problem}`);
+        await screenshot(page, `xss-${pathname.split('/').filter(Boolean).slice(0, 2).join('-').replace(/\?.*$/, '') || 'root'}`);
+      }
+      expect(problems).toEqual([]);
+      expect(dialogs).toEqual([]);
+    },
+    E2E_TEST_TIMEOUT * 2,
+  );
 });

@@ -38,7 +38,12 @@ export interface Persona {
 }
 
 /** A one-pixel PNG: an upload the content check accepts. */
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63f8cfc0f01f0005000201' + 'e2b7c1a30000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c63f8cfc0f01f0005000201' +
+    'e2b7c1a30000000049454e44ae426082',
+  'hex',
+);
 
 const unique = () => randomUUID().replace(/-/g, '').slice(0, 10);
 let corporateSeq = Math.floor(Math.random() * 1e6);
@@ -46,7 +51,12 @@ export const corporateNumber = () => withCheckDigit(`9${String(++corporateSeq).p
 
 function actorOf(me: Me): Actor {
   const o = me.organization as Organization & { vendorType?: 'development' | 'support' | null; observerKind?: 'ministry' | 'body' | null };
-  return { id: me.id, role: me.role, active: me.active, organization: { id: o.id, key: o.key, kind: o.kind, vendorType: o.vendorType ?? null, observerKind: o.observerKind ?? null } };
+  return {
+    id: me.id,
+    role: me.role,
+    active: me.active,
+    organization: { id: o.id, key: o.key, kind: o.kind, vendorType: o.vendorType ?? null, observerKind: o.observerKind ?? null },
+  };
 }
 
 function expectStatus<T>(res: { status: number; body: T }, status: number, what: string): T {
@@ -61,9 +71,17 @@ export async function signInPersona(server: TestServer, key: PersonaKey, email: 
 }
 
 /** A new account created by the secretariat; its temporary password is returned. */
-export async function createAccount(secretariat: ApiClient, organizationId: string, role: 'member' | 'orgAdmin' | 'secretariat' = 'member') {
+export async function createAccount(
+  secretariat: ApiClient,
+  organizationId: string,
+  role: 'member' | 'orgAdmin' | 'secretariat' = 'member',
+) {
   const email = `matrix-${unique()}@example.jp`;
-  const res = await secretariat.post<{ user: User; temporaryPassword: string }>(`/api/organizations/${organizationId}/users`, { email, displayName: `行列 ${unique()}`, role });
+  const res = await secretariat.post<{ user: User; temporaryPassword: string }>(`/api/organizations/${organizationId}/users`, {
+    email,
+    displayName: `行列 ${unique()}`,
+    role,
+  });
   const body = expectStatus(res, 201, `account in ${organizationId}`);
   return { email, password: body.temporaryPassword, user: body.user };
 }
@@ -106,9 +124,20 @@ export async function createFixtures(server: TestServer) {
   // (test/security-accounts.test.ts).
   const target = (await createAccount(secretariat, devOrgId)).user;
   const deactivatedByOrganization = (await createAccount(secretariat, devOrgId)).user;
-  expectStatus(await personas.vendorAdmin.client.post(`/api/users/${deactivatedByOrganization.id}/deactivate`), 200, 'deactivation by the organisation');
+  expectStatus(
+    await personas.vendorAdmin.client.post(`/api/users/${deactivatedByOrganization.id}/deactivate`),
+    200,
+    'deactivation by the organisation',
+  );
   const organization = expectStatus(
-    await secretariat.post<Organization>('/api/organizations', { kind: 'vendor', key: `matrix-${unique()}`, vendorType: 'support', corporateNumber: corporateNumber(), nameJa: '行列検証株式会社', nameEn: 'Matrix Check K.K.' }),
+    await secretariat.post<Organization>('/api/organizations', {
+      kind: 'vendor',
+      key: `matrix-${unique()}`,
+      vendorType: 'support',
+      corporateNumber: corporateNumber(),
+      nameJa: '行列検証株式会社',
+      nameEn: 'Matrix Check K.K.',
+    }),
     201,
     'organisation',
   );
@@ -124,7 +153,11 @@ export async function createFixtures(server: TestServer) {
   }
   const upload = expectStatus(await dev.upload<Attachment>('/api/attachments?name=figure.png', PNG, 'image/png'), 201, 'upload');
   const withAttachment = expectStatus(
-    await dev.post<{ message: Message }>(`/api/threads/${threads.development.id}/messages`, { clientId: newClientId(), body: '図を添付します', attachmentIds: [upload.id] }),
+    await dev.post<{ message: Message }>(`/api/threads/${threads.development.id}/messages`, {
+      clientId: newClientId(),
+      body: '図を添付します',
+      attachmentIds: [upload.id],
+    }),
     201,
     'message with attachment',
   ).message;
@@ -132,21 +165,41 @@ export async function createFixtures(server: TestServer) {
 
   // Register issues routed to 厚生労働省 (国民健康保険), raised by the vendor member.
   const raiseIssue = async (title = `${word} 課題`) =>
-    expectStatus(await dev.post<Issue>('/api/issues', { title, description: '標準仕様の解釈について', businessAreas: ['national-health-insurance'], category: 'spec' }), 201, 'issue');
+    expectStatus(
+      await dev.post<Issue>('/api/issues', {
+        title,
+        description: '標準仕様の解釈について',
+        businessAreas: ['national-health-insurance'],
+        category: 'spec',
+      }),
+      201,
+      'issue',
+    );
   const issue = await raiseIssue();
   const answeredIssue = await raiseIssue();
-  const answer = expectStatus(await personas.ministryRouted.client.post<IssueComment>(`/api/issues/${answeredIssue.id}/answers`, { body: '厚生労働省の回答です' }), 201, 'answer');
+  const answer = expectStatus(
+    await personas.ministryRouted.client.post<IssueComment>(`/api/issues/${answeredIssue.id}/answers`, { body: '厚生労働省の回答です' }),
+    201,
+    'answer',
+  );
   expectStatus(await dev.post(`/api/issues/${issue.id}/links`, { kind: 'thread', id: threads.council.id }), 200, 'link');
 
   // Meetings in each state the routes need.
   const createMeeting = async (kind: 'plenary' | 'consultation' = 'plenary', agenda: unknown[] = []) =>
     expectStatus(
-      await secretariat.post<Meeting>('/api/meetings', { kind, title: `${word} 会議`, startsAt: '2026-12-10T14:00:00+09:00', endsAt: '2026-12-10T16:00:00+09:00', agenda }),
+      await secretariat.post<Meeting>('/api/meetings', {
+        kind,
+        title: `${word} 会議`,
+        startsAt: '2026-12-10T14:00:00+09:00',
+        endsAt: '2026-12-10T16:00:00+09:00',
+        agenda,
+      }),
       201,
       'meeting',
     );
   const move = async (m: Meeting, ...to: string[]) => {
-    for (const status of to) expectStatus(await secretariat.post(`/api/meetings/${m.id}/status`, { to: status }), 200, `meeting → ${status}`);
+    for (const status of to)
+      expectStatus(await secretariat.post(`/api/meetings/${m.id}/status`, { to: status }), 200, `meeting → ${status}`);
     return m;
   };
   /** An ended meeting whose agenda item the vendor member's organisation presents, with draft minutes. */
@@ -154,7 +207,13 @@ export async function createFixtures(server: TestServer) {
     const m = await createMeeting('plenary', [{ title: '議題', minutes: 30, presenterOrganizationId: devOrgId, issueIds: [issue.id] }]);
     await move(m, 'scheduled', 'live', 'ended');
     const agendaItemId = (await secretariat.get<Meeting>(`/api/meetings/${m.id}`)).body.agenda[0]!.id;
-    expectStatus(await secretariat.put(`/api/meetings/${m.id}/minutes`, { items: [{ agendaItemId, summary: '要旨', decisions: [{ text: '継続検討', issueId: issue.id }] }] }), 200, 'minutes');
+    expectStatus(
+      await secretariat.put(`/api/meetings/${m.id}/minutes`, {
+        items: [{ agendaItemId, summary: '要旨', decisions: [{ text: '継続検討', issueId: issue.id }] }],
+      }),
+      200,
+      'minutes',
+    );
     if (circulate) expectStatus(await secretariat.post(`/api/meetings/${m.id}/minutes/circulate`), 200, 'circulate');
     return m;
   };
@@ -165,7 +224,8 @@ export async function createFixtures(server: TestServer) {
   const liveConsultation = await move(await createMeeting('consultation'), 'scheduled', 'live');
   const ended = await endedWithMinutes(false);
   const circulated = await endedWithMinutes(true);
-  const secretariatUpload = async () => expectStatus(await secretariat.upload<Attachment>('/api/attachments?name=material.png', PNG, 'image/png'), 201, 'material upload');
+  const secretariatUpload = async () =>
+    expectStatus(await secretariat.upload<Attachment>('/api/attachments?name=material.png', PNG, 'image/png'), 201, 'material upload');
   const material = async () => {
     const a = await secretariatUpload();
     expectStatus(await secretariat.post(`/api/meetings/${plenary.id}/materials`, { attachmentId: a.id }), 200, 'material');
@@ -175,8 +235,11 @@ export async function createFixtures(server: TestServer) {
   // Questions in the live plenary, asked over the vendor member's socket.
   const asker = await openSocket(dev);
   await ok(asker, 'meeting.join', { meetingId: livePlenary.id });
-  const question = (await ok(asker, 'meeting.question', { meetingId: livePlenary.id, clientId: newClientId(), body: '質問です' })).question as Question;
-  const managedQuestion = (await ok(asker, 'meeting.question', { meetingId: livePlenary.id, clientId: newClientId(), body: '進行用の質問' })).question as Question;
+  const question = (await ok(asker, 'meeting.question', { meetingId: livePlenary.id, clientId: newClientId(), body: '質問です' }))
+    .question as Question;
+  const managedQuestion = (
+    await ok(asker, 'meeting.question', { meetingId: livePlenary.id, clientId: newClientId(), body: '進行用の質問' })
+  ).question as Question;
   asker.close();
 
   return {
@@ -200,9 +263,23 @@ export async function createFixtures(server: TestServer) {
     /** Fresh things for a cell that changes what it acts on. */
     fresh: {
       message: async (visibility: 'council' | 'development' = 'development') =>
-        expectStatus(await dev.post<{ message: Message }>(`/api/threads/${threads[visibility].id}/messages`, { clientId: newClientId(), body: '消される投稿' }), 201, 'message').message,
+        expectStatus(
+          await dev.post<{ message: Message }>(`/api/threads/${threads[visibility].id}/messages`, {
+            clientId: newClientId(),
+            body: '消される投稿',
+          }),
+          201,
+          'message',
+        ).message,
       hiddenMessage: async () => {
-        const m = expectStatus(await dev.post<{ message: Message }>(`/api/threads/${threads.council.id}/messages`, { clientId: newClientId(), body: '隠される投稿' }), 201, 'message').message;
+        const m = expectStatus(
+          await dev.post<{ message: Message }>(`/api/threads/${threads.council.id}/messages`, {
+            clientId: newClientId(),
+            body: '隠される投稿',
+          }),
+          201,
+          'message',
+        ).message;
         expectStatus(await secretariat.post(`/api/messages/${m.id}/hide`, { reason: '確認のため' }), 200, 'hide');
         return m;
       },
@@ -211,7 +288,8 @@ export async function createFixtures(server: TestServer) {
       endedWithMinutes: () => endedWithMinutes(false),
       upload: secretariatUpload,
       material,
-      calendarUrl: async () => new URL(expectStatus(await secretariat.post<{ url: string }>('/api/me/calendar-token'), 201, 'calendar token').url).pathname,
+      calendarUrl: async () =>
+        new URL(expectStatus(await secretariat.post<{ url: string }>('/api/me/calendar-token'), 201, 'calendar token').url).pathname,
     },
   };
 }

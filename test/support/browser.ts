@@ -171,7 +171,8 @@ export async function startE2EServer(): Promise<E2EServer> {
     async api(email) {
       const client = new ApiClient(baseUrl);
       let res = await client.post<{ mfa?: string }>('/api/auth/login', { email, password: DEMO_PASSWORD });
-      if (res.status === 200 && res.body.mfa === 'required') res = await client.post('/api/auth/login/second-factor', await secondFactor.next(email));
+      if (res.status === 200 && res.body.mfa === 'required')
+        res = await client.post('/api/auth/login/second-factor', await secondFactor.next(email));
       if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return client;
     },
@@ -261,7 +262,13 @@ export interface Person {
  * open at `path`: through the API, or, for an account with a second factor (the demo secretariat
  * and org admin), through the sign-in page, typing the current code as a person would.
  */
-export async function signedInPerson(browser: Browser, server: E2EServer, email: string, pathname = '/threads', device: Device = 'desktop'): Promise<Person> {
+export async function signedInPerson(
+  browser: Browser,
+  server: E2EServer,
+  email: string,
+  pathname = '/threads',
+  device: Device = 'desktop',
+): Promise<Person> {
   const context = await newContext(browser, server, device);
   const res = await context.request.post(`${server.baseUrl}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
   if (!res.ok()) throw new Error(`sign-in of ${email} failed: ${res.status()} ${await res.text()}`);
@@ -307,7 +314,9 @@ export async function newContext(browser: Browser, server: E2EServer, device: De
     baseURL: server.baseUrl,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
-    ...(device === 'phone' ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } : { viewport: { width: 1280, height: 900 } }),
+    ...(device === 'phone'
+      ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
+      : { viewport: { width: 1280, height: 900 } }),
     acceptDownloads: true,
   });
   context.setDefaultTimeout(UI_TIMEOUT);
@@ -337,10 +346,14 @@ export async function navigateInApp(page: Page, pathname: string): Promise<void>
   }, pathname);
   // The shell moves focus into the new page once it is rendered (useFocusHeadingOnNavigate).
   await page
-    .waitForFunction(() => document.getElementById('main-content')?.contains(document.activeElement) ?? false, null, { timeout: UI_TIMEOUT })
+    .waitForFunction(() => document.getElementById('main-content')?.contains(document.activeElement) ?? false, null, {
+      timeout: UI_TIMEOUT,
+    })
     .catch(async (error: unknown) => {
       const focused = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`);
-      throw new Error(`after navigating from ${here.pathname}${here.search} to ${pathname} (at ${page.url()}), focus stayed on ${focused}: ${String(error)}`);
+      throw new Error(
+        `after navigating from ${here.pathname}${here.search} to ${pathname} (at ${page.url()}), focus stayed on ${focused}: ${String(error)}`,
+      );
     });
 }
 
@@ -394,7 +407,13 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   });
   return (violations as AxeViolation[])
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n      ${(n.failureSummary ?? '').replace(/\n/g, ' ')}`).join('\n')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `    ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n      ${(n.failureSummary ?? '').replace(/\n/g, ' ')}`)
+          .join('\n')}`,
+    );
 }
 
 /** Fail, naming every rule and element, when the page has serious or critical violations. */
@@ -455,7 +474,11 @@ export async function walkWithKeyboard(page: Page): Promise<KeyboardWalk> {
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
       // Rendered and not folded away (closed <details> hide their content with content-visibility).
       const rect = el.getBoundingClientRect();
-      const shown = rect.width > 0 && rect.height > 0 && el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }) && !el.closest('[inert]');
+      const shown =
+        rect.width > 0 &&
+        rect.height > 0 &&
+        el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }) &&
+        !el.closest('[inert]');
       if (!shown) continue;
       el.dataset.e2eControl = String(n++);
       if (el instanceof HTMLInputElement && /date|time/.test(el.type)) dateParts += 4;
@@ -473,7 +496,8 @@ export async function walkWithKeyboard(page: Page): Promise<KeyboardWalk> {
         marked: el.dataset.e2eControl !== undefined || el.matches(selector),
         radioGroup: el instanceof HTMLInputElement && el.type === 'radio' ? el.name : null,
         control: describe(el),
-        visibleFocus: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || (style.boxShadow !== 'none' && style.boxShadow !== ''),
+        visibleFocus:
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || (style.boxShadow !== 'none' && style.boxShadow !== ''),
         // Measured once the browser has scrolled it into view (after this event); if focus has
         // already moved on by then, there is nothing to judge.
         inViewport: true,
@@ -528,21 +552,24 @@ export async function walkWithKeyboard(page: Page): Promise<KeyboardWalk> {
     if (stop.radioGroup) reached.add(`radio:${stop.radioGroup}`);
     stops.push({ control: stop.control, visibleFocus: stop.visibleFocus, inViewport: stop.inViewport });
   }
-  const unreached = await page.evaluate((seen) => {
-    const win = window as unknown as { __e2eDescribe: (el: HTMLElement) => string };
-    const missing: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('[data-e2e-control]')) {
-      const id = el.dataset.e2eControl!;
-      delete el.dataset.e2eControl;
-      if (seen.includes(id)) continue;
-      if (el instanceof HTMLInputElement && el.type === 'radio' && seen.includes(`radio:${el.name}`)) continue;
-      // Content may have changed under us (a live update): only what is still there counts.
-      const rect = el.getBoundingClientRect();
-      if (!el.isConnected || rect.width === 0 || rect.height === 0) continue;
-      missing.push(win.__e2eDescribe(el));
-    }
-    return missing;
-  }, [...reached]);
+  const unreached = await page.evaluate(
+    (seen) => {
+      const win = window as unknown as { __e2eDescribe: (el: HTMLElement) => string };
+      const missing: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('[data-e2e-control]')) {
+        const id = el.dataset.e2eControl!;
+        delete el.dataset.e2eControl;
+        if (seen.includes(id)) continue;
+        if (el instanceof HTMLInputElement && el.type === 'radio' && seen.includes(`radio:${el.name}`)) continue;
+        // Content may have changed under us (a live update): only what is still there counts.
+        const rect = el.getBoundingClientRect();
+        if (!el.isConnected || rect.width === 0 || rect.height === 0) continue;
+        missing.push(win.__e2eDescribe(el));
+      }
+      return missing;
+    },
+    [...reached],
+  );
   return { stops, unreached, strays: [...new Set(strays)] };
 }
 
@@ -552,6 +579,12 @@ export async function expectKeyboardReachable(page: Page, name: string): Promise
   expect(walk.stops.length, `${name}: Tab reached nothing`).toBeGreaterThan(3);
   expect(walk.unreached, `${name}: controls Tab never reached: ${walk.unreached.join(', ')}`).toEqual([]);
   expect(walk.strays, `${name}: Tab stops on what is no control`).toEqual([]);
-  expect(walk.stops.filter((s) => !s.visibleFocus).map((s) => s.control), `${name}: focus not visible on`).toEqual([]);
-  expect(walk.stops.filter((s) => !s.inViewport).map((s) => s.control), `${name}: focused but off screen`).toEqual([]);
+  expect(
+    walk.stops.filter((s) => !s.visibleFocus).map((s) => s.control),
+    `${name}: focus not visible on`,
+  ).toEqual([]);
+  expect(
+    walk.stops.filter((s) => !s.inViewport).map((s) => s.control),
+    `${name}: focused but off screen`,
+  ).toEqual([]);
 }

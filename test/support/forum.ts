@@ -12,7 +12,9 @@ export const newClientId = () => randomUUID();
  * rejects after `ms` of silence. The one cast of the socket's typed `emit` in the tests.
  */
 export function emitWithAck<T = Ack>(socket: CouncilClientSocket, event: string, payload: unknown, ms = 5_000): Promise<T> {
-  return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<T> } }).timeout(ms).emitWithAck(event, payload);
+  return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<T> } })
+    .timeout(ms)
+    .emitWithAck(event, payload);
 }
 
 /** Emit an event and resolve with its acknowledgement (fails the test after 5 s of silence). */

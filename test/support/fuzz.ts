@@ -178,7 +178,26 @@ export const deeplyNested = (depth: number, open = '[', close = ']') => open.rep
 /** Hostile values for one field: wrong types, boundaries, operators, huge and odd strings, nesting. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...OPERATOR_OBJECTS),
-  fc.constantFrom(null, true, false, 0, -1, -0, 1.5, 2 ** 31, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, -Number.MAX_VALUE, '', ' ', '\u0000', '\u202e', 'NaN', 'null', '0x1f'),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    -0,
+    1.5,
+    2 ** 31,
+    2 ** 53 + 2,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_VALUE,
+    '',
+    ' ',
+    '\u0000',
+    '\u202e',
+    'NaN',
+    'null',
+    '0x1f',
+  ),
   fc.constantFrom('x'.repeat(20_001), '漢'.repeat(10_001), ' '.repeat(12_000), 'a\u0000b'.repeat(3000)),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.integer(),
@@ -196,10 +215,14 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 export function mutatedExample(example: Record<string, unknown> | undefined, fields: readonly string[]): fc.Arbitrary<unknown> {
   const base = example ?? {};
   const keys = [...new Set([...fields, ...Object.keys(base)])];
-  const keyArb = keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string({ minLength: 1, maxLength: 12 })) : fc.string({ minLength: 1, maxLength: 12 });
+  const keyArb = keys.length
+    ? fc.oneof(fc.constantFrom(...keys), fc.string({ minLength: 1, maxLength: 12 }))
+    : fc.string({ minLength: 1, maxLength: 12 });
   return fc.oneof(
     fc.tuple(keyArb, hostileValue).map(([k, v]) => ({ ...base, [k]: v })),
-    keys.length ? fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(base).filter(([key]) => key !== k))) : fc.constant({}),
+    keys.length
+      ? fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(base).filter(([key]) => key !== k)))
+      : fc.constant({}),
     fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 1 })).map(([k, v]) => ({ ...base, [`x-${k}`]: v })),
   );
 }
@@ -215,7 +238,10 @@ export function anyPayload(example: Record<string, unknown> | undefined, fields:
  */
 export async function storedFingerprint(): Promise<Record<string, string>> {
   const db = mongoose.connection.db!;
-  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => n !== 'sessions').sort();
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray())
+    .map((c) => c.name)
+    .filter((n) => n !== 'sessions')
+    .sort();
   const out: Record<string, string> = {};
   for (const name of names) {
     const docs = await db.collection(name).find({}).sort({ _id: 1 }).toArray();

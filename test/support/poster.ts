@@ -57,7 +57,11 @@ export class Poster {
         const joined = await this.emit(socket, 'thread.join', { threadId: this.threadId, afterSeq: this.syncedSeq });
         if (!joined.ok) throw new Error(joined.error.code);
         this.timeline = mergeMessages(this.timeline, joined.missed);
-        if (joined.hasMore) this.timeline = mergeMessages(this.timeline, await fetchAfter(this.client, this.threadId, Math.max(...joined.missed.map((m) => m.seq))));
+        if (joined.hasMore)
+          this.timeline = mergeMessages(
+            this.timeline,
+            await fetchAfter(this.client, this.threadId, Math.max(...joined.missed.map((m) => m.seq))),
+          );
         this.syncedSeq = this.timeline.lastSeq;
         this.socket = socket;
         return;
@@ -68,7 +72,12 @@ export class Poster {
     }
   }
 
-  private emit<E extends 'thread.join' | 'message.send'>(socket: CouncilClientSocket, event: E, payload: unknown, ms = 8_000): Promise<Ack<SocketAckBodies[E]>> {
+  private emit<E extends 'thread.join' | 'message.send'>(
+    socket: CouncilClientSocket,
+    event: E,
+    payload: unknown,
+    ms = 8_000,
+  ): Promise<Ack<SocketAckBodies[E]>> {
     return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<SocketAckBodies[E]>> } })
       .timeout(ms)
       .emitWithAck(event, payload);
@@ -136,7 +145,7 @@ export class Poster {
  */
 async function fetchAfter(client: ApiClient, threadId: string, after: number): Promise<Message[]> {
   const found: Message[] = [];
-  for (let cursor = after, refused = 0; ; ) {
+  for (let cursor = after, refused = 0; ;) {
     const page = await client.get<MessagePage>(`/api/threads/${threadId}/messages?after=${cursor}&limit=200`);
     if (page.status === 503) {
       await sleep(Math.min(250 * 2 ** refused++, 4_000) * (0.5 + Math.random()));

@@ -46,7 +46,15 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   setLogLevel('error');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'council-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, POSTS_PER_MINUTE: '100000', SOCKET_EVENTS_PER_10S: '100000', ADMISSION_MAX_WRITES: '100000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    POSTS_PER_MINUTE: '100000',
+    SOCKET_EVENTS_PER_10S: '100000',
+    ADMISSION_MAX_WRITES: '100000',
+    ...env,
+  });
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   await connectDatabase(inject('mongoUri'), { dbName });
   await seedCouncil({ demo: true });

@@ -54,7 +54,13 @@ export function register(options: Options, origin: string, { userVerified = true
   idLength.writeUInt16BE(id.length);
   const attested = Buffer.concat([Buffer.alloc(16), idLength, id, cose]);
   const data = authData(rpId, FLAG_UP | (userVerified ? FLAG_UV : 0) | FLAG_AT, 0, attested);
-  const attestationObject = isoCBOR.encode(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', data]]) as never);
+  const attestationObject = isoCBOR.encode(
+    new Map<string, unknown>([
+      ['fmt', 'none'],
+      ['attStmt', new Map()],
+      ['authData', data],
+    ]) as never,
+  );
   const clientData = JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false });
   const passkey: SoftPasskey = { id: b64url(id), privateKey, rpId, userHandle: options.user?.id ?? '', counter: 0 };
   const response = {
@@ -68,7 +74,12 @@ export function register(options: Options, origin: string, { userVerified = true
 }
 
 /** Answer `navigator.credentials.get` with `passkey`; `counter` overrides the next sign count (a cloned key). */
-export function authenticate(passkey: SoftPasskey, options: Options, origin: string, { counter, userVerified = true }: { counter?: number; userVerified?: boolean } = {}) {
+export function authenticate(
+  passkey: SoftPasskey,
+  options: Options,
+  origin: string,
+  { counter, userVerified = true }: { counter?: number; userVerified?: boolean } = {},
+) {
   passkey.counter = counter ?? passkey.counter + 1;
   const data = authData(options.rpId ?? passkey.rpId, FLAG_UP | (userVerified ? FLAG_UV : 0), passkey.counter);
   const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin, crossOrigin: false }));
@@ -78,6 +89,11 @@ export function authenticate(passkey: SoftPasskey, options: Options, origin: str
     rawId: passkey.id,
     type: 'public-key',
     clientExtensionResults: {},
-    response: { clientDataJSON: b64url(clientData), authenticatorData: b64url(data), signature: b64url(signature), userHandle: passkey.userHandle || undefined },
+    response: {
+      clientDataJSON: b64url(clientData),
+      authenticatorData: b64url(data),
+      signature: b64url(signature),
+      userHandle: passkey.userHandle || undefined,
+    },
   };
 }

@@ -71,7 +71,16 @@ export function BusinessAreaSelect(props: OneArea | SeveralAreas) {
   return <AreaCheckboxes {...props} options={options} />;
 }
 
-function AreaCheckboxes({ label, hint, error, required = false, byMinistry = false, value, onChange, options }: SeveralAreas & { options: BusinessAreaOption[] }) {
+function AreaCheckboxes({
+  label,
+  hint,
+  error,
+  required = false,
+  byMinistry = false,
+  value,
+  onChange,
+  options,
+}: SeveralAreas & { options: BusinessAreaOption[] }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const id = useId();

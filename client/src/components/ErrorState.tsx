@@ -20,7 +20,9 @@ interface Props {
  * retrying changes neither, so ErrorState shows a page of its own with the way back instead of a retry.
  */
 export function isDeadEnd(error: unknown): boolean {
-  return isApiError(error) && (error.status === 404 || error.status === 403 || (error.status === 400 && !!error.field?.startsWith('params.')));
+  return (
+    isApiError(error) && (error.status === 404 || error.status === 403 || (error.status === 400 && !!error.field?.startsWith('params.')))
+  );
 }
 
 /**

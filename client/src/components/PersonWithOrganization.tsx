@@ -8,7 +8,9 @@ import { OrgRefName } from '@client/components/OrgRefName';
 export function PersonWithOrganization({ person, block = 'person-ref' }: { person: Person; block?: 'person-ref' | 'meeting-person' }) {
   return (
     <span className={block}>
-      <span className={`${block}__name`} data-user-content>{person.displayName}</span>
+      <span className={`${block}__name`} data-user-content>
+        {person.displayName}
+      </span>
       <span className={`${block}__org`}>
         <OrgRefName organization={person.organization} />
       </span>

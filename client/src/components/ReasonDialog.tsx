@@ -24,7 +24,19 @@ interface Props {
  * A step that asks why: moderation (kept in the moderation record), rejecting an issue (shown on it). Open while mounted: the
  * parent renders it to ask and removes it on cancel or success.
  */
-export function ReasonDialog({ title, body, reasonLabel, reasonRequired, confirmLabel, tone = 'primary', busy = false, error, maxLength = LIMITS.reasonLength, onConfirm, onCancel }: Props) {
+export function ReasonDialog({
+  title,
+  body,
+  reasonLabel,
+  reasonRequired,
+  confirmLabel,
+  tone = 'primary',
+  busy = false,
+  error,
+  maxLength = LIMITS.reasonLength,
+  onConfirm,
+  onCancel,
+}: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');

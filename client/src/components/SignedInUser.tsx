@@ -20,7 +20,9 @@ export function SignedInUser() {
   return (
     <div className="signed-in-user">
       <Link to="/profile" className="signed-in-user__profile" aria-label={`${t('nav.profile')}: ${me.displayName}, ${organization}`}>
-        <span className="signed-in-user__name" data-user-content>{me.displayName}</span>
+        <span className="signed-in-user__name" data-user-content>
+          {me.displayName}
+        </span>
         <span className="signed-in-user__org">{organization}</span>
       </Link>
       <button type="button" className="button button--secondary button--small" onClick={signOut} disabled={logout.isPending}>

@@ -23,11 +23,7 @@ export function issueMessage(issue: Issue, t: TFunction): string {
  * The first issue per field wins. `custom` names messages for refinements (issue code `custom`)
  * whose meaning only the form knows.
  */
-export function fieldErrorsFromZod<K extends string>(
-  error: ZodError,
-  t: TFunction,
-  custom: FieldErrors<K> = {},
-): FieldErrors<K> {
+export function fieldErrorsFromZod<K extends string>(error: ZodError, t: TFunction, custom: FieldErrors<K> = {}): FieldErrors<K> {
   const errors: FieldErrors<K> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '') as K;

@@ -5,8 +5,24 @@
 import { JAPAN_TIME_ZONE as TIME_ZONE } from '@shared/japanDates';
 import type { Language } from '@client/i18n';
 
-const JA_DATE_TIME: Intl.DateTimeFormatOptions = { era: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE };
-const EN_DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE, timeZoneName: 'short' };
+const JA_DATE_TIME: Intl.DateTimeFormatOptions = {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: TIME_ZONE,
+};
+const EN_DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: TIME_ZONE,
+  timeZoneName: 'short',
+};
 
 const formatters = {
   ja: {

@@ -119,14 +119,19 @@ export const en: Messages = {
     },
     // Refusals the server names by reason (ErrorReason in shared/schemas/common.ts).
     reason: {
-      accountHeldBySecretariat: 'The secretariat deactivated this account, so only the secretariat can reactivate it. Please contact the secretariat.',
-      noEmailDomains: 'No e-mail domain is registered for this organisation yet, so no accounts can be added. Ask the secretariat to register one.',
-      emailDomainNotRegistered: 'Only addresses with the e-mail domains registered for this organisation can be used. Ask the secretariat to register others.',
+      accountHeldBySecretariat:
+        'The secretariat deactivated this account, so only the secretariat can reactivate it. Please contact the secretariat.',
+      noEmailDomains:
+        'No e-mail domain is registered for this organisation yet, so no accounts can be added. Ask the secretariat to register one.',
+      emailDomainNotRegistered:
+        'Only addresses with the e-mail domains registered for this organisation can be used. Ask the secretariat to register others.',
       emailInOrganization: 'This e-mail address already has an account in this organisation.',
       emailUnavailable: 'This e-mail address cannot be used. Please contact the secretariat.',
       emailTaken: 'This e-mail address is already in use.',
-      threadForVendors: 'This thread is open to member vendors and the secretariat only. The threads open to the whole council are in the thread list.',
-      threadForDevelopment: 'This thread is open to development vendors and the secretariat only. The threads you can read are in the thread list.',
+      threadForVendors:
+        'This thread is open to member vendors and the secretariat only. The threads open to the whole council are in the thread list.',
+      threadForDevelopment:
+        'This thread is open to development vendors and the secretariat only. The threads you can read are in the thread list.',
     },
   },
   roles: {
@@ -288,7 +293,8 @@ export const en: Messages = {
     },
     domains: {
       title: 'Registered e-mail domains',
-      leadSecretariat: "This organisation's admins can add accounts only with addresses in the domains registered here (the secretariat can use any domain).",
+      leadSecretariat:
+        "This organisation's admins can add accounts only with addresses in the domains registered here (the secretariat can use any domain).",
       leadOrgAdmin: 'You can add accounts only with addresses in these domains. Ask the secretariat to register others.',
       none: 'No domains are registered.',
       noneOrgAdmin: 'No e-mail domain is registered yet, so you cannot add accounts. Ask the secretariat to register one.',

@@ -67,7 +67,8 @@ export const meetingsEn: MeetingsMessages = {
     url: 'Feed URL',
     shownOnce: 'This URL is shown only now. Keep it to yourself.',
     copy: 'Copy the feed URL',
-    replaceNote: 'Creating a new URL stops the previous one from working. A password change or the deactivation of your account also stops it; create a new one then.',
+    replaceNote:
+      'Creating a new URL stops the previous one from working. A password change or the deactivation of your account also stops it; create a new one then.',
     revoke: 'Stop the subscription',
     revokeTitle: 'Stop the calendar subscription?',
     revokeBody: 'The feed URL will stop working and meetings will no longer appear in the calendars it was added to.',
@@ -178,7 +179,8 @@ export const meetingsEn: MeetingsMessages = {
     draftBadge: 'Draft',
     notPublished: 'The minutes will appear here once published.',
     notWrittenSecretariat: 'The minutes have not been written yet.',
-    draftNoteSecretariat: 'These minutes are a draft, visible to the secretariat and (once circulated) the presenting organisations until published.',
+    draftNoteSecretariat:
+      'These minutes are a draft, visible to the secretariat and (once circulated) the presenting organisations until published.',
     draftNotePresenter: 'The secretariat asks you to check the draft minutes. Confirm them, or send a comment.',
     publishedAt: 'Published',
     circulatedAt: 'Circulated',
@@ -201,7 +203,8 @@ export const meetingsEn: MeetingsMessages = {
     allResponded: 'Every presenting organisation has responded.',
     listSeparator: ', ',
     confirmTitle: 'Check the draft minutes (presenting organisation)',
-    confirmLead: 'If what is recorded for the items you presented is right, confirm; otherwise send a comment. You can answer again until the minutes are published.',
+    confirmLead:
+      'If what is recorded for the items you presented is right, confirm; otherwise send a comment. You can answer again until the minutes are published.',
     mine: {
       none: 'Your organisation has not answered yet.',
       confirmed: 'Your organisation has confirmed.',
@@ -222,7 +225,8 @@ export const meetingsEn: MeetingsMessages = {
     noIssue: 'Not linked to an issue',
     otherIssue: 'Search for another issue',
     effect: 'On publication',
-    effectHint: '"Register as the official answer" posts this text as the issue’s official answer on publication, which moves the issue to Answered.',
+    effectHint:
+      '"Register as the official answer" posts this text as the issue’s official answer on publication, which moves the issue to Answered.',
     effectNeedsIssue: 'Link an issue to choose. A decision without an issue is only recorded in the minutes.',
     removeDecision: 'Remove decision {{number}}',
     addDecision: 'Add a decision',
@@ -250,7 +254,8 @@ export const meetingsEn: MeetingsMessages = {
     publishTitle: 'Publish the minutes?',
     publishBody: 'Every invited organisation will be notified.',
     publishRecorded: 'Decisions linked to issues ({{count}}) will be recorded in those issues’ histories.',
-    publishAnswers: 'Of these, {{count}} marked "Register as the official answer" will be posted as the issue’s official answer, moving it to Answered.',
+    publishAnswers:
+      'Of these, {{count}} marked "Register as the official answer" will be posted as the issue’s official answer, moving it to Answered.',
     publishAwaiting: 'Some presenting organisations have not responded: {{names}}.',
     publishFinal: 'Published minutes cannot be edited.',
     published: 'These minutes are published and can no longer be edited.',
@@ -270,7 +275,8 @@ export const meetingsEn: MeetingsMessages = {
     kind: 'Kind',
     kindHint: {
       plenary: 'Plenary: online only. Invites every member vendor, the observers and the secretariat.',
-      consultation: 'Issue consultation: at a venue and online. Invites development vendors, the ministries and the secretariat; you can add support vendors and public bodies.',
+      consultation:
+        'Issue consultation: at a venue and online. Invites development vendors, the ministries and the secretariat; you can add support vendors and public bodies.',
     },
     title: 'Title',
     startsAt: 'Starts',
@@ -307,7 +313,8 @@ export const meetingsEn: MeetingsMessages = {
     removed: '"{{title}}" removed.',
     untitled: 'Untitled item',
     extraInvitees: 'Also invite',
-    extraInviteesHint: 'Development vendors, the ministries and the secretariat are invited automatically. Choose support vendors or public bodies to invite as well.',
+    extraInviteesHint:
+      'Development vendors, the ministries and the secretariat are invited automatically. Choose support vendors or public bodies to invite as well.',
     inviteeFilter: 'Filter by name',
     inviteesChosen: 'Organisations chosen: {{count}}',
     create: 'Create as draft',
@@ -343,7 +350,8 @@ export const meetingsEn: MeetingsMessages = {
     joining: 'Entering the meeting room…',
     refused: {
       notInvitedTitle: 'You cannot enter this meeting',
-      notInvited: 'Your organisation is not invited to this meeting, so you cannot enter its room. The meeting’s page shows its date, agenda and published minutes.',
+      notInvited:
+        'Your organisation is not invited to this meeting, so you cannot enter its room. The meeting’s page shows its date, agenda and published minutes.',
     },
     before: {
       startsAt: 'Starts',

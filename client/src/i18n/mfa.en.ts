@@ -67,7 +67,8 @@ export const mfaEn: MfaMessages = {
     submit: 'Turn off',
     submitting: 'Turning off…',
     done: 'Two-step verification is off.',
-    notAllowed: 'Your role requires two-step verification, so it cannot be turned off. If you lose your phone, ask the secretariat to reset it.',
+    notAllowed:
+      'Your role requires two-step verification, so it cannot be turned off. If you lose your phone, ask the secretariat to reset it.',
   },
   enabled: 'Two-step verification is on.',
   passkeys: {
@@ -88,11 +89,14 @@ export const mfaEn: MfaMessages = {
     remove: 'Remove',
     removeLabel: 'Remove passkey “{{name}}”',
     removeTitle: 'Remove passkey “{{name}}”?',
-    removeBody: "You will no longer be able to sign in with it. Delete the passkey from the device in the device's settings. This is recorded in the audit log.",
+    removeBody:
+      "You will no longer be able to sign in with it. Delete the passkey from the device in the device's settings. This is recorded in the audit log.",
     removed: 'Passkey “{{name}}” removed.',
-    lastRequired: 'Your role requires two-step verification: the last passkey cannot be removed until an authenticator app or another passkey is set up.',
+    lastRequired:
+      'Your role requires two-step verification: the last passkey cannot be removed until an authenticator app or another passkey is set up.',
     gateOr: 'Or add a passkey',
-    gateLead: 'On a device unlocked with a fingerprint, face or PIN, a passkey meets the two-step requirement instead of an authenticator app.',
+    gateLead:
+      'On a device unlocked with a fingerprint, face or PIN, a passkey meets the two-step requirement instead of an authenticator app.',
     signIn: 'Sign in with a passkey',
     signingIn: 'Confirm on your device…',
     signInLead: 'With a passkey set up, you can sign in without your e-mail address and password.',

@@ -88,7 +88,8 @@ export const registerEn: RegisterMessages = {
   },
   form: {
     titleHint: 'A title that says the point of the issue at a glance (up to 200 characters).',
-    descriptionHint: 'Markdown is supported. Describe the situation, its impact (how many municipalities or systems), and what you are asking for.',
+    descriptionHint:
+      'Markdown is supported. Describe the situation, its impact (how many municipalities or systems), and what you are asking for.',
     tooLong: 'Use at most {{max}} characters (currently {{count}}).',
     areasHint: 'Choose every business area concerned. They are grouped by the ministry responsible for them.',
     areasRequired: 'Choose at least one business area.',
@@ -102,7 +103,8 @@ export const registerEn: RegisterMessages = {
     specialReasonHint: 'If the system qualifies for special migration support, choose the reason (optional).',
     noReason: 'Not applicable',
     lawChangeLegend: 'Law change dates',
-    lawChangeHint: 'Enter the date the change takes effect and the date the revised specification was published (leave empty if not yet) to check the lead time.',
+    lawChangeHint:
+      'Enter the date the change takes effect and the date the revised specification was published (leave empty if not yet) to check the lead time.',
     specPublishedHint: 'Leave empty if not yet published; the lead time is then counted from today.',
     invalidDate: 'Enter a valid date.',
   },
@@ -111,12 +113,16 @@ export const registerEn: RegisterMessages = {
     shortTitle: 'Under a year of lead time',
     short_one: 'Only {{days}} day from the specification’s publication to enforcement (the rule is at least {{min}}).',
     short_other: 'Only {{days}} days from the specification’s publication to enforcement (the rule is at least {{min}}).',
-    shortFromToday_one: 'The specification is not yet published and enforcement is {{days}} day away (the rule is at least {{min}} from publication).',
-    shortFromToday_other: 'The specification is not yet published and enforcement is {{days}} days away (the rule is at least {{min}} from publication).',
+    shortFromToday_one:
+      'The specification is not yet published and enforcement is {{days}} day away (the rule is at least {{min}} from publication).',
+    shortFromToday_other:
+      'The specification is not yet published and enforcement is {{days}} days away (the rule is at least {{min}} from publication).',
     ok_one: '{{days}} day from the specification’s publication to enforcement (at least {{min}}, as the rule asks).',
     ok_other: '{{days}} days from the specification’s publication to enforcement (at least {{min}}, as the rule asks).',
-    okFromToday_one: 'Enforcement is {{days}} day away. The specification is not yet published (the rule is at least {{min}} days from publication).',
-    okFromToday_other: 'Enforcement is {{days}} days away. The specification is not yet published (the rule is at least {{min}} days from publication).',
+    okFromToday_one:
+      'Enforcement is {{days}} day away. The specification is not yet published (the rule is at least {{min}} days from publication).',
+    okFromToday_other:
+      'Enforcement is {{days}} days away. The specification is not yet published (the rule is at least {{min}} days from publication).',
     rule: 'The standard specification is to be revised at least a year before the law change takes effect; where that is difficult, a draft revision is to be published as early as possible.',
   },
   detail: {
@@ -178,7 +184,8 @@ export const registerEn: RegisterMessages = {
     discardDraft: 'Discard draft',
     publishReview: 'Review and publish…',
     confirmTitle: 'Publish this official answer?',
-    confirmBody: 'Once published, every participant can read it and the issue becomes “{{status}}”. Your organisation can still edit its answer afterwards.',
+    confirmBody:
+      'Once published, every participant can read it and the issue becomes “{{status}}”. Your organisation can still edit its answer afterwards.',
     confirmBodyAnswered: 'Once published, every participant can read it. Your organisation can still edit its answer afterwards.',
     confirm: 'Publish',
     draftsTitle: 'Answers being drafted',
@@ -312,11 +319,13 @@ export const registerEn: RegisterMessages = {
     withinDue: 'Answered by the due date',
     withinDueDetail: '{{withinDue}} of {{answered}} answered issues with a due date were answered by it',
     withinDueNone: 'No issue with a due date has been answered yet.',
-    withinDueHint: 'Of the issues with a due date that have an official answer, the share first answered by the end of the due date (Japan time).',
+    withinDueHint:
+      'Of the issues with a due date that have an official answer, the share first answered by the end of the due date (Japan time).',
     byStatus: 'Issues by status (all issues)',
     count: 'Issues',
     openTitle: 'Open issues in detail',
-    openLead: 'Open issues are those new, accepted, under review or answered. An issue concerning several business areas counts once in each.',
+    openLead:
+      'Open issues are those new, accepted, under review or answered. An issue concerning several business areas counts once in each.',
     byStatusArea: 'Open issues by business area and status',
     byStatusAreaSummary: '{{areas}} business areas have open issues. Most: {{top}}.',
     areaCount: '{{area}}: {{count}}',

@@ -1,5 +1,12 @@
 /** Why the login page was opened, passed in the navigation state. */
-export const LOGIN_NOTICES = ['loggedOut', 'sessionLoggedOut', 'sessionDeactivated', 'sessionPasswordChanged', 'sessionSecondFactorChanged', 'sessionExpired'] as const;
+export const LOGIN_NOTICES = [
+  'loggedOut',
+  'sessionLoggedOut',
+  'sessionDeactivated',
+  'sessionPasswordChanged',
+  'sessionSecondFactorChanged',
+  'sessionExpired',
+] as const;
 export type LoginNotice = (typeof LOGIN_NOTICES)[number];
 
 export interface LoginLocationState {

@@ -13,7 +13,12 @@ export function getQuery<T, K extends QueryKey = QueryKey>(queryKey: K, path: st
 }
 
 /** A look-up by typed text (`path?q=`): trimmed, and not asked while blank. */
-export function textLookup<T, K extends QueryKey = QueryKey>(q: string, key: (text: string) => K, path: string, options: ReadOptions<T, K> = {}) {
+export function textLookup<T, K extends QueryKey = QueryKey>(
+  q: string,
+  key: (text: string) => K,
+  path: string,
+  options: ReadOptions<T, K> = {},
+) {
   const text = q.trim();
   return getQuery<T, K>(key(text), `${path}?q=${encodeURIComponent(text)}`, { ...options, enabled: text.length > 0 });
 }

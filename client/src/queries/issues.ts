@@ -73,7 +73,8 @@ export const issueQueries = {
     return getQuery<IssueList>(issueKeys.search(text), `/api/issues?${query.toString()}`, { enabled: text.length > 0, staleTime: 10_000 });
   },
   detail: (id: string) => getQuery<IssueDetail>(issueKeys.detail(id), issuePath(id)),
-  answerDrafts: (id: string, enabled: boolean) => getQuery<AnswerDrafts>(issueKeys.answerDrafts(id), `${issuePath(id)}/answer-drafts`, { enabled }),
+  answerDrafts: (id: string, enabled: boolean) =>
+    getQuery<AnswerDrafts>(issueKeys.answerDrafts(id), `${issuePath(id)}/answer-drafts`, { enabled }),
   stats: () => getQuery<RegisterStats>(issueKeys.stats, '/api/issues/stats'),
   /** The issues linked to a thread (the link is made from the issue's page), for the thread's page. */
   linkedToThread: (threadId: string) =>
@@ -152,7 +153,9 @@ export function useAnswerDraft(issueId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: string | null): Promise<AnswerDraft | { discarded: boolean }> =>
-      body === null ? api.delete<{ discarded: boolean }>(`${issuePath(issueId)}/answer-draft`) : api.put<AnswerDraft>(`${issuePath(issueId)}/answer-draft`, { body }),
+      body === null
+        ? api.delete<{ discarded: boolean }>(`${issuePath(issueId)}/answer-draft`)
+        : api.put<AnswerDraft>(`${issuePath(issueId)}/answer-draft`, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: issueKeys.answerDrafts(issueId) }),
   });
 }
@@ -200,7 +203,7 @@ const fold = (s: string) => s.normalize('NFKC').toLowerCase();
  * and title only (the description is not in a row); a miss there only delays a refresh.
  */
 export function couldListShow(issue: Issue, params: IssueFilterParams): boolean {
-  const within = <T,>(values: readonly T[] | undefined, value: T) => !values?.length || values.includes(value);
+  const within = <T>(values: readonly T[] | undefined, value: T) => !values?.length || values.includes(value);
   const text = fold(`${issue.number} ${issue.title}`);
   return (
     within(params.status, issue.status) &&
@@ -213,7 +216,11 @@ export function couldListShow(issue: Issue, params: IssueFilterParams): boolean 
     (params.hasAnswer === undefined || params.hasAnswer === issue.answerCount > 0) &&
     (params.overdue === undefined || params.overdue === issue.overdue) &&
     (params.leadTimeShort === undefined || params.leadTimeShort === issue.leadTimeShort) &&
-    (!params.q || params.q.split(/\s+/u).filter(Boolean).every((word) => text.includes(fold(word))))
+    (!params.q ||
+      params.q
+        .split(/\s+/u)
+        .filter(Boolean)
+        .every((word) => text.includes(fold(word))))
   );
 }
 

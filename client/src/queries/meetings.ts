@@ -112,7 +112,8 @@ export function useAddMaterial(id: string) {
 export function useRemoveMaterial(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (attachmentId: string) => apiRequest<Meeting>(meetingPath(id, `/materials/${encodeURIComponent(attachmentId)}`), { method: 'DELETE' }),
+    mutationFn: (attachmentId: string) =>
+      apiRequest<Meeting>(meetingPath(id, `/materials/${encodeURIComponent(attachmentId)}`), { method: 'DELETE' }),
     onSuccess: (meeting) => storeMeeting(queryClient, meeting),
   });
 }

@@ -1,7 +1,13 @@
 /** The organisation directory and the 20 business areas. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { BusinessAreaSchema, Organization, OrganizationList, OrganizationQuery, OrganizationUpdateBody } from '@shared/schemas/organizations';
+import type {
+  BusinessAreaSchema,
+  Organization,
+  OrganizationList,
+  OrganizationQuery,
+  OrganizationUpdateBody,
+} from '@shared/schemas/organizations';
 import type { BusinessAreaList } from '@shared/schemas/system';
 import { BUSINESS_AREAS } from '@shared/reference/council';
 import { api } from '@client/api';
@@ -26,7 +32,10 @@ export const organizationQueries = {
     getQuery<OrganizationList>(organizationKeys.list(filters), organizationsPath(filters), { staleTime: DIRECTORY_STALE_MS }),
   /** A page of the directory (`page`, `pageSize`): the rows on screen stay until the next page arrives. */
   page: (query: OrganizationQuery & { page: number }) =>
-    getQuery<OrganizationList>(organizationKeys.list(query), organizationsPath(query), { staleTime: DIRECTORY_STALE_MS, placeholderData: keepPreviousData }),
+    getQuery<OrganizationList>(organizationKeys.list(query), organizationsPath(query), {
+      staleTime: DIRECTORY_STALE_MS,
+      placeholderData: keepPreviousData,
+    }),
   detail: (id: string) =>
     getQuery<Organization>(organizationKeys.detail(id), `/api/organizations/${encodeURIComponent(id)}`, { staleTime: DIRECTORY_STALE_MS }),
   /** The 20 business areas (the council's reference data). */

@@ -4,7 +4,12 @@
  * authenticator's answer back to the server, which alone decides.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { startAuthentication, startRegistration, type PublicKeyCredentialCreationOptionsJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import {
+  startAuthentication,
+  startRegistration,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/browser';
 import type { Passkey, PasskeyList } from '@shared/schemas/passkeys';
 import type { Me } from '@shared/schemas/users';
 import { api } from '@client/api';

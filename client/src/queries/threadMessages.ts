@@ -46,14 +46,21 @@ export const messageQueries = {
     queryOptions({
       queryKey: threadKeys.messageReplies(threadId, parentId),
       queryFn: async ({ signal }) =>
-        mergeMessages(emptyTimeline, (await api.get<MessagePage>(`/api/messages/${encodeURIComponent(parentId)}/replies`, signal)).messages),
+        mergeMessages(
+          emptyTimeline,
+          (await api.get<MessagePage>(`/api/messages/${encodeURIComponent(parentId)}/replies`, signal)).messages,
+        ),
       ...LIVE,
     }),
   /** Earlier versions of an edited message (its author and the secretariat only). */
   versions: (messageId: string) =>
-    getQuery<z.infer<typeof MessageVersions>>(threadKeys.messageVersions(messageId), `/api/messages/${encodeURIComponent(messageId)}/versions`, {
-      staleTime: 0, // An edit may have added a version since the dialog was last opened.
-    }),
+    getQuery<z.infer<typeof MessageVersions>>(
+      threadKeys.messageVersions(messageId),
+      `/api/messages/${encodeURIComponent(messageId)}/versions`,
+      {
+        staleTime: 0, // An edit may have added a version since the dialog was last opened.
+      },
+    ),
 };
 
 export const useThreadTimeline = (threadId: string) => useQuery(messageQueries.timeline(threadId));

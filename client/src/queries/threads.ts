@@ -2,7 +2,16 @@
  * Thread lists, one thread's detail, changing a thread, and how a thread pushed by the server
  * (thread.created / thread.updated / thread.read) is written into those caches in place.
  */
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   ModerationLog,
@@ -62,7 +71,8 @@ export const threadQueries = {
       staleTime: 60_000,
     }),
   detail: (id: string) => getQuery<ThreadDetail>(threadKeys.detail(id), threadPath(id)),
-  moderation: (threadId: string) => getQuery<z.infer<typeof ModerationLog>>(threadKeys.moderation(threadId), `${threadPath(threadId)}/moderation`),
+  moderation: (threadId: string) =>
+    getQuery<z.infer<typeof ModerationLog>>(threadKeys.moderation(threadId), `${threadPath(threadId)}/moderation`),
 };
 
 export const useThreadList = (filters: ThreadFilters) => useInfiniteQuery(threadQueries.list(filters));
@@ -122,7 +132,12 @@ function placeInList(data: ListData, thread: ThreadSummary, filters: ThreadFilte
   const pages = data.pages.map((page) => ({ ...page, threads: page.threads.filter((t) => t.id !== thread.id) }));
   if (matchesFilters(thread, filters)) {
     const page = pages.find((p) => p.threads.some((t) => listOrder(thread, t) < 0));
-    if (page) page.threads.splice(page.threads.findIndex((t) => listOrder(thread, t) < 0), 0, thread);
+    if (page)
+      page.threads.splice(
+        page.threads.findIndex((t) => listOrder(thread, t) < 0),
+        0,
+        thread,
+      );
     else if (pages.length > 0 && !pages[pages.length - 1]!.nextCursor) pages[pages.length - 1]!.threads.push(thread);
   }
   return { ...data, pages };
@@ -191,8 +206,9 @@ function summaryFromDetail(queryClient: QueryClient, detail: ThreadDetail): Thre
 
 /** This reader's read cursor moved (our own thread.read ack, or another tab's). */
 export function storeReadState(queryClient: QueryClient, state: ReadState): void {
-  queryClient.setQueryData<ThreadDetail>(threadKeys.detail(state.threadId), (detail) =>
-    detail && { ...detail, readSeq: Math.max(detail.readSeq, state.readSeq) },
+  queryClient.setQueryData<ThreadDetail>(
+    threadKeys.detail(state.threadId),
+    (detail) => detail && { ...detail, readSeq: Math.max(detail.readSeq, state.readSeq) },
   );
   const known = knownSummary(queryClient, state.threadId);
   if (!known) return;

@@ -34,5 +34,9 @@ export function storeUnreadActivity(queryClient: QueryClient, thread: Pick<Threa
 
 /** The reader's position moved (here or in another tab). */
 export function storeUnreadRead(queryClient: QueryClient, state: ReadState): void {
-  updateEntry(queryClient, state.threadId, (e) => ({ ...e, lastSeq: Math.max(e.lastSeq, state.lastSeq), readSeq: Math.max(e.readSeq, state.readSeq) }));
+  updateEntry(queryClient, state.threadId, (e) => ({
+    ...e,
+    lastSeq: Math.max(e.lastSeq, state.lastSeq),
+    readSeq: Math.max(e.readSeq, state.readSeq),
+  }));
 }

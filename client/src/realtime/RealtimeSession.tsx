@@ -6,7 +6,13 @@ import type { LoginNotice } from '@client/pages/loginNotice';
 import { connectRealtime, disconnectRealtime, type SessionEndReason } from './socket';
 import { listenForThreadEvents } from './threadEvents';
 
-const SESSION_END_NOTICE = { logout: 'sessionLoggedOut', deactivated: 'sessionDeactivated', passwordChanged: 'sessionPasswordChanged', secondFactorChanged: 'sessionSecondFactorChanged', expired: 'sessionExpired' } as const satisfies Record<SessionEndReason, LoginNotice>;
+const SESSION_END_NOTICE = {
+  logout: 'sessionLoggedOut',
+  deactivated: 'sessionDeactivated',
+  passwordChanged: 'sessionPasswordChanged',
+  secondFactorChanged: 'sessionSecondFactorChanged',
+  expired: 'sessionExpired',
+} as const satisfies Record<SessionEndReason, LoginNotice>;
 
 /** Keeps the socket open while `userId` is signed in; a session the server ends returns to login. */
 export function RealtimeSession({ userId }: { userId: string }) {

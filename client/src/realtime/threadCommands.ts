@@ -63,7 +63,9 @@ export async function restoreMessage(messageId: string): Promise<Message> {
 
 export function setReaction(messageId: string, key: ReactionKey, on: boolean): Promise<{ messageId: string; reactions: Reaction[] }> {
   return viaSocketOrRest('reaction.set', { messageId, key, on }, () =>
-    apiRequest<{ messageId: string; reactions: Reaction[] }>(`${messagePath(messageId)}/reactions/${key}`, { method: on ? 'PUT' : 'DELETE' }),
+    apiRequest<{ messageId: string; reactions: Reaction[] }>(`${messagePath(messageId)}/reactions/${key}`, {
+      method: on ? 'PUT' : 'DELETE',
+    }),
   );
 }
 

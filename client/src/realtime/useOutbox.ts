@@ -38,7 +38,9 @@ export function useOutbox<T extends Pending>(deliver: (item: T) => Promise<void>
       clearTimeout(timers.current.get(item.clientId));
       timers.current.delete(item.clientId);
       const sending: T = { ...item, status: 'sending', error: null };
-      setPending((list) => (list.some((p) => p.clientId === item.clientId) ? list.map((p) => (p.clientId === item.clientId ? sending : p)) : [...list, sending]));
+      setPending((list) =>
+        list.some((p) => p.clientId === item.clientId) ? list.map((p) => (p.clientId === item.clientId ? sending : p)) : [...list, sending],
+      );
       try {
         await deliver(item);
         setPending((list) => list.filter((p) => p.clientId !== item.clientId));
@@ -46,7 +48,10 @@ export function useOutbox<T extends Pending>(deliver: (item: T) => Promise<void>
         const failed: T = { ...item, status: 'failed', error, tries: item.tries + 1 };
         setPending((list) => list.map((p) => (p.clientId === item.clientId ? failed : p)));
         if (isRetryable(error) && failed.tries < AUTO_RETRIES) {
-          timers.current.set(item.clientId, setTimeout(() => void attempt(failed), retryDelayMs(error, failed.tries)));
+          timers.current.set(
+            item.clientId,
+            setTimeout(() => void attempt(failed), retryDelayMs(error, failed.tries)),
+          );
         }
       }
     },
@@ -56,7 +61,8 @@ export function useOutbox<T extends Pending>(deliver: (item: T) => Promise<void>
   return {
     pending,
     /** Send a new item, under a new client id. */
-    add: (fields: Omit<T, keyof Pending>) => void attempt({ ...fields, clientId: crypto.randomUUID(), status: 'sending', error: null, tries: 0 } as T),
+    add: (fields: Omit<T, keyof Pending>) =>
+      void attempt({ ...fields, clientId: crypto.randomUUID(), status: 'sending', error: null, tries: 0 } as T),
     retry: (item: T) => void attempt({ ...item, tries: 0 }),
     discard: (clientId: string) => {
       clearTimeout(timers.current.get(clientId));

@@ -24,7 +24,10 @@ const totpSchema = new Schema(
  * A time step claimed by the code that used it, `_id` = `<user>:<step>`: of two requests with the
  * same code at once, the unique insert lets exactly one through, on every engine.
  */
-const usedStepSchema = new Schema({ _id: { type: String }, at: { type: Date, required: true } }, { collection: 'totp_used_steps', versionKey: false });
+const usedStepSchema = new Schema(
+  { _id: { type: String }, at: { type: Date, required: true } },
+  { collection: 'totp_used_steps', versionKey: false },
+);
 
 /** One document per recovery code, `_id` = `<user>:<sha256 of the code>`; using one deletes it. */
 const recoveryCodeSchema = new Schema(

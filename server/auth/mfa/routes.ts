@@ -13,7 +13,15 @@ import { presentMe, presentUser } from '../../users/presenter';
 import { findUserWithOrganization } from '../passport';
 import { deleteSessionsOf } from '../session';
 import { completeSignIn, pendingUser } from '../signIn';
-import { disableTotp, enableTotp, proveSecondFactor, regenerateRecoveryCodes, resetSecondFactor, secondFactorStatus, startTotpSetup } from './service';
+import {
+  disableTotp,
+  enableTotp,
+  proveSecondFactor,
+  regenerateRecoveryCodes,
+  resetSecondFactor,
+  secondFactorStatus,
+  startTotpSetup,
+} from './service';
 
 const errors = { ...errorResponses, 429: { description: 'too many wrong codes: the account is locked for a while', schema: ErrorBody } };
 const tag = 'auth';
@@ -32,7 +40,8 @@ export function secondFactorRoutes({ throttle, realtime }: AppContext) {
       },
       async ({ req, body }) => {
         const pending = await pendingUser(req);
-        if (!pending) throw unauthenticated('sign in with your e-mail and password first (or again: the second step waits a few minutes only)');
+        if (!pending)
+          throw unauthenticated('sign in with your e-mail and password first (or again: the second step waits a few minutes only)');
         const used = await proveSecondFactor({
           user: pending.user,
           input: body,
@@ -74,7 +83,8 @@ export function secondFactorRoutes({ throttle, realtime }: AppContext) {
         method: 'post',
         path: '/me/mfa/totp/enable',
         tag,
-        summary: "Confirm the authenticator app with its current code; answers the recovery codes, shown once. Ends the person's other sessions.",
+        summary:
+          "Confirm the authenticator app with its current code; answers the recovery codes, shown once. Ends the person's other sessions.",
         access: 'user',
         openWhileEnrolling: true,
         body: TotpCodeBody,
@@ -119,7 +129,8 @@ export function secondFactorRoutes({ throttle, realtime }: AppContext) {
         method: 'post',
         path: '/users/:id/mfa/reset',
         tag: 'accounts',
-        summary: "Reset a person's second factor (a lost phone; the secretariat): their sessions end, and they enrol again where their role requires it",
+        summary:
+          "Reset a person's second factor (a lost phone; the secretariat): their sessions end, and they enrol again where their role requires it",
         access: 'user',
         params: IdParams,
         responses: { 200: { description: 'reset', schema: User }, ...errorResponses },

@@ -54,16 +54,28 @@ export async function proveSecondFactor(options: {
   await throttle.beforeSecondFactor(userId);
   let used: SignInFactor | null = null;
   if (input.code !== undefined) used = (await useTotpCode(userId, input.code)) ? 'totp' : null;
-  else if (input.recoveryCode !== undefined && options.allowRecoveryCode) used = (await useRecoveryCode(userId, input.recoveryCode)) ? 'recoveryCode' : null;
+  else if (input.recoveryCode !== undefined && options.allowRecoveryCode)
+    used = (await useRecoveryCode(userId, input.recoveryCode)) ? 'recoveryCode' : null;
   if (!used) {
     const field = input.code !== undefined || !options.allowRecoveryCode ? 'body.code' : 'body.recoveryCode';
-    await recordAudit({ actor: user, action: 'auth.mfaFailed', detail: { purpose: options.purpose, method: field === 'body.code' ? 'totp' : 'recoveryCode' } });
+    await recordAudit({
+      actor: user,
+      action: 'auth.mfaFailed',
+      detail: { purpose: options.purpose, method: field === 'body.code' ? 'totp' : 'recoveryCode' },
+    });
     await throttle.secondFactorFailed(userId);
-    throw options.wrong(field === 'body.code' ? `${field}: the code is not correct, or was used already` : `${field}: not one of your unused recovery codes`, field);
+    throw options.wrong(
+      field === 'body.code' ? `${field}: the code is not correct, or was used already` : `${field}: not one of your unused recovery codes`,
+      field,
+    );
   }
   await throttle.secondFactorSucceeded(userId);
   if (used === 'recoveryCode') {
-    await recordAudit({ actor: user, action: 'auth.recoveryCodeUsed', detail: { purpose: options.purpose, left: await recoveryCodesLeft(userId) } });
+    await recordAudit({
+      actor: user,
+      action: 'auth.recoveryCodeUsed',
+      detail: { purpose: options.purpose, left: await recoveryCodesLeft(userId) },
+    });
   }
   return used;
 }
@@ -81,7 +93,15 @@ export async function startTotpSetup({ user }: { user: UserWithOrganization }): 
 }
 
 /** Confirm enrolment with a first code; returns the recovery codes, shown once. */
-export async function enableTotp({ user, code, throttle }: { user: UserWithOrganization; code: string; throttle: LoginThrottle }): Promise<string[]> {
+export async function enableTotp({
+  user,
+  code,
+  throttle,
+}: {
+  user: UserWithOrganization;
+  code: string;
+  throttle: LoginThrottle;
+}): Promise<string[]> {
   const userId = String(user._id);
   const factor = await TotpFactorModel.findById(userId).lean();
   if (factor?.secret && factor.enabledAt) throw conflict('an authenticator app is already set up');
@@ -103,23 +123,46 @@ export async function enableTotp({ user, code, throttle }: { user: UserWithOrgan
   // The confirming code is used up like any other.
   await claimStep(userId, step, 0);
   const codes = await issueRecoveryCodes(userId);
-  await recordAudit({ actor: user, action: 'auth.mfaEnabled', target: { kind: 'user', id: userId, label: user.email }, detail: { method: 'totp' } });
+  await recordAudit({
+    actor: user,
+    action: 'auth.mfaEnabled',
+    target: { kind: 'user', id: userId, label: user.email },
+    detail: { method: 'totp' },
+  });
   return codes;
 }
 
 /** Turn TOTP off (roles that may), proved with a current code or a recovery code. */
-export async function disableTotp(options: { user: UserWithOrganization; input: SecondFactorInput; throttle: LoginThrottle }): Promise<void> {
+export async function disableTotp(options: {
+  user: UserWithOrganization;
+  input: SecondFactorInput;
+  throttle: LoginThrottle;
+}): Promise<void> {
   const { user } = options;
   const userId = String(user._id);
-  if (secondFactorRequired(toActor(user))) throw forbidden('your role requires a second factor; it cannot be turned off (the secretariat can reset it for a lost phone)');
+  if (secondFactorRequired(toActor(user)))
+    throw forbidden('your role requires a second factor; it cannot be turned off (the secretariat can reset it for a lost phone)');
   if (!(await totpEnabled(userId))) throw conflict('no authenticator app is set up');
   await proveSecondFactor({ ...options, purpose: 'disable', wrong: wrongInput, allowRecoveryCode: true });
   await removeSecondFactor(userId);
-  await recordAudit({ actor: user, action: 'auth.mfaDisabled', target: { kind: 'user', id: userId, label: user.email }, detail: { method: 'totp' } });
+  await recordAudit({
+    actor: user,
+    action: 'auth.mfaDisabled',
+    target: { kind: 'user', id: userId, label: user.email },
+    detail: { method: 'totp' },
+  });
 }
 
 /** New recovery codes (the old ones stop working), confirmed with a current code. */
-export async function regenerateRecoveryCodes({ user, code, throttle }: { user: UserWithOrganization; code: string; throttle: LoginThrottle }): Promise<string[]> {
+export async function regenerateRecoveryCodes({
+  user,
+  code,
+  throttle,
+}: {
+  user: UserWithOrganization;
+  code: string;
+  throttle: LoginThrottle;
+}): Promise<string[]> {
   const userId = String(user._id);
   if (!(await totpEnabled(userId))) throw conflict('set up an authenticator app first');
   await proveSecondFactor({ user, input: { code }, throttle, purpose: 'recoveryCodes', wrong: wrongInput });
@@ -147,6 +190,11 @@ export async function resetSecondFactor({ actor, by, userId }: { actor: Actor; b
   await removeSecondFactor(userId);
   // A lost device may hold the passkeys as well: they go too, and the person enrols again.
   const passkeys = await deletePasskeysOf(userId);
-  await recordAudit({ actor: by, action: 'auth.mfaReset', target: { kind: 'user', id: userId, label: target.email }, detail: { hadTotp, passkeys } });
+  await recordAudit({
+    actor: by,
+    action: 'auth.mfaReset',
+    target: { kind: 'user', id: userId, label: target.email },
+    detail: { hadTotp, passkeys },
+  });
   return target;
 }

@@ -21,7 +21,15 @@ const errors = { ...errorResponses, 429: { description: 'too many failed attempt
 export function passkeyRoutes({ config, throttle }: AppContext) {
   return [
     defineRoute(
-      { method: 'get', path: '/me/passkeys', tag, summary: 'My passkeys', access: 'user', openWhileEnrolling: true, responses: { 200: { description: 'passkeys', schema: PasskeyList }, ...errors } },
+      {
+        method: 'get',
+        path: '/me/passkeys',
+        tag,
+        summary: 'My passkeys',
+        access: 'user',
+        openWhileEnrolling: true,
+        responses: { 200: { description: 'passkeys', schema: PasskeyList }, ...errors },
+      },
       ({ user }) => listPasskeys(user),
     ),
     defineRoute(
@@ -72,7 +80,8 @@ export function passkeyRoutes({ config, throttle }: AppContext) {
         method: 'post',
         path: '/auth/login/passkey/options',
         tag,
-        summary: 'Options for signing in with a passkey: for the account whose password was just given, or (with none) any passkey of this site',
+        summary:
+          'Options for signing in with a passkey: for the account whose password was just given, or (with none) any passkey of this site',
         access: 'public',
         responses: { 200: { description: 'options', schema: WebAuthnOptions }, ...errors, ...conflictResponse },
       },

@@ -84,7 +84,13 @@ export async function registrationOptions({ req, config, user }: { req: Request;
   return options;
 }
 
-export async function registerPasskey(options: { req: Request; config: Config; user: UserWithOrganization; name: string; response: RegistrationResponseJSON }) {
+export async function registerPasskey(options: {
+  req: Request;
+  config: Config;
+  user: UserWithOrganization;
+  name: string;
+  response: RegistrationResponseJSON;
+}) {
   const { req, config, user } = options;
   const userId = String(user._id);
   const { challenge, userId: challengedFor } = takeChallenge(req, 'register');
@@ -93,9 +99,18 @@ export async function registerPasskey(options: { req: Request; config: Config; u
   const rp = relyingParty(config, req);
   let verified;
   try {
-    verified = await verifyRegistrationResponse({ response: options.response, expectedChallenge: challenge, expectedOrigin: rp.origins, expectedRPID: rp.rpID, requireUserVerification: true });
+    verified = await verifyRegistrationResponse({
+      response: options.response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origins,
+      expectedRPID: rp.rpID,
+      requireUserVerification: true,
+    });
   } catch (err) {
-    throw badRequest(`body.response: the passkey could not be verified (${err instanceof Error ? err.message : String(err)})`, 'body.response');
+    throw badRequest(
+      `body.response: the passkey could not be verified (${err instanceof Error ? err.message : String(err)})`,
+      'body.response',
+    );
   }
   if (!verified.verified) throw badRequest('body.response: the passkey could not be verified', 'body.response');
   const { credential, credentialBackedUp } = verified.registrationInfo;
@@ -116,7 +131,12 @@ export async function registerPasskey(options: { req: Request; config: Config; u
     if (isDuplicateKey(err)) throw conflict('this passkey is registered already', 'body.response');
     throw err;
   }
-  await recordAudit({ actor: user, action: 'auth.passkeyAdded', target: { kind: 'user', id: userId, label: user.email }, detail: { name: options.name, backedUp: credentialBackedUp } });
+  await recordAudit({
+    actor: user,
+    action: 'auth.passkeyAdded',
+    target: { kind: 'user', id: userId, label: user.email },
+    detail: { name: options.name, backedUp: credentialBackedUp },
+  });
   return present({ _id: credential.id, name: options.name, createdAt, lastUsedAt: null, backedUp: credentialBackedUp });
 }
 
@@ -131,7 +151,12 @@ export async function removePasskey({ user, id }: { user: UserWithOrganization; 
     throw forbidden('your role requires a second factor: set up an authenticator app or another passkey before removing this one');
   }
   await PasskeyModel.deleteOne({ _id: id, userId });
-  await recordAudit({ actor: user, action: 'auth.passkeyRemoved', target: { kind: 'user', id: userId, label: user.email }, detail: { name: doc.name } });
+  await recordAudit({
+    actor: user,
+    action: 'auth.passkeyRemoved',
+    target: { kind: 'user', id: userId, label: user.email },
+    detail: { name: doc.name },
+  });
 }
 
 export async function deletePasskeysOf(userId: string): Promise<number> {
@@ -160,7 +185,12 @@ export async function signInOptions({ req, config, pendingUserId }: { req: Reque
  * Check a passkey's answer at sign-in; the id of the account it proves. Passwordless (no password
  * in this session) needs user verification: the passkey is then both factors.
  */
-export async function provePasskey(options: { req: Request; config: Config; throttle: LoginThrottle; response: AuthenticationResponseJSON }): Promise<string> {
+export async function provePasskey(options: {
+  req: Request;
+  config: Config;
+  throttle: LoginThrottle;
+  response: AuthenticationResponseJSON;
+}): Promise<string> {
   const { req, config, throttle, response } = options;
   const { challenge, userId: expectedUser } = takeChallenge(req, 'signIn');
   const address = req.ip ?? 'unknown';
@@ -181,7 +211,12 @@ export async function provePasskey(options: { req: Request; config: Config; thro
       expectedChallenge: challenge,
       expectedOrigin: rp.origins,
       expectedRPID: rp.rpID,
-      credential: { id: doc._id, publicKey: isoBase64URL.toBuffer(doc.publicKey), counter: doc.counter, transports: doc.transports as AuthenticatorTransport[] },
+      credential: {
+        id: doc._id,
+        publicKey: isoBase64URL.toBuffer(doc.publicKey),
+        counter: doc.counter,
+        transports: doc.transports as AuthenticatorTransport[],
+      },
       requireUserVerification: !expectedUser,
     });
   } catch (err) {
@@ -189,7 +224,12 @@ export async function provePasskey(options: { req: Request; config: Config; thro
     result = { verified: false, error: err instanceof Error ? err.message : String(err) };
   }
   if (!result.verified || !('authenticationInfo' in result)) {
-    await recordAudit({ actor: null, action: 'auth.mfaFailed', target: { kind: 'user', id: doc.userId, label: null }, detail: { purpose: 'signIn', method: 'passkey', error: 'error' in result ? result.error : 'not verified' } });
+    await recordAudit({
+      actor: null,
+      action: 'auth.mfaFailed',
+      target: { kind: 'user', id: doc.userId, label: null },
+      detail: { purpose: 'signIn', method: 'passkey', error: 'error' in result ? result.error : 'not verified' },
+    });
     await throttle.secondFactorFailed(doc.userId);
     throw new HttpError(401, 'unauthenticated', 'body.response: the passkey could not be verified', 'body.response');
   }

@@ -77,7 +77,9 @@ export function MarkdownEditor({
   const source = mentions ? storedBody(value, mentions) : value;
   const tooLong = source.length > maxLength;
   const shownError = tooLong ? t('editor.tooLong', { max: maxLength, count: source.length }) : error;
-  const describedBy = [hint ? `${id}-hint` : null, hintBelow ? `${id}-hint-below` : null, shownError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, hintBelow ? `${id}-hint-below` : null, shownError ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
 
   return (
     <div className={shownError ? 'md-editor field--invalid' : 'md-editor'}>
@@ -115,7 +117,9 @@ export function MarkdownEditor({
           aria-invalid={shownError ? true : undefined}
           aria-autocomplete={withMentions ? 'list' : undefined}
           aria-controls={autocomplete.open ? autocomplete.listboxId : undefined}
-          aria-activedescendant={autocomplete.open && autocomplete.options.length > 0 ? autocomplete.optionId(autocomplete.activeIndex) : undefined}
+          aria-activedescendant={
+            autocomplete.open && autocomplete.options.length > 0 ? autocomplete.optionId(autocomplete.activeIndex) : undefined
+          }
           onChange={(event) => {
             onChange(event.target.value);
             track(event.target);
@@ -139,7 +143,12 @@ export function MarkdownEditor({
       {previewing && (
         <div id={`${id}-preview`} className="md-editor__preview" role="region" aria-label={t('editor.previewLabel')}>
           {value.trim() ? (
-            <Markdown source={source} mentions={mentions?.mentions ?? noMentions} language={language} me={{ userId: me.id, organizationId: me.organization.id }} />
+            <Markdown
+              source={source}
+              mentions={mentions?.mentions ?? noMentions}
+              language={language}
+              me={{ userId: me.id, organizationId: me.organization.id }}
+            />
           ) : (
             <p className="muted">{t('editor.previewEmpty')}</p>
           )}

@@ -40,12 +40,16 @@ export function MentionSuggestions({ listboxId, options, activeIndex, optionId, 
             >
               {option.kind === 'user' ? (
                 <>
-                  <span className="mention-suggestions__name" data-user-content>{option.person.displayName}</span>
+                  <span className="mention-suggestions__name" data-user-content>
+                    {option.person.displayName}
+                  </span>
                   <span className="mention-suggestions__detail">{orgName(option.person.organization)}</span>
                 </>
               ) : (
                 <>
-                  <span className="mention-suggestions__name" data-user-content>{orgName(option.organization)}</span>
+                  <span className="mention-suggestions__name" data-user-content>
+                    {orgName(option.organization)}
+                  </span>
                   <span className="mention-suggestions__detail">{t('threads.mentions.organization')}</span>
                 </>
               )}

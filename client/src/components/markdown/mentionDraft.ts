@@ -36,7 +36,12 @@ export function withMention(draft: MentionDraft, candidate: MentionCandidate, la
     const { displayName } = candidate.person;
     return { named, mentions: users.some((u) => u.id === id) ? draft.mentions : { organizations, users: [...users, { id, displayName }] } };
   }
-  return { named, mentions: organizations.some((o) => o.id === id) ? draft.mentions : { users, organizations: [...organizations, candidate.organization] } };
+  return {
+    named,
+    mentions: organizations.some((o) => o.id === id)
+      ? draft.mentions
+      : { users, organizations: [...organizations, candidate.organization] },
+  };
 }
 
 /** What is sent and stored for the text shown: chosen names as mention tokens. */

@@ -32,7 +32,9 @@ function mentionNode(kind: MentionKind, id: string, options: MentionOptions): Te
     type: 'text',
     value: `@${name}`,
     // A mention of the reader is a <mark>: highlighted for assistive technology too, not by colour alone.
-    data: mine ? { hName: 'mark', hProperties: { className: ['mention', 'mention--me'] } } : { hName: 'span', hProperties: { className: ['mention'] } },
+    data: mine
+      ? { hName: 'mark', hProperties: { className: ['mention', 'mention--me'] } }
+      : { hName: 'span', hProperties: { className: ['mention'] } },
   };
 }
 

@@ -30,11 +30,7 @@ export function AccountsPage() {
         <h1>{t('accounts.title')}</h1>
         <p className="lead">{isSecretariat ? t('accounts.leadSecretariat') : t('accounts.leadOrgAdmin', { organization: ownName })}</p>
       </header>
-      {isSecretariat ? (
-        <SecretariatAccounts />
-      ) : (
-        <OrganizationAccounts organization={me.organization} />
-      )}
+      {isSecretariat ? <SecretariatAccounts /> : <OrganizationAccounts organization={me.organization} />}
     </>
   );
 }

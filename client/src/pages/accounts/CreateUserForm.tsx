@@ -68,7 +68,13 @@ export function CreateUserForm({ organization, onCreated }: Props) {
     <section className="card create-user" aria-labelledby="create-user-title">
       <h3 id="create-user-title">{t('accounts.create.title')}</h3>
       <p className="muted">{t('accounts.create.lead')}</p>
-      <form className="form form--grid" onSubmit={submit} onKeyDown={preventSubmitWhileComposing} noValidate aria-busy={createUser.isPending || undefined}>
+      <form
+        className="form form--grid"
+        onSubmit={submit}
+        onKeyDown={preventSubmitWhileComposing}
+        noValidate
+        aria-busy={createUser.isPending || undefined}
+      >
         <FormAlert message={formError} />
         <TextField
           label={t('accounts.create.email')}
@@ -90,7 +96,12 @@ export function CreateUserForm({ organization, onCreated }: Props) {
         />
         <Field label={t('accounts.create.role')} error={errors.role} required>
           {(control) => (
-            <select className="select" {...control} value={role} onChange={(e) => setRole(roles.find((r) => r === e.target.value) ?? defaultRole)}>
+            <select
+              className="select"
+              {...control}
+              value={role}
+              onChange={(e) => setRole(roles.find((r) => r === e.target.value) ?? defaultRole)}
+            >
               {roles.map((option) => (
                 <option key={option} value={option}>
                   {t(`roles.${option}`)}

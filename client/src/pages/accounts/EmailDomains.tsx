@@ -75,7 +75,9 @@ function DomainsForm({ organization }: { organization: Organization }) {
   return (
     <form className="form" onSubmit={submit} onKeyDown={preventSubmitWhileComposing} noValidate aria-busy={update.isPending || undefined}>
       <Field label={t('accounts.domains.label')} hint={t('accounts.domains.hint')} error={error}>
-        {(control) => <textarea className="textarea" rows={3} spellCheck={false} {...control} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(control) => (
+          <textarea className="textarea" rows={3} spellCheck={false} {...control} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
       </Field>
       {organization.emailDomains.length === 0 && <p className="small muted">{t('accounts.domains.none')}</p>}
       <div className="form__actions">

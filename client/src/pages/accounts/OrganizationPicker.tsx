@@ -30,9 +30,7 @@ export function OrganizationPicker({ organizations, selectedId, onSelect }: Prop
       <legend className="picker__legend">{t('accounts.picker.legend')}</legend>
       <div className="picker__fields">
         <Field label={t('accounts.picker.search')}>
-          {(control) => (
-            <input type="search" className="input" {...control} value={search} onChange={(e) => setSearch(e.target.value)} />
-          )}
+          {(control) => <input type="search" className="input" {...control} value={search} onChange={(e) => setSearch(e.target.value)} />}
         </Field>
         <Field label={t('accounts.picker.select')}>
           {(control) => (

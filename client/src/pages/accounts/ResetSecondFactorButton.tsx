@@ -24,7 +24,12 @@ export function ResetSecondFactorButton({ user, onResult }: { user: User; onResu
 
   return (
     <>
-      <button type="button" className="button button--secondary button--small" aria-label={t('mfa.reset.label', { name })} onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-label={t('mfa.reset.label', { name })}
+        onClick={() => setConfirming(true)}
+      >
         {t('mfa.reset.button')}
       </button>
       <ConfirmDialog

@@ -39,7 +39,12 @@ export function RoleEditor({ user, roles, onResult }: Props) {
       <label htmlFor={id} className="visually-hidden">
         {t('accounts.role.label', { name: user.displayName })}
       </label>
-      <select id={id} className="select select--small" value={role} onChange={(e) => setRole(roles.find((r) => r === e.target.value) ?? user.role)}>
+      <select
+        id={id}
+        className="select select--small"
+        value={role}
+        onChange={(e) => setRole(roles.find((r) => r === e.target.value) ?? user.role)}
+      >
         {roles.map((option) => (
           <option key={option} value={option}>
             {t(`roles.${option}`)}

@@ -31,13 +31,7 @@ export function UserRow({ user, organization, onResult }: Props) {
       <td>
         <EmailAddress email={user.email} />
       </td>
-      <td>
-        {roles.length > 1 && !isSelf ? (
-          <RoleEditor user={user} roles={roles} onResult={onResult} />
-        ) : (
-          t(`roles.${user.role}`)
-        )}
-      </td>
+      <td>{roles.length > 1 && !isSelf ? <RoleEditor user={user} roles={roles} onResult={onResult} /> : t(`roles.${user.role}`)}</td>
       <td>
         {user.active ? (
           <span className="badge badge--active">{t('accounts.table.active')}</span>

@@ -30,8 +30,22 @@ export function AuditFilterPanel({ filters, update, clear }: AuditFilterState) {
           ))}
         </select>
       </div>
-      <DateBound id="audit-from" label={at('audit.filters.from')} value={filters.from} max={filters.to} invalid={inverted} onChange={(from) => update({ from })} />
-      <DateBound id="audit-to" label={at('audit.filters.to')} value={filters.to} min={filters.from} invalid={inverted} onChange={(to) => update({ to })} />
+      <DateBound
+        id="audit-from"
+        label={at('audit.filters.from')}
+        value={filters.from}
+        max={filters.to}
+        invalid={inverted}
+        onChange={(from) => update({ from })}
+      />
+      <DateBound
+        id="audit-to"
+        label={at('audit.filters.to')}
+        value={filters.to}
+        min={filters.from}
+        invalid={inverted}
+        onChange={(to) => update({ to })}
+      />
       <div className="audit-filters__notes">
         <p id="audit-dates-hint" className="field__hint">
           {at('audit.filters.dateHint')}

@@ -16,7 +16,13 @@ const DEMO_ACCOUNTS = [
 ] as const;
 
 /** The seeded demo accounts; shown only in development or when the server says it is a demo. */
-export function DemoAccountsHint({ onPick, secondFactor = false }: { onPick: (credentials: { email: string; password: string }) => void; secondFactor?: boolean }) {
+export function DemoAccountsHint({
+  onPick,
+  secondFactor = false,
+}: {
+  onPick: (credentials: { email: string; password: string }) => void;
+  secondFactor?: boolean;
+}) {
   const { t } = useTranslation();
   const health = useHealth();
   if (!import.meta.env.DEV && health.data?.demo !== true) return null;

@@ -50,7 +50,11 @@ export function LoginPage() {
             </Notice>
           )}
           {step === 'secondFactor' ? (
-            <SecondFactorForm redirectTo={from ?? '/threads'} methods={methods} onRestart={(expired) => setStep(expired ? 'expired' : 'password')} />
+            <SecondFactorForm
+              redirectTo={from ?? '/threads'}
+              methods={methods}
+              onRestart={(expired) => setStep(expired ? 'expired' : 'password')}
+            />
           ) : (
             <>
               <LoginForm

@@ -23,7 +23,13 @@ export function OrganizationDetailPage() {
     </p>
   );
 
-  if (organization.isPending) return <>{back}<LoadingState /></>;
+  if (organization.isPending)
+    return (
+      <>
+        {back}
+        <LoadingState />
+      </>
+    );
   if (organization.isError) {
     const wayBack = { to: '/organizations', label: t('organizations.detail.back') };
     if (isDeadEnd(organization.error)) {

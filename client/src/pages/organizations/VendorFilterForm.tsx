@@ -23,12 +23,7 @@ export function VendorFilterForm({ filters, counts, onChange }: Props) {
         <div className="segmented">
           {([null, ...VENDOR_TYPES] as const).map((type) => (
             <label key={type ?? 'all'} className="segmented__option">
-              <input
-                type="radio"
-                name="vendor-type"
-                checked={filters.type === type}
-                onChange={() => onChange({ type })}
-              />
+              <input type="radio" name="vendor-type" checked={filters.type === type} onChange={() => onChange({ type })} />
               <span>
                 {type ? t(`vendorTypes.${type}`) : t('common.all')}
                 {counts && <span className="segmented__count">{counts[type ?? 'all']}</span>}
@@ -56,7 +51,11 @@ export function VendorFilterForm({ filters, counts, onChange }: Props) {
         )}
       </Field>
       {active && (
-        <button type="button" className="button button--tertiary filters__clear" onClick={() => onChange({ type: null, area: null, name: '' })}>
+        <button
+          type="button"
+          className="button button--tertiary filters__clear"
+          onClick={() => onChange({ type: null, area: null, name: '' })}
+        >
           {t('organizations.filters.clear')}
         </button>
       )}

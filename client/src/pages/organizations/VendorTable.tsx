@@ -10,7 +10,14 @@ export const VENDOR_TABLE_ID = 'vendor-table';
 export function VendorTable({ vendors, busy = false }: { vendors: Organization[]; busy?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div id={VENDOR_TABLE_ID} className="table-scroll" role="region" aria-labelledby="vendor-table-caption" tabIndex={0} aria-busy={busy || undefined}>
+    <div
+      id={VENDOR_TABLE_ID}
+      className="table-scroll"
+      role="region"
+      aria-labelledby="vendor-table-caption"
+      tabIndex={0}
+      aria-busy={busy || undefined}
+    >
       <table className="table">
         <caption id="vendor-table-caption" className="visually-hidden">
           {t('organizations.table.caption')}

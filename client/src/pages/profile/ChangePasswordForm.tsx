@@ -13,7 +13,6 @@ import { useChangePassword } from '@client/queries/me';
 type Fields = 'currentPassword' | 'newPassword' | 'confirmPassword';
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' } satisfies Record<Fields, string>;
 
-
 /** Validated with the same ChangePasswordBody schema the server uses. */
 export function ChangePasswordForm() {
   const { t } = useTranslation();
@@ -68,7 +67,13 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form className="form card" onSubmit={submit} onKeyDown={preventSubmitWhileComposing} noValidate aria-busy={changePassword.isPending || undefined}>
+    <form
+      className="form card"
+      onSubmit={submit}
+      onKeyDown={preventSubmitWhileComposing}
+      noValidate
+      aria-busy={changePassword.isPending || undefined}
+    >
       {done && (
         <Notice tone="success">
           <p>{t('profile.password.success')}</p>

@@ -20,7 +20,15 @@ interface Props {
 }
 
 /** A code from the authenticator app (or a recovery code), validated with the shared schema, refusals shown at the field. */
-export function CodeConfirmForm({ submitLabel, busyLabel, busy, allowRecovery = false, tone = 'primary', autoFocus = false, onSubmit }: Props) {
+export function CodeConfirmForm({
+  submitLabel,
+  busyLabel,
+  busy,
+  allowRecovery = false,
+  tone = 'primary',
+  autoFocus = false,
+  onSubmit,
+}: Props) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [recovery, setRecovery] = useState(false);
@@ -52,9 +60,24 @@ export function CodeConfirmForm({ submitLabel, busyLabel, busy, allowRecovery = 
     <form className="form" onSubmit={submit} onKeyDown={preventSubmitWhileComposing} noValidate aria-busy={busy || undefined}>
       <FormAlert message={formError} />
       {recovery ? (
-        <CodeField recovery label={t('mfa.login.recoveryCode')} hint={t('mfa.login.recoveryHint')} value={value} error={fieldError} onChange={setValue} autoFocus={autoFocus} />
+        <CodeField
+          recovery
+          label={t('mfa.login.recoveryCode')}
+          hint={t('mfa.login.recoveryHint')}
+          value={value}
+          error={fieldError}
+          onChange={setValue}
+          autoFocus={autoFocus}
+        />
       ) : (
-        <CodeField label={t('mfa.login.code')} hint={t('mfa.login.codeHint')} value={value} error={fieldError} onChange={setValue} autoFocus={autoFocus} />
+        <CodeField
+          label={t('mfa.login.code')}
+          hint={t('mfa.login.codeHint')}
+          value={value}
+          error={fieldError}
+          onChange={setValue}
+          autoFocus={autoFocus}
+        />
       )}
       {allowRecovery && (
         <p>

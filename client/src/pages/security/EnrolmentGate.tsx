@@ -43,7 +43,11 @@ export function EnrolmentGate({ me }: { me: Me }) {
           </>
         )}
         <p>
-          <button type="button" className="button button--secondary button--small" onClick={() => logout.mutate(undefined, { onSettled: () => void endSession('loggedOut') })}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => logout.mutate(undefined, { onSettled: () => void endSession('loggedOut') })}
+          >
             {t('mfa.gate.signOut')}
           </button>
         </p>

@@ -35,7 +35,17 @@ export function PasskeyAdd({ onAdded }: { onAdded: (name: string) => void }) {
   return (
     <form className="form" onSubmit={submit} onKeyDown={preventSubmitWhileComposing} noValidate aria-busy={add.isPending || undefined}>
       <FormAlert message={formError} />
-      <TextField label={t('mfa.passkeys.name')} hint={t('mfa.passkeys.nameHint')} name="passkeyName" autoComplete="off" maxLength={60} required value={name} error={fieldError} onChange={(event) => setName(event.target.value)} />
+      <TextField
+        label={t('mfa.passkeys.name')}
+        hint={t('mfa.passkeys.nameHint')}
+        name="passkeyName"
+        autoComplete="off"
+        maxLength={60}
+        required
+        value={name}
+        error={fieldError}
+        onChange={(event) => setName(event.target.value)}
+      />
       <div className="form__actions">
         <button type="submit" className="button button--secondary" disabled={add.isPending}>
           {add.isPending ? t('mfa.passkeys.adding') : t('mfa.passkeys.add')}

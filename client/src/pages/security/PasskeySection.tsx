@@ -50,7 +50,12 @@ export function PasskeySection() {
                 </span>
               </span>
               {removable && (
-                <button type="button" className="button button--secondary button--small" aria-label={t('mfa.passkeys.removeLabel', { name: passkey.name })} onClick={() => setRemoving(passkey)}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-label={t('mfa.passkeys.removeLabel', { name: passkey.name })}
+                  onClick={() => setRemoving(passkey)}
+                >
                   {t('mfa.passkeys.remove')}
                 </button>
               )}

@@ -77,7 +77,9 @@ export function SecuritySection() {
             submitLabel={t('mfa.recovery.regenerate')}
             busyLabel={t('mfa.recovery.regenerating')}
             busy={regenerate.isPending}
-            onSubmit={(body, failed) => regenerate.mutate({ code: body.code ?? '' }, { onSuccess: (answer) => setCodes(answer.codes), onError: failed })}
+            onSubmit={(body, failed) =>
+              regenerate.mutate({ code: body.code ?? '' }, { onSuccess: (answer) => setCodes(answer.codes), onError: failed })
+            }
           />
           <h3>{t('mfa.disable.title')}</h3>
           {canDisable ? (

@@ -30,7 +30,9 @@ export function TotpEnrolment({ onEnabled }: { onEnabled: (codes: string[]) => v
     setFormError(null);
     setCode('');
     // 409: an app is set up already, but this session was signed in without it (one from before it was).
-    setup.mutate(undefined, { onError: (error) => setFormError(isApiError(error) && error.status === 409 ? t('mfa.setup.alreadyOn') : errorMessage(error)) });
+    setup.mutate(undefined, {
+      onError: (error) => setFormError(isApiError(error) && error.status === 409 ? t('mfa.setup.alreadyOn') : errorMessage(error)),
+    });
   }
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -69,7 +71,13 @@ export function TotpEnrolment({ onEnabled }: { onEnabled: (codes: string[]) => v
     <div className="totp-enrolment">
       <p>{t('mfa.setup.step1')}</p>
       {/* An <img> of the server's SVG: shown as a picture, nothing in it can run. */}
-      <img className="totp-enrolment__qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg)}`} alt={t('mfa.setup.qrAlt')} width={200} height={200} />
+      <img
+        className="totp-enrolment__qr"
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg)}`}
+        alt={t('mfa.setup.qrAlt')}
+        width={200}
+        height={200}
+      />
       <p className="small">{t('mfa.setup.manual')}</p>
       <p className="totp-enrolment__secret">
         <span className="muted small">{t('mfa.setup.secretLabel')}</span>{' '}

@@ -2,7 +2,12 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '@client/api';
 
-export function codeFailure(error: unknown, t: TFunction, wrong: string, fallback: (error: unknown) => string): { field?: string; form?: string } {
+export function codeFailure(
+  error: unknown,
+  t: TFunction,
+  wrong: string,
+  fallback: (error: unknown) => string,
+): { field?: string; form?: string } {
   if (isApiError(error) && error.status === 429) {
     return { form: t('mfa.login.throttled', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) }) };
   }

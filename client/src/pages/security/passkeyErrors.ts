@@ -18,7 +18,8 @@ export function passkeyFailure(error: unknown, t: TFunction, fallback: (error: u
   const name = error instanceof Error ? error.name : '';
   const code = (error as { code?: string } | null)?.code;
   if (name === 'NotAllowedError' || name === 'AbortError') return t('mfa.passkeys.errors.cancelled');
-  if (code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' || name === 'InvalidStateError') return t('mfa.passkeys.errors.alreadyRegistered');
+  if (code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' || name === 'InvalidStateError')
+    return t('mfa.passkeys.errors.alreadyRegistered');
   if (name === 'SecurityError') return t('mfa.passkeys.errors.insecure');
   if (name === 'NotSupportedError') return t('mfa.passkeys.errors.notSupported');
   return t('mfa.passkeys.errors.failed');

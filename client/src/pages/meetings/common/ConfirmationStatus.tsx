@@ -24,7 +24,9 @@ export function ConfirmationStatus({ minutes }: { minutes: Minutes }) {
               <span className="confirmation-status__org">
                 <OrgRefName organization={c.organization} />
               </span>
-              <span className={c.status === 'confirmed' ? 'done-flag' : 'comment-flag'}>{mt(`meetings.minutes.confirmation.${c.status}`)}</span>
+              <span className={c.status === 'confirmed' ? 'done-flag' : 'comment-flag'}>
+                {mt(`meetings.minutes.confirmation.${c.status}`)}
+              </span>
               <span className="small muted">
                 <span data-user-content>{c.by.displayName}</span> · <DateTimeText iso={c.at} />
               </span>

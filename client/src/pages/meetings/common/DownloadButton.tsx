@@ -28,7 +28,13 @@ export function DownloadButton({ path, fallbackName, label, className = 'button 
 
   return (
     <span className="download-button">
-      <button type="button" className={className} disabled={state.phase === 'working'} aria-busy={state.phase === 'working' || undefined} onClick={() => void run()}>
+      <button
+        type="button"
+        className={className}
+        disabled={state.phase === 'working'}
+        aria-busy={state.phase === 'working' || undefined}
+        onClick={() => void run()}
+      >
         {label}
       </button>
       <span className="download-button__status" aria-live="polite">

@@ -15,7 +15,11 @@ export function MinutesItemsView({ meeting, minutes }: { meeting: Meeting; minut
       {minutes.items.map((item) => (
         <li key={item.agendaItemId} className="minutes-view__item">
           <h3 className="minutes-view__title">{titleOf(item.agendaItemId)}</h3>
-          {item.summary ? <p className="minutes-view__summary">{item.summary}</p> : <p className="muted">{mt('meetings.minutes.noSummary')}</p>}
+          {item.summary ? (
+            <p className="minutes-view__summary">{item.summary}</p>
+          ) : (
+            <p className="muted">{mt('meetings.minutes.noSummary')}</p>
+          )}
           {item.decisions.length > 0 && (
             <>
               <h4 className="minutes-view__subtitle">{mt('meetings.minutes.decisions')}</h4>
@@ -26,7 +30,9 @@ export function MinutesItemsView({ meeting, minutes }: { meeting: Meeting; minut
                     {decision.issueId && (
                       <p className="small">
                         {mt('meetings.minutes.linkedIssue')}: <DecisionIssueLink issueId={decision.issueId} issue={decision.issue} />{' '}
-                        <span className={decision.effect === 'answer' ? 'tag tag--answer' : 'tag'}>{mt(`meetings.minutes.effect.${decision.effect}`)}</span>
+                        <span className={decision.effect === 'answer' ? 'tag tag--answer' : 'tag'}>
+                          {mt(`meetings.minutes.effect.${decision.effect}`)}
+                        </span>
                       </p>
                     )}
                   </li>
@@ -39,16 +45,23 @@ export function MinutesItemsView({ meeting, minutes }: { meeting: Meeting; minut
               <h4 className="minutes-view__subtitle">{mt('meetings.minutes.actionItems')}</h4>
               <ul className="action-item-list">
                 {item.actionItems.map((action) => (
-                  <li key={action.id} className={action.overdue ? 'action-item action-item--overdue' : action.done ? 'action-item action-item--done' : 'action-item'}>
+                  <li
+                    key={action.id}
+                    className={
+                      action.overdue ? 'action-item action-item--overdue' : action.done ? 'action-item action-item--done' : 'action-item'
+                    }
+                  >
                     <p className="action-item__text">{action.text}</p>
                     <p className="action-item__meta small">
                       {action.overdue && <span className="overdue-flag">{mt('meetings.actionItems.overdue')}</span>}
                       {action.done && <span className="done-flag">{mt('meetings.actionItems.done')}</span>}
                       <span>
-                        {mt('meetings.actionItems.owner')}: {action.owner ? <OrgRefName organization={action.owner} /> : mt('meetings.actionItems.noOwner')}
+                        {mt('meetings.actionItems.owner')}:{' '}
+                        {action.owner ? <OrgRefName organization={action.owner} /> : mt('meetings.actionItems.noOwner')}
                       </span>
                       <span>
-                        {mt('meetings.actionItems.due')}: <DateTimeText iso={action.dueDate} dateOnly fallback={mt('meetings.actionItems.noDue')} />
+                        {mt('meetings.actionItems.due')}:{' '}
+                        <DateTimeText iso={action.dueDate} dateOnly fallback={mt('meetings.actionItems.noDue')} />
                       </span>
                     </p>
                   </li>

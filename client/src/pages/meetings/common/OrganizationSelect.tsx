@@ -18,7 +18,13 @@ export function OrganizationSelect({ value, onChange, noneLabel, className = 'se
   const name = (o: { nameJa: string; nameEn: string }) => (language === 'ja' ? o.nameJa : o.nameEn) || o.nameJa;
 
   return (
-    <select className={className} value={value} onChange={(event) => onChange(event.target.value)} aria-busy={directory.isPending || undefined} {...select}>
+    <select
+      className={className}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      aria-busy={directory.isPending || undefined}
+      {...select}
+    >
       <option value="">{noneLabel}</option>
       <OrganizationOptions organizations={[...organizations].sort((a, b) => name(a).localeCompare(name(b), language))} name={name} />
     </select>

@@ -1,4 +1,11 @@
-import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, RSVP_LABELS, type MeetingKind, type MeetingStatus, type RsvpResponse } from '@shared/meetings/rules';
+import {
+  MEETING_KIND_LABELS,
+  MEETING_STATUS_LABELS,
+  RSVP_LABELS,
+  type MeetingKind,
+  type MeetingStatus,
+  type RsvpResponse,
+} from '@shared/meetings/rules';
 import { useLanguage } from '@client/i18n/useLanguage';
 
 /**

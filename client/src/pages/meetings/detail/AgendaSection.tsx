@@ -20,14 +20,19 @@ export function AgendaSection({ meeting, canManage }: { meeting: Meeting; canMan
             const current = live && meeting.currentAgendaItemId === item.id;
             const materials = meeting.materials.filter((m) => m.agendaItemId === item.id);
             return (
-              <li key={item.id} className={current ? 'agenda-list__item agenda-list__item--current' : 'agenda-list__item'} aria-current={current ? 'step' : undefined}>
+              <li
+                key={item.id}
+                className={current ? 'agenda-list__item agenda-list__item--current' : 'agenda-list__item'}
+                aria-current={current ? 'step' : undefined}
+              >
                 <h3 className="agenda-list__title">
                   <span data-user-content>{item.title}</span>
                   {current && <span className="meeting-status meeting-status--live">{mt('meetings.agenda.now')}</span>}
                 </h3>
                 <p className="agenda-list__meta small">
                   <span>
-                    {mt('meetings.agenda.presenter')}: {item.presenter ? <OrgRefName organization={item.presenter} /> : mt('meetings.agenda.noPresenter')}
+                    {mt('meetings.agenda.presenter')}:{' '}
+                    {item.presenter ? <OrgRefName organization={item.presenter} /> : mt('meetings.agenda.noPresenter')}
                   </span>
                   <span>{mt('meetings.agenda.minutes', { count: item.minutes })}</span>
                 </p>

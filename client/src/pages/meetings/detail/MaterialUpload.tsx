@@ -27,7 +27,8 @@ export function MaterialUpload({ meeting }: { meeting: Meeting }) {
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
     if (!file) return setState({ phase: 'failed', message: mt('meetings.materials.chooseFile') });
-    if (file.size > LIMITS.attachmentBytes) return setState({ phase: 'failed', message: mt('meetings.materials.tooLarge', { name: file.name }) });
+    if (file.size > LIMITS.attachmentBytes)
+      return setState({ phase: 'failed', message: mt('meetings.materials.tooLarge', { name: file.name }) });
     setState({ phase: 'uploading' });
     try {
       const attachment = await uploadAttachment(file);
@@ -52,7 +53,14 @@ export function MaterialUpload({ meeting }: { meeting: Meeting }) {
           <p className="field__hint" id={`${id}-hint`}>
             {mt('meetings.materials.fileHint')}
           </p>
-          <input id={`${id}-file`} ref={fileInput} type="file" accept={ACCEPT} aria-describedby={`${id}-hint`} className="material-upload__file" />
+          <input
+            id={`${id}-file`}
+            ref={fileInput}
+            type="file"
+            accept={ACCEPT}
+            aria-describedby={`${id}-hint`}
+            className="material-upload__file"
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-target`}>

@@ -44,8 +44,14 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
           <div className="facts__row">
             <dt>{mt('meetings.detail.venue')}</dt>
             <dd>
-              {meeting.venue ? <span data-user-content>{meeting.venue}</span> : <span className="muted">{mt('meetings.detail.venueTbd')}</span>}
-              {meeting.capacity !== null && <span className="meeting-header__capacity">{mt('meetings.detail.capacity', { count: meeting.capacity })}</span>}
+              {meeting.venue ? (
+                <span data-user-content>{meeting.venue}</span>
+              ) : (
+                <span className="muted">{mt('meetings.detail.venueTbd')}</span>
+              )}
+              {meeting.capacity !== null && (
+                <span className="meeting-header__capacity">{mt('meetings.detail.capacity', { count: meeting.capacity })}</span>
+              )}
             </dd>
           </div>
         )}
@@ -73,7 +79,11 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
           <a href="#minutes">{mt('meetings.detail.seeMinutes')}</a>
         </p>
       )}
-      {meeting.description && <p className="meeting-header__description" data-user-content>{meeting.description}</p>}
+      {meeting.description && (
+        <p className="meeting-header__description" data-user-content>
+          {meeting.description}
+        </p>
+      )}
     </header>
   );
 }

@@ -48,7 +48,14 @@ export function MinutesConfirmForm({ meeting }: { meeting: Meeting }) {
         <label className="field__label" htmlFor={`${id}-comment`}>
           {mt('meetings.minutes.comment')}
         </label>
-        <textarea id={`${id}-comment`} className="textarea" rows={4} maxLength={5000} value={comment} onChange={(event) => setComment(event.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          className="textarea"
+          rows={4}
+          maxLength={5000}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+        />
         <button type="submit" className="button button--secondary" disabled={confirm.isPending}>
           {mt('meetings.minutes.sendComment')}
         </button>

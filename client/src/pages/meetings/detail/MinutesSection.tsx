@@ -25,7 +25,9 @@ export function MinutesSection({ meeting }: { meeting: Meeting }) {
     <section id="minutes" className="section meeting-section" aria-labelledby="minutes-title" tabIndex={-1}>
       <div className="meeting-section__heading">
         <h2 id="minutes-title">{mt('meetings.minutes.title')}</h2>
-        {minutes && !minutes.publishedAt && <span className="meeting-status meeting-status--draft">{mt('meetings.minutes.draftBadge')}</span>}
+        {minutes && !minutes.publishedAt && (
+          <span className="meeting-status meeting-status--draft">{mt('meetings.minutes.draftBadge')}</span>
+        )}
       </div>
       {!minutes ? (
         <p className="muted">
@@ -39,7 +41,9 @@ export function MinutesSection({ meeting }: { meeting: Meeting }) {
               {mt('meetings.minutes.publishedAt')}: <DateTimeText iso={minutes.publishedAt} />
             </p>
           ) : (
-            <p className="notice notice--info">{manage ? mt('meetings.minutes.draftNoteSecretariat') : mt('meetings.minutes.draftNotePresenter')}</p>
+            <p className="notice notice--info">
+              {manage ? mt('meetings.minutes.draftNoteSecretariat') : mt('meetings.minutes.draftNotePresenter')}
+            </p>
           )}
           <MinutesItemsView meeting={meeting} minutes={minutes} />
           {!minutes.publishedAt && <ConfirmationStatus minutes={minutes} />}

@@ -42,7 +42,9 @@ export function StatusControls({ meeting, only }: { meeting: Pick<MeetingSummary
           <button
             key={to}
             type="button"
-            className={to === 'cancelled' ? 'button button--danger-outline' : to === 'draft' ? 'button button--secondary' : 'button button--primary'}
+            className={
+              to === 'cancelled' ? 'button button--danger-outline' : to === 'draft' ? 'button button--secondary' : 'button button--primary'
+            }
             disabled={setStatus.isPending}
             onClick={() => setAsking(to)}
           >

@@ -65,7 +65,9 @@ export function AgendaEditor({ agenda, errors, totalMinutes, meetingMinutes, onC
         {meetingMinutes === null
           ? mt('meetings.form.agendaTotal', { total: totalMinutes })
           : mt('meetings.form.agendaTotalOf', { total: totalMinutes, length: meetingMinutes })}
-        {meetingMinutes !== null && totalMinutes > meetingMinutes && <strong className="agenda-editor__over"> {mt('meetings.form.agendaOver')}</strong>}
+        {meetingMinutes !== null && totalMinutes > meetingMinutes && (
+          <strong className="agenda-editor__over"> {mt('meetings.form.agendaOver')}</strong>
+        )}
       </p>
       {errors.agenda && (
         <p className="field__error" role="alert">

@@ -39,7 +39,12 @@ export function AgendaItemEditor({ item, index, count, errors, onChange, onMove,
         />
         <Field label={mt('meetings.form.presenter')} hint={mt('meetings.form.presenterHint')} error={errors.presenterOrganizationId}>
           {(control) => (
-            <OrganizationSelect {...control} value={item.presenterOrganizationId} noneLabel={mt('meetings.form.noPresenter')} onChange={(id) => set({ presenterOrganizationId: id })} />
+            <OrganizationSelect
+              {...control}
+              value={item.presenterOrganizationId}
+              noneLabel={mt('meetings.form.noPresenter')}
+              onChange={(id) => set({ presenterOrganizationId: id })}
+            />
           )}
         </Field>
         <TextField
@@ -62,7 +67,11 @@ export function AgendaItemEditor({ item, index, count, errors, onChange, onMove,
             items={item.issues.map((i) => ({ id: i.id, text: `${i.number} ${i.title}` }))}
             onRemove={(id) => set({ issues: item.issues.filter((i) => i.id !== id) })}
           />
-          <IssueSearchBox label={mt('meetings.pickers.issue')} excludeIds={item.issues.map((i) => i.id)} onPick={(issue) => set({ issues: [...item.issues, issue] })} />
+          <IssueSearchBox
+            label={mt('meetings.pickers.issue')}
+            excludeIds={item.issues.map((i) => i.id)}
+            onPick={(issue) => set({ issues: [...item.issues, issue] })}
+          />
         </div>
         <div>
           <p className="field__label">{mt('meetings.form.linkedThreads')}</p>
@@ -80,13 +89,32 @@ export function AgendaItemEditor({ item, index, count, errors, onChange, onMove,
         </p>
       )}
       <div className="agenda-editor__actions">
-        <button type="button" id={`${item.key}-up`} className="button button--secondary button--small" disabled={index === 0} onClick={() => onMove(-1)} aria-label={mt('meetings.form.moveUp', { number })}>
+        <button
+          type="button"
+          id={`${item.key}-up`}
+          className="button button--secondary button--small"
+          disabled={index === 0}
+          onClick={() => onMove(-1)}
+          aria-label={mt('meetings.form.moveUp', { number })}
+        >
           <span aria-hidden="true">↑</span> {mt('meetings.form.up')}
         </button>
-        <button type="button" id={`${item.key}-down`} className="button button--secondary button--small" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={mt('meetings.form.moveDown', { number })}>
+        <button
+          type="button"
+          id={`${item.key}-down`}
+          className="button button--secondary button--small"
+          disabled={index === count - 1}
+          onClick={() => onMove(1)}
+          aria-label={mt('meetings.form.moveDown', { number })}
+        >
           <span aria-hidden="true">↓</span> {mt('meetings.form.down')}
         </button>
-        <button type="button" className="button button--danger-outline button--small" onClick={onRemove} aria-label={mt('meetings.form.removeItem', { number })}>
+        <button
+          type="button"
+          className="button button--danger-outline button--small"
+          onClick={onRemove}
+          aria-label={mt('meetings.form.removeItem', { number })}
+        >
           {mt('meetings.form.remove')}
         </button>
       </div>

@@ -15,7 +15,8 @@ interface Props {
  * A consultation invites development vendors, the ministries and the secretariat by itself; the
  * secretariat may add support vendors and public bodies. Those are the only ones offered here.
  */
-const addable = (o: Organization) => (o.kind === 'vendor' && o.vendorType === 'support') || (o.kind === 'observer' && o.observerKind === 'body');
+const addable = (o: Organization) =>
+  (o.kind === 'vendor' && o.vendorType === 'support') || (o.kind === 'observer' && o.observerKind === 'body');
 
 export function InviteePicker({ selectedIds, error, onChange }: Props) {
   const mt = useMeetingsT();
@@ -30,7 +31,9 @@ export function InviteePicker({ selectedIds, error, onChange }: Props) {
   const needle = filter.trim().toLowerCase();
   // Chosen ones first, so they stay in view however long the list of 115 support vendors is.
   const shown = candidates
-    .filter((o) => selectedIds.includes(o.id) || !needle || o.nameJa.toLowerCase().includes(needle) || o.nameEn.toLowerCase().includes(needle))
+    .filter(
+      (o) => selectedIds.includes(o.id) || !needle || o.nameJa.toLowerCase().includes(needle) || o.nameEn.toLowerCase().includes(needle),
+    )
     .sort((a, b) => Number(selectedIds.includes(b.id)) - Number(selectedIds.includes(a.id)) || name(a).localeCompare(name(b), language));
 
   const toggle = (orgId: string, on: boolean) => onChange(on ? [...selectedIds, orgId] : selectedIds.filter((x) => x !== orgId));
@@ -44,7 +47,14 @@ export function InviteePicker({ selectedIds, error, onChange }: Props) {
       <label className="field__label field__label--small" htmlFor={`${id}-filter`}>
         {mt('meetings.form.inviteeFilter')}
       </label>
-      <input id={`${id}-filter`} type="search" className="input input--small" value={filter} onChange={(event) => setFilter(event.target.value)} onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()} />
+      <input
+        id={`${id}-filter`}
+        type="search"
+        className="input input--small"
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+        onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+      />
       <p className="small" aria-live="polite">
         {mt('meetings.form.inviteesChosen', { count: selectedIds.length })}
       </p>
@@ -57,7 +67,8 @@ export function InviteePicker({ selectedIds, error, onChange }: Props) {
               <label className="checkbox">
                 <input type="checkbox" checked={selectedIds.includes(o.id)} onChange={(event) => toggle(o.id, event.target.checked)} />
                 <span>
-                  {name(o)} <span className="muted small">（{o.kind === 'vendor' ? t('vendorTypes.support') : t('observerKinds.body')}）</span>
+                  {name(o)}{' '}
+                  <span className="muted small">（{o.kind === 'vendor' ? t('vendorTypes.support') : t('observerKinds.body')}）</span>
                 </span>
               </label>
             </li>

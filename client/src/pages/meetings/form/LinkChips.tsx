@@ -15,7 +15,12 @@ export function LinkChips({ label, items, onRemove }: Props) {
       {items.map((item) => (
         <li key={item.id} className="link-chips__item">
           <span>{item.text}</span>
-          <button type="button" className="link-chips__remove" aria-label={mt('meetings.pickers.remove', { name: item.text })} onClick={() => onRemove(item.id)}>
+          <button
+            type="button"
+            className="link-chips__remove"
+            aria-label={mt('meetings.pickers.remove', { name: item.text })}
+            onClick={() => onRemove(item.id)}
+          >
             <span aria-hidden="true">×</span>
           </button>
         </li>

@@ -15,7 +15,18 @@ import { InviteePicker } from './InviteePicker';
 import { agendaMinutes, bodyOf, meetingMinutes, type MeetingDraft } from './meetingDraft';
 
 /** Where a server error naming a field is shown (the rest go to the alert at the bottom). */
-const FIELD_GROUPS = ['title', 'startsAt', 'endsAt', 'onlineUrl', 'venue', 'capacity', 'description', 'agenda', 'extraInviteeIds', 'kind'] as const;
+const FIELD_GROUPS = [
+  'title',
+  'startsAt',
+  'endsAt',
+  'onlineUrl',
+  'venue',
+  'capacity',
+  'description',
+  'agenda',
+  'extraInviteeIds',
+  'kind',
+] as const;
 
 interface Props {
   initial: MeetingDraft;
@@ -81,7 +92,13 @@ export function MeetingForm({ initial, mode, busy, submitLabel, onSubmit, onCanc
   }
 
   return (
-    <form ref={formRef} className="form meeting-form" noValidate onSubmit={(event) => void submit(event)} onKeyDown={preventSubmitWhileComposing}>
+    <form
+      ref={formRef}
+      className="form meeting-form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={preventSubmitWhileComposing}
+    >
       {mode === 'create' ? (
         <fieldset className="meeting-form__kind">
           <legend className="field__label">
@@ -103,7 +120,14 @@ export function MeetingForm({ initial, mode, busy, submitLabel, onSubmit, onCanc
           <span className="field__label">{mt('meetings.form.kind')}</span>: {labels.kind(draft.kind)}
         </p>
       )}
-      <TextField label={mt('meetings.form.title')} required maxLength={200} value={draft.title} error={errors.title} onChange={(event) => set({ title: event.target.value })} />
+      <TextField
+        label={mt('meetings.form.title')}
+        required
+        maxLength={200}
+        value={draft.title}
+        error={errors.title}
+        onChange={(event) => set({ title: event.target.value })}
+      />
       <div className="meeting-form__times">
         <TextField
           label={mt('meetings.form.startsAt')}
@@ -137,7 +161,13 @@ export function MeetingForm({ initial, mode, busy, submitLabel, onSubmit, onCanc
       />
       {hybrid && (
         <div className="meeting-form__venue">
-          <TextField label={mt('meetings.form.venue')} maxLength={200} value={draft.venue} error={errors.venue} onChange={(event) => set({ venue: event.target.value })} />
+          <TextField
+            label={mt('meetings.form.venue')}
+            maxLength={200}
+            value={draft.venue}
+            error={errors.venue}
+            onChange={(event) => set({ venue: event.target.value })}
+          />
           <TextField
             label={mt('meetings.form.capacity')}
             hint={mt('meetings.form.capacityHint')}
@@ -152,7 +182,16 @@ export function MeetingForm({ initial, mode, busy, submitLabel, onSubmit, onCanc
         </div>
       )}
       <Field label={mt('meetings.form.description')} hint={mt('meetings.form.descriptionHint')} error={errors.description}>
-        {(control) => <textarea {...control} className="textarea" rows={6} maxLength={20000} value={draft.description} onChange={(event) => set({ description: event.target.value })} />}
+        {(control) => (
+          <textarea
+            {...control}
+            className="textarea"
+            rows={6}
+            maxLength={20000}
+            value={draft.description}
+            onChange={(event) => set({ description: event.target.value })}
+          />
+        )}
       </Field>
       <AgendaEditor
         agenda={draft.agenda}
@@ -161,7 +200,13 @@ export function MeetingForm({ initial, mode, busy, submitLabel, onSubmit, onCanc
         meetingMinutes={meetingMinutes(draft)}
         onChange={(agenda) => set({ agenda })}
       />
-      {hybrid && <InviteePicker selectedIds={draft.extraInviteeIds} error={errors.extraInviteeIds} onChange={(extraInviteeIds) => set({ extraInviteeIds })} />}
+      {hybrid && (
+        <InviteePicker
+          selectedIds={draft.extraInviteeIds}
+          error={errors.extraInviteeIds}
+          onChange={(extraInviteeIds) => set({ extraInviteeIds })}
+        />
+      )}
       <FormAlert message={formError} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy || undefined}>

@@ -67,9 +67,11 @@ export function EditMeetingPage() {
   return (
     <>
       <p className="back-link">
-        <Link to={back}>{mt('meetings.form.backToMeetingBefore')}
+        <Link to={back}>
+          {mt('meetings.form.backToMeetingBefore')}
           <span data-user-content>{meeting.data.title}</span>
-          {mt('meetings.form.backToMeetingAfter')}</Link>
+          {mt('meetings.form.backToMeetingAfter')}
+        </Link>
       </p>
       <header className="page-header">
         <h1>{mt('meetings.form.editHeading')}</h1>

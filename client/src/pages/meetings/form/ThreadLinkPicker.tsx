@@ -21,8 +21,20 @@ export function ThreadLinkPicker({ linked, onAdd }: Props) {
         {mt('meetings.pickers.thread')}
       </label>
       <div className="thread-link-picker__row">
-        <select id={id} className="select select--small" value={chosen} onChange={(event) => setChosen(event.target.value)} disabled={threads.isPending}>
-          <option value="">{threads.isPending ? mt('meetings.pickers.loading') : threads.isError ? mt('meetings.pickers.failed') : mt('meetings.pickers.chooseThread')}</option>
+        <select
+          id={id}
+          className="select select--small"
+          value={chosen}
+          onChange={(event) => setChosen(event.target.value)}
+          disabled={threads.isPending}
+        >
+          <option value="">
+            {threads.isPending
+              ? mt('meetings.pickers.loading')
+              : threads.isError
+                ? mt('meetings.pickers.failed')
+                : mt('meetings.pickers.chooseThread')}
+          </option>
           {options.map((thread) => (
             <option key={thread.id} value={thread.id}>
               {thread.title}

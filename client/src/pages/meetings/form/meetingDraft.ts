@@ -48,7 +48,18 @@ export const newAgendaItem = (): AgendaDraft => ({
 });
 
 export function emptyDraft(): MeetingDraft {
-  return { kind: 'plenary', title: '', startsAt: '', endsAt: '', onlineUrl: '', venue: '', capacity: '', description: '', agenda: [], extraInviteeIds: [] };
+  return {
+    kind: 'plenary',
+    title: '',
+    startsAt: '',
+    endsAt: '',
+    onlineUrl: '',
+    venue: '',
+    capacity: '',
+    description: '',
+    agenda: [],
+    extraInviteeIds: [],
+  };
 }
 
 export function draftFromMeeting(meeting: Meeting): MeetingDraft {

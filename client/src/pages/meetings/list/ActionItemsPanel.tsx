@@ -47,26 +47,37 @@ export function ActionItemsPanel() {
           </p>
           <ul className="action-item-list">
             {shown.map((item) => (
-              <li key={`${item.meeting.id}:${item.id}`} className={item.overdue ? 'action-item action-item--overdue' : item.done ? 'action-item action-item--done' : 'action-item'}>
+              <li
+                key={`${item.meeting.id}:${item.id}`}
+                className={item.overdue ? 'action-item action-item--overdue' : item.done ? 'action-item action-item--done' : 'action-item'}
+              >
                 <p className="action-item__text">{item.text}</p>
                 <p className="action-item__meta small">
                   {item.overdue && <span className="overdue-flag">{mt('meetings.actionItems.overdue')}</span>}
                   {item.done && <span className="done-flag">{mt('meetings.actionItems.done')}</span>}
                   <span>
-                    {mt('meetings.actionItems.due')}: <DateTimeText iso={item.dueDate} dateOnly fallback={mt('meetings.actionItems.noDue')} />
+                    {mt('meetings.actionItems.due')}:{' '}
+                    <DateTimeText iso={item.dueDate} dateOnly fallback={mt('meetings.actionItems.noDue')} />
                   </span>
                   {everyone && item.owner && (
                     <span>
                       {mt('meetings.actionItems.owner')}: <OrgRefName organization={item.owner} />
                     </span>
                   )}
-                  <Link to={`/meetings/${item.meeting.id}`} data-user-content>{item.meeting.title}</Link>
+                  <Link to={`/meetings/${item.meeting.id}`} data-user-content>
+                    {item.meeting.title}
+                  </Link>
                 </p>
               </li>
             ))}
           </ul>
           {done.length > 0 && (
-            <button type="button" className="button button--tertiary button--small" aria-pressed={showDone} onClick={() => setShowDone((v) => !v)}>
+            <button
+              type="button"
+              className="button button--tertiary button--small"
+              aria-pressed={showDone}
+              onClick={() => setShowDone((v) => !v)}
+            >
               {mt('meetings.actionItems.showDone', { count: done.length })}
             </button>
           )}

@@ -39,7 +39,14 @@ export function CalendarFeedSection() {
             {mt('meetings.calendar.shownOnce')}
           </p>
           <div className="calendar-url__row">
-            <input id={`${id}-url`} className="input" readOnly value={issuedUrl} aria-describedby={`${id}-once`} onFocus={(event) => event.currentTarget.select()} />
+            <input
+              id={`${id}-url`}
+              className="input"
+              readOnly
+              value={issuedUrl}
+              aria-describedby={`${id}-once`}
+              onFocus={(event) => event.currentTarget.select()}
+            />
             <CopyButton text={issuedUrl} label={mt('meetings.calendar.copy')} />
           </div>
         </div>
@@ -58,7 +65,12 @@ export function CalendarFeedSection() {
         >
           {issuedUrl ? mt('meetings.calendar.reissue') : mt('meetings.calendar.issue')}
         </button>
-        <button type="button" className="button button--danger-outline button--small" disabled={revoke.isPending} onClick={() => setConfirmRevoke(true)}>
+        <button
+          type="button"
+          className="button button--danger-outline button--small"
+          disabled={revoke.isPending}
+          onClick={() => setConfirmRevoke(true)}
+        >
           {mt('meetings.calendar.revoke')}
         </button>
       </div>

@@ -15,7 +15,9 @@ export function MeetingListItem({ meeting }: { meeting: MeetingSummary }) {
         <MeetingStatusBadge status={meeting.status} />
       </div>
       <h3 className="meeting-item__title">
-        <Link to={`/meetings/${meeting.id}`} data-user-content>{meeting.title}</Link>
+        <Link to={`/meetings/${meeting.id}`} data-user-content>
+          {meeting.title}
+        </Link>
       </h3>
       <p className="meeting-item__time">
         <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} />

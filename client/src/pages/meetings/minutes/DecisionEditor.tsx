@@ -55,30 +55,54 @@ export function DecisionEditor({ decision, number, suggestedIssues, errors, onCh
         <label className="field__label" htmlFor={`${id}-issue`}>
           {mt('meetings.minutesEditor.issue')}
         </label>
-        <select id={`${id}-issue`} className="select" value={decision.issueId ?? ''} onChange={(event) => choose(event.target.value || null)}>
+        <select
+          id={`${id}-issue`}
+          className="select"
+          value={decision.issueId ?? ''}
+          onChange={(event) => choose(event.target.value || null)}
+        >
           <option value="">{mt('meetings.minutesEditor.noIssue')}</option>
-          {decision.issueId && !options.some((i) => i.id === decision.issueId) && <option value={decision.issueId}>{decision.issueId}</option>}
+          {decision.issueId && !options.some((i) => i.id === decision.issueId) && (
+            <option value={decision.issueId}>{decision.issueId}</option>
+          )}
           {options.map((issue) => (
             <option key={issue.id} value={issue.id}>
               {issue.number} {issue.title}
             </option>
           ))}
         </select>
-        <IssueSearchBox label={mt('meetings.minutesEditor.otherIssue')} excludeIds={options.map((i) => i.id)} onPick={(issue) => set({ issueId: issue.id, issue })} />
+        <IssueSearchBox
+          label={mt('meetings.minutesEditor.otherIssue')}
+          excludeIds={options.map((i) => i.id)}
+          onPick={(issue) => set({ issueId: issue.id, issue })}
+        />
       </div>
       <fieldset className="minutes-editor__effect" disabled={!decision.issueId}>
         <legend className="field__label">{mt('meetings.minutesEditor.effect')}</legend>
-        <p className="field__hint">{decision.issueId ? mt('meetings.minutesEditor.effectHint') : mt('meetings.minutesEditor.effectNeedsIssue')}</p>
+        <p className="field__hint">
+          {decision.issueId ? mt('meetings.minutesEditor.effectHint') : mt('meetings.minutesEditor.effectNeedsIssue')}
+        </p>
         <div className="segmented">
           {EFFECTS.map((effect) => (
             <label key={effect} className="segmented__option">
-              <input type="radio" name={`${id}-effect`} value={effect} checked={(decision.issueId ? decision.effect : 'record') === effect} onChange={() => set({ effect })} />
+              <input
+                type="radio"
+                name={`${id}-effect`}
+                value={effect}
+                checked={(decision.issueId ? decision.effect : 'record') === effect}
+                onChange={() => set({ effect })}
+              />
               <span>{mt(`meetings.minutes.effect.${effect}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
-      <button type="button" className="button button--danger-outline button--small" onClick={onRemove} aria-label={mt('meetings.minutesEditor.removeDecision', { number })}>
+      <button
+        type="button"
+        className="button button--danger-outline button--small"
+        onClick={onRemove}
+        aria-label={mt('meetings.minutesEditor.removeDecision', { number })}
+      >
         {mt('meetings.form.remove')}
       </button>
     </fieldset>

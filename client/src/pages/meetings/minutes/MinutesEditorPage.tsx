@@ -44,9 +44,11 @@ export function MinutesEditorPage() {
   return (
     <>
       <p className="back-link">
-        <Link to={`/meetings/${id}`}>{mt('meetings.form.backToMeetingBefore')}
+        <Link to={`/meetings/${id}`}>
+          {mt('meetings.form.backToMeetingBefore')}
           <span data-user-content>{data.title}</span>
-          {mt('meetings.form.backToMeetingAfter')}</Link>
+          {mt('meetings.form.backToMeetingAfter')}
+        </Link>
       </p>
       <header className="page-header">
         <p className="page-header__eyebrow" data-user-content>
@@ -124,11 +126,22 @@ function MinutesEditor({ meeting }: { meeting: Meeting }) {
         })}
         <FormAlert message={formError} />
         <div className="form__actions minutes-editor__save">
-          <button type="submit" className="button button--primary" disabled={save.isPending || meeting.agenda.length === 0} aria-busy={save.isPending || undefined}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={save.isPending || meeting.agenda.length === 0}
+            aria-busy={save.isPending || undefined}
+          >
             {mt('meetings.minutesEditor.save')}
           </button>
           <span className="small" role="status">
-            {save.isPending ? mt('meetings.minutesEditor.saving') : dirty ? mt('meetings.minutesEditor.unsaved') : savedNote ? mt('meetings.minutesEditor.saved') : ''}
+            {save.isPending
+              ? mt('meetings.minutesEditor.saving')
+              : dirty
+                ? mt('meetings.minutesEditor.unsaved')
+                : savedNote
+                  ? mt('meetings.minutesEditor.saved')
+                  : ''}
           </span>
         </div>
       </form>

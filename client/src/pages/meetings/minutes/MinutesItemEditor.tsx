@@ -36,7 +36,16 @@ export function MinutesItemEditor({ agendaItem, number, item, agendaIssues, erro
         </p>
       )}
       <Field label={mt('meetings.minutesEditor.summary')} error={errors.summary}>
-        {(control) => <textarea {...control} className="textarea" rows={5} maxLength={20000} value={item.summary} onChange={(event) => set({ summary: event.target.value })} />}
+        {(control) => (
+          <textarea
+            {...control}
+            className="textarea"
+            rows={5}
+            maxLength={20000}
+            value={item.summary}
+            onChange={(event) => set({ summary: event.target.value })}
+          />
+        )}
       </Field>
 
       <h3 className="minutes-editor__subtitle">{mt('meetings.minutes.decisions')}</h3>
@@ -51,7 +60,11 @@ export function MinutesItemEditor({ agendaItem, number, item, agendaIssues, erro
           onRemove={() => set({ decisions: item.decisions.filter((_, i) => i !== index) })}
         />
       ))}
-      <button type="button" className="button button--secondary button--small" onClick={() => set({ decisions: [...item.decisions, newDecision()] })}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => set({ decisions: [...item.decisions, newDecision()] })}
+      >
         <span aria-hidden="true">＋</span>
         {mt('meetings.minutesEditor.addDecision')}
       </button>
@@ -67,7 +80,11 @@ export function MinutesItemEditor({ agendaItem, number, item, agendaIssues, erro
           onRemove={() => set({ actionItems: item.actionItems.filter((_, i) => i !== index) })}
         />
       ))}
-      <button type="button" className="button button--secondary button--small" onClick={() => set({ actionItems: [...item.actionItems, newActionItem()] })}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => set({ actionItems: [...item.actionItems, newActionItem()] })}
+      >
         <span aria-hidden="true">＋</span>
         {mt('meetings.minutesEditor.addActionItem')}
       </button>

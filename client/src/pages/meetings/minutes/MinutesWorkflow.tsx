@@ -40,7 +40,9 @@ export function MinutesWorkflow({ meeting, items, dirty }: Props) {
     effects.recorded > 0 ? mt('meetings.minutesEditor.publishRecorded', { count: effects.recorded }) : '',
     effects.answers > 0 ? mt('meetings.minutesEditor.publishAnswers', { count: effects.answers }) : '',
     minutes && minutes.awaiting.length > 0
-      ? mt('meetings.minutesEditor.publishAwaiting', { names: minutes.awaiting.map((o) => orgRefName(o, language)).join(mt('meetings.minutes.listSeparator')) })
+      ? mt('meetings.minutesEditor.publishAwaiting', {
+          names: minutes.awaiting.map((o) => orgRefName(o, language)).join(mt('meetings.minutes.listSeparator')),
+        })
       : '',
     mt('meetings.minutesEditor.publishFinal'),
   ]
@@ -59,12 +61,26 @@ export function MinutesWorkflow({ meeting, items, dirty }: Props) {
         <li>{mt('meetings.minutesEditor.stepPublish')}</li>
       </ol>
       {blockedReason && <p className="small muted">{blockedReason}</p>}
-      {minutes?.circulatedAt ? <ConfirmationStatus minutes={minutes} /> : presenters.size === 0 && <p className="small muted">{mt('meetings.minutesEditor.noPresenters')}</p>}
+      {minutes?.circulatedAt ? (
+        <ConfirmationStatus minutes={minutes} />
+      ) : (
+        presenters.size === 0 && <p className="small muted">{mt('meetings.minutesEditor.noPresenters')}</p>
+      )}
       <div className="form__actions">
-        <button type="button" className="button button--secondary" disabled={blockedReason !== null || presenters.size === 0 || circulate.isPending} onClick={() => setAsking('circulate')}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={blockedReason !== null || presenters.size === 0 || circulate.isPending}
+          onClick={() => setAsking('circulate')}
+        >
           {minutes?.circulatedAt ? mt('meetings.minutesEditor.recirculate') : mt('meetings.minutesEditor.circulate')}
         </button>
-        <button type="button" className="button button--primary" disabled={blockedReason !== null || publish.isPending} onClick={() => setAsking('publish')}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={blockedReason !== null || publish.isPending}
+          onClick={() => setAsking('publish')}
+        >
           {mt('meetings.minutesEditor.publish')}
         </button>
       </div>

@@ -44,7 +44,13 @@ export function draftFromMeeting(meeting: Meeting): MinutesItemDraft[] {
     return {
       agendaItemId: agendaItem.id,
       summary: saved?.summary ?? '',
-      decisions: (saved?.decisions ?? []).map((d, index) => ({ key: `${agendaItem.id}-d${index}`, text: d.text, issueId: d.issueId, issue: d.issue, effect: d.effect })),
+      decisions: (saved?.decisions ?? []).map((d, index) => ({
+        key: `${agendaItem.id}-d${index}`,
+        text: d.text,
+        issueId: d.issueId,
+        issue: d.issue,
+        effect: d.effect,
+      })),
       actionItems: (saved?.actionItems ?? []).map((a) => ({
         key: a.id,
         id: a.id,

@@ -67,7 +67,10 @@ export function ChatPanel({ chat, outbox, myId, canSpeak, cannotSpeak }: Props) 
         ) : (
           <ol className="room-chat__list">
             {visible.map((message) => (
-              <li key={message.id} className={message.author.id === myId ? 'room-chat__message room-chat__message--mine' : 'room-chat__message'}>
+              <li
+                key={message.id}
+                className={message.author.id === myId ? 'room-chat__message room-chat__message--mine' : 'room-chat__message'}
+              >
                 <p className="room-chat__meta">
                   <PersonWithOrganization person={message.author} block="meeting-person" />
                   <time className="small muted" dateTime={message.at}>

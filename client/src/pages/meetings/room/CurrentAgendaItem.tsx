@@ -15,10 +15,12 @@ export function CurrentAgendaItem({ agenda, currentId }: { agenda: AgendaItem[];
       {item ? (
         <>
           <p className="room-current__title">
-            <span className="room-current__number">{mt('meetings.form.agendaItem', { number: index + 1 })}</span> <span data-user-content>{item.title}</span>
+            <span className="room-current__number">{mt('meetings.form.agendaItem', { number: index + 1 })}</span>{' '}
+            <span data-user-content>{item.title}</span>
           </p>
           <p className="small">
-            {mt('meetings.agenda.presenter')}: {item.presenter ? <OrgRefName organization={item.presenter} /> : mt('meetings.agenda.noPresenter')}
+            {mt('meetings.agenda.presenter')}:{' '}
+            {item.presenter ? <OrgRefName organization={item.presenter} /> : mt('meetings.agenda.noPresenter')}
             {' · '}
             {mt('meetings.agenda.minutes', { count: item.minutes })}
           </p>

@@ -68,7 +68,9 @@ export function FloorControl({ presence, floor, setFloor }: Props) {
                   aria-busy={busy === person.id || undefined}
                   onClick={() => void change(person, !has)}
                 >
-                  {has ? mt('meetings.room.takeFloor', { name: person.displayName }) : mt('meetings.room.giveFloor', { name: person.displayName })}
+                  {has
+                    ? mt('meetings.room.takeFloor', { name: person.displayName })
+                    : mt('meetings.room.giveFloor', { name: person.displayName })}
                 </button>
               </li>
             );

@@ -103,7 +103,12 @@ export function MeetingRoomPage() {
           )}
         </p>
         <label className="checkbox small" htmlFor={readNewId}>
-          <input id={readNewId} type="checkbox" checked={announcer.readNew} onChange={(event) => announcer.setReadNew(event.target.checked)} />
+          <input
+            id={readNewId}
+            type="checkbox"
+            checked={announcer.readNew}
+            onChange={(event) => announcer.setReadNew(event.target.checked)}
+          />
           {mt('meetings.room.readNew')}
         </label>
         <p className="visually-hidden" aria-live="polite" aria-atomic="true">
@@ -130,7 +135,12 @@ export function MeetingRoomPage() {
         />
       </div>
       <div className="room-layout room-layout--side">
-        <RoomAgenda agenda={room.agenda} currentId={room.meeting.currentAgendaItemId} canManage={manage} setCurrent={commands.setCurrentAgendaItem} />
+        <RoomAgenda
+          agenda={room.agenda}
+          currentId={room.meeting.currentAgendaItemId}
+          canManage={manage}
+          setCurrent={commands.setCurrentAgendaItem}
+        />
         <PresencePanel presence={room.presence} floorIds={floorIds} />
         {manage && <FloorControl presence={room.presence} floor={room.floor} setFloor={commands.setFloor} />}
       </div>

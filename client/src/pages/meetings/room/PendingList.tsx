@@ -11,7 +11,11 @@ export function PendingList({ outbox, hiddenClientIds }: { outbox: Outbox; hidde
   return (
     <ul className="room-pending">
       {items.map((item) => (
-        <li key={item.clientId} className={item.status === 'failed' ? 'room-pending__item room-pending__item--failed' : 'room-pending__item'} aria-busy={item.status === 'sending' || undefined}>
+        <li
+          key={item.clientId}
+          className={item.status === 'failed' ? 'room-pending__item room-pending__item--failed' : 'room-pending__item'}
+          aria-busy={item.status === 'sending' || undefined}
+        >
           <p className="room-pending__body">{item.body}</p>
           {item.status === 'sending' ? (
             <p className="small muted">{mt('meetings.room.sending')}</p>

@@ -22,7 +22,12 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
   const [query, setQuery] = useState('');
 
   const groups = useMemo(
-    () => [...presence].sort((a, b) => b.people.length - a.people.length || orgRefName(a.organization, language).localeCompare(orgRefName(b.organization, language), language)),
+    () =>
+      [...presence].sort(
+        (a, b) =>
+          b.people.length - a.people.length ||
+          orgRefName(a.organization, language).localeCompare(orgRefName(b.organization, language), language),
+      ),
     [presence, language],
   );
   const total = groups.reduce((sum, g) => sum + g.people.length, 0);
@@ -52,10 +57,13 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
   return (
     <section className="room-panel room-presence" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="room-panel__title">
-        {mt('meetings.room.presence')} <span className="room-panel__count">{mt('meetings.room.presenceCount', {
+        {mt('meetings.room.presence')}{' '}
+        <span className="room-panel__count">
+          {mt('meetings.room.presenceCount', {
             people: mt('meetings.room.people', { count: total }),
             organizations: mt('meetings.room.organizations', { count: groups.length }),
-          })}</span>
+          })}
+        </span>
       </h2>
       <label className="field__label field__label--small" htmlFor={`${id}-q`}>
         {mt('meetings.room.presenceSearch')}
@@ -64,12 +72,15 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
       {needle ? (
         <>
           <p className="small" aria-live="polite">
-            {matches.length > MAX_MATCHES ? mt('meetings.room.presenceTooMany', { count: MAX_MATCHES }) : mt('meetings.room.presenceFound', { count: matches.length })}
+            {matches.length > MAX_MATCHES
+              ? mt('meetings.room.presenceTooMany', { count: MAX_MATCHES })
+              : mt('meetings.room.presenceFound', { count: matches.length })}
           </p>
           <ul className="room-presence__people">
             {matches.slice(0, MAX_MATCHES).map(({ person, organization }) => (
               <li key={person.id}>
-                <span data-user-content>{person.displayName}</span> <span className="small muted">{orgRefName(organization, language)}</span> {floorMark(person.id)}
+                <span data-user-content>{person.displayName}</span>{' '}
+                <span className="small muted">{orgRefName(organization, language)}</span> {floorMark(person.id)}
               </li>
             ))}
           </ul>
@@ -102,7 +113,12 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
             })}
           </ul>
           {groups.length > FIRST_ORGS && (
-            <button type="button" className="button button--tertiary button--small" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+            <button
+              type="button"
+              className="button button--tertiary button--small"
+              aria-expanded={showAll}
+              onClick={() => setShowAll((v) => !v)}
+            >
               {showAll ? mt('meetings.room.fewerOrgs') : mt('meetings.room.allOrgs', { count: groups.length })}
             </button>
           )}

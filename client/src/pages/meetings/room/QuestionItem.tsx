@@ -26,7 +26,9 @@ export function QuestionItem({ question, myId, canSupport, canManage, busy, onSu
   return (
     <li className={`room-question room-question--${question.status}`} aria-current={question.status === 'current' ? 'true' : undefined}>
       <p className="room-question__meta">
-        <span className={`room-question__status room-question__status--${question.status}`}>{mt(`meetings.room.questionStatus.${question.status}`)}</span>
+        <span className={`room-question__status room-question__status--${question.status}`}>
+          {mt(`meetings.room.questionStatus.${question.status}`)}
+        </span>
         <PersonWithOrganization person={question.author} block="meeting-person" />
         <time className="small muted" dateTime={question.at}>
           {formatJapanClock(question.at, language)}

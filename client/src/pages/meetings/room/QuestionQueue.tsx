@@ -66,15 +66,29 @@ export function QuestionQueue({ questions, outbox, myId, canSpeak, canManage, co
   return (
     <section className="room-panel room-questions" aria-labelledby="room-questions-title">
       <h2 id="room-questions-title" className="room-panel__title">
-        {mt('meetings.room.questions')} <span className="room-panel__count">{mt('meetings.room.openCount', { count: waiting.length })}</span>
+        {mt('meetings.room.questions')}{' '}
+        <span className="room-panel__count">{mt('meetings.room.openCount', { count: waiting.length })}</span>
       </h2>
       <InlineError message={failure} />
-      {waiting.length === 0 ? <p className="muted">{mt('meetings.room.noQuestions')}</p> : <ol className="room-questions__list">{waiting.map(item)}</ol>}
+      {waiting.length === 0 ? (
+        <p className="muted">{mt('meetings.room.noQuestions')}</p>
+      ) : (
+        <ol className="room-questions__list">{waiting.map(item)}</ol>
+      )}
       <PendingList outbox={outbox} hiddenClientIds={NOTHING_HIDDEN} />
-      {canSpeak ? <RoomComposer label={mt('meetings.room.questionLabel')} submitLabel={mt('meetings.room.ask')} onSend={outbox.send} /> : cannotSpeak}
+      {canSpeak ? (
+        <RoomComposer label={mt('meetings.room.questionLabel')} submitLabel={mt('meetings.room.ask')} onSend={outbox.send} />
+      ) : (
+        cannotSpeak
+      )}
       {answered.length > 0 && (
         <div className="room-questions__answered">
-          <button type="button" className="button button--tertiary button--small" aria-expanded={showAnswered} onClick={() => setShowAnswered((v) => !v)}>
+          <button
+            type="button"
+            className="button button--tertiary button--small"
+            aria-expanded={showAnswered}
+            onClick={() => setShowAnswered((v) => !v)}
+          >
             {mt('meetings.room.answeredToggle', { count: answered.length })}
           </button>
           {showAnswered && <ol className="room-questions__list">{answered.map(item)}</ol>}

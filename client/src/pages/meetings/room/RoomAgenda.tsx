@@ -46,13 +46,18 @@ export function RoomAgenda({ agenda, currentId, canManage, setCurrent }: Props) 
           {agenda.map((item) => {
             const current = item.id === currentId;
             return (
-              <li key={item.id} className={current ? 'room-agenda__item room-agenda__item--current' : 'room-agenda__item'} aria-current={current ? 'step' : undefined}>
+              <li
+                key={item.id}
+                className={current ? 'room-agenda__item room-agenda__item--current' : 'room-agenda__item'}
+                aria-current={current ? 'step' : undefined}
+              >
                 <p className="room-agenda__title">
                   <span data-user-content>{item.title}</span>
                   {current && <span className="meeting-status meeting-status--live">{mt('meetings.agenda.now')}</span>}
                 </p>
                 <p className="small muted">
-                  {item.presenter ? <OrgRefName organization={item.presenter} /> : mt('meetings.agenda.noPresenter')} · {mt('meetings.agenda.minutes', { count: item.minutes })}
+                  {item.presenter ? <OrgRefName organization={item.presenter} /> : mt('meetings.agenda.noPresenter')} ·{' '}
+                  {mt('meetings.agenda.minutes', { count: item.minutes })}
                 </p>
                 {(item.issues.length > 0 || item.threads.length > 0) && (
                   <ul className="room-agenda__links small">
@@ -75,7 +80,12 @@ export function RoomAgenda({ agenda, currentId, canManage, setCurrent }: Props) 
                   </ul>
                 )}
                 {canManage && !current && (
-                  <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void choose(item.id)}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    disabled={busy}
+                    onClick={() => void choose(item.id)}
+                  >
                     {mt('meetings.room.makeCurrent')}
                   </button>
                 )}

@@ -21,7 +21,10 @@ export function RoomBeforeStart({ meetingId }: { meetingId: string }) {
   const meeting = useMeeting(meetingId);
   const back = { to: `/meetings/${meetingId}`, label: mt('meetings.room.backToMeeting') };
   if (meeting.isPending) return <LoadingState />;
-  if (meeting.isError) return <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} back={back} notFound={mt('meetings.detail.notFound')} />;
+  if (meeting.isError)
+    return (
+      <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} back={back} notFound={mt('meetings.detail.notFound')} />
+    );
   const data = meeting.data;
   const manage = me.abilities['meeting.manage'];
 

@@ -20,7 +20,6 @@ export type RoomEvent =
   | { type: 'presence'; change: PresenceChange }
   | { type: 'status'; status: MeetingStatus };
 
-
 /** Add messages not held yet, kept in the server's order (seq). */
 export function mergeChat(held: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
   const known = new Set(held.map((m) => m.id));

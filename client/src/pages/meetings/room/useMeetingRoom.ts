@@ -52,9 +52,11 @@ export function useMeetingRoom(meetingId: string, onEvent?: (event: RoomEvent) =
     const onConnect = () => void join();
     const onChat = (message: ChatMessage) => mine(message) && apply({ type: 'chat', message });
     const onQuestion = (question: Question) => mine(question) && apply({ type: 'question', question });
-    const onAgenda = (p: { meetingId: string; agendaItemId: string | null }) => mine(p) && apply({ type: 'agendaCurrent', agendaItemId: p.agendaItemId });
+    const onAgenda = (p: { meetingId: string; agendaItemId: string | null }) =>
+      mine(p) && apply({ type: 'agendaCurrent', agendaItemId: p.agendaItemId });
     const onFloor = (p: { meetingId: string; floor: Person[] }) => mine(p) && apply({ type: 'floor', floor: p.floor });
-    const onPresence = ({ meetingId, joined, left }: { meetingId: string } & PresenceChange) => mine({ meetingId }) && apply({ type: 'presence', change: { joined, left } });
+    const onPresence = ({ meetingId, joined, left }: { meetingId: string } & PresenceChange) =>
+      mine({ meetingId }) && apply({ type: 'presence', change: { joined, left } });
     const onStatus = (p: { meetingId: string; status: MeetingStatus }) => mine(p) && apply({ type: 'status', status: p.status });
     // Waiting at a room that was not open yet: the meeting starting lets us in without a reload.
     // (Once in, changes arrive as room events; re-joining on every change would flood a big room.)

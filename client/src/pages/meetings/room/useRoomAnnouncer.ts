@@ -39,7 +39,8 @@ export function useRoomAnnouncer(mt: MeetingsT, myId: string) {
           return;
         case 'floor': {
           const has = event.floor.some((p) => p.id === myId);
-          if (hadFloor.current !== null && has !== hadFloor.current) setAnnouncement(mt(has ? 'meetings.room.announce.floorGiven' : 'meetings.room.announce.floorTaken'));
+          if (hadFloor.current !== null && has !== hadFloor.current)
+            setAnnouncement(mt(has ? 'meetings.room.announce.floorGiven' : 'meetings.room.announce.floorTaken'));
           hadFloor.current = has;
           return;
         }

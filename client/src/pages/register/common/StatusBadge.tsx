@@ -15,5 +15,9 @@ export function StatusBadge({ status }: { status: IssueStatus }) {
 export function PriorityBadge({ priority }: { priority: Priority }) {
   const labels = useRegisterLabels();
   const rt = useRegisterT();
-  return <span className={`priority-badge priority-badge--${priority}`}>{rt('register.fields.priorityValue', { priority: labels.priority(priority) })}</span>;
+  return (
+    <span className={`priority-badge priority-badge--${priority}`}>
+      {rt('register.fields.priorityValue', { priority: labels.priority(priority) })}
+    </span>
+  );
 }

@@ -4,7 +4,14 @@
  * (shared/reference/council.ts). One source for tables, filters, the timeline and the charts.
  */
 import { useMemo } from 'react';
-import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS, type IssueCategory, type IssueStatus, type Priority } from '@shared/register/rules';
+import {
+  CATEGORY_LABELS,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  type IssueCategory,
+  type IssueStatus,
+  type Priority,
+} from '@shared/register/rules';
 import { BUSINESS_AREAS, OBSERVERS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
 import type { Language } from '@client/i18n';
 import { useLanguage } from '@client/i18n/useLanguage';

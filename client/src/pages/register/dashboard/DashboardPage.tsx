@@ -68,7 +68,11 @@ export function DashboardPage() {
             <CountChart
               title={rt('register.dashboard.byCategory')}
               keyHeading={rt('register.fields.category')}
-              rows={ISSUE_CATEGORIES.map((c: IssueCategory) => ({ key: c, label: labels.category(c), count: countOf(stats.data.openByCategory, c) }))}
+              rows={ISSUE_CATEGORIES.map((c: IssueCategory) => ({
+                key: c,
+                label: labels.category(c),
+                count: countOf(stats.data.openByCategory, c),
+              }))}
             />
           </section>
         </>

@@ -30,7 +30,10 @@ export function StatusAreaChart({ cells }: { cells: RegisterStats['openByStatusA
 
   const title = rt('register.dashboard.byStatusArea');
   const top = rows.slice(0, 3).map((row) => rt('register.dashboard.areaCount', { area: row.label, count: row.total }));
-  const summary = rt('register.dashboard.byStatusAreaSummary', { areas: rows.length, top: top.join(labels.language === 'ja' ? '、' : ', ') });
+  const summary = rt('register.dashboard.byStatusAreaSummary', {
+    areas: rows.length,
+    top: top.join(labels.language === 'ja' ? '、' : ', '),
+  });
 
   return (
     <ChartFrame
@@ -46,7 +49,14 @@ export function StatusAreaChart({ cells }: { cells: RegisterStats['openByStatusA
             {/* The workflow's order (新規 → 回答済), not the alphabet's. */}
             <Legend itemSorter={(item) => OPEN_STATUSES.indexOf(item.dataKey as IssueStatus)} />
             {OPEN_STATUSES.map((status) => (
-              <Bar key={status} dataKey={status} name={labels.status(status)} stackId="status" fill={colors[status]} isAnimationActive={false} />
+              <Bar
+                key={status}
+                dataKey={status}
+                name={labels.status(status)}
+                stackId="status"
+                fill={colors[status]}
+                isAnimationActive={false}
+              />
             ))}
           </>
         ),
@@ -54,7 +64,11 @@ export function StatusAreaChart({ cells }: { cells: RegisterStats['openByStatusA
       table={{
         nameHeading: rt('register.fields.businessAreas'),
         valueHeadings: [...OPEN_STATUSES.map((status) => labels.status(status)), rt('register.dashboard.total')],
-        rows: rows.map((row) => ({ key: row.key, name: row.label, values: [...OPEN_STATUSES.map((status) => row.counts[status] ?? 0), row.total] })),
+        rows: rows.map((row) => ({
+          key: row.key,
+          name: row.label,
+          values: [...OPEN_STATUSES.map((status) => row.counts[status] ?? 0), row.total],
+        })),
       }}
     />
   );

@@ -24,7 +24,13 @@ export function ExportButtons({ filters }: { filters: IssueFilterParams }) {
   }
 
   const button = (format: ExportFormat) => (
-    <button type="button" className="button button--secondary button--small" disabled={working} aria-busy={(working && state.format === format) || undefined} onClick={() => void run(format)}>
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      disabled={working}
+      aria-busy={(working && state.format === format) || undefined}
+      onClick={() => void run(format)}
+    >
       {working && state.format === format ? rt('register.export.working') : rt(`register.export.${format}`)}
     </button>
   );

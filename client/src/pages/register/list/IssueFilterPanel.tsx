@@ -60,7 +60,11 @@ export function IssueFilterPanel({ view, update, clearFilters }: Props) {
         />
         <MultiChoiceFilter
           label={rt('register.fields.specialReason')}
-          options={SPECIAL_MIGRATION_REASONS.map((r) => ({ value: r.key, label: labels.reasonShort(r.key), detail: labels.reasonText(r.key) }))}
+          options={SPECIAL_MIGRATION_REASONS.map((r) => ({
+            value: r.key,
+            label: labels.reasonShort(r.key),
+            detail: labels.reasonText(r.key),
+          }))}
           selected={view.reason}
           onChange={(reason) => update({ reason })}
         />
@@ -85,7 +89,11 @@ export function IssueFilterPanel({ view, update, clearFilters }: Props) {
           </select>
         </label>
         <FlagCheckbox label={rt('register.filters.overdueOnly')} value={view.overdue} onChange={(overdue) => update({ overdue })} />
-        <FlagCheckbox label={rt('register.filters.leadTimeOnly')} value={view.leadTimeShort} onChange={(leadTimeShort) => update({ leadTimeShort })} />
+        <FlagCheckbox
+          label={rt('register.filters.leadTimeOnly')}
+          value={view.leadTimeShort}
+          onChange={(leadTimeShort) => update({ leadTimeShort })}
+        />
       </div>
       {hasFilters(view) && (
         <p className="register-filters__clear">
@@ -137,7 +145,15 @@ function KeywordSearch({ initial, onSearch }: { initial: string; onSearch: (q: s
 }
 
 /** "Only …": checked filters to `true`; unchecked means no filter (not `false`). */
-function FlagCheckbox({ label, value, onChange }: { label: string; value: boolean | undefined; onChange: (value: true | undefined) => void }) {
+function FlagCheckbox({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: boolean | undefined;
+  onChange: (value: true | undefined) => void;
+}) {
   return (
     <label className="checkbox">
       <input type="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked ? true : undefined)} />
@@ -145,4 +161,3 @@ function FlagCheckbox({ label, value, onChange }: { label: string; value: boolea
     </label>
   );
 }
-

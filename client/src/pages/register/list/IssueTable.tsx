@@ -22,7 +22,13 @@ export function IssueTable({ issues, sort, onSort, busy }: Props) {
   const rt = useRegisterT();
   const labels = useRegisterLabels();
   return (
-    <div className="table-scroll register-table-scroll" role="region" aria-labelledby="register-table-caption" tabIndex={0} aria-busy={busy || undefined}>
+    <div
+      className="table-scroll register-table-scroll"
+      role="region"
+      aria-labelledby="register-table-caption"
+      tabIndex={0}
+      aria-busy={busy || undefined}
+    >
       <table className="table register-table">
         <caption id="register-table-caption" className="visually-hidden">
           {rt('register.list.caption')}
@@ -35,10 +41,28 @@ export function IssueTable({ issues, sort, onSort, busy }: Props) {
             <th scope="col">{rt('register.fields.businessAreas')}</th>
             <th scope="col">{rt('register.fields.category')}</th>
             <th scope="col">{rt('register.fields.ministry')}</th>
-            <SortableHeader column="support" label={rt('register.fields.supportShort')} sort={sort} onSort={onSort} className="register-table__support" />
-            <SortableHeader column="due" label={rt('register.fields.dueDate')} sort={sort} onSort={onSort} className="register-table__date" />
+            <SortableHeader
+              column="support"
+              label={rt('register.fields.supportShort')}
+              sort={sort}
+              onSort={onSort}
+              className="register-table__support"
+            />
+            <SortableHeader
+              column="due"
+              label={rt('register.fields.dueDate')}
+              sort={sort}
+              onSort={onSort}
+              className="register-table__date"
+            />
             <th scope="col">{rt('register.fields.leadTime')}</th>
-            <SortableHeader column="updated" label={rt('register.fields.updatedAt')} sort={sort} onSort={onSort} className="register-table__date" />
+            <SortableHeader
+              column="updated"
+              label={rt('register.fields.updatedAt')}
+              sort={sort}
+              onSort={onSort}
+              className="register-table__date"
+            />
           </tr>
         </thead>
         <tbody>
@@ -57,7 +81,9 @@ export function IssueTable({ issues, sort, onSort, busy }: Props) {
                 <BusinessAreaTags areas={issue.businessAreas} />
               </td>
               <td className="register-table__category">{labels.category(issue.category)}</td>
-              <td className="register-table__ministry">{issue.ministry ? labels.ministry(issue.ministry) : <span className="muted">{rt('register.common.notSet')}</span>}</td>
+              <td className="register-table__ministry">
+                {issue.ministry ? labels.ministry(issue.ministry) : <span className="muted">{rt('register.common.notSet')}</span>}
+              </td>
               <td className="numeric register-table__count">{issue.supportCount}</td>
               <td>
                 <DueDate issue={issue} />

@@ -44,7 +44,11 @@ export function MultiChoiceFilter<T extends string>({ label, options, selected =
         </p>
         {options.map((option) => (
           <label key={option.value} className="checkbox multi-filter__option">
-            <input type="checkbox" checked={selected.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={selected.includes(option.value)}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+            />
             <span>
               {option.label}
               {option.detail && (

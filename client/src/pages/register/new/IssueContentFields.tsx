@@ -92,7 +92,12 @@ export function IssueContentFields({ draft, errors, onChange, withDueDate }: Pro
       </div>
       <Field label={rt('register.fields.specialReason')} hint={rt('register.form.specialReasonHint')} error={errors.specialReason}>
         {(control) => (
-          <select className="select" {...control} value={draft.specialReason} onChange={(event) => onChange({ specialReason: event.target.value })}>
+          <select
+            className="select"
+            {...control}
+            value={draft.specialReason}
+            onChange={(event) => onChange({ specialReason: event.target.value })}
+          >
             <option value="">{rt('register.form.noReason')}</option>
             {SPECIAL_MIGRATION_REASONS.map((reason) => (
               <option key={reason.key} value={reason.key}>
@@ -129,4 +134,3 @@ export function IssueContentFields({ draft, errors, onChange, withDueDate }: Pro
     </>
   );
 }
-

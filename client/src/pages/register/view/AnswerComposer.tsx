@@ -40,7 +40,9 @@ export function AnswerComposer({ detail, organizationId }: { detail: IssueDetail
 
   function valid(): boolean {
     if (AnswerBody.safeParse({ body }).success) return true;
-    setError(body.trim() ? rt('register.form.tooLong', { max: ISSUE_LIMITS.commentLength, count: body.length }) : t('errors.field.required'));
+    setError(
+      body.trim() ? rt('register.form.tooLong', { max: ISSUE_LIMITS.commentLength, count: body.length }) : t('errors.field.required'),
+    );
     return false;
   }
 
@@ -102,7 +104,13 @@ export function AnswerComposer({ detail, organizationId }: { detail: IssueDetail
         <button type="submit" className="button button--primary" disabled={publish.isPending}>
           {rt('register.answers.publishReview')}
         </button>
-        <button type="button" className="button button--secondary" disabled={saveDraft.isPending} aria-busy={saveDraft.isPending || undefined} onClick={save}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={saveDraft.isPending}
+          aria-busy={saveDraft.isPending || undefined}
+          onClick={save}
+        >
           {saveDraft.isPending ? rt('register.answers.savingDraft') : rt('register.answers.saveDraft')}
         </button>
         {saved && (
@@ -114,7 +122,9 @@ export function AnswerComposer({ detail, organizationId }: { detail: IssueDetail
       <ConfirmDialog
         open={confirming}
         title={rt('register.answers.confirmTitle')}
-        body={answered ? rt('register.answers.confirmBodyAnswered') : rt('register.answers.confirmBody', { status: labels.status('answered') })}
+        body={
+          answered ? rt('register.answers.confirmBodyAnswered') : rt('register.answers.confirmBody', { status: labels.status('answered') })
+        }
         confirmLabel={publish.isPending ? rt('register.answers.publishing') : rt('register.answers.confirm')}
         tone="primary"
         busy={publish.isPending}

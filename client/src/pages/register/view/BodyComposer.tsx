@@ -33,7 +33,9 @@ export function BodyComposer({ label, hint, submitLabel, busyLabel, initial = ''
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!CommentBody.safeParse({ body }).success) {
-      setError(body.trim() ? rt('register.form.tooLong', { max: ISSUE_LIMITS.commentLength, count: body.length }) : t('errors.field.required'));
+      setError(
+        body.trim() ? rt('register.form.tooLong', { max: ISSUE_LIMITS.commentLength, count: body.length }) : t('errors.field.required'),
+      );
       return;
     }
     setBusy(true);

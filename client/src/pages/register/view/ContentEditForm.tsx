@@ -54,12 +54,7 @@ export function ContentEditForm({ issue, onDone }: Props) {
       <p className="field__hint">{rt(issue.status === 'new' ? 'register.edit.leadNew' : 'register.edit.leadSecretariat')}</p>
       <form className="form issue-form" noValidate onSubmit={submit} onKeyDown={preventSubmitWhileComposing}>
         <FormAlert message={formError} />
-        <IssueContentFields
-          draft={draft}
-          errors={errors}
-          onChange={change}
-          withDueDate={false}
-        />
+        <IssueContentFields draft={draft} errors={errors} onChange={change} withDueDate={false} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={update.isPending} aria-busy={update.isPending || undefined}>
             {update.isPending ? rt('register.edit.saving') : rt('register.edit.save')}

@@ -19,7 +19,12 @@ export function DuplicateDialog({ issue, busy, error, onConfirm, onCancel }: Pro
   const [missing, setMissing] = useState(false);
 
   return (
-    <ModalDialog title={rt('register.transition.duplicateTitle', { number: issue.number })} body={rt('register.transition.duplicateBody')} wide onCancel={onCancel}>
+    <ModalDialog
+      title={rt('register.transition.duplicateTitle', { number: issue.number })}
+      body={rt('register.transition.duplicateBody')}
+      wide
+      onCancel={onCancel}
+    >
       <IssuePicker
         excludeId={issue.id}
         selected={survivor}

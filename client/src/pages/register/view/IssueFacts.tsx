@@ -28,7 +28,9 @@ export function IssueFacts({ issue }: { issue: Issue }) {
             <span className="issue-facts__note">
               {rt(issue.ministryOverridden ? 'register.detail.ministryOverridden' : 'register.detail.ministryDerived')}
             </span>
-            <span className="issue-facts__note">{rt(`register.detail.routing.${issue.status}`, { ministry: labels.ministry(issue.ministry) })}</span>
+            <span className="issue-facts__note">
+              {rt(`register.detail.routing.${issue.status}`, { ministry: labels.ministry(issue.ministry) })}
+            </span>
           </>
         ) : (
           notSet
@@ -64,8 +66,17 @@ export function IssueFacts({ issue }: { issue: Issue }) {
               notSet
             ) : (
               <>
-                <span>{rt(issue.specPublishedDate ? 'register.detail.leadTimeDays' : 'register.detail.leadTimeDaysFromToday', { days: issue.leadTimeDays, count: issue.leadTimeDays ?? 0 })}</span>
-                {issue.leadTimeShort ? <LeadTimeMark issue={issue} long /> : <span className="issue-facts__note">{rt('register.detail.leadTimeOk')}</span>}
+                <span>
+                  {rt(issue.specPublishedDate ? 'register.detail.leadTimeDays' : 'register.detail.leadTimeDaysFromToday', {
+                    days: issue.leadTimeDays,
+                    count: issue.leadTimeDays ?? 0,
+                  })}
+                </span>
+                {issue.leadTimeShort ? (
+                  <LeadTimeMark issue={issue} long />
+                ) : (
+                  <span className="issue-facts__note">{rt('register.detail.leadTimeOk')}</span>
+                )}
               </>
             )}
           </Fact>

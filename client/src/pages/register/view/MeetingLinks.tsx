@@ -15,7 +15,9 @@ export function MeetingLinks({ links }: { links: IssueLink[] }) {
       <ul className="link-list">
         {meetings.map((meeting) => (
           <li key={meeting.id} className="link-list__item">
-            <Link to={`/meetings/${meeting.id}`} data-user-content>{meeting.title}</Link>
+            <Link to={`/meetings/${meeting.id}`} data-user-content>
+              {meeting.title}
+            </Link>
           </li>
         ))}
       </ul>

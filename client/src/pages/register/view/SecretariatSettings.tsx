@@ -35,7 +35,9 @@ export function SecretariatSettings({ issue }: { issue: Issue }) {
         {rt('register.settings.title')}
       </h2>
       <SettingsForm key={JSON.stringify(stored)} issue={issue} stored={stored} onMessage={setMessage} />
-      <div aria-live="polite">{message && <p className={message.tone === 'error' ? 'field__error' : 'transition__done'}>{message.text}</p>}</div>
+      <div aria-live="polite">
+        {message && <p className={message.tone === 'error' ? 'field__error' : 'transition__done'}>{message.text}</p>}
+      </div>
     </section>
   );
 }
@@ -99,7 +101,9 @@ function SettingsForm({ issue, stored, onMessage }: { issue: Issue; stored: Sett
             onChange={(event) => setSettings({ ...settings, ministry: MINISTRY_KEYS.find((m) => m === event.target.value) ?? '' })}
           >
             <option value="">
-              {derived ? rt('register.settings.ministryDerived', { ministry: labels.ministry(derived) }) : rt('register.settings.ministryDerivedNone')}
+              {derived
+                ? rt('register.settings.ministryDerived', { ministry: labels.ministry(derived) })
+                : rt('register.settings.ministryDerivedNone')}
             </option>
             {MINISTRY_KEYS.map((ministry) => (
               <option key={ministry} value={ministry}>
@@ -116,7 +120,12 @@ function SettingsForm({ issue, stored, onMessage }: { issue: Issue; stored: Sett
         onChange={(event) => setSettings({ ...settings, dueDate: event.target.value })}
       />
       <div className="form__actions">
-        <button type="submit" className="button button--primary button--small" disabled={update.isPending} aria-busy={update.isPending || undefined}>
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          disabled={update.isPending}
+          aria-busy={update.isPending || undefined}
+        >
           {update.isPending ? rt('register.settings.saving') : rt('register.settings.save')}
         </button>
       </div>

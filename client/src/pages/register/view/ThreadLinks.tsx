@@ -48,7 +48,9 @@ export function ThreadLinks({ detail, canLink }: { detail: IssueDetail; canLink:
         <ul className="link-list">
           {threads.map((thread) => (
             <li key={thread.id} className="link-list__item">
-              <Link to={`/threads/${thread.id}`} data-user-content>{thread.title}</Link>
+              <Link to={`/threads/${thread.id}`} data-user-content>
+                {thread.title}
+              </Link>
               {canLink && (
                 <button
                   type="button"
@@ -84,7 +86,12 @@ export function ThreadLinks({ detail, canLink }: { detail: IssueDetail; canLink:
                 setError(null);
               }}
             />
-            <button type="submit" className="button button--secondary button--small" disabled={link.isPending} aria-busy={link.isPending || undefined}>
+            <button
+              type="submit"
+              className="button button--secondary button--small"
+              disabled={link.isPending}
+              aria-busy={link.isPending || undefined}
+            >
               {rt('register.links.submit')}
             </button>
           </div>

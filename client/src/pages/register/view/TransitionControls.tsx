@@ -53,7 +53,9 @@ export function TransitionControls({ detail }: { detail: IssueDetail }) {
   }
 
   const label = (to: IssueStatus) =>
-    to === 'accepted' && !isOpen(issue.status) ? rt('register.transition.reopen', { status: labels.status(to) }) : rt('register.transition.to', { status: labels.status(to) });
+    to === 'accepted' && !isOpen(issue.status)
+      ? rt('register.transition.reopen', { status: labels.status(to) })
+      : rt('register.transition.to', { status: labels.status(to) });
 
   return (
     <section className="side-panel" aria-labelledby="transition-title">

@@ -17,7 +17,8 @@ const TEXT_FIELDS = new Set(['description', 'answer']);
 type KnownField = keyof typeof registerJa.history.fields;
 const isKnownField = (field: string): field is KnownField => field in registerJa.history.fields;
 
-const isOneOf = <T extends string>(known: readonly T[], value: unknown): value is T => typeof value === 'string' && (known as readonly string[]).includes(value);
+const isOneOf = <T extends string>(known: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (known as readonly string[]).includes(value);
 
 export function fieldLabel(field: string, rt: RegisterT): string {
   return isKnownField(field) ? rt(`register.history.fields.${field}`) : field;
@@ -26,15 +27,20 @@ export function fieldLabel(field: string, rt: RegisterT): string {
 /** The value as a reader says it; null when the field's values are not shown (long texts). */
 export function valueText(field: string, value: unknown, labels: RegisterLabels, rt: RegisterT): string | null {
   if (TEXT_FIELDS.has(field)) return null;
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return rt('register.common.notSet');
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return rt('register.common.notSet');
   // A linked thread comes named, or hidden from a reader who may not read it (server/issues/history.ts).
   if (field === 'thread' && typeof value === 'object') return 'title' in value ? String(value.title) : rt('register.common.hiddenThread');
   if (field === 'status' && isOneOf(ISSUE_STATUSES, value)) return labels.status(value);
   if (field === 'category' && isOneOf(ISSUE_CATEGORIES, value)) return labels.category(value);
   if (field === 'priority' && isOneOf(PRIORITIES, value)) return labels.priority(value);
   if (field === 'ministry' && typeof value === 'string') return labels.ministry(value);
-  if (field === 'specialReason' && typeof value === 'string') return labels.language === 'ja' ? `${labels.reasonShort(value)}（${labels.reasonText(value)}）` : `${labels.reasonShort(value)} (${labels.reasonText(value)})`;
-  if (field === 'businessAreas' && Array.isArray(value)) return value.map((key) => labels.area(String(key))).join(labels.language === 'ja' ? '、' : ', ');
+  if (field === 'specialReason' && typeof value === 'string')
+    return labels.language === 'ja'
+      ? `${labels.reasonShort(value)}（${labels.reasonText(value)}）`
+      : `${labels.reasonShort(value)} (${labels.reasonText(value)})`;
+  if (field === 'businessAreas' && Array.isArray(value))
+    return value.map((key) => labels.area(String(key))).join(labels.language === 'ja' ? '、' : ', ');
   if (DATE_FIELDS.has(field) && typeof value === 'string') {
     const date = parseDateOnly(value);
     return date ? formatDate(date.toISOString(), labels.language) : value;

@@ -7,7 +7,9 @@ export function PersonName({ person }: { person: Person }) {
   const organization = language === 'ja' ? person.organization.nameJa : person.organization.nameEn;
   return (
     <span className="person-name">
-      <span className="person-name__name" data-user-content>{person.displayName}</span>
+      <span className="person-name__name" data-user-content>
+        {person.displayName}
+      </span>
       <span className="person-name__org">{organization}</span>
     </span>
   );

@@ -44,7 +44,13 @@ export function useAttachmentUploads() {
       ...list,
       ...accepted.map(({ file, localId }): Upload => {
         const tooLarge = file.size > LIMITS.attachmentBytes;
-        return { localId, name: file.name, size: file.size, status: tooLarge ? 'failed' : 'uploading', ...(tooLarge ? { error: t('threads.attachments.tooLarge') } : {}) };
+        return {
+          localId,
+          name: file.name,
+          size: file.size,
+          status: tooLarge ? 'failed' : 'uploading',
+          ...(tooLarge ? { error: t('threads.attachments.tooLarge') } : {}),
+        };
       }),
     ]);
     for (const { file, localId } of accepted) {

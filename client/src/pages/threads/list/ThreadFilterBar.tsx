@@ -59,11 +59,19 @@ export function ThreadFilterBar({ filters, readable, onChange }: Props) {
       </Field>
       <div className="thread-filters__checks">
         <label className="checkbox">
-          <input type="checkbox" checked={filters.unread === true} onChange={(event) => onChange({ unread: event.target.checked || undefined })} />
+          <input
+            type="checkbox"
+            checked={filters.unread === true}
+            onChange={(event) => onChange({ unread: event.target.checked || undefined })}
+          />
           <span>{t('threads.filters.unread')}</span>
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={filters.mine === true} onChange={(event) => onChange({ mine: event.target.checked || undefined })} />
+          <input
+            type="checkbox"
+            checked={filters.mine === true}
+            onChange={(event) => onChange({ mine: event.target.checked || undefined })}
+          />
           <span>{t('threads.filters.mine')}</span>
         </label>
       </div>
@@ -71,7 +79,9 @@ export function ThreadFilterBar({ filters, readable, onChange }: Props) {
         <button
           type="button"
           className="button button--tertiary filters__clear"
-          onClick={() => onChange({ visibility: undefined, businessArea: undefined, resolved: undefined, unread: undefined, mine: undefined })}
+          onClick={() =>
+            onChange({ visibility: undefined, businessArea: undefined, resolved: undefined, unread: undefined, mine: undefined })
+          }
         >
           {t('threads.filters.clear')}
         </button>

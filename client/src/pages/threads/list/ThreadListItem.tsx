@@ -15,7 +15,9 @@ export function ThreadListItem({ thread }: { thread: ThreadSummary }) {
     <li className={classes.join(' ')}>
       <div className="thread-item__heading">
         <h3 className="thread-item__title">
-          <Link to={`/threads/${thread.id}`} data-user-content>{thread.title}</Link>
+          <Link to={`/threads/${thread.id}`} data-user-content>
+            {thread.title}
+          </Link>
         </h3>
         <ThreadMarks thread={thread} />
         {thread.unread > 0 && (

@@ -63,7 +63,9 @@ export function ThreadsPage() {
         ) : (
           <>
             <p className="result-count" role="status">
-              {list.hasNextPage ? t('threads.list.shownMore', { count: threads.length }) : t('threads.list.shown', { count: threads.length })}
+              {list.hasNextPage
+                ? t('threads.list.shownMore', { count: threads.length })
+                : t('threads.list.shown', { count: threads.length })}
             </p>
             <ul className="thread-list">
               {threads.map((thread) => (

@@ -42,7 +42,14 @@ export function NewThreadForm({ readable }: { readable: Visibility[] }) {
     setFormError(null);
     if (uploads.uploading) return setFormError(t('threads.composer.uploadsPending'));
     if (uploads.failed) return setFormError(t('threads.composer.uploadsFailed'));
-    const parsed = ThreadCreateBody.safeParse({ clientId, title, body: storedBody(body, mentions), visibility, businessAreas: areas, attachmentIds: uploads.attachments.map((a) => a.id) });
+    const parsed = ThreadCreateBody.safeParse({
+      clientId,
+      title,
+      body: storedBody(body, mentions),
+      visibility,
+      businessAreas: areas,
+      attachmentIds: uploads.attachments.map((a) => a.id),
+    });
     if (!parsed.success) {
       setErrors(fieldErrorsFromZod<Fields>(parsed.error, t, { body: t('errors.field.required') }));
       return;
@@ -59,7 +66,13 @@ export function NewThreadForm({ readable }: { readable: Visibility[] }) {
   }
 
   return (
-    <form className="form card new-thread" onSubmit={submit} onKeyDown={preventSubmitWhileComposing} noValidate aria-busy={create.isPending || undefined}>
+    <form
+      className="form card new-thread"
+      onSubmit={submit}
+      onKeyDown={preventSubmitWhileComposing}
+      noValidate
+      aria-busy={create.isPending || undefined}
+    >
       <FormAlert message={formError} />
       <TextField
         label={t('threads.create.titleLabel')}

@@ -21,7 +21,9 @@ export function SearchHitItem({ hit }: { hit: SearchHit }) {
             {message.parentId && <span className="search-hit__kind">{t('threads.search.reply')}</span>}
           </Link>
         ) : (
-          <Link to={`/threads/${thread.id}`} data-user-content>{thread.title}</Link>
+          <Link to={`/threads/${thread.id}`} data-user-content>
+            {thread.title}
+          </Link>
         )}
       </h3>
       <HighlightedSnippet text={hit.snippet} highlights={hit.highlights} />

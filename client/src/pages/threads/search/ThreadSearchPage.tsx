@@ -53,8 +53,16 @@ export function ThreadSearchPage() {
         <ErrorState error={results.error} onRetry={() => void results.refetch()} />
       ) : (
         <>
-          <HitSection id="search-threads" title={t('threads.search.threads', { count: results.data.threads.length })} hits={results.data.threads} />
-          <HitSection id="search-messages" title={t('threads.search.messages', { count: results.data.messages.length })} hits={results.data.messages} />
+          <HitSection
+            id="search-threads"
+            title={t('threads.search.threads', { count: results.data.threads.length })}
+            hits={results.data.threads}
+          />
+          <HitSection
+            id="search-messages"
+            title={t('threads.search.messages', { count: results.data.messages.length })}
+            hits={results.data.messages}
+          />
         </>
       )}
     </>

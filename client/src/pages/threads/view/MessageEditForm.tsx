@@ -47,7 +47,11 @@ export function MessageEditForm({ message, threadId, onDone }: Props) {
     save();
   }
 
-  const error = !edit.error ? null : isApiError(edit.error) && edit.error.status === 409 ? t('threads.message.editConflict') : errorMessage(edit.error);
+  const error = !edit.error
+    ? null
+    : isApiError(edit.error) && edit.error.status === 409
+      ? t('threads.message.editConflict')
+      : errorMessage(edit.error);
 
   return (
     <form className="message-edit" onSubmit={submit} noValidate aria-busy={edit.isPending || undefined}>

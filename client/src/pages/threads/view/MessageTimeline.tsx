@@ -85,11 +85,24 @@ export function MessageTimeline({ thread, timeline, readSeq, pending, outbox, op
   return (
     <div className="timeline">
       {targetMissing && <Notice tone="warning">{t('threads.view.targetMissing')}</Notice>}
-      <div ref={scroller} className="message-scroller" onScroll={onScroll} tabIndex={0} role="region" aria-label={t('threads.view.messagesRegion')}>
+      <div
+        ref={scroller}
+        className="message-scroller"
+        onScroll={onScroll}
+        tabIndex={0}
+        role="region"
+        aria-label={t('threads.view.messagesRegion')}
+      >
         <div className="message-scroller__content">
           <div className="message-scroller__start">
             {timeline.hasOlder ? (
-              <button type="button" className="button button--secondary button--small" onClick={loadOlder} disabled={loadingOlder} aria-busy={loadingOlder || undefined}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={loadOlder}
+                disabled={loadingOlder}
+                aria-busy={loadingOlder || undefined}
+              >
                 {loadingOlder ? t('threads.view.loadingOlder') : t('threads.view.loadOlder')}
               </button>
             ) : (

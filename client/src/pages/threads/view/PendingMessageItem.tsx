@@ -29,7 +29,12 @@ export function PendingMessageItem({ item, onRetry, onDiscard }: Props) {
           <span className="message__status">{failed ? t('threads.message.failed') : t('threads.message.sending')}</span>
         </header>
         <div className="message__body">
-          <Markdown source={item.body} mentions={item.mentions} language={language} me={{ userId: me.id, organizationId: me.organization.id }} />
+          <Markdown
+            source={item.body}
+            mentions={item.mentions}
+            language={language}
+            me={{ userId: me.id, organizationId: me.organization.id }}
+          />
         </div>
         <AttachmentLinks attachments={item.attachments} />
         {failed && (

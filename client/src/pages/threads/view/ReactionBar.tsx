@@ -40,7 +40,15 @@ export function ReactionBar({ message, threadId, canReact }: Props) {
         );
         const classes = isMine(key) ? 'reaction reaction--mine' : 'reaction';
         return canReact ? (
-          <button key={key} type="button" className={classes} aria-pressed={isMine(key)} disabled={react.isPending} onClick={() => toggle(key)} title={label}>
+          <button
+            key={key}
+            type="button"
+            className={classes}
+            aria-pressed={isMine(key)}
+            disabled={react.isPending}
+            onClick={() => toggle(key)}
+            title={label}
+          >
             {face}
           </button>
         ) : (

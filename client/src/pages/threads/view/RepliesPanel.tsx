@@ -78,7 +78,14 @@ export function RepliesPanel({ thread, parentId, parent, outbox, canPost, target
           <MessageContent message={parent} />
         </div>
       )}
-      <div ref={scroller} className="message-scroller message-scroller--replies" onScroll={follow.onScroll} tabIndex={0} role="region" aria-labelledby="replies-title">
+      <div
+        ref={scroller}
+        className="message-scroller message-scroller--replies"
+        onScroll={follow.onScroll}
+        tabIndex={0}
+        role="region"
+        aria-labelledby="replies-title"
+      >
         <div className="message-scroller__content">
           {replies.isPending ? (
             <LoadingState />

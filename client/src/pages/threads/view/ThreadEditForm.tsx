@@ -28,7 +28,13 @@ export function ThreadEditForm({ thread, onDone }: { thread: Thread; onDone: () 
   }
 
   return (
-    <form className="form thread-edit" onSubmit={submit} onKeyDown={preventSubmitWhileComposing} noValidate aria-label={t('threads.manage.edit')}>
+    <form
+      className="form thread-edit"
+      onSubmit={submit}
+      onKeyDown={preventSubmitWhileComposing}
+      noValidate
+      aria-label={t('threads.manage.edit')}
+    >
       <TextField
         label={t('threads.create.titleLabel')}
         required
@@ -40,9 +46,20 @@ export function ThreadEditForm({ thread, onDone }: { thread: Thread; onDone: () 
           setMissing(false);
         }}
       />
-      <BusinessAreaSelect multiple label={t('threads.create.areas')} hint={t('threads.create.areasHint')} value={areas} onChange={setAreas} />
+      <BusinessAreaSelect
+        multiple
+        label={t('threads.create.areas')}
+        hint={t('threads.create.areasHint')}
+        value={areas}
+        onChange={setAreas}
+      />
       <div className="thread-edit__actions">
-        <button type="submit" className="button button--primary button--small" disabled={update.isPending} aria-busy={update.isPending || undefined}>
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          disabled={update.isPending}
+          aria-busy={update.isPending || undefined}
+        >
           {t('threads.manage.save')}
         </button>
         <button type="button" className="button button--secondary button--small" onClick={onDone}>

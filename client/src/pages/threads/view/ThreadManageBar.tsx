@@ -24,7 +24,10 @@ export function ThreadManageBar({ thread, abilities }: { thread: Thread; abiliti
   const [editing, setEditing] = useState(false);
   if (!abilities.edit && !abilities.pin && !abilities.lock) return null;
 
-  const steps: ModerationStep[] = [...(abilities.pin ? [thread.pinned ? 'unpin' : 'pin'] : []), ...(abilities.lock ? [thread.locked ? 'unlock' : 'lock'] : [])] as ModerationStep[];
+  const steps: ModerationStep[] = [
+    ...(abilities.pin ? [thread.pinned ? 'unpin' : 'pin'] : []),
+    ...(abilities.lock ? [thread.locked ? 'unlock' : 'lock'] : []),
+  ] as ModerationStep[];
 
   if (editing) return <ThreadEditForm thread={thread} onDone={() => setEditing(false)} />;
 
@@ -47,7 +50,13 @@ export function ThreadManageBar({ thread, abilities }: { thread: Thread; abiliti
         </>
       )}
       {steps.map((step) => (
-        <button key={step} type="button" className="button button--secondary button--small" disabled={update.isPending} onClick={() => setAsking(step)}>
+        <button
+          key={step}
+          type="button"
+          className="button button--secondary button--small"
+          disabled={update.isPending}
+          onClick={() => setAsking(step)}
+        >
           {t(`threads.manage.${step}`)}
         </button>
       ))}

@@ -43,7 +43,8 @@ function ThreadView({ threadId }: { threadId: string }) {
 
   const failure = (!detail.data && detail.error) || (!timeline.data && timeline.error) || room.refusal;
   if (failure) {
-    if (isDeadEnd(failure)) return <ErrorState error={failure} back={{ to: '/threads', label: t('threads.view.back') }} notFound={t('threads.view.notFound')} />;
+    if (isDeadEnd(failure))
+      return <ErrorState error={failure} back={{ to: '/threads', label: t('threads.view.back') }} notFound={t('threads.view.notFound')} />;
     return (
       <>
         <BackLink />

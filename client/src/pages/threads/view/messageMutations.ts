@@ -19,7 +19,8 @@ function useStore(threadId: string) {
 export function useEditMessage(threadId: string) {
   const store = useStore(threadId);
   return useMutation({
-    mutationFn: ({ messageId, body, version }: { messageId: string; body: string; version: number }) => editMessage(messageId, body, version),
+    mutationFn: ({ messageId, body, version }: { messageId: string; body: string; version: number }) =>
+      editMessage(messageId, body, version),
     onSuccess: store.message,
   });
 }

@@ -7,5 +7,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** Whether this tab is the one on screen (a hidden tab has not read anything). */
 export function usePageVisible(): boolean {
-  return useSyncExternalStore(subscribe, () => document.visibilityState === 'visible', () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => document.visibilityState === 'visible',
+    () => true,
+  );
 }
