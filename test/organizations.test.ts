@@ -107,13 +107,11 @@ describe('the organisation directory', () => {
 
 describe('the OpenAPI description', () => {
   it('is OpenAPI 3.1, generated from the routes, with schemas from the shared zod definitions', async () => {
-    const res = await server
-      .client()
-      .get<{
-        openapi: string;
-        paths: Record<string, Record<string, { requestBody?: unknown; parameters?: Array<{ name: string; in: string }> }>>;
-        components: { schemas: Record<string, unknown> };
-      }>('/api/openapi.json');
+    const res = await server.client().get<{
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown; parameters?: Array<{ name: string; in: string }> }>>;
+      components: { schemas: Record<string, unknown> };
+    }>('/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     for (const route of server.council.routes) {

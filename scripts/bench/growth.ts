@@ -96,27 +96,25 @@ async function signInPerson(mongo: Db): Promise<string> {
   const email = 'growth-signin@bench.example';
   const org = await mongo.collection('organizations').findOne({ kind: 'vendor' });
   const at = new Date();
-  await mongo
-    .collection('users')
-    .updateOne(
-      { _id: new ObjectId('6b0000000000000000000001') },
-      {
-        $setOnInsert: {
-          email,
-          displayName: 'ベンチ サインイン',
-          organization: org!._id,
-          role: 'member',
-          active: true,
-          passwordHash: await hashPassword(PASSWORD),
-          lastLoginAt: null,
-          passwordChangedAt: null,
-          createdAt: at,
-          updatedAt: at,
-          __v: 0,
-        },
+  await mongo.collection('users').updateOne(
+    { _id: new ObjectId('6b0000000000000000000001') },
+    {
+      $setOnInsert: {
+        email,
+        displayName: 'ベンチ サインイン',
+        organization: org!._id,
+        role: 'member',
+        active: true,
+        passwordHash: await hashPassword(PASSWORD),
+        lastLoginAt: null,
+        passwordChangedAt: null,
+        createdAt: at,
+        updatedAt: at,
+        __v: 0,
       },
-      { upsert: true },
-    );
+    },
+    { upsert: true },
+  );
   return email;
 }
 
@@ -181,14 +179,12 @@ export async function runGrowth(input: GrowthInput): Promise<GrowthResult> {
       get(cookie, `/api/threads/${threadId}/messages?before=${51 + Math.floor(rand() * Math.max(1, lastSeq - 50))}&limit=50`),
     );
     paths.send = await timed(samples, async () => {
-      const ack = (await socket
-        .timeout(30_000)
-        .emitWithAck('message.send', {
-          threadId,
-          clientId: `growth-${size.messages}-${sent++}`,
-          body: '成長ベンチの発言です。',
-          attachmentIds: [],
-        })) as { ok: boolean };
+      const ack = (await socket.timeout(30_000).emitWithAck('message.send', {
+        threadId,
+        clientId: `growth-${size.messages}-${sent++}`,
+        body: '成長ベンチの発言です。',
+        attachmentIds: [],
+      })) as { ok: boolean };
       return ack.ok;
     });
     paths.issue = await timed(samples, () => get(cookie, `/api/issues/${issueIds[Math.floor(rand() * issueIds.length)]}`));
