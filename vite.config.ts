@@ -33,7 +33,8 @@ export default defineConfig({
             // The libraries the first page (sign-in, or the shell) needs change less often than the
             // app: a chunk of their own stays cached across deploys. Libraries only some pages use
             // (charts, socket.io, date formatting) come with those pages' chunks.
-            { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 3 },
+            // zod's configuration goes with zod, so it is set before any chunk builds a schema (client/src/zodConfig.ts).
+            { name: 'vendor', test: /node_modules|client[\\/]src[\\/]zodConfig/, tags: ['$initial'], priority: 3 },
             // The interface's messages, in both languages: needed at once, and changed apart from the code.
             { name: 'messages', test: /client[\\/]src[\\/]i18n[\\/]/, tags: ['$initial'], priority: 3 },
             // Markdown rendering is large and used by several pages: one chunk of its own.
