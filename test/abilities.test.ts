@@ -12,7 +12,7 @@ import { ISSUE_ABILITIES, type IssueAbility } from '../shared/policies/issue';
 import { MESSAGE_ABILITIES, THREAD_ABILITIES, type MessageAbility, type ThreadAbility } from '../shared/policies/thread';
 import type { ApiClient, ApiResponse } from './support/client';
 import { createAccount, DEMO_PERSONAS, signInPersona, type Persona, type PersonaKey } from './support/authz';
-import { newClientId, nextEvent, ok, openSocket, startThread } from './support/forum';
+import { newClientId, nextEvent, ok, openSocket, postMessage, startThread } from './support/forum';
 import type { OrganizationList } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -87,15 +87,7 @@ async function presenterMatchesService<E, A extends string>(spec: {
 
 type MessageSituation = 'visible' | 'locked' | 'hidden' | 'deleted' | 'reply';
 
-async function post(client: ApiClient, threadId: string, body: string, parentId?: string): Promise<Message> {
-  const res = await client.post<{ message: Message }>(`/api/threads/${threadId}/messages`, {
-    clientId: newClientId(),
-    body,
-    ...(parentId ? { parentId } : {}),
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.message;
-}
+const post = postMessage;
 
 /** A thread by the vendor member with one of their messages in the given situation. */
 async function messageIn(situation: MessageSituation): Promise<{ thread: Thread; message: Message }> {

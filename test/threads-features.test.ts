@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, MessagePage, ModerationAction, Thread, ThreadDetail, ThreadList } from '../shared/schemas/threads';
 import { mentionToken } from '../shared/threads/mentions';
 import type { ApiClient, CouncilClientSocket } from './support/client';
-import { ack, collect, newClientId, nextEvent, ok, openSocket, startThread } from './support/forum';
+import { ack, collect, newClientId, nextEvent, ok, openSocket, postMessage, startThread } from './support/forum';
 import type { Me } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -19,15 +19,7 @@ const open = async (client: ApiClient) => {
   sockets.push(socket);
   return socket;
 };
-const post = async (client: ApiClient, threadId: string, body: string, parentId?: string) => {
-  const res = await client.post<{ message: Message }>(`/api/threads/${threadId}/messages`, {
-    clientId: newClientId(),
-    body,
-    ...(parentId ? { parentId } : {}),
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.message;
-};
+const post = postMessage;
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -229,6 +229,8 @@ export function issueRoutes({ register, postLimit }: AppContext) {
         tag: 'register',
         summary: "Save one's organisation's draft of an official answer (whoever may answer the issue)",
         access: 'user',
+        // Saving a draft is a write like posting it: the same per-person pace.
+        limit: postLimit.perPerson,
         params: IdParams,
         body: AnswerBody,
         responses: { 200: { description: 'saved', schema: AnswerDraft }, ...errors, ...conflictResponse },

@@ -75,4 +75,15 @@ export async function startThread(
   return res.body;
 }
 
+/** Post a message (or a reply) over REST; throws unless it is stored. */
+export async function postMessage(client: ApiClient, threadId: string, body: string, parentId?: string): Promise<Message> {
+  const res = await client.post<{ message: Message }>(`/api/threads/${threadId}/messages`, {
+    clientId: newClientId(),
+    body,
+    ...(parentId ? { parentId } : {}),
+  });
+  if (res.status !== 201) throw new Error(`message not stored: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.message;
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -172,7 +172,6 @@ export const registerEn: RegisterMessages = {
     composeLabel: 'Write an official answer',
     composeHint: 'Publishing it moves the issue to "{{status}}". Markdown is supported.',
     composeHintAnswered: 'It is published as a further official answer. Markdown is supported.',
-    publish: 'Publish the official answer',
     publishing: 'Publishing…',
     edit: 'Edit this answer',
     editLabel: 'Edit the official answer',

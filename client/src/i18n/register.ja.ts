@@ -169,7 +169,6 @@ export const registerJa = {
     composeLabel: '公式回答を書く',
     composeHint: '掲載すると、課題の状態は「{{status}}」になります。Markdown が使えます。',
     composeHintAnswered: '追加の公式回答として掲載します。Markdown が使えます。',
-    publish: '公式回答を掲載',
     publishing: '掲載しています…',
     edit: 'この回答を編集',
     editLabel: '公式回答を編集',
