@@ -7,10 +7,10 @@
  */
 import { can } from '@shared/permissions';
 import { messageAbilities, threadAbilities, type ThreadFacts } from '@shared/policies/thread';
-import type { MessageView, Person, Reaction, Thread } from '@shared/schemas/threads';
+import type { Message, MessageView, Person, Reaction, Thread } from '@shared/schemas/threads';
 import type { Visibility } from '@shared/threads/rules';
 import type { CouncilServer } from '../realtime/io';
-import { emitPerReader } from '../realtime/perReader';
+import { emitPerReader, type ReaderView } from '../realtime/perReader';
 
 export const forumRooms = {
   thread: (id: string) => `thread:${id}`,
@@ -48,10 +48,20 @@ export function createForumBroadcast(io: CouncilServer): ForumBroadcast {
   return {
     message(event, thread, forReaders, forModerators) {
       const facts = { authorId: forReaders.author.id, state: forReaders.state, parentId: forReaders.parentId };
+      // Every post reaches every socket in the room: readers alike to the message rules (author or
+      // not, role, organisation kind) are worked out once, not once per socket.
+      const byClass = new Map<string, ReaderView<Message>>();
       emitPerReader(io, forumRooms.thread(forReaders.threadId), event, (actor) => {
-        const view = can(actor, 'moderate') ? forModerators : forReaders;
-        const abilities = messageAbilities(actor, facts, thread);
-        return { key: `${view === forModerators ? 'm' : 'r'}${JSON.stringify(abilities)}`, payload: () => ({ ...view, abilities }) };
+        const o = actor.organization;
+        const readerClass = `${actor.id === facts.authorId}|${actor.role}|${actor.active}|${o.kind}|${o.vendorType}|${o.observerKind}`;
+        let seen = byClass.get(readerClass);
+        if (!seen) {
+          const view = can(actor, 'moderate') ? forModerators : forReaders;
+          const abilities = messageAbilities(actor, facts, thread);
+          seen = { key: readerClass, payload: () => ({ ...view, abilities }) };
+          byClass.set(readerClass, seen);
+        }
+        return seen;
       });
     },
     threadAbilities(threadId, thread) {
