@@ -420,6 +420,17 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     request: () => ({ path: '/api/meetings', body: { kind: 'plenary', title: '新しい会議', startsAt: '2026-12-11T14:00:00+09:00', endsAt: '2026-12-11T15:00:00+09:00' } }),
   },
   'GET /action-items': { rule: 'signed in (own organisation; the secretariat all)', fixture: '—', expect: everyone, request: () => ({ path: '/api/action-items' }) },
+  'GET /minutes': {
+    rule: 'meeting.read; published minutes only (as the meetings list shows them: no drafts)',
+    fixture: 'published, ended and circulated meetings',
+    expect: by('meeting.read'),
+    request: () => ({ path: '/api/minutes' }),
+    check: (res, p, fx) => {
+      const ids = (res.body as { minutes: Array<{ meetingId: string }> }).minutes.map((m) => m.meetingId);
+      expect(ids, `${p.key} finds the published minutes`).toContain(fx.meetings.published.id);
+      for (const unpublished of [fx.meetings.ended, fx.meetings.circulated, fx.meetings.draft]) expect(ids, `${p.key} finds unpublished minutes`).not.toContain(unpublished.id);
+    },
+  },
   'POST /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
   'DELETE /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
   'GET /calendar/:file': { rule: 'public: the token in the URL is the credential', fixture: "a fresh feed URL of the secretariat's", expect: everyone, request: async (fx) => ({ path: await fx.fresh.calendarUrl() }) },
@@ -468,6 +479,7 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
       return { path: `/api/meetings/${fx.meetings.ended.id}/minutes`, body: { items: [{ agendaItemId, summary: '要旨' }] } };
     },
   },
+  'GET /meetings/:id/minutes/attendees': { rule: 'minutes.publish', fixture: 'an ended meeting with draft minutes', expect: by('minutes.publish'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.ended.id}/minutes/attendees` }) },
   'POST /meetings/:id/minutes/circulate': { rule: 'minutes.publish', fixture: 'an ended meeting with draft minutes', expect: by('minutes.publish'), request: (fx) => ({ path: `/api/meetings/${fx.meetings.ended.id}/minutes/circulate` }) },
   'POST /meetings/:id/minutes/confirm': {
     rule: 'meeting.read, then a presenting organisation',

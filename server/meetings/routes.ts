@@ -4,6 +4,7 @@ import { ErrorBody, IdParams, ObjectIdString } from '@shared/schemas/common';
 import {
   ActionItemList,
   Attendance,
+  AttendeeProposal,
   CalendarToken,
   ConfirmBody,
   MaterialBody,
@@ -14,6 +15,8 @@ import {
   MeetingStatusBody,
   MeetingSummary,
   MeetingUpdateBody,
+  MinutesArchive,
+  MinutesArchiveQuery,
   MinutesBody,
   RsvpBody,
 } from '@shared/schemas/meetings';
@@ -27,7 +30,8 @@ import type { UserWithOrganization } from '../users/model';
 import { readableMeeting } from './access';
 import { CALENDAR_TOKEN, calendarFeed, issueCalendarToken, meetingIcs, revokeCalendarTokens } from './calendar';
 import { addMaterial, removeMaterial } from './materials';
-import { actionItemsFor, circulateMinutes, confirmMinutes, publishMinutes, saveMinutes } from './minutes';
+import { attendeeProposal } from './attendees';
+import { actionItemsFor, circulateMinutes, confirmMinutes, minutesArchive, publishMinutes, saveMinutes } from './minutes';
 import { attendance, attendanceCsv, attendanceXlsx, respond } from './rsvp';
 import { createMeeting, listMeetings, meetingDetail, setMeetingStatus, updateMeeting } from './service';
 
@@ -62,6 +66,10 @@ export function meetingRoutes({ meetings: broadcast, register, config }: AppCont
     defineRoute(
       { method: 'get', path: '/action-items', tag: 'meetings', summary: "Action items from published minutes: one's organisation's (the secretariat: all)", access: 'user', responses: { 200: { description: 'action items', schema: ActionItemList }, ...errors } },
       async ({ actor }) => ({ actionItems: await actionItemsFor(actor) }),
+    ),
+    defineRoute(
+      { method: 'get', path: '/minutes', tag: 'meetings', summary: 'Published minutes across meetings, newest meeting first, a page at a time (what the meetings list shows the reader)', access: 'user', query: MinutesArchiveQuery, responses: { 200: { description: 'published minutes', schema: MinutesArchive }, ...errors } },
+      ({ actor, query }) => minutesArchive(actor, query),
     ),
     defineRoute(
       { method: 'post', path: '/me/calendar-token', tag: 'meetings', summary: 'A new private calendar feed URL (the previous one stops working)', access: 'user', status: 201, responses: { 201: { description: 'the feed URL (shown once)', schema: CalendarToken }, ...errors } },
@@ -130,6 +138,10 @@ export function meetingRoutes({ meetings: broadcast, register, config }: AppCont
     defineRoute(
       { method: 'put', path: '/meetings/:id/minutes', tag: 'meetings', summary: 'Save the draft minutes (secretariat, after the meeting)', access: 'user', params: IdParams, body: MinutesBody, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
       ({ user, params, body }) => saveMinutes({ user, meetingId: params.id, body, broadcast }),
+    ),
+    defineRoute(
+      { method: 'get', path: '/meetings/:id/minutes/attendees', tag: 'meetings', summary: '出席者 to propose: organisations that joined the live room or answered that they attend (secretariat)', access: 'user', params: IdParams, responses: { 200: { description: 'proposed attendees', schema: AttendeeProposal }, ...errors } },
+      ({ actor, params }) => attendeeProposal(actor, params.id),
     ),
     defineRoute(
       { method: 'post', path: '/meetings/:id/minutes/circulate', tag: 'meetings', summary: 'Circulate the draft to the presenting organisations for confirmation', access: 'user', params: IdParams, responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse } },
