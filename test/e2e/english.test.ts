@@ -19,7 +19,7 @@ import { E2E_TEST_TIMEOUT, SCREENSHOT_SIZES, expectVisible, navigateInApp, scree
 
 const suite = useBrowserSuite();
 
-let ids: { councilThread: string; reasonIssue: string; plenary: string; consultation: string; vendorOrg: string };
+let ids: { councilThread: string; reasonIssue: string; plenary: string; consultation: string; vendorOrg: string; published: string; ended: string };
 
 beforeAll(async () => {
   const api = await suite.server.api('secretariat@demo.example');
@@ -29,7 +29,23 @@ beforeAll(async () => {
   const plenary = meetings.find((m) => m.kind === 'plenary')!.id;
   await api.post(`/api/meetings/${plenary}/status`, { to: 'live' });
   const dev = await suite.server.api('dev@demo.example');
+  // Minutes: one meeting's published (the archive and the minutes page), another's in the editor.
+  const endedMeeting = async (title: string) => {
+    const m = (await api.post<{ id: string; agenda: { id: string }[] }>('/api/meetings', { kind: 'plenary', title, startsAt: '2027-03-04T14:00:00+09:00', endsAt: '2027-03-04T15:00:00+09:00', agenda: [{ title: '議題', minutes: 30 }] })).body;
+    for (const to of ['scheduled', 'live']) await api.post(`/api/meetings/${m.id}/status`, { to });
+    await dev.put(`/api/meetings/${m.id}/rsvp`, { response: 'online' });
+    await api.post(`/api/meetings/${m.id}/status`, { to: 'ended' });
+    return m;
+  };
+  const published = await endedMeeting('議事録を公開した会議');
+  await api.put(`/api/meetings/${published.id}/minutes`, {
+    items: [{ agendaItemId: published.agenda[0]!.id, summary: '議論した。', decisions: [{ text: '継続して検討する。' }], actionItems: [{ text: '資料を作成', dueDate: '2027-04-01' }] }],
+  });
+  await api.post(`/api/meetings/${published.id}/minutes/publish`);
+  const ended = await endedMeeting('議事録を作成中の会議');
   ids = {
+    published: published.id,
+    ended: ended.id,
     councilThread: threads.find((t) => t.visibility === 'council')!.id,
     reasonIssue: issues.find((i) => i.specialReason)!.id,
     plenary,
@@ -95,6 +111,8 @@ const PAGES = (): { path: string; ready: (p: Page) => Locator }[] => [
   { path: '/register/dashboard', ready: (p) => p.locator('summary').filter({ hasText: /table|表で見る/i }).last() },
   { path: '/meetings', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/meetings/${ids.consultation}`, ready: (p) => p.getByRole('heading', { level: 1 }) },
+  { path: '/meetings?tab=minutes', ready: (p) => p.getByRole('heading', { level: 3 }) },
+  { path: `/meetings/${ids.published}/minutes/view`, ready: (p) => p.getByRole('heading', { level: 2, name: /^Present/ }) },
   { path: `/meetings/${ids.plenary}/room`, ready: (p) => p.getByRole('region', { name: 'Chat messages' }) },
   { path: '/organizations', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/organizations/${ids.vendorOrg}`, ready: (p) => p.getByRole('heading', { level: 1 }) },
@@ -122,7 +140,7 @@ describe.concurrent('English mode', () => {
     // The secretariat's pages too.
     const secretariat = await suite.person(test, 'secretariat@demo.example', '/threads');
     await toEnglish(secretariat.page);
-    for (const path of [`/register/${ids.reasonIssue}`, '/accounts', `/meetings/${ids.plenary}/room`]) {
+    for (const path of [`/register/${ids.reasonIssue}`, '/accounts', `/meetings/${ids.plenary}/room`, `/meetings/${ids.ended}/minutes`]) {
       await navigateInApp(secretariat.page, path);
       await expectVisible(secretariat.page.getByRole('heading', { level: 1 }));
       await secretariat.page.locator('.loading-state').first().waitFor({ state: 'detached' });

@@ -3,6 +3,7 @@ import { MeetingPage } from './detail/MeetingPage';
 import { EditMeetingPage, NewMeetingPage } from './form/MeetingFormPage';
 import { MeetingListPage } from './list/MeetingListPage';
 import { MeetingsSection } from './MeetingsSection';
+import { MinutesDocumentPage } from './minutes/MinutesDocumentPage';
 import { MinutesEditorPage } from './minutes/MinutesEditorPage';
 import { MeetingRoomPage } from './room/MeetingRoomPage';
 
@@ -21,6 +22,7 @@ export const meetingsRoutes: RouteObject[] = [
       { path: ':id/edit', element: <EditMeetingPage /> },
       { path: ':id/room', element: <MeetingRoomPage /> },
       { path: ':id/minutes', element: <MinutesEditorPage /> },
+      { path: ':id/minutes/view', element: <MinutesDocumentPage /> },
     ],
   },
 ];

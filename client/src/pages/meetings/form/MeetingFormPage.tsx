@@ -7,6 +7,7 @@ import { MeetingLoadError } from '../common/MeetingLoadError';
 import { NotPermitted } from '@client/components/NotPermitted';
 import { Notice } from '@client/components/Notice';
 import { usePageTitle } from '@client/components/usePageTitle';
+import { withUserContent } from '@client/components/withUserContent';
 import { useCreateMeeting, useMeeting, useUpdateMeeting } from '@client/queries/meetings';
 import type { MeetingCreateBody, MeetingUpdateBody } from '@shared/schemas/meetings';
 import { useMeetingsT } from '../useMeetingsT';
@@ -67,7 +68,7 @@ export function EditMeetingPage() {
   return (
     <>
       <p className="back-link">
-        <Link to={back}>{mt('meetings.form.backToMeeting', { title: meeting.data.title })}</Link>
+        <Link to={back}>{withUserContent((title) => mt('meetings.form.backToMeeting', { title }), meeting.data.title)}</Link>
       </p>
       <header className="page-header">
         <h1>{mt('meetings.form.editHeading')}</h1>

@@ -1,0 +1,97 @@
+import { Link } from 'react-router';
+import type { MinutesArchiveEntry } from '@shared/schemas/meetings';
+import { DateTimeText } from '@client/components/DateTimeText';
+import { ErrorState } from '@client/components/ErrorState';
+import { LoadingState } from '@client/components/LoadingState';
+import { useMinutesArchive, type MinutesArchiveParams } from '@client/queries/meetings';
+import { KindBadge } from '../common/MeetingBadges';
+import { MeetingTime } from '../common/MeetingTime';
+import { useMeetingsT } from '../useMeetingsT';
+
+interface Props {
+  params: MinutesArchiveParams;
+  /** The address (its query) of another page of the archive. */
+  hrefForPage: (page: number) => string;
+}
+
+/** 議事録: the published minutes across meetings, newest meeting first, a page at a time. */
+export function MinutesArchiveList({ params, hrefForPage }: Props) {
+  const mt = useMeetingsT();
+  const archive = useMinutesArchive(params);
+
+  if (archive.isPending) return <LoadingState />;
+  if (archive.isError) return <ErrorState error={archive.error} onRetry={() => void archive.refetch()} />;
+  const { minutes, total, page, pageSize } = archive.data;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+
+  return (
+    <>
+      <p className="small muted">{mt('meetings.archive.lead')}</p>
+      {total === 0 ? (
+        <div className="state-panel">
+          <p>{mt('meetings.list.empty.minutes')}</p>
+        </div>
+      ) : (
+        <>
+          <p className="result-count" role="status">
+            {mt('meetings.archive.count', { count: total })}
+          </p>
+          <ul className="meeting-list minutes-archive">
+            {minutes.map((entry) => (
+              <ArchiveEntry key={entry.meetingId} entry={entry} />
+            ))}
+          </ul>
+          {pages > 1 && (
+            <nav className="pagination" aria-label={mt('meetings.archive.pagination.label')}>
+              {page > 1 && (
+                <Link className="button button--secondary button--small" to={{ search: hrefForPage(page - 1) }}>
+                  <span aria-hidden="true">←</span>
+                  {mt('meetings.archive.pagination.previous')}
+                </Link>
+              )}
+              <span className="pagination__where" aria-current="page">
+                {mt('meetings.archive.pagination.where', { page, pages })}
+              </span>
+              {page < pages && (
+                <Link className="button button--secondary button--small" to={{ search: hrefForPage(page + 1) }}>
+                  {mt('meetings.archive.pagination.next')}
+                  <span aria-hidden="true">→</span>
+                </Link>
+              )}
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function ArchiveEntry({ entry }: { entry: MinutesArchiveEntry }) {
+  const mt = useMeetingsT();
+  return (
+    <li className="meeting-item minutes-archive__item">
+      <div className="meeting-item__badges">
+        <KindBadge kind={entry.kind} />
+      </div>
+      <h3 className="meeting-item__title">
+        <Link to={`/meetings/${entry.meetingId}/minutes/view`} data-user-content>
+          {entry.title}
+        </Link>
+      </h3>
+      <dl className="meeting-item__facts minutes-archive__facts">
+        <div>
+          <dt>{mt('meetings.archive.heldOn')}</dt>
+          <dd>
+            <MeetingTime startsAt={entry.startsAt} endsAt={entry.endsAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>{mt('meetings.archive.publishedAt')}</dt>
+          <dd>
+            <DateTimeText iso={entry.publishedAt} dateOnly />
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
