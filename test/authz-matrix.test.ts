@@ -83,6 +83,13 @@ const speak = (m: () => Meeting) => (p: Persona): Outcome => (invited(p, m()) &&
 const VARIANTS = ['council', 'development'] as const;
 const perVisibility = (make: (v: Visibility) => RouteEntry, visibilities: readonly Visibility[] = VARIANTS) => visibilities.map(make);
 
+/** The minutes archive lists the published minutes and no meeting whose minutes are not published. */
+function onlyPublishedMinutes(res: ApiResponse, p: Persona, fx: Fixtures) {
+  const listed = (res.body as { minutes: Array<{ meetingId: string }> }).minutes.map((m) => m.meetingId);
+  expect(listed, `${p.key} finds the published minutes`).toContain(fx.meetings.published.id);
+  for (const m of [fx.meetings.ended, fx.meetings.circulated, fx.meetings.draft]) expect(listed, `${p.key} finds unpublished minutes`).not.toContain(m.id);
+}
+
 // ————— REST: one entry (or one per fixture) per route of the table —————
 
 const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
@@ -420,17 +427,7 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     request: () => ({ path: '/api/meetings', body: { kind: 'plenary', title: '新しい会議', startsAt: '2026-12-11T14:00:00+09:00', endsAt: '2026-12-11T15:00:00+09:00' } }),
   },
   'GET /action-items': { rule: 'signed in (own organisation; the secretariat all)', fixture: '—', expect: everyone, request: () => ({ path: '/api/action-items' }) },
-  'GET /minutes': {
-    rule: 'meeting.read; published minutes only (as the meetings list shows them: no drafts)',
-    fixture: 'published, ended and circulated meetings',
-    expect: by('meeting.read'),
-    request: () => ({ path: '/api/minutes' }),
-    check: (res, p, fx) => {
-      const ids = (res.body as { minutes: Array<{ meetingId: string }> }).minutes.map((m) => m.meetingId);
-      expect(ids, `${p.key} finds the published minutes`).toContain(fx.meetings.published.id);
-      for (const unpublished of [fx.meetings.ended, fx.meetings.circulated, fx.meetings.draft]) expect(ids, `${p.key} finds unpublished minutes`).not.toContain(unpublished.id);
-    },
-  },
+  'GET /minutes': { rule: 'meeting.read; published minutes only (the meetings list shows every meeting but drafts)', fixture: 'published, ended and circulated meetings', expect: by('meeting.read'), request: () => ({ path: '/api/minutes' }), check: onlyPublishedMinutes },
   'POST /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
   'DELETE /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
   'GET /calendar/:file': { rule: 'public: the token in the URL is the credential', fixture: "a fresh feed URL of the secretariat's", expect: everyone, request: async (fx) => ({ path: await fx.fresh.calendarUrl() }) },

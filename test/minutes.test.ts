@@ -10,39 +10,49 @@ import { ok, openSocket } from './support/forum';
 import type { ErrorBody, Me } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
 
+/** The demo accounts this file acts as. */
+const PEOPLE = {
+  secretariat: 'secretariat@demo.example',
+  dev: 'dev@demo.example',
+  devAdmin: 'dev-admin@demo.example',
+  dev2: 'dev2@demo.example',
+  support: 'support@demo.example',
+  mhlw: 'mhlw@demo.example',
+  jlis: 'jlis@demo.example',
+} as const;
+type Who = keyof typeof PEOPLE;
+
 let server: TestServer;
-let secretariat: ApiClient, dev: ApiClient, devAdmin: ApiClient, dev2: ApiClient, support: ApiClient, mhlw: ApiClient, jlis: ApiClient;
-const orgs: Record<'secretariat' | 'dev' | 'dev2' | 'support' | 'mhlw' | 'jlis', string> = { secretariat: '', dev: '', dev2: '', support: '', mhlw: '', jlis: '' };
+/** Each person's signed-in client, and their organisation's id. */
+const as = {} as Record<Who, ApiClient>;
+const orgs = {} as Record<Who, string>;
 const sockets: CouncilClientSocket[] = [];
-const open = async (c: ApiClient) => {
-  const s = await openSocket(c);
-  sockets.push(s);
-  return s;
-};
 
 beforeAll(async () => {
   server = await startTestServer();
-  [secretariat, dev, devAdmin, dev2, support, mhlw, jlis] = await server.signInAll(
-    'secretariat@demo.example',
-    'dev@demo.example',
-    'dev-admin@demo.example',
-    'dev2@demo.example',
-    'support@demo.example',
-    'mhlw@demo.example',
-    'jlis@demo.example',
+  await Promise.all(
+    (Object.keys(PEOPLE) as Who[]).map(async (who) => {
+      as[who] = await server.signIn(PEOPLE[who]);
+      orgs[who] = (await as[who].get<Me>('/api/me')).body.organization.id;
+    }),
   );
-  const ids = await Promise.all([secretariat, dev, dev2, support, mhlw, jlis].map(async (c) => (await c.get<Me>('/api/me')).body.organization.id));
-  [orgs.secretariat, orgs.dev, orgs.dev2, orgs.support, orgs.mhlw, orgs.jlis] = ids as [string, string, string, string, string, string];
 });
 afterAll(async () => {
-  sockets.forEach((s) => s.close());
+  for (const socket of sockets) socket.close();
   await server.close();
 });
+
+/** A socket of `who`'s, closed when the file is done. */
+async function socketOf(who: Who): Promise<CouncilClientSocket> {
+  const socket = await openSocket(as[who]);
+  sockets.push(socket);
+  return socket;
+}
 
 let counter = 0;
 async function createMeeting(body: Record<string, unknown> = {}): Promise<Meeting> {
   counter++;
-  const res = await secretariat.post<Meeting>('/api/meetings', {
+  const res = await as.secretariat.post<Meeting>('/api/meetings', {
     kind: 'plenary',
     title: `議事録テスト ${counter}`,
     startsAt: '2027-01-10T14:00:00+09:00',
@@ -54,10 +64,10 @@ async function createMeeting(body: Record<string, unknown> = {}): Promise<Meetin
   return res.body;
 }
 async function move(m: Meeting, ...to: string[]) {
-  for (const status of to) expect((await secretariat.post(`/api/meetings/${m.id}/status`, { to: status })).status, `→ ${status}`).toBe(200);
+  for (const status of to) expect((await as.secretariat.post(`/api/meetings/${m.id}/status`, { to: status })).status, `→ ${status}`).toBe(200);
 }
 const items = (m: Meeting) => [{ agendaItemId: m.agenda[0]!.id, summary: '議論した。' }];
-const proposal = async (m: Meeting) => (await secretariat.get<AttendeeProposal>(`/api/meetings/${m.id}/minutes/attendees`)).body.organizations;
+const proposal = async (m: Meeting) => (await as.secretariat.get<AttendeeProposal>(`/api/meetings/${m.id}/minutes/attendees`)).body.organizations;
 const attendeeIds = (m: Meeting) => m.minutes?.attendees?.map((o) => o.id) ?? null;
 
 describe('出席者 (attendees) of the minutes', () => {
@@ -65,18 +75,18 @@ describe('出席者 (attendees) of the minutes', () => {
     const m = await createMeeting();
     await move(m, 'scheduled');
     // RSVPs: the support vendor attends online, another development vendor sends regrets.
-    expect((await support.put(`/api/meetings/${m.id}/rsvp`, { response: 'online' })).status).toBe(200);
-    expect((await dev2.put(`/api/meetings/${m.id}/rsvp`, { response: 'absent' })).status).toBe(200);
-    expect((await dev.put(`/api/meetings/${m.id}/rsvp`, { response: 'online' })).status).toBe(200);
+    expect((await as.support.put(`/api/meetings/${m.id}/rsvp`, { response: 'online' })).status).toBe(200);
+    expect((await as.dev2.put(`/api/meetings/${m.id}/rsvp`, { response: 'absent' })).status).toBe(200);
+    expect((await as.dev.put(`/api/meetings/${m.id}/rsvp`, { response: 'online' })).status).toBe(200);
     await move(m, 'live');
 
     // Six sockets of one organisation (two people) and the ministry join at the same moment.
-    const joiners = await Promise.all([dev, dev, dev, devAdmin, devAdmin, devAdmin, mhlw, secretariat].map(open));
+    const joiners = await Promise.all((['dev', 'dev', 'dev', 'devAdmin', 'devAdmin', 'devAdmin', 'mhlw', 'secretariat'] as const).map(socketOf));
     await Promise.all(joiners.map((s) => ok(s, 'meeting.join', { meetingId: m.id })));
 
     await move(m, 'ended');
     // Reading the room's record after the meeting is not attending it.
-    await ok(await open(jlis), 'meeting.join', { meetingId: m.id });
+    await ok(await socketOf('jlis'), 'meeting.join', { meetingId: m.id });
 
     const proposed = await proposal(m);
     const sources = new Map(proposed.map((p) => [p.organization.id, p.sources]));
@@ -87,22 +97,22 @@ describe('出席者 (attendees) of the minutes', () => {
     expect(proposed.map((p) => p.organization.id)).toEqual([...vendors, orgs.mhlw, orgs.secretariat]);
 
     // The proposal is the secretariat's: nobody else reads it.
-    for (const c of [dev, devAdmin, mhlw]) expect((await c.get<ErrorBody>(`/api/meetings/${m.id}/minutes/attendees`)).status).toBe(403);
+    for (const who of ['dev', 'devAdmin', 'mhlw'] as const) expect((await as[who].get<ErrorBody>(`/api/meetings/${m.id}/minutes/attendees`)).status).toBe(403);
   });
 
   it('are saved by the secretariat (in the minutes’ order), kept when a save leaves them out, and read by everyone once published', async () => {
     const m = await createMeeting();
     await move(m, 'scheduled', 'live');
-    await ok(await open(dev), 'meeting.join', { meetingId: m.id });
+    await ok(await socketOf('dev'), 'meeting.join', { meetingId: m.id });
     await move(m, 'ended');
     expect((await proposal(m)).map((p) => p.organization.id)).toEqual([orgs.dev]);
 
-    const put = (body: Record<string, unknown>) => secretariat.put<Meeting & ErrorBody>(`/api/meetings/${m.id}/minutes`, { items: items(m), ...body });
+    const put = (body: Record<string, unknown>) => as.secretariat.put<Meeting & ErrorBody>(`/api/meetings/${m.id}/minutes`, { items: items(m), ...body });
     // Bad lists change nothing.
     expect((await put({ attendeeOrganizationIds: ['0'.repeat(24)] })).body.error.field).toBe('attendeeOrganizationIds');
     expect((await put({ attendeeOrganizationIds: [orgs.dev, orgs.dev] })).body.error.field).toBe('body.attendeeOrganizationIds');
     expect((await put({ attendeeOrganizationIds: ['not-an-id'] })).status).toBe(400);
-    expect((await dev.put(`/api/meetings/${m.id}/minutes`, { items: items(m), attendeeOrganizationIds: [orgs.dev] })).status).toBe(403);
+    expect((await as.dev.put(`/api/meetings/${m.id}/minutes`, { items: items(m), attendeeOrganizationIds: [orgs.dev] })).status).toBe(403);
 
     // Saved without a list: none yet (the editor proposes; publishing would record the proposal).
     expect(attendeeIds((await put({})).body)).toBeNull();
@@ -113,8 +123,8 @@ describe('出席者 (attendees) of the minutes', () => {
     expect(attendeeIds((await put({})).body)).toEqual([orgs.dev, orgs.jlis, orgs.secretariat]);
 
     // Circulated and confirmed; the same list in another order is no revision, a changed one is.
-    expect((await secretariat.post(`/api/meetings/${m.id}/minutes/circulate`)).status).toBe(200);
-    expect((await dev.post(`/api/meetings/${m.id}/minutes/confirm`, {})).status).toBe(200);
+    expect((await as.secretariat.post(`/api/meetings/${m.id}/minutes/circulate`)).status).toBe(200);
+    expect((await as.dev.post(`/api/meetings/${m.id}/minutes/confirm`, {})).status).toBe(200);
     const same = (await put({ attendeeOrganizationIds: [orgs.jlis, orgs.secretariat, orgs.dev] })).body;
     expect(same.minutes!.revisedAt).toBeNull();
     expect(same.minutes!.confirmations).toHaveLength(1);
@@ -123,9 +133,9 @@ describe('出席者 (attendees) of the minutes', () => {
     expect(changed.minutes!.awaiting.map((o) => o.id)).toEqual([orgs.dev]);
 
     // Not shown before publication to those who do not see the draft; shown to everyone after.
-    expect((await support.get<Meeting>(`/api/meetings/${m.id}`)).body.minutes).toBeNull();
-    expect((await secretariat.post(`/api/meetings/${m.id}/minutes/publish`)).status).toBe(200);
-    for (const c of [dev, support, mhlw, jlis]) expect(attendeeIds((await c.get<Meeting>(`/api/meetings/${m.id}`)).body)).toEqual([orgs.dev, orgs.secretariat]);
+    expect((await as.support.get<Meeting>(`/api/meetings/${m.id}`)).body.minutes).toBeNull();
+    expect((await as.secretariat.post(`/api/meetings/${m.id}/minutes/publish`)).status).toBe(200);
+    for (const who of ['dev', 'support', 'mhlw', 'jlis'] as const) expect(attendeeIds((await as[who].get<Meeting>(`/api/meetings/${m.id}`)).body)).toEqual([orgs.dev, orgs.secretariat]);
     // Published minutes are final.
     expect((await put({ attendeeOrganizationIds: [orgs.dev] })).status).toBe(409);
   });
@@ -133,12 +143,12 @@ describe('出席者 (attendees) of the minutes', () => {
   it('are the proposal when the minutes are published without a list', async () => {
     const m = await createMeeting();
     await move(m, 'scheduled');
-    expect((await support.put(`/api/meetings/${m.id}/rsvp`, { response: 'online' })).status).toBe(200);
+    expect((await as.support.put(`/api/meetings/${m.id}/rsvp`, { response: 'online' })).status).toBe(200);
     await move(m, 'live');
-    await ok(await open(mhlw), 'meeting.join', { meetingId: m.id });
+    await ok(await socketOf('mhlw'), 'meeting.join', { meetingId: m.id });
     await move(m, 'ended');
-    expect((await secretariat.put(`/api/meetings/${m.id}/minutes`, { items: items(m) })).status).toBe(200);
-    const published = (await secretariat.post<Meeting>(`/api/meetings/${m.id}/minutes/publish`)).body;
+    expect((await as.secretariat.put(`/api/meetings/${m.id}/minutes`, { items: items(m) })).status).toBe(200);
+    const published = (await as.secretariat.post<Meeting>(`/api/meetings/${m.id}/minutes/publish`)).body;
     expect(attendeeIds(published)).toEqual([orgs.support, orgs.mhlw]);
   });
 });
@@ -149,8 +159,8 @@ describe('the minutes archive', () => {
     const startsAt = `2027-01-${String(day).padStart(2, '0')}T10:00:00+09:00`;
     const m = await createMeeting({ kind, startsAt, endsAt: startsAt.replace('T10', 'T11'), title: `公開済み ${day}日 ${kind}` });
     await move(m, 'scheduled', 'live', 'ended');
-    expect((await secretariat.put(`/api/meetings/${m.id}/minutes`, { items: items(m) })).status).toBe(200);
-    expect((await secretariat.post(`/api/meetings/${m.id}/minutes/publish`)).status).toBe(200);
+    expect((await as.secretariat.put(`/api/meetings/${m.id}/minutes`, { items: items(m) })).status).toBe(200);
+    expect((await as.secretariat.post(`/api/meetings/${m.id}/minutes/publish`)).status).toBe(200);
     return m;
   }
   const archive = async (c: ApiClient, query = '') => {
@@ -161,21 +171,21 @@ describe('the minutes archive', () => {
 
   it('lists published minutes only, newest meeting first, by kind, a page of 20 at a time; each reader may open each entry', async () => {
     // Other files' meetings are not here: this file has its own database. Earlier tests in it published two plenaries.
-    const before = (await archive(secretariat)).total;
+    const before = (await archive(as.secretariat)).total;
     const consultation = await published(20, 'consultation');
     const plenaries: Meeting[] = [];
     for (let day = 1; day <= 20; day++) plenaries.push(await published(day));
     // Not in the archive: an ended meeting with draft minutes (circulated, too), a draft and a live meeting.
     const ended = await createMeeting({ title: '未公開' });
     await move(ended, 'scheduled', 'live', 'ended');
-    await secretariat.put(`/api/meetings/${ended.id}/minutes`, { items: items(ended) });
-    await secretariat.post(`/api/meetings/${ended.id}/minutes/circulate`);
+    await as.secretariat.put(`/api/meetings/${ended.id}/minutes`, { items: items(ended) });
+    await as.secretariat.post(`/api/meetings/${ended.id}/minutes/circulate`);
     const draft = await createMeeting({ title: '下書き' });
     const live = await createMeeting({ title: '開催中' });
     await move(live, 'scheduled', 'live');
     const hidden = [ended.id, draft.id, live.id];
 
-    for (const reader of [secretariat, dev, dev2, support, mhlw, jlis]) {
+    for (const reader of [as.secretariat, as.dev, as.dev2, as.support, as.mhlw, as.jlis]) {
       const first = await archive(reader);
       expect(first.total).toBe(before + 21);
       expect(first.pageSize).toBe(20);
@@ -199,11 +209,11 @@ describe('the minutes archive', () => {
       const listed = (await reader.get<{ meetings: Array<{ id: string }> }>('/api/meetings?when=all&kind=consultation')).body.meetings.map((x) => x.id);
       expect(listed).toContain(consultation.id);
     }
-    expect((await archive(dev, '?page=3')).minutes).toEqual([]);
+    expect((await archive(as.dev, '?page=3')).minutes).toEqual([]);
   });
 
   it('refuses a malformed query', async () => {
-    for (const query of ['?page=0', '?page=x', '?kind=party', '?when=past']) expect((await dev.get(`/api/minutes${query}`)).status, query).toBe(400);
+    for (const query of ['?page=0', '?page=x', '?kind=party', '?when=past']) expect((await as.dev.get(`/api/minutes${query}`)).status, query).toBe(400);
     expect((await server.client().get('/api/minutes')).status).toBe(401);
   });
 });

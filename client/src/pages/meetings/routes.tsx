@@ -21,8 +21,14 @@ export const meetingsRoutes: RouteObject[] = [
       { path: ':id', element: <MeetingPage /> },
       { path: ':id/edit', element: <EditMeetingPage /> },
       { path: ':id/room', element: <MeetingRoomPage /> },
-      { path: ':id/minutes', element: <MinutesEditorPage /> },
-      { path: ':id/minutes/view', element: <MinutesDocumentPage /> },
+      {
+        // The secretariat's editor, and the minutes as a document for every reader (printable).
+        path: ':id/minutes',
+        children: [
+          { index: true, element: <MinutesEditorPage /> },
+          { path: 'view', element: <MinutesDocumentPage /> },
+        ],
+      },
     ],
   },
 ];

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { LoadingState } from '@client/components/LoadingState';
+import { BackToMeeting } from '../common/BackToMeeting';
 import { MeetingLoadError } from '../common/MeetingLoadError';
 import { NotPermitted } from '@client/components/NotPermitted';
 import { Notice } from '@client/components/Notice';
 import { usePageTitle } from '@client/components/usePageTitle';
-import { withUserContent } from '@client/components/withUserContent';
 import { useCreateMeeting, useMeeting, useUpdateMeeting } from '@client/queries/meetings';
 import type { MeetingCreateBody, MeetingUpdateBody } from '@shared/schemas/meetings';
 import { useMeetingsT } from '../useMeetingsT';
@@ -67,9 +67,7 @@ export function EditMeetingPage() {
   const back = `/meetings/${id}`;
   return (
     <>
-      <p className="back-link">
-        <Link to={back}>{withUserContent((title) => mt('meetings.form.backToMeeting', { title }), meeting.data.title)}</Link>
-      </p>
+      <BackToMeeting meeting={meeting.data} />
       <header className="page-header">
         <h1>{mt('meetings.form.editHeading')}</h1>
       </header>

@@ -4,6 +4,7 @@ import { DateTimeText } from '@client/components/DateTimeText';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { useMinutesArchive, type MinutesArchiveParams } from '@client/queries/meetings';
+import { FactList } from '../common/FactList';
 import { KindBadge } from '../common/MeetingBadges';
 import { MeetingTime } from '../common/MeetingTime';
 import { useMeetingsT } from '../useMeetingsT';
@@ -70,28 +71,19 @@ function ArchiveEntry({ entry }: { entry: MinutesArchiveEntry }) {
   const mt = useMeetingsT();
   return (
     <li className="meeting-item minutes-archive__item">
-      <div className="meeting-item__badges">
+      <h3 className="meeting-item__title minutes-archive__title">
         <KindBadge kind={entry.kind} />
-      </div>
-      <h3 className="meeting-item__title">
         <Link to={`/meetings/${entry.meetingId}/minutes/view`} data-user-content>
           {entry.title}
         </Link>
       </h3>
-      <dl className="meeting-item__facts minutes-archive__facts">
-        <div>
-          <dt>{mt('meetings.archive.heldOn')}</dt>
-          <dd>
-            <MeetingTime startsAt={entry.startsAt} endsAt={entry.endsAt} />
-          </dd>
-        </div>
-        <div>
-          <dt>{mt('meetings.archive.publishedAt')}</dt>
-          <dd>
-            <DateTimeText iso={entry.publishedAt} dateOnly />
-          </dd>
-        </div>
-      </dl>
+      <FactList
+        className="meeting-item__facts"
+        facts={[
+          [mt('meetings.archive.heldOn'), <MeetingTime startsAt={entry.startsAt} endsAt={entry.endsAt} />],
+          [mt('meetings.archive.publishedAt'), <DateTimeText iso={entry.publishedAt} dateOnly />],
+        ]}
+      />
     </li>
   );
 }

@@ -12,8 +12,8 @@ import { NotPermitted } from '@client/components/NotPermitted';
 import { Notice } from '@client/components/Notice';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useErrorMessage } from '@client/components/useErrorMessage';
-import { withUserContent } from '@client/components/withUserContent';
 import { useAttendeeProposal, useMeeting, useSaveMinutes } from '@client/queries/meetings';
+import { BackToMeeting } from '../common/BackToMeeting';
 import { MinutesAttendees } from '../common/MinutesAttendees';
 import { MinutesItemsView } from '../common/MinutesItemsView';
 import { draftErrorsFromZod, errorsUnder, serverDraftError, type DraftErrors } from '../form/draftErrors';
@@ -47,9 +47,7 @@ export function MinutesEditorPage() {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={`/meetings/${id}`}>{withUserContent((title) => mt('meetings.form.backToMeeting', { title }), data.title)}</Link>
-      </p>
+      <BackToMeeting meeting={data} />
       <header className="page-header">
         <p className="page-header__eyebrow" data-user-content>
           {data.title}
