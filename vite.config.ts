@@ -2,12 +2,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/build/precompress.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: here('./client'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: {
       '@shared': here('./shared'),
@@ -19,18 +20,24 @@ export default defineConfig({
     outDir: here('./dist/client'),
     emptyOutDir: true,
     sourcemap: true,
-    // The vendor chunk (React, router, TanStack Query, i18next, zod, socket.io-client) is ~540 kB,
-    // 165 kB gzipped, cached across deploys; the app's own chunk is small.
-    chunkSizeWarningLimit: 700,
+    // Which chunk holds which page (.vite/manifest.json, never served): the first-visit test reads
+    // it to check that the sign-in page loads none of the signed-in pages.
+    manifest: true,
+    // The libraries every first page needs (React, React Router, TanStack Query, i18next, zod) are
+    // ~510 kB, ~135 kB as sent (brotli); the charts (~430 kB) come with the dashboard only.
+    chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: a chunk of their own stays cached across deploys.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
-            // Markdown rendering and charts are large and change rarely: chunks of their own.
+            // The libraries the first page (sign-in, or the shell) needs change less often than the
+            // app: a chunk of their own stays cached across deploys. Libraries only some pages use
+            // (charts, socket.io, date formatting) come with those pages' chunks.
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 3 },
+            // The interface's messages, in both languages: needed at once, and changed apart from the code.
+            { name: 'messages', test: /client[\\/]src[\\/]i18n[\\/]/, tags: ['$initial'], priority: 3 },
+            // Markdown rendering is large and used by several pages: one chunk of its own.
             { name: 'markdown', test: /node_modules[\\/](react-markdown|remark-|micromark|mdast-|hast-|unist-|unified|vfile|property-information|space-separated|comma-separated|decode-named|character-|html-url|devlop|bail|trough|is-plain-obj|zwitch|longest-streak|markdown-table|ccount|escape-string|trim-lines|estree-util|style-to|inline-style)/, priority: 2 },
-            // Charts (recharts, d3) are left out of the vendor chunk: they load with the register dashboard only.
-            { name: 'vendor', test: /node_modules[\\/](?!recharts|d3-|victory-vendor|decimal\.js|internmap)/, priority: 1 },
           ],
         },
       },

@@ -45,6 +45,7 @@ import { nameRoutes, requestLog } from './http/requestLog';
 import { auditRoutes } from './audit/routes';
 import { trackRequestOrigin } from './audit/origin';
 import { createWorkTracker } from './http/work';
+import { webClient } from './http/webClient';
 
 export interface CouncilApp {
   app: express.Express;
@@ -168,13 +169,7 @@ export function createApp({ config, sessionSecret, serveClient = true, clientDir
   api.use((req, _res, next) => next(notFound(`${req.method} /api${req.path}`)));
   app.use('/api', api);
 
-  if (serveClient && existsSync(clientDir)) {
-    // Hashed assets never change; the shell is revalidated so a deploy is picked up at once.
-    app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
-    app.use(express.static(clientDir, { index: false, maxAge: 0 }));
-    // Client-side routes: every other GET gets the app shell.
-    app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
-  }
+  if (serveClient && existsSync(clientDir)) app.use(webClient(clientDir));
   app.use(errorHandler);
 
   return {

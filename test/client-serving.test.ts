@@ -1,20 +1,26 @@
-/** The server serves the built web client on the API's port: the shell for every client route. */
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * The server serves the built web client on the API's port: the shell for every client route, and
+ * the hashed assets compressed at build time and cached for good. See server/http/webClient.ts.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp, type CouncilApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { connectDatabase, disconnectDatabase } from '../server/db/connection';
+import { IMMUTABLE, REVALIDATE } from '../server/http/webClient';
+import { buildClient, clientChunks } from './support/clientBuild';
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'council-client-'));
 let council: CouncilApp;
 let base: string;
 
 beforeAll(async () => {
-  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await buildClient(outDir);
   await connectDatabase(inject('mongoUri'), { dbName: 'client_serving' });
   council = createApp({ config: loadConfig({ NODE_ENV: 'test' }), sessionSecret: 's'.repeat(32), clientDir: outDir });
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
@@ -26,9 +32,28 @@ afterAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
+/** A GET with exactly these headers, its body as sent (fetch would ask for and undo compression itself). */
+function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(base + pathname, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** The shell's own script and stylesheet, as the browser is told to fetch them. */
+async function shellAssets(): Promise<{ script: string; stylesheet: string }> {
+  const html = (await get('/')).body.toString();
+  return { script: /<script type="module" crossorigin src="([^"]+)"/.exec(html)![1]!, stylesheet: /<link rel="stylesheet" crossorigin href="([^"]+)"/.exec(html)![1]! };
+}
+
 describe('the web client', () => {
-  it('is served at / and at every client route, in Japanese, under the CSP', async () => {
-    for (const route of ['/', '/organizations', '/accounts?org=1', '/threads/abc']) {
+  it('is served at / and at every client route, in Japanese, under the CSP, revalidated on every use', async () => {
+    for (const route of ['/', '/login', '/organizations', '/accounts?org=1', '/threads/abc']) {
       const res = await fetch(base + route);
       expect(res.status, route).toBe(200);
       const html = await res.text();
@@ -36,16 +61,55 @@ describe('the web client', () => {
       expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
       expect(html).not.toMatch(/<script>(?!<\/script>)/); // no inline script: the CSP forbids it
       expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+      expect(res.headers.get('cache-control'), route).toBe(REVALIDATE);
     }
   });
 
-  it('serves the hashed assets as immutable', async () => {
-    const html = await (await fetch(base + '/')).text();
-    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
-    const res = await fetch(base + script);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/javascript/);
-    expect(res.headers.get('cache-control')).toMatch(/immutable/);
+  it('sends each hashed asset in brotli, gzip or as it is, as the browser accepts, always the same bytes, cached for a year', async () => {
+    const { script, stylesheet } = await shellAssets();
+    for (const [asset, type] of [
+      // (charset values are case-insensitive: `UTF-8` on the compressed copies, `utf-8` on the originals)
+      [script, /^text\/javascript; charset=utf-8$/i],
+      [stylesheet, /^text\/css; charset=utf-8$/i],
+    ] as const) {
+      const original = readFileSync(path.join(outDir, asset));
+      const cases = [
+        { accept: 'gzip, deflate, br, zstd', encoding: 'br' }, // Chromium's: both weigh the same, brotli is preferred
+        { accept: 'br', encoding: 'br' },
+        { accept: 'gzip, deflate', encoding: 'gzip' },
+        { accept: 'br;q=0, gzip', encoding: 'gzip' },
+        { accept: 'identity', encoding: undefined },
+        { accept: undefined, encoding: undefined },
+      ];
+      for (const { accept, encoding } of cases) {
+        const res = await get(asset, accept === undefined ? {} : { 'accept-encoding': accept });
+        const what = `${asset} with Accept-Encoding: ${accept ?? '(none)'}`;
+        expect(res.status, what).toBe(200);
+        expect(res.headers['content-encoding'], what).toBe(encoding);
+        expect(res.headers['content-type'], what).toMatch(type);
+        expect(res.headers.vary, what).toMatch(/accept-encoding/i);
+        expect(res.headers['cache-control'], what).toBe(IMMUTABLE);
+        expect(Number(res.headers['content-length']), what).toBe(res.body.length);
+        const decoded = encoding === 'br' ? brotliDecompressSync(res.body) : encoding === 'gzip' ? gunzipSync(res.body) : res.body;
+        expect(decoded.equals(original), `${what}: decodes to the built file`).toBe(true);
+        if (encoding) expect(res.body.length, what).toBeLessThan(original.length / 2);
+      }
+    }
+  });
+
+  it('answers a missing asset with 404, never the shell, and does not serve the build’s manifest', async () => {
+    const missing = await get('/assets/index-gone1234.js', { 'accept-encoding': 'br' });
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).not.toMatch(/html/);
+    const manifest = await get('/.vite/manifest.json');
+    expect(manifest.body.toString()).not.toContain('"isEntry"');
+  });
+
+  it('loads the sign-in page without the signed-in shell or any page behind it', () => {
+    const { initial, signedIn } = clientChunks(outDir);
+    expect(initial.size).toBeGreaterThan(1);
+    expect([...signedIn.values()]).toEqual(expect.arrayContaining(['src/components/SignedInLayout.tsx', 'src/pages/register/list/RegisterListPage.tsx', 'src/pages/meetings/minutes/MinutesEditorPage.tsx', 'src/pages/register/dashboard/DashboardPage.tsx']));
+    expect([...initial].filter((file) => signedIn.has(file)).map((file) => signedIn.get(file))).toEqual([]);
   });
 
   it('does not answer unknown API paths with the shell', async () => {

@@ -64,10 +64,12 @@ async function createMeeting(body: Record<string, unknown> = {}): Promise<Meetin
   return res.body;
 }
 async function move(m: Meeting, ...to: string[]) {
-  for (const status of to) expect((await as.secretariat.post(`/api/meetings/${m.id}/status`, { to: status })).status, `→ ${status}`).toBe(200);
+  for (const status of to)
+    expect((await as.secretariat.post(`/api/meetings/${m.id}/status`, { to: status })).status, `→ ${status}`).toBe(200);
 }
 const items = (m: Meeting) => [{ agendaItemId: m.agenda[0]!.id, summary: '議論した。' }];
-const proposal = async (m: Meeting) => (await as.secretariat.get<AttendeeProposal>(`/api/meetings/${m.id}/minutes/attendees`)).body.organizations;
+const proposal = async (m: Meeting) =>
+  (await as.secretariat.get<AttendeeProposal>(`/api/meetings/${m.id}/minutes/attendees`)).body.organizations;
 const attendeeIds = (m: Meeting) => m.minutes?.attendees?.map((o) => o.id) ?? null;
 
 describe('出席者 (attendees) of the minutes', () => {
@@ -81,7 +83,9 @@ describe('出席者 (attendees) of the minutes', () => {
     await move(m, 'live');
 
     // Six sockets of one organisation (two people) and the ministry join at the same moment.
-    const joiners = await Promise.all((['dev', 'dev', 'dev', 'devAdmin', 'devAdmin', 'devAdmin', 'mhlw', 'secretariat'] as const).map(socketOf));
+    const joiners = await Promise.all(
+      (['dev', 'dev', 'dev', 'devAdmin', 'devAdmin', 'devAdmin', 'mhlw', 'secretariat'] as const).map(socketOf),
+    );
     await Promise.all(joiners.map((s) => ok(s, 'meeting.join', { meetingId: m.id })));
 
     await move(m, 'ended');
@@ -90,14 +94,20 @@ describe('出席者 (attendees) of the minutes', () => {
 
     const proposed = await proposal(m);
     const sources = new Map(proposed.map((p) => [p.organization.id, p.sources]));
-    expect(Object.fromEntries(sources)).toEqual({ [orgs.dev]: ['room', 'rsvp'], [orgs.support]: ['rsvp'], [orgs.mhlw]: ['room'], [orgs.secretariat]: ['room'] });
+    expect(Object.fromEntries(sources)).toEqual({
+      [orgs.dev]: ['room', 'rsvp'],
+      [orgs.support]: ['rsvp'],
+      [orgs.mhlw]: ['room'],
+      [orgs.secretariat]: ['room'],
+    });
     // Vendors (by Japanese name), then observers, then the secretariat.
     const name = (id: string) => proposed.find((p) => p.organization.id === id)!.organization.nameJa;
     const vendors = [orgs.dev, orgs.support].sort((a, b) => name(a).localeCompare(name(b), 'ja'));
     expect(proposed.map((p) => p.organization.id)).toEqual([...vendors, orgs.mhlw, orgs.secretariat]);
 
     // The proposal is the secretariat's: nobody else reads it.
-    for (const who of ['dev', 'devAdmin', 'mhlw'] as const) expect((await as[who].get<ErrorBody>(`/api/meetings/${m.id}/minutes/attendees`)).status).toBe(403);
+    for (const who of ['dev', 'devAdmin', 'mhlw'] as const)
+      expect((await as[who].get<ErrorBody>(`/api/meetings/${m.id}/minutes/attendees`)).status).toBe(403);
   });
 
   it('are saved by the secretariat (in the minutes’ order), kept when a save leaves them out, and read by everyone once published', async () => {
@@ -107,7 +117,8 @@ describe('出席者 (attendees) of the minutes', () => {
     await move(m, 'ended');
     expect((await proposal(m)).map((p) => p.organization.id)).toEqual([orgs.dev]);
 
-    const put = (body: Record<string, unknown>) => as.secretariat.put<Meeting & ErrorBody>(`/api/meetings/${m.id}/minutes`, { items: items(m), ...body });
+    const put = (body: Record<string, unknown>) =>
+      as.secretariat.put<Meeting & ErrorBody>(`/api/meetings/${m.id}/minutes`, { items: items(m), ...body });
     // Bad lists change nothing.
     expect((await put({ attendeeOrganizationIds: ['0'.repeat(24)] })).body.error.field).toBe('attendeeOrganizationIds');
     expect((await put({ attendeeOrganizationIds: [orgs.dev, orgs.dev] })).body.error.field).toBe('body.attendeeOrganizationIds');
@@ -135,7 +146,8 @@ describe('出席者 (attendees) of the minutes', () => {
     // Not shown before publication to those who do not see the draft; shown to everyone after.
     expect((await as.support.get<Meeting>(`/api/meetings/${m.id}`)).body.minutes).toBeNull();
     expect((await as.secretariat.post(`/api/meetings/${m.id}/minutes/publish`)).status).toBe(200);
-    for (const who of ['dev', 'support', 'mhlw', 'jlis'] as const) expect(attendeeIds((await as[who].get<Meeting>(`/api/meetings/${m.id}`)).body)).toEqual([orgs.dev, orgs.secretariat]);
+    for (const who of ['dev', 'support', 'mhlw', 'jlis'] as const)
+      expect(attendeeIds((await as[who].get<Meeting>(`/api/meetings/${m.id}`)).body)).toEqual([orgs.dev, orgs.secretariat]);
     // Published minutes are final.
     expect((await put({ attendeeOrganizationIds: [orgs.dev] })).status).toBe(409);
   });
@@ -192,7 +204,12 @@ describe('the minutes archive', () => {
       expect(first.minutes).toHaveLength(20);
       // Newest meeting first: the 20th's two meetings (the later-created first), then the 19th…
       expect(first.minutes.slice(0, 3).map((e) => e.meetingId)).toEqual([plenaries[19]!.id, consultation.id, plenaries[18]!.id]);
-      expect(first.minutes[1]).toMatchObject({ kind: 'consultation', title: '公開済み 20日 consultation', startsAt: '2027-01-20T01:00:00.000Z', publishedAt: expect.any(String) });
+      expect(first.minutes[1]).toMatchObject({
+        kind: 'consultation',
+        title: '公開済み 20日 consultation',
+        startsAt: '2027-01-20T01:00:00.000Z',
+        publishedAt: expect.any(String),
+      });
       const second = await archive(reader, '?page=2');
       expect(second.page).toBe(2);
       const all = [...first.minutes, ...second.minutes];
@@ -206,14 +223,17 @@ describe('the minutes archive', () => {
       }
       // By kind: the one consultation, for the uninvited too (the meetings list shows it them as well).
       expect((await archive(reader, '?kind=consultation')).minutes.map((e) => e.meetingId)).toEqual([consultation.id]);
-      const listed = (await reader.get<{ meetings: Array<{ id: string }> }>('/api/meetings?when=all&kind=consultation')).body.meetings.map((x) => x.id);
+      const listed = (await reader.get<{ meetings: Array<{ id: string }> }>('/api/meetings?when=all&kind=consultation')).body.meetings.map(
+        (x) => x.id,
+      );
       expect(listed).toContain(consultation.id);
     }
     expect((await archive(as.dev, '?page=3')).minutes).toEqual([]);
   });
 
   it('refuses a malformed query', async () => {
-    for (const query of ['?page=0', '?page=x', '?kind=party', '?when=past']) expect((await as.dev.get(`/api/minutes${query}`)).status, query).toBe(400);
+    for (const query of ['?page=0', '?page=x', '?kind=party', '?when=past'])
+      expect((await as.dev.get(`/api/minutes${query}`)).status, query).toBe(400);
     expect((await server.client().get('/api/minutes')).status).toBe(401);
   });
 });

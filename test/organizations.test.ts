@@ -39,6 +39,47 @@ describe('the organisation directory', () => {
     expect(ministries.body.organizations.map((o) => o.key)).toEqual(['mhlw']);
   });
 
+  it('pages the vendors in the directory’s order, with the total, and the choices of type with the other filters kept', async () => {
+    const all = (await observer.get<OrganizationList>('/api/organizations?kind=vendor')).body;
+    expect(all.paging).toBeUndefined();
+    const seen: string[] = [];
+    for (let page = 1; ; page++) {
+      const res = await observer.get<OrganizationList>(`/api/organizations?kind=vendor&page=${page}&pageSize=50`);
+      expect(res.status).toBe(200);
+      expect(res.body.paging).toEqual({ page, pageSize: 50 });
+      expect(res.body.counts).toEqual(all.counts);
+      seen.push(...res.body.organizations.map((o) => o.id));
+      if (res.body.organizations.length < 50) break;
+    }
+    expect(seen).toEqual(all.organizations.map((o) => o.id));
+    // `page` alone gives the default page size.
+    const first = (await observer.get<OrganizationList>('/api/organizations?kind=vendor&page=1')).body;
+    expect(first.paging).toEqual({ page: 1, pageSize: 30 });
+    expect(first.organizations).toHaveLength(30);
+    // A type chosen: its count, and what the other type would show.
+    const dev = (await observer.get<OrganizationList>('/api/organizations?kind=vendor&vendorType=development&page=2&pageSize=20')).body;
+    expect(dev.counts.total).toBe(67);
+    expect(dev.facets.vendorType).toEqual({ development: 67, support: 115 });
+    expect(dev.organizations.every((o) => o.vendorType === 'development')).toBe(true);
+    for (const query of ['page=0', 'pageSize=201', 'page=x', 'q=', 'page=1&page=2']) {
+      expect((await observer.get(`/api/organizations?${query}`)).status, query).toBe(400);
+    }
+  });
+
+  it('finds organisations by part of a name (full- or half-width, any case) or a corporate number', async () => {
+    const vendors = (await observer.get<OrganizationList>('/api/organizations?kind=vendor')).body.organizations;
+    const one = vendors.find((o) => /[A-Za-z]{3}/.test(o.nameEn))!;
+    const part = one.nameEn.match(/[A-Za-z]{3,}/)![0];
+    const wide = [...part.toUpperCase()].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    const byName = (await observer.get<OrganizationList>(`/api/organizations?kind=vendor&q=${encodeURIComponent(wide)}`)).body;
+    expect(byName.organizations.map((o) => o.id)).toContain(one.id);
+    expect(byName.organizations.every((o) => `${o.nameJa} ${o.nameEn}`.normalize('NFKC').toLowerCase().includes(part.toLowerCase()))).toBe(true);
+    const byNumber = (await observer.get<OrganizationList>(`/api/organizations?q=${one.corporateNumber}`)).body;
+    expect(byNumber.organizations.map((o) => o.id)).toEqual([one.id]);
+    const ja = (await observer.get<OrganizationList>(`/api/organizations?q=${encodeURIComponent('厚生労働')}`)).body;
+    expect(ja.organizations.map((o) => o.key)).toEqual(['mhlw']);
+  });
+
   it('orders the secretariat first, then observers, then vendors', async () => {
     const all = await observer.get<OrganizationList>('/api/organizations');
     const kinds = all.body.organizations.map((o) => o.kind);
@@ -65,7 +106,7 @@ describe('the OpenAPI description', () => {
       expect(res.body.paths[path]?.[route.spec.method], `${route.spec.method} ${path}`).toBeDefined();
     }
     expect(res.body.paths['/api/auth/login']!.post!.requestBody).toBeDefined();
-    expect(res.body.paths['/api/organizations']!.get!.parameters!.map((p) => p.name).sort()).toEqual(['businessArea', 'kind', 'vendorType']);
+    expect(res.body.paths['/api/organizations']!.get!.parameters!.map((p) => p.name).sort()).toEqual(['businessArea', 'kind', 'page', 'pageSize', 'q', 'vendorType']);
     expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['Organization', 'User', 'Me', 'Error']));
   });
 });

@@ -1,46 +1,37 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from '@client/queries/queryClient';
-import { RequireAuth } from '@client/components/RequireAuth';
-import { AppShell } from '@client/components/AppShell';
+import { LoadingState } from '@client/components/LoadingState';
+import { lazyRoute } from '@client/lazyRoute';
 import { LoginPage } from '@client/pages/login/LoginPage';
-import { ThreadsPage } from '@client/pages/threads/list/ThreadsPage';
-import { ThreadSearchPage } from '@client/pages/threads/search/ThreadSearchPage';
-import { NewThreadPage } from '@client/pages/threads/new/NewThreadPage';
-import { ThreadPage } from '@client/pages/threads/view/ThreadPage';
 import { registerRoutes } from '@client/pages/register/routes';
 import { meetingsRoutes } from '@client/pages/meetings/routes';
-import { OrganizationsPage } from '@client/pages/organizations/OrganizationsPage';
-import { OrganizationDetailPage } from '@client/pages/organizations/OrganizationDetailPage';
-import { ProfilePage } from '@client/pages/profile/ProfilePage';
-import { AccountsPage } from '@client/pages/accounts/AccountsPage';
-import { AuditPage } from '@client/pages/audit/AuditPage';
 import { NotFoundPage } from '@client/pages/NotFoundPage';
 import { RouteErrorPage } from '@client/pages/RouteErrorPage';
 
+// The sign-in page is in the first chunk; the signed-in shell and every page behind it are fetched
+// when first shown (see lazyRoute).
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   {
     path: '/',
-    element: (
-      <RequireAuth>
-        <AppShell />
-      </RequireAuth>
-    ),
+    lazy: lazyRoute(() => import('@client/components/SignedInLayout'), 'SignedInLayout'),
+    // A first load of a signed-in page, while its code arrives.
+    hydrateFallbackElement: <LoadingState fullPage />,
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <Navigate to="/threads" replace /> },
-      { path: 'threads', element: <ThreadsPage /> },
-      { path: 'threads/new', element: <NewThreadPage /> },
-      { path: 'threads/search', element: <ThreadSearchPage /> },
-      { path: 'threads/:id', element: <ThreadPage /> },
+      { path: 'threads', lazy: lazyRoute(() => import('@client/pages/threads/list/ThreadsPage'), 'ThreadsPage') },
+      { path: 'threads/new', lazy: lazyRoute(() => import('@client/pages/threads/new/NewThreadPage'), 'NewThreadPage') },
+      { path: 'threads/search', lazy: lazyRoute(() => import('@client/pages/threads/search/ThreadSearchPage'), 'ThreadSearchPage') },
+      { path: 'threads/:id', lazy: lazyRoute(() => import('@client/pages/threads/view/ThreadPage'), 'ThreadPage') },
       ...registerRoutes,
       ...meetingsRoutes,
-      { path: 'organizations', element: <OrganizationsPage /> },
-      { path: 'organizations/:id', element: <OrganizationDetailPage /> },
-      { path: 'profile', element: <ProfilePage /> },
-      { path: 'accounts', element: <AccountsPage /> },
-      { path: 'audit', element: <AuditPage /> },
+      { path: 'organizations', lazy: lazyRoute(() => import('@client/pages/organizations/OrganizationsPage'), 'OrganizationsPage') },
+      { path: 'organizations/:id', lazy: lazyRoute(() => import('@client/pages/organizations/OrganizationDetailPage'), 'OrganizationDetailPage') },
+      { path: 'profile', lazy: lazyRoute(() => import('@client/pages/profile/ProfilePage'), 'ProfilePage') },
+      { path: 'accounts', lazy: lazyRoute(() => import('@client/pages/accounts/AccountsPage'), 'AccountsPage') },
+      { path: 'audit', lazy: lazyRoute(() => import('@client/pages/audit/AuditPage'), 'AuditPage') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,10 +9,10 @@ export function authorize(actor: Actor, action: Action, context: PermissionConte
   if (!decision.allowed) throw forbidden(decision.reason);
 }
 
-/** Throw a policy's refusal (shared/policies) as its HTTP error; the reason names the field where there is one. */
+/** Throw a policy's refusal (shared/policies) as its HTTP error, naming the case where the policy does (`explain`). */
 export function enforce(verdict: Verdict): void {
   if (verdict.allowed) return;
   if (verdict.status === 409) throw conflict(verdict.reason);
   if (verdict.status === 400) throw badRequest(verdict.reason);
-  throw forbidden(verdict.reason);
+  throw forbidden(verdict.reason, verdict.explain && { reason: verdict.explain });
 }

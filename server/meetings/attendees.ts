@@ -30,7 +30,14 @@ const RECORDED_LIMIT = 10_000;
 export async function recordRoomAttendance(input: { meetingId: Types.ObjectId; organization: OrgRefRecord; at?: Date }): Promise<void> {
   const _id = roomAttendanceKey(input.meetingId, input.organization.id);
   if (recorded.has(_id)) return;
-  await ignoringDuplicate(RoomAttendanceModel.create({ _id, meetingId: input.meetingId, organization: input.organization, firstJoinedAt: input.at ?? new Date() }));
+  await ignoringDuplicate(
+    RoomAttendanceModel.create({
+      _id,
+      meetingId: input.meetingId,
+      organization: input.organization,
+      firstJoinedAt: input.at ?? new Date(),
+    }),
+  );
   if (recorded.size >= RECORDED_LIMIT) recorded.clear();
   recorded.add(_id);
 }

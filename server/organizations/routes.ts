@@ -23,14 +23,14 @@ export function organizationRoutes({ realtime }: Pick<AppContext, 'realtime'>) {
         method: 'get',
         path: '/organizations',
         tag: 'organizations',
-        summary: 'The directory: every matching organisation, with counts by kind and vendor type',
+        summary: 'The directory: the matching organisations (a page of them with page/pageSize), with counts by kind and vendor type',
         access: 'user',
         query: OrganizationQuery,
         responses: { 200: { description: 'organisations', schema: OrganizationList }, ...errors },
       },
       async ({ query }) => {
-        const { organizations, counts } = await listOrganizations(query);
-        return { organizations: organizations.map(presentOrganization), counts };
+        const { organizations, ...rest } = await listOrganizations(query);
+        return { organizations: organizations.map(presentOrganization), ...rest };
       },
     ),
     defineRoute(

@@ -1,5 +1,5 @@
 /** The council's organisations: the secretariat, the member vendors and the observers. */
-import type { OrganizationCreateBody, OrganizationQuery, OrganizationUpdateBody } from '@shared/schemas/organizations';
+import { ORGANIZATION_PAGE_SIZE, type OrganizationCreateBody, type OrganizationQuery, type OrganizationUpdateBody } from '@shared/schemas/organizations';
 import { authorize } from '../http/authorize';
 import { conflict, notFound } from '../http/errors';
 import type { Realtime } from '../realtime/io';
@@ -18,13 +18,26 @@ function byKindThenName(a: OrganizationDocument, b: OrganizationDocument): numbe
   return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.nameJa, b.nameJa);
 }
 
-/** Every matching organisation (there are under 200) with counts by kind and vendor type. */
+/** Full- and half-width, upper and lower case alike. */
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+
+/**
+ * The matching organisations — a page of them when `page` or `pageSize` is given — with counts by
+ * kind and vendor type of all that match, and the choices of vendor type with the other filters kept.
+ *
+ * The whole collection is read and filtered, counted and paged here: it holds the council's ~190
+ * organisations and does not grow with use, and on the embedded engine any filter but `_id` reads it
+ * all anyway (docs/DATABASE.md), so one read serves the page, the counts and the facets alike.
+ */
 export async function listOrganizations(query: OrganizationQuery) {
-  const filter: Record<string, string> = {};
-  if (query.kind) filter.kind = query.kind;
-  if (query.vendorType) filter.vendorType = query.vendorType;
-  if (query.businessArea) filter.businessAreas = query.businessArea;
-  const organizations = (await OrganizationModel.find(filter)).sort(byKindThenName);
+  const needle = query.q ? fold(query.q) : null;
+  const anyType = (await OrganizationModel.find({})).filter(
+    (org) =>
+      (!query.kind || org.kind === query.kind) &&
+      (!query.businessArea || org.businessAreas.includes(query.businessArea)) &&
+      (!needle || fold(org.nameJa).includes(needle) || fold(org.nameEn).includes(needle) || (org.corporateNumber ?? '').includes(needle)),
+  );
+  const organizations = anyType.filter((org) => !query.vendorType || org.vendorType === query.vendorType).sort(byKindThenName);
   const counts = {
     total: organizations.length,
     byKind: { secretariat: 0, vendor: 0, observer: 0 },
@@ -34,7 +47,12 @@ export async function listOrganizations(query: OrganizationQuery) {
     counts.byKind[org.kind]++;
     if (org.vendorType) counts.byVendorType[org.vendorType]++;
   }
-  return { organizations, counts };
+  const facets = { vendorType: { development: 0, support: 0 } };
+  for (const org of anyType) if (org.vendorType) facets.vendorType[org.vendorType]++;
+  if (query.page === undefined && query.pageSize === undefined) return { organizations, counts, facets };
+  const paging = { page: query.page ?? 1, pageSize: query.pageSize ?? ORGANIZATION_PAGE_SIZE };
+  const start = (paging.page - 1) * paging.pageSize;
+  return { organizations: organizations.slice(start, start + paging.pageSize), counts, facets, paging };
 }
 
 export async function getOrganization(id: string): Promise<OrganizationDocument> {

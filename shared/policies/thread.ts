@@ -3,6 +3,7 @@
  * verdicts; the thread page reads them as `abilities` from the server.
  */
 import type { Actor } from '../domain';
+import type { ErrorReason } from '../schemas/common';
 import { can, decide } from '../permissions';
 import { READ_ACTION, type Visibility } from '../threads/rules';
 import { abilitiesOf, allowed, clash, firstOf, forbid, fromDecision, type Verdict } from './verdict';
@@ -17,8 +18,14 @@ export interface ThreadFacts {
 export const THREAD_ABILITIES = ['post', 'edit', 'pin', 'lock'] as const;
 export type ThreadAbility = (typeof THREAD_ABILITIES)[number];
 
-export const readVerdict = (actor: Actor, thread: Pick<ThreadFacts, 'visibility'>): Verdict =>
-  fromDecision(decide(actor, READ_ACTION[thread.visibility]), ` (this thread is ${thread.visibility}-only)`);
+/** Why a visibility leaves a reader out, as the not-permitted page says it (a council thread leaves out only the deactivated). */
+const LEFT_OUT: Record<Visibility, ErrorReason | undefined> = { council: undefined, vendors: 'threadForVendors', development: 'threadForDevelopment' };
+
+export function readVerdict(actor: Actor, thread: Pick<ThreadFacts, 'visibility'>): Verdict {
+  const verdict = fromDecision(decide(actor, READ_ACTION[thread.visibility]), ` (this thread is ${thread.visibility}-only)`);
+  const explain = actor.active ? LEFT_OUT[thread.visibility] : undefined;
+  return verdict.allowed || !explain ? verdict : { ...verdict, explain };
+}
 
 /** Posting (and reacting, editing): the post right, read access, and an unlocked thread unless one moderates. */
 export function postVerdict(actor: Actor, thread: Pick<ThreadFacts, 'visibility' | 'locked'>): Verdict {

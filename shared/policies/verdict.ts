@@ -4,8 +4,10 @@
  * `abilities` the client reads (Outline's presentPolicies), so the two can never disagree.
  */
 import type { Decision } from '../permissions';
+import type { ErrorReason } from '../schemas/common';
 
-export type Verdict = { allowed: true } | { allowed: false; status: 400 | 403 | 409; reason: string };
+/** `explain` names the case where the client says it in its own words (`ErrorReason`). */
+export type Verdict = { allowed: true } | { allowed: false; status: 400 | 403 | 409; reason: string; explain?: ErrorReason };
 
 export const allowed: Verdict = { allowed: true };
 /** Not this person (403). */

@@ -42,6 +42,9 @@ export const ErrorReason = z.enum([
   'emailInOrganization',
   'emailUnavailable',
   'emailTaken',
+  // A thread opened by someone its visibility leaves out (an observer, a support vendor).
+  'threadForVendors',
+  'threadForDevelopment',
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 

@@ -52,10 +52,21 @@ export const Organization = z
   .meta({ id: 'Organization' });
 export type Organization = z.infer<typeof Organization>;
 
+/** A page of the directory when `page` is asked for without `pageSize`. */
+export const ORGANIZATION_PAGE_SIZE = 30;
+
+/**
+ * The directory's filters, and a page of it: with `page` or `pageSize` the answer is that page
+ * (`paging`); without either it is every matching organisation (the pickers read it whole).
+ */
 export const OrganizationQuery = z.strictObject({
   kind: z.enum(ORG_KINDS).optional(),
   vendorType: z.enum(VENDOR_TYPES).optional(),
   businessArea: BusinessAreaKey.optional(),
+  /** Part of the name (Japanese or English) or of the 法人番号; full- and half-width, upper and lower case alike. */
+  q: z.string().trim().min(1).max(100).optional(),
+  page: z.coerce.number().int().min(1).max(1_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type OrganizationQuery = z.infer<typeof OrganizationQuery>;
 
@@ -66,7 +77,18 @@ export const OrganizationCounts = z.object({
 });
 
 export const OrganizationList = z
-  .object({ organizations: z.array(Organization), counts: OrganizationCounts })
+  .object({
+    organizations: z.array(Organization),
+    /** Of every matching organisation, not only the page. */
+    counts: OrganizationCounts,
+    /**
+     * By vendor type, the organisations matching every filter but the vendor type: what choosing
+     * a type would show.
+     */
+    facets: z.object({ vendorType: z.object({ development: z.number().int(), support: z.number().int() }) }),
+    /** The page given, when one was asked for; `counts.total` is how many there are in all. */
+    paging: z.object({ page: z.number().int(), pageSize: z.number().int() }).optional(),
+  })
   .meta({ id: 'OrganizationList' });
 export type OrganizationList = z.infer<typeof OrganizationList>;
 

@@ -52,7 +52,7 @@ const mainPages = (): { path: string; ready: (page: Page) => ReturnType<Page['ge
   { path: '/meetings', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/meetings/${ids.consultation}`, ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/meetings/${ids.plenary}/room`, ready: (p) => p.getByRole('region', { name: /チャットの発言|Chat messages/ }) },
-  { path: '/organizations', ready: (p) => p.getByRole('heading', { level: 1 }) },
+  { path: '/organizations', ready: (p) => p.getByRole('table') },
   { path: `/organizations/${ids.vendorOrg}`, ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: '/profile', ready: (p) => p.getByRole('heading', { level: 1 }) },
 ];

@@ -6,6 +6,7 @@
  * What is left out of the check, and why (keep this list honest):
  * - elements marked `data-user-content`: what people wrote (thread, issue and meeting titles,
  *   messages and other markdown, agendas, venues, file names) and people's names, shown as written;
+ *   and the audit log's names and titles as they were recorded (the record is never rewritten);
  *   and an organisation's Japanese name where it is shown on purpose beside its English one (the
  *   secondary name, the official name on its page). An organisation's name in English mode is
  *   otherwise its English name and is checked.
@@ -19,7 +20,7 @@ import { E2E_TEST_TIMEOUT, SCREENSHOT_SIZES, expectVisible, navigateInApp, scree
 
 const suite = useBrowserSuite();
 
-let ids: { councilThread: string; reasonIssue: string; plenary: string; consultation: string; vendorOrg: string; published: string; ended: string };
+let ids: { councilThread: string; reasonIssue: string; plenary: string; consultation: string; ended: string; published: string; vendorOrg: string };
 
 beforeAll(async () => {
   const api = await suite.server.api('secretariat@demo.example');
@@ -28,28 +29,26 @@ beforeAll(async () => {
   const { meetings } = (await api.get<{ meetings: { id: string; kind: string }[] }>('/api/meetings')).body;
   const plenary = meetings.find((m) => m.kind === 'plenary')!.id;
   await api.post(`/api/meetings/${plenary}/status`, { to: 'live' });
+  // An ended meeting, for the minutes editor.
+  const made = await api.post<{ id: string }>('/api/meetings', { kind: 'plenary', title: '英語表示の確認', startsAt: '2026-12-10T14:00:00+09:00', endsAt: '2026-12-10T15:00:00+09:00', agenda: [{ title: '議題', minutes: 30 }] });
+  for (const to of ['scheduled', 'live', 'ended']) await api.post(`/api/meetings/${made.body.id}/status`, { to });
   const dev = await suite.server.api('dev@demo.example');
-  // Minutes: one meeting's published (the archive and the minutes page), another's in the editor.
-  const endedMeeting = async (title: string) => {
-    const m = (await api.post<{ id: string; agenda: { id: string }[] }>('/api/meetings', { kind: 'plenary', title, startsAt: '2027-03-04T14:00:00+09:00', endsAt: '2027-03-04T15:00:00+09:00', agenda: [{ title: '議題', minutes: 30 }] })).body;
-    for (const to of ['scheduled', 'live']) await api.post(`/api/meetings/${m.id}/status`, { to });
-    await dev.put(`/api/meetings/${m.id}/rsvp`, { response: 'online' });
-    await api.post(`/api/meetings/${m.id}/status`, { to: 'ended' });
-    return m;
-  };
-  const published = await endedMeeting('議事録を公開した会議');
+  // Published minutes (the archive and the minutes page), a vendor among their 出席者.
+  const published = (await api.post<{ id: string; agenda: { id: string }[] }>('/api/meetings', { kind: 'plenary', title: '議事録を公開した会議', startsAt: '2027-03-04T14:00:00+09:00', endsAt: '2027-03-04T15:00:00+09:00', agenda: [{ title: '議題', minutes: 30 }] })).body;
+  for (const to of ['scheduled', 'live']) await api.post(`/api/meetings/${published.id}/status`, { to });
+  await dev.put(`/api/meetings/${published.id}/rsvp`, { response: 'online' });
+  await api.post(`/api/meetings/${published.id}/status`, { to: 'ended' });
   await api.put(`/api/meetings/${published.id}/minutes`, {
     items: [{ agendaItemId: published.agenda[0]!.id, summary: '議論した。', decisions: [{ text: '継続して検討する。' }], actionItems: [{ text: '資料を作成', dueDate: '2027-04-01' }] }],
   });
   await api.post(`/api/meetings/${published.id}/minutes/publish`);
-  const ended = await endedMeeting('議事録を作成中の会議');
   ids = {
     published: published.id,
-    ended: ended.id,
     councilThread: threads.find((t) => t.visibility === 'council')!.id,
     reasonIssue: issues.find((i) => i.specialReason)!.id,
     plenary,
     consultation: meetings.find((m) => m.kind !== 'plenary')!.id,
+    ended: made.body.id,
     vendorOrg: (await dev.get<{ organization: { id: string } }>('/api/me')).body.organization.id,
   };
 });
@@ -114,7 +113,7 @@ const PAGES = (): { path: string; ready: (p: Page) => Locator }[] => [
   { path: '/meetings?tab=minutes', ready: (p) => p.getByRole('heading', { level: 3 }) },
   { path: `/meetings/${ids.published}/minutes/view`, ready: (p) => p.getByRole('heading', { level: 2, name: /^Present/ }) },
   { path: `/meetings/${ids.plenary}/room`, ready: (p) => p.getByRole('region', { name: 'Chat messages' }) },
-  { path: '/organizations', ready: (p) => p.getByRole('heading', { level: 1 }) },
+  { path: '/organizations', ready: (p) => p.getByRole('table') },
   { path: `/organizations/${ids.vendorOrg}`, ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: '/profile', ready: (p) => p.getByRole('heading', { level: 1 }) },
 ];
@@ -140,12 +139,23 @@ describe.concurrent('English mode', () => {
     // The secretariat's pages too.
     const secretariat = await suite.person(test, 'secretariat@demo.example', '/threads');
     await toEnglish(secretariat.page);
-    for (const path of [`/register/${ids.reasonIssue}`, '/accounts', `/meetings/${ids.plenary}/room`, `/meetings/${ids.ended}/minutes`]) {
+    const secretariatPaths = [`/register/${ids.reasonIssue}`, '/accounts', `/meetings/${ids.plenary}/room`, '/meetings/new', `/meetings/${ids.ended}/minutes`, '/audit', '/threads/search?q=demo'];
+    for (const path of secretariatPaths) {
       await navigateInApp(secretariat.page, path);
       await expectVisible(secretariat.page.getByRole('heading', { level: 1 }));
       await secretariat.page.locator('.loading-state').first().waitFor({ state: 'detached' });
       const japanese = [...(await japaneseOnPage(secretariat.page)), ...(await singularSlips(secretariat.page))];
       if (japanese.length) found[`secretariat ${path}`] = japanese;
+    }
+    // And an observer's (a ministry's) view of the same pages.
+    const ministry = await suite.person(test, 'mhlw@demo.example', '/threads');
+    await toEnglish(ministry.page);
+    for (const path of ['/threads', '/register', `/register/${ids.reasonIssue}`, '/meetings', `/meetings/${ids.consultation}`, '/organizations']) {
+      await navigateInApp(ministry.page, path);
+      await expectVisible(ministry.page.getByRole('heading', { level: 1 }));
+      await ministry.page.locator('.loading-state').first().waitFor({ state: 'detached' });
+      const japanese = [...(await japaneseOnPage(ministry.page)), ...(await singularSlips(ministry.page))];
+      if (japanese.length) found[`ministry ${path}`] = japanese;
     }
     expect(found).toEqual({});
   }, E2E_TEST_TIMEOUT);

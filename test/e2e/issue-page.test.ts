@@ -85,6 +85,7 @@ describe.concurrent('answering an issue', () => {
     await expectVisible(page.getByRole('status').filter({ hasText: '下書きを保存しました' }));
     await page.reload();
     await expectVisible(page.getByLabel('公式回答を書く'));
+    // The box appears only with the saved draft in it.
     expect(await page.getByLabel('公式回答を書く').inputValue()).toBe('次期改定で明確化する方針です。');
 
     const secretariat = await suite.person(test, 'secretariat@demo.example', `/register/${id}`);
@@ -106,7 +107,7 @@ describe.concurrent('answering an issue', () => {
     await page.getByRole('dialog').getByRole('button', { name: '掲載する' }).click();
     await expectVisible(page.locator('.answers__list').getByText('次期改定で明確化する方針です。'));
     // The draft became the answer: the box is empty and the secretariat's list of drafts is gone.
-    expect(await page.getByLabel('公式回答を書く').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('公式回答を書く').inputValue()).toBe('');
     await secretariat.page.reload();
     await expectVisible(secretariat.page.locator('.answers__list').getByText('次期改定で明確化する方針です。'));
     expect(await secretariat.page.getByRole('heading', { name: '作成中の回答（下書き）' }).count()).toBe(0);

@@ -1,9 +1,10 @@
 /**
  * Pages that are not the happy path (issue 21, item 12): a scheduled meeting's room says what the
  * meeting is and when it opens, and lets the secretariat start it; anything missing is the one
- * not-found page with a way back; anything refused is the one not-permitted page saying why and
- * what to do instead.
+ * not-found page with a way back; anything refused is the one not-permitted page saying why (the
+ * server's reason, where it names one) and what to do instead.
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, it } from 'vitest';
 import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, navigateInApp, screenshotSizes, useBrowserSuite } from '../support/browser';
 
@@ -14,12 +15,23 @@ const MISSING = 'ffffffffffffffffffffffff';
 
 let plenary: { id: string; title: string };
 let consultation: { id: string; title: string };
+let developmentThread: string;
 
 beforeAll(async () => {
   const api = await suite.server.api('secretariat@demo.example');
   const { meetings } = (await api.get<{ meetings: { id: string; kind: string; title: string; status: string }[] }>('/api/meetings')).body;
   plenary = meetings.find((m) => m.kind === 'plenary' && m.status === 'scheduled')!;
   consultation = meetings.find((m) => m.kind !== 'plenary')!;
+  const dev = await suite.server.api('dev@demo.example');
+  const thread = await dev.post<{ thread: { id: string } }>('/api/threads', {
+    clientId: randomUUID(),
+    title: '開発事業者だけの相談（E2E）',
+    body: '開発事業者だけで確認したいことです。',
+    visibility: 'development',
+    businessAreas: [],
+    attachmentIds: [],
+  });
+  developmentThread = thread.body.thread.id;
 });
 
 describe.concurrent('pages off the happy path', () => {
@@ -112,5 +124,21 @@ describe.concurrent('pages off the happy path', () => {
     await expectVisible(v.getByRole('main').getByRole('link', { name: '会議のページへ戻る' }));
     await expectAccessible(v, 'vendor on the minutes editor');
     await screenshotSizes(v, 'not-permitted-minutes');
+  }, E2E_TEST_TIMEOUT);
+
+  it('a refusal by the server says the reason it gave and what to do instead: a support vendor and an observer opening a development-only thread', async (test) => {
+    const { expect } = test;
+    const reason = 'このスレッドは開発事業者と事務局だけに公開されています。ご覧いただけるスレッドは、スレッド一覧に表示されます。';
+    for (const email of ['support@demo.example', 'jlis@demo.example']) {
+      const { page } = await suite.person(test, email, `/threads/${developmentThread}`);
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'このページを表示する権限がありません' }));
+      await expectVisible(page.getByRole('main').getByText(reason));
+      await expectVisible(page.getByRole('main').getByRole('link', { name: 'スレッド一覧へ戻る' }));
+      expect(await page.getByRole('button', { name: 'もう一度読み込む' }).count(), `${email}: no retry`).toBe(0);
+      if (email.startsWith('support')) {
+        await expectAccessible(page, 'a thread refused with the reason');
+        await screenshotSizes(page, 'not-permitted-thread');
+      }
+    }
   }, E2E_TEST_TIMEOUT);
 });

@@ -63,7 +63,9 @@ describe('the issue register in the browser', () => {
     const m = ministry.page;
     const answer = '判定は「支払方法の変更」を先に行います。次回改定で記載を統一します。';
     await m.getByRole('textbox', { name: '公式回答を書く' }).fill(answer);
-    await m.getByRole('button', { name: '公式回答を掲載' }).click();
+    // Publishing asks first (issue 21, item 3).
+    await m.getByRole('button', { name: '掲載内容を確認…' }).click();
+    await m.getByRole('dialog', { name: '公式回答を掲載しますか？' }).getByRole('button', { name: '掲載する' }).click();
 
     const answers = v.getByRole('region', { name: /^公式回答/ });
     await expectVisible(answers.getByText(answer));

@@ -62,7 +62,8 @@ describe('threads in the browser', () => {
     await expectVisible(suggestions.getByRole('option', { name: /高橋 誠/ }));
     await sender.page.keyboard.press('Enter');
     await sender.page.keyboard.type('同定できない文字の一覧を共有します。');
-    expect(await box.inputValue()).toMatch(/^@\{user:[0-9a-f]{24}\} 同定できない文字の一覧を共有します。$/);
+    // The box shows the name chosen; it is sent as the server's mention token.
+    expect(await box.inputValue()).toBe('@高橋 誠 同定できない文字の一覧を共有します。');
     await sender.page.keyboard.press('Enter');
     await expect.poll(() => box.inputValue()).toBe('');
 

@@ -20,6 +20,7 @@ import { CLIENT_DIST, PROJECT_ROOT } from '../../server/paths';
 import { seedDemoContent } from '../../server/seed/demoContent';
 import { DEMO_PASSWORD, seedCouncil } from '../../server/seed/seed';
 import { ApiClient } from './client';
+import { buildClient } from './clientBuild';
 import { secondFactorAnswers, type SecondFactorAnswers } from './secondFactor';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,7 +64,7 @@ export async function launchChromium(): Promise<Browser> {
 // ---------------------------------------------------------------------------------------------
 // The built web client
 
-const CLIENT_SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
+const CLIENT_SOURCES = ['client', 'shared', 'vite.config.ts', 'scripts/build', 'package-lock.json'];
 
 function newestSource(): { mtimeMs: number; stamp: string } {
   const hash = createHash('sha256');
@@ -128,12 +129,7 @@ async function findOrBuildClient(): Promise<string> {
       if (old !== path.basename(lock) && Date.now() - statSync(full).mtimeMs > 86_400_000) rmSync(full, { recursive: true, force: true });
     }
     const building = mkdtempSync(path.join(root, '.building-'));
-    const { build } = await import('vite');
-    await build({
-      configFile: path.join(PROJECT_ROOT, 'vite.config.ts'),
-      logLevel: 'error',
-      build: { outDir: building, emptyOutDir: true, sourcemap: false },
-    });
+    await buildClient(building);
     renameSync(building, target);
     return target;
   } finally {
@@ -199,7 +195,7 @@ export interface BrowserSuite {
    * closed when that test finishes, after a screenshot of its pages if it failed. (The test's own
    * context, not a global hook, so that concurrent tests each clean up their own.)
    */
-  person(test: TestContext, email: string, pathname?: string): Promise<Person>;
+  person(test: TestContext, email: string, pathname?: string, device?: Device): Promise<Person>;
   /** A new context with nobody signed in, for the given test. */
   anonymous(test: TestContext, pathname?: string): Promise<Person>;
 }
@@ -239,8 +235,8 @@ export function useBrowserSuite(): BrowserSuite {
       if (!browser) throw new Error('the browser suite has not started');
       return browser;
     },
-    async person(test, email, pathname) {
-      const person = await signedInPerson(suite.browser, suite.server, email, pathname);
+    async person(test, email, pathname, device) {
+      const person = await signedInPerson(suite.browser, suite.server, email, pathname, device);
       track(test, person.context);
       return person;
     },
@@ -265,8 +261,8 @@ export interface Person {
  * open at `path`: through the API, or, for an account with a second factor (the demo secretariat
  * and org admin), through the sign-in page, typing the current code as a person would.
  */
-export async function signedInPerson(browser: Browser, server: E2EServer, email: string, pathname = '/threads'): Promise<Person> {
-  const context = await newContext(browser, server);
+export async function signedInPerson(browser: Browser, server: E2EServer, email: string, pathname = '/threads', device: Device = 'desktop'): Promise<Person> {
+  const context = await newContext(browser, server, device);
   const res = await context.request.post(`${server.baseUrl}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
   if (!res.ok()) throw new Error(`sign-in of ${email} failed: ${res.status()} ${await res.text()}`);
   const page = await context.newPage();
@@ -299,13 +295,19 @@ export async function signInThroughPage(page: Page, server: E2EServer, email: st
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** A context in Japanese (the default), at a desktop size, with generous web-first timeouts. */
-export async function newContext(browser: Browser, server: E2EServer): Promise<BrowserContext> {
+/**
+ * What the context is: a desktop (1280×900, a mouse) or a phone (390×844, a touch screen: the page
+ * sees `(pointer: coarse)`).
+ */
+export type Device = 'desktop' | 'phone';
+
+/** A context in Japanese (the default), at a desktop or phone size, with generous web-first timeouts. */
+export async function newContext(browser: Browser, server: E2EServer, device: Device = 'desktop'): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: server.baseUrl,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1280, height: 900 },
+    ...(device === 'phone' ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } : { viewport: { width: 1280, height: 900 } }),
     acceptDownloads: true,
   });
   context.setDefaultTimeout(UI_TIMEOUT);

@@ -16,6 +16,14 @@ interface Props {
 }
 
 /**
+ * Missing (404, or a malformed id in the address: a 400 naming a path parameter) or refused (403):
+ * retrying changes neither, so ErrorState shows a page of its own with the way back instead of a retry.
+ */
+export function isDeadEnd(error: unknown): boolean {
+  return isApiError(error) && (error.status === 404 || error.status === 403 || (error.status === 400 && !!error.field?.startsWith('params.')));
+}
+
+/**
  * A failed load. Missing (404, or a malformed id in the address: a 400 naming a path parameter)
  * is the not-found page and refused (403) the not-permitted page, both with a way back: retrying
  * changes neither. Anything else may pass, so it is an alert with a retry.
@@ -23,11 +31,10 @@ interface Props {
 export function ErrorState({ error, onRetry, fullPage = false, back, notFound }: Props) {
   const { t } = useTranslation();
   const message = useErrorMessage();
-  if (isApiError(error) && (error.status === 404 || (error.status === 400 && error.field?.startsWith('params.')))) {
+  if (isApiError(error) && isDeadEnd(error)) {
+    // The server's reason, in the reader's words, says why and what to do instead; else the general advice.
+    if (error.status === 403) return <NotPermitted body={error.reason ? message(error) : undefined} back={back} />;
     return <NotFound detail={notFound} back={back} />;
-  }
-  if (isApiError(error) && error.status === 403) {
-    return <NotPermitted body={error.reason ? message(error) : undefined} back={back} />;
   }
   return (
     <div className={fullPage ? 'notice notice--error notice--full' : 'notice notice--error'} role="alert">

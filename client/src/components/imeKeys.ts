@@ -7,8 +7,3 @@ import type { KeyboardEvent } from 'react';
 export function isImeComposing(event: KeyboardEvent): boolean {
   return event.nativeEvent.isComposing || event.keyCode === 229;
 }
-
-/** Enter sends; Shift+Enter (or Alt+Enter) starts a new line; an IME's Enter does neither. */
-export function isSendKey(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
-  return event.key === 'Enter' && !event.shiftKey && !event.altKey && !isImeComposing(event);
-}

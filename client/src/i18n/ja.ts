@@ -26,6 +26,16 @@ export const ja = {
     none: 'なし',
     backToTop: 'トップへ戻る',
   },
+  pagination: {
+    label: 'ページ送り',
+    previous: '前のページ',
+    next: '次のページ',
+    first: '最初のページへ',
+    where: '{{page}} / {{pages}} ページ',
+    pageSize: '表示件数',
+    rows_one: '{{count}}件',
+    rows_other: '{{count}}件',
+  },
   skipLink: '本文へ移動',
   nav: {
     // Japanese has no plural forms (i18next uses _other): each _one is there so English, which needs both, has the same shape.
@@ -117,6 +127,8 @@ export const ja = {
       emailInOrganization: 'このメールアドレスは、この組織のアカウントですでに使われています。',
       emailUnavailable: 'このメールアドレスは使用できません。事務局にお問い合わせください。',
       emailTaken: 'このメールアドレスはすでに使われています。',
+      threadForVendors: 'このスレッドは会員事業者と事務局だけに公開されています。協議会全体に公開されたスレッドは、スレッド一覧からご覧いただけます。',
+      threadForDevelopment: 'このスレッドは開発事業者と事務局だけに公開されています。ご覧いただけるスレッドは、スレッド一覧に表示されます。',
     },
   },
   roles: {
@@ -152,8 +164,11 @@ export const ja = {
     observers: 'オブザーバー',
     ministries: '府省',
     bodies: '関係団体',
-    vendorsSummary: '会員事業者 {{total}}者（開発事業者 {{development}}者・支援事業者 {{support}}者）',
-    shown: '{{count}}者を表示しています',
+    shownAll_one: '{{count}}者を表示しています',
+    shownAll_other: '{{count}}者を表示しています',
+    shownRange: '{{total}}者のうち {{from}}〜{{to}}者目を表示しています',
+    pastLastPage_one: 'このページに事業者はありません（条件に一致するのは{{count}}者です）。',
+    pastLastPage_other: 'このページに事業者はありません（条件に一致するのは{{count}}者です）。',
     noMatch: '条件に一致する事業者はありません。',
     empty: '登録されている組織はありません。',
     filters: {
@@ -379,7 +394,16 @@ export const ja = {
     composer: {
       label: 'メッセージを入力',
       replyLabel: '返信を入力',
-      hint: 'Enter で送信、Shift+Enter で改行します。Markdown が使えます。「@」で人や組織をメンションできます。',
+      hint: 'Markdown が使えます。「@」で人や組織をメンションできます。',
+      keys: {
+        enter: 'Enter で送信、Shift+Enter で改行します。',
+        modEnter: 'Enter で改行、{{mod}}+Enter か「送信」ボタンで送信します。',
+      },
+      sendKey: {
+        label: '送信キー',
+        enter: 'Enter で送信',
+        modEnter: 'Ctrl/⌘+Enter で送信',
+      },
       send: '送信',
       uploadsPending: '添付ファイルのアップロードが終わるまでお待ちください。',
       uploadsFailed: 'アップロードできなかった添付ファイルを取り除いてから送信してください。',
@@ -421,7 +445,10 @@ export const ja = {
       restore: '再表示する',
       restoring: '再表示しています…',
       editLabel: 'メッセージを編集',
-      editHint: 'Enter で保存、Shift+Enter で改行、Esc でキャンセルします。',
+      editHint: {
+        enter: 'Enter で保存、Shift+Enter で改行、Esc でキャンセルします。',
+        modEnter: '{{mod}}+Enter で保存、Enter で改行、Esc でキャンセルします。',
+      },
       save: '保存',
       saving: '保存しています…',
       editConflict: 'ほかの操作で先に更新されたため保存できませんでした。表示を最新にしてから、もう一度編集してください。',
@@ -469,6 +496,8 @@ export const ja = {
       empty: 'まだメッセージはありません。',
       newMessages: '新着メッセージ {{count}}件',
       jumpToLatest: '最新のメッセージへ',
+      unreadDivider: 'ここから未読（前回の閲覧以降）',
+      jumpToUnread: '最初の未読へ',
       typing: '{{names}}さんが入力中…',
       viewers: '閲覧中：{{names}}',
       nameSeparator: '、',

@@ -35,12 +35,6 @@ export const meetingsEn: MeetingsMessages = {
     count_other: '{{count}} sets of published minutes',
     heldOn: 'Held',
     publishedAt: 'Published',
-    pagination: {
-      label: 'Pages of the minutes list',
-      previous: 'Previous page',
-      next: 'Next page',
-      where: 'Page {{page}} of {{pages}}',
-    },
   },
   rsvp: {
     title: 'Attendance',
@@ -311,7 +305,8 @@ export const meetingsEn: MeetingsMessages = {
     newLead: 'A new meeting is a draft, visible to the secretariat only, until you schedule it from its page.',
     editHeading: 'Edit the meeting',
     editTitle: 'Edit: {{title}}',
-    backToMeeting: 'Back to "{{title}}"',
+    backToMeetingBefore: 'Back to "',
+    backToMeetingAfter: '"',
     locked: 'This meeting has ended or was cancelled, so it can no longer be edited.',
     kind: 'Kind',
     kindHint: {
@@ -415,7 +410,6 @@ export const meetingsEn: MeetingsMessages = {
     chatLog: 'Chat messages',
     chatEmpty: 'No messages yet.',
     chatLabel: 'Message',
-    composerHint: 'Enter sends; Shift+Enter starts a new line.',
     send: 'Send',
     sending: 'Sending…',
     failed: 'Could not be sent.',

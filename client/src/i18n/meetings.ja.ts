@@ -36,12 +36,6 @@ export const meetingsJa = {
     count_other: '公開済みの議事録 {{count}}件',
     heldOn: '開催日時',
     publishedAt: '公開日時',
-    pagination: {
-      label: '議事録一覧のページ',
-      previous: '前のページ',
-      next: '次のページ',
-      where: '{{page}} / {{pages}} ページ',
-    },
   },
   rsvp: {
     title: '出欠',
@@ -312,7 +306,8 @@ export const meetingsJa = {
     newLead: '作成した会議は「下書き」になり、事務局にのみ表示されます。会議のページで「開催予定にする」と公開されます。',
     editHeading: '会議を編集',
     editTitle: '会議を編集：{{title}}',
-    backToMeeting: '「{{title}}」に戻る',
+    backToMeetingBefore: '「',
+    backToMeetingAfter: '」に戻る',
     locked: 'この会議は終了または中止されているため、編集できません。',
     kind: '種別',
     kindHint: {
@@ -417,7 +412,6 @@ export const meetingsJa = {
     chatLog: 'チャットの発言',
     chatEmpty: 'まだ発言はありません。',
     chatLabel: 'メッセージ',
-    composerHint: 'Enter で送信、Shift＋Enter で改行します。',
     send: '送信',
     sending: '送信中…',
     failed: '送信できませんでした。',

@@ -1,5 +1,5 @@
 /** The organisation directory and the 20 business areas. */
-import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { BusinessAreaSchema, Organization, OrganizationList, OrganizationQuery, OrganizationUpdateBody } from '@shared/schemas/organizations';
 import type { BusinessAreaList } from '@shared/schemas/system';
@@ -14,18 +14,19 @@ const DIRECTORY_STALE_MS = 5 * 60_000; // Organisations change rarely; the secre
 
 function organizationsPath(filters: OrganizationQuery): string {
   const params = new URLSearchParams();
-  if (filters.kind) params.set('kind', filters.kind);
-  if (filters.vendorType) params.set('vendorType', filters.vendorType);
-  if (filters.businessArea) params.set('businessArea', filters.businessArea);
+  for (const [name, value] of Object.entries(filters)) if (value !== undefined) params.set(name, String(value));
   const query = params.toString();
   return query ? `/api/organizations?${query}` : '/api/organizations';
 }
 
 /** The directory's reads; hooks and cache writers take their keys and fetches from here. */
 export const organizationQueries = {
-  /** All organisations matching `filters` (the server sends them all at once; there are < 200). */
+  /** All organisations matching `filters`, for the pickers (the server sends them all at once; there are < 200). */
   list: (filters: OrganizationQuery = {}) =>
     getQuery<OrganizationList>(organizationKeys.list(filters), organizationsPath(filters), { staleTime: DIRECTORY_STALE_MS }),
+  /** A page of the directory (`page`, `pageSize`): the rows on screen stay until the next page arrives. */
+  page: (query: OrganizationQuery & { page: number }) =>
+    getQuery<OrganizationList>(organizationKeys.list(query), organizationsPath(query), { staleTime: DIRECTORY_STALE_MS, placeholderData: keepPreviousData }),
   detail: (id: string) =>
     getQuery<Organization>(organizationKeys.detail(id), `/api/organizations/${encodeURIComponent(id)}`, { staleTime: DIRECTORY_STALE_MS }),
   /** The 20 business areas (the council's reference data). */
@@ -40,6 +41,7 @@ export const organizationQueries = {
 };
 
 export const useOrganizations = (filters: OrganizationQuery = {}) => useQuery(organizationQueries.list(filters));
+export const useOrganizationPage = (query: OrganizationQuery & { page: number }) => useQuery(organizationQueries.page(query));
 
 function findInLists(queryClient: QueryClient, id: string): Organization | undefined {
   for (const [, list] of queryClient.getQueriesData<OrganizationList>({ queryKey: organizationKeys.lists })) {

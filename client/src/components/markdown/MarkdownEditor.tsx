@@ -5,26 +5,29 @@ import { useLanguage } from '@client/i18n/useLanguage';
 import { Markdown } from './Markdown';
 import { MentionSuggestions } from './MentionSuggestions';
 import { useMentionAutocomplete } from './useMentionAutocomplete';
-import { noMentions, withMention, type Mentions } from './mentionDraft';
+import { noMentions, storedBody, withMention, type MentionDraft } from './mentionDraft';
 
 interface Props {
   label: string;
   /** Keep the label for screen readers only (the composer under a conversation). */
   labelHidden?: boolean;
   hint?: string;
+  /** The text as shown, mentions as `@name` (see `mentions`). */
   value: string;
   onChange: (value: string) => void;
-  /** The longest text the server takes: longer is shown as an error before sending. */
+  /** The longest text the server takes (as stored, mentions as tokens): longer is shown as an error before sending. */
   maxLength: number;
   /**
-   * Names for the mention tokens in `value`; picks from the @ autocomplete are added. Without
-   * them (the register: issues and comments carry no mentions) there is no autocomplete.
+   * The mentions written in `value`; picks from the @ autocomplete are added. Without them (the
+   * register: issues and comments carry no mentions) there is no autocomplete.
    */
-  mentions?: Mentions;
-  onMentionsChange?: (mentions: Mentions) => void;
+  mentions?: MentionDraft;
+  onMentionsChange?: (mentions: MentionDraft) => void;
   /** Keys the autocomplete did not take (the composer's Enter-to-send). */
   onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
   error?: string | null | undefined;
+  /** A hint under the box (the composer's send keys). */
+  hintBelow?: string;
   rows?: number;
   required?: boolean;
   autoFocus?: boolean;
@@ -47,6 +50,7 @@ export function MarkdownEditor({
   onMentionsChange,
   onKeyDown,
   error,
+  hintBelow,
   rows = 3,
   required = false,
   autoFocus = false,
@@ -63,16 +67,17 @@ export function MarkdownEditor({
   const autocomplete = useMentionAutocomplete({
     value,
     onChange,
-    onPick: (candidate) => onMentionsChange?.(withMention(mentions ?? noMentions, candidate)),
+    onPick: (candidate) => mentions && onMentionsChange?.(withMention(mentions, candidate, language)),
     textareaRef: ref,
   });
   const track = (textarea: HTMLTextAreaElement) => {
     if (withMentions) autocomplete.track(textarea);
   };
 
-  const tooLong = value.length > maxLength;
-  const shownError = tooLong ? t('editor.tooLong', { max: maxLength, count: value.length }) : error;
-  const describedBy = [hint ? `${id}-hint` : null, shownError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const source = mentions ? storedBody(value, mentions) : value;
+  const tooLong = source.length > maxLength;
+  const shownError = tooLong ? t('editor.tooLong', { max: maxLength, count: source.length }) : error;
+  const describedBy = [hint ? `${id}-hint` : null, hintBelow ? `${id}-hint-below` : null, shownError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <div className={shownError ? 'md-editor field--invalid' : 'md-editor'}>
@@ -134,11 +139,16 @@ export function MarkdownEditor({
       {previewing && (
         <div id={`${id}-preview`} className="md-editor__preview" role="region" aria-label={t('editor.previewLabel')}>
           {value.trim() ? (
-            <Markdown source={value} mentions={mentions ?? noMentions} language={language} me={{ userId: me.id, organizationId: me.organization.id }} />
+            <Markdown source={source} mentions={mentions?.mentions ?? noMentions} language={language} me={{ userId: me.id, organizationId: me.organization.id }} />
           ) : (
             <p className="muted">{t('editor.previewEmpty')}</p>
           )}
         </div>
+      )}
+      {hintBelow && (
+        <p id={`${id}-hint-below`} className="field__hint md-editor__hint-below">
+          {hintBelow}
+        </p>
       )}
       <div id={`${id}-error`} className="field__error" aria-live="polite">
         {shownError}

@@ -1,9 +1,9 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { mentionToken } from '@shared/threads/mentions';
 import { useMentionCandidates } from '@client/queries/mentions';
 import { isImeComposing } from '@client/components/imeKeys';
 import { useDebouncedValue } from '@client/components/useDebouncedValue';
-import type { MentionCandidate } from './mentionDraft';
+import { useLanguage } from '@client/i18n/useLanguage';
+import { candidateName, type MentionCandidate } from './mentionDraft';
 
 /** The "@name" being typed just before the caret. An @ inside a word (an e-mail address) is not one. */
 interface MentionQuery {
@@ -31,11 +31,13 @@ interface Options {
 
 /**
  * The @ autocomplete of a textarea: finds the name being typed, asks GET /mentions, and on a
- * choice replaces "@name" with the mention token. Arrow keys move, Enter or Tab inserts, Escape
+ * choice replaces what was typed with the chosen "@name" (`onPick` records what it stands for,
+ * so it is stored as the mention token). Arrow keys move, Enter or Tab inserts, Escape
  * closes; none of them act while an IME is converting.
  */
 export function useMentionAutocomplete({ value, onChange, onPick, textareaRef }: Options) {
   const listboxId = useId();
+  const [language] = useLanguage();
   const [query, setQuery] = useState<MentionQuery | null>(null);
   const [active, setActive] = useState(0);
   const pendingCaret = useRef<number | null>(null);
@@ -52,7 +54,7 @@ export function useMentionAutocomplete({ value, onChange, onPick, textareaRef }:
   const open = query !== null && settledText.length > 0 && !candidates.isPending;
   const activeIndex = Math.min(active, Math.max(0, options.length - 1));
 
-  // After inserting a token, put the caret right after it (once React has written the new value).
+  // After inserting a name, put the caret right after it (once React has written the new value).
   useLayoutEffect(() => {
     const caret = pendingCaret.current;
     const textarea = textareaRef.current;
@@ -70,9 +72,9 @@ export function useMentionAutocomplete({ value, onChange, onPick, textareaRef }:
 
   function choose(candidate: MentionCandidate) {
     if (!query) return;
-    const token = `${candidate.kind === 'user' ? mentionToken('user', candidate.person.id) : mentionToken('org', candidate.organization.id)} `;
-    pendingCaret.current = query.start + token.length;
-    onChange(value.slice(0, query.start) + token + value.slice(query.end));
+    const written = `@${candidateName(candidate, language)} `;
+    pendingCaret.current = query.start + written.length;
+    onChange(value.slice(0, query.start) + written + value.slice(query.end));
     onPick(candidate);
     setQuery(null);
     textareaRef.current?.focus();

@@ -41,7 +41,10 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 {entry.actor ? (
                   <>
                     <span data-user-content>{entry.actor.displayName}</span>
-                    <span className="audit-table__sub">{entry.actor.organization}</span>
+                    {/* The organisation as the record names it, in the words it was recorded in (the log is never rewritten). */}
+                    <span className="audit-table__sub" data-user-content>
+                      {entry.actor.organization}
+                    </span>
                   </>
                 ) : (
                   <span className="muted">{at('audit.table.noActor')}</span>
@@ -85,7 +88,14 @@ function AuditTarget({ target, at }: { target: AuditEntry['target']; at: AuditT 
   return (
     <>
       <span className="audit-table__kind">{kind}</span>
-      {path ? <Link to={`${path}${encodeURIComponent(target.id)}`}>{name}</Link> : <span>{name}</span>}
+      {/* A title or name as recorded (what people wrote). */}
+      {path ? (
+        <Link to={`${path}${encodeURIComponent(target.id)}`} data-user-content>
+          {name}
+        </Link>
+      ) : (
+        <span data-user-content>{name}</span>
+      )}
     </>
   );
 }

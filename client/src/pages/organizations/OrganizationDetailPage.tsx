@@ -1,9 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@client/api';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { LoadingState } from '@client/components/LoadingState';
-import { ErrorState } from '@client/components/ErrorState';
+import { ErrorState, isDeadEnd } from '@client/components/ErrorState';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { useOrganization } from '@client/queries/organizations';
@@ -27,7 +26,7 @@ export function OrganizationDetailPage() {
   if (organization.isPending) return <>{back}<LoadingState /></>;
   if (organization.isError) {
     const wayBack = { to: '/organizations', label: t('organizations.detail.back') };
-    if (isApiError(organization.error) && [400, 403, 404].includes(organization.error.status)) {
+    if (isDeadEnd(organization.error)) {
       return <ErrorState error={organization.error} back={wayBack} notFound={t('organizations.detail.notFound')} />;
     }
     return (

@@ -7,12 +7,20 @@ import { OrganizationList } from './OrganizationList';
 import { VendorSection } from './VendorSection';
 import { ObserverSection } from './ObserverSection';
 
-/** The directory: secretariat, member vendors, observers. */
+/**
+ * The directory: the secretariat and the observers (a dozen, read whole) first, then the member
+ * vendors (180-odd) a page at a time, filtered and paged by the server.
+ */
 export function OrganizationsPage() {
   const { t } = useTranslation();
   usePageTitle(t('organizations.title'));
-  // One request holds all of them (< 200), so every filter below runs in the browser.
-  const directory = useOrganizations();
+  const secretariat = useOrganizations({ kind: 'secretariat' });
+  const observers = useOrganizations({ kind: 'observer' });
+  const loadingAbove = secretariat.isPending || observers.isPending;
+  const retry = () => {
+    void secretariat.refetch();
+    void observers.refetch();
+  };
 
   return (
     <>
@@ -20,23 +28,22 @@ export function OrganizationsPage() {
         <h1>{t('organizations.title')}</h1>
         <p className="lead">{t('organizations.lead')}</p>
       </header>
-      {directory.isPending ? (
+      {loadingAbove ? (
         <LoadingState />
-      ) : directory.isError ? (
-        <ErrorState error={directory.error} onRetry={() => void directory.refetch()} />
+      ) : secretariat.isError ? (
+        <ErrorState error={secretariat.error} onRetry={retry} />
+      ) : observers.isError ? (
+        <ErrorState error={observers.error} onRetry={retry} />
       ) : (
         <>
           <section className="section" aria-labelledby="secretariat-title">
             <h2 id="secretariat-title">{t('organizations.secretariat')}</h2>
-            <OrganizationList organizations={directory.data.organizations.filter((o) => o.kind === 'secretariat')} />
+            <OrganizationList organizations={secretariat.data.organizations} />
           </section>
-          <VendorSection
-            vendors={directory.data.organizations.filter((o) => o.kind === 'vendor')}
-            counts={directory.data.counts.byVendorType}
-          />
-          <ObserverSection observers={directory.data.organizations.filter((o) => o.kind === 'observer')} />
+          <ObserverSection observers={observers.data.organizations} />
         </>
       )}
+      <VendorSection held={loadingAbove} />
     </>
   );
 }

@@ -6,7 +6,8 @@ import type { VendorFilters } from './useVendorFilters';
 
 interface Props {
   filters: VendorFilters;
-  counts: { all: number; development: number; support: number };
+  /** What each type would show with the other filters kept; absent until the first page arrives. */
+  counts: { all: number; development: number; support: number } | undefined;
   onChange: (change: Partial<VendorFilters>) => void;
 }
 
@@ -30,7 +31,7 @@ export function VendorFilterForm({ filters, counts, onChange }: Props) {
               />
               <span>
                 {type ? t(`vendorTypes.${type}`) : t('common.all')}
-                <span className="segmented__count">{counts[type ?? 'all']}</span>
+                {counts && <span className="segmented__count">{counts[type ?? 'all']}</span>}
               </span>
             </label>
           ))}

@@ -3,11 +3,14 @@ import type { Organization } from '@shared/schemas/organizations';
 import { OrganizationName } from '@client/components/OrganizationName';
 import { BusinessAreaTags } from '@client/components/BusinessAreaTags';
 
-/** The member vendors: name (ja, en below), type, 法人番号, business areas. */
-export function VendorTable({ vendors }: { vendors: Organization[] }) {
+/** The table's scrolling region, which a turn of the page focuses. */
+export const VENDOR_TABLE_ID = 'vendor-table';
+
+/** A page of member vendors: name (ja, en below), type, 法人番号, business areas. `busy`: the rows are the last page's while the next loads. */
+export function VendorTable({ vendors, busy = false }: { vendors: Organization[]; busy?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll" role="region" aria-labelledby="vendor-table-caption" tabIndex={0}>
+    <div id={VENDOR_TABLE_ID} className="table-scroll" role="region" aria-labelledby="vendor-table-caption" tabIndex={0} aria-busy={busy || undefined}>
       <table className="table">
         <caption id="vendor-table-caption" className="visually-hidden">
           {t('organizations.table.caption')}

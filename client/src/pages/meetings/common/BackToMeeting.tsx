@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import type { MeetingSummary } from '@shared/schemas/meetings';
-import { withUserContent } from '@client/components/withUserContent';
 import { useMeetingsT } from '../useMeetingsT';
 
 /** 「<title>」に戻る above a page about one meeting (its form, its minutes), the title marked as written. */
@@ -8,7 +7,11 @@ export function BackToMeeting({ meeting }: { meeting: Pick<MeetingSummary, 'id' 
   const mt = useMeetingsT();
   return (
     <p className="back-link">
-      <Link to={`/meetings/${meeting.id}`}>{withUserContent((title) => mt('meetings.form.backToMeeting', { title }), meeting.title)}</Link>
+      <Link to={`/meetings/${meeting.id}`}>
+        {mt('meetings.form.backToMeetingBefore')}
+        <span data-user-content>{meeting.title}</span>
+        {mt('meetings.form.backToMeetingAfter')}
+      </Link>
     </p>
   );
 }

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** Facts as a description list: each a term and what it says (null: left out). */
-export function FactList({ facts, className, rowClassName }: { facts: ReadonlyArray<readonly [string, ReactNode] | null>; className: string; rowClassName?: string }) {
+export function FactList({
+  facts,
+  className,
+  rowClassName,
+}: {
+  facts: ReadonlyArray<readonly [string, ReactNode] | null>;
+  className: string;
+  rowClassName?: string;
+}) {
   return (
     <dl className={className}>
       {facts.map(

@@ -64,7 +64,7 @@ export function MeetingListPage() {
             </select>
           </div>
           {view.tab === 'minutes' ? (
-            <MinutesArchiveList params={view.archive} hrefForPage={(page) => view.hrefFor('minutes', page)} />
+            <MinutesArchiveList params={view.archive} onPage={view.setPage} />
           ) : (
             <MeetingResults filters={view.filters} tab={view.tab} />
           )}

@@ -3,6 +3,7 @@ import type { MinutesArchiveEntry } from '@shared/schemas/meetings';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
+import { Pagination } from '@client/components/Pagination';
 import { useMinutesArchive, type MinutesArchiveParams } from '@client/queries/meetings';
 import { FactList } from '../common/FactList';
 import { KindBadge } from '../common/MeetingBadges';
@@ -11,19 +12,18 @@ import { useMeetingsT } from '../useMeetingsT';
 
 interface Props {
   params: MinutesArchiveParams;
-  /** The address (its query) of another page of the archive. */
-  hrefForPage: (page: number) => string;
+  /** Go to another page of the archive. */
+  onPage: (page: number) => void;
 }
 
 /** 議事録: the published minutes across meetings, newest meeting first, a page at a time. */
-export function MinutesArchiveList({ params, hrefForPage }: Props) {
+export function MinutesArchiveList({ params, onPage }: Props) {
   const mt = useMeetingsT();
   const archive = useMinutesArchive(params);
 
   if (archive.isPending) return <LoadingState />;
   if (archive.isError) return <ErrorState error={archive.error} onRetry={() => void archive.refetch()} />;
   const { minutes, total, page, pageSize } = archive.data;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
 
   return (
     <>
@@ -42,25 +42,7 @@ export function MinutesArchiveList({ params, hrefForPage }: Props) {
               <ArchiveEntry key={entry.meetingId} entry={entry} />
             ))}
           </ul>
-          {pages > 1 && (
-            <nav className="pagination" aria-label={mt('meetings.archive.pagination.label')}>
-              {page > 1 && (
-                <Link className="button button--secondary button--small" to={{ search: hrefForPage(page - 1) }}>
-                  <span aria-hidden="true">←</span>
-                  {mt('meetings.archive.pagination.previous')}
-                </Link>
-              )}
-              <span className="pagination__where" aria-current="page">
-                {mt('meetings.archive.pagination.where', { page, pages })}
-              </span>
-              {page < pages && (
-                <Link className="button button--secondary button--small" to={{ search: hrefForPage(page + 1) }}>
-                  {mt('meetings.archive.pagination.next')}
-                  <span aria-hidden="true">→</span>
-                </Link>
-              )}
-            </nav>
-          )}
+          {total > pageSize && <Pagination page={page} pageSize={pageSize} total={total} onPage={onPage} />}
         </>
       )}
     </>

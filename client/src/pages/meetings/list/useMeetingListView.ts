@@ -27,14 +27,21 @@ export function useMeetingListView() {
   if (kind) filters.kind = kind;
   const archive: MinutesArchiveParams = kind ? { page, kind } : { page };
 
-  const hrefFor = (next: MeetingTab, nextPage = 1) => {
+  const hrefFor = (next: MeetingTab) => {
     const query = new URLSearchParams();
     if (next !== 'upcoming') query.set('tab', next);
     if (kind) query.set('kind', kind);
-    if (next === 'minutes' && nextPage > 1) query.set('page', String(nextPage));
     const text = query.toString();
     return text ? `?${text}` : '';
   };
+  /** Another page of the archive, as an address of its own (the back button returns to the previous page). */
+  const setPage = (next: number) =>
+    setParams((current) => {
+      const query = new URLSearchParams(current);
+      if (next > 1) query.set('page', String(next));
+      else query.delete('page');
+      return query;
+    });
   const setKind = (next: MeetingKind | undefined) =>
     setParams((current) => {
       const query = new URLSearchParams(current);
@@ -45,5 +52,5 @@ export function useMeetingListView() {
       return query;
     });
 
-  return { tab, kind, filters, archive, hrefFor, setKind };
+  return { tab, kind, filters, archive, hrefFor, setKind, setPage };
 }

@@ -48,13 +48,17 @@ export function AttendeesEditor({ attendees, onChange }: Props) {
 /** One candidate: ticked when named in the minutes, with why it was proposed. */
 function AttendeeChoice({ attendee, onTick }: { attendee: AttendeeDraft; onTick: (listed: boolean) => void }) {
   const mt = useMeetingsT();
-  const why = attendee.sources.map((source) => mt(source === 'room' ? 'meetings.minutesEditor.attendees.fromRoom' : 'meetings.minutesEditor.attendees.fromRsvp'));
+  const why = attendee.sources.map((source) =>
+    mt(source === 'room' ? 'meetings.minutesEditor.attendees.fromRoom' : 'meetings.minutesEditor.attendees.fromRsvp'),
+  );
   return (
     <label className="checkbox minutes-editor__attendee">
       <input type="checkbox" checked={attendee.listed} onChange={(event) => onTick(event.target.checked)} />
       <span>
         <OrgRefName organization={attendee.organization} />
-        <span className="minutes-editor__attendee-sources">{why.length ? why.join(mt('meetings.minutes.listSeparator')) : mt('meetings.minutesEditor.attendees.added')}</span>
+        <span className="minutes-editor__attendee-sources">
+          {why.length ? why.join(mt('meetings.minutes.listSeparator')) : mt('meetings.minutesEditor.attendees.added')}
+        </span>
       </span>
     </label>
   );
@@ -73,7 +77,9 @@ function AddAttendee({ onAdd }: { onAdd: (organization: AttendeeDraft['organizat
   return (
     <div className="minutes-editor__attendee-add">
       <Field label={mt('meetings.minutesEditor.attendees.add')}>
-        {(control) => <OrganizationSelect {...control} value={chosen} noneLabel={mt('meetings.minutesEditor.attendees.addNone')} onChange={setChosen} />}
+        {(control) => (
+          <OrganizationSelect {...control} value={chosen} noneLabel={mt('meetings.minutesEditor.attendees.addNone')} onChange={setChosen} />
+        )}
       </Field>
       <button type="button" className="button button--secondary" disabled={!organization} onClick={add}>
         <span aria-hidden="true">＋</span>

@@ -72,7 +72,11 @@ function MinutesDocument({ meeting, minutes }: { meeting: Meeting; minutes: Minu
               [mt('meetings.document.kind'), labels.kind(meeting.kind)],
               [
                 mt('meetings.document.place'),
-                isHybrid(meeting.kind) && meeting.venue ? <span data-user-content>{mt('meetings.document.hybrid', { venue: meeting.venue })}</span> : mt('meetings.document.online'),
+                isHybrid(meeting.kind) && meeting.venue ? (
+                  <span data-user-content>{mt('meetings.document.hybrid', { venue: meeting.venue })}</span>
+                ) : (
+                  mt('meetings.document.online')
+                ),
               ],
               minutes.publishedAt ? [mt('meetings.minutes.publishedAt'), <DateTimeText iso={minutes.publishedAt} />] : null,
             ]}

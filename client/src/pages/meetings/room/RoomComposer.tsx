@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useMeetingsT } from '../useMeetingsT';
+import { useTranslation } from 'react-i18next';
+import { isSendKey, sendModifier, useSendKey } from '@client/components/sendKey';
 
 interface Props {
   label: string;
@@ -12,12 +13,13 @@ interface Props {
 const MAX = 2_000;
 
 /**
- * A text box that sends with Enter and breaks the line with Shift+Enter. An Enter that confirms a
- * Japanese IME conversion never sends (isComposing; keyCode 229 for Safari, which ends the
- * composition before the keydown arrives).
+ * A text box that sends with the person's send key (components/sendKey.ts: Enter, or Ctrl/⌘+Enter —
+ * the default on touch screens, where Return adds a line and the button sends), as the thread
+ * composer does. An Enter that confirms a Japanese IME conversion never sends.
  */
 export function RoomComposer({ label, submitLabel, onSend, maxLength = MAX }: Props) {
-  const mt = useMeetingsT();
+  const { t } = useTranslation();
+  const [sendKey] = useSendKey();
   const id = useId();
   const [body, setBody] = useState('');
   const empty = body.trim().length === 0;
@@ -29,8 +31,7 @@ export function RoomComposer({ label, submitLabel, onSend, maxLength = MAX }: Pr
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key !== 'Enter' || event.shiftKey) return;
-    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (!isSendKey(event, sendKey)) return;
     event.preventDefault();
     send();
   }
@@ -46,7 +47,7 @@ export function RoomComposer({ label, submitLabel, onSend, maxLength = MAX }: Pr
         {label}
       </label>
       <p id={`${id}-hint`} className="field__hint">
-        {mt('meetings.room.composerHint')}
+        {t(`threads.composer.keys.${sendKey}`, { mod: sendModifier() })}
       </p>
       <div className="room-composer__row">
         <textarea

@@ -23,7 +23,7 @@ export function DueDate({ issue }: { issue: Pick<Issue, 'dueDate' | 'overdue'> }
 export function LeadTimeMark({ issue, long = false }: { issue: Pick<Issue, 'leadTimeShort' | 'leadTimeDays'>; long?: boolean }) {
   const rt = useRegisterT();
   if (!issue.leadTimeShort) return null;
-  const text = long ? rt('register.marks.leadTimeShortLong', { days: issue.leadTimeDays ?? 0 }) : rt('register.marks.leadTimeShort');
+  const text = long ? rt('register.marks.leadTimeShortLong', { days: issue.leadTimeDays ?? 0, count: issue.leadTimeDays ?? 0 }) : rt('register.marks.leadTimeShort');
   return (
     <span className="issue-mark issue-mark--lead-time" title={rt('register.marks.leadTimeRule')}>
       <span aria-hidden="true">⚠</span>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
+import { Pagination } from '@client/components/Pagination';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useIssueList } from '@client/queries/issues';
 import { RegisterTabs } from '../common/RegisterTabs';
@@ -9,8 +10,7 @@ import { useRegisterT } from '../useRegisterT';
 import { ExportButtons } from './ExportButtons';
 import { IssueFilterPanel } from './IssueFilterPanel';
 import { IssueTable } from './IssueTable';
-import { Pagination } from './Pagination';
-import { filtersOf, hasFilters, useRegisterView } from './useRegisterView';
+import { filtersOf, hasFilters, PAGE_SIZES, useRegisterView } from './useRegisterView';
 
 /** /register: the 課題管理表 as a filtered, sorted, paged table, exportable as shown. */
 export function RegisterListPage() {
@@ -65,7 +65,7 @@ export function RegisterListPage() {
           <div className="state-panel">
             <p>{rt('register.list.pastLastPage')}</p>
             <button type="button" className="button button--secondary" onClick={() => update({ page: 1 })}>
-              {rt('register.pagination.first')}
+              {rt('pagination.first')}
             </button>
           </div>
         ) : list.data.issues.length === 0 ? (
@@ -96,6 +96,7 @@ export function RegisterListPage() {
               pageSize={list.data.pageSize}
               total={list.data.total}
               onPage={(page) => update({ page })}
+              pageSizes={PAGE_SIZES}
               onPageSize={(pageSize) => update({ pageSize })}
             />
           </>

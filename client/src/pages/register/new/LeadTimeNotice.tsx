@@ -17,13 +17,13 @@ export function LeadTimeNotice({ enforcement, specPublished }: { enforcement: st
       ) : lead.short ? (
         <Notice tone="warning" title={rt('register.leadTime.shortTitle')}>
           <p>
-            {rt(lead.fromToday ? 'register.leadTime.shortFromToday' : 'register.leadTime.short', { days: lead.days, min: SPEC_REVISION_MIN_LEAD_DAYS })}
+            {rt(lead.fromToday ? 'register.leadTime.shortFromToday' : 'register.leadTime.short', { days: lead.days, count: lead.days, min: SPEC_REVISION_MIN_LEAD_DAYS })}
           </p>
           <p className="small">{rt('register.leadTime.rule')}</p>
         </Notice>
       ) : (
         <p className="field__hint">
-          {rt(lead.fromToday ? 'register.leadTime.okFromToday' : 'register.leadTime.ok', { days: lead.days, min: SPEC_REVISION_MIN_LEAD_DAYS })}
+          {rt(lead.fromToday ? 'register.leadTime.okFromToday' : 'register.leadTime.ok', { days: lead.days, count: lead.days, min: SPEC_REVISION_MIN_LEAD_DAYS })}
         </p>
       )}
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AnswerBody, ISSUE_LIMITS, type IssueDetail } from '@shared/schemas/issues';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { DateTimeText } from '@client/components/DateTimeText';
+import { LoadingState } from '@client/components/LoadingState';
 import { serverFieldError } from '@client/components/formErrors';
 import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
@@ -32,10 +33,10 @@ export function AnswerComposer({ detail, organizationId }: { detail: IssueDetail
 
   // The saved draft fills the box once, when it arrives; typing is never overwritten by a refetch.
   useEffect(() => {
-    if (loaded || !drafts.isSuccess) return;
-    setBody(saved?.body ?? '');
+    if (loaded || drafts.isPending) return;
+    setBody(saved?.body ?? ''); // (a failed read starts empty; saving says what went wrong)
     setLoaded(true);
-  }, [loaded, drafts.isSuccess, saved]);
+  }, [loaded, drafts.isPending, saved]);
 
   function valid(): boolean {
     if (AnswerBody.safeParse({ body }).success) return true;
@@ -66,6 +67,8 @@ export function AnswerComposer({ detail, organizationId }: { detail: IssueDetail
     }
   }
 
+  // The saved draft first: a box shown empty and then filled would lose what was typed meanwhile.
+  if (!loaded && drafts.isPending) return <LoadingState />;
   const answered = detail.issue.status === 'answered';
   return (
     <form

@@ -64,7 +64,7 @@ export function IssueFacts({ issue }: { issue: Issue }) {
               notSet
             ) : (
               <>
-                <span>{rt(issue.specPublishedDate ? 'register.detail.leadTimeDays' : 'register.detail.leadTimeDaysFromToday', { days: issue.leadTimeDays })}</span>
+                <span>{rt(issue.specPublishedDate ? 'register.detail.leadTimeDays' : 'register.detail.leadTimeDaysFromToday', { days: issue.leadTimeDays, count: issue.leadTimeDays ?? 0 })}</span>
                 {issue.leadTimeShort ? <LeadTimeMark issue={issue} long /> : <span className="issue-facts__note">{rt('register.detail.leadTimeOk')}</span>}
               </>
             )}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '@client/api';
-import { ErrorState } from '@client/components/ErrorState';
+import { ErrorState, isDeadEnd } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useIssueDetail } from '@client/queries/issues';
@@ -47,7 +46,7 @@ export function IssuePage() {
     const error = refusal ?? detail.error;
     const wayBack = { to: '/register', label: rt('register.common.backToList') };
     // Missing (a malformed id too) and refused are pages of their own, with the way back in them.
-    if (isApiError(error) && [400, 403, 404].includes(error.status)) {
+    if (isDeadEnd(error)) {
       return <ErrorState error={error} back={wayBack} notFound={rt('register.detail.notFound')} />;
     }
     return (

@@ -5,13 +5,15 @@ import type { Attachment } from '@shared/schemas/threads';
 import { MessageBody } from '@shared/schemas/threads';
 import { AttachmentPicker } from './AttachmentPicker';
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
-import { isSendKey } from '@client/components/imeKeys';
-import { noMentions, type Mentions } from '@client/components/markdown/mentionDraft';
+import { isSendKey, sendModifier, useSendKey } from '@client/components/sendKey';
+import { noMentionDraft, storedBody, type MentionDraft, type Mentions } from '@client/components/markdown/mentionDraft';
+import { SendKeyChoice } from './SendKeyChoice';
 import { useAttachmentUploads } from './useAttachmentUploads';
 import { useTypingSignal } from './useTypingSignal';
 
 /** A message ready to send, as the composer hands it over. */
 export interface Draft {
+  /** As stored: mentions as tokens. */
   body: string;
   parentId: string | null;
   attachments: Attachment[];
@@ -28,13 +30,16 @@ interface Props {
 }
 
 /**
- * Writes one message: Enter sends, Shift+Enter adds a line, and an Enter confirming a Japanese
- * conversion never sends. Sending hands the draft over at once (it shows as pending) and clears.
+ * Writes one message. The person's send key decides (Enter, or Ctrl/⌘+Enter with Enter adding a
+ * line: the default on a touch screen); the send button always sends, and an Enter confirming a
+ * Japanese conversion never does. Mentions show as `@name` and are sent as tokens. Sending hands
+ * the draft over at once (it shows as pending) and clears.
  */
 export function Composer({ threadId, parentId, label, onSend }: Props) {
   const { t } = useTranslation();
-  const [body, setBody] = useState('');
-  const [mentions, setMentions] = useState<Mentions>(noMentions);
+  const [sendKey] = useSendKey();
+  const [text, setText] = useState('');
+  const [mentions, setMentions] = useState<MentionDraft>(noMentionDraft);
   const [error, setError] = useState<string | null>(null);
   const uploads = useAttachmentUploads();
   const signalTyping = useTypingSignal(threadId);
@@ -42,11 +47,12 @@ export function Composer({ threadId, parentId, label, onSend }: Props) {
   function send() {
     if (uploads.uploading) return setError(t('threads.composer.uploadsPending'));
     if (uploads.failed) return setError(t('threads.composer.uploadsFailed'));
+    const body = storedBody(text, mentions);
     // Empty: nothing to do. Too long: the editor already says so.
     if (!MessageBody.safeParse(body).success) return;
-    onSend({ body, parentId, attachments: uploads.attachments, mentions });
-    setBody('');
-    setMentions(noMentions);
+    onSend({ body, parentId, attachments: uploads.attachments, mentions: mentions.mentions });
+    setText('');
+    setMentions(noMentionDraft);
     setError(null);
     uploads.reset();
   }
@@ -62,9 +68,10 @@ export function Composer({ threadId, parentId, label, onSend }: Props) {
         label={label}
         labelHidden
         hint={t('threads.composer.hint')}
-        value={body}
+        hintBelow={t(`threads.composer.keys.${sendKey}`, { mod: sendModifier() })}
+        value={text}
         onChange={(next) => {
-          setBody(next);
+          setText(next);
           setError(null);
           if (next.trim()) signalTyping();
         }}
@@ -72,7 +79,7 @@ export function Composer({ threadId, parentId, label, onSend }: Props) {
         onMentionsChange={setMentions}
         maxLength={LIMITS.bodyLength}
         onKeyDown={(event) => {
-          if (!isSendKey(event)) return;
+          if (!isSendKey(event, sendKey)) return;
           event.preventDefault();
           send();
         }}
@@ -80,9 +87,12 @@ export function Composer({ threadId, parentId, label, onSend }: Props) {
       />
       <div className="composer__actions">
         <AttachmentPicker uploads={uploads} />
-        <button type="submit" className="button button--primary composer__send" disabled={!body.trim() || uploads.uploading}>
-          {t('threads.composer.send')}
-        </button>
+        <div className="composer__send">
+          <SendKeyChoice />
+          <button type="submit" className="button button--primary" disabled={!text.trim() || uploads.uploading}>
+            {t('threads.composer.send')}
+          </button>
+        </div>
       </div>
     </form>
   );

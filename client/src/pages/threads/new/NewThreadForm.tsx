@@ -13,7 +13,7 @@ import { fieldErrorsFromZod, serverFieldError, type FieldErrors } from '@client/
 import { useCreateThread } from '@client/queries/threads';
 import { AttachmentPicker } from '../composer/AttachmentPicker';
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
-import { noMentions, type Mentions } from '@client/components/markdown/mentionDraft';
+import { noMentionDraft, storedBody, type MentionDraft } from '@client/components/markdown/mentionDraft';
 import { useAttachmentUploads } from '../composer/useAttachmentUploads';
 import { VisibilityChoice } from './VisibilityChoice';
 
@@ -33,7 +33,7 @@ export function NewThreadForm({ readable }: { readable: Visibility[] }) {
   const [visibility, setVisibility] = useState<Visibility>(readable[0] ?? 'council');
   const [areas, setAreas] = useState<BusinessAreaKey[]>([]);
   const [body, setBody] = useState('');
-  const [mentions, setMentions] = useState<Mentions>(noMentions);
+  const [mentions, setMentions] = useState<MentionDraft>(noMentionDraft);
   const [errors, setErrors] = useState<FieldErrors<Fields>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -42,7 +42,7 @@ export function NewThreadForm({ readable }: { readable: Visibility[] }) {
     setFormError(null);
     if (uploads.uploading) return setFormError(t('threads.composer.uploadsPending'));
     if (uploads.failed) return setFormError(t('threads.composer.uploadsFailed'));
-    const parsed = ThreadCreateBody.safeParse({ clientId, title, body, visibility, businessAreas: areas, attachmentIds: uploads.attachments.map((a) => a.id) });
+    const parsed = ThreadCreateBody.safeParse({ clientId, title, body: storedBody(body, mentions), visibility, businessAreas: areas, attachmentIds: uploads.attachments.map((a) => a.id) });
     if (!parsed.success) {
       setErrors(fieldErrorsFromZod<Fields>(parsed.error, t, { body: t('errors.field.required') }));
       return;

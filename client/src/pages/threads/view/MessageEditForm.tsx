@@ -5,7 +5,10 @@ import { MessageBody, type Message } from '@shared/schemas/threads';
 import { isApiError } from '@client/api';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
-import { isImeComposing, isSendKey } from '@client/components/imeKeys';
+import { isImeComposing } from '@client/components/imeKeys';
+import { isSendKey, sendModifier, useSendKey } from '@client/components/sendKey';
+import { editableBody, storedBody } from '@client/components/markdown/mentionDraft';
+import { useLanguage } from '@client/i18n/useLanguage';
 import { useEditMessage } from './messageMutations';
 
 interface Props {
@@ -14,18 +17,26 @@ interface Props {
   onDone: () => void;
 }
 
-/** Editing one's own message in place: Enter saves, Shift+Enter adds a line, Esc cancels. */
+/**
+ * Editing one's own message in place: the person's send key saves (Enter, or Ctrl/⌘+Enter), Esc
+ * cancels. Its mentions show as `@name`, as the composer writes them, and are saved as tokens.
+ */
 export function MessageEditForm({ message, threadId, onDone }: Props) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const edit = useEditMessage(threadId);
-  const [body, setBody] = useState(message.body ?? '');
-  const [mentions, setMentions] = useState(message.mentions);
+  const [sendKey] = useSendKey();
+  const [language] = useLanguage();
+  // Shown in the language the editing began in: an organisation's name is kept as first written.
+  const [opened] = useState(() => editableBody(message.body ?? '', message.mentions, language));
+  const [text, setText] = useState(opened.text);
+  const [mentions, setMentions] = useState(opened.draft);
   // The version this edit started from: if someone changes the message meanwhile, the server
   // refuses (409) instead of this edit silently replacing theirs.
   const [baseVersion] = useState(message.version);
 
   function save() {
+    const body = storedBody(text, mentions);
     if (!MessageBody.safeParse(body).success) return;
     if (body === message.body) return onDone();
     edit.mutate({ messageId: message.id, body, version: baseVersion }, { onSuccess: onDone });
@@ -42,9 +53,9 @@ export function MessageEditForm({ message, threadId, onDone }: Props) {
     <form className="message-edit" onSubmit={submit} noValidate aria-busy={edit.isPending || undefined}>
       <MarkdownEditor
         label={t('threads.message.editLabel')}
-        hint={t('threads.message.editHint')}
-        value={body}
-        onChange={setBody}
+        hint={t(`threads.message.editHint.${sendKey}`, { mod: sendModifier() })}
+        value={text}
+        onChange={setText}
         mentions={mentions}
         onMentionsChange={setMentions}
         maxLength={LIMITS.bodyLength}
@@ -55,7 +66,7 @@ export function MessageEditForm({ message, threadId, onDone }: Props) {
           if (event.key === 'Escape' && !isImeComposing(event)) {
             event.preventDefault();
             onDone();
-          } else if (isSendKey(event)) {
+          } else if (isSendKey(event, sendKey)) {
             event.preventDefault();
             save();
           }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Thread } from '@shared/schemas/threads';
 import { useCurrentUser } from '@client/components/CurrentUser';
@@ -65,6 +65,17 @@ export function MessageTimeline({ thread, timeline, readSeq, pending, outbox, op
 
   const newCount = follow.atBottom ? 0 : messages.filter((m) => m.seq > readSeq && m.author.id !== me.id).length;
 
+  // 「ここから未読」: where this visit's unread messages begin, as the thread was when it was opened
+  // (reading on does not move it). None for a thread never read before, where all of it is new.
+  const [readWhenOpened] = useState(readSeq);
+  const firstUnreadId = readWhenOpened > 0 ? messages.find((m) => m.seq > readWhenOpened && m.author.id !== me.id)?.id : undefined;
+  const divider = useRef<HTMLLIElement>(null);
+  function jumpToUnread() {
+    follow.stopFollowing();
+    divider.current?.scrollIntoView({ block: 'start' });
+    divider.current?.focus();
+  }
+
   function onScroll() {
     follow.onScroll();
     const el = scroller.current;
@@ -95,14 +106,20 @@ export function MessageTimeline({ thread, timeline, readSeq, pending, outbox, op
           ) : (
             <ol className="message-list">
               {messages.map((message) => (
-                <MessageItem
-                  key={message.id}
-                  message={message}
-                  thread={thread}
-                  onOpenReplies={onOpenReplies}
-                  repliesOpen={openRepliesId === message.id}
-                  targeted={targetId === message.id}
-                />
+                <Fragment key={message.id}>
+                  {message.id === firstUnreadId && (
+                    <li ref={divider} className="unread-divider" tabIndex={-1}>
+                      <span>{t('threads.view.unreadDivider')}</span>
+                    </li>
+                  )}
+                  <MessageItem
+                    message={message}
+                    thread={thread}
+                    onOpenReplies={onOpenReplies}
+                    repliesOpen={openRepliesId === message.id}
+                    targeted={targetId === message.id}
+                  />
+                </Fragment>
               ))}
               {pending.map((item) => (
                 <PendingMessageItem key={item.clientId} item={item} onRetry={outbox.retry} onDiscard={outbox.discard} />
@@ -111,6 +128,14 @@ export function MessageTimeline({ thread, timeline, readSeq, pending, outbox, op
           )}
         </div>
       </div>
+      {firstUnreadId && (
+        <p className="timeline__unread">
+          <button type="button" className="button button--tertiary button--small" onClick={jumpToUnread}>
+            <span aria-hidden="true">↑ </span>
+            {t('threads.view.jumpToUnread')}
+          </button>
+        </p>
+      )}
       <div className="timeline__jump" aria-live="polite">
         {newCount > 0 && (
           <button type="button" className="button button--primary button--small" onClick={follow.scrollToBottom}>

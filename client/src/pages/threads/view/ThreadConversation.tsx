@@ -73,6 +73,7 @@ export function ThreadConversation({ detail, timeline, viewers }: Props) {
             <PresenceLine viewers={viewers} myId={me.id} />
           </div>
           <MessageTimeline
+            key={thread.id}
             thread={thread}
             timeline={timeline}
             readSeq={detail.readSeq}

@@ -1,11 +1,9 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ObjectIdString } from '@shared/schemas/common';
-import { isApiError } from '@client/api';
-import { ErrorState } from '@client/components/ErrorState';
+import { ErrorState, isDeadEnd } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { NotFound } from '@client/components/NotFound';
-import { NotPermitted } from '@client/components/NotPermitted';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useThreadDetail } from '@client/queries/threads';
 import { useThreadTimeline } from '@client/queries/threadMessages';
@@ -45,9 +43,7 @@ function ThreadView({ threadId }: { threadId: string }) {
 
   const failure = (!detail.data && detail.error) || (!timeline.data && timeline.error) || room.refusal;
   if (failure) {
-    const status = isApiError(failure) ? failure.status : 0;
-    if (status === 404) return <ThreadNotFound />;
-    if (status === 403) return <NotPermitted back={{ to: '/threads', label: t('threads.view.back') }} />;
+    if (isDeadEnd(failure)) return <ErrorState error={failure} back={{ to: '/threads', label: t('threads.view.back') }} notFound={t('threads.view.notFound')} />;
     return (
       <>
         <BackLink />
