@@ -110,6 +110,14 @@ const speak =
 const VARIANTS = ['council', 'development'] as const;
 const perVisibility = (make: (v: Visibility) => RouteEntry, visibilities: readonly Visibility[] = VARIANTS) => visibilities.map(make);
 
+/** The minutes archive lists the published minutes and no meeting whose minutes are not published. */
+function onlyPublishedMinutes(res: ApiResponse, p: Persona, fx: Fixtures) {
+  const listed = (res.body as { minutes: Array<{ meetingId: string }> }).minutes.map((m) => m.meetingId);
+  expect(listed, `${p.key} finds the published minutes`).toContain(fx.meetings.published.id);
+  for (const m of [fx.meetings.ended, fx.meetings.circulated, fx.meetings.draft])
+    expect(listed, `${p.key} finds unpublished minutes`).not.toContain(m.id);
+}
+
 // ————— REST: one entry (or one per fixture) per route of the table —————
 
 const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
@@ -606,6 +614,13 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     expect: everyone,
     request: () => ({ path: '/api/action-items' }),
   },
+  'GET /minutes': {
+    rule: 'meeting.read; published minutes only (the meetings list shows every meeting but drafts)',
+    fixture: 'published, ended and circulated meetings',
+    expect: by('meeting.read'),
+    request: () => ({ path: '/api/minutes' }),
+    check: onlyPublishedMinutes,
+  },
   'POST /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
   'DELETE /me/calendar-token': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/me/calendar-token' }) },
   'GET /calendar/:file': {
@@ -706,6 +721,12 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
       const agendaItemId = (await fx.personas.secretariat.client.get<Meeting>(`/api/meetings/${fx.meetings.ended.id}`)).body.agenda[0]!.id;
       return { path: `/api/meetings/${fx.meetings.ended.id}/minutes`, body: { items: [{ agendaItemId, summary: '要旨' }] } };
     },
+  },
+  'GET /meetings/:id/minutes/attendees': {
+    rule: 'minutes.publish',
+    fixture: 'an ended meeting with draft minutes',
+    expect: by('minutes.publish'),
+    request: (fx) => ({ path: `/api/meetings/${fx.meetings.ended.id}/minutes/attendees` }),
   },
   'POST /meetings/:id/minutes/circulate': {
     rule: 'minutes.publish',

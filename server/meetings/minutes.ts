@@ -11,7 +11,15 @@ import { can } from '@shared/permissions';
 import { isInvited, type MeetingStatus } from '@shared/meetings/rules';
 import { isOpen, type IssueStatus } from '@shared/register/rules';
 import type { z } from 'zod';
-import type { ActionItem, ConfirmBody, Meeting, MinutesBody } from '@shared/schemas/meetings';
+import {
+  MINUTES_ARCHIVE_PAGE_SIZE,
+  type ActionItem,
+  type ConfirmBody,
+  type Meeting,
+  type MinutesArchive,
+  type MinutesArchiveQuery,
+  type MinutesBody,
+} from '@shared/schemas/meetings';
 import { recordAudit } from '../audit/log';
 import { isDuplicateKey } from '../db/keys';
 import { authorize } from '../http/authorize';
@@ -25,8 +33,9 @@ import { OrganizationModel } from '../organizations/model';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
+import { attendeeRefs, proposeAttendees } from './attendees';
 import { invitationOf, managedMeeting, readableMeeting, requireStatus } from './access';
-import { MeetingModel, MinutesConfirmationModel, type MeetingDocument, type MinutesConfirmationRecord } from './model';
+import { MeetingModel, MinutesConfirmationModel, type MeetingDocument, type MeetingRecord, type MinutesConfirmationRecord } from './model';
 import { presentMeeting, presentOrg } from './presenter';
 import type { MeetingBroadcast } from './broadcast';
 import { announce } from './service';
@@ -78,19 +87,34 @@ export async function saveMinutes(input: {
       }),
     };
   });
-  const revised = Boolean(meeting.minutes?.circulatedAt) && minutesText(meeting.minutes!.items) !== minutesText(items);
-  // Only the items: circulation and publication times are set by their own steps, confirmations are documents of their own.
+  const storedAttendees = meeting.minutes?.attendees ?? null;
+  const attendees = input.body.attendeeOrganizationIds
+    ? await attendeeRefs(input.body.attendeeOrganizationIds, 'attendeeOrganizationIds')
+    : storedAttendees;
+  const revised =
+    Boolean(meeting.minutes?.circulatedAt) && minutesText(meeting.minutes!.items, storedAttendees) !== minutesText(items, attendees);
+  // Only the items and attendees: circulation and publication times are set by their own steps, confirmations are documents of their own.
+  const content = { items, ...(attendees ? { attendees } : {}) };
   await MeetingModel.updateOne(
     { _id: meeting._id },
     meeting.minutes
-      ? { $set: { 'minutes.items': items, ...(revised ? { 'minutes.revisedAt': new Date() } : {}) } }
-      : { $set: { minutes: { circulatedAt: null, revisedAt: null, publishedAt: null, items } } },
+      ? {
+          $set: {
+            'minutes.items': items,
+            ...(attendees ? { 'minutes.attendees': attendees } : {}),
+            ...(revised ? { 'minutes.revisedAt': new Date() } : {}),
+          },
+        }
+      : { $set: { minutes: { circulatedAt: null, revisedAt: null, publishedAt: null, ...content } } },
   );
   if (revised) await resetConfirmations(input.user, meeting, input.broadcast);
   return minutesChanged(input.broadcast, meeting._id, actor);
 }
 
-/** What the presenters confirm: every item's text, decisions and action items (not the ids they are kept by). */
+/**
+ * What the presenters confirm: every item's text, decisions and action items (not the ids they are
+ * kept by), and which organisations the minutes name as present.
+ */
 function minutesText(
   items: ReadonlyArray<{
     agendaItemId?: string | null;
@@ -98,9 +122,11 @@ function minutesText(
     decisions: ReadonlyArray<{ text?: string | null; issueId?: unknown; effect?: string | null }>;
     actionItems: ReadonlyArray<{ text?: string | null; owner?: { id?: unknown } | null; dueDate?: Date | null; done?: boolean | null }>;
   }>,
+  attendees: ReadonlyArray<{ id?: unknown }> | null,
 ): string {
-  return JSON.stringify(
-    items.map((i) => [
+  return JSON.stringify([
+    attendees ? attendees.map((o) => String(o.id)).sort() : null,
+    ...items.map((i) => [
       i.agendaItemId ?? '',
       i.summary ?? '',
       i.decisions.map((d) => [d.text ?? '', d.issueId ? String(d.issueId) : null, d.effect ?? 'record']),
@@ -111,7 +137,7 @@ function minutesText(
         Boolean(a.done),
       ]),
     ]),
-  );
+  ]);
 }
 
 /**
@@ -194,9 +220,11 @@ export async function publishMinutes(input: {
   const meeting = await managedMeeting(actor, input.meetingId);
   requireStatus(meeting, ['ended'], 'publish');
   if (!meeting.minutes?.items.length) throw conflict('write the minutes first');
+  // Published minutes always name who was present: what the secretariat saved, else the proposal as it stands.
+  const attendees = meeting.minutes.attendees ?? (await proposeAttendees(meeting)).map((a) => a.organization);
   const saved = await MeetingModel.updateOne(
     { _id: meeting._id, status: 'ended' },
-    { $set: { status: 'minutesPublished', 'minutes.publishedAt': new Date() } },
+    { $set: { status: 'minutesPublished', 'minutes.publishedAt': new Date(), 'minutes.attendees': attendees } },
   );
   if (saved.matchedCount !== 1) throw conflict('the minutes were published meanwhile');
 
@@ -271,4 +299,44 @@ export async function actionItemsFor(
         })),
     ),
   );
+}
+
+/**
+ * The minutes archive: published minutes across meetings, newest meeting first, a page at a time.
+ * The meetings list's rule decides who reads what: everyone who may read meetings reads every
+ * meeting but a draft, and published minutes are the published meetings' (presentMeeting shows
+ * them to every reader), so the archive is the same for everyone allowed `meeting.read`.
+ */
+export async function minutesArchive(actor: Actor, query: MinutesArchiveQuery): Promise<MinutesArchive> {
+  authorize(actor, 'meeting.read');
+  const filter = { status: 'minutesPublished' as MeetingStatus, ...(query.kind ? { kind: query.kind } : {}) };
+  const pageSize = MINUTES_ARCHIVE_PAGE_SIZE;
+  const [total, meetings] = await Promise.all([
+    MeetingModel.countDocuments(filter),
+    MeetingModel.find(filter, { kind: 1, title: 1, startsAt: 1, endsAt: 1, 'minutes.publishedAt': 1 })
+      .sort({ startsAt: -1, _id: -1 })
+      .skip((query.page - 1) * pageSize)
+      .limit(pageSize)
+      .lean<
+        Array<
+          Pick<MeetingRecord, 'kind' | 'title' | 'startsAt' | 'endsAt'> & {
+            _id: Types.ObjectId;
+            minutes?: { publishedAt?: Date | null } | null;
+          }
+        >
+      >(),
+  ]);
+  return {
+    minutes: meetings.map((m) => ({
+      meetingId: String(m._id),
+      kind: m.kind,
+      title: m.title,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+      publishedAt: (m.minutes?.publishedAt ?? m.startsAt).toISOString(),
+    })),
+    total,
+    page: query.page,
+    pageSize,
+  };
 }

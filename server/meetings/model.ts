@@ -54,6 +54,8 @@ const minutesSchema = new Schema(
     /** When a circulated draft last changed, resetting the confirmations given to the earlier text. */
     revisedAt: { type: Date, default: null },
     publishedAt: { type: Date, default: null },
+    /** 出席者, set by the secretariat in the editor (or the proposal, at publication); absent until then. */
+    attendees: { type: [orgRefSchema], default: undefined },
   },
   { _id: false },
 );
@@ -78,6 +80,8 @@ const meetingSchema = new Schema(
   { timestamps: true },
 );
 meetingSchema.index({ startsAt: 1 });
+// The minutes archive and the action items read published meetings by status (an equality lookup).
+meetingSchema.index({ status: 1, startsAt: -1 });
 
 const rsvpSchema = new Schema({
   /** `<meetingId>:<userId>` */
@@ -153,6 +157,24 @@ floorSchema.index({ meetingId: 1 });
 export const floorKey = (meetingId: string | Types.ObjectId, userId: string | Types.ObjectId): string =>
   `${String(meetingId)}:${String(userId)}`;
 
+/**
+ * An organisation someone of which joined the live room while the meeting was on, one document per
+ * organisation (`<meetingId>:<organizationId>`), inserted at the first join and never rewritten: the
+ * room's presence itself lives only in its sockets, and this is what the minutes' 出席者 are proposed
+ * from. People joining at the same moment each try the same insert; one wins, none is lost.
+ */
+const roomAttendanceSchema = new Schema({
+  _id: { type: String, required: true },
+  meetingId: { type: Schema.Types.ObjectId, required: true },
+  organization: { type: orgRefSchema, required: true },
+  firstJoinedAt: { type: Date, required: true },
+});
+roomAttendanceSchema.index({ meetingId: 1 });
+
+/** The `_id` of one organisation's attendance of one meeting's live room. */
+export const roomAttendanceKey = (meetingId: string | Types.ObjectId, organizationId: string | Types.ObjectId): string =>
+  `${String(meetingId)}:${String(organizationId)}`;
+
 /** A person's private calendar feed: only the token's SHA-256 is stored; revoking deletes it. */
 const calendarTokenSchema = new Schema({
   _id: { type: String, required: true },
@@ -173,4 +195,5 @@ export const QuestionModel = mongoose.model('MeetingQuestion', questionSchema);
 export const QuestionSupportModel = mongoose.model('MeetingQuestionSupport', questionSupportSchema);
 export const MinutesConfirmationModel = mongoose.model('MinutesConfirmation', minutesConfirmationSchema, 'minutes_confirmations');
 export const MeetingFloorModel = mongoose.model('MeetingFloor', floorSchema, 'meeting_floor');
+export const RoomAttendanceModel = mongoose.model('MeetingRoomAttendance', roomAttendanceSchema, 'meeting_room_attendance');
 export const CalendarTokenModel = mongoose.model('CalendarToken', calendarTokenSchema);

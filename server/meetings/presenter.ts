@@ -150,6 +150,7 @@ export function presentMinutes(
       })),
     awaiting: m.circulatedAt ? [...presenters].filter(([id]) => !confirmedIds.has(id)).map(([, org]) => org) : [],
     publishedAt: m.publishedAt ? m.publishedAt.toISOString() : null,
+    attendees: m.attendees ? m.attendees.map((o) => presentOrg(o)!) : null,
   };
 }
 

@@ -9,10 +9,12 @@ import { groupPresence, presenceChange } from '@shared/meetings/presence';
 import type { RoomPresence } from '@shared/schemas/meetings';
 import type { Person } from '@shared/schemas/threads';
 import type { AppContext } from '../context';
+import { personOf } from '../users/person';
 import type { CouncilServer, SocketFeature } from '../realtime/io';
 import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
 import { readableMeeting, requireInvited, requireStatus } from './access';
 import { meetingRooms, type MeetingBroadcast } from './broadcast';
+import { recordRoomAttendance } from './attendees';
 import {
   askQuestion,
   postChat,
@@ -64,7 +66,7 @@ export function meetingFeature({
       }
     },
     events: {
-      'meeting.join': async ({ meetingId }, { actor, socket }) => {
+      'meeting.join': async ({ meetingId }, { actor, user, socket }) => {
         // Checked on a fresh read: the snapshot below is only what joiners are shown.
         const meeting = await readableMeeting(actor, meetingId);
         requireInvited(meeting, actor);
@@ -72,12 +74,15 @@ export function meetingFeature({
         const id = String(meeting._id);
         await socket.join(meetingRooms.room(id));
         presence.changed(id);
+        const live = meeting.status === 'live';
         const [room, summary, agenda, roomPresence, canSpeak] = await Promise.all([
           roomSnapshot(id, () => readRoom(meeting)),
           presentSummary(meeting, actor),
           presentAgenda(meeting, actor),
           presence.presenceOf(id),
-          meeting.status === 'live' && speakDecision(actor, meeting).then((d) => d.allowed),
+          live && speakDecision(actor, meeting).then((d) => d.allowed),
+          // Joining while it is on is attending (the minutes' 出席者 are proposed from it); reading the record after is not.
+          live && recordRoomAttendance({ meetingId: meeting._id, organization: personOf(user).organization }),
         ]);
         return {
           meeting: summary,

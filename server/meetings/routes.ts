@@ -4,6 +4,7 @@ import { ErrorBody, IdParams, ObjectIdString } from '@shared/schemas/common';
 import {
   ActionItemList,
   Attendance,
+  AttendeeProposal,
   CalendarToken,
   ConfirmBody,
   MaterialBody,
@@ -14,6 +15,8 @@ import {
   MeetingStatusBody,
   MeetingSummary,
   MeetingUpdateBody,
+  MinutesArchive,
+  MinutesArchiveQuery,
   MinutesBody,
   RsvpBody,
 } from '@shared/schemas/meetings';
@@ -27,7 +30,8 @@ import type { UserWithOrganization } from '../users/model';
 import { readableMeeting } from './access';
 import { CALENDAR_TOKEN, calendarFeed, issueCalendarToken, meetingIcs, revokeCalendarTokens } from './calendar';
 import { addMaterial, removeMaterial } from './materials';
-import { actionItemsFor, circulateMinutes, confirmMinutes, publishMinutes, saveMinutes } from './minutes';
+import { attendeeProposal } from './attendees';
+import { actionItemsFor, circulateMinutes, confirmMinutes, minutesArchive, publishMinutes, saveMinutes } from './minutes';
 import { attendance, attendanceCsv, attendanceXlsx, respond } from './rsvp';
 import { createMeeting, listMeetings, meetingDetail, setMeetingStatus, updateMeeting } from './service';
 
@@ -86,6 +90,18 @@ export function meetingRoutes({ meetings: broadcast, register, config }: AppCont
         responses: { 200: { description: 'action items', schema: ActionItemList }, ...errors },
       },
       async ({ actor }) => ({ actionItems: await actionItemsFor(actor) }),
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/minutes',
+        tag: 'meetings',
+        summary: 'Published minutes across meetings, newest meeting first, a page at a time (what the meetings list shows the reader)',
+        access: 'user',
+        query: MinutesArchiveQuery,
+        responses: { 200: { description: 'published minutes', schema: MinutesArchive }, ...errors },
+      },
+      ({ actor, query }) => minutesArchive(actor, query),
     ),
     defineRoute(
       {
@@ -284,6 +300,18 @@ export function meetingRoutes({ meetings: broadcast, register, config }: AppCont
         responses: { 200: { description: 'the meeting', schema: Meeting }, ...errors, ...conflictResponse },
       },
       ({ user, params, body }) => saveMinutes({ user, meetingId: params.id, body, broadcast }),
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/meetings/:id/minutes/attendees',
+        tag: 'meetings',
+        summary: '出席者 to propose: organisations that joined the live room or answered that they attend (secretariat)',
+        access: 'user',
+        params: IdParams,
+        responses: { 200: { description: 'proposed attendees', schema: AttendeeProposal }, ...errors },
+      },
+      ({ actor, params }) => attendeeProposal(actor, params.id),
     ),
     defineRoute(
       {

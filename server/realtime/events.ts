@@ -47,6 +47,7 @@ type Handle = (payload: unknown, from: EventSource, before: () => Promise<void>)
 /**
  * The events that store nothing: joining, leaving, typing, pinging. They are served even while the
  * writes already running are late; every other event is a write, refused then (http/work.ts).
+ * (Joining a live room stores one attendance record per organisation and meeting, once; still a read here.)
  */
 const READS: ReadonlySet<SocketEventName> = new Set<SocketEventName>([
   'session.ping',

@@ -115,6 +115,11 @@ export const Minutes = z.object({
   /** Presenting organisations asked to confirm. */
   awaiting: z.array(OrganizationRef),
   publishedAt: z.string().nullable(),
+  /**
+   * 出席者: the organisations present, as the secretariat recorded them (organisers' order: vendors,
+   * observers, the secretariat). Null until the editor saves a list; publishing records the proposal then.
+   */
+  attendees: z.array(OrganizationRef).nullable(),
 });
 export type Minutes = z.infer<typeof Minutes>;
 
@@ -152,8 +157,23 @@ export const MinutesBody = z.strictObject({
       }),
     )
     .max(50),
+  /** 出席者 by organisation; left out, the stored list stays as it is. */
+  attendeeOrganizationIds: z
+    .array(ObjectIdString)
+    .max(300)
+    .refine((ids) => new Set(ids).size === ids.length, 'an organisation is listed twice')
+    .optional(),
 });
 export type MinutesBody = z.infer<typeof MinutesBody>;
+
+/** Why an organisation is proposed as present: someone of it joined the live room, or answered that they attend. */
+export const ATTENDANCE_SOURCES = ['room', 'rsvp'] as const;
+export const AttendeeProposal = z
+  .object({
+    organizations: z.array(z.object({ organization: OrganizationRef, sources: z.array(z.enum(ATTENDANCE_SOURCES)) })),
+  })
+  .meta({ id: 'AttendeeProposal' });
+export type AttendeeProposal = z.infer<typeof AttendeeProposal>;
 export const ConfirmBody = z.strictObject({ comment: z.string().trim().max(5_000).nullable().default(null) });
 
 export const RsvpCounts = z.object({ online: z.number().int(), inPerson: z.number().int(), absent: z.number().int() });
@@ -198,6 +218,27 @@ export const MeetingSummary = Meeting.omit({ agenda: true, materials: true, minu
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 export const MeetingList = z.object({ meetings: z.array(MeetingSummary) }).meta({ id: 'MeetingList' });
+
+/** The minutes archive: published minutes across meetings, newest meeting first, a page at a time. */
+export const MINUTES_ARCHIVE_PAGE_SIZE = 20;
+export const MinutesArchiveQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  kind: MeetingKind.optional(),
+});
+export type MinutesArchiveQuery = z.infer<typeof MinutesArchiveQuery>;
+export const MinutesArchiveEntry = z.object({
+  meetingId: z.string(),
+  kind: MeetingKind,
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  publishedAt: z.string(),
+});
+export type MinutesArchiveEntry = z.infer<typeof MinutesArchiveEntry>;
+export const MinutesArchive = z
+  .object({ minutes: z.array(MinutesArchiveEntry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .meta({ id: 'MinutesArchive' });
+export type MinutesArchive = z.infer<typeof MinutesArchive>;
 
 export const RsvpBody = z.strictObject({ response: RsvpResponse });
 export const AttendanceRow = z.object({ person: Person, response: RsvpResponse, at: z.string() });

@@ -28,7 +28,15 @@ import {
 
 const suite = useBrowserSuite();
 
-let ids: { councilThread: string; reasonIssue: string; plenary: string; consultation: string; ended: string; vendorOrg: string };
+let ids: {
+  councilThread: string;
+  reasonIssue: string;
+  plenary: string;
+  consultation: string;
+  ended: string;
+  published: string;
+  vendorOrg: string;
+};
 
 beforeAll(async () => {
   const api = await suite.server.api('secretariat@demo.example');
@@ -47,7 +55,32 @@ beforeAll(async () => {
   });
   for (const to of ['scheduled', 'live', 'ended']) await api.post(`/api/meetings/${made.body.id}/status`, { to });
   const dev = await suite.server.api('dev@demo.example');
+  // Published minutes (the archive and the minutes page), a vendor among their 出席者.
+  const published = (
+    await api.post<{ id: string; agenda: { id: string }[] }>('/api/meetings', {
+      kind: 'plenary',
+      title: '議事録を公開した会議',
+      startsAt: '2027-03-04T14:00:00+09:00',
+      endsAt: '2027-03-04T15:00:00+09:00',
+      agenda: [{ title: '議題', minutes: 30 }],
+    })
+  ).body;
+  for (const to of ['scheduled', 'live']) await api.post(`/api/meetings/${published.id}/status`, { to });
+  await dev.put(`/api/meetings/${published.id}/rsvp`, { response: 'online' });
+  await api.post(`/api/meetings/${published.id}/status`, { to: 'ended' });
+  await api.put(`/api/meetings/${published.id}/minutes`, {
+    items: [
+      {
+        agendaItemId: published.agenda[0]!.id,
+        summary: '議論した。',
+        decisions: [{ text: '継続して検討する。' }],
+        actionItems: [{ text: '資料を作成', dueDate: '2027-04-01' }],
+      },
+    ],
+  });
+  await api.post(`/api/meetings/${published.id}/minutes/publish`);
   ids = {
+    published: published.id,
     councilThread: threads.find((t) => t.visibility === 'council')!.id,
     reasonIssue: issues.find((i) => i.specialReason)!.id,
     plenary,
@@ -124,6 +157,8 @@ const PAGES = (): { path: string; ready: (p: Page) => Locator }[] => [
   },
   { path: '/meetings', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/meetings/${ids.consultation}`, ready: (p) => p.getByRole('heading', { level: 1 }) },
+  { path: '/meetings?tab=minutes', ready: (p) => p.getByRole('heading', { level: 3 }) },
+  { path: `/meetings/${ids.published}/minutes/view`, ready: (p) => p.getByRole('heading', { level: 2, name: /^Present/ }) },
   { path: `/meetings/${ids.plenary}/room`, ready: (p) => p.getByRole('region', { name: 'Chat messages' }) },
   { path: '/organizations', ready: (p) => p.getByRole('table') },
   { path: `/organizations/${ids.vendorOrg}`, ready: (p) => p.getByRole('heading', { level: 1 }) },

@@ -224,6 +224,8 @@ export async function createFixtures(server: TestServer) {
   const liveConsultation = await move(await createMeeting('consultation'), 'scheduled', 'live');
   const ended = await endedWithMinutes(false);
   const circulated = await endedWithMinutes(true);
+  const published = await endedWithMinutes(false);
+  expectStatus(await secretariat.post(`/api/meetings/${published.id}/minutes/publish`), 200, 'publish');
   const secretariatUpload = async () =>
     expectStatus(await secretariat.upload<Attachment>('/api/attachments?name=material.png', PNG, 'image/png'), 201, 'material upload');
   const material = async () => {
@@ -257,7 +259,7 @@ export async function createFixtures(server: TestServer) {
     issue,
     answeredIssue,
     answer,
-    meetings: { plenary, consultation, draft, livePlenary, liveConsultation, ended, circulated },
+    meetings: { plenary, consultation, draft, livePlenary, liveConsultation, ended, circulated, published },
     question,
     managedQuestion,
     /** Fresh things for a cell that changes what it acts on. */

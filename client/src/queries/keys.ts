@@ -8,7 +8,7 @@
 import type { AuditExportQuery } from '@shared/schemas/audit';
 import type { OrganizationQuery } from '@shared/schemas/organizations';
 import type { IssueListParams } from './issues';
-import type { MeetingListFilters } from './meetings';
+import type { MeetingListFilters, MinutesArchiveParams } from './meetings';
 import type { ThreadFilters } from './threads';
 
 /** The signed-in person; invalidating `me` refreshes their second factor and passkeys too. */
@@ -68,8 +68,12 @@ export const meetingKeys = {
   all: ['meetings'] as const,
   lists: ['meetings', 'list'] as const,
   list: (filters: MeetingListFilters) => ['meetings', 'list', filters] as const,
+  /** The minutes archive, under the lists: whatever refreshes the meeting lists (a publication) refreshes it too. */
+  minutesArchive: (query: MinutesArchiveParams) => ['meetings', 'list', 'minutesArchive', query] as const,
   detail: (id: string) => ['meetings', 'detail', id] as const,
   attendance: (id: string) => ['meetings', 'attendance', id] as const,
+  /** The minutes editor's proposed 出席者 (room attendance and RSVPs). */
+  attendeeProposal: (id: string) => ['meetings', 'attendeeProposal', id] as const,
   actionItems: ['meetings', 'actionItems'] as const,
 };
 

@@ -8,12 +8,14 @@ import type { MeetingKind, RsvpResponse } from '@shared/meetings/rules';
 import type {
   ActionItemList,
   Attendance,
+  AttendeeProposal,
   CalendarToken,
   Meeting,
   MeetingCreateBody,
   MeetingStatusBody,
   MeetingSummary,
   MeetingUpdateBody,
+  MinutesArchive,
   MinutesBody,
 } from '@shared/schemas/meetings';
 import { api, apiRequest } from '@client/api';
@@ -27,6 +29,11 @@ export interface MeetingListFilters {
   mine?: boolean;
   kind?: MeetingKind;
 }
+/** A page of the minutes archive, optionally of one kind. */
+export interface MinutesArchiveParams {
+  page: number;
+  kind?: MeetingKind;
+}
 export type StatusMove = z.infer<typeof MeetingStatusBody>['to'];
 
 const meetingPath = (id: string, rest = '') => `/api/meetings/${encodeURIComponent(id)}${rest}`;
@@ -38,6 +45,12 @@ function listPath(filters: MeetingListFilters): string {
   return `/api/meetings?${query.toString()}`;
 }
 
+function archivePath(params: MinutesArchiveParams): string {
+  const query = new URLSearchParams({ page: String(params.page) });
+  if (params.kind) query.set('kind', params.kind);
+  return `/api/minutes?${query.toString()}`;
+}
+
 /** The meetings' reads; hooks and cache writers take their keys and fetches from here. */
 export const meetingQueries = {
   list: (filters: MeetingListFilters) => getQuery<{ meetings: MeetingSummary[] }>(meetingKeys.list(filters), listPath(filters)),
@@ -45,12 +58,19 @@ export const meetingQueries = {
   /** The secretariat's attendance list (others are refused with 403). */
   attendance: (id: string) => getQuery<Attendance>(meetingKeys.attendance(id), meetingPath(id, '/attendance')),
   actionItems: () => getQuery<z.infer<typeof ActionItemList>>(meetingKeys.actionItems, '/api/action-items'),
+  /** Published minutes across meetings, newest meeting first; the previous page stays shown while the next loads. */
+  minutesArchive: (params: MinutesArchiveParams) =>
+    getQuery<MinutesArchive>(meetingKeys.minutesArchive(params), archivePath(params), { placeholderData: (previous) => previous }),
+  /** The secretariat's proposed 出席者 for the minutes editor (others are refused with 403). */
+  attendeeProposal: (id: string) => getQuery<AttendeeProposal>(meetingKeys.attendeeProposal(id), meetingPath(id, '/minutes/attendees')),
 };
 
 export const useMeetingList = (filters: MeetingListFilters) => useQuery(meetingQueries.list(filters));
 export const useMeeting = (id: string) => useQuery(meetingQueries.detail(id));
 export const useAttendance = (id: string) => useQuery(meetingQueries.attendance(id));
 export const useActionItems = () => useQuery(meetingQueries.actionItems());
+export const useMinutesArchive = (params: MinutesArchiveParams) => useQuery(meetingQueries.minutesArchive(params));
+export const useAttendeeProposal = (id: string) => useQuery(meetingQueries.attendeeProposal(id));
 
 /** Put a meeting a write returned into its detail cache; lists show summaries, so they refetch. */
 export function storeMeeting(queryClient: QueryClient, meeting: Meeting): void {

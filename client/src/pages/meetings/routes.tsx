@@ -16,7 +16,14 @@ export const meetingsRoutes: RouteObject[] = [
       { path: ':id', lazy: lazyRoute(() => import('./detail/MeetingPage'), 'MeetingPage') },
       { path: ':id/edit', lazy: lazyRoute(() => import('./form/MeetingFormPage'), 'EditMeetingPage') },
       { path: ':id/room', lazy: lazyRoute(() => import('./room/MeetingRoomPage'), 'MeetingRoomPage') },
-      { path: ':id/minutes', lazy: lazyRoute(() => import('./minutes/MinutesEditorPage'), 'MinutesEditorPage') },
+      {
+        // The secretariat's editor, and the minutes as a document for every reader (printable).
+        path: ':id/minutes',
+        children: [
+          { index: true, lazy: lazyRoute(() => import('./minutes/MinutesEditorPage'), 'MinutesEditorPage') },
+          { path: 'view', lazy: lazyRoute(() => import('./minutes/MinutesDocumentPage'), 'MinutesDocumentPage') },
+        ],
+      },
     ],
   },
 ];

@@ -14,9 +14,13 @@ export function MinutesItemsView({ meeting, minutes }: { meeting: Meeting; minut
     <ol className="minutes-view">
       {minutes.items.map((item) => (
         <li key={item.agendaItemId} className="minutes-view__item">
-          <h3 className="minutes-view__title">{titleOf(item.agendaItemId)}</h3>
+          <h3 className="minutes-view__title" data-user-content={meeting.agenda.some((a) => a.id === item.agendaItemId) || undefined}>
+            {titleOf(item.agendaItemId)}
+          </h3>
           {item.summary ? (
-            <p className="minutes-view__summary">{item.summary}</p>
+            <p className="minutes-view__summary" data-user-content>
+              {item.summary}
+            </p>
           ) : (
             <p className="muted">{mt('meetings.minutes.noSummary')}</p>
           )}
@@ -26,7 +30,9 @@ export function MinutesItemsView({ meeting, minutes }: { meeting: Meeting; minut
               <ul className="minutes-view__list">
                 {item.decisions.map((decision, index) => (
                   <li key={index}>
-                    <p className="minutes-view__text">{decision.text}</p>
+                    <p className="minutes-view__text" data-user-content>
+                      {decision.text}
+                    </p>
                     {decision.issueId && (
                       <p className="small">
                         {mt('meetings.minutes.linkedIssue')}: <DecisionIssueLink issueId={decision.issueId} issue={decision.issue} />{' '}
@@ -51,7 +57,9 @@ export function MinutesItemsView({ meeting, minutes }: { meeting: Meeting; minut
                       action.overdue ? 'action-item action-item--overdue' : action.done ? 'action-item action-item--done' : 'action-item'
                     }
                   >
-                    <p className="action-item__text">{action.text}</p>
+                    <p className="action-item__text" data-user-content>
+                      {action.text}
+                    </p>
                     <p className="action-item__meta small">
                       {action.overdue && <span className="overdue-flag">{mt('meetings.actionItems.overdue')}</span>}
                       {action.done && <span className="done-flag">{mt('meetings.actionItems.done')}</span>}

@@ -3,6 +3,7 @@ import type { Meeting } from '@shared/schemas/meetings';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { ConfirmationStatus } from '../common/ConfirmationStatus';
+import { MinutesAttendees } from '../common/MinutesAttendees';
 import { MinutesItemsView } from '../common/MinutesItemsView';
 import { useMeetingsT } from '../useMeetingsT';
 import { MinutesConfirmForm } from './MinutesConfirmForm';
@@ -45,6 +46,10 @@ export function MinutesSection({ meeting }: { meeting: Meeting }) {
               {manage ? mt('meetings.minutes.draftNoteSecretariat') : mt('meetings.minutes.draftNotePresenter')}
             </p>
           )}
+          <p>
+            <Link to={`/meetings/${meeting.id}/minutes/view`}>{mt('meetings.minutes.openDocument')}</Link>
+          </p>
+          <MinutesAttendees attendees={minutes.attendees} level={3} />
           <MinutesItemsView meeting={meeting} minutes={minutes} />
           {!minutes.publishedAt && <ConfirmationStatus minutes={minutes} />}
           {awaitingMine && <MinutesConfirmForm meeting={meeting} />}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { LoadingState } from '@client/components/LoadingState';
+import { BackToMeeting } from '../common/BackToMeeting';
 import { MeetingLoadError } from '../common/MeetingLoadError';
 import { NotPermitted } from '@client/components/NotPermitted';
 import { Notice } from '@client/components/Notice';
@@ -66,13 +67,7 @@ export function EditMeetingPage() {
   const back = `/meetings/${id}`;
   return (
     <>
-      <p className="back-link">
-        <Link to={back}>
-          {mt('meetings.form.backToMeetingBefore')}
-          <span data-user-content>{meeting.data.title}</span>
-          {mt('meetings.form.backToMeetingAfter')}
-        </Link>
-      </p>
+      <BackToMeeting meeting={meeting.data} />
       <header className="page-header">
         <h1>{mt('meetings.form.editHeading')}</h1>
       </header>

@@ -5,16 +5,17 @@ import { useCurrentUser } from '@client/components/CurrentUser';
 import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { usePageTitle } from '@client/components/usePageTitle';
-import { useMeetingList } from '@client/queries/meetings';
+import { useMeetingList, type MeetingListFilters } from '@client/queries/meetings';
 import { useMeetingLabels } from '../common/labels';
 import { useMeetingsT } from '../useMeetingsT';
 import { ActionItemsPanel } from './ActionItemsPanel';
 import { CalendarFeedSection } from './CalendarFeedSection';
 import { MeetingListItem } from './MeetingListItem';
 import { MeetingTabs } from './MeetingTabs';
-import { useMeetingListView } from './useMeetingListView';
+import { MinutesArchiveList } from './MinutesArchiveList';
+import { useMeetingListView, type MeetingTab } from './useMeetingListView';
 
-/** /meetings: upcoming, past or one's own meetings, one's action items, and the calendar feed. */
+/** /meetings: upcoming, past or one's own meetings, or the archive of published minutes; one's action items, and the calendar feed. */
 export function MeetingListPage() {
   const mt = useMeetingsT();
   usePageTitle(mt('meetings.list.title'));
@@ -22,8 +23,6 @@ export function MeetingListPage() {
   const labels = useMeetingLabels();
   const kindId = useId();
   const view = useMeetingListView();
-  const list = useMeetingList(view.filters);
-  const meetings = list.data?.meetings ?? [];
 
   return (
     <>
@@ -64,25 +63,10 @@ export function MeetingListPage() {
               ))}
             </select>
           </div>
-          {list.isPending ? (
-            <LoadingState />
-          ) : list.isError ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : meetings.length === 0 ? (
-            <div className="state-panel">
-              <p>{mt(`meetings.list.empty.${view.tab}`)}</p>
-            </div>
+          {view.tab === 'minutes' ? (
+            <MinutesArchiveList params={view.archive} onPage={view.setPage} />
           ) : (
-            <>
-              <p className="result-count" role="status">
-                {mt('meetings.list.count', { count: meetings.length })}
-              </p>
-              <ul className="meeting-list">
-                {meetings.map((meeting) => (
-                  <MeetingListItem key={meeting.id} meeting={meeting} />
-                ))}
-              </ul>
-            </>
+            <MeetingResults filters={view.filters} tab={view.tab} />
           )}
         </section>
         <aside className="meetings-layout__side" aria-label={mt('meetings.list.sideLabel')}>
@@ -90,6 +74,34 @@ export function MeetingListPage() {
           <CalendarFeedSection />
         </aside>
       </div>
+    </>
+  );
+}
+
+/** The meetings of one of the meeting tabs. */
+function MeetingResults({ filters, tab }: { filters: MeetingListFilters; tab: Exclude<MeetingTab, 'minutes'> }) {
+  const mt = useMeetingsT();
+  const list = useMeetingList(filters);
+  const meetings = list.data?.meetings ?? [];
+  if (list.isPending) return <LoadingState />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (meetings.length === 0) {
+    return (
+      <div className="state-panel">
+        <p>{mt(`meetings.list.empty.${tab}`)}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <p className="result-count" role="status">
+        {mt('meetings.list.count', { count: meetings.length })}
+      </p>
+      <ul className="meeting-list">
+        {meetings.map((meeting) => (
+          <MeetingListItem key={meeting.id} meeting={meeting} />
+        ))}
+      </ul>
     </>
   );
 }

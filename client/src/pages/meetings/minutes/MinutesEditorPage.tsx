@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { MinutesBody, type Meeting } from '@shared/schemas/meetings';
+import { MinutesBody, type AttendeeProposal, type Meeting } from '@shared/schemas/meetings';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { useCurrentUser } from '@client/components/CurrentUser';
+import { ErrorState } from '@client/components/ErrorState';
 import { FormAlert } from '@client/components/FormAlert';
 import { LoadingState } from '@client/components/LoadingState';
 import { MeetingLoadError } from '../common/MeetingLoadError';
@@ -11,13 +12,16 @@ import { NotPermitted } from '@client/components/NotPermitted';
 import { Notice } from '@client/components/Notice';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useErrorMessage } from '@client/components/useErrorMessage';
-import { useMeeting, useSaveMinutes } from '@client/queries/meetings';
+import { useAttendeeProposal, useMeeting, useSaveMinutes } from '@client/queries/meetings';
+import { BackToMeeting } from '../common/BackToMeeting';
+import { MinutesAttendees } from '../common/MinutesAttendees';
 import { MinutesItemsView } from '../common/MinutesItemsView';
 import { draftErrorsFromZod, errorsUnder, serverDraftError, type DraftErrors } from '../form/draftErrors';
 import { useMeetingsT } from '../useMeetingsT';
+import { AttendeesEditor } from './AttendeesEditor';
 import { MinutesItemEditor } from './MinutesItemEditor';
 import { MinutesWorkflow } from './MinutesWorkflow';
-import { bodyOf, draftFromMeeting, isDirty, type MinutesItemDraft } from './minutesDraft';
+import { attendeesDraft, bodyOf, draftFromMeeting, isDirty, type AttendeeDraft, type MinutesItemDraft } from './minutesDraft';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 
 /** /meetings/:id/minutes: the secretariat writes, circulates and publishes the 議事録. */
@@ -43,13 +47,7 @@ export function MinutesEditorPage() {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={`/meetings/${id}`}>
-          {mt('meetings.form.backToMeetingBefore')}
-          <span data-user-content>{data.title}</span>
-          {mt('meetings.form.backToMeetingAfter')}
-        </Link>
-      </p>
+      <BackToMeeting meeting={data} />
       <header className="page-header">
         <p className="page-header__eyebrow" data-user-content>
           {data.title}
@@ -61,6 +59,10 @@ export function MinutesEditorPage() {
       ) : data.status === 'minutesPublished' && data.minutes ? (
         <>
           <Notice tone="success">{mt('meetings.minutesEditor.published')}</Notice>
+          <p>
+            <Link to={`/meetings/${id}/minutes/view`}>{mt('meetings.minutes.openDocument')}</Link>
+          </p>
+          <MinutesAttendees attendees={data.minutes.attendees} level={2} />
           <MinutesItemsView meeting={data} minutes={data.minutes} />
         </>
       ) : (
@@ -70,16 +72,25 @@ export function MinutesEditorPage() {
   );
 }
 
+/** The editor starts from the proposed 出席者 as well as the saved minutes, so it waits for them. */
 function MinutesEditor({ meeting }: { meeting: Meeting }) {
+  const proposal = useAttendeeProposal(meeting.id);
+  if (proposal.isPending) return <LoadingState />;
+  if (proposal.isError) return <ErrorState error={proposal.error} onRetry={() => void proposal.refetch()} />;
+  return <MinutesForm meeting={meeting} proposal={proposal.data} />;
+}
+
+function MinutesForm({ meeting, proposal }: { meeting: Meeting; proposal: AttendeeProposal }) {
   const mt = useMeetingsT();
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const save = useSaveMinutes(meeting.id);
   const [items, setItems] = useState<MinutesItemDraft[]>(() => draftFromMeeting(meeting));
+  const [attendees, setAttendees] = useState<AttendeeDraft[]>(() => attendeesDraft(meeting, proposal));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [savedNote, setSavedNote] = useState(false);
-  const dirty = isDirty(items, meeting);
+  const dirty = isDirty(items, attendees, meeting, proposal);
   const blocker = useUnsavedChangesGuard(dirty);
   const agendaIssues = meeting.agenda.flatMap((a) => a.issues);
 
@@ -87,7 +98,7 @@ function MinutesEditor({ meeting }: { meeting: Meeting }) {
     event.preventDefault();
     setFormError(null);
     setSavedNote(false);
-    const parsed = MinutesBody.safeParse(bodyOf(items));
+    const parsed = MinutesBody.safeParse(bodyOf(items, attendees));
     if (!parsed.success) {
       setErrors(draftErrorsFromZod(parsed.error, t));
       setFormError(t('errors.summary'));
@@ -98,10 +109,11 @@ function MinutesEditor({ meeting }: { meeting: Meeting }) {
       const saved = await save.mutateAsync(parsed.data);
       // Start again from what the server stored: new action items now have their ids.
       setItems(draftFromMeeting(saved));
+      setAttendees(attendeesDraft(saved, proposal));
       setSavedNote(true);
     } catch (error) {
-      const fieldError = serverDraftError(error, ['items'], t);
-      setFormError(fieldError?.items ?? errorMessage(error));
+      const fieldError = serverDraftError(error, ['items', 'attendeeOrganizationIds'], t);
+      setFormError(fieldError?.items ?? fieldError?.attendeeOrganizationIds ?? errorMessage(error));
     }
   }
 
@@ -109,6 +121,7 @@ function MinutesEditor({ meeting }: { meeting: Meeting }) {
     <>
       <p className="lead">{mt('meetings.minutesEditor.lead')}</p>
       <form className="form minutes-editor" noValidate onSubmit={(event) => void submit(event)}>
+        <AttendeesEditor attendees={attendees} onChange={setAttendees} />
         {meeting.agenda.length === 0 && <p className="muted">{mt('meetings.agenda.empty')}</p>}
         {meeting.agenda.map((agendaItem, index) => {
           const item = items[index];

@@ -1,9 +1,11 @@
 /**
  * The minutes editor's state per agenda item, as the inputs hold it, and the MinutesBody the
- * shared schema checks. Every agenda item gets an entry, written or not.
+ * shared schema checks. Every agenda item gets an entry, written or not. The 出席者 are a list of
+ * candidates (proposed, saved or added), each ticked or not.
  */
 import type { IssueRef } from '@shared/schemas/issues';
-import type { Meeting, MinutesBody } from '@shared/schemas/meetings';
+import type { AttendeeProposal, Meeting, MinutesBody } from '@shared/schemas/meetings';
+import type { OrganizationRef } from '@client/components/OrgRefName';
 
 export type DecisionEffect = 'record' | 'answer';
 
@@ -35,6 +37,42 @@ export interface MinutesItemDraft {
   actionItems: ActionDraft[];
 }
 
+export type AttendanceSource = AttendeeProposal['organizations'][number]['sources'][number];
+
+export interface AttendeeDraft {
+  organization: OrganizationRef;
+  /** Why it was proposed (none: saved or added by hand). */
+  sources: AttendanceSource[];
+  /** Ticked: named in the minutes. */
+  listed: boolean;
+}
+
+/**
+ * The candidates: the proposal (room and RSVPs) in the server's order, then organisations saved
+ * in the minutes that the proposal lacks. Ticked: the saved list, or — before one is saved —
+ * the whole proposal, which is what publishing would record.
+ */
+export function attendeesDraft(meeting: Meeting, proposal: AttendeeProposal): AttendeeDraft[] {
+  const saved = meeting.minutes?.attendees ?? null;
+  const listed = new Set((saved ?? proposal.organizations.map((p) => p.organization)).map((o) => o.id));
+  const proposed = proposal.organizations.map((p) => ({
+    organization: p.organization,
+    sources: p.sources,
+    listed: listed.has(p.organization.id),
+  }));
+  const extra = (saved ?? [])
+    .filter((o) => !proposed.some((p) => p.organization.id === o.id))
+    .map((organization) => ({ organization, sources: [], listed: true }));
+  return [...proposed, ...extra];
+}
+
+/** Tick an organisation, adding it to the candidates when it is not one yet. */
+export function addAttendee(attendees: AttendeeDraft[], organization: OrganizationRef): AttendeeDraft[] {
+  if (attendees.some((a) => a.organization.id === organization.id))
+    return attendees.map((a) => (a.organization.id === organization.id ? { ...a, listed: true } : a));
+  return [...attendees, { organization, sources: [], listed: true }];
+}
+
 export const newDecision = (): DecisionDraft => ({ key: crypto.randomUUID(), text: '', issueId: null, issue: null, effect: 'record' });
 export const newActionItem = (): ActionDraft => ({ key: crypto.randomUUID(), text: '', ownerOrganizationId: '', dueDate: '', done: false });
 
@@ -63,8 +101,13 @@ export function draftFromMeeting(meeting: Meeting): MinutesItemDraft[] {
   });
 }
 
-export function bodyOf(items: MinutesItemDraft[]): MinutesBody {
+export function bodyOf(items: MinutesItemDraft[], attendees: AttendeeDraft[]): MinutesBody {
   return {
+    // The server keeps them in the minutes' order; sorted here so that ticking order is no change.
+    attendeeOrganizationIds: attendees
+      .filter((a) => a.listed)
+      .map((a) => a.organization.id)
+      .sort(),
     items: items.map((item) => ({
       agendaItemId: item.agendaItemId,
       summary: item.summary,
@@ -81,9 +124,9 @@ export function bodyOf(items: MinutesItemDraft[]): MinutesBody {
   };
 }
 
-/** Whether the editor holds anything the server does not. */
-export function isDirty(items: MinutesItemDraft[], meeting: Meeting): boolean {
-  return JSON.stringify(bodyOf(items)) !== JSON.stringify(bodyOf(draftFromMeeting(meeting)));
+/** Whether the editor holds anything the server does not (a list not saved yet stands for the proposal). */
+export function isDirty(items: MinutesItemDraft[], attendees: AttendeeDraft[], meeting: Meeting, proposal: AttendeeProposal): boolean {
+  return JSON.stringify(bodyOf(items, attendees)) !== JSON.stringify(bodyOf(draftFromMeeting(meeting), attendeesDraft(meeting, proposal)));
 }
 
 /** What publishing will do to the register: decisions recorded in issue histories, and official answers posted. */
