@@ -26,6 +26,8 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
   private loaded: Promise<void> | null = null;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  /** Told of every key the view applies, ObjectId or not (`null`: anything may have changed). */
+  private listeners: Array<(keys: readonly string[] | null) => void> = [];
 
   /**
    * @param name the change log's name
@@ -36,8 +38,22 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
     private readonly load: (ids: Types.ObjectId[] | null) => Promise<Row[]>,
   ) {}
 
+  /**
+   * Be told, before a read of the view resolves, of every key of the change log it applied — the
+   * documents' ids and any other keys recorded in the same log (`null`: anything may have changed):
+   * how a cache of something else kept in step with the same writes (threads/bucketCache.ts) learns of them.
+   */
+  listen(listener: (keys: readonly string[] | null) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private tell(keys: readonly string[] | null): void {
+    for (const listener of this.listeners) listener(keys);
+  }
+
   /** Read every document again (at start-up, after a bulk change, or on command). */
   async reload(): Promise<number> {
+    this.tell(null);
     const seen = await lastChange(db(), this.name);
     const started = Date.now();
     const docs = await this.load(null);
@@ -58,7 +74,9 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
       this.seen = Math.max(this.seen, last);
       return;
     }
-    const ids = [...new Set(changes.flatMap((c) => c.keys))].filter((id) => mongoose.isValidObjectId(id));
+    const keys = [...new Set(changes.flatMap((c) => c.keys))];
+    this.tell(keys);
+    const ids = keys.filter((id) => mongoose.isValidObjectId(id));
     const found = new Map((await this.load(ids.map((id) => new mongoose.Types.ObjectId(id)))).map((d) => [String(d._id), d]));
     for (const id of ids) {
       const doc = found.get(id);
@@ -114,6 +132,7 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
 
   /** Forget everything (tests switch databases). */
   reset(): void {
+    this.tell(null);
     this.sorted = new Map();
     this.rows = new Map();
     this.seen = 0;
@@ -128,26 +147,44 @@ function idsOfFilter(filter: Record<string, unknown>): string[] | null {
   return Array.isArray(list) ? list.map(String) : null;
 }
 
+/** Query option: more keys to record in the same change-log entry as the documents written (e.g. `{ changeLogKeys: [...] }`). */
+export interface ChangeLogOptions {
+  changeLogKeys?: string[];
+}
+
 /**
  * Record every write through the models of `schema` in change log `name`, before the write
  * resolves: documents saved or inserted by their `_id`, updates and deletes by the `_id` of their
- * filter (any other filter records `*`).
+ * filter (any other filter records `*`), each as `keyOf(id)`, with any `changeLogKeys` the query
+ * was given. All the keys of one write join one entry.
  */
-export function recordWritesIn(schema: Schema, name: string): void {
+export function recordWritesIn(
+  schema: Schema,
+  name: string,
+  {
+    keyOf = (id: string) => id,
+    wildcard = '*',
+    inserts = true,
+  }: { keyOf?: (id: string) => string; wildcard?: string; inserts?: boolean } = {},
+): void {
   const changed = async (keys: readonly string[]) => {
-    for (const key of new Set(keys)) await recordChange(db(), name, key);
+    await Promise.all([...new Set(keys)].map((key) => recordChange(db(), name, key)));
   };
-  schema.post('save', async function (this: { _id: unknown }) {
-    await changed([String(this._id)]);
-  });
-  schema.post('insertMany', async function (docs: unknown) {
-    await changed((docs as Array<{ _id: unknown }>).map((d) => String(d._id)));
-  });
+  if (inserts) {
+    schema.post('save', async function (this: { _id: unknown }) {
+      await changed([keyOf(String(this._id))]);
+    });
+    schema.post('insertMany', async function (docs: unknown) {
+      await changed((docs as Array<{ _id: unknown }>).map((d) => keyOf(String(d._id))));
+    });
+  }
   schema.post(
     ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'],
     { document: false, query: true },
     async function () {
-      await changed(idsOfFilter(this.getFilter() as Record<string, unknown>) ?? ['*']);
+      const ids = idsOfFilter(this.getFilter() as Record<string, unknown>);
+      const extra = (this.getOptions() as ChangeLogOptions).changeLogKeys ?? [];
+      await changed([...(ids ? ids.map(keyOf) : [wildcard]), ...extra]);
     },
   );
 }

@@ -3,15 +3,25 @@ import type { Actor } from '@shared/domain';
 import { messageVerdicts, postVerdict, readVerdict, type MessageAbility } from '@shared/policies/thread';
 import { enforce } from '../http/authorize';
 import { notFound } from '../http/errors';
-import { MessageModel, ThreadModel, type MessageDocument, type ThreadDocument } from './model';
+import { isValidObjectId } from 'mongoose';
+import { MessageModel, ThreadModel, type MessageDocument, type ThreadDocument, type ThreadRow } from './model';
+import { threadView } from './threadView';
 import { messageFacts, threadFacts } from './presenter';
 
-export function requireReadable(actor: Actor, thread: ThreadDocument): void {
+export function requireReadable(actor: Actor, thread: ThreadRow): void {
   enforce(readVerdict(actor, thread));
 }
 
 export async function readableThread(actor: Actor, threadId: string): Promise<ThreadDocument> {
   const thread = await ThreadModel.findById(threadId);
+  if (!thread) throw notFound('thread');
+  requireReadable(actor, thread);
+  return thread;
+}
+
+/** The same, from the in-memory thread view (current as of this call): no read of the thread itself. */
+export async function readableThreadRow(actor: Actor, threadId: string): Promise<ThreadRow> {
+  const thread = isValidObjectId(threadId) ? (await threadView.current()).get(threadId) : undefined;
   if (!thread) throw notFound('thread');
   requireReadable(actor, thread);
   return thread;

@@ -3,11 +3,11 @@
  * stored, and only then announced (DESIGN.md §3). Numbers come from the per-thread sequence, so
  * clients can see gaps; sends are idempotent on (author, clientId).
  */
-import { trusted, type Types, type UpdateQuery } from 'mongoose';
+import type { Types, UpdateQuery } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import type { ThreadFacts } from '@shared/policies/thread';
-import type { Message, MessagePage } from '@shared/schemas/threads';
+import type { Message, MessagePage, Reaction } from '@shared/schemas/threads';
 import { bucketOf, LIMITS, MESSAGE_BUCKET_SPAN } from '@shared/threads/rules';
 import { attachToMessage, claimForMessage } from '../attachments/service';
 import { idempotentId, isDuplicateKey } from '../db/keys';
@@ -15,11 +15,22 @@ import { nextSequence } from '../db/sequence';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { ActingUser } from '../users/model';
 import { toActor } from '../users/presenter';
-import { readableMessage, readableThread, requireCanPost, requireMessageAbility } from './access';
+import { readableMessage, readableThread, readableThreadRow, requireCanPost, requireMessageAbility } from './access';
+import { messagesInRange } from './bucketCache';
+import { bucketKey } from './changeKeys';
 import type { ForumBroadcast } from './broadcast';
 import { resolveMentions } from './mentions';
 import { recordMessageGrams } from './messageGrams';
-import { MessageModel, MessageVersionModel, ThreadModel, type MessageDocument, type MessageRecord, type ThreadDocument } from './model';
+import {
+  MessageModel,
+  MessageVersionModel,
+  ThreadModel,
+  type MessageDocument,
+  type MessageRecord,
+  type MessageRow,
+  type ThreadDocument,
+  type ThreadRow,
+} from './model';
 import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
 import { presentMessage, presentThread, threadFacts, withAbilities } from './presenter';
@@ -42,14 +53,27 @@ async function updatedMessage(id: Types.ObjectId, update?: UpdateQuery<MessageRe
  * facts of their thread (one thread, or a map by id for messages from several).
  */
 export async function presentMessages(
-  messages: readonly MessageDocument[],
+  messages: readonly MessageRow[],
   actor: Actor,
   threads: ThreadFacts | ReadonlyMap<string, ThreadFacts>,
 ): Promise<Message[]> {
   const reactions = await reactionsOf(messages.map((m) => m._id));
+  return presentWith(
+    messages.map((message) => ({ message, reactions: reactions.get(String(message._id)) ?? [] })),
+    actor,
+    threads,
+  );
+}
+
+/** presentMessages, for messages whose reactions are at hand. */
+function presentWith(
+  found: ReadonlyArray<{ message: MessageRow; reactions: Reaction[] }>,
+  actor: Actor,
+  threads: ThreadFacts | ReadonlyMap<string, ThreadFacts>,
+): Message[] {
   const moderator = can(actor, 'moderate');
-  const threadOf = (m: MessageDocument) => (threads instanceof Map ? threads.get(String(m.threadId))! : (threads as ThreadFacts));
-  return messages.map((m) => withAbilities(presentMessage(m, reactions.get(String(m._id)) ?? [], { moderator }), actor, threadOf(m)));
+  const threadOf = (m: MessageRow) => (threads instanceof Map ? threads.get(String(m.threadId))! : (threads as ThreadFacts));
+  return found.map(({ message, reactions }) => withAbilities(presentMessage(message, reactions, { moderator }), actor, threadOf(message)));
 }
 
 /** presentMessages for one message. */
@@ -81,10 +105,11 @@ async function announce(
 async function recordActivity(threadId: unknown, seq: number, at: Date, userId: string): Promise<ThreadDocument> {
   for (let attempt = 0; ; attempt++) {
     // One round trip: the update answers with the document it left (`+grams`: no projection, which FerretDB's findAndModify refuses).
+    // Its change-log entry also tells every process's bucket cache that the message's bucket changed.
     const thread = (await ThreadModel.findOneAndUpdate(
       { _id: threadId },
       { $max: { lastSeq: seq, lastActivityAt: at }, $addToSet: { participants: userId } },
-      { returnDocument: 'after' },
+      { returnDocument: 'after', changeLogKeys: [bucketKey(threadId, bucketOf(seq))] },
     ).select('+grams'))!;
     const holds = thread.lastSeq >= seq && thread.participants.some((p) => String(p) === userId);
     if (holds || attempt >= 10) return thread;
@@ -218,29 +243,17 @@ async function duplicateOf(stored: MessageDocument, threadId: string, actor: Act
 
 /** A page of the thread. `before`: top-level messages before it; `after`: everything after it; neither: the latest top-level page. */
 export async function messagePage(actor: Actor, threadId: string, query: PageQuery): Promise<MessagePage> {
-  return messagePageOf(actor, await readableThread(actor, threadId), query);
+  return messagePageOf(actor, await readableThreadRow(actor, threadId), query);
 }
 
 type PageQuery = { before?: number; after?: number; limit: number };
+type Found = Awaited<ReturnType<typeof messagesInRange>>;
 
 /** The widest range of numbers one read asks for (its buckets are read in parallel). */
 const MAX_WINDOW = 8 * MESSAGE_BUCKET_SPAN;
 
-/**
- * The messages of `thread` numbered in [from, to) that match `filter`: one equality lookup on
- * (thread, bucket) per bucket the range touches, narrowed by the range, so the engine decodes only
- * messages in it (docs/DATABASE.md, "Access patterns").
- */
-async function inRange(thread: ThreadDocument, from: number, to: number, filter: Record<string, unknown>): Promise<MessageDocument[]> {
-  const buckets: number[] = [];
-  for (let b = bucketOf(from); b <= bucketOf(to - 1); b++) buckets.push(b);
-  const seq = trusted({ $gte: from, $lt: to });
-  const rows = await Promise.all(buckets.map((bucket) => MessageModel.find({ threadId: thread._id, bucket, ...filter, seq })));
-  return rows.flat();
-}
-
 /** One above the highest number a message of the thread may have now: a send may be storing one the thread does not record yet. */
-const ceilingOf = (thread: ThreadDocument) => (bucketOf(thread.lastSeq) + 2) * MESSAGE_BUCKET_SPAN;
+const ceilingOf = (thread: ThreadRow) => (bucketOf(thread.lastSeq) + 2) * MESSAGE_BUCKET_SPAN;
 
 /**
  * How many numbers to read next for `missing` top-level messages, when the last `width` numbers
@@ -252,50 +265,51 @@ const nextWidth = (missing: number, got: number, width: number) =>
 
 /**
  * The last `count` top-level messages before `before` (or the latest), oldest first. Reads the
- * `count` numbers below the cursor, then, for what replies took, a range sized by how many of the
- * numbers read were replies — never the whole thread, whatever its length, and little beyond the page.
+ * buckets of the `count` numbers below the cursor, then, for what replies took, a range sized by how
+ * many of the numbers read were replies — never the whole thread, whatever its length. The buckets
+ * come from the bucket cache (bucketCache.ts), read from the database once.
  */
-async function topLevelBefore(thread: ThreadDocument, before: number | undefined, count: number): Promise<MessageDocument[]> {
+async function topLevelBefore(thread: ThreadRow, before: number | undefined, count: number): Promise<Found> {
   // A cursor beyond the thread's numbers counts from its ceiling (never a walk down from a far number).
   let to = Math.min(before ?? Infinity, ceilingOf(thread));
   // The first read covers the `count` numbers below the cursor, or below the last number the thread records.
   let width = to > thread.lastSeq ? to - (thread.lastSeq + 1) + count : count;
-  const found: MessageDocument[] = [];
+  const found: Found = [];
   while (to > 0 && found.length < count) {
     const from = Math.max(0, to - width);
-    const rows = await inRange(thread, from, to, { parentId: null });
+    const rows = await messagesInRange(thread._id, from, to, true);
     found.push(...rows);
     to = from;
     width = nextWidth(count - found.length, rows.length, width);
   }
   return found
-    .sort((a, b) => b.seq - a.seq)
+    .sort((a, b) => b.message.seq - a.message.seq)
     .slice(0, count)
     .reverse();
 }
 
 /** Every message (replies too) after `after`, in order, at most `count`. */
-async function messagesAfter(thread: ThreadDocument, after: number, count: number): Promise<MessageDocument[]> {
+async function messagesAfter(thread: ThreadRow, after: number, count: number): Promise<Found> {
   const ceiling = ceilingOf(thread);
-  const found: MessageDocument[] = [];
+  const found: Found = [];
   let from = after + 1;
   let width = count;
   while (from < ceiling && found.length < count) {
     const to = Math.min(ceiling, from + width);
-    found.push(...(await inRange(thread, from, to, {})));
+    found.push(...(await messagesInRange(thread._id, from, to, false)));
     from = to;
     width = Math.min(MAX_WINDOW, 2 * width);
   }
-  return found.sort((a, b) => a.seq - b.seq).slice(0, count);
+  return found.sort((a, b) => a.message.seq - b.message.seq).slice(0, count);
 }
 
 /** The same, for a thread already loaded (and checked) by the caller. */
-export async function messagePageOf(actor: Actor, thread: ThreadDocument, query: PageQuery): Promise<MessagePage> {
+export async function messagePageOf(actor: Actor, thread: ThreadRow, query: PageQuery): Promise<MessagePage> {
   const { before, after, limit } = query;
   let found = after !== undefined ? await messagesAfter(thread, after, limit + 1) : await topLevelBefore(thread, before, limit + 1);
   const hasMore = found.length > limit;
   if (hasMore) found = after !== undefined ? found.slice(0, limit) : found.slice(1);
-  return { messages: await presentMessages(found, actor, threadFacts(thread)), hasMore, lastSeq: thread.lastSeq };
+  return { messages: presentWith(found, actor, threadFacts(thread)), hasMore, lastSeq: thread.lastSeq };
 }
 
 export async function repliesOf(actor: Actor, messageId: string): Promise<MessagePage> {

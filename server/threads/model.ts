@@ -8,6 +8,7 @@ import { MODERATION_ACTIONS, REACTION_KEYS, VISIBILITIES } from '@shared/threads
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
 import { recordWritesIn } from '../db/collectionView';
 import { personSchema } from '../users/person';
+import { ALL_MESSAGES, messageKey, reactionKey } from './changeKeys';
 
 const threadSchema = new Schema(
   {
@@ -82,6 +83,11 @@ const messageSchema = new Schema(
 messageSchema.index({ threadId: 1, seq: 1 }, { unique: true });
 messageSchema.index({ threadId: 1, parentId: 1, seq: -1 });
 messageSchema.index({ threadId: 1, bucket: 1 });
+/**
+ * Changes to stored messages are recorded in the threads' log for the bucket caches (bucketCache.ts).
+ * A new message is recorded with its thread's activity instead (messages.ts, recordActivity): one entry, not two.
+ */
+recordWritesIn(messageSchema, THREADS_LOG, { keyOf: messageKey, wildcard: ALL_MESSAGES, inserts: false });
 
 /**
  * The search grams of a visible message, kept beside it rather than in it: a page of the thread
@@ -116,6 +122,7 @@ const reactionSchema = new Schema({
   at: { type: Date, required: true },
 });
 reactionSchema.index({ messageId: 1, at: 1 });
+recordWritesIn(reactionSchema, THREADS_LOG, { keyOf: reactionKey, wildcard: ALL_MESSAGES });
 
 /** How far a person has read a thread: `_id` is `<userId>:<threadId>`. */
 const readCursorSchema = new Schema({
@@ -144,6 +151,8 @@ export type ThreadDocument = HydratedDocument<ThreadRecord>;
 export type ThreadRow = ThreadRecord & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 export type MessageRecord = InferSchemaType<typeof messageSchema>;
 export type MessageDocument = HydratedDocument<MessageRecord>;
+/** A stored message's fields: a lean row (as the bucket cache keeps it, bucketCache.ts) or a document. */
+export type MessageRow = MessageRecord & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 
 export const ThreadModel = mongoose.model('Thread', threadSchema);
 export const MessageModel = mongoose.model('Message', messageSchema);

@@ -4,7 +4,7 @@ import { messageAbilities, type MessageFacts, type ThreadFacts } from '@shared/p
 import type { Message, MessageView, ModerationAction, Reaction, Thread } from '@shared/schemas/threads';
 import { REACTION_KEYS, type ReactionKey } from '@shared/threads/rules';
 import { presentPerson, type PersonRecord } from '../users/person';
-import type { MessageDocument, ThreadRow } from './model';
+import type { MessageRow, ThreadRow } from './model';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -64,7 +64,7 @@ export const threadFacts = (t: { visibility: Thread['visibility']; locked: boole
 });
 
 /** What the message rules need of a stored message. */
-export const messageFacts = (m: MessageDocument): MessageFacts => ({
+export const messageFacts = (m: MessageRow): MessageFacts => ({
   authorId: String(m.author.id),
   state: m.deletedAt ? 'deleted' : m.hidden ? 'hidden' : 'visible',
   parentId: m.parentId ? String(m.parentId) : null,
@@ -76,7 +76,7 @@ export function withAbilities(view: MessageView, actor: Actor, thread: ThreadFac
 }
 
 /** A message as ordinary readers (`moderator: false`) or the secretariat see it, before abilities. */
-export function presentMessage(m: MessageDocument, reactions: Reaction[], { moderator }: { moderator: boolean }): MessageView {
+export function presentMessage(m: MessageRow, reactions: Reaction[], { moderator }: { moderator: boolean }): MessageView {
   const state = m.deletedAt ? 'deleted' : m.hidden ? 'hidden' : 'visible';
   const body = state === 'visible' || (state === 'hidden' && moderator) ? m.body : null;
   return {

@@ -1,0 +1,115 @@
+/**
+ * Thread pages come from each process's bucket cache (server/threads/bucketCache.ts): a page read
+ * twice is served from memory, and every change to a message in a cached bucket — a new message,
+ * an edit, a deletion, hiding, a reaction, a reply — made through this process or recorded in the
+ * change log by another shows on the next read.
+ */
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Message, MessagePage } from '../shared/schemas/threads';
+import { recordChange } from '../server/db/changeLog';
+import { bucketCache } from '../server/threads/bucketCache';
+import { bucketKey, messageKey } from '../server/threads/changeKeys';
+import { THREADS_LOG } from '../server/threads/model';
+import type { ApiClient } from './support/client';
+import { postMessage, startThread } from './support/forum';
+import { startTestServer, type TestServer } from './support/server';
+
+let server: TestServer;
+let dev: ApiClient, dev2: ApiClient, secretariat: ApiClient;
+let threadId: string;
+/** By number: 1 is the opening post, 2…120 follow. */
+const bySeq = new Map<number, Message>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [dev, dev2, secretariat] = await server.signInAll('dev@demo.example', 'dev2@demo.example', 'secretariat@demo.example');
+  const { thread, message } = await startThread(dev, { title: 'キャッシュ確認スレッド' });
+  threadId = thread.id;
+  bySeq.set(message.seq, message);
+  for (let i = 2; i <= 120; i++) {
+    const m = await postMessage(i % 2 ? dev : dev2, threadId, `発言 ${i}`);
+    bySeq.set(m.seq, m);
+  }
+}, 120_000);
+afterAll(() => server.close());
+
+const db = () => mongoose.connection.db!;
+const id = (seq: number) => bySeq.get(seq)!.id;
+
+async function page(client: ApiClient, query: string): Promise<MessagePage> {
+  const res = await client.get<MessagePage>(`/api/threads/${threadId}/messages?${query}`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+const find = (p: MessagePage, seq: number) => p.messages.find((m) => m.seq === seq);
+
+it('serves a page read again from memory, and shows every change made through the app at once', async () => {
+  // The page before 101 covers bucket 1 (50–99) whole; read once, it is kept.
+  const first = await page(dev, 'before=101&limit=50');
+  expect(first.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 51 + i));
+  expect(bucketCache.size).toBeGreaterThanOrEqual(50);
+
+  // A write around the app, with nothing recorded, is not seen: the page comes from memory.
+  await db()
+    .collection('messages')
+    .updateOne({ _id: new mongoose.Types.ObjectId(id(60)) }, { $set: { body: '記録なしの変更' } });
+  expect(find(await page(dev, 'before=101&limit=50'), 60)?.body).toBe('発言 60');
+
+  // Through the app: edit, reaction, hiding, deletion and a reply, each seen on the next read.
+  expect((await dev.patch(`/api/messages/${id(61)}`, { body: '編集後の本文' })).status).toBe(200);
+  expect((await dev2.put(`/api/messages/${id(62)}/reactions/thumbsUp`)).status).toBe(200);
+  expect((await secretariat.post(`/api/messages/${id(63)}/hide`, { reason: '個人情報を含むため' })).status).toBe(200);
+  expect((await dev.delete(`/api/messages/${id(65)}`)).status).toBe(200);
+  const reply = await postMessage(dev2, threadId, '64 への返信', id(64));
+  const after = await page(dev, 'before=101&limit=50');
+  expect(find(after, 61)?.body).toBe('編集後の本文');
+  expect(find(after, 62)?.reactions).toEqual([{ key: 'thumbsUp', userIds: [expect.any(String)] }]);
+  expect(find(after, 63)).toMatchObject({ state: 'hidden', body: null });
+  expect(find(after, 65)).toMatchObject({ state: 'deleted', body: null });
+  expect(find(after, 64)?.replyCount).toBe(1);
+  expect(find(after, reply.seq)).toBeUndefined(); // replies are not top-level
+  // The reply's own bucket was kept before it arrived; it is there when reading on from it.
+  await page(dev, `after=${reply.seq - 1}&limit=50`);
+  expect((await page(dev, `after=${reply.seq - 1}&limit=50`)).messages[0]).toMatchObject({ id: reply.id, body: '64 への返信' });
+  // Reactions removed and messages restored the same way.
+  expect((await dev2.delete(`/api/messages/${id(62)}/reactions/thumbsUp`)).status).toBe(200);
+  expect((await secretariat.post(`/api/messages/${id(63)}/restore`)).status).toBe(200);
+  const restored = await page(dev, 'before=101&limit=50');
+  expect(find(restored, 62)?.reactions).toEqual([]);
+  expect(find(restored, 63)).toMatchObject({ state: 'visible', body: '発言 63' });
+});
+
+it("follows another process's writes once they are recorded in the change log", async () => {
+  const before = await page(dev, 'before=51&limit=49');
+  expect(find(before, 20)?.body).toBe('発言 20');
+  const messages = db().collection('messages');
+  // Another process edits message 20 and records it.
+  await messages.updateOne({ _id: new mongoose.Types.ObjectId(id(20)) }, { $set: { body: '別プロセスの編集', version: 2 } });
+  await recordChange(db(), THREADS_LOG, messageKey(id(20)));
+  expect(find(await page(dev, 'before=51&limit=49'), 20)?.body).toBe('別プロセスの編集');
+  // The latest page is kept too; another process's new message in its bucket shows once recorded.
+  const latest = await page(dev, 'limit=50');
+  const lastSeq = latest.lastSeq;
+  const next = lastSeq + 1;
+  const template = (await messages.findOne({ _id: new mongoose.Types.ObjectId(id(120)) }))!;
+  await messages.insertOne({
+    ...template,
+    _id: new mongoose.Types.ObjectId(),
+    seq: next,
+    bucket: Math.floor(next / 50),
+    clientId: 'other-process',
+    body: '別プロセスの投稿',
+  });
+  await db()
+    .collection('threads')
+    .updateOne({ _id: new mongoose.Types.ObjectId(threadId) }, { $max: { lastSeq: next } });
+  await recordChange(db(), THREADS_LOG, threadId);
+  await recordChange(db(), THREADS_LOG, bucketKey(threadId, Math.floor(next / 50)));
+  const now = await page(dev, 'limit=50');
+  expect(now.lastSeq).toBe(next);
+  expect(now.messages.at(-1)).toMatchObject({ seq: next, body: '別プロセスの投稿' });
+  // `*` (a bulk change around the app) empties the cache: the unrecorded change of the first test shows.
+  await recordChange(db(), THREADS_LOG, '*');
+  expect(find(await page(dev, 'before=101&limit=50'), 60)?.body).toBe('記録なしの変更');
+});
