@@ -45,7 +45,7 @@ async function page(client: ApiClient, query: string): Promise<MessagePage> {
 const find = (p: MessagePage, seq: number) => p.messages.find((m) => m.seq === seq);
 
 it('serves a page read again from memory, and shows every change made through the app at once', async () => {
-  // The page before 101 covers bucket 1 (50–99) whole; read once, it is kept.
+  // The page before 101 reads numbers 50–100: read once, they are kept.
   const first = await page(dev, 'before=101&limit=50');
   expect(first.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 51 + i));
   expect(bucketCache.size).toBeGreaterThanOrEqual(50);

@@ -1,9 +1,10 @@
 /**
  * The thread's message buckets kept in memory in each app process, so paging a long thread reads
- * nothing from the database once its buckets have been read (issue 15: on the embedded engine a
+ * nothing from the database once its pages have been read (issue 15: on the embedded engine a
  * page of 50 messages costs 10–25 ms of decoding; from memory it costs none).
  *
- * A bucket is every message numbered in [b·50, b·50 + 50) with its reactions, as stored (lean rows).
+ * A bucket holds the messages numbered in [b·50, b·50 + 50); the cache keeps, per bucket, the
+ * range of it that pages have read (lean rows with their reactions), growing as pages touch more.
  * The cache is told of changes by the threads' change log, read by the thread view
  * (threadView.ts) before every page: a send records `<thread>:<bucket>` with its thread's activity
  * (one entry for both), an edit, deletion, hiding, restoring or a reply count records `m:<message>`
@@ -23,7 +24,10 @@ import { MessageModel, type MessageRow } from './model';
 import { reactionsOf } from './reactions';
 import { threadView } from './threadView';
 
-export interface Bucket {
+/** What the cache holds of one bucket: the messages numbered in [from, to), with their reactions. */
+export interface BucketPart {
+  from: number;
+  to: number;
   /** In number order. */
   messages: MessageRow[];
   reactions: ReadonlyMap<string, Reaction[]>;
@@ -50,12 +54,24 @@ function withDefaults(row: MessageRow): MessageRow {
   return { ...DEFAULTS, ...row, mentions: row.mentions ?? { users: [], organizations: [] } };
 }
 
+/** Two parts of one bucket that touch, as one (the later read's rows win). */
+function joined(earlier: BucketPart, later: BucketPart): BucketPart {
+  const bySeq = new Map<number, MessageRow>();
+  for (const m of [...earlier.messages, ...later.messages]) bySeq.set(m.seq, m);
+  return {
+    from: Math.min(earlier.from, later.from),
+    to: Math.max(earlier.to, later.to),
+    messages: [...bySeq.values()].sort((a, b) => a.seq - b.seq),
+    reactions: new Map([...earlier.reactions, ...later.reactions]),
+  };
+}
+
 class BucketCache {
-  private buckets = new LRUCache<string, Bucket>({
+  private parts = new LRUCache<string, BucketPart>({
     maxSize: MAX_MESSAGES,
-    // An empty bucket still takes a slot.
-    sizeCalculation: (b) => Math.max(1, b.messages.length),
-    dispose: (bucket) => this.unindex(bucket),
+    // An empty part still takes a slot.
+    sizeCalculation: (p) => Math.max(1, p.messages.length),
+    dispose: (part, key) => this.unindex(part, key),
   });
   /** Which cached bucket holds each message. */
   private bucketOfMessage = new Map<string, string>();
@@ -69,29 +85,27 @@ class BucketCache {
     threadView.listen((keys) => this.changed(keys));
   }
 
-  /** The bucket if it is in memory. */
-  peek(threadId: Types.ObjectId, bucket: number): Promise<Bucket> | undefined {
-    const cached = this.buckets.get(bucketKey(threadId, bucket));
-    return cached && Promise.resolve(cached);
-  }
-
-  /** The bucket, from memory or read whole once (with its reactions). Call after the thread view is current. */
-  async read(threadId: Types.ObjectId, bucket: number): Promise<Bucket> {
+  /**
+   * The messages of `bucket` numbered in [from, to) (within the bucket), from memory if the cache
+   * holds that range, else read from the database narrowed to it (the engine decodes only those)
+   * and kept, joined to what the cache holds of the bucket when the two touch. Call after the
+   * thread view is current.
+   */
+  async read(threadId: Types.ObjectId, bucket: number, from: number, to: number): Promise<BucketPart> {
     const key = bucketKey(threadId, bucket);
-    const cached = this.buckets.get(key);
-    if (cached) return cached;
+    const cached = this.parts.get(key);
+    if (cached && cached.from <= from && cached.to >= to) return cached;
     const began = this.tick;
-    const rows = await MessageModel.find({ threadId, bucket }).lean<MessageRow[]>();
+    const rows = await MessageModel.find({ threadId, bucket, seq: trusted({ $gte: from, $lt: to }) }).lean<MessageRow[]>();
     const messages = rows.map(withDefaults).sort((a, b) => a.seq - b.seq);
-    const reactions = await reactionsOf(messages.map((m) => m._id));
-    const read = { messages, reactions };
-    if (
-      began >= this.floor &&
-      (this.changedAt.get(key) ?? -1) < began &&
-      messages.every((m) => (this.changedAt.get(messageKey(m._id)) ?? -1) < began)
-    ) {
-      this.buckets.set(key, read);
-      for (const m of messages) this.bucketOfMessage.set(String(m._id), key);
+    const read: BucketPart = { from, to, messages, reactions: await reactionsOf(messages.map((m) => m._id)) };
+    const unchanged = (k: string) => (this.changedAt.get(k) ?? -1) < began;
+    if (began >= this.floor && unchanged(key) && messages.every((m) => unchanged(messageKey(m._id)))) {
+      // What the cache holds now is current too (a change would have removed it): join the two if they touch.
+      const held = this.parts.get(key);
+      const part = held && held.from <= to && from <= held.to ? joined(held, read) : read;
+      this.parts.set(key, part);
+      for (const m of part.messages) this.bucketOfMessage.set(String(m._id), key);
     }
     return read;
   }
@@ -100,7 +114,7 @@ class BucketCache {
   private changed(keys: readonly string[] | null): void {
     this.tick++;
     if (!keys || keys.includes('*') || keys.includes(ALL_MESSAGES)) {
-      this.buckets.clear();
+      this.parts.clear();
       this.bucketOfMessage.clear();
       this.changedAt.clear();
       this.floor = this.tick;
@@ -113,51 +127,35 @@ class BucketCache {
     for (const key of keys) {
       if (!key.includes(':')) continue; // a thread's own id: the thread view's business
       this.changedAt.set(key, this.tick);
-      const bucket = key.startsWith('m:') ? this.bucketOfMessage.get(key.slice(2)) : key.includes(':') ? key : undefined;
-      if (bucket) this.buckets.delete(bucket);
+      const bucket = key.startsWith('m:') ? this.bucketOfMessage.get(key.slice(2)) : key;
+      if (bucket) this.parts.delete(bucket);
     }
   }
 
-  private unindex(bucket: Bucket): void {
-    for (const m of bucket.messages) this.bucketOfMessage.delete(String(m._id));
+  private unindex(part: BucketPart, key: string): void {
+    for (const m of part.messages) if (this.bucketOfMessage.get(String(m._id)) === key) this.bucketOfMessage.delete(String(m._id));
   }
 
   /** How many messages it holds (tests, logs). */
   get size(): number {
-    return this.buckets.calculatedSize;
+    return this.parts.calculatedSize;
   }
 }
 
 export const bucketCache = new BucketCache();
 
-/** Read from the database: messages of one bucket, narrowed to a range of numbers, with their reactions (not kept). */
-async function readNarrowed(threadId: Types.ObjectId, bucket: number, from: number, to: number, topLevelOnly: boolean): Promise<Bucket> {
-  const filter = { threadId, bucket, seq: trusted({ $gte: from, $lt: to }), ...(topLevelOnly ? { parentId: null } : {}) };
-  const messages = (await MessageModel.find(filter).lean<MessageRow[]>()).map(withDefaults);
-  return { messages, reactions: await reactionsOf(messages.map((m) => m._id)) };
-}
-
 /**
- * The messages numbered in [from, to) (top-level ones only, if asked), each with its reactions.
- * A bucket the range covers whole comes from the cache (read whole once); one it covers in part
- * comes from the cache if it is there, else from the database narrowed to the range (the engine
- * decodes only those) and is not kept. Call after the thread view is current.
+ * The messages numbered in [from, to) (top-level ones only, if asked), each with its reactions:
+ * the buckets the range touches, read at once, each from the cache or narrowed to the range.
  */
 export async function messagesInRange(threadId: Types.ObjectId, from: number, to: number, topLevelOnly: boolean) {
-  const reads: Array<Promise<Bucket>> = [];
-  for (let b = Math.floor(from / MESSAGE_BUCKET_SPAN); b <= Math.floor((to - 1) / MESSAGE_BUCKET_SPAN); b++) {
-    const [first, end] = [b * MESSAGE_BUCKET_SPAN, (b + 1) * MESSAGE_BUCKET_SPAN];
-    const whole = from <= first && to >= end;
-    reads.push(
-      whole
-        ? bucketCache.read(threadId, b)
-        : (bucketCache.peek(threadId, b) ?? readNarrowed(threadId, b, Math.max(from, first), Math.min(to, end), topLevelOnly)),
-    );
-  }
+  const reads: Array<Promise<BucketPart>> = [];
+  for (let b = Math.floor(from / MESSAGE_BUCKET_SPAN); b <= Math.floor((to - 1) / MESSAGE_BUCKET_SPAN); b++)
+    reads.push(bucketCache.read(threadId, b, Math.max(from, b * MESSAGE_BUCKET_SPAN), Math.min(to, (b + 1) * MESSAGE_BUCKET_SPAN)));
   const read = await Promise.all(reads);
-  return read.flatMap((b) =>
-    b.messages
+  return read.flatMap((part) =>
+    part.messages
       .filter((m) => m.seq >= from && m.seq < to && !(topLevelOnly && m.parentId))
-      .map((m) => ({ message: m, reactions: b.reactions.get(String(m._id)) ?? [] })),
+      .map((m) => ({ message: m, reactions: part.reactions.get(String(m._id)) ?? [] })),
   );
 }
