@@ -21,9 +21,17 @@ export function parseDateOnly(value: string | null | undefined): Date | null {
 /** A stored calendar day as `YYYY-MM-DD`. */
 export const dateOnly = (day: Date | null | undefined): string | null => (day ? day.toISOString().slice(0, 10) : null);
 
+/** The last day todayInJapan worked out, and the instants it begins and ends (a register page asks for it per issue). */
+let lastDay: { from: number; to: number; day: number } | null = null;
+
 /** The calendar day it is in Japan at `now`, as a stored day. */
 export function todayInJapan(now = new Date()): Date {
-  return parseDateOnly(format(new TZDate(now, JAPAN_TIME_ZONE), 'yyyy-MM-dd'))!;
+  const t = now.getTime();
+  if (!lastDay || t < lastDay.from || t >= lastDay.to) {
+    const day = parseDateOnly(format(new TZDate(now, JAPAN_TIME_ZONE), 'yyyy-MM-dd'))!;
+    lastDay = { from: startOfJapanDay(day).getTime(), to: endOfJapanDay(day).getTime(), day: day.getTime() };
+  }
+  return new Date(lastDay.day);
 }
 
 /** The instant a calendar day begins in Japan (`YYYY-MM-DD` or a stored day). */
