@@ -33,8 +33,17 @@ export type Task =
   | ({ kind: 'connections'; clients: number; holdMs: number } & SocketTarget)
   | ({ kind: 'joinstorm'; clients: number; meetingId: string; windowMs: number; settleMs: number } & SocketTarget)
   | ({ kind: 'burst'; threads: string[]; viewersPerThread: number; rate: number; durationMs: number; drainMs: number } & SocketTarget)
-  | { kind: 'rest'; url: string; cookie: string; requests: RestRequest[]; rate: number; durationMs: number; timeoutMs: number }
-  | { kind: 'driver'; mongoUri: string; requests: RestRequest[]; rate: number; durationMs: number; timeoutMs: number };
+  | {
+      kind: 'rest';
+      url: string;
+      cookie: string;
+      requests: RestRequest[];
+      rate: number;
+      durationMs: number;
+      timeoutMs: number;
+      warm?: boolean;
+    }
+  | { kind: 'driver'; mongoUri: string; requests: RestRequest[]; rate: number; durationMs: number; timeoutMs: number; warm?: boolean };
 
 /** One request of a REST scenario, with the query the route runs, for the driver baseline. */
 export interface RestRequest {
@@ -492,6 +501,17 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
   // Both sides take the same requests in the same order (one per filter shape and page, up to
   // PROBE_REQUESTS), however long they take: medians over different requests would compare shapes,
   // not the app with its baseline.
+  // With `warm`, every request is first sent once, one at a time (their latencies are the cold figure):
+  // the steady state of a server whose readers keep reading the same pages, which the app caches.
+  const coldSamples = new Samples();
+  if (task.warm)
+    for (const r of task.requests) {
+      const t = performance.now();
+      const status = await runQuery(r).catch((err: Error) => `error: ${err.message.slice(0, 80)}`);
+      coldSamples.push(performance.now() - t);
+      if (status !== 'ok' && status !== '200') log(`  warm-up: ${status}`);
+    }
+  const cold = task.warm ? summarize(coldSamples.view()) : undefined;
   const probe = new Samples();
   for (let i = 0; i <= Math.min(PROBE_REQUESTS, task.requests.length); i++) {
     const t = performance.now();
@@ -506,7 +526,7 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
       `  one request alone takes p50 ${alone.p50} ms: ${task.rate} req/s would need ${Math.round(load * 10) / 10} cores; paced run skipped`,
     );
     await close();
-    return { requests: 0, statuses: {}, latency: summarize([]), achievedPerSec: 0, alone, saturated: true };
+    return { requests: 0, statuses: {}, latency: summarize([]), achievedPerSec: 0, alone, cold, saturated: true };
   }
   const cpu = process.cpuUsage();
   const wall = performance.now();
@@ -533,6 +553,7 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
     achievedPerSec: Math.round((samples.length / wallMs) * 1000),
     generatorCpuPercent: cpuPercent(cpu, wallMs),
     alone,
+    cold,
     saturated: false,
   };
 }
