@@ -8,7 +8,7 @@ import type { Subscription, ThreadDetail, ThreadList, UnreadState } from '../sha
 import type { SubscriptionState, ThreadListView } from '../shared/threads/rules';
 import { mentionToken } from '../shared/threads/mentions';
 import type { ApiClient } from './support/client';
-import { postMessage, startThread } from './support/forum';
+import { nextEvent, openSocket, postMessage, startThread } from './support/forum';
 import type { Me } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -142,6 +142,26 @@ describe('following a thread', () => {
     for (const client of people) {
       const muted = await listedIds(client, 'muted');
       for (const w of wanted.filter((x) => x.client === client)) expect(muted.includes(w.threadId)).toBe(w.state === 'muted');
+    }
+  });
+
+  it("tells the person's other tabs of a choice, and no one else", async () => {
+    const { thread } = await startThread(support, { title: '別タブへの通知' });
+    const [mine, others] = await Promise.all([openSocket(dev), openSocket(dev2)]);
+    try {
+      const heardByOthers: unknown[] = [];
+      others.on('thread.subscription', (s) => heardByOthers.push(s));
+      const heard = nextEvent<Subscription>(mine, 'thread.subscription', (s) => s.threadId === thread.id);
+      expect((await setState(dev, thread.id, 'muted')).status).toBe(200);
+      expect(await heard).toEqual({ threadId: thread.id, state: 'muted' });
+      // dev2's own choice reaches dev2's socket after anything of dev's would have (one room per person, in order).
+      const own = nextEvent<Subscription>(others, 'thread.subscription', (s) => s.threadId === thread.id);
+      expect((await setState(dev2, thread.id, 'following')).status).toBe(200);
+      expect(await own).toEqual({ threadId: thread.id, state: 'following' });
+      expect(heardByOthers).toEqual([{ threadId: thread.id, state: 'following' }]);
+    } finally {
+      mine.close();
+      others.close();
     }
   });
 

@@ -188,7 +188,7 @@ export function threadRoutes({ forum, postLimit }: AppContext) {
         body: SubscriptionBody,
         responses: { 200: { description: 'how the reader now follows it', schema: Subscription }, ...errors },
       },
-      ({ actor, params, body }) => setSubscription({ actor, threadId: params.id, state: body.state }),
+      ({ actor, params, body }) => setSubscription({ actor, threadId: params.id, state: body.state, broadcast: forum }),
     ),
     defineRoute(
       {

@@ -12,12 +12,18 @@ import { isDuplicateKey } from '../db/keys';
 import { UserModel, type UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
 import { readableThread } from './access';
+import type { ForumBroadcast } from './broadcast';
 import { ThreadSubscriptionModel, type ThreadDocument } from './model';
 
 const subscriptionId = (threadId: string, userId: string) => `${threadId}:${userId}`;
 
 /** One's own choice for a thread one may read. */
-export async function setSubscription(input: { actor: Actor; threadId: string; state: SubscriptionState }): Promise<Subscription> {
+export async function setSubscription(input: {
+  actor: Actor;
+  threadId: string;
+  state: SubscriptionState;
+  broadcast: ForumBroadcast;
+}): Promise<Subscription> {
   const { actor, threadId, state } = input;
   await readableThread(actor, threadId);
   await ThreadSubscriptionModel.replaceOne(
@@ -25,6 +31,7 @@ export async function setSubscription(input: { actor: Actor; threadId: string; s
     { userId: actor.id, threadId, state, chosen: true, at: new Date() },
     { upsert: true },
   );
+  input.broadcast.subscriptionChanged(actor.id, { threadId, state });
   return { threadId, state };
 }
 

@@ -115,13 +115,16 @@ export function useSetSubscription(threadId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (state: SubscriptionState) => api.put<Subscription>(`${threadPath(threadId)}/subscription`, { state }),
-    onSuccess({ state }) {
-      queryClient.setQueryData<ThreadDetail>(threadKeys.detail(threadId), (d) => d && { ...d, subscription: state });
-      storeUnreadMuted(queryClient, threadId, state === 'muted');
-      // Which tabs list the thread changed: the lists are fetched again when next shown.
-      void queryClient.invalidateQueries({ queryKey: threadKeys.lists });
-    },
+    onSuccess: (subscription) => storeSubscription(queryClient, subscription),
   });
+}
+
+/** The reader's choice for a thread (our own PUT, or thread.subscription from another tab). */
+export function storeSubscription(queryClient: QueryClient, { threadId, state }: Subscription): void {
+  queryClient.setQueryData<ThreadDetail>(threadKeys.detail(threadId), (d) => d && { ...d, subscription: state });
+  storeUnreadMuted(queryClient, threadId, state === 'muted');
+  // Which tabs list the thread changed: the lists are fetched again when next shown.
+  void queryClient.invalidateQueries({ queryKey: threadKeys.lists });
 }
 
 // ---- Writing pushed threads into the caches -------------------------------------------------
