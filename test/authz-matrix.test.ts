@@ -382,9 +382,9 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
   'PUT /threads/:id/subscription': perVisibility(
     (v) => ({
       rule: READ_ACTION[v],
-      fixture: `the ${v} thread, muted`,
+      fixture: `the ${v} thread, followed`,
       expect: readOr403(v),
-      request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/subscription`, body: { state: 'muted' } }),
+      request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/subscription`, body: { state: 'following' } }),
     }),
     ['council', 'vendors', 'development'],
   ),
