@@ -21,6 +21,7 @@ import {
   type Person,
   type ReadState,
   type Reaction,
+  type Subscription,
   type Thread,
   type ThreadAbilities,
 } from './schemas/threads';
@@ -122,6 +123,8 @@ export interface ServerToClientEvents {
   'thread.abilities': (payload: { threadId: string; abilities: ThreadAbilities }) => void;
   /** To the reader's own sockets: their read cursor moved (another tab read it). */
   'thread.read': (state: ReadState) => void;
+  /** To the reader's own sockets: they chose to follow, leave to normal or mute a thread (in another tab). */
+  'thread.subscription': (subscription: Subscription) => void;
   /** To everyone (the register room): a new issue, or any change to one (status, fields, counts). */
   'issue.created': (issue: Issue) => void;
   'issue.updated': (issue: Issue) => void;

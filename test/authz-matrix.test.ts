@@ -379,6 +379,15 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     expect: readOr403(v),
     request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/read`, body: { seq: 1 } }),
   })),
+  'PUT /threads/:id/subscription': perVisibility(
+    (v) => ({
+      rule: READ_ACTION[v],
+      fixture: `the ${v} thread, followed`,
+      expect: readOr403(v),
+      request: (fx) => ({ path: `/api/threads/${fx.threads[v].id}/subscription`, body: { state: 'following' } }),
+    }),
+    ['council', 'vendors', 'development'],
+  ),
   'GET /threads/:id/issues': perVisibility((v) => ({
     rule: READ_ACTION[v],
     fixture: `the ${v} thread`,

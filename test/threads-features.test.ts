@@ -264,23 +264,25 @@ describe('read state, typing and presence', () => {
 
 describe('unread state', () => {
   it('gives the last and read numbers of every thread the reader may read, and only those', async () => {
-    type State = { threads: Array<{ id: string; lastSeq: number; readSeq: number }> };
+    type State = { threads: Array<{ id: string; lastSeq: number; readSeq: number; muted: boolean }> };
     const { thread } = await startThread(dev, { visibility: 'council' });
     await post(dev, thread.id, '追加');
     const hidden = (await startThread(dev, { visibility: 'vendors' })).thread; // not readable by the ministry
     const state = (await ministry.get<State>('/api/threads/unread')).body.threads;
-    expect(state.find((t) => t.id === thread.id)).toEqual({ id: thread.id, lastSeq: 2, readSeq: 0 });
+    expect(state.find((t) => t.id === thread.id)).toEqual({ id: thread.id, lastSeq: 2, readSeq: 0, muted: false });
     expect(state.map((t) => t.id)).not.toContain(hidden.id);
     await ministry.post(`/api/threads/${thread.id}/read`, { seq: 2 });
     expect((await ministry.get<State>('/api/threads/unread')).body.threads.find((t) => t.id === thread.id)).toEqual({
       id: thread.id,
       lastSeq: 2,
       readSeq: 2,
+      muted: false,
     });
     expect((await dev.get<State>('/api/threads/unread')).body.threads.find((t) => t.id === hidden.id)).toEqual({
       id: hidden.id,
       lastSeq: 1,
       readSeq: 1,
+      muted: false,
     });
   });
 });

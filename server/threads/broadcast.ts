@@ -7,7 +7,7 @@
  */
 import { can } from '@shared/permissions';
 import { messageAbilities, threadAbilities, type ThreadFacts } from '@shared/policies/thread';
-import type { Message, MessageView, Person, Reaction, Thread } from '@shared/schemas/threads';
+import type { Message, MessageView, Person, Reaction, Subscription, Thread } from '@shared/schemas/threads';
 import type { Visibility } from '@shared/threads/rules';
 import type { CouncilServer } from '../realtime/io';
 import { emitPerReader, type ReaderView } from '../realtime/perReader';
@@ -30,6 +30,8 @@ export interface ForumBroadcast {
   /** Coalesced: within the window only the newest state of a thread is sent. */
   threadUpdated(thread: Thread): void;
   readMoved(userId: string, state: { threadId: string; readSeq: number; lastSeq: number }): void;
+  /** The person's own choice for a thread, to their other tabs. */
+  subscriptionChanged(userId: string, subscription: Subscription): void;
   presence(threadId: string, viewers: Person[]): void;
   close(): void;
 }
@@ -86,6 +88,9 @@ export function createForumBroadcast(io: CouncilServer): ForumBroadcast {
     },
     readMoved(userId, state) {
       io.to(`user:${userId}`).emit('thread.read', state);
+    },
+    subscriptionChanged(userId, subscription) {
+      io.to(`user:${userId}`).emit('thread.subscription', subscription);
     },
     presence(threadId, viewers) {
       io.to(forumRooms.thread(threadId)).emit('thread.presence', { threadId, viewers });

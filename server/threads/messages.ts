@@ -36,6 +36,7 @@ import { personOf } from '../users/person';
 import { presentMessage, presentThread, threadFacts, withAbilities } from './presenter';
 import { reactionsOf } from './reactions';
 import { advanceCursor } from './readCursors';
+import { followAutomatically, readersAmong } from './subscriptions';
 
 const sequenceName = (threadId: string) => `thread:${threadId}`;
 
@@ -136,6 +137,15 @@ async function recordReply(parentId: Types.ObjectId, at: Date): Promise<MessageD
   }
 }
 
+/** The author, and everyone mentioned who may read the thread, follow it (unless they muted it). */
+async function followOnPost(thread: ThreadDocument, authorId: string, mentions: MessageRecord['mentions']): Promise<void> {
+  const mentioned = await readersAmong(
+    thread,
+    mentions.users.map((u) => String(u.id)),
+  );
+  await followAutomatically(String(thread._id), [authorId, ...mentioned]);
+}
+
 export interface PostInput {
   user: ActingUser;
   threadId: string;
@@ -206,6 +216,7 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
     recordActivity(thread._id, seq, at, actor.id),
     advanceCursor(actor.id, threadId, seq),
     recordMessageGrams(message),
+    followOnPost(thread, actor.id, mentions),
   ]);
   const view = presentMessage(message, [], { moderator: false });
   broadcast.message('message.created', threadFacts(updatedThread), view, view);

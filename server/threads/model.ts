@@ -4,7 +4,7 @@
  * because FerretDB on SQLite loses concurrent updates to one document (docs/DATABASE.md).
  */
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { MODERATION_ACTIONS, REACTION_KEYS, VISIBILITIES } from '@shared/threads/rules';
+import { MODERATION_ACTIONS, REACTION_KEYS, SUBSCRIPTION_STATES, VISIBILITIES } from '@shared/threads/rules';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
 import { recordWritesIn } from '../db/collectionView';
 import { personSchema } from '../users/person';
@@ -134,6 +134,22 @@ const readCursorSchema = new Schema({
 });
 readCursorSchema.index({ userId: 1 });
 
+/**
+ * How a person follows a thread: `_id` is `<threadId>:<userId>`, one document per person and thread
+ * (never an array on the thread or the user: concurrent array writes can be lost). No document is `normal`.
+ * A person's list reads theirs by `userId` (indexed).
+ */
+const threadSubscriptionSchema = new Schema({
+  _id: { type: String, required: true },
+  userId: { type: Schema.Types.ObjectId, required: true },
+  threadId: { type: Schema.Types.ObjectId, required: true },
+  state: { type: String, enum: SUBSCRIPTION_STATES, required: true },
+  /** Whether the person chose it (`false`: following because they posted, started or were mentioned). */
+  chosen: { type: Boolean, required: true },
+  at: { type: Date, required: true },
+});
+threadSubscriptionSchema.index({ userId: 1 });
+
 /** Every act of moderation: who, when, what and why. */
 const moderationActionSchema = new Schema({
   action: { type: String, enum: MODERATION_ACTIONS, required: true },
@@ -160,4 +176,5 @@ export const MessageGramsModel = mongoose.model('MessageGrams', messageGramsSche
 export const MessageVersionModel = mongoose.model('MessageVersion', messageVersionSchema);
 export const ReactionModel = mongoose.model('Reaction', reactionSchema);
 export const ReadCursorModel = mongoose.model('ReadCursor', readCursorSchema);
+export const ThreadSubscriptionModel = mongoose.model('ThreadSubscription', threadSubscriptionSchema, 'thread_subscriptions');
 export const ModerationActionModel = mongoose.model('ModerationAction', moderationActionSchema);

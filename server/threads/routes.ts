@@ -15,6 +15,8 @@ import {
   ReactionParams,
   ReadBody,
   ReadState,
+  Subscription,
+  SubscriptionBody,
   Thread,
   ThreadCreateBody,
   ThreadCreated,
@@ -32,7 +34,9 @@ import { deleteMessage, editMessage, hideMessage, messagePage, messageVersions, 
 import { moderationLog } from './moderation';
 import { setReaction } from './reactions';
 import { markRead } from './readCursors';
-import { createThread, listThreads, threadDetail, unreadState, updateThread } from './threads';
+import { setSubscription } from './subscriptions';
+import { listThreads, unreadState } from './threadList';
+import { createThread, threadDetail, updateThread } from './threads';
 
 const errors = errorResponses;
 const ReactionResult = z.object({ messageId: z.string(), reactions: z.array(Reaction) });
@@ -172,6 +176,19 @@ export function threadRoutes({ forum, postLimit }: AppContext) {
         responses: { 200: { description: 'the read position', schema: ReadState }, ...errors },
       },
       ({ actor, params, body }) => markRead({ actor, threadId: params.id, seq: body.seq, broadcast: forum }),
+    ),
+    defineRoute(
+      {
+        method: 'put',
+        path: '/threads/:id/subscription',
+        tag: 'threads',
+        summary: 'Follow, leave to normal or mute a thread (one’s own choice; whoever may read it)',
+        access: 'user',
+        params: IdParams,
+        body: SubscriptionBody,
+        responses: { 200: { description: 'how the reader now follows it', schema: Subscription }, ...errors },
+      },
+      ({ actor, params, body }) => setSubscription({ actor, threadId: params.id, state: body.state, broadcast: forum }),
     ),
     defineRoute(
       {

@@ -3,16 +3,7 @@ import { trusted } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can, decide } from '@shared/permissions';
 import { threadAbilities, threadVerdicts } from '@shared/policies/thread';
-import type {
-  Message,
-  Thread,
-  ThreadCreateBody,
-  ThreadDetail,
-  ThreadList,
-  ThreadListQuery,
-  ThreadUpdateBody,
-  UnreadState,
-} from '@shared/schemas/threads';
+import type { Message, Thread, ThreadCreateBody, ThreadDetail, ThreadUpdateBody } from '@shared/schemas/threads';
 import { gramsOf } from '@shared/search/grams';
 import { readableVisibilities } from '@shared/threads/rules';
 import { idempotentId, isDuplicateKey } from '../db/keys';
@@ -23,12 +14,12 @@ import { toActor } from '../users/presenter';
 import { readableThread } from './access';
 import type { ForumBroadcast } from './broadcast';
 import { presentOne, storeMessage } from './messages';
-import { MessageModel, ThreadModel, type ThreadDocument, type ThreadRecord, type ThreadRow } from './model';
+import { MessageModel, ThreadModel, type ThreadDocument, type ThreadRecord } from './model';
 import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
 import { presentThread, threadFacts } from './presenter';
-import { allReadSeqs, readSeqs } from './readCursors';
-import { threadsByActivity, threadView } from './threadView';
+import { readSeqs } from './readCursors';
+import { subscriptionOf } from './subscriptions';
 
 export async function createThread(input: {
   user: UserWithOrganization;
@@ -92,89 +83,11 @@ async function openingOf(thread: ThreadDocument, actor: Actor) {
   return { thread: presentThread(thread), message: await presentOne(first, actor, threadFacts(thread)) };
 }
 
-interface ListCursor {
-  pinned: boolean;
-  at: number;
-  id: string;
-}
-const encodeCursor = (t: ThreadRow) =>
-  Buffer.from(JSON.stringify([t.pinned ? 1 : 0, t.lastActivityAt.getTime(), String(t._id)])).toString('base64url');
-function decodeCursor(cursor: string): ListCursor {
-  try {
-    const [pinned, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, number, string];
-    if (typeof at !== 'number' || !/^[0-9a-f]{24}$/.test(id)) throw new Error('shape');
-    return { pinned: pinned === 1, at, id };
-  } catch {
-    throw badRequest('query.cursor: malformed cursor', 'query.cursor');
-  }
-}
-
-/** After the cursor in (pinned desc, lastActivityAt desc, _id desc) order. */
-function isAfter(t: ThreadRow, c: ListCursor): boolean {
-  if (t.pinned !== c.pinned) return c.pinned;
-  const at = t.lastActivityAt.getTime();
-  return at !== c.at ? at < c.at : String(t._id) < c.id;
-}
-
-/** A page of the thread list, from the in-memory thread view (threadView.ts). */
-export async function listThreads(actor: Actor, query: ThreadListQuery): Promise<ThreadList> {
-  const readable = readableVisibilities(actor).filter((v) => !query.visibility || v === query.visibility);
-  if (!readable.length) return { threads: [], nextCursor: null };
-  const { rows, ordered } = await threadsByActivity();
-  const fullyRead = query.unread ? new Set(fullyReadThreadIds(rows, await allReadSeqs(actor.id))) : null;
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const found: ThreadRow[] = [];
-  for (const t of ordered) {
-    if (!readable.includes(t.visibility)) continue;
-    if (query.businessArea && !t.businessAreas.includes(query.businessArea)) continue;
-    if (query.resolved !== undefined && t.resolved !== query.resolved) continue;
-    if (query.mine && !t.participants.some((p) => String(p) === actor.id)) continue;
-    if (fullyRead?.has(String(t._id))) continue;
-    if (after && !isAfter(t, after)) continue;
-    found.push(t);
-    if (found.length > query.limit) break;
-  }
-  const page = found.slice(0, query.limit);
-  const seqs = await readSeqs(
-    actor.id,
-    page.map((t) => String(t._id)),
-  );
-  return {
-    threads: page.map((t) => {
-      const readSeq = seqs.get(String(t._id)) ?? 0;
-      return {
-        ...presentThread(t),
-        readSeq,
-        unread: Math.max(0, t.lastSeq - readSeq),
-        tookPart: t.participants.some((p) => String(p) === actor.id),
-      };
-    }),
-    nextCursor: found.length > query.limit ? encodeCursor(page[page.length - 1]!) : null,
-  };
-}
-
-/** The reader's position in every thread they may read (the menu's unread badge starts from this). */
-export async function unreadState(actor: Actor): Promise<UnreadState> {
-  const readable = readableVisibilities(actor);
-  const [rows, cursors] = await Promise.all([threadView.current(), allReadSeqs(actor.id)]);
-  const threads = [...rows.values()].filter((t) => readable.includes(t.visibility));
-  return { threads: threads.map((t) => ({ id: String(t._id), lastSeq: t.lastSeq, readSeq: cursors.get(String(t._id)) ?? 0 })) };
-}
-
-/** Threads the reader has read to the end (a thread never opened is unread). */
-function fullyReadThreadIds(threads: ReadonlyMap<string, ThreadRow>, cursors: ReadonlyMap<string, number>): string[] {
-  return [...cursors]
-    .filter(([id, seq]) => {
-      const t = threads.get(id);
-      return t !== undefined && seq >= t.lastSeq;
-    })
-    .map(([id]) => id);
-}
-
 export async function threadDetail(actor: Actor, threadId: string): Promise<ThreadDetail> {
   const thread = await readableThread(actor, threadId);
-  const [seqs, people] = await Promise.all([
+  const [seqs, subscription, people] = await Promise.all([
     readSeqs(actor.id, [threadId]),
+    subscriptionOf(actor.id, threadId),
     UserModel.find({ _id: trusted({ $in: thread.participants.slice(0, 200) }) }).populate<Pick<UserWithOrganization, 'organization'>>(
       'organization',
     ),
@@ -183,6 +96,7 @@ export async function threadDetail(actor: Actor, threadId: string): Promise<Thre
     thread: presentThread(thread),
     abilities: threadAbilities(actor, threadFacts(thread)),
     readSeq: seqs.get(threadId) ?? 0,
+    subscription,
     participants: people.map((u) => {
       const p = personOf(u);
       return {

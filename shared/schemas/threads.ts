@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { BusinessAreaKey } from './organizations';
 import { abilitiesSchema, ObjectIdString } from './common';
 import { MESSAGE_ABILITIES, THREAD_ABILITIES } from '../policies/thread';
-import { LIMITS, MODERATION_ACTIONS, REACTION_KEYS, VISIBILITIES } from '../threads/rules';
+import { LIMITS, MODERATION_ACTIONS, REACTION_KEYS, SUBSCRIPTION_STATES, THREAD_LIST_VIEWS, VISIBILITIES } from '../threads/rules';
 
 export const Visibility = z.enum(VISIBILITIES);
 export const ReactionKey = z.enum(REACTION_KEYS);
+export const SubscriptionState = z.enum(SUBSCRIPTION_STATES);
+export const ThreadListView = z.enum(THREAD_LIST_VIEWS);
 
 /** A client-made id for an idempotent send (a UUID or similar). */
 export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, - or _');
@@ -87,11 +89,16 @@ export const Thread = z
   .meta({ id: 'Thread' });
 export type Thread = z.infer<typeof Thread>;
 
-/** A thread as one reader sees it in a list: with their unread count and whether they took part. */
+/**
+ * A thread as one reader sees it in a list: with their unread count, whether they took part, how
+ * they follow it and whether it is new to them (never opened, started lately: isNewThread).
+ */
 export const ThreadSummary = Thread.extend({
   readSeq: z.number().int(),
   unread: z.number().int(),
   tookPart: z.boolean(),
+  subscription: SubscriptionState,
+  isNew: z.boolean(),
 }).meta({ id: 'ThreadSummary' });
 export type ThreadSummary = z.infer<typeof ThreadSummary>;
 
@@ -101,6 +108,8 @@ export const ThreadListQuery = z.strictObject({
   resolved: QueryFlag.optional(),
   unread: QueryFlag.optional(),
   mine: QueryFlag.optional(),
+  /** The tab (none: all, muted left out): new, unread (followed or read before), following, muted. */
+  view: ThreadListView.optional(),
   cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(LIMITS.pageSize),
 });
@@ -137,7 +146,14 @@ export const ThreadUpdateBody = z
 export type ThreadUpdateBody = z.infer<typeof ThreadUpdateBody>;
 
 export const ThreadDetail = z
-  .object({ thread: Thread, readSeq: z.number().int(), participants: z.array(Person), abilities: ThreadAbilities })
+  .object({
+    thread: Thread,
+    readSeq: z.number().int(),
+    participants: z.array(Person),
+    abilities: ThreadAbilities,
+    /** How this reader follows the thread. */
+    subscription: SubscriptionState,
+  })
   .meta({ id: 'ThreadDetail' });
 export type ThreadDetail = z.infer<typeof ThreadDetail>;
 
@@ -202,9 +218,16 @@ export const ModerationLog = z.object({ actions: z.array(ModerationAction) }).me
  * request per message.
  */
 export const UnreadState = z
-  .object({ threads: z.array(z.object({ id: z.string(), lastSeq: z.number().int(), readSeq: z.number().int() })) })
+  .object({
+    threads: z.array(z.object({ id: z.string(), lastSeq: z.number().int(), readSeq: z.number().int(), muted: z.boolean() })),
+  })
   .meta({ id: 'UnreadState' });
 export type UnreadState = z.infer<typeof UnreadState>;
+
+/** Follow, leave to normal or mute a thread (one's own choice; PUT /api/threads/:id/subscription). */
+export const SubscriptionBody = z.strictObject({ state: SubscriptionState });
+export const Subscription = z.object({ threadId: z.string(), state: SubscriptionState }).meta({ id: 'Subscription' });
+export type Subscription = z.infer<typeof Subscription>;
 
 export const ReadBody = z.strictObject({ seq: z.number().int().min(0) });
 export const ReadState = z.object({ threadId: z.string(), readSeq: z.number().int(), lastSeq: z.number().int() });

@@ -60,3 +60,48 @@ export const bucketOf = (seq: number): number => Math.floor(seq / MESSAGE_BUCKET
 /** What the secretariat's moderation record can say happened. */
 export const MODERATION_ACTIONS = ['hide', 'restore', 'pin', 'unpin', 'lock', 'unlock', 'edit'] as const;
 export type ModerationActionKind = (typeof MODERATION_ACTIONS)[number];
+
+/**
+ * How a person follows a thread (Discourse's watching levels, simplified): `following` counts its unread
+ * messages even before they open it, `normal` once they have read it, `muted` never and hides it from the
+ * lists but the ミュート tab. Posting in a thread, starting it or being mentioned in it moves `normal` to
+ * `following`; an explicit mute stays.
+ */
+export const SUBSCRIPTION_STATES = ['following', 'normal', 'muted'] as const;
+export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
+
+/** The thread list's tabs: everything, new, unread, following, muted (`?view=`). */
+export const THREAD_LIST_VIEWS = ['all', 'new', 'unread', 'following', 'muted'] as const;
+export type ThreadListView = (typeof THREAD_LIST_VIEWS)[number];
+
+/** A thread is new to a person while they have never opened it, for this many days after it was started. */
+export const NEW_THREAD_DAYS = 14;
+const NEW_THREAD_MS = NEW_THREAD_DAYS * 24 * 60 * 60 * 1000;
+
+/** New: never opened by this person (no read position) and started within NEW_THREAD_DAYS. */
+export function isNewThread(thread: { createdAt: Date | string }, opened: boolean, now = Date.now()): boolean {
+  return !opened && now - new Date(thread.createdAt).getTime() < NEW_THREAD_MS;
+}
+
+/** What decides which tab a thread is listed under, for one person. */
+export interface ListFacts {
+  subscription: SubscriptionState;
+  /** They have a read position in it (opened it, or posted). */
+  opened: boolean;
+  unread: number;
+  isNew: boolean;
+}
+
+/**
+ * Whether a thread belongs in a tab of the list: muted threads only under ミュート; 新着 is new
+ * (isNewThread); 未読 is unread messages in a thread one follows or has read before (Discourse's
+ * Unread, so a thread never opened is new rather than unread unless one follows it).
+ */
+export function inListView(view: ThreadListView, f: ListFacts): boolean {
+  if (view === 'muted') return f.subscription === 'muted';
+  if (f.subscription === 'muted') return false;
+  if (view === 'new') return f.isNew;
+  if (view === 'unread') return f.unread > 0 && (f.subscription === 'following' || f.opened);
+  if (view === 'following') return f.subscription === 'following';
+  return true;
+}

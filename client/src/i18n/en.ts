@@ -355,6 +355,17 @@ export const en: Messages = {
       empty: 'There are no threads yet.',
       emptyCreate: 'Start the first one.',
       noMatch: 'No threads match these filters.',
+      tabsLabel: 'Thread views',
+      tabs: { all: 'All', new: 'New', unread: 'Unread', following: 'Following', muted: 'Muted' },
+      new: 'New',
+      newLabel: 'New thread (not opened yet)',
+      muted: 'Muted',
+      emptyView: {
+        new: 'No new threads. Threads started in the last {{days}} days that you have not opened yet appear here.',
+        unread: 'No unread messages. New messages in threads you follow or have opened before appear here.',
+        following: 'You follow no threads. You follow a thread automatically when you start it, post in it or are mentioned in it.',
+        muted: 'You have muted no threads.',
+      },
     },
     filters: {
       legend: 'Filter threads',
@@ -365,7 +376,6 @@ export const en: Messages = {
       resolvedAll: 'All',
       resolvedNo: 'Unresolved',
       resolvedYes: 'Resolved ✔',
-      unread: 'Unread only',
       mine: 'I took part',
       clear: 'Clear filters',
     },
@@ -487,6 +497,17 @@ export const en: Messages = {
       version: 'Version {{version}}',
       current: 'Current version ({{version}})',
       none: 'There are no earlier versions.',
+    },
+    subscription: {
+      legend: 'Following this thread',
+      following: 'Follow',
+      normal: 'Normal',
+      muted: 'Mute',
+      hint: {
+        following: 'New messages count as unread even before you open it. Starting, posting in or being mentioned in a thread follows it.',
+        normal: 'New messages count as unread once you have opened the thread.',
+        muted: 'Listed only under the Muted tab, and never counted as unread.',
+      },
     },
     view: {
       linkedIssues: 'Linked issues (issue register)',

@@ -356,6 +356,17 @@ export const ja = {
       empty: 'まだスレッドはありません。',
       emptyCreate: '最初のスレッドを作成しましょう。',
       noMatch: '条件に一致するスレッドはありません。',
+      tabsLabel: 'スレッドの表示',
+      tabs: { all: 'すべて', new: '新着', unread: '未読', following: 'フォロー中', muted: 'ミュート' },
+      new: '新着',
+      newLabel: '新しいスレッド（まだ開いていません）',
+      muted: 'ミュート中',
+      emptyView: {
+        new: '新着のスレッドはありません。過去{{days}}日間に作成され、まだ開いていないスレッドがここに表示されます。',
+        unread: '未読のメッセージはありません。フォロー中のスレッドと一度開いたスレッドに新しいメッセージが届くと、ここに表示されます。',
+        following: 'フォロー中のスレッドはありません。スレッドを作成したとき、投稿したとき、メンションされたときに自動でフォローします。',
+        muted: 'ミュートしたスレッドはありません。',
+      },
     },
     filters: {
       legend: 'スレッドの絞り込み',
@@ -366,7 +377,6 @@ export const ja = {
       resolvedAll: 'すべて',
       resolvedNo: '未解決',
       resolvedYes: '解決済み ✔',
-      unread: '未読のみ',
       mine: '自分が参加',
       clear: '条件をクリア',
     },
@@ -488,6 +498,17 @@ export const ja = {
       version: '第{{version}}版',
       current: '現在の版（第{{version}}版）',
       none: '以前の版はありません。',
+    },
+    subscription: {
+      legend: 'このスレッドのフォロー',
+      following: 'フォローする',
+      normal: '通常',
+      muted: 'ミュート',
+      hint: {
+        following: '新しいメッセージを、まだ開いていなくても未読として数えます。作成・投稿・メンションで自動的にフォローします。',
+        normal: '一度開いたスレッドの新しいメッセージを未読として数えます。',
+        muted: '一覧では「ミュート」タブにだけ表示し、未読の件数にも数えません。',
+      },
     },
     view: {
       linkedIssues: '関連する課題（課題管理表）',

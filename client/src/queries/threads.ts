@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import type {
   ModerationLog,
   ReadState,
+  Subscription,
   Thread,
   ThreadCreateBody,
   ThreadCreated,
@@ -26,10 +27,12 @@ import type {
   ThreadUpdateBody,
 } from '@shared/schemas/threads';
 import type { Me } from '@shared/schemas/users';
+import { inListView, isNewThread, type SubscriptionState } from '@shared/threads/rules';
 import { api } from '@client/api';
 import { getQuery } from './getQuery';
 import { meKeys, threadKeys } from './keys';
 import { seedTimeline } from './threadMessages';
+import { storeUnreadMuted } from './unread';
 
 /** The list filters as the URL and the cache key hold them (the cursor and page size are the query's). */
 export type ThreadFilters = Omit<ThreadListQuery, 'cursor' | 'limit'>;
@@ -46,6 +49,7 @@ function threadListPath(filters: ThreadFilters, cursor: string | null): string {
   if (filters.resolved !== undefined) params.set('resolved', String(filters.resolved));
   if (filters.unread) params.set('unread', 'true');
   if (filters.mine) params.set('mine', 'true');
+  if (filters.view) params.set('view', filters.view);
   if (cursor) params.set('cursor', cursor);
   const query = params.toString();
   return query ? `/api/threads?${query}` : '/api/threads';
@@ -86,7 +90,7 @@ export function useCreateThread() {
     mutationFn: (body: ThreadCreateBody) => api.post<z.infer<typeof ThreadCreated>>('/api/threads', body),
     onSuccess({ thread, message }) {
       // The author has read their own first message; the thread view can open without a fetch.
-      storeSummary(queryClient, { ...thread, readSeq: thread.lastSeq, unread: 0, tookPart: true });
+      storeSummary(queryClient, { ...thread, readSeq: thread.lastSeq, unread: 0, tookPart: true, subscription: 'following', isNew: false });
       seedTimeline(queryClient, thread.id, [message], thread.lastSeq);
     },
   });
@@ -106,6 +110,23 @@ export function useUpdateThread(threadId: string) {
   });
 }
 
+/** Follow, leave to normal or mute (PUT /api/threads/:id/subscription). */
+export function useSetSubscription(threadId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (state: SubscriptionState) => api.put<Subscription>(`${threadPath(threadId)}/subscription`, { state }),
+    onSuccess: (subscription) => storeSubscription(queryClient, subscription),
+  });
+}
+
+/** The reader's choice for a thread (our own PUT, or thread.subscription from another tab). */
+export function storeSubscription(queryClient: QueryClient, { threadId, state }: Subscription): void {
+  queryClient.setQueryData<ThreadDetail>(threadKeys.detail(threadId), (d) => d && { ...d, subscription: state });
+  storeUnreadMuted(queryClient, threadId, state === 'muted');
+  // Which tabs list the thread changed: the lists are fetched again when next shown.
+  void queryClient.invalidateQueries({ queryKey: threadKeys.lists });
+}
+
 // ---- Writing pushed threads into the caches -------------------------------------------------
 
 /** Pinned first, then the latest activity: the server's list order. */
@@ -120,7 +141,8 @@ function matchesFilters(thread: ThreadSummary, filters: ThreadFilters): boolean 
     (!filters.businessArea || thread.businessAreas.includes(filters.businessArea)) &&
     (filters.resolved === undefined || thread.resolved === filters.resolved) &&
     (!filters.unread || thread.unread > 0) &&
-    (!filters.mine || thread.tookPart)
+    (!filters.mine || thread.tookPart) &&
+    inListView(filters.view ?? 'all', { ...thread, opened: thread.readSeq > 0 })
   );
 }
 
@@ -165,8 +187,12 @@ function storeSummary(queryClient: QueryClient, summary: ThreadSummary): void {
   }
 }
 
-function withReadSeq(thread: Thread, readSeq: number, tookPart: boolean): ThreadSummary {
-  return { ...thread, readSeq, tookPart, unread: Math.max(0, thread.lastSeq - readSeq) };
+/** What the reader knows of their own relation to a thread, beside the thread itself. */
+type Relation = Pick<ThreadSummary, 'readSeq' | 'tookPart' | 'subscription'>;
+
+function withReadSeq(thread: Thread, { readSeq, tookPart, subscription }: Relation): ThreadSummary {
+  const isNew = isNewThread(thread, readSeq > 0);
+  return { ...thread, readSeq, tookPart, subscription, isNew, unread: Math.max(0, thread.lastSeq - readSeq) };
 }
 
 function me(queryClient: QueryClient): Me | null | undefined {
@@ -176,21 +202,25 @@ function me(queryClient: QueryClient): Me | null | undefined {
 /** A thread someone just started (thread.created). */
 export function storeCreatedThread(queryClient: QueryClient, thread: Thread): void {
   const mine = thread.createdBy.id === me(queryClient)?.id;
-  storeSummary(queryClient, withReadSeq(thread, mine ? thread.lastSeq : 0, mine));
+  storeSummary(
+    queryClient,
+    withReadSeq(thread, { readSeq: mine ? thread.lastSeq : 0, tookPart: mine, subscription: mine ? 'following' : 'normal' }),
+  );
 }
 
 /** A thread that changed or had new activity (thread.updated, or our own PATCH). */
 export function storeThread(queryClient: QueryClient, thread: Thread): void {
   const detail = queryClient.setQueryData<ThreadDetail>(threadKeys.detail(thread.id), (d) => d && { ...d, thread });
   const known = knownSummary(queryClient, thread.id);
-  if (known) return storeSummary(queryClient, withReadSeq(thread, known.readSeq, known.tookPart));
+  if (known) return storeSummary(queryClient, withReadSeq(thread, known));
   if (detail) return storeSummary(queryClient, summaryFromDetail(queryClient, detail));
   // Not in any loaded page (an older thread with new activity) and never opened: only its detail
   // knows this reader's read cursor. One request for this thread, instead of refetching lists,
   // and only when a cached list could show it at all.
   const couldShow = cachedLists(queryClient).some(([key]) => {
     const filters = key[2] as ThreadFilters | undefined;
-    return filters && matchesFilters(withReadSeq(thread, 0, true), { ...filters, unread: undefined, mine: undefined });
+    const anyone = withReadSeq(thread, { readSeq: 0, tookPart: true, subscription: 'following' });
+    return filters && matchesFilters(anyone, { ...filters, unread: undefined, mine: undefined, view: undefined });
   });
   if (!couldShow) return;
   void queryClient
@@ -201,7 +231,7 @@ export function storeThread(queryClient: QueryClient, thread: Thread): void {
 
 function summaryFromDetail(queryClient: QueryClient, detail: ThreadDetail): ThreadSummary {
   const tookPart = detail.participants.some((p) => p.id === me(queryClient)?.id);
-  return withReadSeq(detail.thread, detail.readSeq, tookPart);
+  return withReadSeq(detail.thread, { readSeq: detail.readSeq, tookPart, subscription: detail.subscription });
 }
 
 /** This reader's read cursor moved (our own thread.read ack, or another tab's). */
@@ -213,5 +243,5 @@ export function storeReadState(queryClient: QueryClient, state: ReadState): void
   const known = knownSummary(queryClient, state.threadId);
   if (!known) return;
   const lastSeq = Math.max(known.lastSeq, state.lastSeq);
-  storeSummary(queryClient, withReadSeq({ ...known, lastSeq }, Math.max(known.readSeq, state.readSeq), known.tookPart));
+  storeSummary(queryClient, withReadSeq({ ...known, lastSeq }, { ...known, readSeq: Math.max(known.readSeq, state.readSeq) }));
 }

@@ -13,7 +13,8 @@ export const unreadQueries = {
 
 export function useUnreadThreadCount(): number {
   const state = useQuery(unreadQueries.state());
-  return state.data?.threads.filter((t) => t.lastSeq > t.readSeq).length ?? 0;
+  // A muted thread's messages never count (docs/THREADS.md, "Following and muting").
+  return state.data?.threads.filter((t) => t.lastSeq > t.readSeq && !t.muted).length ?? 0;
 }
 
 type Entry = UnreadState['threads'][number];
@@ -22,7 +23,7 @@ function updateEntry(queryClient: QueryClient, id: string, change: (entry: Entry
   queryClient.setQueryData<UnreadState>(threadKeys.unread, (state) => {
     if (!state) return state;
     const held = state.threads.find((t) => t.id === id);
-    const next = change(held ?? { id, lastSeq: 0, readSeq: 0 });
+    const next = change(held ?? { id, lastSeq: 0, readSeq: 0, muted: false });
     return { threads: held ? state.threads.map((t) => (t.id === id ? next : t)) : [...state.threads, next] };
   });
 }
@@ -39,4 +40,9 @@ export function storeUnreadRead(queryClient: QueryClient, state: ReadState): voi
     lastSeq: Math.max(e.lastSeq, state.lastSeq),
     readSeq: Math.max(e.readSeq, state.readSeq),
   }));
+}
+
+/** The reader muted the thread, or stopped muting it. */
+export function storeUnreadMuted(queryClient: QueryClient, threadId: string, muted: boolean): void {
+  updateEntry(queryClient, threadId, (e) => ({ ...e, muted }));
 }

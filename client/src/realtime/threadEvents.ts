@@ -7,7 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Message, ThreadAbilities, ThreadDetail } from '@shared/schemas/threads';
 import type { ServerToClientEvents } from '@shared/socketEvents';
 import { threadKeys } from '@client/queries/keys';
-import { storeCreatedThread, storeReadState, storeThread } from '@client/queries/threads';
+import { storeCreatedThread, storeReadState, storeSubscription, storeThread } from '@client/queries/threads';
 import { storeMessages, storeReactions, storeReplyCount } from '@client/queries/threadMessages';
 import { storeUnreadActivity, storeUnreadRead } from '@client/queries/unread';
 import type { CouncilSocket } from './socket';
@@ -38,6 +38,7 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
     void queryClient.invalidateQueries({ queryKey: threadKeys.timeline(threadId) });
     void queryClient.invalidateQueries({ queryKey: threadKeys.replies(threadId) });
   };
+  const onSubscription: Handler<'thread.subscription'> = (subscription) => storeSubscription(queryClient, subscription);
   const onRead: Handler<'thread.read'> = (state) => {
     storeReadState(queryClient, state);
     storeUnreadRead(queryClient, state);
@@ -62,6 +63,7 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
   socket.on('thread.created', onCreated);
   socket.on('thread.updated', onUpdated);
   socket.on('thread.read', onRead);
+  socket.on('thread.subscription', onSubscription);
   socket.on('thread.abilities', onAbilities);
   socket.on('connect', onConnect);
 
@@ -72,6 +74,7 @@ export function listenForThreadEvents(socket: CouncilSocket, queryClient: QueryC
     socket.off('thread.created', onCreated);
     socket.off('thread.updated', onUpdated);
     socket.off('thread.read', onRead);
+    socket.off('thread.subscription', onSubscription);
     socket.off('thread.abilities', onAbilities);
     socket.off('connect', onConnect);
   };

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { TabLinks } from '@client/components/TabLinks';
 import { useMeetingsT } from '../useMeetingsT';
 import { MEETING_TABS, type MeetingTab } from './useMeetingListView';
 
@@ -6,17 +6,13 @@ import { MEETING_TABS, type MeetingTab } from './useMeetingListView';
 export function MeetingTabs({ current, hrefFor }: { current: MeetingTab; hrefFor: (tab: MeetingTab) => string }) {
   const mt = useMeetingsT();
   return (
-    <nav className="tabs meeting-tabs" aria-label={mt('meetings.list.tabsLabel')}>
-      {MEETING_TABS.map((tab) => (
-        <Link
-          key={tab}
-          to={{ search: hrefFor(tab) }}
-          className={tab === current ? 'tabs__link tabs__link--current' : 'tabs__link'}
-          aria-current={tab === current ? 'page' : undefined}
-        >
-          {mt(`meetings.list.tabs.${tab}`)}
-        </Link>
-      ))}
-    </nav>
+    <TabLinks
+      className="meeting-tabs"
+      label={mt('meetings.list.tabsLabel')}
+      tabs={MEETING_TABS}
+      current={current}
+      searchFor={hrefFor}
+      labelFor={(tab) => mt(`meetings.list.tabs.${tab}`)}
+    />
   );
 }

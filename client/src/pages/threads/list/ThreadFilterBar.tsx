@@ -11,10 +11,10 @@ interface Props {
   onChange: (change: Partial<ThreadFilters>) => void;
 }
 
-/** Visibility, business area and status (selects), unread and "I took part" (checkboxes); each applies at once. */
+/** Visibility, business area and status (selects), "I took part" (a checkbox); each applies at once. The tab is kept. */
 export function ThreadFilterBar({ filters, readable, onChange }: Props) {
   const { t } = useTranslation();
-  const active = Object.keys(filters).length > 0;
+  const active = Object.keys(filters).some((key) => key !== 'view');
 
   return (
     <div className="filters thread-filters" role="group" aria-label={t('threads.filters.legend')}>
@@ -61,14 +61,6 @@ export function ThreadFilterBar({ filters, readable, onChange }: Props) {
         <label className="checkbox">
           <input
             type="checkbox"
-            checked={filters.unread === true}
-            onChange={(event) => onChange({ unread: event.target.checked || undefined })}
-          />
-          <span>{t('threads.filters.unread')}</span>
-        </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
             checked={filters.mine === true}
             onChange={(event) => onChange({ mine: event.target.checked || undefined })}
           />
@@ -79,9 +71,7 @@ export function ThreadFilterBar({ filters, readable, onChange }: Props) {
         <button
           type="button"
           className="button button--tertiary filters__clear"
-          onClick={() =>
-            onChange({ visibility: undefined, businessArea: undefined, resolved: undefined, unread: undefined, mine: undefined })
-          }
+          onClick={() => onChange({ visibility: undefined, businessArea: undefined, resolved: undefined, mine: undefined })}
         >
           {t('threads.filters.clear')}
         </button>

@@ -5,15 +5,17 @@ import { ErrorState } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { usePageTitle } from '@client/components/usePageTitle';
 import { useErrorMessage } from '@client/components/useErrorMessage';
+import { TabLinks } from '@client/components/TabLinks';
 import { useThreadList } from '@client/queries/threads';
+import { NEW_THREAD_DAYS, THREAD_LIST_VIEWS } from '@shared/threads/rules';
 import { readableVisibilities } from '../common/readableVisibilities';
 import { ConnectionBanner } from '@client/components/ConnectionBanner';
 import { ThreadSearchForm } from '../search/ThreadSearchForm';
 import { ThreadFilterBar } from './ThreadFilterBar';
 import { ThreadListItem } from './ThreadListItem';
-import { useThreadFilters } from './useThreadFilters';
+import { filtersSearch, useThreadFilters } from './useThreadFilters';
 
-/** /threads: the threads this person may read, pinned first, then by last activity. */
+/** /threads: the threads this person may read, pinned first, then by last activity, under tabs (?view=): all, new, unread, following, muted. */
 export function ThreadsPage() {
   const { t } = useTranslation();
   usePageTitle(t('threads.title'));
@@ -22,7 +24,8 @@ export function ThreadsPage() {
   const [filters, setFilters] = useThreadFilters();
   const list = useThreadList(filters);
   const threads = list.data?.pages.flatMap((page) => page.threads) ?? [];
-  const filtered = Object.keys(filters).length > 0;
+  const view = filters.view ?? 'all';
+  const filtered = Object.keys(filters).some((key) => key !== 'view');
   const canCreate = me.abilities['thread.create'];
 
   return (
@@ -42,6 +45,14 @@ export function ThreadsPage() {
         )}
       </header>
       <ThreadSearchForm />
+      <TabLinks
+        className="thread-tabs"
+        label={t('threads.list.tabsLabel')}
+        tabs={THREAD_LIST_VIEWS}
+        current={view}
+        searchFor={(tab) => filtersSearch({ ...filters, view: tab })}
+        labelFor={(tab) => t(`threads.list.tabs.${tab}`)}
+      />
       <ThreadFilterBar filters={filters} readable={readableVisibilities(me)} onChange={setFilters} />
       <section aria-labelledby="thread-list-title">
         <h2 id="thread-list-title" className="visually-hidden">
@@ -53,8 +64,14 @@ export function ThreadsPage() {
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : threads.length === 0 ? (
           <div className="state-panel">
-            <p>{filtered ? t('threads.list.noMatch') : t('threads.list.empty')}</p>
-            {!filtered && canCreate && (
+            <p>
+              {filtered
+                ? t('threads.list.noMatch')
+                : view === 'all'
+                  ? t('threads.list.empty')
+                  : t(`threads.list.emptyView.${view}`, { days: NEW_THREAD_DAYS })}
+            </p>
+            {!filtered && view === 'all' && canCreate && (
               <p>
                 <Link to="/threads/new">{t('threads.list.emptyCreate')}</Link>
               </p>

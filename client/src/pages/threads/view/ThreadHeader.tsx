@@ -7,9 +7,10 @@ import { PersonName } from '../common/PersonName';
 import { ThreadMarks } from '../common/ThreadMarks';
 import { VisibilityBadge } from '../common/VisibilityBadge';
 import { ModerationLog } from './ModerationLog';
+import { SubscriptionChoice } from './SubscriptionChoice';
 import { ThreadManageBar } from './ThreadManageBar';
 
-/** Title, visibility, marks, areas, who started it and when; the thread's actions; the moderation log. */
+/** Title, visibility, marks, areas, who started it and when; the thread's actions; following it; the moderation log. */
 export function ThreadHeader({ detail }: { detail: ThreadDetail }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -32,6 +33,7 @@ export function ThreadHeader({ detail }: { detail: ThreadDetail }) {
       </p>
       {thread.businessAreas.length > 0 && <BusinessAreaTags areas={thread.businessAreas} />}
       <ThreadManageBar thread={thread} abilities={detail.abilities} />
+      <SubscriptionChoice threadId={thread.id} state={detail.subscription} />
       {me.abilities.moderate && <ModerationLog threadId={thread.id} />}
     </header>
   );
