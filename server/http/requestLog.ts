@@ -55,9 +55,10 @@ export function nameRoutes(routes: readonly RouteDefinition[]): Router {
   const router = Router();
   for (const { spec } of routes) {
     router[spec.method](spec.path, (req, res, next) => {
-      // The first match is the route that will answer: the API router tries them in the same order.
+      // The first match is the route that will answer (the API router tries them in the same order):
+      // named, the request leaves this router at once instead of being matched against the rest.
       res.locals.route ??= `${req.baseUrl}${spec.path}`;
-      next();
+      next('router');
     });
   }
   return router;
