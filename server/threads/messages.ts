@@ -314,7 +314,10 @@ async function messagesAfter(thread: ThreadRow, after: number, count: number): P
   return found.sort((a, b) => a.message.seq - b.message.seq).slice(0, count);
 }
 
-/** The same, for a thread already loaded (and checked) by the caller. */
+/**
+ * The same, for a thread already loaded (and checked) by the caller through `readableThreadRow`: that
+ * brings the thread view, and with it the bucket cache, up to date with the change log first.
+ */
 export async function messagePageOf(actor: Actor, thread: ThreadRow, query: PageQuery): Promise<MessagePage> {
   const { before, after, limit } = query;
   let found = after !== undefined ? await messagesAfter(thread, after, limit + 1) : await topLevelBefore(thread, before, limit + 1);

@@ -11,7 +11,7 @@ import type { AppContext } from '../context';
 import { forbidden } from '../http/errors';
 import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
 import type { CouncilServer, CouncilSocket, SocketFeature } from '../realtime/io';
-import { readableThread } from './access';
+import { readableThreadRow } from './access';
 import { forumRooms } from './broadcast';
 import { deleteMessage, editMessage, hideMessage, messagePageOf, postMessage, restoreMessage } from './messages';
 import { presentThread, threadFacts } from './presenter';
@@ -41,7 +41,8 @@ export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'f
     disconnecting: (socket) => joinedThreads(socket).forEach((id) => presence.changed(id)),
     events: {
       'thread.join': async ({ threadId, afterSeq }, { actor, socket }) => {
-        const thread = await readableThread(actor, threadId);
+        // From the thread view, which first applies the change log: the catch-up below reads the bucket cache.
+        const thread = await readableThreadRow(actor, threadId);
         await socket.join(forumRooms.thread(threadId));
         const [page, seqs, viewers] = await Promise.all([
           afterSeq !== undefined ? messagePageOf(actor, thread, { after: afterSeq, limit: LIMITS.catchUpSize }) : null,
