@@ -12,7 +12,7 @@ import { bucketCache } from '../server/threads/bucketCache';
 import { bucketKey, messageKey } from '../server/threads/changeKeys';
 import { THREADS_LOG } from '../server/threads/model';
 import type { ApiClient } from './support/client';
-import { postMessage, startThread } from './support/forum';
+import { ok, openSocket, postMessage, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
@@ -106,6 +106,15 @@ it("follows another process's writes once they are recorded in the change log", 
     .updateOne({ _id: new mongoose.Types.ObjectId(threadId) }, { $max: { lastSeq: next } });
   await recordChange(db(), THREADS_LOG, threadId);
   await recordChange(db(), THREADS_LOG, bucketKey(threadId, Math.floor(next / 50)));
+  // A reconnecting client's catch-up (thread.join) sees it, before any page is read…
+  const socket = await openSocket(dev);
+  try {
+    const joined = await ok(socket, 'thread.join', { threadId, afterSeq: lastSeq });
+    expect(joined.missed.map((m) => [m.seq, m.body])).toEqual([[next, '別プロセスの投稿']]);
+  } finally {
+    socket.disconnect();
+  }
+  // …and so does the page.
   const now = await page(dev, 'limit=50');
   expect(now.lastSeq).toBe(next);
   expect(now.messages.at(-1)).toMatchObject({ seq: next, body: '別プロセスの投稿' });
