@@ -43,6 +43,21 @@ export function personaOf(actor: Pick<Actor, 'role' | 'organization'>): Persona 
 }
 
 /**
+ * The badge a person carries in the live room — which of the council's five kinds of organisation
+ * they speak for: 府省 (a ministry observer), 団体 (a public body observer), 事務局, 開発 (a
+ * development vendor), 支援 (a support vendor). Derived from the organisation, never stored apart.
+ */
+export const SPEAKER_KINDS = ['ministry', 'body', 'secretariat', 'development', 'support'] as const;
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
+
+export function speakerKindOf(org: { kind: OrgKind; vendorType?: VendorType | null; observerKind?: ObserverKind | null }): SpeakerKind {
+  if (org.kind === 'secretariat') return 'secretariat';
+  // As personaOf: an observer that is not a ministry is a body.
+  if (org.kind === 'observer') return org.observerKind === 'ministry' ? 'ministry' : 'body';
+  return org.vendorType === 'development' ? 'development' : 'support';
+}
+
+/**
  * Who deactivated an account. The secretariat's deactivation is a hold: only the secretariat lifts
  * it; an organisation's own deactivation its org admins may undo.
  */

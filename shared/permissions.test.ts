@@ -44,6 +44,7 @@ meeting.read            Y Y Y Y Y Y Y
 meeting.manage          . . . . Y . .
 minutes.publish         . . . . Y . .
 meeting.speak           Y Y Y Y Y . .
+meeting.raiseHand       . . . . . Y Y
 moderate                . . . . Y . .
 account.manage          . . . . Y . .
 account.resetSecondFactor . . . . Y . .
@@ -59,6 +60,8 @@ const WITH_CONTEXT: Array<[Action, PermissionContext, Who[]]> = [
   ['issue.answer', { routedMinistry: 'mic' }, ['secretariat']],
   ['issue.editOwnAnswer', { routedMinistry: 'mhlw' }, ['secretariat', 'ministry']],
   ['meeting.speak', { hasFloor: true }, ['devMember', 'devAdmin', 'supportMember', 'supportAdmin', 'secretariat', 'ministry', 'body']],
+  ['meeting.raiseHand', { hasFloor: true }, []],
+  ['meeting.raiseHand', { hasFloor: false }, ['ministry', 'body']],
   ['account.manage', { targetOrganizationId: 'dev-co' }, ['devAdmin', 'secretariat']],
   ['account.manage', { targetOrganizationId: 'support-co' }, ['supportAdmin', 'secretariat']],
   ['account.manage', { targetOrganizationId: 'mhlw' }, ['secretariat']],

@@ -23,6 +23,7 @@ export const ACTIONS = [
   'meeting.manage',
   'minutes.publish',
   'meeting.speak',
+  'meeting.raiseHand',
   'moderate',
   'account.manage',
   'account.resetSecondFactor',
@@ -46,6 +47,7 @@ type Rule = boolean | ((actor: Actor, context: PermissionContext) => boolean);
 const isDevelopmentVendor = (actor: Actor) => actor.organization.vendorType === 'development';
 const routedToOwnMinistry = (actor: Actor, c: PermissionContext) => c.routedMinistry != null && c.routedMinistry === actor.organization.key;
 const hasFloor = (_actor: Actor, c: PermissionContext) => c.hasFloor === true;
+const withoutFloor = (_actor: Actor, c: PermissionContext) => c.hasFloor !== true;
 const ownOrganization = (actor: Actor, c: PermissionContext) => c.targetOrganizationId === actor.organization.id;
 
 type PersonaRules = Record<Persona, Rule>;
@@ -80,6 +82,8 @@ export const RULES = {
   'meeting.manage': secretariatOnly,
   'minutes.publish': secretariatOnly,
   'meeting.speak': { vendorMember: true, vendorAdmin: true, secretariat: true, ministry: hasFloor, body: hasFloor },
+  // 挙手: an observer without the floor asks the secretariat for it; vendors and the secretariat speak without it.
+  'meeting.raiseHand': { vendorMember: false, vendorAdmin: false, secretariat: false, ministry: withoutFloor, body: withoutFloor },
   moderate: secretariatOnly,
   'account.manage': { vendorMember: false, vendorAdmin: ownOrganization, secretariat: true, ministry: false, body: false },
   // A lost phone: the secretariat clears a person's second factor so they can enrol again (audited).

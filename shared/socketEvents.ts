@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ErrorBody } from './schemas/common';
 import { ObjectIdString } from './schemas/common';
 import type { HistoryEntry, Issue, IssueAbilities, IssueComment, SupportResult } from './schemas/issues';
-import { ChatBody, QuestionBody, type ChatMessage, type Question, type RoomState } from './schemas/meetings';
+import { ChatBody, QuestionBody, type ChatMessage, type Question, type RaisedHand, type RoomState } from './schemas/meetings';
 import type { MeetingStatus } from './meetings/rules';
 import type { PresenceChange } from './meetings/presence';
 import {
@@ -21,6 +21,7 @@ import {
   type Person,
   type ReadState,
   type Reaction,
+  type RoomPerson,
   type Subscription,
   type Thread,
   type ThreadAbilities,
@@ -60,6 +61,10 @@ export const SOCKET_EVENT_SCHEMAS = {
   'meeting.agendaCurrent': z.strictObject({ meetingId: ObjectIdString, agendaItemId: z.string().max(40).nullable() }),
   /** Secretariat: give an observer the floor, or take it back. */
   'meeting.floor': z.strictObject({ meetingId: ObjectIdString, userId: ObjectIdString, on: z.boolean() }),
+  /** An observer without the floor raises (on) or lowers their own hand (挙手). */
+  'meeting.hand': z.strictObject({ meetingId: ObjectIdString, on: z.boolean() }),
+  /** Secretariat: lower someone's hand without giving the floor (giving it, `meeting.floor`, lowers it too). */
+  'meeting.handDismiss': z.strictObject({ meetingId: ObjectIdString, userId: ObjectIdString }),
 } as const;
 
 /** What a successful acknowledgement carries, per event. */
@@ -85,7 +90,9 @@ export interface SocketAckBodies {
   'meeting.questionSupport': { question: Question };
   'meeting.questionStatus': { question: Question };
   'meeting.agendaCurrent': { agendaItemId: string | null };
-  'meeting.floor': { floor: Person[] };
+  'meeting.floor': { floor: RoomPerson[] };
+  'meeting.hand': { hands: RaisedHand[] };
+  'meeting.handDismiss': { hands: RaisedHand[] };
 }
 
 export type SocketEventName = keyof typeof SOCKET_EVENT_SCHEMAS & keyof SocketAckBodies;
@@ -141,7 +148,9 @@ export interface ServerToClientEvents {
   'meeting.chat': (message: ChatMessage) => void;
   'meeting.question': (question: Question) => void;
   'meeting.agendaCurrent': (payload: { meetingId: string; agendaItemId: string | null }) => void;
-  'meeting.floor': (payload: { meetingId: string; floor: Person[] }) => void;
+  'meeting.floor': (payload: { meetingId: string; floor: RoomPerson[] }) => void;
+  /** The raised hands as they now are, first raised first (the whole queue: it is short). */
+  'meeting.hands': (payload: { meetingId: string; hands: RaisedHand[] }) => void;
   /** Who joined and left since the last one (coalesced); the join acknowledgement has the whole list. */
   'meeting.presence': (payload: { meetingId: string } & PresenceChange) => void;
   /** To the invited organisations / the presenters. */

@@ -936,6 +936,26 @@ const EVENTS: Record<SocketEventName, EventEntry | EventEntry[]> = {
     expect: by('meeting.manage'),
     payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, userId: fx.personas.bodyObserver.actor!.id, on: false }),
   },
+  'meeting.hand': [
+    {
+      rule: 'invited and meeting.raiseHand { hasFloor: false } (observers without the floor)',
+      fixture: 'a live plenary, raising',
+      expect: (p, fx) => (invited(p, fx.meetings.livePlenary) && allows(p, 'meeting.raiseHand', { hasFloor: false }) ? 'ok' : 403),
+      payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, on: true }),
+    },
+    {
+      rule: 'invited (lowering one’s own hand is always allowed)',
+      fixture: 'a live consultation, lowering',
+      expect: (p, fx) => (invited(p, fx.meetings.liveConsultation) ? 'ok' : 403),
+      payload: (fx) => ({ meetingId: fx.meetings.liveConsultation.id, on: false }),
+    },
+  ],
+  'meeting.handDismiss': {
+    rule: 'meeting.manage',
+    fixture: 'a live plenary, the body observer’s hand',
+    expect: by('meeting.manage'),
+    payload: (fx) => ({ meetingId: fx.meetings.livePlenary.id, userId: fx.personas.bodyObserver.actor!.id }),
+  },
 };
 
 /** One socket per signed-in person, opened once: a handshake costs a session load. */

@@ -39,6 +39,12 @@ export function requireInvited(meeting: MeetingDocument, actor: Actor): void {
   if (!invites(meeting, actor)) throw forbidden('your organisation is not invited to this meeting');
 }
 
+/** Running the live room (the floor, hands, questions taken up, the current item): the secretariat, while it is live. */
+export function requireManaging(actor: Actor, meeting: MeetingDocument): void {
+  if (!can(actor, 'meeting.manage')) throw forbidden('only the secretariat runs the meeting');
+  requireStatus(meeting, ['live'], 'run');
+}
+
 export function requireStatus(meeting: MeetingDocument, allowed: readonly MeetingStatus[], what: string): void {
   if (!allowed.includes(meeting.status as MeetingStatus))
     throw conflict(`${what}: the meeting is ${meeting.status} (needs ${allowed.join(' or ')})`);

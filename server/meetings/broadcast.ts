@@ -1,13 +1,13 @@
 /**
  * What the meetings feature tells connected clients, after each change is stored (DESIGN.md §3).
  * Rooms: `meetings` holds every signed-in socket (lists and badges hear that a meeting changed),
- * `meeting:<id>` those in a live room (chat, questions, agenda, floor, presence, status), and the
+ * `meeting:<id>` those in a live room (chat, questions, agenda, floor, raised hands, presence, status), and the
  * organisations' own rooms hear of minutes to confirm or read.
  */
 import type { MeetingStatus } from '@shared/meetings/rules';
 import type { PresenceChange } from '@shared/meetings/presence';
-import type { ChatMessage, Question } from '@shared/schemas/meetings';
-import type { Person } from '@shared/schemas/threads';
+import type { ChatMessage, Question, RaisedHand } from '@shared/schemas/meetings';
+import type { RoomPerson } from '@shared/schemas/threads';
 import { rooms, type CouncilServer } from '../realtime/io';
 
 export const meetingRooms = {
@@ -23,7 +23,9 @@ export interface MeetingBroadcast {
   chat(message: ChatMessage): void;
   question(question: Question): void;
   agendaCurrent(meetingId: string, agendaItemId: string | null): void;
-  floor(meetingId: string, floor: Person[]): void;
+  floor(meetingId: string, floor: RoomPerson[]): void;
+  /** The raised hands as they now are (the whole queue). */
+  hands(meetingId: string, hands: RaisedHand[]): void;
   presence(meetingId: string, change: PresenceChange): void;
   /** The draft minutes are out (again) for the presenting organisations to confirm. */
   minutesCirculated(organizationIds: readonly string[], meeting: { meetingId: string; title: string }): void;
@@ -42,6 +44,7 @@ export function createMeetingBroadcast(io: CouncilServer): MeetingBroadcast {
     question: (question) => void room(question.meetingId).emit('meeting.question', question),
     agendaCurrent: (meetingId, agendaItemId) => void room(meetingId).emit('meeting.agendaCurrent', { meetingId, agendaItemId }),
     floor: (meetingId, floor) => void room(meetingId).emit('meeting.floor', { meetingId, floor }),
+    hands: (meetingId, hands) => void room(meetingId).emit('meeting.hands', { meetingId, hands }),
     presence: (meetingId, change) => void room(meetingId).emit('meeting.presence', { meetingId, ...change }),
     minutesCirculated: (ids, meeting) => {
       if (ids.length) organizations(ids).emit('meeting.minutesCirculated', meeting);

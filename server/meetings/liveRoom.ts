@@ -5,23 +5,25 @@
  * meetings broadcast.
  *
  * Chat and questions need the right to speak: vendors and the secretariat always, observers only
- * while the secretariat gives them the floor.
+ * while the secretariat gives them the floor — which they ask for by raising a hand (hands.ts).
+ * Everyone is presented with their organisation's kind (`RoomPerson.kind`, the badge beside the name).
  */
 import { trusted, type Types } from 'mongoose';
-import type { Actor } from '@shared/domain';
+import { speakerKindOf, type Actor, type SpeakerKind } from '@shared/domain';
 import { queueOrder } from '@shared/meetings/rules';
-import { can, decide, type Decision } from '@shared/permissions';
+import { decide, type Decision } from '@shared/permissions';
 import type { ChatMessage, Question } from '@shared/schemas/meetings';
-import type { Person } from '@shared/schemas/threads';
+import type { RoomPerson } from '@shared/schemas/threads';
 import { recordAudit } from '../audit/log';
 import { idempotentId, ignoringDuplicate, isDuplicateKey } from '../db/keys';
 import { nextSequence } from '../db/sequence';
 import { conflict, forbidden, notFound } from '../http/errors';
 import type { PostLimit } from '../http/postLimit';
 import { UserModel, type ActingUser, type UserWithOrganization } from '../users/model';
-import { personOf, presentPerson } from '../users/person';
+import { speakerKinds } from '../organizations/kinds';
+import { personOf, presentRoomPerson } from '../users/person';
 import { toActor } from '../users/presenter';
-import { readableMeeting, requireInvited, requireStatus } from './access';
+import { readableMeeting, requireInvited, requireManaging as managing, requireStatus } from './access';
 import type { MeetingBroadcast } from './broadcast';
 import {
   ChatModel,
@@ -34,24 +36,38 @@ import {
   type MeetingDocument,
   type QuestionDocument,
 } from './model';
+import { announceHands, handsOf, lowerHand } from './hands';
 import { roomChanged, type RoomSnapshot } from './roomSnapshot';
 
 const CHAT_HISTORY = 500;
 
-const presentChat = (c: ChatDocument): ChatMessage => ({
+/** Chat and questions name their author as they were named when they wrote; their kind is their organisation's now. */
+type KindOf = (organizationId: string) => SpeakerKind | null;
+const kindsOf = async (authors: Iterable<{ organization: { id: unknown } }>): Promise<KindOf> => {
+  const ids = new Set([...authors].map((a) => String(a.organization.id)));
+  const kinds = await speakerKinds(ids);
+  return (id) => kinds.get(id) ?? null;
+};
+/** The author is the one acting now: their kind is at hand. */
+const kindOfUser =
+  (user: ActingUser): KindOf =>
+  () =>
+    speakerKindOf(user.organization);
+
+const presentChat = (c: ChatDocument, kindOf: KindOf): ChatMessage => ({
   id: String(c._id),
   meetingId: String(c.meetingId),
   seq: c.seq,
   clientId: c.clientId,
-  author: presentPerson(c.author),
+  author: presentRoomPerson(c.author, kindOf(String(c.author.organization.id))),
   body: c.body,
   at: c.at.toISOString(),
 });
 
-const presentQuestion = (q: QuestionDocument, supporterIds: string[]): Question => ({
+const presentQuestion = (q: QuestionDocument, supporterIds: string[], kindOf: KindOf): Question => ({
   id: String(q._id),
   meetingId: String(q.meetingId),
-  author: presentPerson(q.author),
+  author: presentRoomPerson(q.author, kindOf(String(q.author.organization.id))),
   body: q.body,
   status: q.status,
   supportCount: supporterIds.length,
@@ -59,28 +75,32 @@ const presentQuestion = (q: QuestionDocument, supporterIds: string[]): Question 
   at: q.at.toISOString(),
 });
 
-async function presentQuestions(questions: readonly QuestionDocument[]): Promise<Question[]> {
-  const supports = questions.length
-    ? await QuestionSupportModel.find({ questionId: trusted({ $in: questions.map((q) => q._id) }) }, { questionId: 1, userId: 1 })
-        .sort({ at: 1 })
-        .lean()
-    : [];
+async function presentQuestions(questions: readonly QuestionDocument[], kindOf?: KindOf): Promise<Question[]> {
+  const [supports, kind] = await Promise.all([
+    questions.length
+      ? QuestionSupportModel.find({ questionId: trusted({ $in: questions.map((q) => q._id) }) }, { questionId: 1, userId: 1 })
+          .sort({ at: 1 })
+          .lean()
+      : [],
+    kindOf ?? kindsOf(questions.map((q) => q.author)),
+  ]);
   return questions.map((q) =>
     presentQuestion(
       q,
       supports.filter((s) => String(s.questionId) === String(q._id)).map((s) => String(s.userId)),
+      kind,
     ),
   );
 }
 
 /** Who has the floor, presented. */
-async function floorOf(meetingId: Types.ObjectId): Promise<Person[]> {
+async function floorOf(meetingId: Types.ObjectId): Promise<RoomPerson[]> {
   const held = await MeetingFloorModel.find({ meetingId }, { userId: 1 }).lean();
   if (!held.length) return [];
   const users = await UserModel.find({ _id: trusted({ $in: held.map((f) => f.userId) }) }).populate<
     Pick<UserWithOrganization, 'organization'>
   >('organization');
-  return users.map((u) => presentPerson(personOf(u)));
+  return users.map((u) => presentRoomPerson(personOf(u), speakerKindOf(u.organization)));
 }
 
 /** Whether the actor may speak: by role, or (observers) with the floor, then looked up by its `_id`. */
@@ -93,12 +113,19 @@ export async function speakDecision(actor: Actor, meeting: MeetingDocument): Pro
 
 /** The part of a room every joiner is shown alike (see roomSnapshot.ts). */
 export async function readRoom(meeting: MeetingDocument): Promise<RoomSnapshot> {
-  const [chat, questions, floor] = await Promise.all([
+  const [chat, questions, floor, hands] = await Promise.all([
     ChatModel.find({ meetingId: meeting._id }).sort({ seq: -1 }).limit(CHAT_HISTORY),
     QuestionModel.find({ meetingId: meeting._id }).sort({ at: 1 }),
     floorOf(meeting._id),
+    handsOf(meeting._id),
   ]);
-  return { chat: chat.reverse().map(presentChat), questions: queueOrder(await presentQuestions(questions)), floor };
+  const kindOf = await kindsOf([...chat, ...questions].map((c) => c.author));
+  return {
+    chat: chat.reverse().map((c) => presentChat(c, kindOf)),
+    questions: queueOrder(await presentQuestions(questions, kindOf)),
+    floor,
+    hands,
+  };
 }
 
 /** Speaking (chat, questions): live meeting, invited, and the right to speak (observers: with the floor). */
@@ -109,11 +136,6 @@ async function speakingIn(actor: Actor, meetingId: string | Types.ObjectId): Pro
   const decision = await speakDecision(actor, meeting);
   if (!decision.allowed) throw forbidden(`${decision.reason} (ask the secretariat for the floor)`);
   return meeting;
-}
-
-function managing(actor: Actor, meeting: MeetingDocument): void {
-  if (!can(actor, 'meeting.manage')) throw forbidden('only the secretariat runs the meeting');
-  requireStatus(meeting, ['live'], 'run');
 }
 
 /** Tell the room a question is new or changed; the next joiner reads the room afresh. */
@@ -147,7 +169,7 @@ export async function postChat({
   const actor = toActor(user);
   const _id = idempotentId('chat', actor.id, clientId);
   const stored = await ChatModel.findById(_id);
-  if (stored) return { message: presentChat(stored), duplicate: true };
+  if (stored) return { message: presentChat(stored, kindOfUser(user)), duplicate: true };
   const meeting = await speakingIn(actor, meetingId);
   await postLimit.consume(actor.id);
   const id = String(meeting._id);
@@ -158,9 +180,9 @@ export async function postChat({
   } catch (err) {
     const first = isDuplicateKey(err) ? await ChatModel.findById(_id) : null;
     if (!first) throw err;
-    return { message: presentChat(first), duplicate: true };
+    return { message: presentChat(first, kindOfUser(user)), duplicate: true };
   }
-  const message = presentChat(chat);
+  const message = presentChat(chat, kindOfUser(user));
   roomChanged(id);
   broadcast.chat(message);
   return { message, duplicate: false };
@@ -171,7 +193,7 @@ export async function askQuestion({ user, meetingId, clientId, body, broadcast, 
   const actor = toActor(user);
   const _id = idempotentId('question', actor.id, clientId);
   const stored = await QuestionModel.findById(_id);
-  if (stored) return (await presentQuestions([stored]))[0]!;
+  if (stored) return (await presentQuestions([stored], kindOfUser(user)))[0]!;
   const meeting = await speakingIn(actor, meetingId);
   await postLimit.consume(actor.id);
   let question: QuestionDocument;
@@ -180,10 +202,10 @@ export async function askQuestion({ user, meetingId, clientId, body, broadcast, 
   } catch (err) {
     // The same question raced itself: the first one stands.
     if (!isDuplicateKey(err)) throw err;
-    return (await presentQuestions([(await QuestionModel.findById(_id))!]))[0]!;
+    return (await presentQuestions([(await QuestionModel.findById(_id))!], kindOfUser(user)))[0]!;
   }
   // Nobody can have supported it yet: no support query on this hot path.
-  return announceQuestion(broadcast, presentQuestion(question, []));
+  return announceQuestion(broadcast, presentQuestion(question, [], kindOfUser(user)));
 }
 
 /** +1 (or not) on a question, once per person. */
@@ -263,7 +285,7 @@ export async function setCurrentAgendaItem({
   return agendaItemId;
 }
 
-/** Give an observer the floor, or take it back; audited. */
+/** Give an observer the floor (lowering their hand, if raised), or take it back; audited. */
 export async function setFloor({
   user,
   meetingId,
@@ -276,13 +298,14 @@ export async function setFloor({
   userId: string;
   on: boolean;
   broadcast: MeetingBroadcast;
-}): Promise<Person[]> {
+}): Promise<RoomPerson[]> {
   const actor = toActor(user);
   const meeting = await readableMeeting(actor, meetingId);
   managing(actor, meeting);
   const id = String(meeting._id);
   const _id = floorKey(id, userId);
   // One document per person: giving it twice is the same key, and no other write can erase it.
+  let handLowered = false;
   if (on) {
     await ignoringDuplicate(MeetingFloorModel.create({ _id, meetingId: meeting._id, userId, at: new Date() }));
     // Ended meanwhile: ending took everyone's floor before this one was stored, so take it back.
@@ -292,6 +315,8 @@ export async function setFloor({
       if (!stored) throw notFound('meeting');
       requireStatus(stored, ['live'], 'run');
     }
+    // Given from the queue or not, the hand has been answered (after the floor is stored: hands.ts).
+    handLowered = await lowerHand(id, userId);
   } else await MeetingFloorModel.deleteOne({ _id });
   roomChanged(id);
   const floor = await floorOf(meeting._id);
@@ -301,6 +326,8 @@ export async function setFloor({
     target: { kind: 'meeting', id, label: meeting.title },
     detail: { userId, on },
   });
+  // The floor first, then the queue without the hand: the person's client hears its hand was answered.
   broadcast.floor(id, floor);
+  if (handLowered) await announceHands(broadcast, id);
   return floor;
 }

@@ -1,8 +1,9 @@
 /**
- * Meetings and their live rooms. RSVPs, question supports, chat and the floor are uniquely keyed documents;
+ * Meetings and their live rooms. RSVPs, question supports, chat, the floor and raised hands are uniquely keyed documents;
  * in-person seats are settled by order of arrival (see rsvp.ts), never by a shared counter.
  */
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType, type Types } from 'mongoose';
+import { SPEAKER_KINDS } from '@shared/domain';
 import { MEETING_KINDS, MEETING_STATUSES, RSVP_RESPONSES } from '@shared/meetings/rules';
 import { personSchema } from '../users/person';
 
@@ -158,6 +159,26 @@ export const floorKey = (meetingId: string | Types.ObjectId, userId: string | Ty
   `${String(meetingId)}:${String(userId)}`;
 
 /**
+ * An observer's raised hand (挙手) in the live room, one document per person (`<meetingId>:<userId>`),
+ * as the floor is: raising inserts it (raising again keeps the first, and its place in the queue),
+ * lowering, dismissing or giving the floor deletes it, ending the meeting deletes them all. Observers
+ * raising at the same moment each insert their own, so none is lost (docs/DATABASE.md, "No lost writes").
+ * The person is kept as they were named when they raised it, with their organisation's kind.
+ */
+const handSchema = new Schema({
+  _id: { type: String, required: true },
+  meetingId: { type: Schema.Types.ObjectId, required: true },
+  userId: { type: Schema.Types.ObjectId, required: true },
+  person: { type: personSchema, required: true },
+  kind: { type: String, enum: SPEAKER_KINDS, required: true },
+  at: { type: Date, required: true },
+});
+handSchema.index({ meetingId: 1, at: 1 });
+
+/** The `_id` of one person's raised hand in one meeting. */
+export const handKey = floorKey;
+
+/**
  * An organisation someone of which joined the live room while the meeting was on, one document per
  * organisation (`<meetingId>:<organizationId>`), inserted at the first join and never rewritten: the
  * room's presence itself lives only in its sockets, and this is what the minutes' 出席者 are proposed
@@ -187,6 +208,7 @@ export type MeetingDocument = HydratedDocument<MeetingRecord>;
 export type QuestionDocument = HydratedDocument<InferSchemaType<typeof questionSchema>>;
 export type MinutesConfirmationRecord = InferSchemaType<typeof minutesConfirmationSchema>;
 export type ChatDocument = HydratedDocument<InferSchemaType<typeof chatSchema>>;
+export type HandRecord = InferSchemaType<typeof handSchema>;
 
 export const MeetingModel = mongoose.model('Meeting', meetingSchema);
 export const RsvpModel = mongoose.model('MeetingRsvp', rsvpSchema);
@@ -195,5 +217,6 @@ export const QuestionModel = mongoose.model('MeetingQuestion', questionSchema);
 export const QuestionSupportModel = mongoose.model('MeetingQuestionSupport', questionSupportSchema);
 export const MinutesConfirmationModel = mongoose.model('MinutesConfirmation', minutesConfirmationSchema, 'minutes_confirmations');
 export const MeetingFloorModel = mongoose.model('MeetingFloor', floorSchema, 'meeting_floor');
+export const MeetingHandModel = mongoose.model('MeetingHand', handSchema, 'meeting_hands');
 export const RoomAttendanceModel = mongoose.model('MeetingRoomAttendance', roomAttendanceSchema, 'meeting_room_attendance');
 export const CalendarTokenModel = mongoose.model('CalendarToken', calendarTokenSchema);

@@ -1,13 +1,13 @@
 /**
  * The live room of a meeting over Socket.IO. The invited join while it is live (and read it, read
- * only, after it ended); speaking and running the room are services (liveRoom.ts) the handlers
- * call. Presence is grouped by
+ * only, after it ended); speaking, raising a hand and running the room are services (liveRoom.ts,
+ * hands.ts) the handlers call. Presence is grouped by
  * organisation and coalesced per room, so a plenary with every vendor joining at once costs at
  * most two presence broadcasts a second.
  */
 import { groupPresence, presenceChange } from '@shared/meetings/presence';
 import type { RoomPresence } from '@shared/schemas/meetings';
-import type { Person } from '@shared/schemas/threads';
+import type { RoomPerson } from '@shared/schemas/threads';
 import type { AppContext } from '../context';
 import { personOf } from '../users/person';
 import type { CouncilServer, SocketFeature } from '../realtime/io';
@@ -25,6 +25,7 @@ import {
   speakDecision,
   supportQuestion,
 } from './liveRoom';
+import { dismissHand, setOwnHand } from './hands';
 import { presentAgenda, presentSummary } from './presenter';
 import { roomSnapshot } from './roomSnapshot';
 
@@ -33,7 +34,7 @@ const PRESENCE_WINDOW_MS = 500;
 /** Who is in each live room; changes go out coalesced, as who joined and who left. */
 export function createRoomPresence(io: CouncilServer, broadcast: MeetingBroadcast) {
   /** What each room's members were last told, to send only the difference. */
-  const announced = new Map<string, Map<string, Person>>();
+  const announced = new Map<string, Map<string, RoomPerson>>();
   const pace = coalescePerKey(PRESENCE_WINDOW_MS, async (meetingId) => {
     const now = await peopleInRoom(io, meetingRooms.room(meetingId));
     const change = presenceChange(announced.get(meetingId) ?? new Map(), now);
@@ -91,6 +92,7 @@ export function meetingFeature({
           questions: room.questions,
           presence: roomPresence,
           floor: room.floor,
+          hands: room.hands,
           canSpeak,
         };
       },
@@ -107,6 +109,8 @@ export function meetingFeature({
       'meeting.questionStatus': async (p, { actor }) => ({ question: await setQuestionStatus({ actor, ...p, broadcast }) }),
       'meeting.agendaCurrent': async (p, { actor }) => ({ agendaItemId: await setCurrentAgendaItem({ actor, ...p, broadcast }) }),
       'meeting.floor': async (p, { user }) => ({ floor: await setFloor({ user, ...p, broadcast }) }),
+      'meeting.hand': async (p, { user }) => ({ hands: await setOwnHand({ user, ...p, broadcast, postLimit }) }),
+      'meeting.handDismiss': async (p, { actor }) => ({ hands: await dismissHand({ actor, ...p, broadcast }) }),
     },
   };
 }

@@ -1,23 +1,24 @@
 /**
- * What every person joining a live room is shown alike — the chat so far, the question queue and
- * who has the floor — read once for a burst of joins instead of once per joiner.
+ * What every person joining a live room is shown alike — the chat so far, the question queue, who
+ * has the floor and whose hand is raised — read once for a burst of joins instead of once per joiner.
  * When a plenary opens, the whole council joins within seconds, and on the embedded database each of
  * those reads scans its collection (docs/PERFORMANCE.md).
  *
  * A snapshot is shared by the joins of the next SNAPSHOT_MS and dropped the moment any of it
- * changes in this process (chat, a question or its support, the floor). The
+ * changes in this process (chat, a question or its support, the floor, a hand). The
  * joiner is already in the room when it asks, so whatever happens after the snapshot reaches it
  * live; with several app processes, another process's change may be up to SNAPSHOT_MS late in it.
  */
-import type { ChatMessage, Question } from '@shared/schemas/meetings';
-import type { Person } from '@shared/schemas/threads';
+import type { ChatMessage, Question, RaisedHand } from '@shared/schemas/meetings';
+import type { RoomPerson } from '@shared/schemas/threads';
 
 const SNAPSHOT_MS = 500;
 
 export interface RoomSnapshot {
   chat: ChatMessage[];
   questions: Question[];
-  floor: Person[];
+  floor: RoomPerson[];
+  hands: RaisedHand[];
 }
 
 const snapshots = new Map<string, { takenAt: number; value: Promise<RoomSnapshot> }>();

@@ -16,6 +16,7 @@ import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
 import { invites, managedMeeting, readableMeeting } from './access';
 import { MeetingFloorModel, MeetingModel, type MeetingDocument } from './model';
+import { clearHands } from './hands';
 import { presentMeeting, presentSummaries } from './presenter';
 import type { MeetingBroadcast } from './broadcast';
 import { roomChanged } from './roomSnapshot';
@@ -129,8 +130,9 @@ export async function setMeetingStatus(input: {
   const saved = await MeetingModel.updateOne({ _id: meeting._id, status: from }, { $set: { status: to } });
   if (saved.matchedCount !== 1) throw conflict('the meeting changed meanwhile; reload it');
   if (to === 'ended') {
-    // Ending takes the floor back from everyone (after the status, so a floor given meanwhile sees it: room.ts).
-    await MeetingFloorModel.deleteMany({ meetingId: meeting._id });
+    // Ending takes the floor back from everyone and lowers every hand (after the status, so a floor given
+    // or a hand raised meanwhile sees it: liveRoom.ts, hands.ts).
+    await Promise.all([MeetingFloorModel.deleteMany({ meetingId: meeting._id }), clearHands(meeting._id)]);
     roomChanged(String(meeting._id));
   }
   const updated = (await MeetingModel.findById(meeting._id))!;

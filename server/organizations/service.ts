@@ -11,6 +11,7 @@ import type { Realtime } from '../realtime/io';
 import { recordAudit } from '../audit/log';
 import type { ActingUser } from '../users/model';
 import { toActor } from '../users/presenter';
+import { organizationsChanged } from './kinds';
 import { OrganizationModel, type OrganizationDocument } from './model';
 
 /** How an organisation is named on the audit record. */
@@ -79,6 +80,7 @@ export async function createOrganization({ by, input }: { by: ActingUser; input:
   if (await OrganizationModel.exists({ key: input.key })) throw conflict('this key is already in use', 'body.key');
   if (input.kind === 'vendor') await checkCorporateNumberFree(input.corporateNumber);
   const org = await OrganizationModel.create(input);
+  organizationsChanged();
   await recordAudit({ actor: by, action: 'organization.created', target: organizationTarget(org), detail: { input } });
   return org;
 }
@@ -110,6 +112,7 @@ export async function updateOrganization({
   }
   if (input.corporateNumber) await checkCorporateNumberFree(input.corporateNumber, id);
   await OrganizationModel.updateOne({ _id: org._id }, input);
+  organizationsChanged();
   if (input.vendorType !== undefined && input.vendorType !== org.vendorType) realtime.refreshOrganizationSockets(String(org._id));
   await recordAudit({ actor: by, action: 'organization.updated', target: organizationTarget(org), detail: { change: input } });
   return getOrganization(id);

@@ -4,18 +4,18 @@
  * ten thousand idle sockets should hold ten thousand small records, not ten thousand requests.
  */
 import type { Actor } from '@shared/domain';
-import type { Person } from '@shared/schemas/threads';
+import type { RoomPerson } from '@shared/schemas/threads';
 import { socketOrigin, type Origin } from '../audit/origin';
 import { actingCopy, type ActingUser, type UserWithOrganization } from '../users/model';
-import { personOf, presentPerson } from '../users/person';
+import { roomPersonOf } from '../users/person';
 import { toActor } from '../users/presenter';
 
 export interface Caller {
   /** A plain copy of the signed-in user (services that record who acted take it). */
   user: ActingUser;
   actor: Actor;
-  /** As rooms show them. */
-  person: Person;
+  /** As rooms show them (with their organisation's kind). */
+  person: RoomPerson;
   sessionId: string;
   /** Where the connection came from, for the audit log. */
   origin: Origin;
@@ -39,7 +39,7 @@ export function rememberCaller(connection: object, request: HandshakeRequest, ad
   const caller: Caller = {
     user: actingCopy(user),
     actor: toActor(user),
-    person: presentPerson(personOf(user)),
+    person: roomPersonOf(user),
     sessionId: request.sessionID,
     origin: socketOrigin({ address, headers: request.headers }),
     // The handshake has just found the session on.

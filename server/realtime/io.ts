@@ -10,7 +10,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { RequestHandler } from 'express';
 import type { PassportStatic } from 'passport';
 import { personaOf, type Actor } from '@shared/domain';
-import type { Person } from '@shared/schemas/threads';
+import type { RoomPerson } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
 import { isSameOrigin } from '../http/origin';
 import type { WorkTracker } from '../http/work';
@@ -27,7 +27,7 @@ import { createSessionLife } from './sessionLife';
  */
 export interface CouncilSocketData {
   /** The person the socket belongs to, as rooms show them. */
-  person: Person;
+  person: RoomPerson;
 }
 
 export type CouncilServer = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, CouncilSocketData>;

@@ -1,10 +1,10 @@
 /** What several features need of a room: who is in it, and a per-room pace for telling them so. */
-import type { Person } from '@shared/schemas/threads';
+import type { RoomPerson } from '@shared/schemas/threads';
 import type { CouncilServer } from './io';
 
 /** The distinct people with a socket in `room` (several tabs count once); works across nodes with an adapter. */
-export async function peopleInRoom(io: CouncilServer, room: string): Promise<Map<string, Person>> {
-  const people = new Map<string, Person>();
+export async function peopleInRoom(io: CouncilServer, room: string): Promise<Map<string, RoomPerson>> {
+  const people = new Map<string, RoomPerson>();
   for (const socket of await io.in(room).fetchSockets()) {
     const person = socket.data.person;
     if (person) people.set(person.id, person);

@@ -3,7 +3,8 @@
  * record so lists need no lookups, and presented the same way everywhere.
  */
 import { Schema, type InferSchemaType } from 'mongoose';
-import type { Person } from '@shared/schemas/threads';
+import { speakerKindOf, type SpeakerKind } from '@shared/domain';
+import type { Person, RoomPerson } from '@shared/schemas/threads';
 import type { ActingUser } from './model';
 
 /** Who wrote something, as they were named when they wrote it (saves a lookup per message). */
@@ -43,3 +44,11 @@ export function presentPerson(p: PersonRecord): Person {
     organization: { id: String(p.organization.id), nameJa: p.organization.nameJa, nameEn: p.organization.nameEn },
   };
 }
+
+/** A person as live rooms show them: with their organisation's kind (null: an organisation no longer known). */
+export function presentRoomPerson(p: PersonRecord, kind: SpeakerKind | null): RoomPerson {
+  return { ...presentPerson(p), kind };
+}
+
+/** The acting person as live rooms show them. */
+export const roomPersonOf = (user: ActingUser): RoomPerson => presentRoomPerson(personOf(user), speakerKindOf(user.organization));

@@ -6,16 +6,16 @@
  * client already holds does no harm.
  */
 import type { RoomPresence } from '../schemas/meetings';
-import type { Person } from '../schemas/threads';
+import type { RoomPerson } from '../schemas/threads';
 
 export interface PresenceChange {
-  joined: Person[];
+  joined: RoomPerson[];
   /** Ids of people who left. */
   left: string[];
 }
 
-export function groupPresence(people: Iterable<Person>): RoomPresence {
-  const byOrg = new Map<string, { organization: Person['organization']; people: Person[] }>();
+export function groupPresence(people: Iterable<RoomPerson>): RoomPresence {
+  const byOrg = new Map<string, { organization: RoomPerson['organization']; people: RoomPerson[] }>();
   for (const person of people) {
     const group = byOrg.get(person.organization.id) ?? { organization: person.organization, people: [] };
     group.people.push(person);
@@ -32,7 +32,7 @@ export function applyPresenceChange(presence: RoomPresence, change: PresenceChan
 }
 
 /** What changed from `before` to `after` (both keyed by person id). */
-export function presenceChange(before: ReadonlyMap<string, Person>, after: ReadonlyMap<string, Person>): PresenceChange {
+export function presenceChange(before: ReadonlyMap<string, RoomPerson>, after: ReadonlyMap<string, RoomPerson>): PresenceChange {
   return {
     joined: [...after.values()].filter((p) => !before.has(p.id)),
     left: [...before.keys()].filter((id) => !after.has(id)),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MEETING_KINDS, MEETING_STATUSES, RSVP_RESPONSES } from '../meetings/rules';
 import { ObjectIdString } from './common';
 import { DateOnly, IssueRef } from './issues';
-import { Attachment, ClientId, OrganizationRef, Person } from './threads';
+import { Attachment, ClientId, OrganizationRef, Person, RoomPerson } from './threads';
 
 export const MeetingKind = z.enum(MEETING_KINDS);
 export const MeetingStatus = z.enum(MEETING_STATUSES);
@@ -263,7 +263,7 @@ export const ChatMessage = z.object({
   meetingId: z.string(),
   seq: z.number().int(),
   clientId: z.string(),
-  author: Person,
+  author: RoomPerson,
   body: z.string(),
   at: z.string(),
 });
@@ -271,7 +271,7 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 export const Question = z.object({
   id: z.string(),
   meetingId: z.string(),
-  author: Person,
+  author: RoomPerson,
   body: z.string(),
   status: z.enum(['open', 'current', 'answered']),
   supportCount: z.number().int(),
@@ -279,15 +279,20 @@ export const Question = z.object({
   at: z.string(),
 });
 export type Question = z.infer<typeof Question>;
-export const RoomPresence = z.array(z.object({ organization: OrganizationRef, people: z.array(Person) }));
+export const RoomPresence = z.array(z.object({ organization: OrganizationRef, people: z.array(RoomPerson) }));
 export type RoomPresence = z.infer<typeof RoomPresence>;
+/** An observer asking the secretariat for the floor (挙手), since `at`; the queue is in the order hands went up. */
+export const RaisedHand = z.object({ person: RoomPerson, at: z.string() });
+export type RaisedHand = z.infer<typeof RaisedHand>;
 export const RoomState = z.object({
   meeting: MeetingSummary,
   agenda: z.array(AgendaItem),
   chat: z.array(ChatMessage),
   questions: z.array(Question),
   presence: RoomPresence,
-  floor: z.array(Person),
+  floor: z.array(RoomPerson),
+  /** Raised hands, first raised first. */
+  hands: z.array(RaisedHand),
   canSpeak: z.boolean(),
 });
 export type RoomState = z.infer<typeof RoomState>;

@@ -3,6 +3,7 @@ import { BusinessAreaKey } from './organizations';
 import { abilitiesSchema, ObjectIdString } from './common';
 import { MESSAGE_ABILITIES, THREAD_ABILITIES } from '../policies/thread';
 import { LIMITS, MODERATION_ACTIONS, REACTION_KEYS, SUBSCRIPTION_STATES, THREAD_LIST_VIEWS, VISIBILITIES } from '../threads/rules';
+import { SPEAKER_KINDS } from '../domain';
 
 export const Visibility = z.enum(VISIBILITIES);
 export const ReactionKey = z.enum(REACTION_KEYS);
@@ -27,6 +28,13 @@ export const Cursor = z
 export const OrganizationRef = z.object({ id: z.string(), nameJa: z.string(), nameEn: z.string() });
 export const Person = z.object({ id: z.string(), displayName: z.string(), organization: OrganizationRef }).meta({ id: 'Person' });
 export type Person = z.infer<typeof Person>;
+/**
+ * A person as live rooms show them (the meeting room's chat, questions, presence, floor and raised
+ * hands): with the kind of their organisation, the badge beside the name. Null only for an
+ * organisation the server no longer knows.
+ */
+export const RoomPerson = Person.extend({ kind: z.enum(SPEAKER_KINDS).nullable() });
+export type RoomPerson = z.infer<typeof RoomPerson>;
 
 export const Attachment = z
   .object({ id: z.string(), name: z.string(), type: z.string(), size: z.number().int(), sha256: z.string() })

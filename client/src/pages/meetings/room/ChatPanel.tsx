@@ -3,6 +3,7 @@ import type { ChatMessage } from '@shared/schemas/meetings';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { formatJapanClock } from '../common/japanTime';
 import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
+import { SpeakerBadge } from '../common/MeetingBadges';
 import { useMeetingsT } from '../useMeetingsT';
 import { PendingList } from './PendingList';
 import { RoomComposer } from './RoomComposer';
@@ -72,6 +73,7 @@ export function ChatPanel({ chat, outbox, myId, canSpeak, cannotSpeak }: Props) 
                 className={message.author.id === myId ? 'room-chat__message room-chat__message--mine' : 'room-chat__message'}
               >
                 <p className="room-chat__meta">
+                  <SpeakerBadge kind={message.author.kind} />
                   <PersonWithOrganization person={message.author} block="meeting-person" />
                   <time className="small muted" dateTime={message.at}>
                     {formatJapanClock(message.at, language)}

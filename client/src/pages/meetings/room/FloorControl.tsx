@@ -1,38 +1,40 @@
 import { useId, useState } from 'react';
 import type { RoomPresence } from '@shared/schemas/meetings';
-import type { Person } from '@shared/schemas/threads';
+import type { RoomPerson } from '@shared/schemas/threads';
 import { InlineError } from '@client/components/InlineError';
 import { useErrorMessage } from '@client/components/useErrorMessage';
-import { useOrganizations } from '@client/queries/organizations';
 import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
+import { HandMark, SpeakerBadge } from '../common/MeetingBadges';
 import { useMeetingsT } from '../useMeetingsT';
 import type { RoomCommands } from './useMeetingRoom';
 
 interface Props {
   presence: RoomPresence;
-  floor: Person[];
+  floor: RoomPerson[];
+  handIds: ReadonlySet<string>;
   setFloor: RoomCommands['setFloor'];
 }
 
+const isObserver = (p: RoomPerson) => p.kind === 'ministry' || p.kind === 'body';
+
 /**
  * 発言権: observers (ministries, bodies) may chat and ask only while the secretariat gives them the
- * floor. Lists the observers in the room, and anyone holding the floor who has since left.
+ * floor. Lists the observers in the room (✋ for a raised hand: HandQueue has them in order), and
+ * anyone holding the floor who has since left.
  */
-export function FloorControl({ presence, floor, setFloor }: Props) {
+export function FloorControl({ presence, floor, handIds, setFloor }: Props) {
   const mt = useMeetingsT();
   const errorMessage = useErrorMessage();
   const id = useId();
-  const directory = useOrganizations();
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const observerOrgIds = new Set((directory.data?.organizations ?? []).filter((o) => o.kind === 'observer').map((o) => o.id));
-  const observers = presence.filter((g) => observerOrgIds.has(g.organization.id)).flatMap((g) => g.people);
+  const observers = presence.flatMap((g) => g.people.filter(isObserver));
   const floorIds = new Set(floor.map((p) => p.id));
   const presentIds = new Set(observers.map((p) => p.id));
   const people = [...observers, ...floor.filter((p) => !presentIds.has(p.id))];
 
-  async function change(person: Person, on: boolean) {
+  async function change(person: RoomPerson, on: boolean) {
     setBusy(person.id);
     setFailure(null);
     try {
@@ -51,14 +53,16 @@ export function FloorControl({ presence, floor, setFloor }: Props) {
       </h2>
       <p className="small muted">{mt('meetings.room.floorLead')}</p>
       {people.length === 0 ? (
-        <p className="muted">{directory.isPending ? mt('meetings.pickers.loading') : mt('meetings.room.noObservers')}</p>
+        <p className="muted">{mt('meetings.room.noObservers')}</p>
       ) : (
         <ul className="room-floor__list">
           {people.map((person) => {
             const has = floorIds.has(person.id);
             return (
               <li key={person.id} className="room-floor__item">
+                <SpeakerBadge kind={person.kind} />
                 <PersonWithOrganization person={person} block="meeting-person" />
+                {handIds.has(person.id) && <HandMark label={mt('meetings.room.handRaisedMark')} />}
                 {has && <span className="floor-flag">{mt('meetings.room.hasFloor')}</span>}
                 {!presentIds.has(person.id) && <span className="small muted">{mt('meetings.room.left')}</span>}
                 <button

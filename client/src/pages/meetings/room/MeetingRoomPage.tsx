@@ -14,8 +14,10 @@ import { useMeetingsT } from '../useMeetingsT';
 import { ChatPanel } from './ChatPanel';
 import { CurrentAgendaItem } from './CurrentAgendaItem';
 import { FloorControl } from './FloorControl';
+import { HandQueue } from './HandQueue';
 import { PresencePanel } from './PresencePanel';
 import { QuestionQueue } from './QuestionQueue';
+import { RaiseHand } from './RaiseHand';
 import { RoomBeforeStart } from './RoomBeforeStart';
 import { RoomAgenda } from './RoomAgenda';
 import { ConnectionBanner } from '@client/components/ConnectionBanner';
@@ -26,7 +28,8 @@ import { useRoomAnnouncer } from './useRoomAnnouncer';
 
 /**
  * /meetings/:id/room: the live room — the agenda item under discussion, chat, the question queue,
- * who is present, and (for the secretariat) the controls that run the meeting. After the meeting
+ * who is present, raising a hand for the floor (observers), and (for the secretariat) the controls
+ * that run the meeting, the raised hands first. After the meeting
  * ends the same page is its read-only record.
  */
 export function MeetingRoomPage() {
@@ -74,11 +77,15 @@ export function MeetingRoomPage() {
   const canSpeak = canSpeakIn(room, { id: me.id, speaksByRole });
   const manage = me.abilities['meeting.manage'] && live;
   const floorIds = new Set(room.floor.map((p) => p.id));
+  const handIds = new Set(room.hands.map((h) => h.person.id));
   const cannotSpeak = !live ? (
     <p className="room-readonly-note muted">{mt('meetings.room.readOnlyShort')}</p>
   ) : (
     <Notice tone="info">{mt('meetings.room.needFloor')}</Notice>
   );
+  // An observer without the floor asks for it where they would write: under the chat.
+  const mayRaiseHand = live && me.abilities['meeting.raiseHand'] && !floorIds.has(me.id);
+  const cannotChat = mayRaiseHand ? <RaiseHand hands={room.hands} myId={me.id} setHand={commands.setHand} /> : cannotSpeak;
 
   return (
     <>
@@ -122,8 +129,9 @@ export function MeetingRoomPage() {
       )}
       {live && !speaksByRole && floorIds.has(me.id) && <Notice tone="success">{mt('meetings.room.floorGiven')}</Notice>}
       <CurrentAgendaItem agenda={room.agenda} currentId={room.meeting.currentAgendaItemId} />
+      {manage && <HandQueue hands={room.hands} setFloor={commands.setFloor} dismissHand={commands.dismissHand} />}
       <div className="room-layout">
-        <ChatPanel chat={room.chat} outbox={chatOutbox} myId={me.id} canSpeak={canSpeak} cannotSpeak={cannotSpeak} />
+        <ChatPanel chat={room.chat} outbox={chatOutbox} myId={me.id} canSpeak={canSpeak} cannotSpeak={cannotChat} />
         <QuestionQueue
           questions={room.questions}
           outbox={questionOutbox}
@@ -141,8 +149,8 @@ export function MeetingRoomPage() {
           canManage={manage}
           setCurrent={commands.setCurrentAgendaItem}
         />
-        <PresencePanel presence={room.presence} floorIds={floorIds} />
-        {manage && <FloorControl presence={room.presence} floor={room.floor} setFloor={commands.setFloor} />}
+        <PresencePanel presence={room.presence} floorIds={floorIds} handIds={handIds} />
+        {manage && <FloorControl presence={room.presence} floor={room.floor} handIds={handIds} setFloor={commands.setFloor} />}
       </div>
       {manage && <StatusControls meeting={room.meeting} />}
     </>

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { RoomPresence } from '@shared/schemas/meetings';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { orgRefName } from '@client/components/OrgRefName';
+import { HandMark, SpeakerBadge } from '../common/MeetingBadges';
 import { useMeetingsT } from '../useMeetingsT';
 
 /** Organisations listed before "show all": a plenary has ~190 of them. */
@@ -9,11 +10,19 @@ const FIRST_ORGS = 20;
 /** People listed for a name search; narrowing further is quicker than scrolling. */
 const MAX_MATCHES = 50;
 
+interface Props {
+  presence: RoomPresence;
+  floorIds: ReadonlySet<string>;
+  /** Whose hand is raised (挙手): ✋ beside them, and a count on their organisation's row. */
+  handIds: ReadonlySet<string>;
+}
+
 /**
- * 参加者: who is in the room, grouped by organisation with counts. Names are rendered only for the
- * organisations opened (or a search), so a 2,000-person plenary costs a few dozen nodes, not thousands.
+ * 参加者: who is in the room, grouped by organisation with counts, each organisation with the badge
+ * of its kind (府省 / 団体 / 事務局 / 開発 / 支援). Names are rendered only for the organisations opened
+ * (or a search), so a 2,000-person plenary costs a few dozen nodes, not thousands.
  */
-export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; floorIds: ReadonlySet<string> }) {
+export function PresencePanel({ presence, floorIds, handIds }: Props) {
   const mt = useMeetingsT();
   const [language] = useLanguage();
   const id = useId();
@@ -53,6 +62,7 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
       return next;
     });
   const floorMark = (personId: string) => floorIds.has(personId) && <span className="floor-flag">{mt('meetings.room.hasFloor')}</span>;
+  const handMark = (personId: string) => handIds.has(personId) && <HandMark label={mt('meetings.room.handRaisedMark')} />;
 
   return (
     <section className="room-panel room-presence" aria-labelledby={`${id}-title`}>
@@ -79,8 +89,8 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
           <ul className="room-presence__people">
             {matches.slice(0, MAX_MATCHES).map(({ person, organization }) => (
               <li key={person.id}>
-                <span data-user-content>{person.displayName}</span>{' '}
-                <span className="small muted">{orgRefName(organization, language)}</span> {floorMark(person.id)}
+                <SpeakerBadge kind={person.kind} /> <span data-user-content>{person.displayName}</span>{' '}
+                <span className="small muted">{orgRefName(organization, language)}</span> {handMark(person.id)} {floorMark(person.id)}
               </li>
             ))}
           </ul>
@@ -90,20 +100,28 @@ export function PresencePanel({ presence, floorIds }: { presence: RoomPresence; 
           <ul className="room-presence__orgs">
             {visibleGroups.map((g) => {
               const expanded = open.has(g.organization.id);
+              const raised = handIds.size ? g.people.filter((p) => handIds.has(p.id)).length : 0;
               return (
                 <li key={g.organization.id}>
                   <button type="button" className="room-presence__org" aria-expanded={expanded} onClick={() => toggle(g.organization.id)}>
                     <span aria-hidden="true" className="room-presence__chevron">
                       {expanded ? '▾' : '▸'}
                     </span>
+                    <SpeakerBadge kind={g.people[0]?.kind ?? null} />
                     <span className="room-presence__org-name">{orgRefName(g.organization, language)}</span>
+                    {raised > 0 && (
+                      <span className="hand-mark">
+                        <span aria-hidden="true">✋{raised}</span>
+                        <span className="visually-hidden">{mt('meetings.room.handsInOrg', { count: raised })}</span>
+                      </span>
+                    )}
                     <span className="room-presence__org-count">{mt('meetings.room.people', { count: g.people.length })}</span>
                   </button>
                   {expanded && (
                     <ul className="room-presence__people">
                       {g.people.map((person) => (
                         <li key={person.id}>
-                          <span data-user-content>{person.displayName}</span> {floorMark(person.id)}
+                          <span data-user-content>{person.displayName}</span> {handMark(person.id)} {floorMark(person.id)}
                         </li>
                       ))}
                     </ul>

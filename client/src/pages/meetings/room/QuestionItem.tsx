@@ -2,6 +2,7 @@ import type { Question } from '@shared/schemas/meetings';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { formatJapanClock } from '../common/japanTime';
 import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
+import { SpeakerBadge } from '../common/MeetingBadges';
 import { useMeetingsT } from '../useMeetingsT';
 
 interface Props {
@@ -29,6 +30,7 @@ export function QuestionItem({ question, myId, canSupport, canManage, busy, onSu
         <span className={`room-question__status room-question__status--${question.status}`}>
           {mt(`meetings.room.questionStatus.${question.status}`)}
         </span>
+        <SpeakerBadge kind={question.author.kind} />
         <PersonWithOrganization person={question.author} block="meeting-person" />
         <time className="small muted" dateTime={question.at}>
           {formatJapanClock(question.at, language)}

@@ -6,8 +6,8 @@
 import { queueOrder } from '@shared/meetings/rules';
 import type { MeetingStatus } from '@shared/meetings/rules';
 import { applyPresenceChange, type PresenceChange } from '@shared/meetings/presence';
-import type { ChatMessage, Question, RoomState } from '@shared/schemas/meetings';
-import type { Person } from '@shared/schemas/threads';
+import type { ChatMessage, Question, RaisedHand, RoomState } from '@shared/schemas/meetings';
+import type { RoomPerson } from '@shared/schemas/threads';
 
 export type Room = Omit<RoomState, 'canSpeak'>;
 
@@ -16,7 +16,8 @@ export type RoomEvent =
   | { type: 'chat'; message: ChatMessage }
   | { type: 'question'; question: Question }
   | { type: 'agendaCurrent'; agendaItemId: string | null }
-  | { type: 'floor'; floor: Person[] }
+  | { type: 'floor'; floor: RoomPerson[] }
+  | { type: 'hands'; hands: RaisedHand[] }
   | { type: 'presence'; change: PresenceChange }
   | { type: 'status'; status: MeetingStatus };
 
@@ -55,11 +56,16 @@ export function roomReducer(room: Room | null, event: RoomEvent): Room | null {
       return { ...room, meeting: { ...room.meeting, currentAgendaItemId: event.agendaItemId } };
     case 'floor':
       return { ...room, floor: event.floor };
+    case 'hands':
+      // The whole queue, as the server last read it.
+      return { ...room, hands: event.hands };
     case 'presence':
       return { ...room, presence: applyPresenceChange(room.presence, event.change) };
     case 'status':
-      // Ending the meeting also takes the floor back from everyone (the server clears it).
-      return { ...room, meeting: { ...room.meeting, status: event.status }, floor: event.status === 'live' ? room.floor : [] };
+      // Ending the meeting also takes the floor back from everyone and lowers every hand (the server clears them).
+      return event.status === 'live'
+        ? { ...room, meeting: { ...room.meeting, status: event.status } }
+        : { ...room, meeting: { ...room.meeting, status: event.status }, floor: [], hands: [] };
   }
 }
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { PresenceChange } from '@shared/meetings/presence';
-import type { ChatMessage, Question } from '@shared/schemas/meetings';
+import type { ChatMessage, Question, RaisedHand } from '@shared/schemas/meetings';
 import type { MeetingStatus } from '@shared/meetings/rules';
-import type { Person } from '@shared/schemas/threads';
+import type { RoomPerson } from '@shared/schemas/threads';
 import { ApiError, isApiError } from '@client/api';
 import { emitWithAck } from '@client/realtime/emitWithAck';
 import { useRealtimeSocket } from '@client/realtime/useRealtime';
@@ -54,7 +54,8 @@ export function useMeetingRoom(meetingId: string, onEvent?: (event: RoomEvent) =
     const onQuestion = (question: Question) => mine(question) && apply({ type: 'question', question });
     const onAgenda = (p: { meetingId: string; agendaItemId: string | null }) =>
       mine(p) && apply({ type: 'agendaCurrent', agendaItemId: p.agendaItemId });
-    const onFloor = (p: { meetingId: string; floor: Person[] }) => mine(p) && apply({ type: 'floor', floor: p.floor });
+    const onFloor = (p: { meetingId: string; floor: RoomPerson[] }) => mine(p) && apply({ type: 'floor', floor: p.floor });
+    const onHands = (p: { meetingId: string; hands: RaisedHand[] }) => mine(p) && apply({ type: 'hands', hands: p.hands });
     const onPresence = ({ meetingId, joined, left }: { meetingId: string } & PresenceChange) =>
       mine({ meetingId }) && apply({ type: 'presence', change: { joined, left } });
     const onStatus = (p: { meetingId: string; status: MeetingStatus }) => mine(p) && apply({ type: 'status', status: p.status });
@@ -70,6 +71,7 @@ export function useMeetingRoom(meetingId: string, onEvent?: (event: RoomEvent) =
     socket.on('meeting.question', onQuestion);
     socket.on('meeting.agendaCurrent', onAgenda);
     socket.on('meeting.floor', onFloor);
+    socket.on('meeting.hands', onHands);
     socket.on('meeting.presence', onPresence);
     socket.on('meeting.status', onStatus);
     socket.on('meeting.changed', onChanged);
@@ -80,6 +82,7 @@ export function useMeetingRoom(meetingId: string, onEvent?: (event: RoomEvent) =
       socket.off('meeting.question', onQuestion);
       socket.off('meeting.agendaCurrent', onAgenda);
       socket.off('meeting.floor', onFloor);
+      socket.off('meeting.hands', onHands);
       socket.off('meeting.presence', onPresence);
       socket.off('meeting.status', onStatus);
       socket.off('meeting.changed', onChanged);
@@ -141,6 +144,22 @@ function useRoomCommands(meetingId: string, dispatch: (event: RoomEvent) => void
         dispatch({ type: 'floor', floor });
       },
       [need, meetingId, dispatch],
+    ),
+    // Hands: the queue comes back in the room's own `meeting.hands`, sent in the order the server read
+    // it; the acknowledgement's copy could land after a newer one, so it is not folded in.
+    /** Raise (or lower) one's own hand. */
+    setHand: useCallback(
+      async (on: boolean) => {
+        await emitWithAck(need(), 'meeting.hand', { meetingId, on });
+      },
+      [need, meetingId],
+    ),
+    /** Secretariat: lower someone's hand without giving the floor. */
+    dismissHand: useCallback(
+      async (userId: string) => {
+        await emitWithAck(need(), 'meeting.handDismiss', { meetingId, userId });
+      },
+      [need, meetingId],
     ),
   };
 }

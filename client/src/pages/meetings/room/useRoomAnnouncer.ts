@@ -4,7 +4,8 @@ import type { RoomEvent } from './roomState';
 
 /**
  * What a screen reader hears as the room moves: others' new chat messages and questions (when the
- * person wants them read), a new floor for oneself, the meeting ending. One polite message at a
+ * person wants them read), a new floor for oneself (saying so when it answers one's raised hand), the
+ * meeting ending. One polite message at a
  * time; the chat log itself is not a live region, so reordering the queue is not read out.
  */
 export function useRoomAnnouncer(mt: MeetingsT, myId: string) {
@@ -17,6 +18,8 @@ export function useRoomAnnouncer(mt: MeetingsT, myId: string) {
   }, [readNew]);
   const knownQuestions = useRef(new Set<string>());
   const hadFloor = useRef<boolean | null>(null);
+  // The server sends the new floor before the queue without the hand, so the hand is still up here when the floor comes.
+  const handRaised = useRef(false);
 
   const onEvent = useCallback(
     (event: RoomEvent) => {
@@ -24,6 +27,7 @@ export function useRoomAnnouncer(mt: MeetingsT, myId: string) {
         case 'joined':
           for (const q of event.state.questions) knownQuestions.current.add(q.id);
           hadFloor.current = event.state.floor.some((p) => p.id === myId);
+          handRaised.current = event.state.hands.some((h) => h.person.id === myId);
           return;
         case 'chat':
           if (readNewRef.current && event.message.author.id !== myId) {
@@ -39,11 +43,24 @@ export function useRoomAnnouncer(mt: MeetingsT, myId: string) {
           return;
         case 'floor': {
           const has = event.floor.some((p) => p.id === myId);
-          if (hadFloor.current !== null && has !== hadFloor.current)
-            setAnnouncement(mt(has ? 'meetings.room.announce.floorGiven' : 'meetings.room.announce.floorTaken'));
+          if (hadFloor.current !== null && has !== hadFloor.current) {
+            const granted = has && handRaised.current;
+            setAnnouncement(
+              mt(
+                granted
+                  ? 'meetings.room.announce.handGranted'
+                  : has
+                    ? 'meetings.room.announce.floorGiven'
+                    : 'meetings.room.announce.floorTaken',
+              ),
+            );
+          }
           hadFloor.current = has;
           return;
         }
+        case 'hands':
+          handRaised.current = event.hands.some((h) => h.person.id === myId);
+          return;
         case 'status':
           if (event.status !== 'live') setAnnouncement(mt('meetings.room.announce.ended'));
           return;
