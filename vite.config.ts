@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './scripts/build/precompress.ts';
+import { pdfjsResources } from './scripts/build/pdfjsResources.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: here('./client'),
-  plugins: [react(), precompress()],
+  plugins: [react(), pdfjsResources(), precompress()],
   resolve: {
     alias: {
       '@shared': here('./shared'),
@@ -27,6 +28,9 @@ export default defineConfig({
     // ~510 kB, ~135 kB as sent (brotli); the charts (~430 kB) come with the dashboard only.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // Two pages: the app, and the PDF viewer shown in a sandboxed frame (client/src/pdfViewer/frame.ts),
+      // which brings pdf.js (~500 kB) and nothing of the app's.
+      input: { index: here('./client/index.html'), 'pdf-viewer': here('./client/pdf-viewer.html') },
       output: {
         codeSplitting: {
           groups: [
@@ -34,7 +38,8 @@ export default defineConfig({
             // app: a chunk of their own stays cached across deploys. Libraries only some pages use
             // (charts, socket.io, date formatting) come with those pages' chunks.
             // zod's configuration goes with zod, so it is set before any chunk builds a schema (client/src/zodConfig.ts).
-            { name: 'vendor', test: /node_modules|client[\\/]src[\\/]zodConfig/, tags: ['$initial'], priority: 3 },
+            // pdf.js is the viewer page's own (it is "initial" there too): never in the app's vendor chunk.
+            { name: 'vendor', test: /node_modules(?![\\/]pdfjs-dist)|client[\\/]src[\\/]zodConfig/, tags: ['$initial'], priority: 3 },
             // The interface's messages, in both languages: needed at once, and changed apart from the code.
             { name: 'messages', test: /client[\\/]src[\\/]i18n[\\/]/, tags: ['$initial'], priority: 3 },
             // Markdown rendering is large and used by several pages: one chunk of its own.

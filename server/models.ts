@@ -1,7 +1,7 @@
 /** Registers every mongoose model, so the connection can create their indexes at start. */
 export { OrganizationModel } from './organizations/model';
 export { UserModel } from './users/model';
-export { AttachmentModel } from './attachments/model';
+export { AttachmentModel, AttachmentThumbnailModel } from './attachments/model';
 export {
   MessageGramsModel,
   MessageModel,

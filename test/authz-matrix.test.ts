@@ -107,6 +107,10 @@ const speak =
   (p: Persona): Outcome =>
     invited(p, m()) && allows(p, 'meeting.speak', { hasFloor: false }) ? 'ok' : 403;
 
+/** One material of the scheduled plenary for every cell that reads one (made at the first). */
+let plenaryMaterialOnce: ReturnType<Fixtures['fresh']['material']> | undefined;
+const plenaryMaterial = (fx: Fixtures) => (plenaryMaterialOnce ??= fx.fresh.material());
+
 const VARIANTS = ['council', 'development'] as const;
 const perVisibility = (make: (v: Visibility) => RouteEntry, visibilities: readonly Visibility[] = VARIANTS) => visibilities.map(make);
 
@@ -473,6 +477,27 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
       fixture: "the vendor member's unposted upload",
       expect: (p) => (isAuthor(p) ? 'ok' : 404),
       request: (fx) => ({ path: `/api/attachments/${fx.unposted.id}` }),
+    },
+  ],
+  // The download's own check (attachmentForDownload), cell for cell.
+  'GET /attachments/:id/thumbnail': [
+    {
+      rule: "as the image's download: thread.readDevelopment (the thread it was posted in)",
+      fixture: 'a PNG posted in the development thread',
+      expect: readOr403('development'),
+      request: (fx) => ({ path: `/api/attachments/${fx.attachment.id}/thumbnail` }),
+    },
+    {
+      rule: "as the image's download: the uploader only until it is posted (others: 404)",
+      fixture: "the vendor member's unposted PNG",
+      expect: (p) => (isAuthor(p) ? 'ok' : 404),
+      request: (fx) => ({ path: `/api/attachments/${fx.unposted.id}/thumbnail` }),
+    },
+    {
+      rule: "as the image's download: meeting.read (the meeting it is material of)",
+      fixture: 'a PNG given to the scheduled plenary as material',
+      expect: by('meeting.read'),
+      request: async (fx) => ({ path: `/api/attachments/${(await plenaryMaterial(fx)).id}/thumbnail` }),
     },
   ],
   'GET /search': {

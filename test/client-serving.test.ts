@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp, type CouncilApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { connectDatabase, disconnectDatabase } from '../server/db/connection';
-import { IMMUTABLE, REVALIDATE } from '../server/http/webClient';
+import { version as pdfjsVersion } from 'pdfjs-dist/package.json';
+import { IMMUTABLE, PDF_VIEWER_CSP, REVALIDATE } from '../server/http/webClient';
 import { buildClient, clientChunks } from './support/clientBuild';
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'council-client-'));
@@ -123,6 +124,46 @@ describe('the web client', () => {
       ]),
     );
     expect([...initial].filter((file) => signedIn.has(file)).map((file) => signedIn.get(file))).toEqual([]);
+  });
+
+  it('serves the PDF viewer under its own CSP: framed by the app alone, sandboxed, no eval, its worker from blob:', async () => {
+    const res = await get('/pdf-viewer.html');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe(REVALIDATE);
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toBe(PDF_VIEWER_CSP);
+    expect(csp).toMatch(/(^|; )sandbox allow-scripts(;|$)/);
+    expect(csp).toMatch(/frame-ancestors 'self'/);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/worker-src 'self' blob:/);
+    expect(csp).not.toMatch(/eval|unsafe-inline|\*/);
+    // The app's own pages may still be framed by nobody.
+    expect((await get('/threads')).headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+
+    // The viewer's opaque origin loads its script, pdf.js's worker and data files with CORS.
+    const html = res.body.toString();
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const resources = `/assets/pdfjs-${pdfjsVersion}/`;
+    for (const asset of [
+      script,
+      `${resources}cmaps/UniJIS-UCS2-H.bcmap`, // Japanese text in fonts that are not embedded
+      `${resources}standard_fonts/LiberationSans-Regular.ttf`,
+      `${resources}wasm/openjpeg_nowasm_fallback.js`,
+    ]) {
+      const got = await get(asset, { origin: 'null', 'accept-encoding': 'br' });
+      expect(got.status, asset).toBe(200);
+      expect(got.headers['access-control-allow-origin'], asset).toBe('*');
+      expect(got.headers['cache-control'], asset).toBe(IMMUTABLE);
+    }
+  });
+
+  it('keeps pdf.js out of the sign-in page and every page of the app', () => {
+    const { initial, signedIn } = clientChunks(outDir);
+    const isPdfjs = (file: string) => readFileSync(path.join(outDir, file)).includes('Invalid `workerSrc` type');
+    const manifest = JSON.parse(readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string }>;
+    expect(isPdfjs(manifest['pdf-viewer.html']!.file)).toBe(true);
+    expect([...initial, ...signedIn.keys()].filter(isPdfjs)).toEqual([]);
   });
 
   it('does not answer unknown API paths with the shell', async () => {

@@ -24,3 +24,25 @@ attachmentSchema.index({ meetingId: 1 });
 
 export type AttachmentDocument = HydratedDocument<InferSchemaType<typeof attachmentSchema>>;
 export const AttachmentModel = mongoose.model('Attachment', attachmentSchema);
+
+/**
+ * An image attachment's thumbnail, made once at its first request and kept under the attachment's
+ * own `_id` (one lookup, no index of its own). `refused` instead of `data` when none can be made (the
+ * image cannot be read, or is larger than the decoder is allowed to open), so a broken file is not
+ * decoded again at every view. Small (a few tens of kB), so kept in the database: every app node
+ * finds it, and it goes with the database's backups.
+ */
+const thumbnailSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    type: { type: String, default: null },
+    data: { type: Buffer, default: null },
+    width: { type: Number, default: null },
+    height: { type: Number, default: null },
+    refused: { type: String, enum: ['unreadable', 'tooLarge', null], default: null },
+  },
+  { versionKey: false, timestamps: { createdAt: true, updatedAt: false } },
+);
+
+export type ThumbnailRecord = InferSchemaType<typeof thumbnailSchema>;
+export const AttachmentThumbnailModel = mongoose.model('AttachmentThumbnail', thumbnailSchema, 'attachment_thumbnails');

@@ -4,7 +4,7 @@
  */
 import { trusted } from 'mongoose';
 import type { BlobStore } from './blobStore';
-import { AttachmentModel } from './model';
+import { AttachmentModel, AttachmentThumbnailModel } from './model';
 
 const ORPHAN_AFTER_MS = 24 * 3600_000;
 const SWEEP_INTERVAL_MS = 60 * 60_000;
@@ -24,6 +24,8 @@ export async function sweepOrphanAttachments(store: BlobStore, now = new Date())
   const stayed = new Set((await AttachmentModel.find({ _id: trusted({ $in: ids }) }, { _id: 1 }).lean()).map((a) => String(a._id)));
   const gone = orphans.filter((o) => !stayed.has(String(o._id)));
   for (const o of gone) await store.release(String(o._id));
+  // The uploader may have seen a thumbnail of one before it was abandoned.
+  if (gone.length) await AttachmentThumbnailModel.deleteMany({ _id: trusted({ $in: gone.map((o) => o._id) }) });
   // Uploads stored before each had a name for its content hold it by its hash alone: keep what any
   // record names. (One query for all, not one per file: each would scan the collection on SQLite.)
   const hashes = [...new Set(gone.map((o) => o.sha256))];

@@ -37,11 +37,14 @@ export interface Persona {
   password?: string;
 }
 
-/** A one-pixel PNG: an upload the content check accepts. */
+/**
+ * A one-pixel PNG (written by sharp): an upload the content check accepts, and an image a thumbnail
+ * can be made of. (The hand-written one it replaces had wrong checksums: libpng refuses it.)
+ */
 export const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-    '1f15c4890000000d49444154789c63f8cfc0f01f0005000201' +
-    'e2b7c1a30000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
+    '0000000970485973000003e8000003e801b57b526b' +
+    '0000000d4944415408996360103ff81f0002cb01d8028fcc8e0000000049454e44ae426082',
   'hex',
 );
 

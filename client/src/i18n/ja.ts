@@ -36,6 +36,27 @@ export const ja = {
     rows_one: '{{count}}件',
     rows_other: '{{count}}件',
   },
+  attachments: {
+    preview: 'プレビュー',
+    previewLabel: '「{{name}}」をプレビュー',
+    download: 'ダウンロード',
+    downloadLabel: '「{{name}}」をダウンロード',
+    noThumbnail: '「{{name}}」の縮小画像は表示できません',
+    viewer: {
+      frame: '「{{name}}」のページ',
+      page: '「{{name}}」{{page}} / {{pages}} ページ',
+      stage: 'ページの表示（矢印キーでスクロール）',
+      zoomOut: '縮小',
+      zoomIn: '拡大',
+      fitWidth: '幅に合わせる',
+      zoom: '表示倍率 {{percent}}%',
+      keys: 'ページ送りは ← →、閉じるのは Esc キーです。',
+      loading: 'PDF を読み込んでいます…',
+      failed: 'この PDF は表示できません。ダウンロードして開いてください。',
+      password: 'パスワードで保護された PDF は表示できません。ダウンロードして開いてください。',
+      fetchFailed: 'PDF を取得できませんでした。{{message}}',
+    },
+  },
   skipLink: '本文へ移動',
   nav: {
     // Japanese has no plural forms (i18next uses _other): each _one is there so English, which needs both, has the same shape.

@@ -3,7 +3,7 @@ import type { Meeting } from '@shared/schemas/meetings';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useRemoveMaterial } from '@client/queries/meetings';
-import { formatFileSize } from '../common/fileSize';
+import { AttachmentFile } from '@client/components/attachments/AttachmentFile';
 import { useMeetingsT } from '../useMeetingsT';
 
 type Material = Meeting['materials'][number];
@@ -15,7 +15,7 @@ interface Props {
   canRemove: boolean;
 }
 
-/** 資料: each file downloads with its own name; the secretariat can take one off the meeting. */
+/** 資料: each file with its thumbnail or preview and its download; the secretariat can take one off the meeting. */
 export function MaterialList({ meetingId, materials, canRemove }: Props) {
   const mt = useMeetingsT();
   const errorMessage = useErrorMessage();
@@ -28,20 +28,18 @@ export function MaterialList({ meetingId, materials, canRemove }: Props) {
       <ul className="material-list">
         {materials.map((material) => (
           <li key={material.id} className="material-list__item">
-            <a href={`/api/attachments/${encodeURIComponent(material.id)}`} download={material.name} className="material-list__link">
-              <span data-user-content>{material.name}</span>
-            </a>
-            <span className="small muted">{formatFileSize(material.size)}</span>
-            {canRemove && (
-              <button
-                type="button"
-                className="button button--tertiary button--small"
-                aria-label={mt('meetings.materials.removeLabel', { name: material.name })}
-                onClick={() => setRemoving(material)}
-              >
-                {mt('meetings.materials.remove')}
-              </button>
-            )}
+            <AttachmentFile file={material}>
+              {canRemove && (
+                <button
+                  type="button"
+                  className="button button--tertiary button--small"
+                  aria-label={mt('meetings.materials.removeLabel', { name: material.name })}
+                  onClick={() => setRemoving(material)}
+                >
+                  {mt('meetings.materials.remove')}
+                </button>
+              )}
+            </AttachmentFile>
           </li>
         ))}
       </ul>

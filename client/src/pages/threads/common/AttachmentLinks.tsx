@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '@shared/schemas/threads';
-import { attachmentUrl } from '@client/queries/attachments';
-import { formatFileSize } from './fileSize';
+import { AttachmentFile } from '@client/components/attachments/AttachmentFile';
 
-/** A message's files, each a download link with its size. */
+/** A message's files: images as thumbnails, PDFs with a preview, each with its download. */
 export function AttachmentLinks({ attachments }: { attachments: Attachment[] }) {
   const { t } = useTranslation();
   if (attachments.length === 0) return null;
@@ -11,11 +10,7 @@ export function AttachmentLinks({ attachments }: { attachments: Attachment[] }) 
     <ul className="attachment-links" aria-label={t('threads.attachments.listLabel')}>
       {attachments.map((attachment) => (
         <li key={attachment.id}>
-          <a href={attachmentUrl(attachment.id)} download={attachment.name} className="attachment-links__link">
-            <span aria-hidden="true">📎 </span>
-            <span data-user-content>{attachment.name}</span>
-          </a>{' '}
-          <span className="muted small">({formatFileSize(attachment.size)})</span>
+          <AttachmentFile file={attachment} />
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@shared/threads/rules';
-import { formatFileSize } from '../common/fileSize';
+import { formatFileSize } from '@client/format/fileSize';
 import type { AttachmentUploads } from './useAttachmentUploads';
 
 /** What the file dialog offers first; the server decides by content what it accepts. */
