@@ -545,6 +545,12 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     expect: (p, fx) => (allows(p, 'issue.support') ? (inDevOrg(p, fx) ? 409 : 'ok') : 403),
     request: (fx) => ({ path: `/api/issues/${fx.issue.id}/support` }),
   },
+  'PUT /issues/:id/follow': {
+    rule: 'issue.read',
+    fixture: 'an open issue, followed',
+    expect: by('issue.read'),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/follow`, body: { state: 'following' } }),
+  },
   'POST /issues/:id/comments': {
     rule: "issue.comment { routedMinistry: 'mhlw' } (the routed ministry may ask the raiser)",
     fixture: 'an issue routed to mhlw',

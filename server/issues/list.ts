@@ -8,6 +8,7 @@ import { escapeRegex } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { IssueModel, type IssueDocument, type IssueRecord } from './model';
 import { todayInJapan } from '@shared/japanDates';
+import { personalConditions, personalTest, splitPersonal } from './personalFilters';
 import { presentIssue } from './presenter';
 import { issuesInOrder, matching, type RegisterSort } from './registerView';
 
@@ -32,9 +33,10 @@ function allOf<T>(conditions: readonly QueryFilter<T>[]): QueryFilter<T> {
   return (rest.length ? { ...plain, $and: rest } : plain) as QueryFilter<T>;
 }
 
-export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFilter<IssueRecord> {
+/** The register's filters as a query; `extra` are further conditions (the personal ones: personalFilters.ts). */
+export function issueFilter(query: IssueExportQuery, now = new Date(), extra: QueryFilter<IssueRecord>[] = []): QueryFilter<IssueRecord> {
   const today = todayInJapan(now);
-  const and: QueryFilter<IssueRecord>[] = [];
+  const and: QueryFilter<IssueRecord>[] = [...extra];
   if (query.status?.length) and.push({ status: oneOf(query.status) });
   if (query.businessArea?.length) and.push({ businessAreas: oneOf(query.businessArea) });
   if (query.category?.length) and.push({ category: oneOf(query.category) });
@@ -79,7 +81,9 @@ export async function listIssues(actor: Actor, query: IssueListQuery, now = new 
   authorize(actor, 'issue.read');
   const { rows, ordered } = await issuesInOrder(SORTS[query.sort]);
   const today = todayInJapan(now);
-  const matched = matching(ordered, query, today);
+  const { personal, shared } = splitPersonal(query);
+  const [everyone, mine] = [matching(ordered, shared, today), await personalTest(actor, personal)];
+  const matched = mine ? everyone.filter(mine) : everyone;
   const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const issues = page.map((r) => {
     const target = r.duplicateOf ? rows.get(String(r.duplicateOf)) : undefined;
@@ -104,7 +108,10 @@ export async function listIssuesFromDatabase(query: IssueListQuery): Promise<Iss
 /** Every issue matching the filters, for an export (bounded). */
 export async function issuesForExport(actor: Actor, query: IssueExportQuery, max: number): Promise<IssueDocument[]> {
   authorize(actor, 'issue.read');
-  return IssueModel.find(issueFilter(query)).sort(SORTS[query.sort]).limit(max);
+  const { personal, shared } = splitPersonal(query);
+  return IssueModel.find(issueFilter(shared, new Date(), await personalConditions(actor, personal)))
+    .sort(SORTS[query.sort])
+    .limit(max);
 }
 
 export async function presentWithDuplicates(issues: IssueDocument[]) {

@@ -7,6 +7,7 @@ import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'm
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/rules';
 import { recordWritesIn } from '../db/collectionView';
+import { followModel } from '../follows/personalFollows';
 import { personSchema } from '../users/person';
 
 const issueSchema = new Schema(
@@ -73,6 +74,8 @@ const supportSchema = new Schema({
   at: { type: Date, required: true },
 });
 supportSchema.index({ issueId: 1, at: 1 });
+/** The register's 自組織が賛同 filter: an organisation's supports, one equality lookup. */
+supportSchema.index({ 'organization.id': 1 });
 
 const commentSchema = new Schema(
   {
@@ -133,3 +136,5 @@ export const IssueCommentModel = mongoose.model('IssueComment', commentSchema);
 export const IssueHistoryModel = mongoose.model('IssueHistory', historySchema);
 export const IssueLinkModel = mongoose.model('IssueLink', linkSchema);
 export const IssueAnswerDraftModel = mongoose.model('IssueAnswerDraft', answerDraftSchema);
+/** Following and muting issues, per person (`<issueId>:<userId>`, userId indexed; server/issues/follows.ts). */
+export const IssueFollowModel = followModel('IssueFollow', 'issue_follows', 'issueId');

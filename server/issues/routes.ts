@@ -10,6 +10,8 @@ import {
   IssueCreateBody,
   IssueDetail,
   IssueExportQuery,
+  IssueFollow,
+  IssueFollowBody,
   IssueLink,
   IssueList,
   IssueListQuery,
@@ -29,6 +31,7 @@ import type { UserWithOrganization } from '../users/model';
 import { answerDrafts, discardAnswerDraft, saveAnswerDraft } from './answerDrafts';
 import { addAnswer, addComment, editAnswer } from './comments';
 import { issuesToCsv, issuesToXlsx } from './export';
+import { setIssueFollow } from './follows';
 import { issuesLinkedTo, setLink } from './links';
 import { issuesForExport, listIssues, presentWithDuplicates } from './list';
 import { issueDetail, raiseIssue, updateIssue } from './service';
@@ -179,6 +182,19 @@ export function issueRoutes({ register, postLimit }: AppContext) {
         responses: { 200: { description: 'support state', schema: SupportResult }, ...errors, ...conflictResponse },
       },
       ({ user, params }) => setSupport({ user, issueId: params.id, on: false, broadcast }),
+    ),
+    defineRoute(
+      {
+        method: 'put',
+        path: '/issues/:id/follow',
+        tag: 'register',
+        summary: 'Follow, leave to normal or mute an issue (one\'s own choice; the register\'s "following" filter)',
+        access: 'user',
+        params: IdParams,
+        body: IssueFollowBody,
+        responses: { 200: { description: 'how the reader now follows it', schema: IssueFollow }, ...errors },
+      },
+      ({ actor, params, body }) => setIssueFollow({ actor, issueId: params.id, state: body.state }),
     ),
     defineRoute(
       {

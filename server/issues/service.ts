@@ -23,6 +23,7 @@ import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
 import { duplicateRef, presentStored, readableIssue, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
+import { followIssue, issueFollowOf } from './follows';
 import { historyOf, recordHistory, type Change } from './history';
 import { IssueCommentModel, IssueLinkModel, IssueModel, IssueSupportModel, type IssueRecord } from './model';
 import { commentWithAbilities, issueFacts, presentComment, presentIssue } from './presenter';
@@ -76,6 +77,7 @@ export async function raiseIssue(input: {
     at: new Date(),
   });
   await recordHistory(broadcast, { issueId: issue._id, type: 'created', by: raisedBy });
+  await followIssue(String(issue._id), actor.id);
   const presented = presentIssue(issue);
   broadcast.created(presented);
   return presented;
@@ -159,13 +161,14 @@ export async function updateIssue(input: {
 
 export async function issueDetail(actor: Actor, issueId: string): Promise<IssueDetail> {
   const issue = await readableIssue(actor, issueId);
-  const [supports, comments, history, links, duplicates, dup] = await Promise.all([
+  const [supports, comments, history, links, duplicates, dup, follow] = await Promise.all([
     IssueSupportModel.find({ issueId: issue._id }).sort({ at: 1 }).lean(),
     IssueCommentModel.find({ issueId: issue._id }).sort({ createdAt: 1, _id: 1 }),
     historyOf(actor, issue._id),
     linksOf(actor, issue._id),
     IssueModel.find({ duplicateOf: issue._id }, { number: 1, title: 1 }).sort({ fiscalYear: 1, seq: 1 }).lean(),
     duplicateRef(issue),
+    issueFollowOf(actor.id, String(issue._id)),
   ]);
   return {
     issue: presentIssue(issue, dup),
@@ -180,6 +183,7 @@ export async function issueDetail(actor: Actor, issueId: string): Promise<IssueD
     links,
     duplicates: duplicates.map((d) => ({ id: String(d._id), number: d.number, title: d.title })),
     allowedTransitions: can(actor, 'issue.transition') ? [...TRANSITIONS[issue.status as IssueStatus]] : [],
+    follow,
     abilities: issueAbilities(actor, issueFacts(issue)),
   };
 }

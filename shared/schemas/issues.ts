@@ -4,7 +4,7 @@ import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '../register/rules'
 import { abilitiesSchema, ObjectIdString } from './common';
 import { ISSUE_ABILITIES } from '../policies/issue';
 import { BusinessAreaKey } from './organizations';
-import { OrganizationRef, Person } from './threads';
+import { OrganizationRef, Person, SubscriptionBody, SubscriptionState } from './threads';
 
 export const IssueStatus = z.enum(ISSUE_STATUSES);
 export const IssueCategory = z.enum(ISSUE_CATEGORIES);
@@ -116,6 +116,9 @@ const QueryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ISSUE_SORTS = ['number', '-number', 'updated', '-updated', 'support', '-support', 'due', '-due'] as const;
 
+/** The personal filter `mine`: raised by my organisation, or supported by it (which the raiser's always does). */
+export const ISSUE_MINE = ['raised', 'supported'] as const;
+
 export const IssueListQuery = z.strictObject({
   status: QueryList(IssueStatus).optional(),
   businessArea: QueryList(BusinessAreaKey).optional(),
@@ -127,6 +130,10 @@ export const IssueListQuery = z.strictObject({
   overdue: QueryFlag.optional(),
   leadTimeShort: QueryFlag.optional(),
   open: QueryFlag.optional(),
+  /** Personal: issues my organisation raised (自組織が登録) or supports (自組織が賛同). */
+  mine: z.enum(ISSUE_MINE).optional(),
+  /** Personal: issues I follow (`true`) or do not (`false`). */
+  following: QueryFlag.optional(),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(ISSUE_SORTS).default('-number'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -214,11 +221,18 @@ export const IssueDetail = z
     /** The issues merged into this one as duplicates. */
     duplicates: z.array(IssueRef),
     allowedTransitions: z.array(IssueStatus),
+    /** How this reader follows the issue (their own choice, or following since they took part). */
+    follow: SubscriptionState,
     /** What this reader may do with the issue now (shared/policies/issue.ts). */
     abilities: IssueAbilities,
   })
   .meta({ id: 'IssueDetail' });
 export type IssueDetail = z.infer<typeof IssueDetail>;
+
+/** Follow, leave to normal or mute an issue (one's own choice; PUT /api/issues/:id/follow). */
+export const IssueFollowBody = SubscriptionBody;
+export const IssueFollow = z.object({ issueId: z.string(), state: SubscriptionState }).meta({ id: 'IssueFollow' });
+export type IssueFollow = z.infer<typeof IssueFollow>;
 
 export const SupportResult = z.object({
   issueId: z.string(),

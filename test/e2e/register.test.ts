@@ -103,4 +103,51 @@ describe('the issue register in the browser', () => {
     },
     E2E_TEST_TIMEOUT,
   );
+
+  it(
+    '3b: a vendor follows an issue from its page and finds it with 「フォロー中の課題だけ」 and 自組織 filters, by keyboard',
+    async (test) => {
+      const vendor = await suite.person(test, 'dev-admin@demo.example', '/register');
+      const v = vendor.page;
+      const first = v.locator('.register-table tbody a').first();
+      await expectVisible(first);
+      const title = (await first.innerText()).trim();
+      await first.click();
+      await expectVisible(v.getByRole('heading', { level: 1, name: title }));
+      const follow = v.getByRole('group', { name: 'この課題のフォロー' });
+      await follow.getByRole('radio', { name: 'フォローする' }).focus();
+      await v.keyboard.press('Space');
+      await expectVisible(follow.getByText('課題管理表の「フォロー中の課題だけ」に表示します', { exact: false }));
+      await expectAccessible(v, 'issue page with the follow choice');
+
+      await v.getByRole('link', { name: '課題管理表へ戻る' }).click();
+      const followingOnly = v.getByRole('checkbox', { name: 'フォロー中の課題だけ' });
+      await followingOnly.focus();
+      await v.keyboard.press('Space');
+      await expect.poll(() => new URL(v.url()).searchParams.get('following')).toBe('true');
+      await expectVisible(v.getByRole('link', { name: title }));
+      await Promise.all([
+        v.waitForResponse((r) => r.url().includes('/api/issues?') && r.url().includes('mine=supported')),
+        v.getByRole('combobox', { name: '自組織' }).selectOption({ label: '自組織が賛同' }),
+      ]);
+      await expect.poll(() => new URL(v.url()).searchParams.get('mine')).toBe('supported');
+      expect(new URL(v.url()).searchParams.get('following')).toBe('true');
+      await expect.poll(() => v.locator('.register-table-scroll').getAttribute('aria-busy')).toBeNull();
+      await expectAccessible(v, 'register filtered to followed issues my organisation supports');
+      await screenshotSizes(v, '3b-register-following');
+
+      // Muted (arrow keys move along the choices), it leaves the list of followed issues.
+      await v.goto(`${new URL(v.url()).origin}/register?following=true`);
+      await v.getByRole('link', { name: title }).click();
+      await follow.getByRole('radio', { name: 'フォローする' }).focus();
+      await v.keyboard.press('ArrowRight');
+      await v.keyboard.press('ArrowRight');
+      await expect.poll(() => follow.getByRole('radio', { name: 'ミュート' }).isChecked()).toBe(true);
+      await expectVisible(follow.getByText('自動ではフォローしません', { exact: false }));
+      await v.goBack();
+      await expect.poll(() => new URL(v.url()).searchParams.get('following')).toBe('true');
+      await expect.poll(() => v.getByRole('link', { name: title }).count()).toBe(0);
+    },
+    E2E_TEST_TIMEOUT,
+  );
 });

@@ -71,6 +71,11 @@ export const registerEn: RegisterMessages = {
     answerNo: 'Not answered',
     overdueOnly: 'Only past their due date',
     leadTimeOnly: 'Only law changes with under a year of lead time',
+    mine: 'My organisation',
+    mineAny: 'Any',
+    mineRaised: 'Raised by my organisation',
+    mineSupported: 'Supported by my organisation',
+    followingOnly: 'Only issues I follow',
     clear: 'Clear all filters',
   },
   export: {
@@ -239,6 +244,17 @@ export const registerEn: RegisterMessages = {
     notes: {
       answerPublished: 'An official answer was published',
       reopened: 'Reopened',
+    },
+  },
+  follow: {
+    legend: 'Following this issue',
+    following: 'Follow',
+    normal: 'Normal',
+    muted: 'Mute',
+    hint: {
+      following: 'Shown under "Only issues I follow" in the register. Raising, supporting or commenting follows an issue.',
+      normal: 'Raising, supporting or commenting will follow it.',
+      muted: 'Raising, supporting or commenting will not follow it.',
     },
   },
   support: {

@@ -73,6 +73,11 @@ export const registerJa = {
     answerNo: '回答なし',
     overdueOnly: '回答期限を過ぎたものだけ',
     leadTimeOnly: 'リードタイム1年未満（制度改正）だけ',
+    mine: '自組織',
+    mineAny: 'すべて',
+    mineRaised: '自組織が登録',
+    mineSupported: '自組織が賛同',
+    followingOnly: 'フォロー中の課題だけ',
     clear: '条件をすべて解除',
   },
   export: {
@@ -235,6 +240,17 @@ export const registerJa = {
     notes: {
       answerPublished: '公式回答の掲載による',
       reopened: '再開',
+    },
+  },
+  follow: {
+    legend: 'この課題のフォロー',
+    following: 'フォローする',
+    normal: '通常',
+    muted: 'ミュート',
+    hint: {
+      following: '課題管理表の「フォロー中の課題だけ」に表示します。登録・賛同・コメントで自動的にフォローします。',
+      normal: '登録・賛同・コメントすると自動的にフォローします。',
+      muted: '登録・賛同・コメントしても自動ではフォローしません。',
     },
   },
   support: {
