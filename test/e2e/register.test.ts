@@ -107,7 +107,8 @@ describe('the issue register in the browser', () => {
   it(
     '3b: a vendor follows an issue from its page and finds it with 「フォロー中の課題だけ」 and 自組織 filters, by keyboard',
     async (test) => {
-      const vendor = await suite.person(test, 'dev-admin@demo.example', '/register');
+      // An issue the organisation supports, so that it is in 自組織が賛同 below.
+      const vendor = await suite.person(test, 'dev-admin@demo.example', '/register?mine=supported');
       const v = vendor.page;
       const first = v.locator('.register-table tbody a').first();
       await expectVisible(first);
@@ -120,7 +121,7 @@ describe('the issue register in the browser', () => {
       await expectVisible(follow.getByText('課題管理表の「フォロー中の課題だけ」に表示します', { exact: false }));
       await expectAccessible(v, 'issue page with the follow choice');
 
-      await v.getByRole('link', { name: '課題管理表へ戻る' }).click();
+      await v.goto(`${new URL(v.url()).origin}/register`);
       const followingOnly = v.getByRole('checkbox', { name: 'フォロー中の課題だけ' });
       await followingOnly.focus();
       await v.keyboard.press('Space');
@@ -147,6 +148,44 @@ describe('the issue register in the browser', () => {
       await v.goBack();
       await expect.poll(() => new URL(v.url()).searchParams.get('following')).toBe('true');
       await expect.poll(() => v.getByRole('link', { name: title }).count()).toBe(0);
+    },
+    E2E_TEST_TIMEOUT,
+  );
+
+  it(
+    '3c: the register uses the full width at 1280 px, columns are chosen by keyboard and kept, phones get cards',
+    async (test) => {
+      const person = await suite.person(test, 'dev@demo.example', '/register');
+      const p = person.page;
+      await p.setViewportSize({ width: 1280, height: 800 });
+      const table = p.locator('.register-table-scroll');
+      await expectVisible(table.locator('tbody a').first());
+      // The title column has room (no three-line titles), and the table needs no sideways scroll.
+      const lines = await table.locator('th.register-table__title a').evaluateAll((links) => links.map((a) => a.getClientRects().length));
+      expect(Math.max(...lines)).toBeLessThanOrEqual(2);
+      expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+
+      const chooser = p.locator('.column-chooser');
+      await chooser.locator('summary').focus();
+      await p.keyboard.press('Enter');
+      const updated = chooser.getByRole('checkbox', { name: '更新日時' });
+      await updated.focus();
+      await p.keyboard.press('Space');
+      await expect.poll(() => table.getByRole('columnheader', { name: /更新日時/ }).count()).toBe(0);
+      await expectVisible(table.getByRole('columnheader', { name: /所管府省/ }));
+      await expectAccessible(p, 'register with the column chooser open');
+      await screenshot(p, '3c-register-1280-columns');
+      await p.reload();
+      await expectVisible(table.locator('tbody a').first());
+      expect(await table.getByRole('columnheader', { name: /更新日時/ }).count()).toBe(0);
+
+      await p.setViewportSize({ width: 390, height: 844 });
+      const cards = p.getByRole('list', { name: /課題管理表/ });
+      await expectVisible(cards.getByRole('link').first());
+      expect(await table.isVisible()).toBe(false);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await expectAccessible(p, 'register as cards on a phone');
+      await screenshotSizes(p, '3c-register-cards');
     },
     E2E_TEST_TIMEOUT,
   );

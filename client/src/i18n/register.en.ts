@@ -48,6 +48,7 @@ export const registerEn: RegisterMessages = {
     raise: 'Raise an issue',
     results: 'Issues',
     caption: 'Issue register (sort with the buttons in the column headings)',
+    columns: 'Columns shown',
     count: 'Showing {{from}}–{{to}} of {{total}}',
     countNone: 'No issues match',
     empty: 'No issues have been raised yet.',

@@ -50,6 +50,7 @@ export const registerJa = {
     raise: '課題を登録',
     results: '課題の一覧',
     caption: '課題管理表（列見出しのボタンで並べ替えできます）',
+    columns: '表示する列',
     count: '全{{total}}件中 {{from}}〜{{to}}件を表示',
     countNone: '該当する課題は0件です',
     empty: 'まだ課題は登録されていません。',
