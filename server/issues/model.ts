@@ -136,5 +136,14 @@ export const IssueCommentModel = mongoose.model('IssueComment', commentSchema);
 export const IssueHistoryModel = mongoose.model('IssueHistory', historySchema);
 export const IssueLinkModel = mongoose.model('IssueLink', linkSchema);
 export const IssueAnswerDraftModel = mongoose.model('IssueAnswerDraft', answerDraftSchema);
+/** 事務局メモ: the secretariat's internal notes, one document per note, read by `issueId` (server/issues/notes.ts). */
+const noteSchema = new Schema({
+  issueId: { type: Schema.Types.ObjectId, required: true },
+  body: { type: String, required: true },
+  by: { type: personSchema, required: true },
+  at: { type: Date, required: true },
+});
+noteSchema.index({ issueId: 1, at: 1 });
+export const IssueNoteModel = mongoose.model('IssueNote', noteSchema, 'issue_notes');
 /** Following and muting issues, per person (`<issueId>:<userId>`, userId indexed; server/issues/follows.ts). */
 export const IssueFollowModel = followModel('IssueFollow', 'issue_follows', 'issueId');

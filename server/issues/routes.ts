@@ -15,6 +15,9 @@ import {
   IssueLink,
   IssueList,
   IssueListQuery,
+  IssueNote,
+  IssueNotes,
+  NoteBody,
   IssueUpdateBody,
   LinkBody,
   RegisterStats,
@@ -34,6 +37,7 @@ import { issuesToCsv, issuesToXlsx } from './export';
 import { setIssueFollow } from './follows';
 import { issuesLinkedTo, setLink } from './links';
 import { issuesForExport, listIssues, presentWithDuplicates } from './list';
+import { addNote, notesOf } from './notes';
 import { issueDetail, raiseIssue, updateIssue } from './service';
 import { registerStats } from './stats';
 import { setSupport } from './support';
@@ -182,6 +186,33 @@ export function issueRoutes({ register, postLimit }: AppContext) {
         responses: { 200: { description: 'support state', schema: SupportResult }, ...errors, ...conflictResponse },
       },
       ({ user, params }) => setSupport({ user, issueId: params.id, on: false, broadcast }),
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/issues/:id/notes',
+        tag: 'register',
+        summary: "事務局メモ: the secretariat's internal notes on an issue (secretariat only)",
+        access: 'user',
+        params: IdParams,
+        responses: { 200: { description: 'the notes, oldest first', schema: IssueNotes }, ...errors },
+      },
+      ({ actor, params }) => notesOf(actor, params.id),
+    ),
+    defineRoute(
+      {
+        method: 'post',
+        path: '/issues/:id/notes',
+        tag: 'register',
+        summary: 'Add an internal note (secretariat only; never shown to anyone else)',
+        access: 'user',
+        limit: postLimit.perPerson,
+        params: IdParams,
+        body: NoteBody,
+        status: 201,
+        responses: { 201: { description: 'added', schema: IssueNote }, ...errors },
+      },
+      ({ user, params, body }) => addNote({ user, issueId: params.id, body: body.body }),
     ),
     defineRoute(
       {

@@ -229,6 +229,15 @@ export const IssueDetail = z
   .meta({ id: 'IssueDetail' });
 export type IssueDetail = z.infer<typeof IssueDetail>;
 
+/** 事務局メモ: one internal note of the secretariat on an issue (a document of its own). */
+export const IssueNote = z
+  .object({ id: z.string(), issueId: z.string(), body: z.string(), by: Person, at: z.string() })
+  .meta({ id: 'IssueNote' });
+export type IssueNote = z.infer<typeof IssueNote>;
+export const IssueNotes = z.object({ notes: z.array(IssueNote) }).meta({ id: 'IssueNotes' });
+export type IssueNotes = z.infer<typeof IssueNotes>;
+export const NoteBody = z.strictObject({ body: Text });
+
 /** Follow, leave to normal or mute an issue (one's own choice; PUT /api/issues/:id/follow). */
 export const IssueFollowBody = SubscriptionBody;
 export const IssueFollow = z.object({ issueId: z.string(), state: SubscriptionState }).meta({ id: 'IssueFollow' });

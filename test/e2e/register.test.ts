@@ -68,6 +68,17 @@ describe('the issue register in the browser', () => {
       await expect.poll(() => fact(v, '所管府省').innerText()).toMatch(/^厚生労働省\s*（事務局が指定）/);
       await screenshot(s, '3-secretariat-routed');
 
+      // 事務局メモ: written by keyboard on the secretariat's page, never on the vendor's.
+      const noteText = '府省の担当窓口に事前相談済み（E2E）';
+      const notes = s.getByRole('region', { name: '事務局メモ' });
+      await notes.getByRole('textbox', { name: 'メモを追加' }).fill(noteText);
+      await s.keyboard.press('Tab');
+      await s.keyboard.press('Enter');
+      await expectVisible(notes.getByText(noteText));
+      await expectAccessible(s, 'issue page with secretariat notes');
+      expect(await v.getByRole('region', { name: '事務局メモ' }).count()).toBe(0);
+      expect(await v.getByText(noteText).count()).toBe(0);
+
       // The ministry publishes its official answer.
       const ministry = await suite.person(test, 'mhlw@demo.example', issueUrl);
       const m = ministry.page;

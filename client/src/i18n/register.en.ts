@@ -247,6 +247,13 @@ export const registerEn: RegisterMessages = {
       reopened: 'Reopened',
     },
   },
+  notes: {
+    title: 'Secretariat notes',
+    hint: 'Shared within the secretariat only. Vendors, ministries and bodies never see them.',
+    none: 'No notes yet.',
+    label: 'Add a note',
+    add: 'Add',
+  },
   follow: {
     legend: 'Following this issue',
     following: 'Follow',

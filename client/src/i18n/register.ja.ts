@@ -243,6 +243,13 @@ export const registerJa = {
       reopened: '再開',
     },
   },
+  notes: {
+    title: '事務局メモ',
+    hint: '事務局の中だけで共有します。事業者・府省・団体には表示されません。',
+    none: 'メモはまだありません。',
+    label: 'メモを追加',
+    add: '追加する',
+  },
   follow: {
     legend: 'この課題のフォロー',
     following: 'フォローする',

@@ -16,6 +16,8 @@ import type {
   IssueLink,
   IssueList,
   IssueListQuery,
+  IssueNote,
+  IssueNotes,
   IssueRef,
   IssueUpdateBody,
   RegisterStats,
@@ -91,6 +93,16 @@ export const useIssueDetail = (id: string) => useQuery(issueQueries.detail(id));
 export const useRegisterStats = () => useQuery(issueQueries.stats());
 export const useLinkedIssues = (threadId: string) => useQuery(issueQueries.linkedToThread(threadId));
 export const useAnswerDrafts = (id: string, enabled: boolean) => useQuery(issueQueries.answerDrafts(id, enabled));
+/** 事務局メモ (the secretariat only: server/issues/notes.ts). */
+export const useIssueNotes = (id: string) => useQuery(getQuery<IssueNotes>(issueKeys.notes(id), `${issuePath(id)}/notes`));
+
+export function useAddNote(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post<IssueNote>(`${issuePath(issueId)}/notes`, { body }),
+    onSuccess: (note) => queryClient.setQueryData<IssueNotes>(issueKeys.notes(issueId), (d) => d && { notes: [...d.notes, note] }),
+  });
+}
 
 // ---- Writes ---------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ import { MeetingLinks } from './MeetingLinks';
 import { SecretariatSettings } from './SecretariatSettings';
 import { StatusNotes } from './StatusNotes';
 import { FollowPanel } from './FollowPanel';
+import { NotesPanel } from './NotesPanel';
 import { SupportPanel } from './SupportPanel';
 import { ThreadLinks } from './ThreadLinks';
 import { TransitionControls } from './TransitionControls';
@@ -107,6 +108,7 @@ export function IssuePage() {
           <FollowPanel detail={data} />
           {abilities.manage && data.allowedTransitions.length > 0 && <TransitionControls detail={data} />}
           {abilities.manage && <SecretariatSettings issue={current} />}
+          {abilities.manage && <NotesPanel issueId={current.id} />}
           <ThreadLinks detail={data} canLink={abilities.link} />
           <MeetingLinks links={data.links} />
           <DuplicatesList duplicates={data.duplicates} />
