@@ -96,3 +96,29 @@ describe('事務局メモ', () => {
     }
   });
 });
+
+describe('担当者', () => {
+  it('the secretariat assigns one of its members; the register filters by assignee=<id>|me|none', async () => {
+    const title = `担当確認${Date.now()}`;
+    const issue = (
+      await dev.post<Issue>('/api/issues', { title, description: '内容', businessAreas: ['national-pension'], category: 'spec' })
+    ).body;
+    const me = (await secretariat.get<{ id: string }>('/api/me')).body;
+    const devId = (await dev.get<{ id: string }>('/api/me')).body.id;
+    const numbers = async (client: ApiClient, assignee: string) =>
+      (await client.get<{ issues: Issue[]; total: number }>(`/api/issues?q=${encodeURIComponent(title)}&assignee=${assignee}`)).body.total;
+    expect(await numbers(secretariat, 'none')).toBe(1);
+    expect((await dev.patch(`/api/issues/${issue.id}`, { assignee: me.id })).status).toBe(403);
+    expect((await secretariat.patch(`/api/issues/${issue.id}`, { assignee: devId })).status).toBe(400);
+    const set = await secretariat.patch<Issue>(`/api/issues/${issue.id}`, { assignee: me.id });
+    expect(set.status).toBe(200);
+    expect(set.body.assignee?.id).toBe(me.id);
+    expect(await numbers(secretariat, 'me')).toBe(1);
+    expect(await numbers(secretariat, me.id)).toBe(1);
+    expect(await numbers(secretariat, 'none')).toBe(0);
+    expect(await numbers(dev, 'me')).toBe(0);
+    expect((await secretariat.patch(`/api/issues/${issue.id}`, { assignee: null })).status).toBe(200);
+    expect(await numbers(secretariat, 'none')).toBe(1);
+    expect((await secretariat.get(`/api/issues?assignee=someone`)).status).toBe(400);
+  });
+});

@@ -43,6 +43,7 @@ export function issueFilter(query: IssueExportQuery, now = new Date(), extra: Qu
   if (query.reason?.length) and.push({ specialReason: oneOf(query.reason) });
   if (query.ministry?.length) and.push({ ministry: oneOf(query.ministry) });
   if (query.organization) and.push({ 'raisedBy.organization.id': query.organization });
+  if (query.assignee) and.push(query.assignee === 'none' ? { assignee: null } : { 'assignee.id': query.assignee });
   if (query.open !== undefined) and.push({ status: trusted(query.open ? { $in: OPEN_STATUSES } : { $nin: OPEN_STATUSES }) });
   if (query.hasAnswer !== undefined) and.push({ answerCount: query.hasAnswer ? trusted({ $gt: 0 }) : 0 });
   const overdue: QueryFilter<IssueRecord> = { dueDate: trusted({ $lt: today }), status: trusted({ $in: UNANSWERED_OPEN }) };
@@ -65,6 +66,10 @@ export function issueFilter(query: IssueExportQuery, now = new Date(), extra: Qu
   return allOf(and);
 }
 
+/** `assignee=me` is the asker's id. */
+const withMe = <Q extends IssueExportQuery>(actor: Actor, query: Q): Q =>
+  query.assignee === 'me' ? { ...query, assignee: actor.id } : query;
+
 export const SORTS: Record<IssueListQuery['sort'], RegisterSort> = {
   number: { fiscalYear: 1, seq: 1 },
   '-number': { fiscalYear: -1, seq: -1 },
@@ -81,7 +86,7 @@ export async function listIssues(actor: Actor, query: IssueListQuery, now = new 
   authorize(actor, 'issue.read');
   const { rows, ordered } = await issuesInOrder(SORTS[query.sort]);
   const today = todayInJapan(now);
-  const { personal, shared } = splitPersonal(query);
+  const { personal, shared } = splitPersonal(withMe(actor, query));
   const [everyone, mine] = [matching(ordered, shared, today), await personalTest(actor, personal)];
   const matched = mine ? everyone.filter(mine) : everyone;
   const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
@@ -108,7 +113,7 @@ export async function listIssuesFromDatabase(query: IssueListQuery): Promise<Iss
 /** Every issue matching the filters, for an export (bounded). */
 export async function issuesForExport(actor: Actor, query: IssueExportQuery, max: number): Promise<IssueDocument[]> {
   authorize(actor, 'issue.read');
-  const { personal, shared } = splitPersonal(query);
+  const { personal, shared } = splitPersonal(withMe(actor, query));
   return IssueModel.find(issueFilter(shared, new Date(), await personalConditions(actor, personal)))
     .sort(SORTS[query.sort])
     .limit(max);

@@ -25,6 +25,8 @@ const issueSchema = new Schema(
     priority: { type: String, enum: [...PRIORITIES, null], default: null },
     ministry: { type: String, enum: [...MINISTRY_KEYS, null], default: null },
     ministryOverridden: { type: Boolean, default: false },
+    /** 担当者: the secretariat member looking after the issue (set by the secretariat). */
+    assignee: { type: personSchema, default: null },
     dueDate: { type: Date, default: null },
     lawEnforcementDate: { type: Date, default: null },
     specPublishedDate: { type: Date, default: null },

@@ -19,7 +19,8 @@ import { authorize, enforce } from '../http/authorize';
 import { MeetingModel } from '../meetings/model';
 import { ThreadModel } from '../threads/model';
 import { personOf } from '../users/person';
-import type { UserWithOrganization } from '../users/model';
+import { UserModel, type UserWithOrganization } from '../users/model';
+import { badRequest } from '../http/errors';
 import { toActor } from '../users/presenter';
 import { duplicateRef, presentStored, readableIssue, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
@@ -92,7 +93,7 @@ const CONTENT_FIELDS = [
   'lawEnforcementDate',
   'specPublishedDate',
 ] as const;
-const SECRETARIAT_FIELDS = ['priority', 'ministry', 'dueDate'] as const;
+const SECRETARIAT_FIELDS = ['priority', 'ministry', 'dueDate', 'assignee'] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -135,6 +136,7 @@ export async function updateIssue(input: {
   if (set.title !== undefined || set.description !== undefined) {
     Object.assign(set, searchFields(set.title ?? issue.title, set.description ?? issue.description, issue.number));
   }
+  if (change.assignee !== undefined) set.assignee = change.assignee === null ? null : await secretariatMember(change.assignee);
   await IssueModel.updateOne({ _id: issue._id }, { $set: set });
   const updated = await reloadIssue(issue._id);
   const after = await presentStored(updated);
@@ -148,6 +150,7 @@ export async function updateIssue(input: {
       'priority',
       'ministry',
       'dueDate',
+      'assignee',
       'lawEnforcementDate',
       'specPublishedDate',
     ] as const
@@ -157,6 +160,15 @@ export async function updateIssue(input: {
   if (changes.length) await recordHistory(broadcast, { issueId: issue._id, type: 'changed', by: personOf(user), changes });
   broadcast.updated(after);
   return after;
+}
+
+/** 担当者 must be a member of the secretariat. */
+async function secretariatMember(userId: string) {
+  const user = await UserModel.findById(userId).populate<Pick<UserWithOrganization, 'organization'>>('organization');
+  if (!user?.organization || user.organization.kind !== 'secretariat') {
+    throw badRequest('body.assignee: the assignee must be a member of the secretariat', 'body.assignee');
+  }
+  return personOf(user as unknown as UserWithOrganization);
 }
 
 export async function issueDetail(actor: Actor, issueId: string): Promise<IssueDetail> {

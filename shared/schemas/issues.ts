@@ -45,6 +45,8 @@ export const Issue = z
     priority: Priority.nullable(),
     ministry: MinistryKey.nullable(),
     ministryOverridden: z.boolean(),
+    /** 担当者: a secretariat member, or none. */
+    assignee: Person.nullable(),
     dueDate: DateOnly.nullable(),
     lawEnforcementDate: DateOnly.nullable(),
     specPublishedDate: DateOnly.nullable(),
@@ -91,6 +93,8 @@ export const IssueUpdateBody = z
     /** A ministry to override the derived one; null returns to the derived one. */
     ministry: MinistryKey.nullable().optional(),
     dueDate: DateOnly.nullable().optional(),
+    /** 担当者: a secretariat member's id, or null for none (secretariat only). */
+    assignee: ObjectIdString.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 export type IssueUpdateBody = z.infer<typeof IssueUpdateBody>;
@@ -126,6 +130,8 @@ export const IssueListQuery = z.strictObject({
   reason: QueryList(ReasonKey).optional(),
   ministry: QueryList(MinistryKey).optional(),
   organization: ObjectIdString.optional(),
+  /** 担当者: a secretariat member's id, `me`, or `none`. */
+  assignee: z.union([ObjectIdString, z.enum(['me', 'none'])]).optional(),
   hasAnswer: QueryFlag.optional(),
   overdue: QueryFlag.optional(),
   leadTimeShort: QueryFlag.optional(),
