@@ -226,6 +226,7 @@ export const registerEn: RegisterMessages = {
       meetingDecision: 'Decided in a meeting',
     },
     fields: {
+      assignee: 'Assignee',
       title: 'Title',
       description: 'Description',
       businessAreas: 'Business areas',

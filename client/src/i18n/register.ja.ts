@@ -222,6 +222,7 @@ export const registerJa = {
       meetingDecision: '会議で決定しました',
     },
     fields: {
+      assignee: '担当者',
       title: '件名',
       description: '課題の内容',
       businessAreas: '対象業務',
