@@ -570,6 +570,24 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     expect: (p, fx) => (allows(p, 'issue.support') ? (inDevOrg(p, fx) ? 409 : 'ok') : 403),
     request: (fx) => ({ path: `/api/issues/${fx.issue.id}/support` }),
   },
+  'GET /issues/:id/notes': {
+    rule: 'issue.transition (事務局メモ: the secretariat only)',
+    fixture: 'an open issue',
+    expect: by('issue.transition'),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/notes` }),
+  },
+  'POST /issues/:id/notes': {
+    rule: 'issue.transition (事務局メモ: the secretariat only)',
+    fixture: 'an open issue, a note added',
+    expect: by('issue.transition'),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/notes`, body: { body: '事務局内の確認事項' } }),
+  },
+  'PUT /issues/:id/follow': {
+    rule: 'issue.read',
+    fixture: 'an open issue, followed',
+    expect: by('issue.read'),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/follow`, body: { state: 'following' } }),
+  },
   'POST /issues/:id/comments': {
     rule: "issue.comment { routedMinistry: 'mhlw' } (the routed ministry may ask the raiser)",
     fixture: 'an issue routed to mhlw',

@@ -13,6 +13,7 @@ import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
 import { presentStored, readableIssue, recount, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
+import { followIssue } from './follows';
 import { recordHistory } from './history';
 import { answerPublished } from './answerDrafts';
 import { IssueCommentModel } from './model';
@@ -32,6 +33,7 @@ export async function addComment(input: {
   const comment = await IssueCommentModel.create({ issueId: issue._id, kind: 'comment', author: personOf(user), body: input.body });
   await recount(issue._id, 'commentCount', () => IssueCommentModel.countDocuments({ issueId: issue._id, kind: 'comment' }));
   await recordHistory(broadcast, { issueId: issue._id, type: 'comment', by: personOf(user) });
+  await followIssue(String(issue._id), actor.id);
   const presented = presentComment(comment);
   broadcast.comment(presented, issueFacts(issue));
   broadcast.updated(await presentStored(await reloadIssue(issue._id)));

@@ -8,6 +8,7 @@ import { escapeRegex } from '../db/keys';
 import { authorize } from '../http/authorize';
 import { IssueModel, type IssueDocument, type IssueRecord } from './model';
 import { todayInJapan } from '@shared/japanDates';
+import { personalConditions, personalTest, splitPersonal } from './personalFilters';
 import { presentIssue } from './presenter';
 import { issuesInOrder, matching, type RegisterSort } from './registerView';
 
@@ -32,15 +33,17 @@ function allOf<T>(conditions: readonly QueryFilter<T>[]): QueryFilter<T> {
   return (rest.length ? { ...plain, $and: rest } : plain) as QueryFilter<T>;
 }
 
-export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFilter<IssueRecord> {
+/** The register's filters as a query; `extra` are further conditions (the personal ones: personalFilters.ts). */
+export function issueFilter(query: IssueExportQuery, now = new Date(), extra: QueryFilter<IssueRecord>[] = []): QueryFilter<IssueRecord> {
   const today = todayInJapan(now);
-  const and: QueryFilter<IssueRecord>[] = [];
+  const and: QueryFilter<IssueRecord>[] = [...extra];
   if (query.status?.length) and.push({ status: oneOf(query.status) });
   if (query.businessArea?.length) and.push({ businessAreas: oneOf(query.businessArea) });
   if (query.category?.length) and.push({ category: oneOf(query.category) });
   if (query.reason?.length) and.push({ specialReason: oneOf(query.reason) });
   if (query.ministry?.length) and.push({ ministry: oneOf(query.ministry) });
   if (query.organization) and.push({ 'raisedBy.organization.id': query.organization });
+  if (query.assignee) and.push(query.assignee === 'none' ? { assignee: null } : { 'assignee.id': query.assignee });
   if (query.open !== undefined) and.push({ status: trusted(query.open ? { $in: OPEN_STATUSES } : { $nin: OPEN_STATUSES }) });
   if (query.hasAnswer !== undefined) and.push({ answerCount: query.hasAnswer ? trusted({ $gt: 0 }) : 0 });
   const overdue: QueryFilter<IssueRecord> = { dueDate: trusted({ $lt: today }), status: trusted({ $in: UNANSWERED_OPEN }) };
@@ -63,6 +66,10 @@ export function issueFilter(query: IssueExportQuery, now = new Date()): QueryFil
   return allOf(and);
 }
 
+/** `assignee=me` is the asker's id. */
+const withMe = <Q extends IssueExportQuery>(actor: Actor, query: Q): Q =>
+  query.assignee === 'me' ? { ...query, assignee: actor.id } : query;
+
 export const SORTS: Record<IssueListQuery['sort'], RegisterSort> = {
   number: { fiscalYear: 1, seq: 1 },
   '-number': { fiscalYear: -1, seq: -1 },
@@ -79,7 +86,9 @@ export async function listIssues(actor: Actor, query: IssueListQuery, now = new 
   authorize(actor, 'issue.read');
   const { rows, ordered } = await issuesInOrder(SORTS[query.sort]);
   const today = todayInJapan(now);
-  const matched = matching(ordered, query, today);
+  const { personal, shared } = splitPersonal(withMe(actor, query));
+  const [everyone, mine] = [matching(ordered, shared, today), await personalTest(actor, personal)];
+  const matched = mine ? everyone.filter(mine) : everyone;
   const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const issues = page.map((r) => {
     const target = r.duplicateOf ? rows.get(String(r.duplicateOf)) : undefined;
@@ -104,7 +113,10 @@ export async function listIssuesFromDatabase(query: IssueListQuery): Promise<Iss
 /** Every issue matching the filters, for an export (bounded). */
 export async function issuesForExport(actor: Actor, query: IssueExportQuery, max: number): Promise<IssueDocument[]> {
   authorize(actor, 'issue.read');
-  return IssueModel.find(issueFilter(query)).sort(SORTS[query.sort]).limit(max);
+  const { personal, shared } = splitPersonal(withMe(actor, query));
+  return IssueModel.find(issueFilter(shared, new Date(), await personalConditions(actor, personal)))
+    .sort(SORTS[query.sort])
+    .limit(max);
 }
 
 export async function presentWithDuplicates(issues: IssueDocument[]) {

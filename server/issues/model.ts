@@ -7,6 +7,7 @@ import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'm
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/rules';
 import { recordWritesIn } from '../db/collectionView';
+import { followModel } from '../follows/personalFollows';
 import { personSchema } from '../users/person';
 
 const issueSchema = new Schema(
@@ -24,6 +25,8 @@ const issueSchema = new Schema(
     priority: { type: String, enum: [...PRIORITIES, null], default: null },
     ministry: { type: String, enum: [...MINISTRY_KEYS, null], default: null },
     ministryOverridden: { type: Boolean, default: false },
+    /** 担当者: the secretariat member looking after the issue (set by the secretariat). */
+    assignee: { type: personSchema, default: null },
     dueDate: { type: Date, default: null },
     lawEnforcementDate: { type: Date, default: null },
     specPublishedDate: { type: Date, default: null },
@@ -73,6 +76,8 @@ const supportSchema = new Schema({
   at: { type: Date, required: true },
 });
 supportSchema.index({ issueId: 1, at: 1 });
+/** The register's 自組織が賛同 filter: an organisation's supports, one equality lookup. */
+supportSchema.index({ 'organization.id': 1 });
 
 const commentSchema = new Schema(
   {
@@ -133,3 +138,14 @@ export const IssueCommentModel = mongoose.model('IssueComment', commentSchema);
 export const IssueHistoryModel = mongoose.model('IssueHistory', historySchema);
 export const IssueLinkModel = mongoose.model('IssueLink', linkSchema);
 export const IssueAnswerDraftModel = mongoose.model('IssueAnswerDraft', answerDraftSchema);
+/** 事務局メモ: the secretariat's internal notes, one document per note, read by `issueId` (server/issues/notes.ts). */
+const noteSchema = new Schema({
+  issueId: { type: Schema.Types.ObjectId, required: true },
+  body: { type: String, required: true },
+  by: { type: personSchema, required: true },
+  at: { type: Date, required: true },
+});
+noteSchema.index({ issueId: 1, at: 1 });
+export const IssueNoteModel = mongoose.model('IssueNote', noteSchema, 'issue_notes');
+/** Following and muting issues, per person (`<issueId>:<userId>`, userId indexed; server/issues/follows.ts). */
+export const IssueFollowModel = followModel('IssueFollow', 'issue_follows', 'issueId');

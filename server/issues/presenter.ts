@@ -25,6 +25,7 @@ export function presentIssue(i: IssueRow, duplicateOf: DuplicateRef = null, now 
     priority: i.priority ?? null,
     ministry: i.ministry ?? null,
     ministryOverridden: i.ministryOverridden,
+    assignee: i.assignee ? presentPerson(i.assignee) : null,
     dueDate: dateOnly(i.dueDate),
     lawEnforcementDate: dateOnly(i.lawEnforcementDate),
     specPublishedDate: dateOnly(i.specPublishedDate),

@@ -44,6 +44,7 @@ interface IssueKey {
   reason: string | null;
   ministry: string | null;
   organization: string;
+  assignee: string | null;
   answerCount: number;
   /** Milliseconds; NaN when none. */
   due: number;
@@ -60,6 +61,7 @@ const keyOf = (r: IssueRow): IssueKey => ({
   reason: r.specialReason ?? null,
   ministry: r.ministry ?? null,
   organization: String(r.raisedBy.organization.id),
+  assignee: r.assignee ? String(r.assignee.id) : null,
   answerCount: r.answerCount,
   due: r.dueDate ? r.dueDate.getTime() : Number.NaN,
   publishedLate: r.publishedLate === true,
@@ -95,6 +97,7 @@ function filterOf(query: Omit<IssueListQuery, 'page' | 'pageSize' | 'sort'>, tod
     (!reasons || reasons.has(k.reason)) &&
     (!ministries || ministries.has(k.ministry)) &&
     (!query.organization || k.organization === query.organization) &&
+    (!query.assignee || k.assignee === (query.assignee === 'none' ? null : query.assignee)) &&
     (query.open === undefined || OPEN_STATUSES.includes(k.status) === query.open) &&
     (query.hasAnswer === undefined || k.answerCount > 0 === query.hasAnswer) &&
     (query.overdue === undefined || isOverdue(k, t) === query.overdue) &&

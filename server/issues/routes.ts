@@ -10,9 +10,14 @@ import {
   IssueCreateBody,
   IssueDetail,
   IssueExportQuery,
+  IssueFollow,
+  IssueFollowBody,
   IssueLink,
   IssueList,
   IssueListQuery,
+  IssueNote,
+  IssueNotes,
+  NoteBody,
   IssueUpdateBody,
   LinkBody,
   RegisterStats,
@@ -29,8 +34,10 @@ import type { UserWithOrganization } from '../users/model';
 import { answerDrafts, discardAnswerDraft, saveAnswerDraft } from './answerDrafts';
 import { addAnswer, addComment, editAnswer } from './comments';
 import { issuesToCsv, issuesToXlsx } from './export';
+import { setIssueFollow } from './follows';
 import { issuesLinkedTo, setLink } from './links';
 import { issuesForExport, listIssues, presentWithDuplicates } from './list';
+import { addNote, notesOf } from './notes';
 import { issueDetail, raiseIssue, updateIssue } from './service';
 import { registerStats } from './stats';
 import { setSupport } from './support';
@@ -179,6 +186,46 @@ export function issueRoutes({ register, postLimit }: AppContext) {
         responses: { 200: { description: 'support state', schema: SupportResult }, ...errors, ...conflictResponse },
       },
       ({ user, params }) => setSupport({ user, issueId: params.id, on: false, broadcast }),
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/issues/:id/notes',
+        tag: 'register',
+        summary: "事務局メモ: the secretariat's internal notes on an issue (secretariat only)",
+        access: 'user',
+        params: IdParams,
+        responses: { 200: { description: 'the notes, oldest first', schema: IssueNotes }, ...errors },
+      },
+      ({ actor, params }) => notesOf(actor, params.id),
+    ),
+    defineRoute(
+      {
+        method: 'post',
+        path: '/issues/:id/notes',
+        tag: 'register',
+        summary: 'Add an internal note (secretariat only; never shown to anyone else)',
+        access: 'user',
+        limit: postLimit.perPerson,
+        params: IdParams,
+        body: NoteBody,
+        status: 201,
+        responses: { 201: { description: 'added', schema: IssueNote }, ...errors },
+      },
+      ({ user, params, body }) => addNote({ user, issueId: params.id, body: body.body }),
+    ),
+    defineRoute(
+      {
+        method: 'put',
+        path: '/issues/:id/follow',
+        tag: 'register',
+        summary: 'Follow, leave to normal or mute an issue (one\'s own choice; the register\'s "following" filter)',
+        access: 'user',
+        params: IdParams,
+        body: IssueFollowBody,
+        responses: { 200: { description: 'how the reader now follows it', schema: IssueFollow }, ...errors },
+      },
+      ({ actor, params, body }) => setIssueFollow({ actor, issueId: params.id, state: body.state }),
     ),
     defineRoute(
       {

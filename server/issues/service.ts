@@ -19,10 +19,12 @@ import { authorize, enforce } from '../http/authorize';
 import { MeetingModel } from '../meetings/model';
 import { ThreadModel } from '../threads/model';
 import { personOf } from '../users/person';
-import type { UserWithOrganization } from '../users/model';
+import { UserModel, type UserWithOrganization } from '../users/model';
+import { badRequest } from '../http/errors';
 import { toActor } from '../users/presenter';
 import { duplicateRef, presentStored, readableIssue, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
+import { followIssue, issueFollowOf } from './follows';
 import { historyOf, recordHistory, type Change } from './history';
 import { IssueCommentModel, IssueLinkModel, IssueModel, IssueSupportModel, type IssueRecord } from './model';
 import { commentWithAbilities, issueFacts, presentComment, presentIssue } from './presenter';
@@ -76,6 +78,7 @@ export async function raiseIssue(input: {
     at: new Date(),
   });
   await recordHistory(broadcast, { issueId: issue._id, type: 'created', by: raisedBy });
+  await followIssue(String(issue._id), actor.id);
   const presented = presentIssue(issue);
   broadcast.created(presented);
   return presented;
@@ -90,7 +93,7 @@ const CONTENT_FIELDS = [
   'lawEnforcementDate',
   'specPublishedDate',
 ] as const;
-const SECRETARIAT_FIELDS = ['priority', 'ministry', 'dueDate'] as const;
+const SECRETARIAT_FIELDS = ['priority', 'ministry', 'dueDate', 'assignee'] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -133,6 +136,7 @@ export async function updateIssue(input: {
   if (set.title !== undefined || set.description !== undefined) {
     Object.assign(set, searchFields(set.title ?? issue.title, set.description ?? issue.description, issue.number));
   }
+  if (change.assignee !== undefined) set.assignee = change.assignee === null ? null : await secretariatMember(change.assignee);
   await IssueModel.updateOne({ _id: issue._id }, { $set: set });
   const updated = await reloadIssue(issue._id);
   const after = await presentStored(updated);
@@ -146,6 +150,7 @@ export async function updateIssue(input: {
       'priority',
       'ministry',
       'dueDate',
+      'assignee',
       'lawEnforcementDate',
       'specPublishedDate',
     ] as const
@@ -157,15 +162,25 @@ export async function updateIssue(input: {
   return after;
 }
 
+/** 担当者 must be a member of the secretariat. */
+async function secretariatMember(userId: string) {
+  const user = await UserModel.findById(userId).populate<Pick<UserWithOrganization, 'organization'>>('organization');
+  if (!user?.organization || user.organization.kind !== 'secretariat') {
+    throw badRequest('body.assignee: the assignee must be a member of the secretariat', 'body.assignee');
+  }
+  return personOf(user as unknown as UserWithOrganization);
+}
+
 export async function issueDetail(actor: Actor, issueId: string): Promise<IssueDetail> {
   const issue = await readableIssue(actor, issueId);
-  const [supports, comments, history, links, duplicates, dup] = await Promise.all([
+  const [supports, comments, history, links, duplicates, dup, follow] = await Promise.all([
     IssueSupportModel.find({ issueId: issue._id }).sort({ at: 1 }).lean(),
     IssueCommentModel.find({ issueId: issue._id }).sort({ createdAt: 1, _id: 1 }),
     historyOf(actor, issue._id),
     linksOf(actor, issue._id),
     IssueModel.find({ duplicateOf: issue._id }, { number: 1, title: 1 }).sort({ fiscalYear: 1, seq: 1 }).lean(),
     duplicateRef(issue),
+    issueFollowOf(actor.id, String(issue._id)),
   ]);
   return {
     issue: presentIssue(issue, dup),
@@ -180,6 +195,7 @@ export async function issueDetail(actor: Actor, issueId: string): Promise<IssueD
     links,
     duplicates: duplicates.map((d) => ({ id: String(d._id), number: d.number, title: d.title })),
     allowedTransitions: can(actor, 'issue.transition') ? [...TRANSITIONS[issue.status as IssueStatus]] : [],
+    follow,
     abilities: issueAbilities(actor, issueFacts(issue)),
   };
 }

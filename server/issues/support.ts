@@ -9,6 +9,7 @@ import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
 import { presentStored, readableIssue, recount, reloadIssue } from './access';
 import type { RegisterBroadcast } from './broadcast';
+import { followIssue } from './follows';
 import { recordHistory } from './history';
 import { IssueSupportModel } from './model';
 import { issueFacts } from './presenter';
@@ -37,6 +38,7 @@ export async function setSupport(input: {
   } else {
     changed = (await IssueSupportModel.deleteOne({ _id })).deletedCount === 1;
   }
+  if (on) await followIssue(String(issue._id), actor.id);
   const count = await recount(issue._id, 'supportCount', supportCounter(issue._id));
   if (changed) {
     await recordHistory(broadcast, {

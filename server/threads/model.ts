@@ -4,9 +4,10 @@
  * because FerretDB on SQLite loses concurrent updates to one document (docs/DATABASE.md).
  */
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { MODERATION_ACTIONS, REACTION_KEYS, SUBSCRIPTION_STATES, VISIBILITIES } from '@shared/threads/rules';
+import { MODERATION_ACTIONS, REACTION_KEYS, VISIBILITIES } from '@shared/threads/rules';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
 import { recordWritesIn } from '../db/collectionView';
+import { followModel } from '../follows/personalFollows';
 import { personSchema } from '../users/person';
 import { ALL_MESSAGES, messageKey, reactionKey } from './changeKeys';
 
@@ -134,22 +135,6 @@ const readCursorSchema = new Schema({
 });
 readCursorSchema.index({ userId: 1 });
 
-/**
- * How a person follows a thread: `_id` is `<threadId>:<userId>`, one document per person and thread
- * (never an array on the thread or the user: concurrent array writes can be lost). No document is `normal`.
- * A person's list reads theirs by `userId` (indexed).
- */
-const threadSubscriptionSchema = new Schema({
-  _id: { type: String, required: true },
-  userId: { type: Schema.Types.ObjectId, required: true },
-  threadId: { type: Schema.Types.ObjectId, required: true },
-  state: { type: String, enum: SUBSCRIPTION_STATES, required: true },
-  /** Whether the person chose it (`false`: following because they posted, started or were mentioned). */
-  chosen: { type: Boolean, required: true },
-  at: { type: Date, required: true },
-});
-threadSubscriptionSchema.index({ userId: 1 });
-
 /** Every act of moderation: who, when, what and why. */
 const moderationActionSchema = new Schema({
   action: { type: String, enum: MODERATION_ACTIONS, required: true },
@@ -176,5 +161,10 @@ export const MessageGramsModel = mongoose.model('MessageGrams', messageGramsSche
 export const MessageVersionModel = mongoose.model('MessageVersion', messageVersionSchema);
 export const ReactionModel = mongoose.model('Reaction', reactionSchema);
 export const ReadCursorModel = mongoose.model('ReadCursor', readCursorSchema);
-export const ThreadSubscriptionModel = mongoose.model('ThreadSubscription', threadSubscriptionSchema, 'thread_subscriptions');
+/**
+ * How a person follows a thread: `_id` is `<threadId>:<userId>`, one document per person and thread
+ * (never an array on the thread or the user: concurrent array writes can be lost). No document is `normal`.
+ * A person's list reads theirs by `userId` (indexed).
+ */
+export const ThreadSubscriptionModel = followModel('ThreadSubscription', 'thread_subscriptions', 'threadId');
 export const ModerationActionModel = mongoose.model('ModerationAction', moderationActionSchema);

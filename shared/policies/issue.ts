@@ -67,6 +67,10 @@ export function issueVerdicts(actor: Actor, issue: IssueFacts): Record<IssueAbil
 }
 
 export type IssueAbilities = Record<IssueAbility, boolean>;
+
+/** 事務局メモ: internal notes on an issue, read and written by the secretariat only (never sent to anyone else). */
+export const issueNotesVerdict = (actor: Actor): Verdict =>
+  can(actor, 'issue.transition') ? allowed : forbid('only the secretariat reads and writes its internal notes');
 export const issueAbilities = (actor: Actor, issue: IssueFacts): IssueAbilities => abilitiesOf(issueVerdicts(actor, issue));
 
 /** The facts of a comment or answer its edit rule depends on. */

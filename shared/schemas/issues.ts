@@ -4,7 +4,7 @@ import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '../register/rules'
 import { abilitiesSchema, ObjectIdString } from './common';
 import { ISSUE_ABILITIES } from '../policies/issue';
 import { BusinessAreaKey } from './organizations';
-import { OrganizationRef, Person } from './threads';
+import { OrganizationRef, Person, SubscriptionBody, SubscriptionState } from './threads';
 
 export const IssueStatus = z.enum(ISSUE_STATUSES);
 export const IssueCategory = z.enum(ISSUE_CATEGORIES);
@@ -45,6 +45,8 @@ export const Issue = z
     priority: Priority.nullable(),
     ministry: MinistryKey.nullable(),
     ministryOverridden: z.boolean(),
+    /** 担当者: a secretariat member, or none. */
+    assignee: Person.nullable(),
     dueDate: DateOnly.nullable(),
     lawEnforcementDate: DateOnly.nullable(),
     specPublishedDate: DateOnly.nullable(),
@@ -91,6 +93,8 @@ export const IssueUpdateBody = z
     /** A ministry to override the derived one; null returns to the derived one. */
     ministry: MinistryKey.nullable().optional(),
     dueDate: DateOnly.nullable().optional(),
+    /** 担当者: a secretariat member's id, or null for none (secretariat only). */
+    assignee: ObjectIdString.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 export type IssueUpdateBody = z.infer<typeof IssueUpdateBody>;
@@ -116,6 +120,9 @@ const QueryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ISSUE_SORTS = ['number', '-number', 'updated', '-updated', 'support', '-support', 'due', '-due'] as const;
 
+/** The personal filter `mine`: raised by my organisation, or supported by it (which the raiser's always does). */
+export const ISSUE_MINE = ['raised', 'supported'] as const;
+
 export const IssueListQuery = z.strictObject({
   status: QueryList(IssueStatus).optional(),
   businessArea: QueryList(BusinessAreaKey).optional(),
@@ -123,10 +130,16 @@ export const IssueListQuery = z.strictObject({
   reason: QueryList(ReasonKey).optional(),
   ministry: QueryList(MinistryKey).optional(),
   organization: ObjectIdString.optional(),
+  /** 担当者: a secretariat member's id, `me`, or `none`. */
+  assignee: z.union([ObjectIdString, z.enum(['me', 'none'])]).optional(),
   hasAnswer: QueryFlag.optional(),
   overdue: QueryFlag.optional(),
   leadTimeShort: QueryFlag.optional(),
   open: QueryFlag.optional(),
+  /** Personal: issues my organisation raised (自組織が登録) or supports (自組織が賛同). */
+  mine: z.enum(ISSUE_MINE).optional(),
+  /** Personal: issues I follow (`true`) or do not (`false`). */
+  following: QueryFlag.optional(),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(ISSUE_SORTS).default('-number'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -214,11 +227,27 @@ export const IssueDetail = z
     /** The issues merged into this one as duplicates. */
     duplicates: z.array(IssueRef),
     allowedTransitions: z.array(IssueStatus),
+    /** How this reader follows the issue (their own choice, or following since they took part). */
+    follow: SubscriptionState,
     /** What this reader may do with the issue now (shared/policies/issue.ts). */
     abilities: IssueAbilities,
   })
   .meta({ id: 'IssueDetail' });
 export type IssueDetail = z.infer<typeof IssueDetail>;
+
+/** 事務局メモ: one internal note of the secretariat on an issue (a document of its own). */
+export const IssueNote = z
+  .object({ id: z.string(), issueId: z.string(), body: z.string(), by: Person, at: z.string() })
+  .meta({ id: 'IssueNote' });
+export type IssueNote = z.infer<typeof IssueNote>;
+export const IssueNotes = z.object({ notes: z.array(IssueNote) }).meta({ id: 'IssueNotes' });
+export type IssueNotes = z.infer<typeof IssueNotes>;
+export const NoteBody = z.strictObject({ body: Text });
+
+/** Follow, leave to normal or mute an issue (one's own choice; PUT /api/issues/:id/follow). */
+export const IssueFollowBody = SubscriptionBody;
+export const IssueFollow = z.object({ issueId: z.string(), state: SubscriptionState }).meta({ id: 'IssueFollow' });
+export type IssueFollow = z.infer<typeof IssueFollow>;
 
 export const SupportResult = z.object({
   issueId: z.string(),

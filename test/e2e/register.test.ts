@@ -68,6 +68,17 @@ describe('the issue register in the browser', () => {
       await expect.poll(() => fact(v, '所管府省').innerText()).toMatch(/^厚生労働省\s*（事務局が指定）/);
       await screenshot(s, '3-secretariat-routed');
 
+      // 事務局メモ: written by keyboard on the secretariat's page, never on the vendor's.
+      const noteText = '府省の担当窓口に事前相談済み（E2E）';
+      const notes = s.getByRole('region', { name: '事務局メモ' });
+      await notes.getByRole('textbox', { name: 'メモを追加' }).fill(noteText);
+      await s.keyboard.press('Tab');
+      await s.keyboard.press('Enter');
+      await expectVisible(notes.getByText(noteText));
+      await expectAccessible(s, 'issue page with secretariat notes');
+      expect(await v.getByRole('region', { name: '事務局メモ' }).count()).toBe(0);
+      expect(await v.getByText(noteText).count()).toBe(0);
+
       // The ministry publishes its official answer.
       const ministry = await suite.person(test, 'mhlw@demo.example', issueUrl);
       const m = ministry.page;
@@ -100,6 +111,92 @@ describe('the issue register in the browser', () => {
       expect(ours).toContain('回答済');
       expect(ours).toContain('厚生労働省');
       await screenshot(v, '3-register-list');
+    },
+    E2E_TEST_TIMEOUT,
+  );
+
+  it(
+    '3b: a vendor follows an issue from its page and finds it with 「フォロー中の課題だけ」 and 自組織 filters, by keyboard',
+    async (test) => {
+      // An issue the organisation supports, so that it is in 自組織が賛同 below.
+      const vendor = await suite.person(test, 'dev-admin@demo.example', '/register?mine=supported');
+      const v = vendor.page;
+      const first = v.locator('.register-table tbody a').first();
+      await expectVisible(first);
+      const title = (await first.innerText()).trim();
+      await first.click();
+      await expectVisible(v.getByRole('heading', { level: 1, name: title }));
+      const follow = v.getByRole('group', { name: 'この課題のフォロー' });
+      await follow.getByRole('radio', { name: 'フォローする' }).focus();
+      await v.keyboard.press('Space');
+      await expectVisible(follow.getByText('課題管理表の「フォロー中の課題だけ」に表示します', { exact: false }));
+      await expectAccessible(v, 'issue page with the follow choice');
+
+      await v.goto(`${new URL(v.url()).origin}/register`);
+      const followingOnly = v.getByRole('checkbox', { name: 'フォロー中の課題だけ' });
+      await followingOnly.focus();
+      await v.keyboard.press('Space');
+      await expect.poll(() => new URL(v.url()).searchParams.get('following')).toBe('true');
+      await expectVisible(v.getByRole('link', { name: title }));
+      await Promise.all([
+        v.waitForResponse((r) => r.url().includes('/api/issues?') && r.url().includes('mine=supported')),
+        v.getByRole('combobox', { name: '自組織' }).selectOption({ label: '自組織が賛同' }),
+      ]);
+      await expect.poll(() => new URL(v.url()).searchParams.get('mine')).toBe('supported');
+      expect(new URL(v.url()).searchParams.get('following')).toBe('true');
+      await expect.poll(() => v.locator('.register-table-scroll').getAttribute('aria-busy')).toBeNull();
+      await expectAccessible(v, 'register filtered to followed issues my organisation supports');
+      await screenshotSizes(v, '3b-register-following');
+
+      // Muted (arrow keys move along the choices), it leaves the list of followed issues.
+      await v.goto(`${new URL(v.url()).origin}/register?following=true`);
+      await v.getByRole('link', { name: title }).click();
+      await follow.getByRole('radio', { name: 'フォローする' }).focus();
+      await v.keyboard.press('ArrowRight');
+      await v.keyboard.press('ArrowRight');
+      await expect.poll(() => follow.getByRole('radio', { name: 'ミュート' }).isChecked()).toBe(true);
+      await expectVisible(follow.getByText('自動ではフォローしません', { exact: false }));
+      await v.goBack();
+      await expect.poll(() => new URL(v.url()).searchParams.get('following')).toBe('true');
+      await expect.poll(() => v.getByRole('link', { name: title }).count()).toBe(0);
+    },
+    E2E_TEST_TIMEOUT,
+  );
+
+  it(
+    '3c: the register uses the full width at 1280 px, columns are chosen by keyboard and kept, phones get cards',
+    async (test) => {
+      const person = await suite.person(test, 'dev@demo.example', '/register');
+      const p = person.page;
+      await p.setViewportSize({ width: 1280, height: 800 });
+      const table = p.locator('.register-table-scroll');
+      await expectVisible(table.locator('tbody a').first());
+      // The title column has room (no three-line titles), and the table needs no sideways scroll.
+      const lines = await table.locator('th.register-table__title a').evaluateAll((links) => links.map((a) => a.getClientRects().length));
+      expect(Math.max(...lines)).toBeLessThanOrEqual(2);
+      expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+
+      const chooser = p.locator('.column-chooser');
+      await chooser.locator('summary').focus();
+      await p.keyboard.press('Enter');
+      const updated = chooser.getByRole('checkbox', { name: '更新日時' });
+      await updated.focus();
+      await p.keyboard.press('Space');
+      await expect.poll(() => table.getByRole('columnheader', { name: /更新日時/ }).count()).toBe(0);
+      await expectVisible(table.getByRole('columnheader', { name: /所管府省/ }));
+      await expectAccessible(p, 'register with the column chooser open');
+      await screenshot(p, '3c-register-1280-columns');
+      await p.reload();
+      await expectVisible(table.locator('tbody a').first());
+      expect(await table.getByRole('columnheader', { name: /更新日時/ }).count()).toBe(0);
+
+      await p.setViewportSize({ width: 390, height: 844 });
+      const cards = p.getByRole('list', { name: /課題管理表/ });
+      await expectVisible(cards.getByRole('link').first());
+      expect(await table.isVisible()).toBe(false);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await expectAccessible(p, 'register as cards on a phone');
+      await screenshotSizes(p, '3c-register-cards');
     },
     E2E_TEST_TIMEOUT,
   );

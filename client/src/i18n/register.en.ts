@@ -48,6 +48,7 @@ export const registerEn: RegisterMessages = {
     raise: 'Raise an issue',
     results: 'Issues',
     caption: 'Issue register (sort with the buttons in the column headings)',
+    columns: 'Columns shown',
     count: 'Showing {{from}}–{{to}} of {{total}}',
     countNone: 'No issues match',
     empty: 'No issues have been raised yet.',
@@ -71,6 +72,11 @@ export const registerEn: RegisterMessages = {
     answerNo: 'Not answered',
     overdueOnly: 'Only past their due date',
     leadTimeOnly: 'Only law changes with under a year of lead time',
+    mine: 'My organisation',
+    mineAny: 'Any',
+    mineRaised: 'Raised by my organisation',
+    mineSupported: 'Supported by my organisation',
+    followingOnly: 'Only issues I follow',
     clear: 'Clear all filters',
   },
   export: {
@@ -220,6 +226,7 @@ export const registerEn: RegisterMessages = {
       meetingDecision: 'Decided in a meeting',
     },
     fields: {
+      assignee: 'Assignee',
       title: 'Title',
       description: 'Description',
       businessAreas: 'Business areas',
@@ -239,6 +246,24 @@ export const registerEn: RegisterMessages = {
     notes: {
       answerPublished: 'An official answer was published',
       reopened: 'Reopened',
+    },
+  },
+  notes: {
+    title: 'Secretariat notes',
+    hint: 'Shared within the secretariat only. Vendors, ministries and bodies never see them.',
+    none: 'No notes yet.',
+    label: 'Add a note',
+    add: 'Add',
+  },
+  follow: {
+    legend: 'Following this issue',
+    following: 'Follow',
+    normal: 'Normal',
+    muted: 'Mute',
+    hint: {
+      following: 'Shown under "Only issues I follow" in the register. Raising, supporting or commenting follows an issue.',
+      normal: 'Raising, supporting or commenting will follow it.',
+      muted: 'Raising, supporting or commenting will not follow it.',
     },
   },
   support: {

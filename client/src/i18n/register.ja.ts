@@ -50,6 +50,7 @@ export const registerJa = {
     raise: '課題を登録',
     results: '課題の一覧',
     caption: '課題管理表（列見出しのボタンで並べ替えできます）',
+    columns: '表示する列',
     count: '全{{total}}件中 {{from}}〜{{to}}件を表示',
     countNone: '該当する課題は0件です',
     empty: 'まだ課題は登録されていません。',
@@ -73,6 +74,11 @@ export const registerJa = {
     answerNo: '回答なし',
     overdueOnly: '回答期限を過ぎたものだけ',
     leadTimeOnly: 'リードタイム1年未満（制度改正）だけ',
+    mine: '自組織',
+    mineAny: 'すべて',
+    mineRaised: '自組織が登録',
+    mineSupported: '自組織が賛同',
+    followingOnly: 'フォロー中の課題だけ',
     clear: '条件をすべて解除',
   },
   export: {
@@ -216,6 +222,7 @@ export const registerJa = {
       meetingDecision: '会議で決定しました',
     },
     fields: {
+      assignee: '担当者',
       title: '件名',
       description: '課題の内容',
       businessAreas: '対象業務',
@@ -235,6 +242,24 @@ export const registerJa = {
     notes: {
       answerPublished: '公式回答の掲載による',
       reopened: '再開',
+    },
+  },
+  notes: {
+    title: '事務局メモ',
+    hint: '事務局の中だけで共有します。事業者・府省・団体には表示されません。',
+    none: 'メモはまだありません。',
+    label: 'メモを追加',
+    add: '追加する',
+  },
+  follow: {
+    legend: 'この課題のフォロー',
+    following: 'フォローする',
+    normal: '通常',
+    muted: 'ミュート',
+    hint: {
+      following: '課題管理表の「フォロー中の課題だけ」に表示します。登録・賛同・コメントで自動的にフォローします。',
+      normal: '登録・賛同・コメントすると自動的にフォローします。',
+      muted: '登録・賛同・コメントしても自動ではフォローしません。',
     },
   },
   support: {

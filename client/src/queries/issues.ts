@@ -12,9 +12,12 @@ import type {
   IssueComment,
   IssueCreateBody,
   IssueDetail,
+  IssueFollow,
   IssueLink,
   IssueList,
   IssueListQuery,
+  IssueNote,
+  IssueNotes,
   IssueRef,
   IssueUpdateBody,
   RegisterStats,
@@ -23,6 +26,7 @@ import type {
 } from '@shared/schemas/issues';
 import { OPEN_STATUSES, TRANSITIONS } from '@shared/register/rules';
 import type { Me } from '@shared/schemas/users';
+import type { SubscriptionState } from '@shared/threads/rules';
 import { api, apiRequest } from '@client/api';
 import { getQuery } from './getQuery';
 import { issueKeys, meKeys } from './keys';
@@ -49,6 +53,8 @@ export function issueSearchParams(params: Partial<IssueListParams>): URLSearchPa
     if (value !== undefined) query.set(name, String(value));
   }
   if (params.organization) query.set('organization', params.organization);
+  if (params.mine) query.set('mine', params.mine);
+  if (params.following !== undefined) query.set('following', String(params.following));
   if (params.q) query.set('q', params.q);
   if (params.sort) query.set('sort', params.sort);
   if (params.page) query.set('page', String(params.page));
@@ -87,6 +93,16 @@ export const useIssueDetail = (id: string) => useQuery(issueQueries.detail(id));
 export const useRegisterStats = () => useQuery(issueQueries.stats());
 export const useLinkedIssues = (threadId: string) => useQuery(issueQueries.linkedToThread(threadId));
 export const useAnswerDrafts = (id: string, enabled: boolean) => useQuery(issueQueries.answerDrafts(id, enabled));
+/** 事務局メモ (the secretariat only: server/issues/notes.ts). */
+export const useIssueNotes = (id: string) => useQuery(getQuery<IssueNotes>(issueKeys.notes(id), `${issuePath(id)}/notes`));
+
+export function useAddNote(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post<IssueNote>(`${issuePath(issueId)}/notes`, { body }),
+    onSuccess: (note) => queryClient.setQueryData<IssueNotes>(issueKeys.notes(issueId), (d) => d && { notes: [...d.notes, note] }),
+  });
+}
 
 // ---- Writes ---------------------------------------------------------------------------------
 
@@ -123,15 +139,38 @@ export function useSupportIssue(issueId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (on: boolean) => apiRequest<SupportResult>(`${issuePath(issueId)}/support`, { method: on ? 'PUT' : 'DELETE' }),
-    onSuccess: (result) => storeSupport(queryClient, result),
+    onSuccess: (result, on) => {
+      storeSupport(queryClient, result);
+      if (on) followedByTakingPart(queryClient, issueId);
+    },
   });
+}
+
+/** Follow, leave to normal or mute an issue (PUT /api/issues/:id/follow); the "following" lists change. */
+export function useFollowIssue(issueId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (state: SubscriptionState) => api.put<IssueFollow>(`${issuePath(issueId)}/follow`, { state }),
+    onSuccess: ({ state }) => {
+      queryClient.setQueryData<IssueDetail>(issueKeys.detail(issueId), (d) => d && { ...d, follow: state });
+      void queryClient.invalidateQueries({ queryKey: issueKeys.lists });
+    },
+  });
+}
+
+/** Supporting or commenting follows the issue on the server, unless it is muted: the page shows the same. */
+function followedByTakingPart(queryClient: QueryClient, issueId: string): void {
+  queryClient.setQueryData<IssueDetail>(issueKeys.detail(issueId), (d) => d && (d.follow === 'normal' ? { ...d, follow: 'following' } : d));
 }
 
 export function useAddComment(issueId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: string) => api.post<IssueComment>(`${issuePath(issueId)}/comments`, { body }),
-    onSuccess: (comment) => storeComment(queryClient, comment),
+    onSuccess: (comment) => {
+      storeComment(queryClient, comment);
+      followedByTakingPart(queryClient, issueId);
+    },
   });
 }
 
@@ -216,6 +255,7 @@ export function couldListShow(issue: Issue, params: IssueFilterParams): boolean 
     (params.hasAnswer === undefined || params.hasAnswer === issue.answerCount > 0) &&
     (params.overdue === undefined || params.overdue === issue.overdue) &&
     (params.leadTimeShort === undefined || params.leadTimeShort === issue.leadTimeShort) &&
+    // The personal filters (mine, following) are the server's to judge: such a list is refreshed instead.
     (!params.q ||
       params.q
         .split(/\s+/u)

@@ -57,6 +57,7 @@ export const issueKeys = {
   detail: (id: string) => ['issues', 'detail', id] as const,
   /** Official answers being drafted for one issue (one's own organisation's; the secretariat sees all). */
   answerDrafts: (id: string) => ['issues', 'answerDrafts', id] as const,
+  notes: (id: string) => ['issues', 'notes', id] as const,
   stats: ['issues', 'stats'] as const,
   /** The pickers' look-ups (duplicates, agenda, decisions), kept apart from the lists so list updates do not touch them. */
   search: (q: string) => ['issues', 'search', q] as const,

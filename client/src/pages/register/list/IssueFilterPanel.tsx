@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { ISSUE_MINE } from '@shared/schemas/issues';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES } from '@shared/register/rules';
 import { MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
 import { useBusinessAreaOptions } from '@client/components/BusinessAreaSelect';
+import { useCurrentUser } from '@client/components/CurrentUser';
 import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
 import { useRegisterLabels } from '../common/labels';
 import { useRegisterT } from '../useRegisterT';
@@ -15,6 +17,8 @@ export function IssueFilterPanel({ view, update, clearFilters }: Props) {
   const rt = useRegisterT();
   const labels = useRegisterLabels();
   const areas = useBusinessAreaOptions();
+  // 自組織が登録 / 自組織が賛同: for the organisations that raise and support issues.
+  const vendor = useCurrentUser().abilities['issue.support'];
 
   return (
     <section className="register-filters" aria-labelledby="register-filters-title">
@@ -88,6 +92,21 @@ export function IssueFilterPanel({ view, update, clearFilters }: Props) {
             <option value="false">{rt('register.filters.answerNo')}</option>
           </select>
         </label>
+        {vendor && (
+          <label className="register-filters__answer">
+            <span className="field__label">{rt('register.filters.mine')}</span>
+            <select
+              className="select select--small"
+              value={view.mine ?? ''}
+              onChange={(event) => update({ mine: ISSUE_MINE.find((m) => m === event.target.value) })}
+            >
+              <option value="">{rt('register.filters.mineAny')}</option>
+              <option value="raised">{rt('register.filters.mineRaised')}</option>
+              <option value="supported">{rt('register.filters.mineSupported')}</option>
+            </select>
+          </label>
+        )}
+        <FlagCheckbox label={rt('register.filters.followingOnly')} value={view.following} onChange={(following) => update({ following })} />
         <FlagCheckbox label={rt('register.filters.overdueOnly')} value={view.overdue} onChange={(overdue) => update({ overdue })} />
         <FlagCheckbox
           label={rt('register.filters.leadTimeOnly')}

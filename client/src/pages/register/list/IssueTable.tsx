@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Issue } from '@shared/schemas/issues';
 import { BusinessAreaTags } from '@client/components/BusinessAreaTags';
@@ -6,6 +7,7 @@ import { useRegisterLabels } from '../common/labels';
 import { DueDate, LeadTimeMark } from '../common/IssueMarks';
 import { StatusBadge } from '../common/StatusBadge';
 import { useRegisterT } from '../useRegisterT';
+import { OPTIONAL_COLUMNS, useColumnLabels, type OptionalColumn } from './registerColumns';
 import { SortableHeader } from './SortableHeader';
 import type { IssueSort } from './useRegisterView';
 
@@ -15,12 +17,28 @@ interface Props {
   onSort: (sort: IssueSort) => void;
   /** The rows are an earlier view's while the new one loads. */
   busy: boolean;
+  /** The optional columns to show (registerColumns.ts). */
+  columns: ReadonlySet<OptionalColumn>;
 }
 
-/** The register table: one row per issue, the title as the row's heading and its link. */
-export function IssueTable({ issues, sort, onSort, busy }: Props) {
+/** What an optional column sorts by, if it does. */
+const SORTED_BY: Partial<Record<OptionalColumn, 'support' | 'due' | 'updated'>> = {
+  support: 'support',
+  dueDate: 'due',
+  updatedAt: 'updated',
+};
+const HEADER_CLASS: Partial<Record<OptionalColumn, string>> = {
+  support: 'register-table__support',
+  dueDate: 'register-table__date',
+  updatedAt: 'register-table__date',
+};
+
+/** The register table: one row per issue, the title as the row's heading and its link; optional columns as chosen. */
+export function IssueTable({ issues, sort, onSort, busy, columns }: Props) {
   const rt = useRegisterT();
-  const labels = useRegisterLabels();
+  const label = useColumnLabels();
+  const cell = useOptionalCell();
+  const shown = OPTIONAL_COLUMNS.filter((c) => columns.has(c));
   return (
     <div
       className="table-scroll register-table-scroll"
@@ -36,33 +54,27 @@ export function IssueTable({ issues, sort, onSort, busy }: Props) {
         <thead>
           <tr>
             <SortableHeader column="number" label={rt('register.fields.number')} sort={sort} onSort={onSort} />
-            <th scope="col">{rt('register.fields.title')}</th>
+            <th scope="col" className="register-table__title-head">
+              {rt('register.fields.title')}
+            </th>
             <th scope="col">{rt('register.fields.status')}</th>
-            <th scope="col">{rt('register.fields.businessAreas')}</th>
-            <th scope="col">{rt('register.fields.category')}</th>
-            <th scope="col">{rt('register.fields.ministry')}</th>
-            <SortableHeader
-              column="support"
-              label={rt('register.fields.supportShort')}
-              sort={sort}
-              onSort={onSort}
-              className="register-table__support"
-            />
-            <SortableHeader
-              column="due"
-              label={rt('register.fields.dueDate')}
-              sort={sort}
-              onSort={onSort}
-              className="register-table__date"
-            />
-            <th scope="col">{rt('register.fields.leadTime')}</th>
-            <SortableHeader
-              column="updated"
-              label={rt('register.fields.updatedAt')}
-              sort={sort}
-              onSort={onSort}
-              className="register-table__date"
-            />
+            {shown.map((column) => {
+              const by = SORTED_BY[column];
+              return by ? (
+                <SortableHeader
+                  key={column}
+                  column={by}
+                  label={label(column)}
+                  sort={sort}
+                  onSort={onSort}
+                  className={HEADER_CLASS[column]}
+                />
+              ) : (
+                <th key={column} scope="col">
+                  {label(column)}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -77,27 +89,49 @@ export function IssueTable({ issues, sort, onSort, busy }: Props) {
               <td>
                 <StatusBadge status={issue.status} />
               </td>
-              <td className="register-table__areas">
-                <BusinessAreaTags areas={issue.businessAreas} />
-              </td>
-              <td className="register-table__category">{labels.category(issue.category)}</td>
-              <td className="register-table__ministry">
-                {issue.ministry ? labels.ministry(issue.ministry) : <span className="muted">{rt('register.common.notSet')}</span>}
-              </td>
-              <td className="numeric register-table__count">{issue.supportCount}</td>
-              <td>
-                <DueDate issue={issue} />
-              </td>
-              <td>
-                <LeadTimeMark issue={issue} />
-              </td>
-              <td className="small">
-                <DateTimeText iso={issue.updatedAt} />
-              </td>
+              {shown.map((column) => (
+                <td key={column} className={CELL_CLASS[column]}>
+                  {cell(column, issue)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+const CELL_CLASS: Record<OptionalColumn, string | undefined> = {
+  businessAreas: 'register-table__areas',
+  category: 'register-table__category',
+  ministry: 'register-table__ministry',
+  support: 'numeric register-table__count',
+  dueDate: undefined,
+  leadTime: undefined,
+  updatedAt: 'small',
+};
+
+/** What an optional column shows of an issue (the table's cells; the phone cards show the same). */
+export function useOptionalCell(): (column: OptionalColumn, issue: Issue) => ReactNode {
+  const rt = useRegisterT();
+  const labels = useRegisterLabels();
+  return (column, issue) => {
+    switch (column) {
+      case 'businessAreas':
+        return <BusinessAreaTags areas={issue.businessAreas} />;
+      case 'category':
+        return labels.category(issue.category);
+      case 'ministry':
+        return issue.ministry ? labels.ministry(issue.ministry) : <span className="muted">{rt('register.common.notSet')}</span>;
+      case 'support':
+        return issue.supportCount;
+      case 'dueDate':
+        return <DueDate issue={issue} />;
+      case 'leadTime':
+        return <LeadTimeMark issue={issue} />;
+      case 'updatedAt':
+        return <DateTimeText iso={issue.updatedAt} />;
+    }
+  };
 }

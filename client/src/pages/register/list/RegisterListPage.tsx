@@ -7,9 +7,12 @@ import { usePageTitle } from '@client/components/usePageTitle';
 import { useIssueList } from '@client/queries/issues';
 import { RegisterTabs } from '../common/RegisterTabs';
 import { useRegisterT } from '../useRegisterT';
+import { ColumnChooser } from './ColumnChooser';
 import { ExportButtons } from './ExportButtons';
 import { IssueFilterPanel } from './IssueFilterPanel';
+import { IssueCards } from './IssueCards';
 import { IssueTable } from './IssueTable';
+import { useRegisterColumns } from './registerColumns';
 import { filtersOf, hasFilters, PAGE_SIZES, useRegisterView } from './useRegisterView';
 
 /** /register: the 課題管理表 as a filtered, sorted, paged table, exportable as shown. */
@@ -21,9 +24,10 @@ export function RegisterListPage() {
   const list = useIssueList(view);
   const canRaise = me.abilities['issue.raise'];
   const filtered = hasFilters(view);
+  const columns = useRegisterColumns();
 
   return (
-    <>
+    <div className="register-list-page">
       <header className="page-header register-header">
         <div>
           <p className="page-header__eyebrow">{rt('register.list.eyebrow')}</p>
@@ -55,7 +59,10 @@ export function RegisterListPage() {
                   })
               : ''}
           </p>
-          <ExportButtons filters={filtersOf(view)} />
+          <div className="register-results__tools">
+            <ColumnChooser shown={columns.shown} toggle={columns.toggle} />
+            <ExportButtons filters={filtersOf(view)} />
+          </div>
         </div>
         {list.isPending ? (
           <LoadingState />
@@ -90,7 +97,14 @@ export function RegisterListPage() {
                 {rt('register.list.refreshFailed')}
               </p>
             )}
-            <IssueTable issues={list.data.issues} sort={view.sort} onSort={(sort) => update({ sort })} busy={list.isPlaceholderData} />
+            <IssueTable
+              issues={list.data.issues}
+              sort={view.sort}
+              onSort={(sort) => update({ sort })}
+              busy={list.isPlaceholderData}
+              columns={columns.shown}
+            />
+            <IssueCards issues={list.data.issues} columns={columns.shown} busy={list.isPlaceholderData} />
             <Pagination
               page={list.data.page}
               pageSize={list.data.pageSize}
@@ -102,6 +116,6 @@ export function RegisterListPage() {
           </>
         )}
       </section>
-    </>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { ISSUE_SORTS } from '@shared/schemas/issues';
+import { ISSUE_MINE, ISSUE_SORTS } from '@shared/schemas/issues';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES } from '@shared/register/rules';
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
 import type { IssueFilterParams, IssueListParams } from '@client/queries/issues';
@@ -37,6 +37,8 @@ function parseView(params: URLSearchParams): IssueListParams {
     hasAnswer: flagParam(params.get('hasAnswer')),
     overdue: flagParam(params.get('overdue')),
     leadTimeShort: flagParam(params.get('leadTimeShort')),
+    mine: ISSUE_MINE.find((m) => m === params.get('mine')),
+    following: flagParam(params.get('following')),
     q: params.get('q')?.trim().slice(0, 100) || undefined,
   };
   // Leave out what is unset, so equal views make equal cache keys.
@@ -49,7 +51,8 @@ function toSearchParams(view: IssueListParams): URLSearchParams {
     const values = view[name];
     if (values?.length) query.set(name, values.join(','));
   }
-  for (const name of ['hasAnswer', 'overdue', 'leadTimeShort'] as const) {
+  if (view.mine) query.set('mine', view.mine);
+  for (const name of ['hasAnswer', 'overdue', 'leadTimeShort', 'following'] as const) {
     if (view[name] !== undefined) query.set(name, String(view[name]));
   }
   if (view.q) query.set('q', view.q);

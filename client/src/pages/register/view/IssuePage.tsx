@@ -17,6 +17,8 @@ import { FactsBlock } from './FactsBlock';
 import { MeetingLinks } from './MeetingLinks';
 import { SecretariatSettings } from './SecretariatSettings';
 import { StatusNotes } from './StatusNotes';
+import { FollowPanel } from './FollowPanel';
+import { NotesPanel } from './NotesPanel';
 import { SupportPanel } from './SupportPanel';
 import { ThreadLinks } from './ThreadLinks';
 import { TransitionControls } from './TransitionControls';
@@ -103,8 +105,10 @@ export function IssuePage() {
         </div>
         <aside className="issue-side" aria-label={rt('register.detail.side')}>
           <SupportPanel detail={data} />
+          <FollowPanel detail={data} />
           {abilities.manage && data.allowedTransitions.length > 0 && <TransitionControls detail={data} />}
           {abilities.manage && <SecretariatSettings issue={current} />}
+          {abilities.manage && <NotesPanel issueId={current.id} />}
           <ThreadLinks detail={data} canLink={abilities.link} />
           <MeetingLinks links={data.links} />
           <DuplicatesList duplicates={data.duplicates} />

@@ -29,6 +29,7 @@ export function valueText(field: string, value: unknown, labels: RegisterLabels,
   if (TEXT_FIELDS.has(field)) return null;
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
     return rt('register.common.notSet');
+  if (field === 'assignee' && typeof value === 'object' && 'displayName' in value) return String(value.displayName);
   // A linked thread comes named, or hidden from a reader who may not read it (server/issues/history.ts).
   if (field === 'thread' && typeof value === 'object') return 'title' in value ? String(value.title) : rt('register.common.hiddenThread');
   if (field === 'status' && isOneOf(ISSUE_STATUSES, value)) return labels.status(value);
