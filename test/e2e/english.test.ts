@@ -253,6 +253,8 @@ describe.concurrent('English mode', () => {
           .allInnerTexts(),
       ).toContain('Reason 1: The current system runs on a mainframe');
       await screenshotSizes(page, 'english-new-issue');
+      // At the desktop width, where the register is a table (phones get cards).
+      await page.setViewportSize(SCREENSHOT_SIZES[0]);
       await navigateInApp(page, '/register');
       await expectVisible(page.getByRole('table'));
       await screenshotSizes(page, 'english-register');
