@@ -1,12 +1,12 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { RoomPresence } from '@shared/schemas/meetings';
 import type { RoomPerson } from '@shared/schemas/threads';
 import { InlineError } from '@client/components/InlineError';
-import { useErrorMessage } from '@client/components/useErrorMessage';
 import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
 import { HandMark, SpeakerBadge } from '../common/MeetingBadges';
 import { useMeetingsT } from '../useMeetingsT';
 import type { RoomCommands } from './useMeetingRoom';
+import { useRoomCommand } from './useRoomCommand';
 
 interface Props {
   presence: RoomPresence;
@@ -24,27 +24,15 @@ const isObserver = (p: RoomPerson) => p.kind === 'ministry' || p.kind === 'body'
  */
 export function FloorControl({ presence, floor, handIds, setFloor }: Props) {
   const mt = useMeetingsT();
-  const errorMessage = useErrorMessage();
   const id = useId();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, failure, run } = useRoomCommand();
 
   const observers = presence.flatMap((g) => g.people.filter(isObserver));
   const floorIds = new Set(floor.map((p) => p.id));
   const presentIds = new Set(observers.map((p) => p.id));
   const people = [...observers, ...floor.filter((p) => !presentIds.has(p.id))];
 
-  async function change(person: RoomPerson, on: boolean) {
-    setBusy(person.id);
-    setFailure(null);
-    try {
-      await setFloor(person.id, on);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
-  }
+  const change = (person: RoomPerson, on: boolean) => run(person.id, () => setFloor(person.id, on));
 
   return (
     <section className="room-panel room-floor" aria-labelledby={`${id}-title`}>

@@ -1,13 +1,13 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { RaisedHand } from '@shared/schemas/meetings';
 import { InlineError } from '@client/components/InlineError';
 import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
-import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useLanguage } from '@client/i18n/useLanguage';
 import { formatJapanClock } from '../common/japanTime';
 import { SpeakerBadge } from '../common/MeetingBadges';
 import { useMeetingsT } from '../useMeetingsT';
 import type { RoomCommands } from './useMeetingRoom';
+import { useRoomCommand } from './useRoomCommand';
 
 interface Props {
   hands: RaisedHand[];
@@ -22,22 +22,8 @@ interface Props {
 export function HandQueue({ hands, setFloor, dismissHand }: Props) {
   const mt = useMeetingsT();
   const [language] = useLanguage();
-  const errorMessage = useErrorMessage();
   const id = useId();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function run(userId: string, action: () => Promise<void>) {
-    setBusy(userId);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
-  }
+  const { busy, failure, run } = useRoomCommand();
 
   return (
     <section className="room-panel room-hands" aria-labelledby={`${id}-title`}>

@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import type { Question } from '@shared/schemas/meetings';
 import { InlineError } from '@client/components/InlineError';
-import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useMeetingsT } from '../useMeetingsT';
 import { PendingList } from './PendingList';
 import { QuestionItem } from './QuestionItem';
 import { RoomComposer } from './RoomComposer';
 import type { RoomCommands } from './useMeetingRoom';
+import { useRoomCommand } from './useRoomCommand';
 import type { Outbox } from './useOutbox';
 
 /**
@@ -31,24 +31,10 @@ interface Props {
  */
 export function QuestionQueue({ questions, outbox, myId, canSpeak, canManage, commands, cannotSpeak }: Props) {
   const mt = useMeetingsT();
-  const errorMessage = useErrorMessage();
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy: busyId, failure, run } = useRoomCommand();
   const [showAnswered, setShowAnswered] = useState(false);
   const waiting = questions.filter((q) => q.status !== 'answered');
   const answered = questions.filter((q) => q.status === 'answered');
-
-  async function run(questionId: string, action: () => Promise<void>) {
-    setBusyId(questionId);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusyId(null);
-    }
-  }
 
   const item = (q: Question) => (
     <QuestionItem

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import type { RaisedHand } from '@shared/schemas/meetings';
 import { InlineError } from '@client/components/InlineError';
-import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useMeetingsT } from '../useMeetingsT';
 import type { RoomCommands } from './useMeetingRoom';
+import { useRoomCommand } from './useRoomCommand';
 
 interface Props {
   hands: RaisedHand[];
@@ -17,23 +16,10 @@ interface Props {
  */
 export function RaiseHand({ hands, myId, setHand }: Props) {
   const mt = useMeetingsT();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const command = useRoomCommand();
+  const busy = command.busy !== null;
   const position = hands.findIndex((h) => h.person.id === myId);
   const raised = position >= 0;
-
-  async function toggle() {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await setHand(!raised);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div className="notice notice--info room-hand">
@@ -43,7 +29,7 @@ export function RaiseHand({ hands, myId, setHand }: Props) {
         className={raised ? 'button button--secondary' : 'button button--primary'}
         disabled={busy}
         aria-busy={busy || undefined}
-        onClick={() => void toggle()}
+        onClick={() => void command.run('hand', () => setHand(!raised))}
       >
         <span aria-hidden="true">✋ </span>
         {raised ? mt('meetings.room.lowerHand') : mt('meetings.room.raiseHand')}
@@ -51,7 +37,7 @@ export function RaiseHand({ hands, myId, setHand }: Props) {
       <p className="room-hand__state small" role="status">
         {raised ? mt('meetings.room.handRaised', { position: position + 1 }) : ''}
       </p>
-      <InlineError message={failure} />
+      <InlineError message={command.failure} />
     </div>
   );
 }

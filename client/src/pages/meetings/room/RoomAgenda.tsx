@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import type { AgendaItem } from '@shared/schemas/meetings';
 import { InlineError } from '@client/components/InlineError';
-import { useErrorMessage } from '@client/components/useErrorMessage';
 import { OrgRefName } from '@client/components/OrgRefName';
 import { useMeetingsT } from '../useMeetingsT';
 import type { RoomCommands } from './useMeetingRoom';
+import { useRoomCommand } from './useRoomCommand';
 
 interface Props {
   agenda: AgendaItem[];
@@ -17,21 +16,9 @@ interface Props {
 /** The whole agenda in the room, the current item marked; links open in a new tab so one stays in the room. */
 export function RoomAgenda({ agenda, currentId, canManage, setCurrent }: Props) {
   const mt = useMeetingsT();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function choose(agendaItemId: string | null) {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await setCurrent(agendaItemId);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const command = useRoomCommand();
+  const busy = command.busy !== null;
+  const choose = (agendaItemId: string | null) => command.run('agenda', () => setCurrent(agendaItemId));
 
   const newTab = <span className="visually-hidden">{mt('meetings.detail.opensNewWindow')}</span>;
   return (
@@ -99,7 +86,7 @@ export function RoomAgenda({ agenda, currentId, canManage, setCurrent }: Props) 
           {mt('meetings.room.clearCurrent')}
         </button>
       )}
-      <InlineError message={failure} />
+      <InlineError message={command.failure} />
     </section>
   );
 }
