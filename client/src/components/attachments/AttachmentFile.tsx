@@ -1,7 +1,8 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attachmentThumbnailUrl, attachmentUrl, isImageType, isPdfType } from '@client/queries/attachments';
+import { attachmentThumbnailUrl, isImageType, isPdfType } from '@client/queries/attachments';
 import { formatFileSize } from '@client/format/fileSize';
+import { DownloadLink } from './DownloadLink';
 
 /** The viewer's chunk, fetched at the first プレビュー (pdf.js itself is the viewer frame's, client/pdf-viewer.html). */
 const PdfPreviewDialog = lazy(() => import('./PdfPreviewDialog').then((m) => ({ default: m.PdfPreviewDialog })));
@@ -44,14 +45,7 @@ export function AttachmentFile({ file, children }: { file: AttachedFile; childre
             {t('attachments.preview')}
           </button>
         )}
-        <a
-          href={attachmentUrl(file.id)}
-          download={file.name}
-          className="button button--secondary button--small"
-          aria-label={t('attachments.downloadLabel', { name: file.name })}
-        >
-          {t('attachments.download')}
-        </a>
+        <DownloadLink file={file} />
         {children}
       </div>
       {previewing && (

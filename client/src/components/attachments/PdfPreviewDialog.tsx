@@ -2,9 +2,10 @@ import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent,
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useModalDialog } from '@client/components/useModalDialog';
-import { attachmentBytes, attachmentUrl } from '@client/queries/attachments';
+import { attachmentBytes } from '@client/queries/attachments';
 import type { FromViewer, ToViewer, ViewerKey } from '@client/pdfViewer/protocol';
 import type { AttachedFile } from './AttachmentFile';
+import { DownloadLink } from './DownloadLink';
 
 /** The viewer page (client/pdf-viewer.html), served under its own CSP (server/http/webClient.ts). */
 const VIEWER_PAGE = '/pdf-viewer.html';
@@ -196,14 +197,7 @@ export function PdfPreviewDialog({ file, onClose }: { file: AttachedFile; onClos
             {t('attachments.viewer.fitWidth')}
           </Step>
         </div>
-        <a
-          href={attachmentUrl(file.id)}
-          download={file.name}
-          className="button button--secondary button--small"
-          aria-label={t('attachments.downloadLabel', { name: file.name })}
-        >
-          {t('attachments.download')}
-        </a>
+        <DownloadLink file={file} />
       </div>
       <p id={`${id}-keys`} className="small muted pdf-viewer__keys">
         {t('attachments.viewer.keys')}
