@@ -88,11 +88,11 @@ describe('following a thread', () => {
     const badge = (await dev2.get<UnreadState>('/api/threads/unread')).body.threads.find((t) => t.id === thread.id);
     expect(badge).toMatchObject({ muted: true, lastSeq: 3, readSeq: 2 });
 
-    // Choosing normal again: back in the lists, and posting follows again.
+    // Choosing normal again: back in the lists, and the choice stands when posting (as a mute does).
     expect((await setState(dev2, thread.id, 'normal')).status).toBe(200);
     expect(await listedIds(dev2, 'all')).toContain(thread.id);
     await postMessage(dev2, thread.id, 'また参加します');
-    expect(await stateIn(dev2, thread.id)).toBe('following');
+    expect(await stateIn(dev2, thread.id)).toBe('normal');
   });
 
   it('lists new and unread per person: new until opened, unread once opened or followed', async () => {

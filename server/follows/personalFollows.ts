@@ -6,7 +6,7 @@
  */
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
 import { SUBSCRIPTION_STATES, type SubscriptionState } from '@shared/threads/rules';
-import { isDuplicateKey } from '../db/keys';
+import { ignoringDuplicate } from '../db/keys';
 
 /** One person's choice for one thing; the thing's id is under the store's own field (`threadId`, `issueId`). */
 export interface FollowRecord {
@@ -39,12 +39,21 @@ export interface PersonalFollows {
   stateOf(userId: string, targetId: string): Promise<SubscriptionState>;
   /** Every thing the person follows or muted, by its id: one equality lookup on `userId`. */
   allOf(userId: string): Promise<Map<string, SubscriptionState>>;
-  /** Taking part: `normal` becomes `following`; a mute, or following already, stays as it is. */
+  /** Taking part: someone with nothing stored starts following; any stored state (a choice, following) stays. */
   followAutomatically(targetId: string, userIds: readonly string[]): Promise<void>;
 }
 
 export function personalFollows(model: Model<FollowRecord>, targetField: string): PersonalFollows {
   const idOf = (targetId: string, userId: string) => `${targetId}:${userId}`;
+  /**
+   * Keys this process knows are stored (a document is replaced, never removed): a person's posts after
+   * the first cost no read. Bounded; forgetting only means one more insert that finds its key taken.
+   */
+  const stored = new Set<string>();
+  const remember = (key: string) => {
+    if (stored.size >= 10_000) stored.clear();
+    stored.add(key);
+  };
   return {
     async choose(userId, targetId, state) {
       await model.replaceOne(
@@ -52,6 +61,7 @@ export function personalFollows(model: Model<FollowRecord>, targetField: string)
         { userId, [targetField]: targetId, state, chosen: true, at: new Date() },
         { upsert: true },
       );
+      remember(idOf(targetId, userId));
     },
     async stateOf(userId, targetId) {
       const found = await model.findById(idOf(targetId, userId), { state: 1 }).lean();
@@ -65,19 +75,13 @@ export function personalFollows(model: Model<FollowRecord>, targetField: string)
       await Promise.all(
         [...new Set(userIds)].map(async (userId) => {
           const _id = idOf(targetId, userId);
-          const existing = await model.findById(_id, { state: 1 }).lean();
-          if (existing?.state === 'following' || existing?.state === 'muted') return;
-          const following = { state: 'following', chosen: false, at: new Date() } as const;
-          if (existing) {
-            await model.updateOne({ _id, state: 'normal' }, { $set: following });
-            return;
-          }
-          try {
-            await model.create({ _id, userId, [targetField]: targetId, ...following });
-          } catch (err) {
-            // A choice (or another act) stored it in between: theirs stands.
-            if (!isDuplicateKey(err)) throw err;
-          }
+          if (stored.has(_id)) return;
+          // Only someone with nothing stored starts following: a choice of their own (even 通常) stands,
+          // as Discourse's explicit tracking levels do, and following already needs nothing.
+          await ignoringDuplicate(
+            model.create({ _id, userId, [targetField]: targetId, state: 'following', chosen: false, at: new Date() }),
+          );
+          remember(_id);
         }),
       );
     },
