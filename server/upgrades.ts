@@ -3,7 +3,7 @@
  * version, each once (server/db/migrations.ts). Add new ones at the end; never edit a shipped one.
  */
 import { runOnce } from './db/migrations';
-import { upgradeHistoryLinks } from './issues/upgrade';
+import { upgradeHistoryLinks, upgradeSupportOrganizations } from './issues/upgrade';
 import { log } from './log';
 import { keyMeetingFloor, keyMinutesConfirmations } from './meetings/upgrade';
 import { moveMessageGrams, upgradeStoredMessages } from './threads/backfill';
@@ -28,5 +28,9 @@ export async function upgradeStoredData(): Promise<void> {
   await runOnce('2026-12 issue history names linked threads by id', async () => {
     const upgraded = await upgradeHistoryLinks();
     if (upgraded) log.info(`issue history: ${upgraded} link entries now name their thread by id`);
+  });
+  await runOnce('2026-12 issue supports carry their organisation at the top level', async () => {
+    const upgraded = await upgradeSupportOrganizations();
+    if (upgraded) log.info(`issue supports: ${upgraded} now carry organizationId`);
   });
 }

@@ -8,7 +8,7 @@ import { upgradeStoredMessages } from '../server/threads/backfill';
 import { upgradeStoredData } from '../server/upgrades';
 import type { Me } from './support/json';
 import type { Meeting } from '../shared/schemas/meetings';
-import type { IssueDetail } from '../shared/schemas/issues';
+import type { IssueDetail, IssueList } from '../shared/schemas/issues';
 import type { ApiClient } from './support/client';
 import { ack, newClientId, ok, openSocket, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
@@ -168,4 +168,29 @@ it('names linked threads by id in history stored with their titles, so an unread
     (await c.get<IssueDetail>(`/api/issues/${issue.id}`)).body.history.find((h) => h.type === 'link')!.changes[0];
   expect(await linkIn(dev)).toEqual({ field: 'thread', from: null, to: { id: thread.id, title: thread.title } });
   expect(await linkIn(support)).toEqual({ field: 'thread', from: null, to: { hidden: true } });
+});
+
+it('gives supports stored before the 自組織が賛同 filter their organisation at the top level, so the filter finds them', async () => {
+  const support = await server.signIn('support@demo.example');
+  const issue = (
+    await dev.post<{ id: string }>('/api/issues', {
+      title: '旧形式の賛同',
+      description: '説明',
+      businessAreas: ['national-pension'],
+      category: 'spec',
+    })
+  ).body;
+  expect((await support.put(`/api/issues/${issue.id}/support`)).status).toBe(200);
+  const supported = async () => (await support.get<IssueList>('/api/issues?mine=supported&pageSize=100')).body.issues.map((i) => i.id);
+  expect(await supported()).toContain(issue.id);
+  // As an older version stored them: the organisation only inside `organization`.
+  const supports = mongoose.connection.db!.collection('issuesupports');
+  await supports.updateMany({ issueId: new mongoose.Types.ObjectId(issue.id) }, { $unset: { organizationId: '' } });
+  expect(await supported()).not.toContain(issue.id);
+  await mongoose.connection
+    .db!.collection<{ _id: string }>('migrations')
+    .deleteOne({ _id: '2026-12 issue supports carry their organisation at the top level' });
+  await upgradeStoredData();
+  expect(await supported()).toContain(issue.id);
+  expect(await supports.countDocuments({ organizationId: null })).toBe(0);
 });

@@ -72,12 +72,23 @@ const supportSchema = new Schema({
     type: new Schema({ id: Schema.Types.ObjectId, nameJa: String, nameEn: String }, { _id: false }),
     required: true,
   },
+  /**
+   * The organisation's id again, at the top level: the embedded engine looks up only top-level
+   * fields by index (a dotted path like `organization.id` reads every support). Filled from
+   * `organization` on create; older supports get it at start-up (upgrade.ts).
+   */
+  organizationId: {
+    type: Schema.Types.ObjectId,
+    default: function (this: { organization?: { id?: unknown } }) {
+      return this.organization?.id;
+    },
+  },
   by: { type: Schema.Types.ObjectId, required: true },
   at: { type: Date, required: true },
 });
 supportSchema.index({ issueId: 1, at: 1 });
 /** The register's 自組織が賛同 filter: an organisation's supports, one equality lookup. */
-supportSchema.index({ 'organization.id': 1 });
+supportSchema.index({ organizationId: 1 });
 
 const commentSchema = new Schema(
   {

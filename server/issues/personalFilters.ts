@@ -1,7 +1,7 @@
 /**
  * The register's personal filters: `mine=raised` (自組織が登録), `mine=supported` (自組織が賛同) and
  * `following`. Each is one equality lookup on an indexed field — the organisation's supports by
- * `organization.id`, the person's follows by `userId` — intersected with the in-memory register
+ * `organizationId`, the person's follows by `userId` — intersected with the in-memory register
  * (registerView.ts) or added to an export's query; never a scan.
  */
 import { trusted, type QueryFilter } from 'mongoose';
@@ -32,7 +32,7 @@ async function personalOf(actor: Actor, { mine, following }: PersonalFilters): P
   const out: Personal = {};
   if (mine === 'raised') out.raisedBy = actor.organization.id;
   const [supported, follows] = await Promise.all([
-    mine === 'supported' ? IssueSupportModel.find({ 'organization.id': actor.organization.id }, { issueId: 1 }).lean() : null,
+    mine === 'supported' ? IssueSupportModel.find({ organizationId: actor.organization.id }, { issueId: 1 }).lean() : null,
     following === undefined ? null : issueFollowsOf(actor.id),
   ]);
   if (supported) out.among = new Set(supported.map((s) => String(s.issueId)));

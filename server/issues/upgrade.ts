@@ -8,7 +8,7 @@
 import mongoose, { type Types } from 'mongoose';
 import { ThreadModel } from '../threads/model';
 import type { ThreadRef } from './history';
-import { IssueHistoryModel } from './model';
+import { IssueHistoryModel, IssueSupportModel } from './model';
 
 interface StoredChange {
   field?: string;
@@ -48,6 +48,25 @@ export async function upgradeHistoryLinks(): Promise<number> {
       await history.updateOne({ _id: entry._id }, { $set: { changes: named } });
       upgraded++;
     }
+  }
+  return upgraded;
+}
+
+/**
+ * Supports stored before the register's 自組織が賛同 filter carry their organisation only inside
+ * `organization`; the filter looks them up by the top-level `organizationId` (model.ts). Found once
+ * by the missing field (a scan, once per database), each set by `_id`.
+ */
+export async function upgradeSupportOrganizations(): Promise<number> {
+  const supports = mongoose.connection.collection<{
+    _id: string;
+    organization: { id: Types.ObjectId };
+    organizationId?: Types.ObjectId | null;
+  }>(IssueSupportModel.collection.collectionName);
+  let upgraded = 0;
+  for (const s of await supports.find({ organizationId: null }, { projection: { organization: 1 } }).toArray()) {
+    await supports.updateOne({ _id: s._id }, { $set: { organizationId: s.organization.id } });
+    upgraded++;
   }
   return upgraded;
 }
