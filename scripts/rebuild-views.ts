@@ -1,14 +1,21 @@
 /**
- * `npm run rebuild-views`: tell every running app process to read the register again from the
- * stored issues (after issues were written around the app, e.g. restored from a backup). Each
- * process also does it at start-up. See server/issues/registerView.ts.
+ * `npm run rebuild-views`: tell every running app process to read its in-memory views again from
+ * the stored documents — the register, the forum's threads (and cached thread pages) and the
+ * meetings' agenda index — after documents were written around the app, e.g. restored from a
+ * backup. Each process also loads them at start-up. See server/db/collectionView.ts.
  */
 import mongoose from 'mongoose';
 import { loadConfig } from '@server/config';
 import { recordChange } from '@server/db/changeLog';
 import { withDatabase } from '@server/db/start';
 import { REGISTER_LOG } from '@server/issues/model';
+import { MEETINGS_LOG } from '@server/meetings/model';
+import { THREADS_LOG } from '@server/threads/model';
 
 const config = loadConfig();
-const n = await withDatabase(config, () => recordChange(mongoose.connection.db!, REGISTER_LOG, '*'));
-console.log(`rebuild-views: register change ${n} recorded; every running process reloads the register on its next read`);
+await withDatabase(config, async () => {
+  for (const name of [REGISTER_LOG, THREADS_LOG, MEETINGS_LOG]) {
+    const n = await recordChange(mongoose.connection.db!, name, '*');
+    console.log(`rebuild-views: ${name} change ${n} recorded; every running process reloads it on its next read`);
+  }
+});

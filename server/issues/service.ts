@@ -16,7 +16,7 @@ import {
 import { readableVisibilities } from '@shared/threads/rules';
 import { nextSequence } from '../db/sequence';
 import { authorize, enforce } from '../http/authorize';
-import { MeetingModel } from '../meetings/model';
+import { meetingsCiting } from '../meetings/agendaIndex';
 import { ThreadModel } from '../threads/model';
 import { personOf } from '../users/person';
 import { UserModel, type UserWithOrganization } from '../users/model';
@@ -216,8 +216,6 @@ export async function linksOf(actor: Actor, issueId: Types.ObjectId): Promise<Is
     return title === undefined ? [] : [{ kind: l.kind, id: String(l.targetId), title }];
   });
   // Meetings link issues from their agenda.
-  const meetings = await MeetingModel.find({ 'agenda.issueIds': issueId, status: trusted({ $ne: 'draft' }) }, { title: 1 })
-    .sort({ startsAt: 1 })
-    .lean();
-  return [...threadLinks, ...meetings.map((m) => ({ kind: 'meeting' as const, id: String(m._id), title: m.title }))];
+  const meetings = await meetingsCiting(issueId);
+  return [...threadLinks, ...meetings.map((m) => ({ kind: 'meeting' as const, ...m }))];
 }

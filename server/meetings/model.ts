@@ -5,6 +5,7 @@
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType, type Types } from 'mongoose';
 import { SPEAKER_KINDS } from '@shared/domain';
 import { MEETING_KINDS, MEETING_STATUSES, RSVP_RESPONSES } from '@shared/meetings/rules';
+import { recordWritesIn } from '../db/collectionView';
 import { personSchema } from '../users/person';
 
 const orgRefSchema = new Schema({ id: { type: Schema.Types.ObjectId, required: true }, nameJa: String, nameEn: String }, { _id: false });
@@ -83,6 +84,9 @@ const meetingSchema = new Schema(
 meetingSchema.index({ startsAt: 1 });
 // The minutes archive and the action items read published meetings by status (an equality lookup).
 meetingSchema.index({ status: 1, startsAt: -1 });
+/** Every write to a meeting is recorded here before it resolves, for the in-memory agenda index (agendaIndex.ts). */
+export const MEETINGS_LOG = 'meetings';
+recordWritesIn(meetingSchema, MEETINGS_LOG);
 
 const rsvpSchema = new Schema({
   /** `<meetingId>:<userId>` */
