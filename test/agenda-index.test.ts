@@ -9,6 +9,7 @@ import { recordChange } from '../server/db/changeLog';
 import { meetingsCiting } from '../server/meetings/agendaIndex';
 import { MEETINGS_LOG, MeetingModel } from '../server/meetings/model';
 import { startTestServer, type TestServer } from './support/server';
+import type { MeetingStatus } from '../shared/meetings/rules';
 
 let server: TestServer;
 const issues = Array.from({ length: 6 }, () => new mongoose.Types.ObjectId());
@@ -31,9 +32,9 @@ async function fromDatabase(issueId: Types.ObjectId) {
   return found.map((m) => ({ id: String(m._id), title: m.title }));
 }
 
-const meeting = (i: number, issueIds: Types.ObjectId[][], status: string) => ({
+const meeting = (i: number, issueIds: Types.ObjectId[][], status: MeetingStatus) => ({
   _id: new mongoose.Types.ObjectId(),
-  kind: 'plenary',
+  kind: 'plenary' as const,
   title: `第${i}回 全体会議`,
   startsAt: new Date(Date.UTC(2026, 0, 1 + ((i * 7) % 40))),
   endsAt: new Date(Date.UTC(2026, 0, 2 + ((i * 7) % 40))),
@@ -48,7 +49,7 @@ async function expectSameAsDatabase() {
 
 it('lists the meetings citing an issue as the database does, and follows writes of any process', async () => {
   const db = mongoose.connection.db!;
-  const statuses = ['draft', 'scheduled', 'live', 'ended', 'minutesPublished', 'cancelled'];
+  const statuses: MeetingStatus[] = ['draft', 'scheduled', 'live', 'ended', 'minutesPublished', 'cancelled'];
   const docs = Array.from({ length: 30 }, (_, i) =>
     meeting(i, [[issues[i % 6]!, issues[(i + 1) % 6]!], [issues[(i * 5) % 6]!]], statuses[i % statuses.length]!),
   );

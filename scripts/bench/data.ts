@@ -14,6 +14,7 @@ import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/r
 import { gramsOf, normalizeForSearch } from '@shared/search/grams';
 import { recordChange } from '@server/db/changeLog';
 import { REGISTER_LOG } from '@server/issues/model';
+import { MEETINGS_LOG } from '@server/meetings/model';
 import { THREADS_LOG } from '@server/threads/model';
 
 export const SESSION_COOKIE = 'council.sid';
@@ -127,6 +128,7 @@ export async function createLiveMeeting(db: Db, creator: BenchPerson): Promise<s
     updatedAt: at,
     __v: 0,
   });
+  await recordChange(db, MEETINGS_LOG, String(insertedId));
   return String(insertedId);
 }
 
