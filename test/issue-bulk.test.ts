@@ -120,3 +120,18 @@ describe('routing', () => {
     for (const id of ids) expect(await stored(id)).toMatchObject({ ministry: derived, ministryOverridden: false });
   });
 });
+
+describe('size', () => {
+  it('changes 100 issues in one request, within the request deadline', async () => {
+    const issues: Issue[] = [];
+    for (let i = 0; i < 100; i++) issues.push(await raise(`百件 ${i}`));
+    const started = Date.now();
+    const res = await bulk({ ids: issues.map((i) => i.id), change: { kind: 'status', status: 'accepted' } });
+    const ms = Date.now() - started;
+    console.log(`[issue-bulk] 100 transitions in one request: ${ms} ms`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ succeeded: 100, failed: 0 });
+    expect(res.body.results.map((r) => r.id)).toEqual(issues.map((i) => i.id));
+    for (const issue of [issues[0]!, issues[99]!]) expect((await stored(issue.id)).status).toBe('accepted');
+  }, 120_000);
+});

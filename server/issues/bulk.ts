@@ -9,6 +9,7 @@ import type { Issue, IssueBulkBody, IssueBulkChange, IssueBulkItem, IssueBulkRes
 import { recordAudit } from '../audit/log';
 import { enforce } from '../http/authorize';
 import { HttpError } from '../http/errors';
+import { ensureBeforeDeadline } from '../http/work';
 import type { UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
 import type { RegisterBroadcast } from './broadcast';
@@ -42,6 +43,8 @@ export async function bulkChangeIssues(input: Input & { body: IssueBulkBody }): 
   };
   for (const id of body.ids) {
     try {
+      // Past the request's deadline the caller has had a 503: the rest is not started.
+      ensureBeforeDeadline();
       const issue = await applyOne(input, id, body.change);
       const { number, title, status, ministry } = issue;
       results.push({ id, number, ok: true, issue: { id, number, title, status, ministry } });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Issue, IssueBulkChange, IssueBulkResult } from '@shared/schemas/issues';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useBulkChangeIssues } from '@client/queries/issues';
@@ -13,6 +13,11 @@ export function BulkActions({ issues, selection }: { issues: Issue[]; selection:
   const bulk = useBulkChangeIssues();
   const [asking, setAsking] = useState<IssueBulkChange | null>(null);
   const [result, setResult] = useState<IssueBulkResult | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The bar goes with the selection: focus moves to the result rather than being lost.
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
   // Only ticked issues still on this page are changed (the selection is per page anyway).
   const chosen = issues.filter((issue) => selection.has(issue.id));
 
@@ -52,7 +57,7 @@ export function BulkActions({ issues, selection }: { issues: Issue[]; selection:
           onCancel={() => setAsking(null)}
         />
       )}
-      <div aria-live="polite" className="bulk-results-region">
+      <div ref={resultRef} tabIndex={-1} aria-live="polite" className="bulk-results-region">
         {result && <BulkResults result={result} />}
       </div>
     </>
