@@ -9,14 +9,17 @@ import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshotSizes, use
 
 const suite = useBrowserSuite();
 
+async function raise(title: string): Promise<Issue> {
+  const dev = await suite.server.api('dev@demo.example');
+  return (await dev.post<Issue>('/api/issues', { title, description: '説明', businessAreas: ['national-pension'], category: 'spec' })).body;
+}
+
 describe('bulk actions on the register', () => {
   it(
     'the secretariat changes the status of two issues with one confirmation',
     async (test) => {
       const word = '一括変更E2E';
       const dev = await suite.server.api('dev@demo.example');
-      const raise = async (title: string) =>
-        (await dev.post<Issue>('/api/issues', { title, description: '説明', businessAreas: ['national-pension'], category: 'spec' })).body;
       const issues = [await raise(`${word} 年金の記録照会`), await raise(`${word} 年金の支給停止`)];
 
       const secretariat = await suite.person(test, 'secretariat@demo.example', `/register?q=${encodeURIComponent(word)}`);
@@ -43,6 +46,8 @@ describe('bulk actions on the register', () => {
       await dialog.getByRole('button', { name: '変更する' }).click();
 
       await expectVisible(s.getByText('2件の課題を変更しました。'));
+      // The bar went with the selection: focus is on the result, not lost.
+      expect(await s.evaluate(() => document.activeElement?.textContent)).toContain('2件の課題を変更しました。');
       expect(await s.getByRole('dialog').count()).toBe(0);
       // The selection is cleared and the rows show the new status.
       expect(await s.getByText(/件を選択中/).count()).toBe(0);
@@ -53,6 +58,38 @@ describe('bulk actions on the register', () => {
       for (const issue of issues) expect((await dev.get<{ issue: Issue }>(`/api/issues/${issue.id}`)).body.issue.status).toBe('accepted');
       await expectAccessible(s, 'register with a bulk result');
       await screenshotSizes(s, 'register-bulk-result');
+    },
+    E2E_TEST_TIMEOUT,
+  );
+
+  it(
+    'on a phone: every card of the page at once, and the issue that cannot move is listed with why',
+    async (test) => {
+      const word = '一括電話E2E';
+      const [accepted, fresh] = [await raise(`${word} 受付済み`), await raise(`${word} 新規のまま`)];
+      const secretariatApi = await suite.server.api('secretariat@demo.example');
+      expect((await secretariatApi.post(`/api/issues/${accepted.id}/transition`, { to: 'accepted' })).status).toBe(200);
+
+      const secretariat = await suite.person(test, 'secretariat@demo.example', `/register?q=${encodeURIComponent(word)}`, 'phone');
+      const s = secretariat.page;
+      const cards = s.getByRole('list', { name: /^課題管理表/ });
+      await expectVisible(cards.getByRole('link', { name: fresh.title }));
+      await s.getByRole('checkbox', { name: 'このページの課題をすべて選択' }).check();
+      for (const issue of [accepted, fresh])
+        expect(await cards.getByRole('checkbox', { name: `${issue.number} を選択` }).isChecked()).toBe(true);
+      const bar = s.getByRole('region', { name: '一括操作（事務局）' });
+      await expectVisible(bar.getByText('2件を選択中'));
+      await bar.getByRole('combobox', { name: '変更後の状態' }).selectOption({ label: '検討中' });
+      await bar.getByRole('button', { name: 'ステータスを変更' }).click();
+      await s
+        .getByRole('dialog', { name: '2件の課題の状態を「検討中」に変更しますか？' })
+        .getByRole('button', { name: '変更する' })
+        .click();
+
+      await expectVisible(s.getByText('1件の課題を変更しました。1件は変更できませんでした。'));
+      await expectVisible(s.getByRole('listitem').filter({ hasText: `${fresh.number}：この状態からは変更できません` }));
+      await expectAccessible(s, 'register on a phone with a partial bulk result');
+      await screenshotSizes(s, 'register-bulk-partial');
     },
     E2E_TEST_TIMEOUT,
   );

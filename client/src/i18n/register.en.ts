@@ -346,8 +346,9 @@ export const registerEn: RegisterMessages = {
     running: 'Changing…',
     done_one: '{{count}} issue changed.',
     done_other: '{{count}} issues changed.',
-    failed_one: '{{count}} could not be changed.',
-    failed_other: '{{count}} could not be changed.',
+    // Follows the count of those changed, in the same sentence run.
+    failed_one: ' {{count}} could not be changed.',
+    failed_other: ' {{count}} could not be changed.',
     failures: 'Issues not changed',
     failure: '{{number}}: {{reason}} ({{message}})',
     reasons: { conflict: 'not possible from its status', not_found: 'no such issue', other: 'not changed' },

@@ -10,7 +10,7 @@ export function BulkResults({ result }: { result: IssueBulkResult }) {
     <div className={failures.length ? 'notice notice--warning' : 'notice notice--success'}>
       <p>
         {rt('register.bulk.done', { count: result.succeeded })}
-        {failures.length > 0 && ` ${rt('register.bulk.failed', { count: result.failed })}`}
+        {failures.length > 0 && rt('register.bulk.failed', { count: result.failed })}
       </p>
       {failures.length > 0 && (
         <>
