@@ -524,6 +524,18 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
       body: { title: '新しい課題', description: '内容', businessAreas: ['resident-register'], category: 'spec' },
     }),
   },
+  'POST /issues/bulk': {
+    rule: 'issue.transition (一括操作: the secretariat only)',
+    fixture: 'a fresh new issue → accepted',
+    expect: by('issue.transition'),
+    request: async (fx, _p, willSucceed) => ({
+      path: '/api/issues/bulk',
+      body: { ids: [willSucceed ? (await fx.fresh.issue()).id : fx.issue.id], change: { kind: 'status', status: 'accepted' } },
+    }),
+    check: (res, p) => {
+      if (p.key === 'secretariat') expect(res.body).toMatchObject({ succeeded: 1, failed: 0 });
+    },
+  },
   'GET /issues/stats': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues/stats' }) },
   'GET /issues/export.xlsx': {
     rule: 'issue.read',

@@ -12,6 +12,8 @@ import {
   IssueExportQuery,
   IssueFollow,
   IssueFollowBody,
+  IssueBulkBody,
+  IssueBulkResult,
   IssueLink,
   IssueList,
   IssueListQuery,
@@ -31,6 +33,7 @@ import { sendExport, XLSX_TYPE } from '../http/download';
 import { conflictResponse, errorResponses } from '../http/responses';
 import { defineRoute } from '../http/route';
 import type { UserWithOrganization } from '../users/model';
+import { bulkChangeIssues } from './bulk';
 import { answerDrafts, discardAnswerDraft, saveAnswerDraft } from './answerDrafts';
 import { addAnswer, addComment, editAnswer } from './comments';
 import { issuesToCsv, issuesToXlsx } from './export';
@@ -83,6 +86,19 @@ export function issueRoutes({ register, postLimit }: AppContext) {
         responses: { 201: { description: 'raised', schema: Issue }, ...errors },
       },
       ({ user, body }) => raiseIssue({ user, body, broadcast }),
+    ),
+    defineRoute(
+      {
+        method: 'post',
+        path: '/issues/bulk',
+        tag: 'register',
+        summary: '一括操作: change the status or routing of up to 100 issues (secretariat); a result per issue',
+        access: 'user',
+        limit: postLimit.perPerson,
+        body: IssueBulkBody,
+        responses: { 200: { description: 'what happened to each issue, in order', schema: IssueBulkResult }, ...errors },
+      },
+      ({ user, body }) => bulkChangeIssues({ user, body, broadcast }),
     ),
     defineRoute(
       {

@@ -71,6 +71,9 @@ export type IssueAbilities = Record<IssueAbility, boolean>;
 /** 事務局メモ: internal notes on an issue, read and written by the secretariat only (never sent to anyone else). */
 export const issueNotesVerdict = (actor: Actor): Verdict =>
   can(actor, 'issue.transition') ? allowed : forbid('only the secretariat reads and writes its internal notes');
+/** 一括操作: change the status or routing of many issues at once (the secretariat's register work). */
+export const issueBulkVerdict = (actor: Actor): Verdict =>
+  can(actor, 'issue.transition') ? allowed : forbid('only the secretariat changes issues in bulk');
 export const issueAbilities = (actor: Actor, issue: IssueFacts): IssueAbilities => abilitiesOf(issueVerdicts(actor, issue));
 
 /** The facts of a comment or answer its edit rule depends on. */

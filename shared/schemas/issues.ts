@@ -114,6 +114,55 @@ export const TransitionBody = z
   });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
+/** 一括操作 (secretariat): at most this many issues in one request, handled one by one. */
+export const ISSUE_BULK_MAX = 100;
+const BulkStatusChange = z
+  .strictObject({
+    kind: z.literal('status'),
+    status: IssueStatus,
+    /** Required when rejecting (the transition's `reason`, for every issue). */
+    reason: z.string().trim().min(1).max(ISSUE_LIMITS.reasonLength).optional(),
+    /** Required when marking duplicates: the surviving issue. */
+    duplicateOf: ObjectIdString.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.status === 'rejected' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason' });
+    if (b.status === 'duplicate' && !b.duplicateOf)
+      ctx.addIssue({ code: 'custom', path: ['duplicateOf'], message: 'name the surviving issue' });
+  });
+/** 回付先: a ministry to override the derived one, or null to return each issue to its derived one. */
+const BulkRouteChange = z.strictObject({ kind: z.literal('route'), ministry: MinistryKey.nullable() });
+export const IssueBulkChange = z.discriminatedUnion('kind', [BulkStatusChange, BulkRouteChange]);
+export type IssueBulkChange = z.infer<typeof IssueBulkChange>;
+
+export const IssueBulkBody = z.strictObject({
+  ids: z
+    .array(ObjectIdString)
+    .min(1, 'choose at least one issue')
+    .max(ISSUE_BULK_MAX, `at most ${ISSUE_BULK_MAX} issues at once`)
+    .superRefine((ids, ctx) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `${id} is listed twice` });
+        seen.add(id);
+      });
+    }),
+  change: IssueBulkChange,
+});
+export type IssueBulkBody = z.infer<typeof IssueBulkBody>;
+
+/** An issue as a bulk result shows it: enough to list it and update a register row. */
+export const IssueBulkSummary = IssueRef.extend({ status: IssueStatus, ministry: MinistryKey.nullable() });
+export const IssueBulkItem = z.discriminatedUnion('ok', [
+  z.object({ id: z.string(), number: z.string().optional(), ok: z.literal(true), issue: IssueBulkSummary.optional() }),
+  z.object({ id: z.string(), number: z.string().optional(), ok: z.literal(false), code: z.string(), message: z.string() }),
+]);
+export type IssueBulkItem = z.infer<typeof IssueBulkItem>;
+export const IssueBulkResult = z
+  .object({ results: z.array(IssueBulkItem), succeeded: z.number().int(), failed: z.number().int() })
+  .meta({ id: 'IssueBulkResult' });
+export type IssueBulkResult = z.infer<typeof IssueBulkResult>;
+
 const QueryList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(20));
 const QueryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');

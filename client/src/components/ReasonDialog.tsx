@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@shared/threads/rules';
 import { DialogActions, ModalDialog } from './ModalDialog';
@@ -18,6 +18,8 @@ interface Props {
   maxLength?: number;
   onConfirm: (reason: string | undefined) => void;
   onCancel: () => void;
+  /** What the step applies to, shown above the reason (a bulk change's issues). */
+  children?: ReactNode;
 }
 
 /**
@@ -36,6 +38,7 @@ export function ReasonDialog({
   maxLength = LIMITS.reasonLength,
   onConfirm,
   onCancel,
+  children,
 }: Props) {
   const { t } = useTranslation();
   const id = useId();
@@ -49,7 +52,8 @@ export function ReasonDialog({
   }
 
   return (
-    <ModalDialog title={title} body={body} onCancel={onCancel}>
+    <ModalDialog title={title} body={body} onCancel={onCancel} wide={Boolean(children)}>
+      {children}
       <div className={missing || error ? 'field field--invalid' : 'field'}>
         <label className="field__label" htmlFor={`${id}-reason`}>
           {reasonLabel}

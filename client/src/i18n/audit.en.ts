@@ -53,6 +53,7 @@ export const auditEn: AuditMessages = {
     issue: {
       transitioned: 'Issue status changed',
       answered: 'Issue answered',
+      bulk: 'Issues changed in bulk',
     },
     meeting: {
       statusChanged: 'Meeting status changed',

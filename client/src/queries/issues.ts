@@ -9,6 +9,8 @@ import type {
   AnswerDrafts,
   HistoryEntry,
   Issue,
+  IssueBulkBody,
+  IssueBulkResult,
   IssueComment,
   IssueCreateBody,
   IssueDetail,
@@ -130,6 +132,18 @@ export function useTransitionIssue(issueId: string) {
       storeIssue(queryClient, issue);
       // Marking a duplicate moves its supporters to the surviving issue, which we may hold.
       if (body.duplicateOf) void queryClient.invalidateQueries({ queryKey: issueKeys.detail(body.duplicateOf), exact: true });
+    },
+  });
+}
+
+/** 一括操作 (the secretariat): the register and the changed issues are read again; live updates follow too. */
+export function useBulkChangeIssues() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IssueBulkBody) => api.post<IssueBulkResult>('/api/issues/bulk', body),
+    onSuccess(result) {
+      markRegisterStale(queryClient);
+      for (const r of result.results) if (r.ok) void queryClient.invalidateQueries({ queryKey: issueKeys.detail(r.id), exact: true });
     },
   });
 }

@@ -8,7 +8,9 @@ import { DueDate, LeadTimeMark } from '../common/IssueMarks';
 import { StatusBadge } from '../common/StatusBadge';
 import { useRegisterT } from '../useRegisterT';
 import { OPTIONAL_COLUMNS, useColumnLabels, type OptionalColumn } from './registerColumns';
+import { SelectAllBox, SelectBox } from './SelectBox';
 import { SortableHeader } from './SortableHeader';
+import type { Selection } from './useSelection';
 import type { IssueSort } from './useRegisterView';
 
 interface Props {
@@ -19,6 +21,8 @@ interface Props {
   busy: boolean;
   /** The optional columns to show (registerColumns.ts). */
   columns: ReadonlySet<OptionalColumn>;
+  /** The secretariat's tick boxes for bulk actions (none for anyone else). */
+  selection?: Selection | undefined;
 }
 
 /** What an optional column sorts by, if it does. */
@@ -34,7 +38,7 @@ const HEADER_CLASS: Partial<Record<OptionalColumn, string>> = {
 };
 
 /** The register table: one row per issue, the title as the row's heading and its link; optional columns as chosen. */
-export function IssueTable({ issues, sort, onSort, busy, columns }: Props) {
+export function IssueTable({ issues, sort, onSort, busy, columns, selection }: Props) {
   const rt = useRegisterT();
   const label = useColumnLabels();
   const cell = useOptionalCell();
@@ -53,6 +57,11 @@ export function IssueTable({ issues, sort, onSort, busy, columns }: Props) {
         </caption>
         <thead>
           <tr>
+            {selection && (
+              <td className="register-table__select">
+                <SelectAllBox issues={issues} selection={selection} />
+              </td>
+            )}
             <SortableHeader column="number" label={rt('register.fields.number')} sort={sort} onSort={onSort} />
             <th scope="col" className="register-table__title-head">
               {rt('register.fields.title')}
@@ -80,6 +89,11 @@ export function IssueTable({ issues, sort, onSort, busy, columns }: Props) {
         <tbody>
           {issues.map((issue) => (
             <tr key={issue.id}>
+              {selection && (
+                <td className="register-table__select">
+                  <SelectBox issue={issue} selection={selection} />
+                </td>
+              )}
               <td className="numeric">{issue.number}</td>
               <th scope="row" className="register-table__title">
                 <Link to={`/register/${issue.id}`} data-user-content>

@@ -7,6 +7,7 @@ import { usePageTitle } from '@client/components/usePageTitle';
 import { useIssueList } from '@client/queries/issues';
 import { RegisterTabs } from '../common/RegisterTabs';
 import { useRegisterT } from '../useRegisterT';
+import { BulkActions } from './BulkActions';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportButtons } from './ExportButtons';
 import { IssueFilterPanel } from './IssueFilterPanel';
@@ -14,6 +15,7 @@ import { IssueCards } from './IssueCards';
 import { IssueTable } from './IssueTable';
 import { useRegisterColumns } from './registerColumns';
 import { filtersOf, hasFilters, PAGE_SIZES, useRegisterView } from './useRegisterView';
+import { useSelection } from './useSelection';
 
 /** /register: the 課題管理表 as a filtered, sorted, paged table, exportable as shown. */
 export function RegisterListPage() {
@@ -25,6 +27,9 @@ export function RegisterListPage() {
   const canRaise = me.abilities['issue.raise'];
   const filtered = hasFilters(view);
   const columns = useRegisterColumns();
+  // 一括操作: the secretariat's; the selection starts again with every new filter, order or page.
+  const allSelection = useSelection(JSON.stringify(view));
+  const selection = me.abilities['issue.transition'] ? allSelection : undefined;
 
   return (
     <div className="register-list-page">
@@ -97,14 +102,16 @@ export function RegisterListPage() {
                 {rt('register.list.refreshFailed')}
               </p>
             )}
+            {selection && <BulkActions issues={list.data.issues} selection={selection} />}
             <IssueTable
               issues={list.data.issues}
+              selection={selection}
               sort={view.sort}
               onSort={(sort) => update({ sort })}
               busy={list.isPlaceholderData}
               columns={columns.shown}
             />
-            <IssueCards issues={list.data.issues} columns={columns.shown} busy={list.isPlaceholderData} />
+            <IssueCards issues={list.data.issues} columns={columns.shown} busy={list.isPlaceholderData} selection={selection} />
             <Pagination
               page={list.data.page}
               pageSize={list.data.pageSize}
