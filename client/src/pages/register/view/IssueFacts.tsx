@@ -36,6 +36,9 @@ export function IssueFacts({ issue }: { issue: Issue }) {
           notSet
         )}
       </Fact>
+      <Fact label={rt('register.fields.assignee')}>
+        {issue.assignee ? issue.assignee.displayName : <span className="muted">{rt('register.common.unassigned')}</span>}
+      </Fact>
       <Fact label={rt('register.fields.dueDate')}>
         <DueDate issue={issue} />
       </Fact>
