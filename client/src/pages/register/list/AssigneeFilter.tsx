@@ -20,12 +20,14 @@ export function AssigneeFilter({ view, update }: Pick<RegisterView, 'view' | 'up
         {members
           .filter((m) => m.id !== me.id)
           .map((member) => (
-            <option key={member.id} value={member.id}>
+            <option key={member.id} value={member.id} data-user-content>
               {member.displayName}
             </option>
           ))}
         {view.assignee && !['me', 'none', me.id].includes(view.assignee) && !members.some((m) => m.id === view.assignee) && (
-          <option value={view.assignee}>{view.assignee}</option>
+          <option value={view.assignee} data-user-content>
+            {view.assignee}
+          </option>
         )}
       </select>
     </label>

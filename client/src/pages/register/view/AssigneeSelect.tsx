@@ -16,7 +16,7 @@ export function AssigneeSelect({ issue, value, onChange }: { issue: Issue; value
         <select className="select" {...control} value={value} onChange={(event) => onChange(event.target.value)}>
           <option value="">{rt('register.common.unassigned')}</option>
           {choices.map((member) => (
-            <option key={member.id} value={member.id}>
+            <option key={member.id} value={member.id} data-user-content>
               {member.displayName}
             </option>
           ))}

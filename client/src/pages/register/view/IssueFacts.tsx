@@ -37,7 +37,11 @@ export function IssueFacts({ issue }: { issue: Issue }) {
         )}
       </Fact>
       <Fact label={rt('register.fields.assignee')}>
-        {issue.assignee ? issue.assignee.displayName : <span className="muted">{rt('register.common.unassigned')}</span>}
+        {issue.assignee ? (
+          <span data-user-content>{issue.assignee.displayName}</span>
+        ) : (
+          <span className="muted">{rt('register.common.unassigned')}</span>
+        )}
       </Fact>
       <Fact label={rt('register.fields.dueDate')}>
         <DueDate issue={issue} />
