@@ -34,6 +34,7 @@ import { threadRoutes } from './threads/routes';
 import { createPostLimit } from './http/postLimit';
 import { createRegisterBroadcast } from './issues/broadcast';
 import { issueRoutes } from './issues/routes';
+import { savedViewRoutes } from './issues/savedViewRoutes';
 import { issueFeature } from './issues/socketEvents';
 import { createMeetingBroadcast } from './meetings/broadcast';
 import { createRoomPresence, meetingFeature } from './meetings/room';
@@ -128,6 +129,7 @@ export function createApp({
     ...attachmentRoutes(context),
     ...searchRoutes(),
     ...issueRoutes(context),
+    ...savedViewRoutes(),
     ...meetingRoutes(context),
     ...auditRoutes(context),
   ];

@@ -107,6 +107,14 @@ const speak =
   (p: Persona): Outcome =>
     invited(p, m()) && allows(p, 'meeting.speak', { hasFloor: false }) ? 'ok' : 403;
 
+/** A saved view of the person's own to act on (made through the API), or a well-formed id when the request will be refused. */
+async function ownSavedView(p: Persona, willSucceed: boolean): Promise<string> {
+  if (!willSucceed) return encodeURIComponent(`${'0'.repeat(24)}:0`);
+  const res = await p.client.post<{ id: string }>('/api/register-views', { name: `行列 ${newClientId()}`, query: '' });
+  expect(res.status, `saving a view as ${p.key}`).toBe(201);
+  return encodeURIComponent(res.body.id);
+}
+
 /** One material of the scheduled plenary for every cell that reads one (made at the first). */
 let plenaryMaterialOnce: ReturnType<Fixtures['fresh']['material']> | undefined;
 const plenaryMaterial = (fx: Fixtures) => (plenaryMaterialOnce ??= fx.fresh.material());
@@ -515,6 +523,33 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
 
   // The register (docs/REGISTER.md).
   'GET /issues': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues' }) },
+  'GET /register-views': {
+    rule: "issue.read (one's own saved views)",
+    fixture: '—',
+    expect: by('issue.read'),
+    request: () => ({ path: '/api/register-views' }),
+  },
+  'POST /register-views': {
+    rule: "issue.read (one's own saved views, at most 20)",
+    fixture: 'a new saved view',
+    expect: by('issue.read'),
+    request: () => ({ path: '/api/register-views', body: { name: `行列 ${newClientId()}`, query: 'status=new' } }),
+  },
+  'PATCH /register-views/:id': {
+    rule: "issue.read, the owner (another person's view is 404: test/register-views.test.ts)",
+    fixture: "the person's own saved view, made first",
+    expect: by('issue.read'),
+    request: async (_fx, p, willSucceed) => ({
+      path: `/api/register-views/${await ownSavedView(p, willSucceed)}`,
+      body: { name: `改名 ${newClientId()}` },
+    }),
+  },
+  'DELETE /register-views/:id': {
+    rule: "issue.read, the owner (another person's view is 404: test/register-views.test.ts)",
+    fixture: "the person's own saved view, made first",
+    expect: by('issue.read'),
+    request: async (_fx, p, willSucceed) => ({ path: `/api/register-views/${await ownSavedView(p, willSucceed)}` }),
+  },
   'POST /issues': {
     rule: 'issue.raise',
     fixture: 'a new issue',

@@ -117,6 +117,8 @@ describe('担当者', () => {
     expect(await numbers(secretariat, me.id)).toBe(1);
     expect(await numbers(secretariat, 'none')).toBe(0);
     expect(await numbers(dev, 'me')).toBe(0);
+    // The assignee is shown to every reader on the issue, so anyone may filter by it: a vendor finds the same issue.
+    expect(await numbers(dev, me.id)).toBe(1);
     expect((await secretariat.patch(`/api/issues/${issue.id}`, { assignee: null })).status).toBe(200);
     expect(await numbers(secretariat, 'none')).toBe(1);
     expect((await secretariat.get(`/api/issues?assignee=someone`)).status).toBe(400);

@@ -28,6 +28,7 @@ import type {
 } from '@shared/schemas/issues';
 import { OPEN_STATUSES, TRANSITIONS } from '@shared/register/rules';
 import type { Me } from '@shared/schemas/users';
+import { registerQueryString } from '@shared/register/viewQuery';
 import type { SubscriptionState } from '@shared/threads/rules';
 import { api, apiRequest } from '@client/api';
 import { getQuery } from './getQuery';
@@ -43,25 +44,7 @@ const issuePath = (id: string) => `/api/issues/${encodeURIComponent(id)}`;
 
 /** The query string the server reads (lists are comma-separated); used by the list and the exports. */
 export function issueSearchParams(params: Partial<IssueListParams>): URLSearchParams {
-  const query = new URLSearchParams();
-  const lists = ['status', 'businessArea', 'category', 'reason', 'ministry'] as const;
-  for (const name of lists) {
-    const values = params[name];
-    if (values?.length) query.set(name, values.join(','));
-  }
-  const flags = ['hasAnswer', 'overdue', 'leadTimeShort', 'open'] as const;
-  for (const name of flags) {
-    const value = params[name];
-    if (value !== undefined) query.set(name, String(value));
-  }
-  if (params.organization) query.set('organization', params.organization);
-  if (params.mine) query.set('mine', params.mine);
-  if (params.following !== undefined) query.set('following', String(params.following));
-  if (params.q) query.set('q', params.q);
-  if (params.sort) query.set('sort', params.sort);
-  if (params.page) query.set('page', String(params.page));
-  if (params.pageSize) query.set('pageSize', String(params.pageSize));
-  return query;
+  return new URLSearchParams(registerQueryString(params));
 }
 
 /** An issue as the pages that link to it show it: number, title and status. */

@@ -65,6 +65,11 @@ export const issueKeys = {
   linkedToThread: (threadId: string) => ['issues', 'linkedToThread', threadId] as const,
 };
 
+/** One's own saved register views (保存したビュー): apart from 'issues', so register events never touch them. */
+export const savedViewKeys = {
+  mine: ['savedViews'] as const,
+};
+
 export const meetingKeys = {
   all: ['meetings'] as const,
   lists: ['meetings', 'list'] as const,

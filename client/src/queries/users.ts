@@ -53,3 +53,10 @@ export function useSetUserActive() {
     onSuccess: (user) => storeUser(queryClient, user),
   });
 }
+
+/** 担当者 choices: the secretariat's active members, as {id, displayName} (read by the secretariat itself; off for others). */
+export function useSecretariatMembers(me: { organization: { id: string; kind: string } }) {
+  const secretariat = me.organization.kind === 'secretariat';
+  const users = useOrganizationUsers(secretariat ? me.organization.id : undefined);
+  return (users.data?.users ?? []).filter((u) => u.active).map((u) => ({ id: u.id, displayName: u.displayName }));
+}

@@ -7,6 +7,7 @@ import { useCurrentUser } from '@client/components/CurrentUser';
 import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
 import { useRegisterLabels } from '../common/labels';
 import { useRegisterT } from '../useRegisterT';
+import { AssigneeFilter } from './AssigneeFilter';
 import { MultiChoiceFilter } from './MultiChoiceFilter';
 import { hasFilters, type RegisterView } from './useRegisterView';
 
@@ -106,6 +107,7 @@ export function IssueFilterPanel({ view, update, clearFilters }: Props) {
             </select>
           </label>
         )}
+        <AssigneeFilter view={view} update={update} />
         <FlagCheckbox label={rt('register.filters.followingOnly')} value={view.following} onChange={(following) => update({ following })} />
         <FlagCheckbox label={rt('register.filters.overdueOnly')} value={view.overdue} onChange={(overdue) => update({ overdue })} />
         <FlagCheckbox

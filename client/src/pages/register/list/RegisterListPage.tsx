@@ -13,6 +13,7 @@ import { ExportButtons } from './ExportButtons';
 import { IssueFilterPanel } from './IssueFilterPanel';
 import { IssueCards } from './IssueCards';
 import { IssueTable } from './IssueTable';
+import { SavedViews } from './savedViews/SavedViews';
 import { useRegisterColumns } from './registerColumns';
 import { filtersOf, hasFilters, PAGE_SIZES, useRegisterView } from './useRegisterView';
 import { useSelection } from './useSelection';
@@ -47,6 +48,7 @@ export function RegisterListPage() {
         )}
       </header>
       <RegisterTabs />
+      <SavedViews view={view} />
       <IssueFilterPanel view={view} update={update} clearFilters={clearFilters} />
       <section aria-labelledby="register-results-title" className="register-results">
         <h2 id="register-results-title" className="visually-hidden">

@@ -3,12 +3,11 @@ import { useSearchParams } from 'react-router';
 import { ISSUE_MINE, ISSUE_SORTS } from '@shared/schemas/issues';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES } from '@shared/register/rules';
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
+import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, registerQueryString } from '@shared/register/viewQuery';
 import type { IssueFilterParams, IssueListParams } from '@client/queries/issues';
 
 export type IssueSort = IssueListParams['sort'];
 export const PAGE_SIZES = [20, 50, 100] as const;
-const DEFAULT_SORT: IssueSort = '-number';
-const DEFAULT_PAGE_SIZE = 50;
 const REASON_KEYS = SPECIAL_MIGRATION_REASONS.map((r) => r.key);
 
 /** Comma-separated values, keeping only the known ones (a hand-edited URL cannot break the page). */
@@ -19,6 +18,11 @@ function listParam<T extends string>(value: string | null, known: readonly T[]):
 
 function flagParam(value: string | null): boolean | undefined {
   return value === 'true' ? true : value === 'false' ? false : undefined;
+}
+
+/** 担当者: a member's id, `me` or `none`. */
+function assigneeParam(value: string | null): string | undefined {
+  return value && (value === 'me' || value === 'none' || /^[0-9a-f]{24}$/.test(value)) ? value : undefined;
 }
 
 function parseView(params: URLSearchParams): IssueListParams {
@@ -38,6 +42,7 @@ function parseView(params: URLSearchParams): IssueListParams {
     overdue: flagParam(params.get('overdue')),
     leadTimeShort: flagParam(params.get('leadTimeShort')),
     mine: ISSUE_MINE.find((m) => m === params.get('mine')),
+    assignee: assigneeParam(params.get('assignee')),
     following: flagParam(params.get('following')),
     q: params.get('q')?.trim().slice(0, 100) || undefined,
   };
@@ -46,20 +51,7 @@ function parseView(params: URLSearchParams): IssueListParams {
 }
 
 function toSearchParams(view: IssueListParams): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const name of ['status', 'businessArea', 'category', 'reason', 'ministry'] as const) {
-    const values = view[name];
-    if (values?.length) query.set(name, values.join(','));
-  }
-  if (view.mine) query.set('mine', view.mine);
-  for (const name of ['hasAnswer', 'overdue', 'leadTimeShort', 'following'] as const) {
-    if (view[name] !== undefined) query.set(name, String(view[name]));
-  }
-  if (view.q) query.set('q', view.q);
-  if (view.sort !== DEFAULT_SORT) query.set('sort', view.sort);
-  if (view.page !== 1) query.set('page', String(view.page));
-  if (view.pageSize !== DEFAULT_PAGE_SIZE) query.set('pageSize', String(view.pageSize));
-  return query;
+  return new URLSearchParams(registerQueryString(view));
 }
 
 /** The filters alone, without order and page. */

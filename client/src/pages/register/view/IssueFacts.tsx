@@ -36,6 +36,13 @@ export function IssueFacts({ issue }: { issue: Issue }) {
           notSet
         )}
       </Fact>
+      <Fact label={rt('register.fields.assignee')}>
+        {issue.assignee ? (
+          <span data-user-content>{issue.assignee.displayName}</span>
+        ) : (
+          <span className="muted">{rt('register.common.unassigned')}</span>
+        )}
+      </Fact>
       <Fact label={rt('register.fields.dueDate')}>
         <DueDate issue={issue} />
       </Fact>

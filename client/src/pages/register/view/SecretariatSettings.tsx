@@ -8,21 +8,25 @@ import { useErrorMessage } from '@client/components/useErrorMessage';
 import { useUpdateIssue } from '@client/queries/issues';
 import { useRegisterLabels } from '../common/labels';
 import { useRegisterT } from '../useRegisterT';
+import { AssigneeSelect } from './AssigneeSelect';
 
 interface Settings {
   priority: Priority | '';
   /** '' = the ministry derived from the business areas. */
   ministry: MinistryKey | '';
   dueDate: string;
+  /** 担当者: a member's id, '' = none. */
+  assignee: string;
 }
 
 const settingsOf = (issue: Issue): Settings => ({
   priority: issue.priority ?? '',
   ministry: issue.ministryOverridden && issue.ministry ? issue.ministry : '',
   dueDate: issue.dueDate ?? '',
+  assignee: issue.assignee?.id ?? '',
 });
 
-/** What only the secretariat sets: priority, the ministry (overriding the derived one), the due date. */
+/** What only the secretariat sets: priority, the ministry (overriding the derived one), the due date, the 担当者. */
 export function SecretariatSettings({ issue }: { issue: Issue }) {
   const rt = useRegisterT();
   const [message, setMessage] = useState<Message | null>(null);
@@ -61,6 +65,7 @@ function SettingsForm({ issue, stored, onMessage }: { issue: Issue; stored: Sett
     if (settings.priority !== stored.priority) change.priority = settings.priority || null;
     if (settings.ministry !== stored.ministry) change.ministry = settings.ministry || null;
     if (settings.dueDate !== stored.dueDate) change.dueDate = settings.dueDate || null;
+    if (settings.assignee !== stored.assignee) change.assignee = settings.assignee || null;
     if (Object.keys(change).length === 0) return onMessage({ tone: 'done', text: rt('register.settings.unchanged') });
     const parsed = IssueUpdateBody.safeParse(change);
     if (!parsed.success) return onMessage({ tone: 'error', text: rt('register.form.invalidDate') });
@@ -119,6 +124,7 @@ function SettingsForm({ issue, stored, onMessage }: { issue: Issue; stored: Sett
         value={settings.dueDate}
         onChange={(event) => setSettings({ ...settings, dueDate: event.target.value })}
       />
+      <AssigneeSelect issue={issue} value={settings.assignee} onChange={(assignee) => setSettings({ ...settings, assignee })} />
       <div className="form__actions">
         <button
           type="submit"
