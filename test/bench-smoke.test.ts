@@ -161,6 +161,7 @@ describe('bench harness, smoke size', () => {
           'register',
           'send',
           'signin',
+          'threadlatest',
           'threadpage',
           'threads',
         ]);
