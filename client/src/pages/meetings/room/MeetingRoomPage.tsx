@@ -118,7 +118,7 @@ export function MeetingRoomPage() {
           />
           {mt('meetings.room.readNew')}
         </label>
-        <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-user-content={announcer.quotesPeople || undefined}>
           {announcer.announcement}
         </p>
       </header>

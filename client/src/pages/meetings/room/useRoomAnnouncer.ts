@@ -7,9 +7,12 @@ import type { RoomEvent } from './roomState';
  * person wants them read), a new floor for oneself (saying so when it answers one's raised hand), the
  * meeting ending. One polite message at a
  * time; the chat log itself is not a live region, so reordering the queue is not read out.
+ * `quotesPeople`: the message quotes a person's name and words (user content, left as written in
+ * either language).
  */
 export function useRoomAnnouncer(mt: MeetingsT, myId: string) {
-  const [announcement, setAnnouncement] = useState('');
+  const [{ announcement, quotesPeople }, setState] = useState({ announcement: '', quotesPeople: false });
+  const setAnnouncement = (text: string, quotes = false) => setState({ announcement: text, quotesPeople: quotes });
   const [readNew, setReadNew] = useState(true);
   // Read when an event arrives, so switching it does not re-create the handler (and re-join the room).
   const readNewRef = useRef(readNew);
@@ -31,14 +34,17 @@ export function useRoomAnnouncer(mt: MeetingsT, myId: string) {
           return;
         case 'chat':
           if (readNewRef.current && event.message.author.id !== myId) {
-            setAnnouncement(mt('meetings.room.announce.chat', { name: event.message.author.displayName, body: event.message.body }));
+            setAnnouncement(mt('meetings.room.announce.chat', { name: event.message.author.displayName, body: event.message.body }), true);
           }
           return;
         case 'question':
           if (knownQuestions.current.has(event.question.id)) return;
           knownQuestions.current.add(event.question.id);
           if (readNewRef.current && event.question.author.id !== myId) {
-            setAnnouncement(mt('meetings.room.announce.question', { name: event.question.author.displayName, body: event.question.body }));
+            setAnnouncement(
+              mt('meetings.room.announce.question', { name: event.question.author.displayName, body: event.question.body }),
+              true,
+            );
           }
           return;
         case 'floor': {
@@ -71,5 +77,5 @@ export function useRoomAnnouncer(mt: MeetingsT, myId: string) {
     [mt, myId],
   );
 
-  return { announcement, readNew, setReadNew, onEvent };
+  return { announcement, quotesPeople, readNew, setReadNew, onEvent };
 }
