@@ -3,16 +3,10 @@
  * the register by 担当者「自分」, saves that as a view by keyboard, and after a reload applies it from the list.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshot, screenshotSizes, useBrowserSuite } from '../support/browser';
+import { fact } from './issueFacts';
 
 const suite = useBrowserSuite();
-
-const fact = (page: Page, label: string) =>
-  page
-    .locator('.facts__row')
-    .filter({ has: page.getByRole('term').getByText(label, { exact: true }) })
-    .getByRole('definition');
 
 describe('担当者 and saved views in the browser', () => {
   it(

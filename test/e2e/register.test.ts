@@ -6,17 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshot, screenshotSizes, useBrowserSuite } from '../support/browser';
+import { fact } from './issueFacts';
 
 const suite = useBrowserSuite();
-
-/** The value of one of the issue's particulars (状態, 所管府省, …). */
-const fact = (page: Page, label: string) =>
-  page
-    .locator('.facts__row')
-    .filter({ has: page.getByRole('term').getByText(label, { exact: true }) })
-    .getByRole('definition');
 
 describe('the issue register in the browser', () => {
   it(
