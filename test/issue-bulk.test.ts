@@ -81,7 +81,7 @@ describe('status', () => {
       [b.id, true],
     ]);
     expect(res.body.results[0]).toMatchObject({ number: a.number, issue: { status: 'reviewing', title: '一括 A' } });
-    expect(res.body.results[1]).toMatchObject({ number: unaccepted.number, code: 'conflict' });
+    expect(res.body.results[1]).toMatchObject({ number: unaccepted.number, status: 'new', code: 'conflict' });
     expect(res.body.results[2]).toMatchObject({ code: 'not_found' });
 
     expect((await stored(a.id)).status).toBe('reviewing');

@@ -5,6 +5,7 @@
  * concurrent writes, and 100 issues in sequence take well under a second.
  */
 import { issueBulkVerdict } from '@shared/policies/issue';
+import type { IssueStatus } from '@shared/register/rules';
 import type { Issue, IssueBulkBody, IssueBulkChange, IssueBulkItem, IssueBulkResult } from '@shared/schemas/issues';
 import { recordAudit } from '../audit/log';
 import { enforce } from '../http/authorize';
@@ -28,8 +29,11 @@ function applyOne({ user, broadcast }: Input, issueId: string, change: IssueBulk
   return transitionIssue({ user, issueId, body: { to: status, reason, duplicateOf }, broadcast });
 }
 
-/** The number of an issue that could not be changed, to name it in the result (the secretariat reads every issue). */
-const numberOf = async (id: string) => (await IssueModel.findById(id, { number: 1 }).lean())?.number;
+/** The number and status of an issue that could not be changed, to say which and why in the result (the secretariat reads every issue). */
+async function factsOf(id: string): Promise<{ number?: string; status?: IssueStatus }> {
+  const issue = await IssueModel.findById(id, { number: 1, status: 1 }).lean();
+  return issue ? { number: issue.number, status: issue.status as IssueStatus } : {};
+}
 
 export async function bulkChangeIssues(input: Input & { body: IssueBulkBody }): Promise<IssueBulkResult> {
   const { user, body } = input;
@@ -54,7 +58,7 @@ export async function bulkChangeIssues(input: Input & { body: IssueBulkBody }): 
         await record();
         throw err;
       }
-      results.push({ id, number: await numberOf(id), ok: false, code: err.code, message: err.message });
+      results.push({ id, ...(await factsOf(id)), ok: false, code: err.code, message: err.message });
     }
   }
   const { succeeded, failed } = await record();

@@ -155,7 +155,15 @@ export type IssueBulkBody = z.infer<typeof IssueBulkBody>;
 export const IssueBulkSummary = IssueRef.extend({ status: IssueStatus, ministry: MinistryKey.nullable() });
 export const IssueBulkItem = z.discriminatedUnion('ok', [
   z.object({ id: z.string(), number: z.string().optional(), ok: z.literal(true), issue: IssueBulkSummary.optional() }),
-  z.object({ id: z.string(), number: z.string().optional(), ok: z.literal(false), code: z.string(), message: z.string() }),
+  z.object({
+    id: z.string(),
+    number: z.string().optional(),
+    /** The issue's status now, when it exists: what the change could not start from. */
+    status: IssueStatus.optional(),
+    ok: z.literal(false),
+    code: z.string(),
+    message: z.string(),
+  }),
 ]);
 export type IssueBulkItem = z.infer<typeof IssueBulkItem>;
 export const IssueBulkResult = z

@@ -87,7 +87,10 @@ describe('bulk actions on the register', () => {
         .click();
 
       await expectVisible(s.getByText('1件の課題を変更しました。1件は変更できませんでした。'));
-      await expectVisible(s.getByRole('listitem').filter({ hasText: `${fresh.number}：この状態からは変更できません` }));
+      // In the reader's words: the status it could not start from, not the server's English detail.
+      const failure = s.locator('.bulk-results-region').getByRole('listitem').filter({ hasText: fresh.number });
+      await expectVisible(failure);
+      expect(await failure.innerText()).toBe(`${fresh.number}：現在の状態（新規）からは変更できません`);
       await expectAccessible(s, 'register on a phone with a partial bulk result');
       await screenshotSizes(s, 'register-bulk-partial');
     },

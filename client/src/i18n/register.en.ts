@@ -356,8 +356,8 @@ export const registerEn: RegisterMessages = {
     failed_one: ' {{count}} could not be changed.',
     failed_other: ' {{count}} could not be changed.',
     failures: 'Issues not changed',
-    failure: '{{number}}: {{reason}} ({{message}})',
-    reasons: { conflict: 'not possible from its status', not_found: 'no such issue', other: 'not changed' },
+    failure: '{{number}}: {{reason}}',
+    reasons: { conflict: 'not possible from its current status ({{status}})', not_found: 'no such issue', other: 'not changed' },
   },
   savedViews: {
     title: 'Saved views',

@@ -352,8 +352,12 @@ export const registerJa = {
     failed_one: '{{count}}件は変更できませんでした。',
     failed_other: '{{count}}件は変更できませんでした。',
     failures: '変更できなかった課題',
-    failure: '{{number}}：{{reason}}（{{message}}）',
-    reasons: { conflict: 'この状態からは変更できません', not_found: '課題が見つかりません', other: '変更できません' },
+    failure: '{{number}}：{{reason}}',
+    reasons: {
+      conflict: '現在の状態（{{status}}）からは変更できません',
+      not_found: '課題が見つかりません',
+      other: '変更できません',
+    },
   },
   savedViews: {
     title: '保存したビュー',
