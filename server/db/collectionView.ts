@@ -19,9 +19,9 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
   /** The database the rows came from (a test process may switch). */
   private dbName = '';
   private rows = new Map<string, Row>();
-  /** Bumped whenever a row changes: sorted orders are kept until it moves. */
+  /** Bumped whenever a row changes: sorted orders and other derived values are kept until it moves. */
   private version = 0;
-  private sorted = new Map<string, { version: number; rows: Row[] }>();
+  private derivedValues = new Map<string, { version: number; value: unknown }>();
   private seen = 0;
   private loaded: Promise<void> | null = null;
   private running: Promise<void> | null = null;
@@ -120,20 +120,26 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
     return this.rows;
   }
 
+  /** Something computed from all the rows as of now, computed once per change, not per request. */
+  async derived<T>(name: string, compute: (rows: ReadonlyMap<string, Row>) => T): Promise<T> {
+    const rows = await this.current();
+    const cached = this.derivedValues.get(name);
+    if (cached?.version === this.version) return cached.value as T;
+    const value = compute(rows);
+    this.derivedValues.set(name, { version: this.version, value });
+    return value;
+  }
+
   /** The rows as of now, and all of them in one order (sorted once per change, not per request). */
   async inOrder(order: string, compare: (a: Row, b: Row) => number): Promise<{ rows: ReadonlyMap<string, Row>; ordered: readonly Row[] }> {
-    const rows = await this.current();
-    const cached = this.sorted.get(order);
-    if (cached?.version === this.version) return { rows, ordered: cached.rows };
-    const ordered = [...rows.values()].sort(compare);
-    this.sorted.set(order, { version: this.version, rows: ordered });
-    return { rows, ordered };
+    const ordered = await this.derived(`order ${order}`, (rows) => [...rows.values()].sort(compare));
+    return { rows: this.rows, ordered };
   }
 
   /** Forget everything (tests switch databases). */
   reset(): void {
     this.tell(null);
-    this.sorted = new Map();
+    this.derivedValues = new Map();
     this.rows = new Map();
     this.seen = 0;
     this.loaded = null;

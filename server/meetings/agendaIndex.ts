@@ -27,11 +27,21 @@ export const agendaIndex = new CollectionView<AgendaRow>(MEETINGS_LOG, (ids) =>
 
 const byStart = (a: AgendaRow, b: AgendaRow) => a.startsAt.getTime() - b.startsAt.getTime() || String(a._id).localeCompare(String(b._id));
 
+/** Issue id → the meetings, drafts left out, whose agenda cites it, earliest first: built once per change to the meetings. */
+function citations(rows: ReadonlyMap<string, AgendaRow>): Map<string, Array<{ id: string; title: string }>> {
+  const byIssue = new Map<string, Array<{ id: string; title: string }>>();
+  for (const m of [...rows.values()].sort(byStart)) {
+    if (m.status === 'draft') continue;
+    for (const issueId of new Set(m.agenda.flatMap((a) => a.issueIds.map(String)))) {
+      const list = byIssue.get(issueId) ?? [];
+      list.push({ id: String(m._id), title: m.title });
+      byIssue.set(issueId, list);
+    }
+  }
+  return byIssue;
+}
+
 /** The meetings, drafts left out, whose agenda cites the issue, earliest first. */
 export async function meetingsCiting(issueId: Types.ObjectId | string): Promise<Array<{ id: string; title: string }>> {
-  const id = String(issueId);
-  const { ordered } = await agendaIndex.inOrder('startsAt', byStart);
-  return ordered
-    .filter((m) => m.status !== 'draft' && m.agenda.some((a) => a.issueIds.some((i) => String(i) === id)))
-    .map((m) => ({ id: String(m._id), title: m.title }));
+  return (await agendaIndex.derived('citations', citations)).get(String(issueId)) ?? [];
 }
