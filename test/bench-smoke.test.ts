@@ -164,6 +164,7 @@ describe('bench harness, smoke size', () => {
           'threadlatest',
           'threadpage',
           'threads',
+          'threadup',
         ]);
         for (const [path, f] of Object.entries(step.paths)) {
           expect(f.errors, `${row.db} ${path} at ${step.size.messages}`).toBe(0);

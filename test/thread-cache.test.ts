@@ -122,3 +122,21 @@ it("follows another process's writes once they are recorded in the change log", 
   await recordChange(db(), THREADS_LOG, '*');
   expect(find(await page(dev, 'before=101&limit=50'), 60)?.body).toBe('記録なしの変更');
 });
+
+it('reads the page before a history page ahead, so scrolling up finds it in memory', async () => {
+  await bucketCache.settled();
+  await recordChange(db(), THREADS_LOG, '*');
+  // Reading the page before 101 reads the one before it (numbers up to 50) ahead, after answering.
+  expect((await page(dev, 'before=101&limit=50')).messages[0]?.seq).toBe(51);
+  await bucketCache.settled();
+  // A write around the app, with nothing recorded, is not seen on the next page up: it was read before the write.
+  await db()
+    .collection('messages')
+    .updateOne({ _id: new mongoose.Types.ObjectId(id(30)) }, { $set: { body: '先読み後の記録なしの変更' } });
+  const next = await page(dev, 'before=51&limit=50');
+  expect(next.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 1 + i));
+  expect(find(next, 30)?.body).toBe('発言 30');
+  // Once recorded, the change shows.
+  await recordChange(db(), THREADS_LOG, messageKey(id(30)));
+  expect(find(await page(dev, 'before=51&limit=50'), 30)?.body).toBe('先読み後の記録なしの変更');
+});

@@ -22,6 +22,7 @@ export const GROWTH_PATHS = [
   'threads',
   'threadpage',
   'threadlatest',
+  'threadup',
   'send',
   'issue',
   'register',
@@ -36,6 +37,7 @@ export const GROWTH_PATH_TITLES: Record<GrowthPath, string> = {
   threads: 'thread list with unread counts',
   threadpage: 'a page of the long thread, anywhere in its history (a first read: not cached)',
   threadlatest: 'the long thread’s latest page (read again and again: the bucket cache)',
+  threadup: 'the next page up, scrolling through the history (read ahead while the reader read the page below)',
   send: 'message send → ack (socket)',
   issue: 'an issue page',
   register: 'register page, filtered and sorted, with total',
@@ -48,6 +50,7 @@ export const GROWTH_AIMS: Partial<Record<GrowthPath, number>> = {
   signin: 40,
   threadpage: 30,
   threadlatest: 30,
+  threadup: 30,
   send: 30,
   issue: 30,
   register: 100,
@@ -92,6 +95,12 @@ interface GrowthInput {
 }
 
 const PASSWORD = 'growth-bench-password';
+/**
+ * How long a reader looks at a page before scrolling to the next (a person reads 50 messages in far
+ * longer). It also lets the app's read ahead of one sample end before the next sample's clock starts.
+ */
+const READER_PAUSE_MS = 300;
+const pause = () => new Promise((resolve) => setTimeout(resolve, READER_PAUSE_MS));
 const REGISTER_SHAPES = [
   'status=new,accepted,reviewing&sort=-updated',
   'businessArea=resident-register&sort=-number',
@@ -205,7 +214,26 @@ export async function runGrowth(input: GrowthInput): Promise<GrowthResult> {
     paths.threadpage = await timed(
       samples,
       () => get(cookie, `/api/threads/${threadId}/messages?before=${51 + Math.floor(rand() * Math.max(1, lastSeq - 50))}&limit=50`),
-      () => recordChange(mongo, THREADS_LOG, ALL_MESSAGES),
+      async () => {
+        await pause();
+        await recordChange(mongo, THREADS_LOG, ALL_MESSAGES);
+      },
+    );
+    // Scrolling up: a first read of a page (untimed), the reader's pause, then the page above it (timed),
+    // which the app read ahead meanwhile (or is still reading: the request then shares that read).
+    let above = 0;
+    paths.threadup = await timed(
+      samples,
+      () => get(cookie, `/api/threads/${threadId}/messages?before=${above}&limit=50`),
+      async () => {
+        await pause();
+        await recordChange(mongo, THREADS_LOG, ALL_MESSAGES);
+        const before = 101 + Math.floor(rand() * Math.max(1, lastSeq - 100));
+        const res = await fetch(`${appUrl}/api/threads/${threadId}/messages?before=${before}&limit=50`, { headers: { cookie } });
+        const body = (await res.json()) as { messages: Array<{ seq: number }> };
+        above = body.messages[0]?.seq ?? before - 50;
+        await pause();
+      },
     );
     paths.threadlatest = await timed(samples, () => get(cookie, `/api/threads/${threadId}/messages?limit=50`));
     paths.send = await timed(samples, async () => {

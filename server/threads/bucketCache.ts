@@ -14,11 +14,16 @@
  *
  * A read that started before a change to its bucket was applied is not kept (its rows may predate
  * the change): each change is stamped with a tick, each read remembers the tick it began at.
+ *
+ * Two reads of the same range at once share one database read, and a page of history reads the
+ * page before it ahead, after answering (`readAhead`): someone scrolling up a long thread finds the
+ * next page already in memory, as in Slack, instead of waiting for a first read each time.
  */
 import { LRUCache } from 'lru-cache';
 import { trusted, type Types } from 'mongoose';
 import type { Reaction } from '@shared/schemas/threads';
 import { MESSAGE_BUCKET_SPAN } from '@shared/threads/rules';
+import { log } from '../log';
 import { ALL_MESSAGES, bucketKey, messageKey } from './changeKeys';
 import { MessageModel, type MessageRow } from './model';
 import { reactionsOf } from './reactions';
@@ -37,6 +42,8 @@ export interface BucketPart {
 const MAX_MESSAGES = Number(process.env.THREAD_CACHE_MESSAGES ?? 20_000);
 /** How many changed keys are remembered for reads in flight before the cache forgets them all at once. */
 const MAX_STAMPS = 10_000;
+/** How many reads ahead may run at once (more are skipped: reading ahead must never queue up behind a crowd). */
+const MAX_READS_AHEAD = Number(process.env.THREAD_READ_AHEAD ?? 2);
 
 const DEFAULTS = {
   parentId: null,
@@ -80,6 +87,10 @@ class BucketCache {
   private changedAt = new Map<string, number>();
   /** Reads begun before this tick are not kept (everything changed, or the stamps were forgotten). */
   private floor = 0;
+  /** Database reads in flight, per bucket, so a second read of a range they cover shares one. */
+  private pending = new Map<string, Array<{ from: number; to: number; read: Promise<BucketPart> }>>();
+  /** Reads ahead in flight. */
+  private ahead = new Set<Promise<unknown>>();
 
   constructor() {
     threadView.listen((keys) => this.changed(keys));
@@ -95,6 +106,21 @@ class BucketCache {
     const key = bucketKey(threadId, bucket);
     const cached = this.parts.get(key);
     if (cached && cached.from <= from && cached.to >= to) return cached;
+    const sharing = this.pending.get(key)?.find((p) => p.from <= from && p.to >= to);
+    if (sharing) return await sharing.read;
+    const read = this.readStored(threadId, bucket, key, from, to);
+    const entry = { from, to, read };
+    this.pending.set(key, [...(this.pending.get(key) ?? []), entry]);
+    try {
+      return await read;
+    } finally {
+      const left = this.pending.get(key)?.filter((p) => p !== entry) ?? [];
+      if (left.length) this.pending.set(key, left);
+      else this.pending.delete(key);
+    }
+  }
+
+  private async readStored(threadId: Types.ObjectId, bucket: number, key: string, from: number, to: number): Promise<BucketPart> {
     const began = this.tick;
     const rows = await MessageModel.find({ threadId, bucket, seq: trusted({ $gte: from, $lt: to }) }).lean<MessageRow[]>();
     const messages = rows.map(withDefaults).sort((a, b) => a.seq - b.seq);
@@ -108,6 +134,28 @@ class BucketCache {
       for (const m of part.messages) this.bucketOfMessage.set(String(m._id), key);
     }
     return read;
+  }
+
+  /**
+   * Reads [from, to) into the cache in the background (the page someone is likely to ask for next),
+   * unless MAX_READS_AHEAD are already running. A failure is only logged: nobody waits for it.
+   */
+  readAhead(threadId: Types.ObjectId, from: number, to: number): void {
+    if (to <= from || this.ahead.size >= MAX_READS_AHEAD) return;
+    const running: Promise<unknown> = messagesInRange(threadId, from, to, false)
+      .catch((err: unknown) => log.warn({ err, threadId: String(threadId), from, to }, 'reading a thread page ahead failed'))
+      .finally(() => this.ahead.delete(running));
+    this.ahead.add(running);
+  }
+
+  /** Resolves once no read ahead is running (tests, benches). */
+  async settled(): Promise<void> {
+    while (this.ahead.size) await Promise.allSettled([...this.ahead]);
+  }
+
+  /** How many reads ahead are running. */
+  get readingAhead(): number {
+    return this.ahead.size;
   }
 
   /** What the change log says changed (`null`: anything). */

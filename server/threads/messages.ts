@@ -16,7 +16,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { ActingUser } from '../users/model';
 import { toActor } from '../users/presenter';
 import { readableMessage, readableThread, readableThreadRow, requireCanPost, requireMessageAbility } from './access';
-import { messagesInRange } from './bucketCache';
+import { bucketCache, messagesInRange } from './bucketCache';
 import { bucketKey } from './changeKeys';
 import type { ForumBroadcast } from './broadcast';
 import { resolveMentions } from './mentions';
@@ -293,6 +293,8 @@ async function topLevelBefore(thread: ThreadRow, before: number | undefined, cou
     to = from;
     width = nextWidth(count - found.length, rows.length, width);
   }
+  // The page before this one, read into the cache while the reader looks at this one.
+  bucketCache.readAhead(thread._id, Math.max(0, to - count), to);
   return found
     .sort((a, b) => b.message.seq - a.message.seq)
     .slice(0, count)
