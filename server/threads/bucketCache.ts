@@ -142,7 +142,9 @@ class BucketCache {
    */
   readAhead(threadId: Types.ObjectId, from: number, to: number): void {
     if (to <= from || this.ahead.size >= MAX_READS_AHEAD) return;
-    const running: Promise<unknown> = messagesInRange(threadId, from, to, false)
+    // Begun once the page being answered is on its way (setImmediate runs after the response is written).
+    const running: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
+      .then(() => messagesInRange(threadId, from, to, false))
       .catch((err: unknown) => log.warn({ err, threadId: String(threadId), from, to }, 'reading a thread page ahead failed'))
       .finally(() => this.ahead.delete(running));
     this.ahead.add(running);
