@@ -111,10 +111,15 @@ describe('routing', () => {
     const issues = [await raise('回付 A'), await raise('回付 B')];
     const derived = issues[0]!.ministry;
     const ids = issues.map((i) => i.id);
+    const before = Math.max(0, ...(await auditEntries()).map((e) => e.seq));
     const res = await bulk({ ids, change: { kind: 'route', ministry: 'mic' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ succeeded: 2, failed: 0 });
     for (const id of ids) expect(await stored(id)).toMatchObject({ ministry: 'mic', ministryOverridden: true });
+    // Each issue's routing is audited on its own, as when it is routed from its page.
+    const routed = (await auditEntries()).filter((e) => e.seq > before && e.action === 'issue.routed');
+    expect(routed.map((e) => e.target?.id).sort()).toEqual([...ids].sort());
+    expect(routed[0]!.detail).toEqual({ changes: [{ field: 'ministry', from: derived, to: 'mic' }] });
 
     expect((await bulk({ ids, change: { kind: 'route', ministry: null } })).body).toMatchObject({ succeeded: 2 });
     for (const id of ids) expect(await stored(id)).toMatchObject({ ministry: derived, ministryOverridden: false });

@@ -14,6 +14,7 @@ import {
   type IssueStatus,
 } from '@shared/register/rules';
 import { readableVisibilities } from '@shared/threads/rules';
+import { recordAudit } from '../audit/log';
 import { nextSequence } from '../db/sequence';
 import { authorize, enforce } from '../http/authorize';
 import { meetingsCiting } from '../meetings/agendaIndex';
@@ -158,6 +159,16 @@ export async function updateIssue(input: {
     .filter((f) => !same(before[f], after[f]))
     .map((field) => ({ field, from: before[field], to: after[field] }));
   if (changes.length) await recordHistory(broadcast, { issueId: issue._id, type: 'changed', by: personOf(user), changes });
+  // Routing and assignment are the secretariat's acts: audited like a transition (one entry per issue, bulk or not).
+  const routing = changes.filter((c) => (SECRETARIAT_FIELDS as readonly string[]).includes(c.field));
+  if (routing.length) {
+    await recordAudit({
+      actor: user,
+      action: 'issue.routed',
+      target: { kind: 'issue', id: after.id, label: after.number },
+      detail: { changes: routing },
+    });
+  }
   broadcast.updated(after);
   return after;
 }

@@ -285,6 +285,7 @@ async function topLevelBefore(thread: ThreadRow, before: number | undefined, cou
   let to = Math.min(before ?? Infinity, ceilingOf(thread));
   // The first read covers the `count` numbers below the cursor, or below the last number the thread records.
   let width = to > thread.lastSeq ? to - (thread.lastSeq + 1) + count : count;
+  const top = Math.min(to, thread.lastSeq + 1);
   const found: Found = [];
   while (to > 0 && found.length < count) {
     const from = Math.max(0, to - width);
@@ -293,8 +294,9 @@ async function topLevelBefore(thread: ThreadRow, before: number | undefined, cou
     to = from;
     width = nextWidth(count - found.length, rows.length, width);
   }
-  // The page before this one, read into the cache while the reader looks at this one.
-  bucketCache.readAhead(thread._id, Math.max(0, to - count), to);
+  // The page before this one, read into the cache while the reader looks at this one: as many numbers
+  // as this page took (replies among them), and a quarter more, so the next page finds them all.
+  bucketCache.readAhead(thread._id, Math.max(0, to - Math.min(MAX_WINDOW, Math.ceil((top - to) * 1.25))), to);
   return found
     .sort((a, b) => b.message.seq - a.message.seq)
     .slice(0, count)

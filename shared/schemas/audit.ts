@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'moderation.edit',
   'issue.transitioned',
   'issue.answered',
+  'issue.routed',
   'issue.bulk',
   'meeting.statusChanged',
   'meeting.floor',

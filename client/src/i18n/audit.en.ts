@@ -53,6 +53,7 @@ export const auditEn: AuditMessages = {
     issue: {
       transitioned: 'Issue status changed',
       answered: 'Issue answered',
+      routed: 'Issue routing or assignment changed',
       bulk: 'Issues changed in bulk',
     },
     meeting: {

@@ -61,6 +61,7 @@ export const auditJa = {
     issue: {
       transitioned: '課題の状態変更',
       answered: '課題への回答',
+      routed: '課題の回付・担当の変更',
       bulk: '課題の一括操作',
     },
     meeting: {
