@@ -140,3 +140,15 @@ it('reads the page before a history page ahead, so scrolling up finds it in memo
   await recordChange(db(), THREADS_LOG, messageKey(id(30)));
   expect(find(await page(dev, 'before=51&limit=50'), 30)?.body).toBe('先読み後の記録なしの変更');
 });
+
+it('shares one database read between two reads of the same range at once', async () => {
+  const thread = new mongoose.Types.ObjectId(threadId);
+  // Bucket 40 (numbers 2,000–2,049) has never been read: both reads go to the database, the second joining the first.
+  const [a, b] = await Promise.all([bucketCache.read(thread, 40, 2000, 2020), bucketCache.read(thread, 40, 2005, 2010)]);
+  expect(b).toBe(a);
+  expect(a).toMatchObject({ from: 2000, to: 2020, messages: [] });
+  // Apart, a range not covered by what was kept is a read of its own.
+  const c = await bucketCache.read(thread, 40, 2020, 2030);
+  expect(c).not.toBe(a);
+  expect(c).toMatchObject({ from: 2020, to: 2030 });
+});

@@ -97,7 +97,9 @@ interface GrowthInput {
 const PASSWORD = 'growth-bench-password';
 /**
  * How long a reader looks at a page before scrolling to the next (a person reads 50 messages in far
- * longer). It also lets the app's read ahead of one sample end before the next sample's clock starts.
+ * longer): think time, part of what `threadup` models. Between first-read samples it is only a gap, so
+ * a sample seldom shares the core with the previous one's read ahead; no answer depends on it (a read
+ * ahead begun before `m:*` is not kept, and a request meeting one in flight shares it).
  */
 const READER_PAUSE_MS = 300;
 const pause = () => new Promise((resolve) => setTimeout(resolve, READER_PAUSE_MS));

@@ -42,8 +42,11 @@ export interface BucketPart {
 const MAX_MESSAGES = Number(process.env.THREAD_CACHE_MESSAGES ?? 20_000);
 /** How many changed keys are remembered for reads in flight before the cache forgets them all at once. */
 const MAX_STAMPS = 10_000;
-/** How many reads ahead may run at once (more are skipped: reading ahead must never queue up behind a crowd). */
-const MAX_READS_AHEAD = Number(process.env.THREAD_READ_AHEAD ?? 2);
+/**
+ * How many reads ahead may run at once (more are skipped: reading ahead must never queue up behind a
+ * crowd). Anything but a number (a typo) turns reading ahead off rather than leaving it unbounded.
+ */
+const MAX_READS_AHEAD = Number(process.env.THREAD_READ_AHEAD ?? 2) || 0;
 
 const DEFAULTS = {
   parentId: null,
@@ -153,11 +156,6 @@ class BucketCache {
   /** Resolves once no read ahead is running (tests, benches). */
   async settled(): Promise<void> {
     while (this.ahead.size) await Promise.allSettled([...this.ahead]);
-  }
-
-  /** How many reads ahead are running. */
-  get readingAhead(): number {
-    return this.ahead.size;
   }
 
   /** What the change log says changed (`null`: anything). */
