@@ -10,7 +10,7 @@ import express, { Router } from 'express';
 import helmet from 'helmet';
 import type { Config } from './config';
 import type { AppContext } from './context';
-import { configurePassport } from './auth/passport';
+import { configurePassport, markArrival } from './auth/passport';
 import { authRoutes } from './auth/routes';
 import { secondFactorRoutes } from './auth/mfa/routes';
 import { passkeyRoutes } from './auth/passkeys/routes';
@@ -171,7 +171,7 @@ export function createApp({
   // session is loaded from the database.
   api.use(refuseCrossSite(config.PUBLIC_ORIGIN));
   api.use(express.json({ limit: '100kb', verify: requireUtf8 }));
-  api.use(sessions.middleware, absoluteTimeout, passport.initialize(), passport.session());
+  api.use(markArrival, sessions.middleware, absoluteTimeout, passport.initialize(), passport.session());
   api.get('/openapi.json', (_req, res) => void res.json(openApi));
   mountRoutes(api, routes);
   api.use((req, _res, next) => next(notFound(`${req.method} /api${req.path}`)));

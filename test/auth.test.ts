@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { SESSIONS_COLLECTION, sweepExpiredSessions } from '../server/auth/session';
-import { UserModel } from '../server/users/model';
+import { sessionKey } from '../server/auth/sessionCache';
+import { recordChange } from '../server/db/changeLog';
+import { PEOPLE_LOG, UserModel } from '../server/users/model';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
@@ -161,6 +163,8 @@ describe('the previous sign-in', () => {
 describe('session timeouts (the stored session is aged, not the clock)', () => {
   const sessions = () =>
     mongoose.connection.collection<{ _id: string; expires: Date; session: { signedInAt?: number } }>(SESSIONS_COLLECTION);
+  // Written around the store, so recorded as the store records its own writes (server/auth/sessionCache.ts).
+  const storedElsewhere = (id: string) => recordChange(mongoose.connection.db!, PEOPLE_LOG, sessionKey(id));
   const storedId = (client: { sessionCookie(): string | undefined }) => {
     // The cookie is `s:<id>.<signature>`, URI-encoded.
     const value = decodeURIComponent(client.sessionCookie()!);
@@ -172,6 +176,7 @@ describe('session timeouts (the stored session is aged, not the clock)', () => {
     const id = storedId(client);
     expect(await sessions().countDocuments({ _id: id })).toBe(1);
     await sessions().updateOne({ _id: id }, { $set: { expires: new Date(Date.now() - 1_000) } });
+    await storedElsewhere(id);
     expect((await client.get('/api/me')).status).toBe(401);
     expect(await sweepExpiredSessions()).toBeGreaterThanOrEqual(1);
     expect(await sessions().countDocuments({ _id: id })).toBe(0);
@@ -183,6 +188,7 @@ describe('session timeouts (the stored session is aged, not the clock)', () => {
     const id = storedId(client);
     const thirteenHoursAgo = Date.now() - 13 * 3_600_000;
     await sessions().updateOne({ _id: id }, { $set: { 'session.signedInAt': thirteenHoursAgo } });
+    await storedElsewhere(id);
     // The socket handshake applies the same limit (and ends the stored session)…
     const socket = client.socket();
     await expect(connected(socket)).rejects.toThrow();

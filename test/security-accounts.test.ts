@@ -68,10 +68,7 @@ describe('a secretariat deactivation is a hold', () => {
 
   it('an account deactivated before who did it was recorded counts as held', async () => {
     const { user } = await created(secretariat, devOrgId, `${unique('legacy')}@demo.example`);
-    await UserModel.collection.updateOne(
-      { _id: new mongoose.Types.ObjectId(user.id) },
-      { $set: { active: false }, $unset: { deactivatedBy: '' } },
-    );
+    await UserModel.updateOne({ _id: new mongoose.Types.ObjectId(user.id) }, { $set: { active: false }, $unset: { deactivatedBy: '' } });
     expect((await devAdmin.post(`/api/users/${user.id}/reactivate`)).status).toBe(403);
     expect((await secretariat.post(`/api/users/${user.id}/reactivate`)).status).toBe(200);
   });

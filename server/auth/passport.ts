@@ -1,8 +1,9 @@
 /** passport-local: e-mail and password against the argon2id hash; the session keeps the user id. */
+import type { RequestHandler } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { OrganizationModel } from '../organizations/model';
-import { UserModel, withOrganization, type UserWithOrganization } from '../users/model';
+import { UserModel, type UserWithOrganization } from '../users/model';
+import { personOf } from '../users/peopleView';
 import { burnVerification, verifyPassword } from './password';
 
 declare global {
@@ -14,18 +15,26 @@ declare global {
 }
 
 /**
- * The signed-in user of every request and socket handshake. Two `_id` lookups rather than
- * `populate()`, whose `_id: { $in }` query FerretDB does not push down: on the embedded engine it
- * decoded every organisation on every request (14 ms against 1.4 ms; docs/PERFORMANCE.md).
+ * The signed-in user of every request and socket handshake, from the in-memory people view
+ * (users/peopleView.ts) rather than two `_id` lookups per request. (Not `populate()`, whose
+ * `_id: { $in }` query FerretDB once decoded every organisation with.) `startedAfter`: see
+ * CollectionView.current.
  */
-export async function findUserWithOrganization(id: string): Promise<UserWithOrganization | null> {
-  const user = await UserModel.findById(id);
-  if (!user) return null;
-  const organization = await OrganizationModel.findById(user.organization);
-  // Organisations are never deleted: a dangling reference is a broken database, not a signed-out person.
-  if (!organization) throw new Error(`user ${id}: organisation ${String(user.organization)} not found`);
-  return withOrganization(user, organization);
+export async function findUserWithOrganization(id: string, startedAfter?: number): Promise<UserWithOrganization | null> {
+  return personOf(id, startedAfter);
 }
+
+/** When each request reached the session middleware (markArrival), for the deserializer. */
+const arrivals = new WeakMap<object, number>();
+
+/**
+ * Put before the session middleware: the session is read from the people view, brought up to date
+ * after this moment, so the user of the same request is read from it without a second look at its log.
+ */
+export const markArrival: RequestHandler = (req, _res, next) => {
+  arrivals.set(req, performance.now());
+  next();
+};
 
 export function configurePassport(): typeof passport {
   passport.use(
@@ -43,8 +52,8 @@ export function configurePassport(): typeof passport {
     }),
   );
   passport.serializeUser((user, done) => done(null, user.id as string));
-  passport.deserializeUser((id: string, done) => {
-    findUserWithOrganization(id)
+  passport.deserializeUser((req: object, id: string, done: (err: unknown, user?: Express.User | false) => void) => {
+    findUserWithOrganization(id, arrivals.get(req))
       .then((user) => done(null, user?.active ? user : false))
       .catch(done);
   });

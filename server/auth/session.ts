@@ -10,6 +10,10 @@ import MongoStore from 'connect-mongo';
 import mongoose from 'mongoose';
 import type { SignInFactor } from '@shared/signIn';
 import type { Config } from '../config';
+import { recordChange } from '../db/changeLog';
+import { log } from '../log';
+import { PEOPLE_LOG } from '../users/model';
+import { ALL_SESSIONS, sessionKey, storedSession, type StoredSession } from './sessionCache';
 
 export const SESSION_COOKIE = 'council.sid';
 export const SESSIONS_COLLECTION = 'sessions';
@@ -42,13 +46,17 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
  * every request and socket handshake: with 2,000 people signed in, a plenary's joins queued behind
  * it (docs/PERFORMANCE.md). Reading by `_id` alone and checking the expiry here gives the same
  * answer, and every engine serves it from the primary key.
+ *
+ * Reads come from the in-memory session cache (sessionCache.ts), so every write this store makes
+ * is recorded in the people log before it resolves: the write's session is then read afresh by
+ * every process.
  */
 class SessionStore extends MongoStore {
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
     void (async () => {
       try {
         const collection = await this.collectionP;
-        const stored = await collection.findOne({ _id: sid });
+        const stored = await storedSession(sid, (id) => collection.findOne({ _id: id }) as Promise<StoredSession | null>);
         if (!stored || (stored.expires && stored.expires.getTime() <= Date.now())) return callback(null, null);
         // Kept as an object, never a string: the store is made with `stringify: false` (below).
         const value = stored.session as session.SessionData & { lastModified?: Date };
@@ -60,7 +68,38 @@ class SessionStore extends MongoStore {
       }
     })();
   }
+
+  override set(sid: string, value: session.SessionData, callback: (err?: unknown) => void = () => undefined): void {
+    super.set(sid, value, (err) => recorded(sid, err, callback));
+  }
+
+  /** connect-mongo writes a touch only once `touchAfter` has passed since the last write; so is it recorded. */
+  override touch(
+    sid: string,
+    value: session.SessionData & { lastModified?: Date },
+    callback: (err?: unknown) => void = () => undefined,
+  ): void {
+    const last = value.lastModified?.getTime() ?? 0;
+    if (last > 0 && Date.now() - last < TOUCH_AFTER_S * 1000) return callback();
+    super.touch(sid, value, (err) => recorded(sid, err, callback));
+  }
+
+  override destroy(sid: string, callback: (err?: unknown) => void = () => undefined): void {
+    super.destroy(sid, (err) => recorded(sid, err, callback));
+  }
 }
+
+/** After a write of session `sid` that succeeded, record it, then call back. */
+function recorded(sid: string, err: unknown, callback: (err?: unknown) => void): void {
+  if (err) return callback(err);
+  recordChange(mongoose.connection.db!, PEOPLE_LOG, sessionKey(sid))
+    .then(() => callback(), callback)
+    // What the callback throws is its caller's failure, not the write's: logged, never called back twice.
+    .catch((err: unknown) => log.error({ err }, 'session store: a caller failed after a write'));
+}
+
+/** How long a session is used before its stored copy is touched again (its expiry rolled forward). */
+const TOUCH_AFTER_S = 60;
 
 /** Delete stored sessions past their expiry (the store already ignores them on read). */
 export async function sweepExpiredSessions(): Promise<number> {
@@ -78,7 +117,7 @@ export function createSessionMiddleware(config: Config, secret: string): Session
     // connect-mongo's own clean-up uses a TTL index or unacknowledged writes; ours is plain deleteMany.
     autoRemove: 'disabled',
     stringify: false,
-    touchAfter: 60,
+    touchAfter: TOUCH_AFTER_S,
   });
   const middleware = session({
     name: SESSION_COOKIE,
@@ -121,4 +160,6 @@ export async function deleteSessionsOf(userId: string, keepSessionId?: string): 
   const filter: Record<string, unknown> = { 'session.passport.user': userId };
   if (keepSessionId) filter._id = { $ne: keepSessionId };
   await sessions.deleteMany(filter);
+  // Which ones went is not known here: every process forgets every session it keeps.
+  await recordChange(mongoose.connection.db!, PEOPLE_LOG, ALL_SESSIONS);
 }

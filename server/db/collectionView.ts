@@ -25,6 +25,9 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
   private seen = 0;
   private loaded: Promise<void> | null = null;
   private running: Promise<void> | null = null;
+  /** When the running sync started, and when the last one that finished had started (performance.now()). */
+  private runningSince = 0;
+  private lastSyncedFrom = -Infinity;
   private queued: Promise<void> | null = null;
   /** Told of every key the view applies, ObjectId or not (`null`: anything may have changed). */
   private listeners: Array<(keys: readonly string[] | null) => void> = [];
@@ -90,8 +93,24 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
   /**
    * The rows as of now: every change recorded before this call is applied. A caller arriving while
    * a sync runs waits for the next one, which starts after it (its own write may be newer).
+   *
+   * `startedAfter` (a performance.now() time) relaxes "now" to "any moment since then": a sync that
+   * began after it serves, finished or running. A request that read the view as it arrived (its
+   * session) reads it again for its user without another look at the log, and still sees every
+   * change recorded before it arrived.
    */
-  async current(): Promise<ReadonlyMap<string, Row>> {
+  async current({ startedAfter }: { startedAfter?: number } = {}): Promise<ReadonlyMap<string, Row>> {
+    if (startedAfter !== undefined && this.loaded && this.dbName === db().databaseName) {
+      if (this.running && this.runningSince >= startedAfter) {
+        await this.running;
+        return this.rows;
+      }
+      if (!this.running && this.lastSyncedFrom >= startedAfter) return this.rows;
+    }
+    return this.now();
+  }
+
+  private async now(): Promise<ReadonlyMap<string, Row>> {
     if (this.dbName !== db().databaseName) {
       this.reset();
       this.dbName = db().databaseName;
@@ -105,19 +124,44 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
     );
     await this.loaded;
     if (!this.running) {
-      this.running = this.sync().finally(() => (this.running = null));
-      await this.running;
+      await this.startSync();
     } else {
       this.queued ??= this.running
         .catch(() => undefined)
         .then(() => {
           this.queued = null;
-          this.running = this.sync().finally(() => (this.running = null));
-          return this.running;
+          return this.startSync();
         });
       await this.queued;
     }
     return this.rows;
+  }
+
+  private startSync(): Promise<void> {
+    const from = performance.now();
+    this.runningSince = from;
+    this.running = this.sync()
+      .then(() => {
+        this.lastSyncedFrom = from;
+      })
+      .finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /**
+   * A document `current()` did not hold: written around the models (a bulk load), so never recorded.
+   * Read by `_id` and kept, unless the view changed while it was read (a change applied meanwhile
+   * may be newer than what was read; the next request reads it again).
+   */
+  async missing(id: string): Promise<Row | undefined> {
+    if (!mongoose.isValidObjectId(id)) return undefined;
+    const { rows, version } = this;
+    const [doc] = await this.load([new mongoose.Types.ObjectId(id)]);
+    if (doc && this.rows === rows && this.version === version && !rows.has(id)) {
+      rows.set(id, doc);
+      this.version++;
+    }
+    return doc;
   }
 
   /** Something computed from all the rows as of now, computed once per change, not per request. */
@@ -139,6 +183,7 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
   /** Forget everything (tests switch databases). */
   reset(): void {
     this.tell(null);
+    this.lastSyncedFrom = -Infinity;
     this.derivedValues = new Map();
     this.rows = new Map();
     this.seen = 0;

@@ -1,6 +1,8 @@
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { OBSERVER_KINDS, ORG_KINDS, VENDOR_TYPES } from '@shared/domain';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
+import { recordWritesIn } from '../db/collectionView';
+import { PEOPLE_LOG } from '../users/model';
 
 const organizationSchema = new Schema(
   {
@@ -19,6 +21,8 @@ const organizationSchema = new Schema(
 );
 organizationSchema.index({ kind: 1, vendorType: 1 });
 organizationSchema.index({ businessAreas: 1 });
+/** In the same log as users: one look at it before a request brings both up to date (users/peopleView.ts). */
+recordWritesIn(organizationSchema, PEOPLE_LOG);
 
 export type OrganizationRecord = InferSchemaType<typeof organizationSchema>;
 export type OrganizationDocument = HydratedDocument<OrganizationRecord>;

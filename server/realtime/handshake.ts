@@ -36,8 +36,13 @@ const refuseSignedOut: Middleware = (req, res, next) => {
       ? enrolmentRequired()
       : null;
   if (!refusal) return next();
-  res.writeHead(refusal.status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(refusal.toBody()));
+  // The upgrade's stand-in response is answered through its own methods: the session middleware's
+  // wrapper of `end` would first save a regenerated session, and then write HTTP headers it has not got.
+  const own = (res instanceof ServerResponse ? res : Object.getPrototypeOf(res)) as Pick<ServerResponse, 'writeHead'> & {
+    end(body: string): unknown;
+  };
+  own.writeHead.call(res, refusal.status, { 'Content-Type': 'application/json' });
+  own.end.call(res, JSON.stringify(refusal.toBody()));
 };
 
 /** One Engine.IO middleware: run `middlewares` in order on a handshake, then refuse the signed-out. */

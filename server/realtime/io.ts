@@ -12,6 +12,7 @@ import type { PassportStatic } from 'passport';
 import { personaOf, type Actor } from '@shared/domain';
 import type { RoomPerson } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
+import { markArrival } from '../auth/passport';
 import { isSameOrigin } from '../http/origin';
 import type { WorkTracker } from '../http/work';
 import type { Logger } from '../log';
@@ -99,7 +100,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
 
   const pace = new RateLimiterMemory({ points: options.eventsPer10s, duration: 10 });
 
-  io.engine.use(authenticateHandshake([options.sessionMiddleware, options.absoluteTimeout, options.passport.session()]));
+  io.engine.use(authenticateHandshake([markArrival, options.sessionMiddleware, options.absoluteTimeout, options.passport.session()]));
 
   io.engine.on('connection', (connection: EngineConnection) => {
     const request = connection.request as HandshakeRequest;

@@ -1,6 +1,7 @@
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { DEACTIVATED_BY, ROLES, type DeactivatedBy } from '@shared/domain';
 import type { OrganizationDocument } from '../organizations/model';
+import { recordWritesIn } from '../db/collectionView';
 
 const userSchema = new Schema(
   {
@@ -29,6 +30,13 @@ const userSchema = new Schema(
 export function deactivatedByOf(user: { active: boolean; deactivatedBy?: DeactivatedBy | null }): DeactivatedBy | null {
   return user.active ? null : (user.deactivatedBy ?? 'secretariat');
 }
+
+/**
+ * Every write to a user or an organisation is recorded here before it resolves, for the in-memory
+ * view behind every request's signed-in person (peopleView.ts).
+ */
+export const PEOPLE_LOG = 'people';
+recordWritesIn(userSchema, PEOPLE_LOG);
 
 export type UserRecord = InferSchemaType<typeof userSchema>;
 export type UserDocument = HydratedDocument<UserRecord>;
