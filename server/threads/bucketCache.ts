@@ -38,8 +38,8 @@ export interface BucketPart {
   reactions: ReadonlyMap<string, Reaction[]>;
 }
 
-/** How many messages the cache holds at most, over all its buckets (about 1 kB each). */
-const MAX_MESSAGES = Number(process.env.THREAD_CACHE_MESSAGES ?? 20_000);
+/** How many messages the cache holds at most, over all its buckets (about 1 kB each: 50 MB at most). */
+const MAX_MESSAGES = Number(process.env.THREAD_CACHE_MESSAGES ?? 50_000);
 /** How many changed keys are remembered for reads in flight before the cache forgets them all at once. */
 const MAX_STAMPS = 10_000;
 /**
