@@ -6,11 +6,12 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordChange } from '../server/db/changeLog';
+import { CollectionView } from '../server/db/collectionView';
 import { hashPassword } from '../server/auth/password';
 import { sessionKey } from '../server/auth/sessionCache';
 import { OrganizationModel } from '../server/organizations/model';
 import { PEOPLE_LOG, UserModel } from '../server/users/model';
-import { peopleView, personOf } from '../server/users/peopleView';
+import { peopleView, findUserWithOrganization } from '../server/users/peopleView';
 import type { Me } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -84,17 +85,17 @@ describe('the signed-in person of a request', () => {
   it('hands out copies: changing what a request got changes nothing kept', async () => {
     const dev = await server.signIn('dev2@demo.example');
     const { id } = (await dev.get<Me>('/api/me')).body;
-    const first = (await personOf(id))!;
+    const first = (await findUserWithOrganization(id))!;
     const name = first.displayName;
     const domains = [...first.organization.emailDomains];
     first.displayName = '変更';
     first.organization.emailDomains.push('changed.example');
     first.lastLoginAt?.setFullYear(1999);
-    const second = (await personOf(id))!;
+    const second = (await findUserWithOrganization(id))!;
     expect(second.displayName).toBe(name);
     expect([...second.organization.emailDomains]).toEqual(domains);
     expect(second.lastLoginAt?.getFullYear()).not.toBe(1999);
-    expect(await personOf(String(new mongoose.Types.ObjectId()))).toBeNull();
+    expect(await findUserWithOrganization(String(new mongoose.Types.ObjectId()))).toBeNull();
   });
 
   it('has its session from memory too, forgotten by every process once a change to it is recorded', async () => {
@@ -109,6 +110,22 @@ describe('the signed-in person of a request', () => {
     // …until the deletion is recorded, as the store records its own writes.
     await recordChange(db(), PEOPLE_LOG, sessionKey(sid));
     expect((await dev.get('/api/me')).status).toBe(401);
+  });
+
+  it('reads nothing for a change that names no document (a session): an empty `$in` reads a whole collection on the embedded engine', async () => {
+    const name = `no-documents-${new mongoose.Types.ObjectId().toHexString()}`;
+    const loads: Array<number | null> = [];
+    const view = new CollectionView(name, async (ids) => {
+      loads.push(ids ? ids.length : null);
+      return [];
+    });
+    await view.current();
+    await recordChange(db(), name, sessionKey('abcdefghijklmnopqrstuvwxyz012345'));
+    await view.current();
+    expect(loads).toEqual([null]);
+    await recordChange(db(), name, new mongoose.Types.ObjectId().toHexString());
+    await view.current();
+    expect(loads).toEqual([null, 1]);
   });
 
   it('holds what the database holds', async () => {

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { UserModel, type UserWithOrganization } from '../users/model';
-import { personOf } from '../users/peopleView';
+import { findUserWithOrganization } from '../users/peopleView';
 import { burnVerification, verifyPassword } from './password';
 
 declare global {
@@ -12,16 +12,6 @@ declare global {
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     interface User extends UserWithOrganization {}
   }
-}
-
-/**
- * The signed-in user of every request and socket handshake, from the in-memory people view
- * (users/peopleView.ts) rather than two `_id` lookups per request. (Not `populate()`, whose
- * `_id: { $in }` query FerretDB once decoded every organisation with.) `startedAfter`: see
- * CollectionView.current.
- */
-export async function findUserWithOrganization(id: string, startedAfter?: number): Promise<UserWithOrganization | null> {
-  return personOf(id, startedAfter);
 }
 
 /** When each request reached the session middleware (markArrival), for the deserializer. */

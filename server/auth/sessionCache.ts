@@ -23,7 +23,7 @@ export interface StoredSession {
 /** At most this many are kept (the oldest first out); a session not kept is read again. */
 export const MAX_CACHED_SESSIONS = 50_000;
 
-let entries = new Map<string, StoredSession | null>();
+let entries = new Map<string, StoredSession>();
 /** Moved by every change applied: a read from the database started before one is not kept. */
 let generation = 0;
 
@@ -43,7 +43,7 @@ peopleView.listen((keys) => {
 export async function storedSession(sid: string, read: (sid: string) => Promise<StoredSession | null>): Promise<StoredSession | null> {
   await peopleView.current();
   const kept = entries.get(sid);
-  if (kept !== undefined) return kept && structuredClone(kept);
+  if (kept) return structuredClone(kept);
   const before = generation;
   const stored = await read(sid);
   // A missing session is not kept: one being created now would be recorded only once it is written.

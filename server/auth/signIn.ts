@@ -9,7 +9,7 @@ import type { SignInFactor } from '@shared/signIn';
 import type { SecondFactorPending } from '@shared/schemas/mfa';
 import { recordAudit } from '../audit/log';
 import { UserModel, type UserWithOrganization } from '../users/model';
-import { findUserWithOrganization } from './passport';
+import { findUserWithOrganization } from '../users/peopleView';
 
 function logIn(req: Request, user: UserWithOrganization): Promise<void> {
   // passport ≥ 0.6 regenerates the session here, so a session id planted before sign-in is useless.

@@ -80,6 +80,11 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
     const keys = [...new Set(changes.flatMap((c) => c.keys))];
     this.tell(keys);
     const ids = keys.filter((id) => mongoose.isValidObjectId(id));
+    if (!ids.length) {
+      // Only other keys (a session, a bucket): no document of the view changed, and nothing to read.
+      this.seen = last;
+      return;
+    }
     const found = new Map((await this.load(ids.map((id) => new mongoose.Types.ObjectId(id)))).map((d) => [String(d._id), d]));
     for (const id of ids) {
       const doc = found.get(id);

@@ -28,10 +28,11 @@ export const peopleView = new CollectionView<PersonRow>(PEOPLE_LOG, async (ids) 
 
 /**
  * The user with `id` and its organisation, as documents of their own (a route may change and save
- * them; the view's copies are never handed out). Null when there is no such user. `startedAfter`:
- * see CollectionView.current.
+ * them; the view's copies are never handed out): the signed-in person of every request and socket
+ * handshake (passport's deserializer), without a database read. Null when there is no such user.
+ * `startedAfter`: see CollectionView.current.
  */
-export async function personOf(id: string, startedAfter?: number): Promise<UserWithOrganization | null> {
+export async function findUserWithOrganization(id: string, startedAfter?: number): Promise<UserWithOrganization | null> {
   const rows = await peopleView.current({ startedAfter });
   const user = rows.get(id) ?? (await peopleView.missing(id));
   if (user?.kind !== 'user') return null;

@@ -10,7 +10,7 @@ import { defineRoute } from '../../http/route';
 import { conflictResponse, errorResponses } from '../../http/responses';
 import { HttpError, unauthenticated } from '../../http/errors';
 import { presentMe, presentUser } from '../../users/presenter';
-import { findUserWithOrganization } from '../passport';
+import { findUserWithOrganization } from '../../users/peopleView';
 import { deleteSessionsOf } from '../session';
 import { completeSignIn, pendingUser } from '../signIn';
 import {

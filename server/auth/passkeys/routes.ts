@@ -11,7 +11,7 @@ import { defineRoute } from '../../http/route';
 import { conflictResponse, errorResponses } from '../../http/responses';
 import { unauthenticated } from '../../http/errors';
 import { presentMe } from '../../users/presenter';
-import { findUserWithOrganization } from '../passport';
+import { findUserWithOrganization } from '../../users/peopleView';
 import { completeSignIn, pendingUser } from '../signIn';
 import { listPasskeys, provePasskey, registerPasskey, registrationOptions, removePasskey, signInOptions } from './service';
 
