@@ -6,7 +6,7 @@
  */
 import mongoose from 'mongoose';
 import { loadConfig } from '@server/config';
-import { recordChange } from '@server/db/changeLog';
+import { recordViewChange } from '@server/db/viewFeed';
 import { withDatabase } from '@server/db/start';
 import { REGISTER_LOG } from '@server/issues/model';
 import { MEETINGS_LOG } from '@server/meetings/model';
@@ -15,7 +15,7 @@ import { THREADS_LOG } from '@server/threads/model';
 const config = loadConfig();
 await withDatabase(config, async () => {
   for (const name of [REGISTER_LOG, THREADS_LOG, MEETINGS_LOG]) {
-    const n = await recordChange(mongoose.connection.db!, name, '*');
+    const n = await recordViewChange(mongoose.connection.db!, name, '*');
     console.log(`rebuild-views: ${name} change ${n} recorded; every running process reloads it on its next read`);
   }
 });

@@ -5,7 +5,7 @@
  */
 import mongoose, { type Types } from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { recordChange } from '../server/db/changeLog';
+import { recordViewChange } from '../server/db/viewFeed';
 import { meetingsCiting } from '../server/meetings/agendaIndex';
 import { MEETINGS_LOG, MeetingModel } from '../server/meetings/model';
 import { startTestServer, type TestServer } from './support/server';
@@ -55,7 +55,7 @@ it('lists the meetings citing an issue as the database does, and follows writes 
   );
   // Written around the app, as a restore would, and announced with '*'.
   await db.collection('meetings').insertMany(docs);
-  await recordChange(db, MEETINGS_LOG, '*');
+  await recordViewChange(db, MEETINGS_LOG, '*');
   await expectSameAsDatabase();
   expect((await meetingsCiting(issues[0]!)).length).toBeGreaterThan(3);
 
@@ -64,7 +64,7 @@ it('lists the meetings citing an issue as the database does, and follows writes 
   await db.collection('meetings').updateOne({ _id: a!._id }, { $set: { status: 'scheduled', agenda: [] } });
   await db.collection('meetings').updateOne({ _id: b!._id }, { $set: { title: '改題した会議' } });
   await db.collection('meetings').deleteOne({ _id: c!._id });
-  for (const d of [a, b, c]) await recordChange(db, MEETINGS_LOG, String(d!._id));
+  for (const d of [a, b, c]) await recordViewChange(db, MEETINGS_LOG, String(d!._id));
   await expectSameAsDatabase();
 
   // This process's writes, through the model: recorded before they resolve.

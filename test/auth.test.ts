@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import { SESSIONS_COLLECTION, sweepExpiredSessions } from '../server/auth/session';
 import { sessionKey } from '../server/auth/sessionCache';
-import { recordChange } from '../server/db/changeLog';
+import { recordViewChange } from '../server/db/viewFeed';
 import { PEOPLE_LOG, UserModel } from '../server/users/model';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app';
@@ -164,7 +164,7 @@ describe('session timeouts (the stored session is aged, not the clock)', () => {
   const sessions = () =>
     mongoose.connection.collection<{ _id: string; expires: Date; session: { signedInAt?: number } }>(SESSIONS_COLLECTION);
   // Written around the store, so recorded as the store records its own writes (server/auth/sessionCache.ts).
-  const storedElsewhere = (id: string) => recordChange(mongoose.connection.db!, PEOPLE_LOG, sessionKey(id));
+  const storedElsewhere = (id: string) => recordViewChange(mongoose.connection.db!, PEOPLE_LOG, sessionKey(id));
   const storedId = (client: { sessionCookie(): string | undefined }) => {
     // The cookie is `s:<id>.<signature>`, URI-encoded.
     const value = decodeURIComponent(client.sessionCookie()!);

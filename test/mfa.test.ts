@@ -10,7 +10,7 @@ import type { AuditEntry, AuditPage } from '../shared/schemas/audit';
 import type { RecoveryCodes, SecondFactorStatus, TotpSetup } from '../shared/schemas/mfa';
 import { SESSIONS_COLLECTION } from '../server/auth/session';
 import { sessionKey } from '../server/auth/sessionCache';
-import { recordChange } from '../server/db/changeLog';
+import { recordViewChange } from '../server/db/viewFeed';
 import { PEOPLE_LOG } from '../server/users/model';
 import { ApiClient, connected } from './support/client';
 import type { ErrorBody, Me, User } from './support/json';
@@ -120,7 +120,7 @@ describe('signing in with a second factor', () => {
       .collection(SESSIONS_COLLECTION)
       .updateOne({ _id: id as never }, { $set: { 'session.pendingSignIn.expiresAt': Date.now() - 1 } });
     // Written around the store, so recorded as the store records its own writes (server/auth/sessionCache.ts).
-    await recordChange(mongoose.connection.db!, PEOPLE_LOG, sessionKey(id));
+    await recordViewChange(mongoose.connection.db!, PEOPLE_LOG, sessionKey(id));
     // Refused for the wait, before any code is looked at.
     const late = await client.post<ErrorBody>('/api/auth/login/second-factor', { code: '123456' });
     expect(late.status).toBe(401);

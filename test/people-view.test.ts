@@ -5,7 +5,7 @@
  */
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordChange } from '../server/db/changeLog';
+import { recordViewChange } from '../server/db/viewFeed';
 import { CollectionView } from '../server/db/collectionView';
 import { hashPassword } from '../server/auth/password';
 import { sessionKey } from '../server/auth/sessionCache';
@@ -32,14 +32,14 @@ describe('the signed-in person of a request', () => {
     await UserModel.collection.updateOne({ _id: id }, { $set: { displayName: '書き換え 太郎' } });
     expect((await dev.get<Me>('/api/me')).body.displayName).toBe(me.displayName);
     // Recorded, as another app process's write would be: the next request reads it.
-    await recordChange(db(), PEOPLE_LOG, me.id);
+    await recordViewChange(db(), PEOPLE_LOG, me.id);
     expect((await dev.get<Me>('/api/me')).body.displayName).toBe('書き換え 太郎');
 
     // The organisation is in the same log.
     const orgId = new mongoose.Types.ObjectId(me.organization.id);
     await OrganizationModel.collection.updateOne({ _id: orgId }, { $set: { nameJa: '書き換え株式会社' } });
     expect((await dev.get<Me>('/api/me')).body.organization.nameJa).toBe(me.organization.nameJa);
-    await recordChange(db(), PEOPLE_LOG, me.organization.id);
+    await recordViewChange(db(), PEOPLE_LOG, me.organization.id);
     expect((await dev.get<Me>('/api/me')).body.organization.nameJa).toBe('書き換え株式会社');
   });
 
@@ -108,7 +108,7 @@ describe('the signed-in person of a request', () => {
       .deleteOne({ _id: sid as never });
     expect((await dev.get('/api/me')).status).toBe(200);
     // …until the deletion is recorded, as the store records its own writes.
-    await recordChange(db(), PEOPLE_LOG, sessionKey(sid));
+    await recordViewChange(db(), PEOPLE_LOG, sessionKey(sid));
     expect((await dev.get('/api/me')).status).toBe(401);
   });
 
@@ -120,10 +120,10 @@ describe('the signed-in person of a request', () => {
       return [];
     });
     await view.current();
-    await recordChange(db(), name, sessionKey('abcdefghijklmnopqrstuvwxyz012345'));
+    await recordViewChange(db(), name, sessionKey('abcdefghijklmnopqrstuvwxyz012345'));
     await view.current();
     expect(loads).toEqual([null]);
-    await recordChange(db(), name, new mongoose.Types.ObjectId().toHexString());
+    await recordViewChange(db(), name, new mongoose.Types.ObjectId().toHexString());
     await view.current();
     expect(loads).toEqual([null, 1]);
   });

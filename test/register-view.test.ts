@@ -8,6 +8,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { IssueListQuery, type Issue, type IssueList, type RegisterStats } from '../shared/schemas/issues';
 import { changesSince, pruneLog, recordChange } from '../server/db/changeLog';
+import { recordViewChange } from '../server/db/viewFeed';
 import { listIssues, listIssuesFromDatabase } from '../server/issues/list';
 import { REGISTER_LOG } from '../server/issues/model';
 import { registerStats, registerStatsFromDatabase } from '../server/issues/stats';
@@ -107,7 +108,7 @@ it('shows a write through the API at once, and a write another process recorded'
   await db
     .collection('issues')
     .updateOne({ _id: new mongoose.Types.ObjectId(raised.id) }, { $set: { title: '別プロセスで変更 ビュー確認' } });
-  await recordChange(db, REGISTER_LOG, raised.id);
+  await recordViewChange(db, REGISTER_LOG, raised.id);
   expect((await secretariat.get<IssueList>('/api/issues?q=ビュー確認')).body.issues[0]?.title).toBe('別プロセスで変更 ビュー確認');
 });
 

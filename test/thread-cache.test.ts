@@ -7,7 +7,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Message, MessagePage } from '../shared/schemas/threads';
-import { recordChange } from '../server/db/changeLog';
+import { recordViewChange } from '../server/db/viewFeed';
 import { bucketCache } from '../server/threads/bucketCache';
 import { bucketKey, messageKey } from '../server/threads/changeKeys';
 import { THREADS_LOG } from '../server/threads/model';
@@ -86,7 +86,7 @@ it("follows another process's writes once they are recorded in the change log", 
   const messages = db().collection('messages');
   // Another process edits message 20 and records it.
   await messages.updateOne({ _id: new mongoose.Types.ObjectId(id(20)) }, { $set: { body: '別プロセスの編集', version: 2 } });
-  await recordChange(db(), THREADS_LOG, messageKey(id(20)));
+  await recordViewChange(db(), THREADS_LOG, messageKey(id(20)));
   expect(find(await page(dev, 'before=51&limit=49'), 20)?.body).toBe('別プロセスの編集');
   // The latest page is kept too; another process's new message in its bucket shows once recorded.
   const latest = await page(dev, 'limit=50');
@@ -104,8 +104,8 @@ it("follows another process's writes once they are recorded in the change log", 
   await db()
     .collection('threads')
     .updateOne({ _id: new mongoose.Types.ObjectId(threadId) }, { $max: { lastSeq: next } });
-  await recordChange(db(), THREADS_LOG, threadId);
-  await recordChange(db(), THREADS_LOG, bucketKey(threadId, Math.floor(next / 50)));
+  await recordViewChange(db(), THREADS_LOG, threadId);
+  await recordViewChange(db(), THREADS_LOG, bucketKey(threadId, Math.floor(next / 50)));
   // A reconnecting client's catch-up (thread.join) sees it, before any page is read…
   const socket = await openSocket(dev);
   try {
@@ -119,13 +119,13 @@ it("follows another process's writes once they are recorded in the change log", 
   expect(now.lastSeq).toBe(next);
   expect(now.messages.at(-1)).toMatchObject({ seq: next, body: '別プロセスの投稿' });
   // `*` (a bulk change around the app) empties the cache: the unrecorded change of the first test shows.
-  await recordChange(db(), THREADS_LOG, '*');
+  await recordViewChange(db(), THREADS_LOG, '*');
   expect(find(await page(dev, 'before=101&limit=50'), 60)?.body).toBe('記録なしの変更');
 });
 
 it('reads the page before a history page ahead, so scrolling up finds it in memory', async () => {
   await bucketCache.settled();
-  await recordChange(db(), THREADS_LOG, '*');
+  await recordViewChange(db(), THREADS_LOG, '*');
   // Reading the page before 101 reads the one before it (numbers up to 50) ahead, after answering.
   expect((await page(dev, 'before=101&limit=50')).messages[0]?.seq).toBe(51);
   await bucketCache.settled();
@@ -137,7 +137,7 @@ it('reads the page before a history page ahead, so scrolling up finds it in memo
   expect(next.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 1 + i));
   expect(find(next, 30)?.body).toBe('発言 30');
   // Once recorded, the change shows.
-  await recordChange(db(), THREADS_LOG, messageKey(id(30)));
+  await recordViewChange(db(), THREADS_LOG, messageKey(id(30)));
   expect(find(await page(dev, 'before=51&limit=50'), 30)?.body).toBe('先読み後の記録なしの変更');
 });
 

@@ -6,7 +6,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Message, Thread, ThreadList, UnreadState } from '../shared/schemas/threads';
-import { recordChange } from '../server/db/changeLog';
+import { recordViewChange } from '../server/db/viewFeed';
 import { THREADS_LOG } from '../server/threads/model';
 import type { ApiClient } from './support/client';
 import { newClientId, startThread } from './support/forum';
@@ -83,6 +83,6 @@ it('lists, pages and filters as the database orders them, and follows posts, pin
 
   // Another process retitles a thread and records it: this one shows it on its next read.
   await threads.updateOne({ _id: new mongoose.Types.ObjectId(made[0]!.id) }, { $set: { title: '別プロセスで変更' } });
-  await recordChange(mongoose.connection.db!, THREADS_LOG, made[0]!.id);
+  await recordViewChange(mongoose.connection.db!, THREADS_LOG, made[0]!.id);
   expect((await allPages(dev, '')).find((t) => t.id === made[0]!.id)?.title).toBe('別プロセスで変更');
 });

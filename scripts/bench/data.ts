@@ -12,7 +12,7 @@ import { ObjectId, type Db } from 'mongodb';
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS } from '@shared/reference/council';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/rules';
 import { gramsOf, normalizeForSearch } from '@shared/search/grams';
-import { recordChange } from '@server/db/changeLog';
+import { recordViewChange } from '@server/db/viewFeed';
 import { REGISTER_LOG } from '@server/issues/model';
 import { MEETINGS_LOG } from '@server/meetings/model';
 import { THREADS_LOG } from '@server/threads/model';
@@ -128,7 +128,7 @@ export async function createLiveMeeting(db: Db, creator: BenchPerson): Promise<s
     updatedAt: at,
     __v: 0,
   });
-  await recordChange(db, MEETINGS_LOG, String(insertedId));
+  await recordViewChange(db, MEETINGS_LOG, String(insertedId));
   return String(insertedId);
 }
 
@@ -158,7 +158,7 @@ function threadDoc(creator: BenchPerson, title: string, lastSeq: number) {
 export async function createThreads(db: Db, count: number, creator: BenchPerson): Promise<string[]> {
   const docs = Array.from({ length: count }, (_, i) => threadDoc(creator, `ベンチ議論 ${i} ${Date.now()}`, 0));
   await db.collection('threads').insertMany(docs);
-  await recordChange(db, THREADS_LOG, '*');
+  await recordViewChange(db, THREADS_LOG, '*');
   return docs.map((d) => String(d._id));
 }
 
@@ -255,7 +255,7 @@ export async function seedLongThread(
       .updateOne({ _id: `thread:${String(thread._id)}` as unknown as ObjectId }, { $set: { seq: count } }, { upsert: true });
   }
   // Written around the app: tell its in-memory thread list to read the threads again.
-  await recordChange(db, THREADS_LOG, '*');
+  await recordViewChange(db, THREADS_LOG, '*');
   return { threadId: String(long._id), lastSeq: threadMessages };
 }
 
@@ -318,5 +318,5 @@ export async function seedIssues(db: Db, people: readonly BenchPerson[], count: 
     }
   }
   // Written around the app: tell its in-memory register to read the issues again.
-  await recordChange(db, REGISTER_LOG, '*');
+  await recordViewChange(db, REGISTER_LOG, '*');
 }

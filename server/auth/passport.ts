@@ -1,5 +1,4 @@
 /** passport-local: e-mail and password against the argon2id hash; the session keeps the user id. */
-import type { RequestHandler } from 'express';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { UserModel, type UserWithOrganization } from '../users/model';
@@ -13,18 +12,6 @@ declare global {
     interface User extends UserWithOrganization {}
   }
 }
-
-/** When each request reached the session middleware (markArrival), for the deserializer. */
-const arrivals = new WeakMap<object, number>();
-
-/**
- * Put before the session middleware: the session is read from the people view, brought up to date
- * after this moment, so the user of the same request is read from it without a second look at its log.
- */
-export const markArrival: RequestHandler = (req, _res, next) => {
-  arrivals.set(req, performance.now());
-  next();
-};
 
 export function configurePassport(): typeof passport {
   passport.use(
@@ -42,8 +29,8 @@ export function configurePassport(): typeof passport {
     }),
   );
   passport.serializeUser((user, done) => done(null, user.id as string));
-  passport.deserializeUser((req: object, id: string, done: (err: unknown, user?: Express.User | false) => void) => {
-    findUserWithOrganization(id, arrivals.get(req))
+  passport.deserializeUser((id: string, done: (err: unknown, user?: Express.User | false) => void) => {
+    findUserWithOrganization(id)
       .then((user) => done(null, user?.active ? user : false))
       .catch(done);
   });

@@ -68,8 +68,7 @@ export function authRoutes({ config, throttle, realtime }: AppContext) {
           await recordAudit({ actor: null, action: 'auth.loginFailed', detail: { email: body.email, reason: 'credentials' } });
           throw unauthenticated('e-mail or password is incorrect');
         }
-        await throttle.succeeded(body.email);
-        const methods = await secondFactorMethods(String(user._id));
+        const [, methods] = await Promise.all([throttle.succeeded(body.email), secondFactorMethods(String(user._id))]);
         if (methods.length > 0) return awaitSecondFactor(req, user, config.MFA_PENDING_MINUTES, methods);
         await completeSignIn(req, user, ['password']);
         return presentMe(user, req.session.factors);

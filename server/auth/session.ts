@@ -10,7 +10,7 @@ import MongoStore from 'connect-mongo';
 import mongoose from 'mongoose';
 import type { SignInFactor } from '@shared/signIn';
 import type { Config } from '../config';
-import { recordChange } from '../db/changeLog';
+import { recordViewChange } from '../db/viewFeed';
 import { log } from '../log';
 import { PEOPLE_LOG } from '../users/model';
 import { ALL_SESSIONS, sessionKey, storedSession, type StoredSession } from './sessionCache';
@@ -84,15 +84,28 @@ class SessionStore extends MongoStore {
     super.touch(sid, value, (err) => recorded(sid, err, callback));
   }
 
+  /**
+   * As connect-mongo's, but recorded only when a stored session was deleted: the session a sign-in
+   * replaces was usually never stored (no cookie yet), and no process can hold what was never stored.
+   */
   override destroy(sid: string, callback: (err?: unknown) => void = () => undefined): void {
-    super.destroy(sid, (err) => recorded(sid, err, callback));
+    this.collectionP
+      .then((sessions) => sessions.deleteOne({ _id: sid as never }))
+      .then(
+        (result) => {
+          this.emit('destroy', sid);
+          if (result.deletedCount) recorded(sid, null, callback);
+          else callback();
+        },
+        (err: unknown) => callback(err),
+      );
   }
 }
 
 /** After a write of session `sid` that succeeded, record it, then call back. */
 function recorded(sid: string, err: unknown, callback: (err?: unknown) => void): void {
   if (err) return callback(err);
-  recordChange(mongoose.connection.db!, PEOPLE_LOG, sessionKey(sid))
+  recordViewChange(mongoose.connection.db!, PEOPLE_LOG, sessionKey(sid))
     .then(() => callback(), callback)
     // What the callback throws is its caller's failure, not the write's: logged, never called back twice.
     .catch((err: unknown) => log.error({ err }, 'session store: a caller failed after a write'));
@@ -161,5 +174,5 @@ export async function deleteSessionsOf(userId: string, keepSessionId?: string): 
   if (keepSessionId) filter._id = { $ne: keepSessionId };
   await sessions.deleteMany(filter);
   // Which ones went is not known here: every process forgets every session it keeps.
-  await recordChange(mongoose.connection.db!, PEOPLE_LOG, ALL_SESSIONS);
+  await recordViewChange(mongoose.connection.db!, PEOPLE_LOG, ALL_SESSIONS);
 }

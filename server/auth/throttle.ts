@@ -78,10 +78,10 @@ export function createLoginThrottle(config: Config): LoginThrottle {
 
   return {
     async beforeAttempt(ip, email) {
-      for (const { limiter, key, refusal } of limits) {
-        const retry = await limiter.lockedFor(key(ip, email));
-        if (retry > 0) throw refusal(retry);
-      }
+      // Both looked up at once; the address's lock is named first.
+      const retries = await Promise.all(limits.map(({ limiter, key }) => limiter.lockedFor(key(ip, email))));
+      const first = retries.findIndex((ms) => ms > 0);
+      if (first >= 0) throw limits[first]!.refusal(retries[first]!);
     },
     async failed(ip, email) {
       // Both counted before either refuses.

@@ -54,6 +54,8 @@ interface Pending {
 }
 const pending = new Map<string, Pending>();
 const claiming = new Map<string, Promise<unknown>>();
+/** When this process last saw one of its own entries written, per log (performance.now()). */
+const recordedAt = new Map<string, number>();
 async function claim(db: Db, name: string, keys: string[]): Promise<number> {
   const head = await db.collection<Head>(HEADS).findOne({ _id: name });
   // From the head, never from what this process remembers: the database may be another one since (a gap would hide every later entry).
@@ -94,10 +96,21 @@ export function recordChange(db: Db, name: string, key: string): Promise<number>
     pending.set(log, batch);
     claiming.set(log, done);
     const forget = () => claiming.get(log) === done && claiming.delete(log);
-    done.then(forget, forget);
+    done.then(() => {
+      recordedAt.set(log, performance.now());
+      forget();
+    }, forget);
   }
   batch.keys.add(key);
   return batch.done;
+}
+
+/**
+ * When this process last recorded a change in log `name` (performance.now(); -Infinity for never):
+ * a look at the log that began after it sees every change this process has recorded.
+ */
+export function lastRecorded(db: Db, name: string): number {
+  return recordedAt.get(`${db.databaseName}/${name}`) ?? -Infinity;
 }
 
 const lastLooked = new Map<string, number>();

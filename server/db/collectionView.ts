@@ -1,49 +1,49 @@
 /**
- * A collection kept in memory in each app process, current through its change log
- * (changeLog.ts): for lists that filter and sort many ways over a collection that stays small
- * enough to hold (the register's issues, the forum's threads), where no index serves every query
- * and the embedded engine would decode every document on every request (docs/DATABASE.md).
+ * A collection kept in memory in each app process, current through the views' change log
+ * (viewFeed.ts): for lists that filter and sort many ways over a collection that stays small
+ * enough to hold (the register's issues, the forum's threads), and for what every request reads
+ * (the people behind it), where the embedded engine would decode documents on every request
+ * (docs/DATABASE.md).
  *
  * Every write through the collection's model records the written `_id` in the log before it
- * resolves (`recordWritesIn`). Before each read, a view applies what was recorded since it last
- * looked — its own process's writes and every other process's — by reloading those documents by
- * `_id`; the entry `*` reloads everything. The stored documents stay the truth.
+ * resolves (`recordWritesIn`). Before a read, the feed applies what was recorded since it last
+ * looked — this process's writes and every other process's — and the view reads those documents
+ * again by `_id`; the key `*` reloads everything. The stored documents stay the truth.
  */
 import mongoose, { type Schema, type Types } from 'mongoose';
 import { log } from '../log';
-import { changesSince, lastChange, recordChange } from './changeLog';
+import { recordViewChange, viewFeed, type FeedSubscriber } from './viewFeed';
 
 const db = () => mongoose.connection.db!;
 
-export class CollectionView<Row extends { _id: Types.ObjectId }> {
-  /** The database the rows came from (a test process may switch). */
-  private dbName = '';
+export class CollectionView<Row extends { _id: Types.ObjectId }> implements FeedSubscriber {
   private rows = new Map<string, Row>();
   /** Bumped whenever a row changes: sorted orders and other derived values are kept until it moves. */
   private version = 0;
   private derivedValues = new Map<string, { version: number; value: unknown }>();
-  private seen = 0;
-  private loaded: Promise<void> | null = null;
-  private running: Promise<void> | null = null;
-  /** When the running sync started, and when the last one that finished had started (performance.now()). */
-  private runningSince = 0;
-  private lastSyncedFrom = -Infinity;
-  private queued: Promise<void> | null = null;
+  /** The last load of every document (null: never loaded since the last reset). */
+  private loading: Promise<void> | null = null;
+  /** Ids the feed applied while a load ran: read again once it has finished (it may have read them before they changed). */
+  private during: Set<string> | null = null;
+  /** Bumped by a reset and by each load: a load or read begun before it keeps nothing. */
+  private generation = 0;
   /** Told of every key the view applies, ObjectId or not (`null`: anything may have changed). */
   private listeners: Array<(keys: readonly string[] | null) => void> = [];
 
   /**
-   * @param name the change log's name
+   * @param name the view's name in the change log (viewFeed.ts)
    * @param load the stored documents with these ids, or all of them for `null`
    */
   constructor(
     readonly name: string,
     private readonly load: (ids: Types.ObjectId[] | null) => Promise<Row[]>,
-  ) {}
+  ) {
+    viewFeed.subscribe(this);
+  }
 
   /**
    * Be told, before a read of the view resolves, of every key of the change log it applied — the
-   * documents' ids and any other keys recorded in the same log (`null`: anything may have changed):
+   * documents' ids and any other keys recorded for the view (`null`: anything may have changed):
    * how a cache of something else kept in step with the same writes (threads/bucketCache.ts) learns of them.
    */
   listen(listener: (keys: readonly string[] | null) => void): void {
@@ -55,102 +55,75 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
   }
 
   /** Read every document again (at start-up, after a bulk change, or on command). */
-  async reload(): Promise<number> {
-    this.tell(null);
-    const seen = await lastChange(db(), this.name);
-    const started = Date.now();
-    const docs = await this.load(null);
-    this.rows = new Map(docs.map((d) => [String(d._id), d]));
-    this.version++;
-    this.seen = Math.max(this.seen, seen);
-    log.debug(`${this.name} view: ${docs.length} loaded in ${Date.now() - started} ms`);
-    return docs.length;
+  reload(): Promise<void> {
+    const generation = ++this.generation;
+    const during = new Set<string>();
+    this.during = during;
+    const loading = (async () => {
+      const started = Date.now();
+      try {
+        const docs = await this.load(null);
+        if (generation !== this.generation) return;
+        this.rows = new Map(docs.map((d) => [String(d._id), d]));
+        this.version++;
+        log.debug(`${this.name} view: ${docs.length} loaded in ${Date.now() - started} ms`);
+        while (during.size && generation === this.generation) {
+          const ids = [...during];
+          during.clear();
+          await this.read(ids, generation);
+        }
+      } catch (err) {
+        // The next read loads again (unless a later load has begun).
+        if (generation === this.generation) this.loading = null;
+        throw err;
+      } finally {
+        if (this.during === during) this.during = null;
+      }
+    })();
+    this.loading = loading;
+    return loading;
   }
 
-  /** Apply the changes recorded since the last look. */
-  private async sync(): Promise<void> {
-    const changes = await changesSince(db(), this.name, this.seen);
-    if (!changes.length) return;
-    const last = changes[changes.length - 1]!.n;
-    if (changes.some((c) => c.keys.includes('*'))) {
-      await this.reload();
-      this.seen = Math.max(this.seen, last);
+  /** Apply what the feed found recorded for this view. */
+  async apply(keys: string[] | null): Promise<void> {
+    if (keys === null || keys.includes('*')) {
+      this.tell(null);
+      // Never loaded: its first load reads everything as it is then.
+      if (this.loading) await this.reload();
       return;
     }
-    const keys = [...new Set(changes.flatMap((c) => c.keys))];
     this.tell(keys);
     const ids = keys.filter((id) => mongoose.isValidObjectId(id));
-    if (!ids.length) {
-      // Only other keys (a session, a bucket): no document of the view changed, and nothing to read.
-      this.seen = last;
+    // Only other keys (a session, a bucket): no document of the view changed, and nothing to read.
+    if (!ids.length || !this.loading) return;
+    if (this.during) {
+      for (const id of ids) this.during.add(id);
       return;
     }
+    await this.read(ids, this.generation);
+  }
+
+  /** Read the documents with `ids` again (gone ones leave the view). */
+  private async read(ids: string[], generation: number): Promise<void> {
     const found = new Map((await this.load(ids.map((id) => new mongoose.Types.ObjectId(id)))).map((d) => [String(d._id), d]));
+    if (generation !== this.generation) return;
     for (const id of ids) {
       const doc = found.get(id);
       if (doc) this.rows.set(id, doc);
       else this.rows.delete(id);
     }
     this.version++;
-    this.seen = last;
   }
 
   /**
-   * The rows as of now: every change recorded before this call is applied. A caller arriving while
-   * a sync runs waits for the next one, which starts after it (its own write may be newer).
-   *
-   * `startedAfter` (a performance.now() time) relaxes "now" to "any moment since then": a sync that
-   * began after it serves, finished or running. A request that read the view as it arrived (its
-   * session) reads it again for its user without another look at the log, and still sees every
-   * change recorded before it arrived.
+   * The rows as of now: every change recorded before this call is applied — or, inside a request
+   * or socket event, every change recorded before it arrived and every one this process has made
+   * (viewFeed.ts). `startedAfter` (a performance.now() time) sets that moment explicitly.
    */
   async current({ startedAfter }: { startedAfter?: number } = {}): Promise<ReadonlyMap<string, Row>> {
-    if (startedAfter !== undefined && this.loaded && this.dbName === db().databaseName) {
-      if (this.running && this.runningSince >= startedAfter) {
-        await this.running;
-        return this.rows;
-      }
-      if (!this.running && this.lastSyncedFrom >= startedAfter) return this.rows;
-    }
-    return this.now();
-  }
-
-  private async now(): Promise<ReadonlyMap<string, Row>> {
-    if (this.dbName !== db().databaseName) {
-      this.reset();
-      this.dbName = db().databaseName;
-    }
-    this.loaded ??= this.reload().then(
-      () => undefined,
-      (err: unknown) => {
-        this.loaded = null;
-        throw err;
-      },
-    );
-    await this.loaded;
-    if (!this.running) {
-      await this.startSync();
-    } else {
-      this.queued ??= this.running
-        .catch(() => undefined)
-        .then(() => {
-          this.queued = null;
-          return this.startSync();
-        });
-      await this.queued;
-    }
+    await viewFeed.since(startedAfter);
+    await (this.loading ?? this.reload());
     return this.rows;
-  }
-
-  private startSync(): Promise<void> {
-    const from = performance.now();
-    this.runningSince = from;
-    this.running = this.sync()
-      .then(() => {
-        this.lastSyncedFrom = from;
-      })
-      .finally(() => (this.running = null));
-    return this.running;
   }
 
   /**
@@ -185,14 +158,15 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> {
     return { rows: this.rows, ordered };
   }
 
-  /** Forget everything (tests switch databases). */
+  /** Forget everything (the feed does when the database changes). */
   reset(): void {
     this.tell(null);
-    this.lastSyncedFrom = -Infinity;
+    this.generation++;
     this.derivedValues = new Map();
     this.rows = new Map();
-    this.seen = 0;
-    this.loaded = null;
+    this.version++;
+    this.loading = null;
+    this.during = null;
   }
 }
 
@@ -224,7 +198,7 @@ export function recordWritesIn(
   }: { keyOf?: (id: string) => string; wildcard?: string; inserts?: boolean } = {},
 ): void {
   const changed = async (keys: readonly string[]) => {
-    await Promise.all([...new Set(keys)].map((key) => recordChange(db(), name, key)));
+    await Promise.all([...new Set(keys)].map((key) => recordViewChange(db(), name, key)));
   };
   if (inserts) {
     schema.post('save', async function (this: { _id: unknown }) {

@@ -24,6 +24,7 @@ import type { Logger } from '../log';
 import { callerOf, type Caller } from './caller';
 import type { CouncilSocket } from './io';
 import type { SessionLife } from './sessionLife';
+import { sinceArrival } from '../db/viewFeed';
 
 /** What a handler is given besides the payload: who sent it, on which socket, and where to log. */
 export interface EventSource extends Caller {
@@ -97,7 +98,8 @@ function handleFor<E extends SocketEventName>(event: E, handler: EventHandler<E>
       await before();
       return handler(parsed.data as SocketPayload<E>, from);
     };
-    return { ok: true, ...(await work.run(run, kind)) };
+    // Views are read as of the event's arrival: one look at their change log serves the whole event.
+    return { ok: true, ...(await work.run(() => sinceArrival(run), kind)) };
   };
 }
 

@@ -12,7 +12,7 @@ import type { PassportStatic } from 'passport';
 import { personaOf, type Actor } from '@shared/domain';
 import type { RoomPerson } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
-import { markArrival } from '../auth/passport';
+import { markArrival } from '../db/viewFeed';
 import { isSameOrigin } from '../http/origin';
 import type { WorkTracker } from '../http/work';
 import type { Logger } from '../log';

@@ -38,6 +38,9 @@ export interface BucketPart {
   reactions: ReadonlyMap<string, Reaction[]>;
 }
 
+/** One empty list for every message without reactions, so a view kept beside a row (presenter.ts) stays valid. */
+const NO_REACTIONS = Object.freeze([]) as unknown as Reaction[];
+
 /** How many messages the cache holds at most, over all its buckets (about 1 kB each: 50 MB at most). */
 const MAX_MESSAGES = Number(process.env.THREAD_CACHE_MESSAGES ?? 50_000);
 /** How many changed keys are remembered for reads in flight before the cache forgets them all at once. */
@@ -204,6 +207,6 @@ export async function messagesInRange(threadId: Types.ObjectId, from: number, to
   return read.flatMap((part) =>
     part.messages
       .filter((m) => m.seq >= from && m.seq < to && !(topLevelOnly && m.parentId))
-      .map((m) => ({ message: m, reactions: part.reactions.get(String(m._id)) ?? [] })),
+      .map((m) => ({ message: m, reactions: part.reactions.get(String(m._id)) ?? NO_REACTIONS })),
   );
 }

@@ -33,7 +33,7 @@ import {
 } from './model';
 import { recordModeration } from './moderation';
 import { personOf } from '../users/person';
-import { presentMessage, presentThread, threadFacts, withAbilities } from './presenter';
+import { abilitiesFor, presentCachedMessage, presentMessage, presentThread, threadFacts, withAbilities } from './presenter';
 import { reactionsOf } from './reactions';
 import { advanceCursor } from './readCursors';
 import { followAutomatically, readersAmong } from './subscriptions';
@@ -75,6 +75,13 @@ function presentWith(
   const moderator = can(actor, 'moderate');
   const threadOf = (m: MessageRow) => (threads instanceof Map ? threads.get(String(m.threadId))! : (threads as ThreadFacts));
   return found.map(({ message, reactions }) => withAbilities(presentMessage(message, reactions, { moderator }), actor, threadOf(message)));
+}
+
+/** presentWith for a page of one thread's rows from the thread cache (their views are kept beside them). */
+function presentPage(found: ReadonlyArray<{ message: MessageRow; reactions: Reaction[] }>, actor: Actor, thread: ThreadFacts): Message[] {
+  const moderator = can(actor, 'moderate');
+  const withAbilities = abilitiesFor(actor, thread);
+  return found.map(({ message, reactions }) => withAbilities(presentCachedMessage(message, reactions, { moderator })));
 }
 
 /** presentMessages for one message. */
@@ -327,7 +334,7 @@ export async function messagePageOf(actor: Actor, thread: ThreadRow, query: Page
   let found = after !== undefined ? await messagesAfter(thread, after, limit + 1) : await topLevelBefore(thread, before, limit + 1);
   const hasMore = found.length > limit;
   if (hasMore) found = after !== undefined ? found.slice(0, limit) : found.slice(1);
-  return { messages: presentWith(found, actor, threadFacts(thread)), hasMore, lastSeq: thread.lastSeq };
+  return { messages: presentPage(found, actor, threadFacts(thread)), hasMore, lastSeq: thread.lastSeq };
 }
 
 export async function repliesOf(actor: Actor, messageId: string): Promise<MessagePage> {

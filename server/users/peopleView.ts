@@ -30,10 +30,9 @@ export const peopleView = new CollectionView<PersonRow>(PEOPLE_LOG, async (ids) 
  * The user with `id` and its organisation, as documents of their own (a route may change and save
  * them; the view's copies are never handed out): the signed-in person of every request and socket
  * handshake (passport's deserializer), without a database read. Null when there is no such user.
- * `startedAfter`: see CollectionView.current.
  */
-export async function findUserWithOrganization(id: string, startedAfter?: number): Promise<UserWithOrganization | null> {
-  const rows = await peopleView.current({ startedAfter });
+export async function findUserWithOrganization(id: string): Promise<UserWithOrganization | null> {
+  const rows = await peopleView.current();
   const user = rows.get(id) ?? (await peopleView.missing(id));
   if (user?.kind !== 'user') return null;
   const orgId = String(user.doc.organization);
