@@ -152,3 +152,21 @@ it('shares one database read between two reads of the same range at once', async
   expect(c).not.toBe(a);
   expect(c).toMatchObject({ from: 2020, to: 2030 });
 });
+
+it('joins two ranges of one bucket read with a gap between them, so neither page pushes the other out', async () => {
+  const thread = new mongoose.Types.ObjectId(threadId);
+  // Numbers 100–149 are bucket 2: forget what is held of it, then read its end and its start.
+  await recordViewChange(db(), THREADS_LOG, bucketKey(threadId, 2));
+  await page(dev, 'limit=1'); // a request: its look applies the change
+  // A read begun just after a change was applied is kept (a tick's change came before the reads begun at it).
+  await bucketCache.read(thread, 2, 140, 150);
+  await bucketCache.read(thread, 2, 100, 110);
+  // Changed around the app, with nothing recorded: a range between the two is still served from memory.
+  await db()
+    .collection('messages')
+    .updateOne({ _id: new mongoose.Types.ObjectId(id(120)) }, { $set: { body: '記録なしの変更 120' } });
+  const middle = await bucketCache.read(thread, 2, 115, 125);
+  expect(middle.messages.find((m) => m.seq === 120)?.body).toBe('発言 120');
+  expect(middle.from).toBeLessThanOrEqual(100);
+  expect(middle.to).toBeGreaterThanOrEqual(150);
+});

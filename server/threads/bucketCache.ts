@@ -112,6 +112,11 @@ class BucketCache {
     const key = bucketKey(threadId, bucket);
     const cached = this.parts.get(key);
     if (cached && cached.from <= from && cached.to >= to) return cached;
+    // The cache holds one range per bucket: a read that would leave a gap to it also reads the gap
+    // (a bucket is 50 numbers at most), so the two join. Else two pages that share a bucket would
+    // each replace the other's range, and be read from the database again every time.
+    if (cached && cached.to < from) from = cached.to;
+    if (cached && to < cached.from) to = cached.from;
     const sharing = this.pending.get(key)?.find((p) => p.from <= from && p.to >= to);
     if (sharing) return await sharing.read;
     const read = this.readStored(threadId, bucket, key, from, to);
@@ -131,7 +136,8 @@ class BucketCache {
     const rows = await MessageModel.find({ threadId, bucket, seq: trusted({ $gte: from, $lt: to }) }).lean<MessageRow[]>();
     const messages = rows.map(withDefaults).sort((a, b) => a.seq - b.seq);
     const read: BucketPart = { from, to, messages, reactions: await reactionsOf(messages.map((m) => m._id)) };
-    const unchanged = (k: string) => (this.changedAt.get(k) ?? -1) < began;
+    // A change stamped at the tick the read began at was applied before it began (changed() moves the tick, then stamps).
+    const unchanged = (k: string) => (this.changedAt.get(k) ?? -1) <= began;
     if (began >= this.floor && unchanged(key) && messages.every((m) => unchanged(messageKey(m._id)))) {
       // What the cache holds now is current too (a change would have removed it): join the two if they touch.
       const held = this.parts.get(key);
