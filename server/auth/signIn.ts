@@ -12,12 +12,8 @@ import { UserModel, type UserWithOrganization } from '../users/model';
 import { findUserWithOrganization } from '../users/peopleView';
 
 function logIn(req: Request, user: UserWithOrganization): Promise<void> {
-  // passport ≥ 0.6 regenerates the session here, so a session id planted before sign-in is useless;
-  // what the old session holds (signedInAt, factors: set just before) is carried into the new one,
-  // which passport then stores once.
-  return new Promise((resolve, reject) =>
-    req.login(user, { session: true, keepSessionInfo: true }, (err) => (err ? reject(err as Error) : resolve())),
-  );
+  // passport ≥ 0.6 regenerates the session here, so a session id planted before sign-in is useless.
+  return new Promise((resolve, reject) => req.login(user, (err) => (err ? reject(err as Error) : resolve())));
 }
 
 function regenerate(req: Request): Promise<void> {
@@ -26,19 +22,16 @@ function regenerate(req: Request): Promise<void> {
 
 /** Sign the session in as `user`, proved with `factors`. */
 export async function completeSignIn(req: Request, user: UserWithOrganization, factors: SignInFactor[]): Promise<void> {
-  // Only what a signed-in session holds is carried into it (logIn): no half-finished sign-in or challenge.
-  delete req.session.pendingSignIn;
-  delete req.session.passkeyChallenge;
-  req.session.signedInAt = Date.now();
-  req.session.factors = factors;
   // The last sign-in becomes the previous one: shown to the person, it is the one they can check was theirs.
   user.previousLoginAt = user.lastLoginAt ?? null;
   user.lastLoginAt = new Date();
-  // Written side by side (their change-log entries can share one claim).
+  // Written side by side (each records a change; neither waits for the other).
   await Promise.all([
     logIn(req, user),
     UserModel.updateOne({ _id: user._id }, { lastLoginAt: user.lastLoginAt, previousLoginAt: user.previousLoginAt }),
   ]);
+  req.session.signedInAt = Date.now();
+  req.session.factors = factors;
   await recordAudit({ actor: user, action: 'auth.login', detail: { factors } });
 }
 

@@ -62,12 +62,14 @@ async function claim(db: Db, name: string, keys: string[]): Promise<number> {
   for (let n = (head?.n ?? 0) + 1; ; n++) {
     try {
       await db.collection<Entry>(ENTRIES).insertOne({ _id: `${name}#${n}`, keys, at: new Date() });
-      await db
+      // The head is only a hint of where the next claim starts, so it is not waited for: the entry is
+      // what others see, and a claim that reads the head before it moves tries the next number.
+      void db
         .collection<Head>(HEADS)
         .updateOne({ _id: name }, { $max: { n } }, { upsert: true })
         .catch((err: unknown) => {
           // Two first-ever heads raced: the other one is there, and a hint may lag.
-          if (!isDuplicateKey(err)) throw err;
+          if (!isDuplicateKey(err)) appLog.warn({ err }, `change log ${name}: the head hint did not move`);
         });
       if (n % PRUNE_EVERY === 0)
         void pruneLog(db, name, n).catch((err: unknown) => appLog.warn({ err }, `change log ${name}: pruning failed`));
