@@ -56,52 +56,66 @@ const pending = new Map<string, Pending>();
 const claiming = new Map<string, Promise<unknown>>();
 /** When this process last saw one of its own entries written, per log (performance.now()). */
 const recordedAt = new Map<string, number>();
-async function claim(db: Db, name: string, keys: string[]): Promise<number> {
-  const head = await db.collection<Head>(HEADS).findOne({ _id: name });
-  // From the head, never from what this process remembers: the database may be another one since (a gap would hide every later entry).
-  for (let n = (head?.n ?? 0) + 1; ; n++) {
-    try {
-      await db.collection<Entry>(ENTRIES).insertOne({ _id: `${name}#${n}`, keys, at: new Date() });
-      // The head is only a hint of where the next claim starts, so it is not waited for: the entry is
-      // what others see, and a claim that reads the head before it moves tries the next number.
-      void db
-        .collection<Head>(HEADS)
-        .updateOne({ _id: name }, { $max: { n } }, { upsert: true })
-        .catch((err: unknown) => {
-          // Two first-ever heads raced: the other one is there, and a hint may lag.
-          if (!isDuplicateKey(err)) appLog.warn({ err }, `change log ${name}: the head hint did not move`);
-        });
-      if (n % PRUNE_EVERY === 0)
-        void pruneLog(db, name, n).catch((err: unknown) => appLog.warn({ err }, `change log ${name}: pruning failed`));
-      return n;
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+/**
+ * Claim the next entry for `keys`. `n` resolves once the entry is written (what others see);
+ * `hinted` once the head hint has moved too, which the next claim of this process waits for (read
+ * before it moved, the hint would send that claim to a number already taken, one round trip lost).
+ */
+function claim(db: Db, name: string, keys: string[]): { n: Promise<number>; hinted: Promise<unknown> } {
+  const n = (async () => {
+    const head = await db.collection<Head>(HEADS).findOne({ _id: name });
+    // From the head, never from what this process remembers: the database may be another one since (a gap would hide every later entry).
+    for (let next = (head?.n ?? 0) + 1; ; next++) {
+      try {
+        await db.collection<Entry>(ENTRIES).insertOne({ _id: `${name}#${next}`, keys, at: new Date() });
+        if (next % PRUNE_EVERY === 0)
+          void pruneLog(db, name, next).catch((err: unknown) => appLog.warn({ err }, `change log ${name}: pruning failed`));
+        return next;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
     }
-  }
+  })();
+  const hinted = n.then((claimed) =>
+    db
+      .collection<Head>(HEADS)
+      .updateOne({ _id: name }, { $max: { n: claimed } }, { upsert: true })
+      .catch((err: unknown) => {
+        // Two first-ever heads raced: the other one is there, and a hint may lag.
+        if (!isDuplicateKey(err)) appLog.warn({ err }, `change log ${name}: the head hint did not move`);
+      }),
+  );
+  return { n, hinted };
 }
 
-/** Record that `key` changed (`'*'`: anything may have). Resolves once other processes can see it. */
+/**
+ * Record that `key` changed (`'*'`: anything may have). Resolves once other processes can see it:
+ * when its entry is written, not waiting for the head hint to move.
+ */
 export function recordChange(db: Db, name: string, key: string): Promise<number> {
   const log = `${db.databaseName}/${name}`;
   let batch = pending.get(log);
   if (!batch) {
     const keys = new Set<string>();
     const previous = claiming.get(log) ?? Promise.resolve();
-    // The batch is claimed once the claim before it has finished; until then it takes more keys.
-    const done = previous
+    // The batch is claimed once the claim before it has finished (its hint moved); until then it takes more keys.
+    const claimed = previous
       .catch(() => undefined)
       .then(() => {
         pending.delete(log);
         return claim(db, name, [...keys]);
       });
+    const done = claimed.then((c) => c.n);
+    const finished = claimed.then((c) => c.hinted);
     batch = { keys, done };
     pending.set(log, batch);
-    claiming.set(log, done);
-    const forget = () => claiming.get(log) === done && claiming.delete(log);
-    done.then(() => {
-      recordedAt.set(log, performance.now());
-      forget();
-    }, forget);
+    claiming.set(log, finished);
+    const forget = () => claiming.get(log) === finished && claiming.delete(log);
+    finished.then(forget, forget);
+    done.then(
+      () => recordedAt.set(log, performance.now()),
+      () => undefined,
+    );
   }
   batch.keys.add(key);
   return batch.done;

@@ -118,10 +118,10 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> implements Feed
   /**
    * The rows as of now: every change recorded before this call is applied — or, inside a request
    * or socket event, every change recorded before it arrived and every one this process has made
-   * (viewFeed.ts). `startedAfter` (a performance.now() time) sets that moment explicitly.
+   * (viewFeed.ts).
    */
-  async current({ startedAfter }: { startedAfter?: number } = {}): Promise<ReadonlyMap<string, Row>> {
-    await viewFeed.since(startedAfter);
+  async current(): Promise<ReadonlyMap<string, Row>> {
+    await viewFeed.since();
     await (this.loading ?? this.reload());
     return this.rows;
   }

@@ -79,13 +79,13 @@ class ViewFeed {
   }
 
   /**
-   * Every change recorded before `startedAfter` (default: this request's arrival, else now) is
-   * applied to every view, and every change this process recorded: a look that began after both
-   * serves, finished or running; else one is started (or queued behind the running one).
+   * Every change recorded before this request arrived (outside one: before now) is applied to every
+   * view, and every change this process recorded: a look that began after both serves, finished or
+   * running; else one is started (or queued behind the running one).
    */
-  async since(startedAfter = arrival()): Promise<void> {
+  async since(): Promise<void> {
     if (this.dbName !== db().databaseName) this.reset();
-    const after = Math.max(startedAfter ?? performance.now(), lastRecorded(db(), VIEWS_LOG));
+    const after = Math.max(arrival() ?? performance.now(), lastRecorded(db(), VIEWS_LOG));
     if (this.running) {
       if (this.runningSince >= after) return this.running;
       this.queued ??= this.running

@@ -66,22 +66,25 @@ export async function presentMessages(
   );
 }
 
-/** presentMessages, for messages whose reactions are at hand. */
+/**
+ * presentMessages, for messages whose reactions are at hand. `present` makes the view before abilities:
+ * `presentCachedMessage` for rows of the thread cache, whose views are kept beside them.
+ */
 function presentWith(
   found: ReadonlyArray<{ message: MessageRow; reactions: Reaction[] }>,
   actor: Actor,
   threads: ThreadFacts | ReadonlyMap<string, ThreadFacts>,
+  present: typeof presentMessage = presentMessage,
 ): Message[] {
   const moderator = can(actor, 'moderate');
+  const decided = new Map<ThreadFacts, ReturnType<typeof abilitiesFor>>();
+  const abilitiesIn = (thread: ThreadFacts) => {
+    let withAbilities = decided.get(thread);
+    if (!withAbilities) decided.set(thread, (withAbilities = abilitiesFor(actor, thread)));
+    return withAbilities;
+  };
   const threadOf = (m: MessageRow) => (threads instanceof Map ? threads.get(String(m.threadId))! : (threads as ThreadFacts));
-  return found.map(({ message, reactions }) => withAbilities(presentMessage(message, reactions, { moderator }), actor, threadOf(message)));
-}
-
-/** presentWith for a page of one thread's rows from the thread cache (their views are kept beside them). */
-function presentPage(found: ReadonlyArray<{ message: MessageRow; reactions: Reaction[] }>, actor: Actor, thread: ThreadFacts): Message[] {
-  const moderator = can(actor, 'moderate');
-  const withAbilities = abilitiesFor(actor, thread);
-  return found.map(({ message, reactions }) => withAbilities(presentCachedMessage(message, reactions, { moderator })));
+  return found.map(({ message, reactions }) => abilitiesIn(threadOf(message))(present(message, reactions, { moderator })));
 }
 
 /** presentMessages for one message. */
@@ -334,7 +337,7 @@ export async function messagePageOf(actor: Actor, thread: ThreadRow, query: Page
   let found = after !== undefined ? await messagesAfter(thread, after, limit + 1) : await topLevelBefore(thread, before, limit + 1);
   const hasMore = found.length > limit;
   if (hasMore) found = after !== undefined ? found.slice(0, limit) : found.slice(1);
-  return { messages: presentPage(found, actor, threadFacts(thread)), hasMore, lastSeq: thread.lastSeq };
+  return { messages: presentWith(found, actor, threadFacts(thread), presentCachedMessage), hasMore, lastSeq: thread.lastSeq };
 }
 
 export async function repliesOf(actor: Actor, messageId: string): Promise<MessagePage> {
