@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { configurePassport } from './auth/passport';
 import { markArrival } from './db/viewFeed';
+import { trackConnections } from './http/connections';
 import { authRoutes } from './auth/routes';
 import { secondFactorRoutes } from './auth/mfa/routes';
 import { passkeyRoutes } from './auth/passkeys/routes';
@@ -86,6 +87,7 @@ export function createApp({
 }: CreateAppOptions): CouncilApp {
   const app = express();
   const server = http.createServer(app);
+  const connections = trackConnections(server);
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
 
@@ -200,8 +202,10 @@ export function createApp({
       stopOrphanSweeper();
       roomPresence.close();
       forum.close();
+      realtime.io.disconnectSockets(true);
+      // Each connection once it is quiet: a request waiting unread on one gets its 503, not a reset (connections.ts).
+      await connections.closeWhenQuiet();
       await realtime.close();
-      server.closeAllConnections();
       await stopped;
       sessions.stop();
       throttle.stop();

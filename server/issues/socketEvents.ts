@@ -11,11 +11,12 @@ export const issueFeature: SocketFeature = {
   roomsAtConnect: (actor) => (can(actor, 'issue.read') ? [registerRooms.register] : []),
   events: {
     'issue.join': async ({ issueId }, { actor, socket }) => {
-      const issue = await readableIssue(actor, issueId);
-      const id = String(issue._id);
+      const id = String((await readableIssue(actor, issueId))._id);
       // History entries naming a restricted thread are named only in its readers' sub-room (history.ts).
       const restricted = readableVisibilities(actor).filter((v) => v !== 'council');
       await socket.join([registerRooms.issue(id), ...restricted.map((v) => registerRooms.issueReaders(id, v))]);
+      // Read again once in the room: a change announced before the join is in what is returned, one after reaches the socket live.
+      const issue = await readableIssue(actor, id);
       return { issue: await presentStored(issue), abilities: issueAbilities(actor, issueFacts(issue)) };
     },
     'issue.leave': async ({ issueId }, { socket }) => {

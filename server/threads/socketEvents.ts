@@ -8,6 +8,7 @@ import { threadAbilities } from '@shared/policies/thread';
 import type { Person } from '@shared/schemas/threads';
 import { LIMITS, readableVisibilities } from '@shared/threads/rules';
 import type { AppContext } from '../context';
+import { sinceArrival } from '../db/viewFeed';
 import { forbidden } from '../http/errors';
 import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
 import type { CouncilServer, CouncilSocket, SocketFeature } from '../realtime/io';
@@ -41,9 +42,13 @@ export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'f
     disconnecting: (socket) => joinedThreads(socket).forEach((id) => presence.changed(id)),
     events: {
       'thread.join': async ({ threadId, afterSeq }, { actor, socket }) => {
-        // From the thread view, which first applies the change log: the catch-up below reads the bucket cache.
-        const thread = await readableThreadRow(actor, threadId);
+        await readableThreadRow(actor, threadId);
         await socket.join(forumRooms.thread(threadId));
+        // Read again with a look at the change log begun after joining the room (the thread view, and with it
+        // the bucket cache the catch-up reads): a message announced before the socket was in the room is in the
+        // catch-up, one announced after reaches it live. As of the event's arrival, a message stored and
+        // announced in between could be in neither while a later one was — a gap the client never fills.
+        const thread = await sinceArrival(() => readableThreadRow(actor, threadId));
         const [page, seqs, viewers] = await Promise.all([
           afterSeq !== undefined ? messagePageOf(actor, thread, { after: afterSeq, limit: LIMITS.catchUpSize }) : null,
           readSeqs(actor.id, [threadId]),
