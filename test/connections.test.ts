@@ -22,10 +22,13 @@ async function serve(handler: http.RequestListener) {
 /** A raw keep-alive connection: what arrives on it, and how it ended. */
 function connect(port: number) {
   const socket = net.connect(port, '127.0.0.1');
-  const state = { data: '', ended: new Promise<string>((resolve) => {
-    socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
-    socket.on('close', () => resolve('closed'));
-  }) };
+  const state = {
+    data: '',
+    ended: new Promise<string>((resolve) => {
+      socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+      socket.on('close', () => resolve('closed'));
+    }),
+  };
   socket.on('data', (chunk) => (state.data += String(chunk)));
   const request = (path: string) => socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n`);
   const answers = () => state.data.match(/HTTP\/1\.1 \d+/g) ?? [];

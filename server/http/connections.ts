@@ -51,5 +51,10 @@ export function trackConnections(server: http.Server) {
     server.closeAllConnections();
   }
 
-  return { closeWhenQuiet, get size() { return open.size; } };
+  return {
+    closeWhenQuiet,
+    get size() {
+      return open.size;
+    },
+  };
 }
