@@ -58,9 +58,10 @@ export interface CouncilApp {
   /** Where attachment contents are kept. */
   blobs: BlobStore;
   /**
-   * Shut down gracefully: stop accepting connections, let the requests and socket events already
-   * running finish (new ones get 503 meanwhile, for at most `drainMs`), tell sockets to reconnect
-   * elsewhere, then close them and the session sweeper. The database connection is the caller's.
+   * Shut down gracefully: let the requests and socket events already running finish (new ones get
+   * 503 meanwhile, for at most `drainMs`), tell sockets to reconnect elsewhere, stop listening,
+   * close each connection once it is quiet, then the sockets and the session sweeper. The database
+   * connection is the caller's.
    */
   close(options?: { drainMs?: number }): Promise<void>;
 }
@@ -190,14 +191,15 @@ export function createApp({
     routes,
     blobs,
     async close({ drainMs = 10_000 } = {}) {
-      // Stop listening, but leave open connections be: http.Server#close would also drop idle
-      // keep-alive connections, cutting off a request already on its way in. Requests arriving on
-      // them while draining get a 503 with `Connection: close`.
-      const stopped = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+      // Still listening while what is running finishes: a request arriving meanwhile, on a connection
+      // open or new, gets a 503 with `Connection: close`. Closing the listener first reset the
+      // connections the kernel had accepted but the app not yet taken (ECONNRESET on a request sent
+      // before the signal), and http.Server#close would also drop idle keep-alive connections.
       if (!(await work.drain(drainMs))) logger.warn(`shutdown: ${work.inFlight} requests or events still running after ${drainMs} ms`);
       realtime.io.emit('server.shutdown', { reconnectInMs: 1_000 });
       // Let the notice leave before the transports close.
       await new Promise((resolve) => setTimeout(resolve, 200));
+      const stopped = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
       presence.close();
       stopOrphanSweeper();
       roomPresence.close();

@@ -1,12 +1,15 @@
 /**
  * Closing the server's connections at shutdown (server/http/connections.ts): a request that reaches
  * a keep-alive connection while the shutdown runs is answered (here 503, as the draining app does),
- * never reset; quiet connections are closed; one that never goes quiet is closed at the bound.
+ * never reset; quiet connections are closed; one that never goes quiet is closed at the bound. And
+ * the draining app's 503 (server/http/work.ts) waits for the rest of the request's body.
  */
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import express from 'express';
 import { trackConnections } from '../server/http/connections';
+import { createWorkTracker } from '../server/http/work';
 
 const servers: http.Server[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
@@ -76,5 +79,29 @@ describe('closing connections at shutdown', () => {
     expect(['closed', 'ECONNRESET']).toContain(await busy.state.ended);
     expect(performance.now() - started).toBeGreaterThanOrEqual(600);
     expect(tracked.size).toBe(0);
+  });
+});
+
+describe('refusing a request while draining', () => {
+  it('answers 503 once the body has arrived, so the connection closes cleanly instead of being reset', async () => {
+    const work = createWorkTracker({ deadlineMs: 5_000 });
+    const app = express();
+    app.use(work.requests);
+    app.post('/write', express.json(), (_req, res) => void res.status(201).json({ ok: true }));
+    app.use(
+      (err: { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) =>
+        void res.status(err.status ?? 500).json({ error: 'refused' }),
+    );
+    const { port } = await serve(app);
+    await work.drain(1_000);
+    const client = connect(port);
+    const body = JSON.stringify({ text: 'x'.repeat(2_000) });
+    // The headers first, the body a moment later: as a busy client's request arrives in two parts.
+    client.socket.write(`POST /write HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(client.answers(), 'no answer before the body').toEqual([]);
+    client.socket.write(body);
+    expect(await client.state.ended).toBe('closed');
+    expect(client.answers()).toEqual(['HTTP/1.1 503']);
   });
 });

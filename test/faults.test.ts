@@ -275,8 +275,7 @@ describe('graceful shutdown (SIGTERM) while 10 participants post', () => {
     await sleep(700);
 
     // Requests already sent when the signal arrives are answered (a result or a 503 to retry), never
-    // cut off. They travel on connections already open (a new connection after the signal is refused,
-    // as it should be), so open them first.
+    // cut off — on connections already open (opened first) or new ones the client opens for them.
     await Promise.all(clients.map((c) => c.get('/api/me')));
     const inFlight = Array.from({ length: 10 }, (_, i) =>
       clients[i]!.post('/api/threads', { clientId: newClientId(), title: `終了直前 ${i}`, body: '本文', visibility: 'council' }).then(

@@ -11,6 +11,7 @@
  * (the web client's outbox backs off); reads are never refused, so people can still follow along.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { HttpError, logFailure, unavailable } from './errors';
 import { requestIdOf } from './requestLog';
@@ -44,6 +45,23 @@ const busy = () =>
 const restarting = () =>
   new HttpError(503, 'unavailable', 'the server is restarting; try again in a moment', undefined, { 'Retry-After': '2' });
 const tooSlow = () => unavailable('the database did not answer in time; nothing was lost — try again shortly');
+
+/** How long a refusal waits for the rest of a request's body before answering anyway. */
+const BODY_WAIT_MS = 1_000;
+
+/** Read and drop the rest of the request's body, then `answer` (at once if it has all arrived, else within BODY_WAIT_MS). */
+function afterBody(req: IncomingMessage, answer: () => void): void {
+  if (req.readableEnded || req.complete) return answer();
+  let answered = false;
+  const once = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    answer();
+  };
+  const timer = setTimeout(once, BODY_WAIT_MS);
+  req.once('end', once).once('error', once).once('close', once).resume();
+}
 
 export interface AdmissionOptions {
   /** New writes are refused while this many writes are running… */
@@ -96,7 +114,9 @@ export function createWorkTracker({
     requests: (req, res, next) => {
       if (draining) {
         res.set('Connection', 'close');
-        return next(restarting());
+        // Answered once its body has arrived (read and dropped): a connection closed with part of a request
+        // still to come is reset, and the client sees ECONNRESET instead of a 503 it can retry.
+        return afterBody(req, () => next(restarting()));
       }
       // Exempt requests (uploads on slow links) are held neither to the deadline nor to admission.
       const exempted = exempt(req.method, req.path);
