@@ -2,7 +2,10 @@ module council-platform/ferretdb-embedded
 
 go 1.24
 
-require github.com/FerretDB/FerretDB v1.24.2
+require (
+	github.com/FerretDB/FerretDB v1.24.2
+	github.com/valyala/fastjson v1.6.10
+)
 
 require (
 	filippo.io/edwards25519 v1.1.0 // indirect

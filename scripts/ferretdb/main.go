@@ -22,6 +22,9 @@ import (
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
+	// Not used here: imported so that `go mod vendor` brings it for our one-pass decoding of stored
+	// documents (overlay/internal/handler/sjson/unmarshal_fast.go).
+	_ "github.com/valyala/fastjson"
 )
 
 func main() {
