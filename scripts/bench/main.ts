@@ -113,6 +113,8 @@ interface ServerProcess {
 /** Start a Node server script pinned to the server core; resolve with the URL it prints. */
 async function startNodeServer(name: string, script: string, env: Record<string, string>): Promise<ServerProcess> {
   const nodeArgs = [
+    // As `npm start` runs the app (package.json; docs/PERFORMANCE.md, "A young generation that fits a burst").
+    '--min-semi-space-size=16',
     ...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
     '--expose-gc',
     '--import',
