@@ -51,42 +51,48 @@ describe('the views as of a request’s arrival', () => {
     });
   });
 
-  it('need no new look for a change another process records after the request arrived', async () => {
-    const name = `arrival-${new mongoose.Types.ObjectId().toHexString()}`;
+  /**
+   * A loaded view of one document, and `changeElsewhere()`, which changes it and records the change
+   * through a second copy of the feed's module, as another process would (its own record of its writes).
+   */
+  async function viewChangedElsewhere(prefix: string) {
+    const name = `${prefix}-${new mongoose.Types.ObjectId().toHexString()}`;
     const id = new mongoose.Types.ObjectId();
     let stored = 'before';
     const view = new CollectionView<{ _id: mongoose.Types.ObjectId; value: string }>(name, async () => [{ _id: id, value: stored }]);
     await view.current();
-    // A second copy of the module records as another process would (its own record of its writes).
     vi.resetModules();
     const other = await import('../server/db/viewFeed');
-    await sinceArrival(async () => {
-      await view.current();
+    const valueNow = async () => (await view.current()).get(String(id))?.value;
+    const changeElsewhere = async () => {
       stored = 'after';
       await other.recordViewChange(db(), name, String(id));
+    };
+    return { valueNow, changeElsewhere };
+  }
+
+  it('need no new look for a change another process records after the request arrived', async () => {
+    const { valueNow, changeElsewhere } = await viewChangedElsewhere('arrival');
+    await sinceArrival(async () => {
+      await valueNow();
+      await changeElsewhere();
       // Still the view as of the arrival (the look it made serves it)…
-      expect((await view.current()).get(String(id))?.value).toBe('before');
+      expect(await valueNow()).toBe('before');
     });
     // …and the next request sees it.
-    expect(await sinceArrival(async () => (await view.current()).get(String(id))?.value)).toBe('after');
+    expect(await sinceArrival(valueNow)).toBe('after');
   });
+
   it('look again for a request that has run longer than 2 s', async () => {
-    const name = `long-${new mongoose.Types.ObjectId().toHexString()}`;
-    const id = new mongoose.Types.ObjectId();
-    let stored = 'before';
-    const view = new CollectionView<{ _id: mongoose.Types.ObjectId; value: string }>(name, async () => [{ _id: id, value: stored }]);
-    await view.current();
-    vi.resetModules();
-    const other = await import('../server/db/viewFeed');
+    const { valueNow, changeElsewhere } = await viewChangedElsewhere('long');
     await sinceArrival(async () => {
-      await view.current();
-      stored = 'after';
-      await other.recordViewChange(db(), name, String(id));
-      expect((await view.current()).get(String(id))?.value).toBe('before');
+      await valueNow();
+      await changeElsewhere();
+      expect(await valueNow()).toBe('before');
       // What is tested is the time bound itself, so the test lets that time pass (a fake clock
       // would leave the feed's last look in the future once the real one is back).
       await new Promise((resolve) => setTimeout(resolve, 2_001));
-      expect((await view.current()).get(String(id))?.value).toBe('after');
+      expect(await valueNow()).toBe('after');
     });
   });
 });

@@ -14,9 +14,13 @@ export const issueFeature: SocketFeature = {
       const id = String((await readableIssue(actor, issueId))._id);
       // History entries naming a restricted thread are named only in its readers' sub-room (history.ts).
       const restricted = readableVisibilities(actor).filter((v) => v !== 'council');
-      await socket.join([registerRooms.issue(id), ...restricted.map((v) => registerRooms.issueReaders(id, v))]);
+      const rooms = [registerRooms.issue(id), ...restricted.map((v) => registerRooms.issueReaders(id, v))];
+      await socket.join(rooms);
       // Read again once in the room: a change announced before the join is in what is returned, one after reaches the socket live.
-      const issue = await readableIssue(actor, id);
+      const issue = await readableIssue(actor, id).catch(async (err: unknown) => {
+        for (const room of rooms) await socket.leave(room);
+        throw err;
+      });
       return { issue: await presentStored(issue), abilities: issueAbilities(actor, issueFacts(issue)) };
     },
     'issue.leave': async ({ issueId }, { socket }) => {

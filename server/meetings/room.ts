@@ -69,11 +69,17 @@ export function meetingFeature({
     events: {
       'meeting.join': async ({ meetingId }, { actor, user, socket }) => {
         // Checked on a fresh read: the snapshot below is only what joiners are shown.
-        const meeting = await readableMeeting(actor, meetingId);
-        requireInvited(meeting, actor);
-        requireStatus(meeting, ['live', 'ended', 'minutesPublished'], 'join');
-        const id = String(meeting._id);
+        const checked = await readableMeeting(actor, meetingId);
+        requireInvited(checked, actor);
+        requireStatus(checked, ['live', 'ended', 'minutesPublished'], 'join');
+        const id = String(checked._id);
         await socket.join(meetingRooms.room(id));
+        // Read again once in the room, as a thread's or an issue's join does: a change announced before the
+        // join is in what is returned, one after reaches the socket live.
+        const meeting = await readableMeeting(actor, id).catch(async (err: unknown) => {
+          await socket.leave(meetingRooms.room(id));
+          throw err;
+        });
         presence.changed(id);
         const live = meeting.status === 'live';
         const [room, summary, agenda, roomPresence, canSpeak] = await Promise.all([

@@ -48,7 +48,10 @@ export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'f
         // the bucket cache the catch-up reads): a message announced before the socket was in the room is in the
         // catch-up, one announced after reaches it live. As of the event's arrival, a message stored and
         // announced in between could be in neither while a later one was — a gap the client never fills.
-        const thread = await sinceArrival(() => readableThreadRow(actor, threadId));
+        const thread = await sinceArrival(() => readableThreadRow(actor, threadId)).catch(async (err: unknown) => {
+          await socket.leave(forumRooms.thread(threadId));
+          throw err;
+        });
         const [page, seqs, viewers] = await Promise.all([
           afterSeq !== undefined ? messagePageOf(actor, thread, { after: afterSeq, limit: LIMITS.catchUpSize }) : null,
           readSeqs(actor.id, [threadId]),
