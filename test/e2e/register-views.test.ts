@@ -18,8 +18,13 @@ describe('担当者 and saved views in the browser', () => {
       const me = await s.evaluate(async () => ((await (await fetch('/api/me')).json()) as { displayName: string }).displayName);
 
       // An issue nobody handles yet, from the register filtered to 未割当.
-      await s.getByRole('combobox', { name: '担当者' }).selectOption({ label: '未割当' });
+      // The previous rows stay (marked busy) until the filtered ones arrive: wait for those.
+      await Promise.all([
+        s.waitForResponse((r) => r.url().includes('/api/issues?') && r.url().includes('assignee=none')),
+        s.getByRole('combobox', { name: '担当者' }).selectOption({ label: '未割当' }),
+      ]);
       await expect.poll(() => new URL(s.url()).searchParams.get('assignee')).toBe('none');
+      await expect.poll(() => s.locator('.register-table-scroll').getAttribute('aria-busy')).toBeNull();
       const first = s.locator('.register-table tbody a').first();
       await expectVisible(first);
       const title = (await first.innerText()).trim();

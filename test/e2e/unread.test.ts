@@ -105,8 +105,11 @@ describe.concurrent('unread messages', () => {
       await expectVisible(tabs.getByRole('link', { name: 'すべて' }));
       expect(await tabs.getByRole('link', { name: 'すべて' }).getAttribute('aria-current')).toBe('page');
 
+      // The URL changes before React shows the tab (navigations are transitions), so wait for the tab
+      // to be current: from then on the list is the tab's own (loading, then its threads).
       await tabs.getByRole('link', { name: '未読' }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('unread');
+      await expect.poll(() => tabs.getByRole('link', { name: '未読' }).getAttribute('aria-current')).toBe('page');
       await expectVisible(listedTitle(page, 'タブ確認・既読後の続き'));
       expect(await listedTitle(page, 'タブ確認・未読の新スレッド').count()).toBe(0);
       const unreadRow = row(page, 'タブ確認・既読後の続き');
@@ -114,6 +117,7 @@ describe.concurrent('unread messages', () => {
 
       await tabs.getByRole('link', { name: '新着' }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('new');
+      await expect.poll(() => tabs.getByRole('link', { name: '新着' }).getAttribute('aria-current')).toBe('page');
       await expectVisible(listedTitle(page, 'タブ確認・未読の新スレッド'));
       const newRow = row(page, 'タブ確認・未読の新スレッド');
       await expectVisible(newRow.getByText('新着', { exact: true }));
