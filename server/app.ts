@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { configurePassport } from './auth/passport';
 import { markArrival } from './db/viewFeed';
+import { createAppServer } from './http/appServer';
 import { trackConnections } from './http/connections';
 import { authRoutes } from './auth/routes';
 import { secondFactorRoutes } from './auth/mfa/routes';
@@ -87,7 +88,7 @@ export function createApp({
   logger = log,
 }: CreateAppOptions): CouncilApp {
   const app = express();
-  const server = http.createServer(app);
+  const server = createAppServer(app);
   const connections = trackConnections(server);
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');

@@ -528,6 +528,7 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
     await close();
     return { requests: 0, statuses: {}, latency: summarize([]), achievedPerSec: 0, alone, cold, saturated: true };
   }
+  await phase('paced');
   const cpu = process.cpuUsage();
   const wall = performance.now();
   const count = await paced(task.rate, task.durationMs, (i, at) => {
@@ -545,6 +546,7 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
   });
   await Promise.all(pending);
   const wallMs = performance.now() - wall;
+  await phase('pacedDone');
   await close();
   return {
     requests: count,

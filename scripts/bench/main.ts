@@ -107,6 +107,8 @@ interface ServerProcess {
   child: ChildProcess;
   /** Memory after a full garbage collection (collectOnSignal.ts). */
   memory(): Promise<ServerMemory>;
+  /** With BENCH_PROFILE_DIR: start a CPU profile, or stop and write it (collectOnSignal.ts). */
+  toggleProfile(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -131,11 +133,15 @@ async function startNodeServer(name: string, script: string, env: Record<string,
     if (process.env.BENCH_VERBOSE) say(`  [${name}] ${l}`);
   });
   const memoryWaiters: Array<(m: ServerMemory) => void> = [];
+  const profiledWaiters: Array<() => void> = [];
+  let profiling = false;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} printed no URL within 120 s:\n${output.join('\n')}`)), 120_000);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('bench:memory ')) return memoryWaiters.shift()?.(JSON.parse(line.slice('bench:memory '.length)) as ServerMemory);
+      if (line === 'bench:profiled') return profiledWaiters.shift()?.();
       output.push(line);
+      if (process.env.BENCH_VERBOSE) say(`  [${name}] ${line}`);
       const match = /(http:\/\/[\d.]+:\d+)\//.exec(line);
       if (match) {
         clearTimeout(timer);
@@ -164,8 +170,15 @@ async function startNodeServer(name: string, script: string, env: Record<string,
       });
       child.kill('SIGWINCH');
     });
+  const toggleProfile = async () => {
+    if (!process.env.BENCH_PROFILE_DIR) return;
+    profiling = !profiling;
+    const written = profiling ? Promise.resolve() : new Promise<void>((resolve) => profiledWaiters.push(resolve));
+    child.kill('SIGUSR2');
+    await written;
+  };
   cleanups.push(stop);
-  return { url, pid: child.pid!, child, memory, stop };
+  return { url, pid: child.pid!, child, memory, toggleProfile, stop };
 }
 
 /** Run the generator on its own core with one task; `onPhase` runs while it waits between phases. */
@@ -220,6 +233,8 @@ interface Stack {
   mongo: Db;
   app: ServerProcess;
   bare: ServerProcess;
+  /** The FerretDB process (the database's CPU time is read from it). */
+  databasePid: number;
   secret: string;
   tmp: string;
   /** Stop and start both servers (a fresh process to measure memory in). */
@@ -277,6 +292,7 @@ async function startStack(db: 'sqlite' | 'postgresql', tmp: string): Promise<Sta
     client,
     mongo: client.db(),
     ...servers,
+    databasePid: ferret.process.pid!,
     secret,
     tmp,
     async restartServers() {
@@ -610,6 +626,51 @@ async function burst(ctx: Ctx): Promise<Row> {
   };
 }
 
+/** CPU time a process has used so far, user + system, in ms (Linux's /proc; null elsewhere). */
+function processCpuMs(pid: number): number | null {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU ms per request the app and the database used during a paced run (what fills the server core). */
+type PacedCpu = { appMsPerRequest: number | null; databaseMsPerRequest: number | null };
+
+/** Reads the processes' CPU time at the generator's `paced` and `pacedDone` phases. */
+function pacedCpuMeter(pids: { app: number | null; database: number }, app?: ServerProcess) {
+  type Reading = { app: number | null; database: number | null };
+  const read = (): Reading => ({ app: pids.app === null ? null : processCpuMs(pids.app), database: processCpuMs(pids.database) });
+  let start: Reading | undefined;
+  let end: Reading | undefined;
+  const per = (a: number | null | undefined, b: number | null | undefined, n: number) =>
+    a == null || b == null || !n ? null : round2((b - a) / n);
+  return {
+    onPhase: async (msg: Record<string, unknown>) => {
+      if (msg.name === 'paced') {
+        await app?.toggleProfile();
+        start = read();
+      } else if (msg.name === 'pacedDone') {
+        end = read();
+        await app?.toggleProfile();
+      }
+    },
+    /** Per request of the paced run, once it is over. */
+    perRequest(requests: number): PacedCpu | undefined {
+      if (!start || !end) return undefined;
+      return { appMsPerRequest: per(start.app, end.app, requests), databaseMsPerRequest: per(start.database, end.database, requests) };
+    },
+  };
+}
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const cpuOf = (c: PacedCpu | undefined) =>
+  c ? `; CPU per request: app ${c.appMsPerRequest ?? '?'} ms, database ${c.databaseMsPerRequest ?? '?'} ms` : '';
+
 type RestResult = {
   requests: number;
   statuses: Record<string, number>;
@@ -619,6 +680,8 @@ type RestResult = {
   /** With a warm-up pass: each request's first answer (`BENCH_REST_WARM`). */
   cold?: { p50: number; p99: number };
   saturated: boolean;
+  /** What the paced run cost the server core (set by the bench, not the generator). */
+  cpu?: PacedCpu;
 };
 
 /** The first reads' figures, when the pages were read once before being timed. */
@@ -636,14 +699,18 @@ async function restRow(ctx: Ctx, scenario: 'threadpage' | 'register', requests: 
     const warm = scenario === 'threadpage' && process.env.BENCH_REST_WARM !== '0';
     const common = { requests, rate: sizes.restRate, durationMs: sizes.restMs, timeoutMs: sizes.restTimeoutMs, warm };
     say(' driver:');
-    const driver = await runGenerator<RestResult>({ kind: 'driver', mongoUri: stack.mongoUri, ...common }, stack.tmp);
+    const driverCpu = pacedCpuMeter({ app: null, database: stack.databasePid });
+    const driver = await runGenerator<RestResult>({ kind: 'driver', mongoUri: stack.mongoUri, ...common }, stack.tmp, driverCpu.onPhase);
+    driver.cpu = driverCpu.perRequest(driver.requests);
     say(
-      `  ${coldOf(driver)}alone p50 ${driver.alone.p50} ms; paced: p50 ${driver.latency.p50} ms, p99 ${driver.latency.p99} ms ${JSON.stringify(driver.statuses)}`,
+      `  ${coldOf(driver)}alone p50 ${driver.alone.p50} ms; paced: p50 ${driver.latency.p50} ms, p99 ${driver.latency.p99} ms ${JSON.stringify(driver.statuses)}${cpuOf(driver.cpu)}`,
     );
     say(' app:');
-    const app = await runGenerator<RestResult>({ kind: 'rest', url: stack.app.url, cookie, ...common }, stack.tmp);
+    const appCpu = pacedCpuMeter({ app: stack.app.pid, database: stack.databasePid }, stack.app);
+    const app = await runGenerator<RestResult>({ kind: 'rest', url: stack.app.url, cookie, ...common }, stack.tmp, appCpu.onPhase);
+    app.cpu = appCpu.perRequest(app.requests);
     say(
-      `  ${coldOf(app)}alone p50 ${app.alone.p50} ms; paced: p50 ${app.latency.p50} ms, p99 ${app.latency.p99} ms ${JSON.stringify(app.statuses)}`,
+      `  ${coldOf(app)}alone p50 ${app.alone.p50} ms; paced: p50 ${app.latency.p50} ms, p99 ${app.latency.p99} ms ${JSON.stringify(app.statuses)}${cpuOf(app.cpu)}`,
     );
     rounds.push({ app, driver });
   }

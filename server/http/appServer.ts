@@ -1,0 +1,31 @@
+/**
+ * The HTTP server for the Express app, with requests and responses made from the app's own
+ * prototypes.
+ *
+ * Express gives every request and response its prototypes with `Object.setPrototypeOf` as it
+ * starts handling them. On V8 an object whose prototype is changed that way survives the young
+ * generation's collections until a full one: every request, with all that hangs from it (session,
+ * user, log, route state: 60–100 kB here), was copied through the young generation and promoted to
+ * the old one. Scavenges took 10–20 ms every 200 ms under load, and the old generation filled with
+ * dead requests that full collections then had to clear (docs/PERFORMANCE.md, "Requests that die
+ * young"). Made from classes whose prototypes already are the app's, the requests keep their
+ * prototype, Express's call changes nothing, and they die young like any short-lived object.
+ */
+import http from 'node:http';
+import type { Express, Request, Response } from 'express';
+
+/** Give `target` the own properties and the prototype of `source` (an Express request or response prototype). */
+function adopt(target: object, source: object): void {
+  Object.setPrototypeOf(target, Object.getPrototypeOf(source) as object);
+  for (const key of Reflect.ownKeys(source)) Object.defineProperty(target, key, Reflect.getOwnPropertyDescriptor(source, key)!);
+}
+
+export function createAppServer(app: Express): http.Server {
+  class AppRequest extends http.IncomingMessage {}
+  class AppResponse<Req extends http.IncomingMessage = http.IncomingMessage> extends http.ServerResponse<Req> {}
+  adopt(AppRequest.prototype, app.request);
+  adopt(AppResponse.prototype, app.response);
+  app.request = AppRequest.prototype as unknown as Request;
+  app.response = AppResponse.prototype as unknown as Response;
+  return http.createServer({ IncomingMessage: AppRequest, ServerResponse: AppResponse }, app);
+}
