@@ -272,6 +272,8 @@ type Found = Awaited<ReturnType<typeof messagesInRange>>;
 
 /** The widest range of numbers one read asks for (its buckets are read in parallel). */
 const MAX_WINDOW = 8 * MESSAGE_BUCKET_SPAN;
+/** How many more numbers than a page's messages its first read covers, for the replies among them. */
+const REPLY_ALLOWANCE = 1.25;
 
 /** One above the highest number a message of the thread may have now: a send may be storing one the thread does not record yet. */
 const ceilingOf = (thread: ThreadRow) => (bucketOf(thread.lastSeq) + 2) * MESSAGE_BUCKET_SPAN;
@@ -293,8 +295,11 @@ const nextWidth = (missing: number, got: number, width: number) =>
 async function topLevelBefore(thread: ThreadRow, before: number | undefined, count: number): Promise<Found> {
   // A cursor beyond the thread's numbers counts from its ceiling (never a walk down from a far number).
   let to = Math.min(before ?? Infinity, ceilingOf(thread));
-  // The first read covers the `count` numbers below the cursor, or below the last number the thread records.
-  let width = to > thread.lastSeq ? to - (thread.lastSeq + 1) + count : count;
+  // The first read covers the `count` numbers below the cursor (below the last number the thread
+  // records), and a quarter more: the replies among them (a tenth, in a busy thread) then rarely
+  // cost a second round trip before the page can be answered.
+  const first = Math.ceil(count * REPLY_ALLOWANCE);
+  let width = to > thread.lastSeq ? to - (thread.lastSeq + 1) + first : first;
   const top = Math.min(to, thread.lastSeq + 1);
   const found: Found = [];
   while (to > 0 && found.length < count) {
