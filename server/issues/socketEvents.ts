@@ -3,6 +3,7 @@ import { can } from '@shared/permissions';
 import { issueAbilities } from '@shared/policies/issue';
 import { readableVisibilities, VISIBILITIES } from '@shared/threads/rules';
 import type { SocketFeature } from '../realtime/io';
+import { joinThenRead } from '../realtime/rooms';
 import { presentStored, readableIssue } from './access';
 import { registerRooms } from './broadcast';
 import { issueFacts } from './presenter';
@@ -15,12 +16,7 @@ export const issueFeature: SocketFeature = {
       // History entries naming a restricted thread are named only in its readers' sub-room (history.ts).
       const restricted = readableVisibilities(actor).filter((v) => v !== 'council');
       const rooms = [registerRooms.issue(id), ...restricted.map((v) => registerRooms.issueReaders(id, v))];
-      await socket.join(rooms);
-      // Read again once in the room: a change announced before the join is in what is returned, one after reaches the socket live.
-      const issue = await readableIssue(actor, id).catch(async (err: unknown) => {
-        for (const room of rooms) await socket.leave(room);
-        throw err;
-      });
+      const issue = await joinThenRead(socket, rooms, () => readableIssue(actor, id));
       return { issue: await presentStored(issue), abilities: issueAbilities(actor, issueFacts(issue)) };
     },
     'issue.leave': async ({ issueId }, { socket }) => {

@@ -11,7 +11,7 @@ import type { RoomPerson } from '@shared/schemas/threads';
 import type { AppContext } from '../context';
 import { personOf } from '../users/person';
 import type { CouncilServer, SocketFeature } from '../realtime/io';
-import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
+import { coalescePerKey, joinThenRead, peopleInRoom } from '../realtime/rooms';
 import { readableMeeting, requireInvited, requireStatus } from './access';
 import { meetingRooms, type MeetingBroadcast } from './broadcast';
 import { recordRoomAttendance } from './attendees';
@@ -68,18 +68,16 @@ export function meetingFeature({
     },
     events: {
       'meeting.join': async ({ meetingId }, { actor, user, socket }) => {
-        // Checked on a fresh read: the snapshot below is only what joiners are shown.
-        const checked = await readableMeeting(actor, meetingId);
-        requireInvited(checked, actor);
-        requireStatus(checked, ['live', 'ended', 'minutesPublished'], 'join');
-        const id = String(checked._id);
-        await socket.join(meetingRooms.room(id));
-        // Read again once in the room, as a thread's or an issue's join does: a change announced before the
-        // join is in what is returned, one after reaches the socket live.
-        const meeting = await readableMeeting(actor, id).catch(async (err: unknown) => {
-          await socket.leave(meetingRooms.room(id));
-          throw err;
-        });
+        // Checked on a fresh read (the snapshot below is only what joiners are shown), before joining and
+        // again once in the room, as a thread's or an issue's join does.
+        const joinable = async (ref: string) => {
+          const found = await readableMeeting(actor, ref);
+          requireInvited(found, actor);
+          requireStatus(found, ['live', 'ended', 'minutesPublished'], 'join');
+          return found;
+        };
+        const id = String((await joinable(meetingId))._id);
+        const meeting = await joinThenRead(socket, [meetingRooms.room(id)], () => joinable(id));
         presence.changed(id);
         const live = meeting.status === 'live';
         const [room, summary, agenda, roomPresence, canSpeak] = await Promise.all([

@@ -1,6 +1,6 @@
 /** What several features need of a room: who is in it, and a per-room pace for telling them so. */
 import type { RoomPerson } from '@shared/schemas/threads';
-import type { CouncilServer } from './io';
+import type { CouncilServer, CouncilSocket } from './io';
 
 /** The distinct people with a socket in `room` (several tabs count once); works across nodes with an adapter. */
 export async function peopleInRoom(io: CouncilServer, room: string): Promise<Map<string, RoomPerson>> {
@@ -10,6 +10,21 @@ export async function peopleInRoom(io: CouncilServer, room: string): Promise<Map
     if (person) people.set(person.id, person);
   }
   return people;
+}
+
+/**
+ * Join `rooms`, then `read` what the joiner is shown: a change announced before the join is in what
+ * is read, one announced after reaches the socket live (reading first could miss one announced in
+ * between). If the read refuses (access gone meanwhile), the socket leaves the rooms again.
+ */
+export async function joinThenRead<T>(socket: CouncilSocket, rooms: string[], read: () => Promise<T>): Promise<T> {
+  await socket.join(rooms);
+  try {
+    return await read();
+  } catch (err) {
+    for (const room of rooms) await socket.leave(room);
+    throw err;
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { LIMITS, readableVisibilities } from '@shared/threads/rules';
 import type { AppContext } from '../context';
 import { sinceArrival } from '../db/viewFeed';
 import { forbidden } from '../http/errors';
-import { coalescePerKey, peopleInRoom } from '../realtime/rooms';
+import { coalescePerKey, joinThenRead, peopleInRoom } from '../realtime/rooms';
 import type { CouncilServer, CouncilSocket, SocketFeature } from '../realtime/io';
 import { readableThreadRow } from './access';
 import { forumRooms } from './broadcast';
@@ -43,15 +43,13 @@ export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'f
     events: {
       'thread.join': async ({ threadId, afterSeq }, { actor, socket }) => {
         await readableThreadRow(actor, threadId);
-        await socket.join(forumRooms.thread(threadId));
         // Read again with a look at the change log begun after joining the room (the thread view, and with it
-        // the bucket cache the catch-up reads): a message announced before the socket was in the room is in the
-        // catch-up, one announced after reaches it live. As of the event's arrival, a message stored and
-        // announced in between could be in neither while a later one was — a gap the client never fills.
-        const thread = await sinceArrival(() => readableThreadRow(actor, threadId)).catch(async (err: unknown) => {
-          await socket.leave(forumRooms.thread(threadId));
-          throw err;
-        });
+        // the bucket cache the catch-up reads). As of the event's arrival, a message stored and announced
+        // between the arrival and the join could be in neither the catch-up nor the live stream while a later
+        // one was — a gap the client never fills.
+        const thread = await joinThenRead(socket, [forumRooms.thread(threadId)], () =>
+          sinceArrival(() => readableThreadRow(actor, threadId)),
+        );
         const [page, seqs, viewers] = await Promise.all([
           afterSeq !== undefined ? messagePageOf(actor, thread, { after: afterSeq, limit: LIMITS.catchUpSize }) : null,
           readSeqs(actor.id, [threadId]),
