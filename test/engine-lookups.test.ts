@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Double, Int32, Long, MongoClient, ObjectId, type Db, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { probeEngine } from '../server/db/engine';
 import { startEmbeddedFerretDB } from '../server/db/ferretdb';
 
 let client: MongoClient;
@@ -69,6 +70,10 @@ describe('the embedded engine', () => {
     expect(await planOf('messages', { body: '本文 8' })).toMatchObject({ pushdown: true });
     const page = await db.collection('messages').find({ threadId, bucket: 3 }).toArray();
     expect(page.map((m) => m.clientKey)).toEqual(Array.from({ length: 25 }, (_, i) => `k${300 + 4 * i}`));
+  });
+
+  it('tells the app that an $in is a set of index lookups here (server/db/engine.ts)', async () => {
+    expect(await probeEngine(db)).toEqual({ indexedIn: true });
   });
 
   it('still matches array fields holding the value, and finds nothing more than MongoDB would', async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient, ObjectId, type Collection, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeEngine } from '../server/db/engine';
 import { startEmbeddedFerretDB, type EmbeddedDatabase } from '../server/db/ferretdb';
 import { addContainmentIndexes, containmentIndexSql } from '../server/db/postgresIndexes';
 import { startPostgres, type BenchPostgres } from '../scripts/bench/postgres';
@@ -83,6 +84,11 @@ describe('GIN twins for FerretDB on PostgreSQL', () => {
       found.map((m) => m._id.toHexString()).sort(),
     );
     expect(found.length).toBeGreaterThan(0);
+  });
+
+  it('are no help to an $in, which FerretDB does not push down here: the app is told so (server/db/engine.ts)', async () => {
+    expect(await planOf({ _id: { $in: [someId, new ObjectId()] } })).toEqual(['Seq Scan']);
+    expect(await probeEngine(client.db('council'))).toEqual({ indexedIn: false });
   });
 
   it('leave out what FerretDB does not push down, and quote names', () => {

@@ -7,9 +7,10 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Message, MessagePage } from '../shared/schemas/threads';
+import { assumeEngine, probeEngine } from '../server/db/engine';
 import { recordViewChange } from '../server/db/viewFeed';
 import { bucketCache } from '../server/threads/bucketCache';
-import { bucketKey, messageKey } from '../server/threads/changeKeys';
+import { ALL_MESSAGES, bucketKey, messageKey } from '../server/threads/changeKeys';
 import { THREADS_LOG } from '../server/threads/model';
 import type { ApiClient } from './support/client';
 import { ok, openSocket, postMessage, startThread } from './support/forum';
@@ -169,4 +170,28 @@ it('joins two ranges of one bucket read with a gap between them, so neither page
   expect(middle.messages.find((m) => m.seq === 120)?.body).toBe('発言 120');
   expect(middle.from).toBeLessThanOrEqual(100);
   expect(middle.to).toBeGreaterThanOrEqual(150);
+});
+
+it('gives the same pages whichever query shape the engine is served (by numbers, or by bucket and range)', async () => {
+  const read = async () => {
+    // Forget every cached page first (reads ahead included), so each read goes to the database.
+    await bucketCache.settled();
+    await recordViewChange(db(), THREADS_LOG, ALL_MESSAGES);
+    return await Promise.all(['before=121&limit=50', 'before=30&limit=50', 'after=45&limit=80'].map((q) => page(dev, q)));
+  };
+  let byNumber: MessagePage[], byBucket: MessagePage[];
+  try {
+    assumeEngine({ indexedIn: true });
+    byNumber = await read();
+    assumeEngine({ indexedIn: false });
+    byBucket = await read();
+  } finally {
+    await probeEngine(db());
+  }
+  expect(byBucket).toEqual(byNumber);
+  const seqs = byNumber.map((p) => p.messages.map((m) => m.seq));
+  // Two buckets and part of a third; the first bucket, from number 1; after a number, replies included.
+  expect(seqs[0]).toEqual(Array.from({ length: 50 }, (_, i) => 71 + i));
+  expect(seqs[1]).toEqual(Array.from({ length: 29 }, (_, i) => 1 + i));
+  expect(seqs[2]![0]).toBe(46);
 });

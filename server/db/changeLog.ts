@@ -6,12 +6,13 @@
  * Entry n of log `name` is the document `{ _id: "<name>#<n>", keys }`, claimed by inserting it: a
  * unique `_id` is the one write every engine serialises (docs/DATABASE.md), so each number is
  * taken once, and a writer only tries n + 1 once n exists — the entries always run 1, 2, … without a
- * gap. A reader asks for the next number by `_id` (then the ones after it by an indexed `$in`, never
- * a scan) and applies what it finds in order. The head document is only a hint of where to start,
+ * gap. A reader asks for the next numbers by an indexed `$in` (where `$in` is not indexed, for the next
+ * one by `_id` first, never a scan) and applies what it finds in order. The head document is only a hint of where to start,
  * kept with `$max`.
  */
 import type { Db } from 'mongodb';
 import { log as appLog } from '../log';
+import { engineTraits } from './engine';
 import { isDuplicateKey } from './keys';
 
 const ENTRIES = 'change_log';
@@ -142,10 +143,13 @@ export async function changesSince(db: Db, name: string, seen: number): Promise<
     if (!(await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen}` }, { projection: { _id: 1 } })))
       return [{ n: seen, keys: ['*'] }];
   }
-  // Nothing new, the usual answer, costs one `_id` equality: every engine serves it from an index (FerretDB
-  // on PostgreSQL pushes equalities down, not `$in`).
-  const next = await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen + 1}` }, { projection: { _id: 1 } });
-  if (!next) return [];
+  // Where an `$in` is a set of index lookups (engine.ts), the read of the next entries is the look itself: one
+  // round trip whether or not something changed. Elsewhere (FerretDB on PostgreSQL pushes equalities down, not
+  // `$in`) nothing new, the usual answer, costs one `_id` equality, and only a change the `$in` read after it.
+  if (!engineTraits().indexedIn) {
+    const next = await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen + 1}` }, { projection: { _id: 1 } });
+    if (!next) return [];
+  }
   const found: Array<{ n: number; keys: string[] }> = [];
   for (let from = seen + 1; ; from += READ_AHEAD) {
     const ids = Array.from({ length: READ_AHEAD }, (_, i) => `${name}#${from + i}`);

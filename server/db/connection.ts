@@ -4,6 +4,7 @@
  */
 import mongoose from 'mongoose';
 import { log } from '../log';
+import { probeEngine } from './engine';
 import '../models';
 
 // Values from requests are never treated as query operators: `{ $gt: '' }` becomes an equality
@@ -55,6 +56,7 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
   for (const model of Object.values(mongoose.models)) {
     await model.createIndexes();
   }
+  await probeEngine(mongoose.connection.db!);
   log.debug({ db: mongoose.connection.name }, 'database connected');
   return mongoose;
 }

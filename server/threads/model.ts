@@ -48,7 +48,8 @@ const messageSchema = new Schema(
     threadId: { type: Schema.Types.ObjectId, required: true },
     /** The thread's visibility, copied so search can filter messages without a join. */
     visibility: { type: String, enum: VISIBILITIES, required: true },
-    seq: { type: Number, required: true },
+    /** From 1 (nextSequence): pages ask for numbers by `$in`, and the embedded engine serves no 0 from an index. */
+    seq: { type: Number, required: true, min: 1 },
     /** bucketOf(seq): pages are read bucket by bucket (shared/threads/rules.ts). */
     bucket: { type: Number, required: true },
     clientId: { type: String, required: true },
