@@ -17,8 +17,10 @@ import { isDuplicateKey } from './keys';
 
 const ENTRIES = 'change_log';
 const HEADS = 'change_log_heads';
-/** How far one read looks ahead. */
+/** How far one read looks ahead, where an `$in` is a set of index lookups. */
 const READ_AHEAD = 64;
+/** How many `_id` equalities one read sends at once where it is not. */
+const EQUALITIES_AT_ONCE = 8;
 /**
  * Entries are removed once they are both this old and this far behind the head (pruneLog): every
  * process reading a view looks at least as often, so only one idle for longer can miss them — and
@@ -143,22 +145,21 @@ export async function changesSince(db: Db, name: string, seen: number): Promise<
     if (!(await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen}` }, { projection: { _id: 1 } })))
       return [{ n: seen, keys: ['*'] }];
   }
-  // Where an `$in` is a set of index lookups (engine.ts), the read of the next entries is the look itself: one
-  // round trip whether or not something changed. Elsewhere (FerretDB on PostgreSQL pushes equalities down, not
-  // `$in`) nothing new, the usual answer, costs one `_id` equality, and only a change the `$in` read after it.
-  if (!engineTraits().indexedIn) {
-    const next = await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen + 1}` }, { projection: { _id: 1 } });
-    if (!next) return [];
-  }
+  // Where an `$in` is a set of index lookups (engine.ts), entries are read READ_AHEAD at a time, and the first read
+  // is the look itself: one round trip whether or not something changed. Elsewhere (FerretDB on PostgreSQL pushes
+  // down equalities, never `$in`, which would read the whole log) by `_id` equalities: the next entry alone (nothing
+  // new, the usual answer, costs one), then EQUALITIES_AT_ONCE at a time, at once.
+  const entries = db.collection<Entry>(ENTRIES);
+  const indexedIn = engineTraits().indexedIn;
+  const read = async (ids: string[]) =>
+    indexedIn
+      ? await entries.find({ _id: { $in: ids } }, { projection: { keys: 1 } }).toArray()
+      : (await Promise.all(ids.map((_id) => entries.findOne({ _id }, { projection: { keys: 1 } })))).filter((r) => r !== null);
   const found: Array<{ n: number; keys: string[] }> = [];
-  for (let from = seen + 1; ; from += READ_AHEAD) {
-    const ids = Array.from({ length: READ_AHEAD }, (_, i) => `${name}#${from + i}`);
-    const rows = await db
-      .collection<Entry>(ENTRIES)
-      .find({ _id: { $in: ids } }, { projection: { keys: 1 } })
-      .toArray();
-    const byN = new Map(rows.map((r) => [Number(r._id.slice(name.length + 1)), r.keys]));
-    for (let n = from; n < from + READ_AHEAD; n++) {
+  for (let from = seen + 1, width = indexedIn ? READ_AHEAD : 1; ; from += width, width = indexedIn ? READ_AHEAD : EQUALITIES_AT_ONCE) {
+    const ids = Array.from({ length: width }, (_, i) => `${name}#${from + i}`);
+    const byN = new Map((await read(ids)).map((r) => [Number(r._id.slice(name.length + 1)), r.keys]));
+    for (let n = from; n < from + width; n++) {
       const keys = byN.get(n);
       if (keys === undefined) return found;
       found.push({ n, keys });
