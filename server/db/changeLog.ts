@@ -17,7 +17,11 @@ import { isDuplicateKey } from './keys';
 
 const ENTRIES = 'change_log';
 const HEADS = 'change_log_heads';
-/** How far one read looks ahead, where an `$in` is a set of index lookups. */
+/**
+ * Where an `$in` is a set of index lookups: how many entries a look asks for first, and how many each read after it.
+ * Every request looks, and most find nothing: an `$in` of 64 cost a request 1 ms more than one of a few (measured).
+ */
+const FIRST_LOOK = 4;
 const READ_AHEAD = 64;
 /** How many `_id` equalities one read sends at once where it is not. */
 const EQUALITIES_AT_ONCE = 8;
@@ -145,8 +149,8 @@ export async function changesSince(db: Db, name: string, seen: number): Promise<
     if (!(await db.collection<Entry>(ENTRIES).findOne({ _id: `${name}#${seen}` }, { projection: { _id: 1 } })))
       return [{ n: seen, keys: ['*'] }];
   }
-  // Where an `$in` is a set of index lookups (engine.ts), entries are read READ_AHEAD at a time, and the first read
-  // is the look itself: one round trip whether or not something changed. Elsewhere (FerretDB on PostgreSQL pushes
+  // Where an `$in` is a set of index lookups (engine.ts), the first read is the look itself: FIRST_LOOK entries, so
+  // one round trip whether nothing or a few things changed; then READ_AHEAD at a time. Elsewhere (FerretDB on PostgreSQL pushes
   // down equalities, never `$in`, which would read the whole log) by `_id` equalities: the next entry alone (nothing
   // new, the usual answer, costs one), then EQUALITIES_AT_ONCE at a time, at once.
   const entries = db.collection<Entry>(ENTRIES);
@@ -156,7 +160,7 @@ export async function changesSince(db: Db, name: string, seen: number): Promise<
       ? await entries.find({ _id: { $in: ids } }, { projection: { keys: 1 } }).toArray()
       : (await Promise.all(ids.map((_id) => entries.findOne({ _id }, { projection: { keys: 1 } })))).filter((r) => r !== null);
   const found: Array<{ n: number; keys: string[] }> = [];
-  for (let from = seen + 1, width = indexedIn ? READ_AHEAD : 1; ; from += width, width = indexedIn ? READ_AHEAD : EQUALITIES_AT_ONCE) {
+  for (let from = seen + 1, width = indexedIn ? FIRST_LOOK : 1; ; from += width, width = indexedIn ? READ_AHEAD : EQUALITIES_AT_ONCE) {
     const ids = Array.from({ length: width }, (_, i) => `${name}#${from + i}`);
     const byN = new Map((await read(ids)).map((r) => [Number(r._id.slice(name.length + 1)), r.keys]));
     for (let n = from; n < from + width; n++) {
