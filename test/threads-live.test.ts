@@ -62,6 +62,11 @@ describe('live messages between vendors', () => {
 
     const refused = await ack(observer, 'thread.join', { threadId: vendorsOnly.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A refused join leaves the socket out of the room (the handler reads before joining, and joinThenRead leaves again
+    // if its second read refuses): what goes to a room unfiltered (reactions, reply counts) must not reach it.
+    const inRoom = async (threadId: string) => (await server.council.realtime.io.in(`thread:${threadId}`).fetchSockets()).map((s) => s.id);
+    expect(await inRoom(council.id)).toContain(observer.id);
+    expect(await inRoom(vendorsOnly.id)).not.toContain(observer.id);
     // Not in the room: a message there never reaches the observer.
     const leaks = collect<Message>(observer, 'message.created');
     await ok(poster, 'message.send', { threadId: vendorsOnly.id, clientId: newClientId(), body: '事業者だけの話' });
