@@ -127,13 +127,22 @@ it('numbers the changes of several processes 1, 2, 3… with none lost or double
   expect(new Set(written).size).toBe(read.length);
   for (const [i, n] of written.entries()) expect(read[n - 1]!.keys).toContain(`k${i}`);
   expect(read.length).toBeLessThan(40);
-  // Both ways of looking (engine.ts): one `$in` where it is an index lookup, else an `_id` equality first.
+  expect((await changesSince(db, name, 1)).map((c) => c.n)).toEqual(read.slice(1).map((c) => c.n));
+  expect(await changesSince(db, name, read.length)).toEqual([]);
+});
+
+it('reads the same entries both ways of looking: by `$in` where it is an index lookup, else by `_id` equalities', async () => {
+  const name = `test-shapes-${randomBytes(3).toString('hex')}`;
+  const db = mongoose.connection.db!;
+  // One entry each (written one after another): more than the first look and than one batch of equalities.
+  for (let i = 1; i <= 20; i++) expect(await recordChange(db, name, `k${i}`)).toBe(i);
+  const keysFrom = (from: number) => Array.from({ length: 20 - from }, (_, i) => ({ n: from + i + 1, keys: [`k${from + i + 1}`] }));
   try {
     for (const indexedIn of [true, false]) {
       assumeEngine({ indexedIn });
-      expect(await changesSince(db, name, 0)).toEqual(read);
-      expect((await changesSince(db, name, 1)).map((c) => c.n)).toEqual(read.slice(1).map((c) => c.n));
-      expect(await changesSince(db, name, read.length)).toEqual([]);
+      expect(await changesSince(db, name, 0)).toEqual(keysFrom(0));
+      expect(await changesSince(db, name, 13)).toEqual(keysFrom(13));
+      expect(await changesSince(db, name, 20)).toEqual([]);
     }
   } finally {
     await probeEngine(db);
