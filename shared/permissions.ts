@@ -29,6 +29,8 @@ export const ACTIONS = [
   'account.resetSecondFactor',
   'organization.manage',
   'audit.read',
+  'announcement.publish',
+  'announcement.confirm',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -91,6 +93,9 @@ export const RULES = {
   'organization.manage': secretariatOnly,
   // The audit log: who did what, when and from where. The secretariat keeps the council's record.
   'audit.read': secretariatOnly,
+  // お知らせ: the secretariat writes, reminds and tracks who confirmed; every other organisation confirms as a whole.
+  'announcement.publish': secretariatOnly,
+  'announcement.confirm': { vendorMember: true, vendorAdmin: true, secretariat: false, ministry: true, body: true },
 } satisfies Record<Action, PersonaRules>;
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };

@@ -11,6 +11,7 @@ import type { HistoryEntry, Issue, IssueAbilities, IssueComment, SupportResult }
 import { ChatBody, QuestionBody, type ChatMessage, type Question, type RaisedHand, type RoomState } from './schemas/meetings';
 import type { MeetingStatus } from './meetings/rules';
 import type { PresenceChange } from './meetings/presence';
+import type { Notification } from './schemas/notifications';
 import {
   HideBody,
   MessageCreateBody,
@@ -156,4 +157,12 @@ export interface ServerToClientEvents {
   /** To the invited organisations / the presenters. */
   'meeting.minutesPublished': (payload: { meetingId: string; title: string }) => void;
   'meeting.minutesCirculated': (payload: { meetingId: string; title: string }) => void;
+  /** To the person's own sockets: a new notification in their inbox (or a batched one, moved to the top). */
+  'notification.new': (payload: { notification: Notification; unread: number }) => void;
+  /** To the person's own sockets: their unread count changed (read in another tab, a notification withdrawn). */
+  'notification.unread': (payload: { unread: number }) => void;
+  /** To the audience's sockets: an announcement was published or changed (lists, the banner). */
+  'announcement.changed': (payload: { announcementId: string }) => void;
+  /** To an organisation's sockets: the organisation confirmed an announcement (the banner goes for everyone in it). */
+  'announcement.confirmed': (payload: { announcementId: string; organizationId: string }) => void;
 }
