@@ -50,6 +50,17 @@ import { auditRoutes } from './audit/routes';
 import { trackRequestOrigin } from './audit/origin';
 import { createWorkTracker } from './http/work';
 import { webClient } from './http/webClient';
+import { mailOff, type MailOutbox } from './mail/outbox';
+import type { MailCatcher } from './mail/catcher';
+import { isOneClickUnsubscribe, mailRoutes } from './mail/routes';
+import { createNotifier } from './notifications/notifier';
+import { notificationRoutes } from './notifications/routes';
+import { threadNotifications } from './notifications/triggers/threads';
+import { registerNotifications } from './notifications/triggers/register';
+import { meetingNotifications } from './notifications/triggers/meetings';
+import { startDueActionNotices } from './notifications/jobs';
+import type { Notifier } from './notifications/types';
+import { announcementRoutes } from './announcements/routes';
 
 export interface CouncilApp {
   app: express.Express;
@@ -58,6 +69,8 @@ export interface CouncilApp {
   routes: readonly RouteDefinition[];
   /** Where attachment contents are kept. */
   blobs: BlobStore;
+  /** Notifications (tests wait on `notifier.settled()`). */
+  notifier: Notifier;
   /**
    * Shut down gracefully: let the requests and socket events already running finish (new ones get
    * 503 meanwhile, for at most `drainMs`), tell sockets to reconnect elsewhere, stop listening,
@@ -76,6 +89,10 @@ export interface CreateAppOptions {
   clientDir?: string;
   /** Where requests, socket events and their failures are logged; the app's logger (stderr) by default. */
   logger?: Logger;
+  /** Where notification e-mail goes (the caller starts and closes it); none by default. */
+  mail?: MailOutbox;
+  /** The local mail catcher, whose inbox `/api/dev/mail` serves outside production. */
+  mailCatcher?: MailCatcher;
 }
 
 export const API_VERSION = '0.1.0';
@@ -86,6 +103,8 @@ export function createApp({
   serveClient = true,
   clientDir = CLIENT_DIST,
   logger = log,
+  mail = mailOff,
+  mailCatcher,
 }: CreateAppOptions): CouncilApp {
   const app = express();
   const server = createAppServer(app);
@@ -112,16 +131,32 @@ export function createApp({
     logger,
     sessionLimits: { absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000, checkMs: config.SOCKET_SESSION_CHECK_MS },
   });
-  const forum = createForumBroadcast(realtime.io);
+  const notifier = createNotifier({ io: realtime.io, logger, mail: () => mail });
+  const forum = createForumBroadcast(realtime.io, threadNotifications(notifier));
   const presence = createPresence(realtime.io, forum.presence);
   const blobs = createFileBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
   const stopOrphanSweeper = startOrphanSweeper(blobs);
   const postLimit = createPostLimit(config);
-  const register = createRegisterBroadcast(realtime.io);
-  const meetings = createMeetingBroadcast(realtime.io);
+  const register = createRegisterBroadcast(realtime.io, registerNotifications(notifier));
+  const meetingNotices = meetingNotifications(notifier);
+  const meetings = createMeetingBroadcast(realtime.io, meetingNotices);
+  const stopDueActions = startDueActionNotices(meetingNotices, logger);
   const roomPresence = createRoomPresence(realtime.io, meetings);
   const throttle = createLoginThrottle(config);
-  const context: AppContext = { config, throttle, realtime, blobs, forum, presence, postLimit, register, meetings, roomPresence };
+  const context: AppContext = {
+    config,
+    throttle,
+    realtime,
+    blobs,
+    forum,
+    presence,
+    postLimit,
+    register,
+    meetings,
+    roomPresence,
+    notifier,
+    mail,
+  };
   realtime.serve([forumFeature(context), issueFeature, meetingFeature(context)]);
   const routes = [
     ...systemRoutes(context),
@@ -137,6 +172,9 @@ export function createApp({
     ...savedViewRoutes(),
     ...meetingRoutes(context),
     ...auditRoutes(context),
+    ...mailRoutes({ config, sessionSecret, catcher: mailCatcher }),
+    ...notificationRoutes(context),
+    ...announcementRoutes(context),
   ];
   const openApi = buildOpenApiDocument(routes, API_VERSION);
 
@@ -174,7 +212,8 @@ export function createApp({
   api.use(nameRoutes(routes), trackRequestOrigin, work.requests);
   // The cheap refusal first: a cross-site write is turned away before its body is parsed or a
   // session is loaded from the database.
-  api.use(refuseCrossSite(config.PUBLIC_ORIGIN));
+  // A mail provider's one-click unsubscribe is the one exception: its signed token is its credential (mail/routes.ts).
+  api.use(refuseCrossSite(config.PUBLIC_ORIGIN, isOneClickUnsubscribe));
   api.use(express.json({ limit: '100kb', verify: requireUtf8 }));
   api.use(markArrival, sessions.middleware, absoluteTimeout, passport.initialize(), passport.session());
   api.get('/openapi.json', (_req, res) => void res.json(openApi));
@@ -191,6 +230,7 @@ export function createApp({
     realtime,
     routes,
     blobs,
+    notifier,
     async close({ drainMs = 10_000 } = {}) {
       // Still listening while what is running finishes: a request arriving meanwhile, on a connection
       // open or new, gets a 503 with `Connection: close`. Closing the listener first reset the
@@ -203,6 +243,8 @@ export function createApp({
       const stopped = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
       presence.close();
       stopOrphanSweeper();
+      stopDueActions();
+      await notifier.settled();
       roomPresence.close();
       forum.close();
       realtime.io.disconnectSockets(true);

@@ -68,6 +68,25 @@ const ConfigSchema = z.object({
   ADMISSION_MAX_WRITES: z.coerce.number().int().positive().default(32),
   ADMISSION_LATE_WRITES: z.coerce.number().int().positive().default(8),
   ADMISSION_LATE_MS: z.coerce.number().int().min(50).default(1_000),
+  /** The SMTP server mail goes through; without it, development starts a local mail catcher and production sends none. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: Port.refine((port) => port > 0, 'must be a port number from 1 to 65535').default(587),
+  /** Implicit TLS (port 465); otherwise STARTTLS is used whenever the server offers it. */
+  SMTP_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** The sender of every mail: an address, or a name and an address in angle brackets. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address like 事業者協議会 <no-reply@council.example.jp>')
+    .default('事業者協議会 <no-reply@council.invalid>'),
+  /** The hour (0–23, Japan time) the daily digest of notifications is sent. */
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** The local mail catcher's SMTP port (development, without SMTP_HOST); the kernel chooses one when unset. */
+  MAIL_CATCHER_PORT: Port.optional(),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -100,6 +119,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.NODE_ENV === 'production' && !config.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production');
+  }
+  if (config.SMTP_USER && !config.SMTP_PASSWORD) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_PASSWORD: required with SMTP_USER');
+  }
+  if (config.SMTP_PASSWORD && !config.SMTP_USER) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_USER: required with SMTP_PASSWORD');
+  }
+  // Links in mail are absolute: in production they must name the address people reach the council at.
+  if (config.NODE_ENV === 'production' && config.SMTP_HOST && config.PUBLIC_ORIGIN.length === 0) {
+    throw new ConfigError('Invalid configuration:\n  PUBLIC_ORIGIN: required in production with SMTP_HOST (the links in e-mail)');
   }
   return config;
 }

@@ -9,6 +9,8 @@ import type { PostLimit } from './http/postLimit';
 import type { RegisterBroadcast } from './issues/broadcast';
 import type { MeetingBroadcast } from './meetings/broadcast';
 import type { RoomPresenceTracker } from './meetings/room';
+import type { Notifier } from './notifications/types';
+import type { MailOutbox } from './mail/outbox';
 
 export interface AppContext {
   config: Config;
@@ -22,4 +24,8 @@ export interface AppContext {
   register: RegisterBroadcast;
   meetings: MeetingBroadcast;
   roomPresence: RoomPresenceTracker;
+  /** Tells people of what concerns them: inbox, bell, e-mail (server/notifications/). */
+  notifier: Notifier;
+  /** Where e-mail for notifications is handed over (server/mail/outbox.ts). */
+  mail: MailOutbox;
 }

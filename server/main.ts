@@ -17,6 +17,8 @@ import { seedDemoContent } from './seed/demoContent';
 import { resolveSessionSecret } from './sessionSecret';
 import { upgradeStoredData } from './upgrades';
 import { registerView } from './issues/registerView';
+import { startMailCatcher } from './mail/catcher';
+import { createMailOutbox } from './mail/outbox';
 
 async function main() {
   const config = loadConfig();
@@ -42,7 +44,12 @@ async function main() {
     .current()
     .catch((err: unknown) => log.error({ err }, 'register view: first load failed; it is retried on the next read'));
 
-  const council = createApp({ config, sessionSecret: resolveSessionSecret(config) });
+  const sessionSecret = resolveSessionSecret(config);
+  // Without SMTP_HOST, development keeps its mail in a local catcher; production sends none (outbox.ts warns).
+  const mailCatcher =
+    !config.SMTP_HOST && config.NODE_ENV !== 'production' ? await startMailCatcher({ port: config.MAIL_CATCHER_PORT }) : undefined;
+  const mail = createMailOutbox({ config, logger: log, sessionSecret, transport: mailCatcher?.transport() });
+  const council = createApp({ config, sessionSecret, mail, mailCatcher });
   await new Promise<void>((resolve, reject) => {
     council.server.once('error', reject);
     council.server.listen(config.PORT, config.HOST, () => resolve());
@@ -55,6 +62,7 @@ async function main() {
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(26)} ${a.description}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+  if (mailCatcher) log.info({ smtpPort: mailCatcher.port }, `mail catcher: caught mail at http://${host}:${port}/api/dev/mail`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -68,6 +76,8 @@ async function main() {
     force.unref();
     // Stop accepting, finish the writes already running, tell sockets to reconnect, then close.
     await council.close({ drainMs: 8_000 });
+    await mail.close();
+    await mailCatcher?.close();
     await audit.close();
     stopWatchdog();
     await disconnectDatabase();

@@ -6,6 +6,7 @@ import { lazyRoute } from '@client/lazyRoute';
 import { LoginPage } from '@client/pages/login/LoginPage';
 import { registerRoutes } from '@client/pages/register/routes';
 import { meetingsRoutes } from '@client/pages/meetings/routes';
+import { announcementRoutes } from '@client/pages/announcements/routes';
 import { NotFoundPage } from '@client/pages/NotFoundPage';
 import { RouteErrorPage } from '@client/pages/RouteErrorPage';
 
@@ -13,6 +14,13 @@ import { RouteErrorPage } from '@client/pages/RouteErrorPage';
 // when first shown (see lazyRoute).
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  // A mail's unsubscribe link: public, the token in its address is the credential.
+  {
+    path: '/unsubscribe',
+    lazy: lazyRoute(() => import('@client/pages/unsubscribe/UnsubscribePage'), 'UnsubscribePage'),
+    hydrateFallbackElement: <LoadingState fullPage />,
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: '/',
     lazy: lazyRoute(() => import('@client/components/SignedInLayout'), 'SignedInLayout'),
@@ -27,12 +35,18 @@ const router = createBrowserRouter([
       { path: 'threads/:id', lazy: lazyRoute(() => import('@client/pages/threads/view/ThreadPage'), 'ThreadPage') },
       ...registerRoutes,
       ...meetingsRoutes,
+      ...announcementRoutes,
       { path: 'organizations', lazy: lazyRoute(() => import('@client/pages/organizations/OrganizationsPage'), 'OrganizationsPage') },
       {
         path: 'organizations/:id',
         lazy: lazyRoute(() => import('@client/pages/organizations/OrganizationDetailPage'), 'OrganizationDetailPage'),
       },
       { path: 'profile', lazy: lazyRoute(() => import('@client/pages/profile/ProfilePage'), 'ProfilePage') },
+      { path: 'notifications', lazy: lazyRoute(() => import('@client/pages/notifications/InboxPage'), 'InboxPage') },
+      {
+        path: 'profile/notifications',
+        lazy: lazyRoute(() => import('@client/pages/notifications/NotificationSettingsPage'), 'NotificationSettingsPage'),
+      },
       { path: 'accounts', lazy: lazyRoute(() => import('@client/pages/accounts/AccountsPage'), 'AccountsPage') },
       { path: 'audit', lazy: lazyRoute(() => import('@client/pages/audit/AuditPage'), 'AuditPage') },
       { path: '*', element: <NotFoundPage /> },

@@ -34,7 +34,7 @@ async function secondFactorMethods(userId: string): Promise<SecondFactorPending[
   return [...(totp ? (['totp', 'recoveryCode'] as const) : []), ...(passkey ? (['passkey'] as const) : [])];
 }
 
-export function authRoutes({ config, throttle, realtime }: AppContext) {
+export function authRoutes({ config, throttle, realtime, notifier }: AppContext) {
   return [
     defineRoute(
       {
@@ -70,7 +70,7 @@ export function authRoutes({ config, throttle, realtime }: AppContext) {
         }
         const [, methods] = await Promise.all([throttle.succeeded(body.email), secondFactorMethods(String(user._id))]);
         if (methods.length > 0) return awaitSecondFactor(req, user, config.MFA_PENDING_MINUTES, methods);
-        await completeSignIn(req, user, ['password']);
+        await completeSignIn(req, user, ['password'], notifier);
         return presentMe(user, req.session.factors);
       },
     ),

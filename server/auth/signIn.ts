@@ -10,6 +10,8 @@ import type { SecondFactorPending } from '@shared/schemas/mfa';
 import { recordAudit } from '../audit/log';
 import { UserModel, type UserWithOrganization } from '../users/model';
 import { findUserWithOrganization } from '../users/peopleView';
+import { accountNotifications } from '../notifications/triggers/accounts';
+import type { Notifier } from '../notifications/types';
 
 function logIn(req: Request, user: UserWithOrganization): Promise<void> {
   // passport ≥ 0.6 regenerates the session here, so a session id planted before sign-in is useless.
@@ -20,8 +22,14 @@ function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err as Error) : resolve())));
 }
 
-/** Sign the session in as `user`, proved with `factors`. */
-export async function completeSignIn(req: Request, user: UserWithOrganization, factors: SignInFactor[]): Promise<void> {
+/** Sign the session in as `user`, proved with `factors`; `notifier` tells the person of a browser new to the account. */
+export async function completeSignIn(
+  req: Request,
+  user: UserWithOrganization,
+  factors: SignInFactor[],
+  notifier?: Notifier,
+): Promise<void> {
+  const firstSignIn = user.lastLoginAt == null;
   // The last sign-in becomes the previous one: shown to the person, it is the one they can check was theirs.
   user.previousLoginAt = user.lastLoginAt ?? null;
   user.lastLoginAt = new Date();
@@ -33,6 +41,10 @@ export async function completeSignIn(req: Request, user: UserWithOrganization, f
   req.session.signedInAt = Date.now();
   req.session.factors = factors;
   await recordAudit({ actor: user, action: 'auth.login', detail: { factors } });
+  if (notifier) {
+    const person = { id: user.id as string, displayName: user.displayName, firstSignIn };
+    accountNotifications(notifier).signedIn(person, req.get('user-agent'), req.ip);
+  }
 }
 
 /** Keep the right password on a fresh session and ask for the second factor. */

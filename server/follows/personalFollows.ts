@@ -29,6 +29,8 @@ export function followModel(name: string, collection: string, targetField: strin
     at: { type: Date, required: true },
   });
   schema.index({ userId: 1 });
+  // Whom to notify of the thing's news: its followers and those who muted it, by one equality lookup.
+  schema.index({ [targetField]: 1 });
   return mongoose.model<FollowRecord>(name, schema, collection);
 }
 
@@ -39,6 +41,8 @@ export interface PersonalFollows {
   stateOf(userId: string, targetId: string): Promise<SubscriptionState>;
   /** Every thing the person follows or muted, by its id: one equality lookup on `userId`. */
   allOf(userId: string): Promise<Map<string, SubscriptionState>>;
+  /** Everyone with a stored choice for one thing (following or muted), by user id: one equality lookup. */
+  peopleOf(targetId: string): Promise<Map<string, SubscriptionState>>;
   /** Taking part: someone with nothing stored starts following; any stored state (a choice, following) stays. */
   followAutomatically(targetId: string, userIds: readonly string[]): Promise<void>;
 }
@@ -70,6 +74,10 @@ export function personalFollows(model: Model<FollowRecord>, targetField: string)
     async allOf(userId) {
       const found = await model.find({ userId }, { [targetField]: 1, state: 1 }).lean<(FollowRecord & Record<string, unknown>)[]>();
       return new Map(found.map((s) => [String(s[targetField]), s.state]));
+    },
+    async peopleOf(targetId) {
+      const found = await model.find({ [targetField]: targetId }, { userId: 1, state: 1 }).lean<FollowRecord[]>();
+      return new Map(found.map((s) => [String(s.userId), s.state]));
     },
     async followAutomatically(targetId, userIds) {
       await Promise.all(

@@ -4,7 +4,7 @@
  * Requests from non-browser clients carry neither and are judged by their session alone.
  */
 import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { forbidden } from './errors';
 
 export function isSameOrigin(req: IncomingMessage, allowedOrigins: readonly string[]): boolean {
@@ -23,9 +23,10 @@ export function isSameOrigin(req: IncomingMessage, allowedOrigins: readonly stri
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function refuseCrossSite(allowedOrigins: readonly string[]): RequestHandler {
+/** `exempt`: a request whose own credential is not the session (a signed token in its URL), which other sites must reach. */
+export function refuseCrossSite(allowedOrigins: readonly string[], exempt: (req: Request) => boolean = () => false): RequestHandler {
   return (req, _res, next) => {
-    if (SAFE_METHODS.has(req.method) || isSameOrigin(req, allowedOrigins)) return next();
+    if (SAFE_METHODS.has(req.method) || exempt(req) || isSameOrigin(req, allowedOrigins)) return next();
     next(forbidden('cross-site request refused'));
   };
 }

@@ -8,6 +8,7 @@ import type { Visibility } from '@shared/threads/rules';
 import type { CouncilServer } from '../realtime/io';
 import { emitPerReader } from '../realtime/perReader';
 import { issueFacts } from './presenter';
+import type { RegisterNotifications } from '../notifications/triggers/register';
 
 export const registerRooms = {
   register: 'register',
@@ -31,7 +32,7 @@ export interface RegisterBroadcast {
   support(result: Omit<SupportResult, 'supportedByMe'>): void;
 }
 
-export function createRegisterBroadcast(io: CouncilServer): RegisterBroadcast {
+export function createRegisterBroadcast(io: CouncilServer, notifications?: RegisterNotifications): RegisterBroadcast {
   return {
     created: (issue) => void io.to(registerRooms.register).emit('issue.created', issue),
     updated: (issue) => {
@@ -49,6 +50,7 @@ export function createRegisterBroadcast(io: CouncilServer): RegisterBroadcast {
         return { key: String(edit), payload: () => ({ ...comment, abilities: { edit } }) };
       }),
     history: (issueId, entry, restricted) => {
+      notifications?.history(issueId, entry);
       if (!restricted) return void io.to(registerRooms.issue(issueId)).emit('issue.history', { issueId, entry });
       const readers = registerRooms.issueReaders(issueId, restricted.visibility);
       io.to(readers).emit('issue.history', { issueId, entry });

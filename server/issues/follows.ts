@@ -22,6 +22,8 @@ export async function setIssueFollow(input: { actor: Actor; issueId: string; sta
 }
 
 export const issueFollowOf = (userId: string, issueId: string) => follows.stateOf(userId, issueId);
+/** Who follows or muted an issue (notifications). */
+export const issueFollowersOf = (issueId: string) => follows.peopleOf(issueId);
 export const issueFollowsOf = (userId: string) => follows.allOf(userId);
 /** The person took part (raised, supported, commented): they follow it now, unless they muted it. */
 export const followIssue = (issueId: string, userId: string) => follows.followAutomatically(issueId, [userId]);

@@ -7,7 +7,8 @@
 import type { MeetingStatus } from '@shared/meetings/rules';
 import type { PresenceChange } from '@shared/meetings/presence';
 import type { ChatMessage, Question, RaisedHand } from '@shared/schemas/meetings';
-import type { RoomPerson } from '@shared/schemas/threads';
+import type { Person, RoomPerson } from '@shared/schemas/threads';
+import type { MeetingNotifications, MeetingPlace } from '../notifications/triggers/meetings';
 import { rooms, type CouncilServer } from '../realtime/io';
 
 export const meetingRooms = {
@@ -30,9 +31,14 @@ export interface MeetingBroadcast {
   /** The draft minutes are out (again) for the presenting organisations to confirm. */
   minutesCirculated(organizationIds: readonly string[], meeting: { meetingId: string; title: string }): void;
   minutesPublished(organizationIds: readonly string[], meeting: { meetingId: string; title: string }): void;
+  /** The secretariat moved the meeting's status (scheduling it invites; cancelling it tells the invited). */
+  moved(meetingId: string, from: MeetingStatus, to: MeetingStatus, by: Person): void;
+  /** The secretariat edited the meeting: the invited hear of a new time or place. */
+  rescheduled(meetingId: string, before: MeetingPlace, by: Person): void;
 }
 
-export function createMeetingBroadcast(io: CouncilServer): MeetingBroadcast {
+export function createMeetingBroadcast(io: CouncilServer, notifications?: MeetingNotifications): MeetingBroadcast {
+  const notify = (what: string, work: (n: MeetingNotifications) => Promise<void>) => notifications?.run(what, () => work(notifications));
   const room = (id: string) => io.to(meetingRooms.room(id));
   const organizations = (ids: readonly string[]) => io.to(ids.map(rooms.organization));
   return {
@@ -46,10 +52,14 @@ export function createMeetingBroadcast(io: CouncilServer): MeetingBroadcast {
     floor: (meetingId, floor) => void room(meetingId).emit('meeting.floor', { meetingId, floor }),
     hands: (meetingId, hands) => void room(meetingId).emit('meeting.hands', { meetingId, hands }),
     presence: (meetingId, change) => void room(meetingId).emit('meeting.presence', { meetingId, ...change }),
+    moved: (meetingId, from, to, by) => notify('a meeting moved', (n) => n.moved(meetingId, from, to, by)),
+    rescheduled: (meetingId, before, by) => notify('a meeting changed', (n) => n.rescheduled(meetingId, before, by)),
     minutesCirculated: (ids, meeting) => {
+      notify('minutes circulated', (n) => n.minutesCirculated(ids, meeting.meetingId));
       if (ids.length) organizations(ids).emit('meeting.minutesCirculated', meeting);
     },
     minutesPublished: (ids, meeting) => {
+      notify('minutes published', (n) => n.minutesPublished(ids, meeting.meetingId));
       if (ids.length) organizations(ids).emit('meeting.minutesPublished', meeting);
     },
   };

@@ -12,7 +12,7 @@ import { IssueModel } from '../issues/model';
 import { OrganizationModel } from '../organizations/model';
 import { ThreadModel } from '../threads/model';
 import type { UserWithOrganization } from '../users/model';
-import { personOf } from '../users/person';
+import { personOf, presentPerson } from '../users/person';
 import { toActor } from '../users/presenter';
 import { invites, managedMeeting, readableMeeting } from './access';
 import { MeetingFloorModel, MeetingModel, type MeetingDocument } from './model';
@@ -109,9 +109,11 @@ export async function updateMeeting(input: {
   );
   if (body.agenda) set.agenda = await agendaOf(body.agenda);
   if (body.extraInviteeIds) set.extraInvitees = await orgRefs(body.extraInviteeIds, 'extraInviteeIds');
+  const before = { startsAt: meeting.startsAt, endsAt: meeting.endsAt, venue: meeting.venue, onlineUrl: meeting.onlineUrl };
   await MeetingModel.updateOne({ _id: meeting._id }, { $set: set });
   const updated = (await MeetingModel.findById(meeting._id))!;
   announce(broadcast, updated);
+  broadcast.rescheduled(String(meeting._id), before, presentPerson(personOf(user)));
   return presentMeeting(updated, actor);
 }
 
@@ -138,6 +140,7 @@ export async function setMeetingStatus(input: {
   const updated = (await MeetingModel.findById(meeting._id))!;
   broadcast.status(String(meeting._id), to);
   announce(broadcast, updated);
+  broadcast.moved(String(meeting._id), from, to, presentPerson(personOf(user)));
   await recordAudit({
     actor: user,
     action: 'meeting.statusChanged',

@@ -4,18 +4,28 @@
  * kind has its default (shared/notifications/kinds.ts) and e-mail is in Japanese.
  */
 import mongoose, { Schema } from 'mongoose';
-import { DEFAULT_DELIVERY, DELIVERIES, NOTIFICATION_KINDS, canTurnOff, type Delivery, type NotificationKind } from '@shared/notifications/kinds';
+import {
+  DEFAULT_DELIVERY,
+  DELIVERIES,
+  NOTIFICATION_KINDS,
+  canTurnOff,
+  type Delivery,
+  type NotificationKind,
+} from '@shared/notifications/kinds';
 import type { NotificationSettings, NotificationSettingsBody } from '@shared/schemas/notifications';
 import { badRequest } from '../http/errors';
 
 export interface SettingsRecord {
   _id: string;
-  deliveries: Partial<Record<NotificationKind, Delivery>>;
+  /** By kind, stored under `keyOf(kind)`. */
+  deliveries: Record<string, Delivery | null | undefined>;
   language: 'ja' | 'en';
   at: Date;
 }
 
-const deliveriesShape = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, { type: String, enum: DELIVERIES }]));
+/** A kind's key in storage: a dot would make a nested path (`thread.reply` → `thread: { reply }`). */
+const keyOf = (kind: NotificationKind) => kind.replace('.', '_');
+const deliveriesShape = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [keyOf(kind), { type: String, enum: DELIVERIES }]));
 const schema = new Schema<SettingsRecord>(
   {
     _id: { type: String, required: true },
@@ -55,10 +65,11 @@ export function presentSettings(settings: PersonSettings, email: string): Notifi
 /** The owner's change: the kinds named are set, the others kept. */
 export async function updateSettings(userId: string, body: NotificationSettingsBody): Promise<PersonSettings> {
   for (const [kind, delivery] of Object.entries(body.deliveries ?? {}) as [NotificationKind, Delivery][]) {
-    if (delivery === 'off' && !canTurnOff(kind)) throw badRequest(`body.deliveries.${kind}: mentions cannot be turned off`, `body.deliveries.${kind}`);
+    if (delivery === 'off' && !canTurnOff(kind))
+      throw badRequest(`body.deliveries.${kind}: mentions cannot be turned off`, `body.deliveries.${kind}`);
   }
   const set: Record<string, unknown> = { at: new Date() };
-  for (const [kind, delivery] of Object.entries(body.deliveries ?? {})) set[`deliveries.${kind}`] = delivery;
+  for (const [kind, delivery] of Object.entries(body.deliveries ?? {})) set[`deliveries.${keyOf(kind as NotificationKind)}`] = delivery;
   if (body.language) set.language = body.language;
   await NotificationSettingsModel.updateOne({ _id: userId }, { $set: set }, { upsert: true });
   return settingsFor(userId);
@@ -69,8 +80,11 @@ export async function setDelivery(userId: string, kind: NotificationKind, delive
   await updateSettings(userId, { deliveries: { [kind]: delivery } });
 }
 
-function stripNulls(deliveries: SettingsRecord['deliveries'] | undefined): PersonSettings['deliveries'] {
+function stripNulls(stored: Record<string, string | null | undefined> | undefined): PersonSettings['deliveries'] {
   const out: PersonSettings['deliveries'] = {};
-  for (const [kind, delivery] of Object.entries(deliveries ?? {})) if (delivery) out[kind as NotificationKind] = delivery as Delivery;
+  for (const kind of NOTIFICATION_KINDS) {
+    const delivery = stored?.[keyOf(kind)];
+    if (delivery) out[kind] = delivery as Delivery;
+  }
   return out;
 }

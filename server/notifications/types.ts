@@ -24,6 +24,11 @@ export interface NotifyInput {
 export interface Notifier {
   /** Queue an event: returns at once; delivery runs in the background, in order. */
   notify(input: NotifyInput): void;
+  /**
+   * Queue work that finds out whom an event concerns and then calls `notify` (reading followers,
+   * supporters, a meeting): it runs in the same background queue, so `settled` covers it too.
+   */
+  run(what: string, job: () => Promise<void>): void;
   /** Resolves when everything queued so far is stored, told and handed to the mail outbox (tests, shutdown). */
   settled(): Promise<void>;
 }
@@ -33,3 +38,9 @@ export interface Notifier {
  * (threads, issues, meetings, announcements), so the notifier never guesses a feature's rules.
  */
 export type TargetAccess = (actor: Actor, ids: readonly string[]) => Promise<Set<string>>;
+
+/** Where notifications that go by e-mail are handed over (the outbox, server/mail/). */
+export interface MailSink {
+  enqueue(items: readonly { userId: string; notification: import('@shared/schemas/notifications').Notification }[]): Promise<void>;
+  enqueueDigest(items: readonly { userId: string; notification: import('@shared/schemas/notifications').Notification }[]): Promise<void>;
+}

@@ -5,6 +5,7 @@
  * (realtime/perReader.ts): the secretariat sees hidden text, and each reader gets what they may do
  * with it. Thread activity is coalesced per thread so a busy thread does not flood lists.
  */
+import type { PostedEvent, ThreadNotifications } from '../notifications/triggers/threads';
 import { can } from '@shared/permissions';
 import { messageAbilities, threadAbilities, type ThreadFacts } from '@shared/policies/thread';
 import type { Message, MessageView, Person, Reaction, Subscription, Thread } from '@shared/schemas/threads';
@@ -33,12 +34,14 @@ export interface ForumBroadcast {
   /** The person's own choice for a thread, to their other tabs. */
   subscriptionChanged(userId: string, subscription: Subscription): void;
   presence(threadId: string, viewers: Person[]): void;
+  /** A new message was stored: those it concerns are notified (mentions, a reply, followers). */
+  posted(event: PostedEvent): void;
   close(): void;
 }
 
 const ACTIVITY_WINDOW_MS = 250;
 
-export function createForumBroadcast(io: CouncilServer): ForumBroadcast {
+export function createForumBroadcast(io: CouncilServer, notifications?: ThreadNotifications): ForumBroadcast {
   const pending = new Map<string, Thread>();
   let timer: NodeJS.Timeout | null = null;
   const flush = () => {
@@ -48,6 +51,9 @@ export function createForumBroadcast(io: CouncilServer): ForumBroadcast {
   };
 
   return {
+    posted(event) {
+      notifications?.posted(event);
+    },
     message(event, thread, forReaders, forModerators) {
       const facts = { authorId: forReaders.author.id, state: forReaders.state, parentId: forReaders.parentId };
       // Every post reaches every socket in the room: readers alike to the message rules (author or

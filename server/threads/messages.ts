@@ -230,6 +230,15 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
   ]);
   const view = presentMessage(message, [], { moderator: false });
   broadcast.message('message.created', threadFacts(updatedThread), view, view);
+  broadcast.posted({
+    thread: { id: threadId, title: updatedThread.title },
+    message: { id: String(message._id), seq, body, author: view.author },
+    mentions: {
+      users: mentions.users.map((u) => ({ id: String(u.id), displayName: u.displayName ?? '' })),
+      organizations: mentions.organizations.map((o) => ({ id: String(o.id), nameJa: o.nameJa ?? '' })),
+    },
+    parentAuthorId: parent ? String(parent.author.id) : null,
+  });
   if (parent) {
     const updatedParent = await recordReply(parent._id, at);
     broadcast.replies(threadId, String(parent._id), updatedParent.replyCount, updatedParent.lastReplyAt?.toISOString() ?? null);

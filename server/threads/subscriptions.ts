@@ -41,6 +41,8 @@ export const subscriptionsOf = (userId: string) => follows.allOf(userId);
  * Posting, starting or being mentioned: `normal` becomes `following`; a mute, or following already,
  * stays as it is.
  */
+/** Who follows or muted a thread (notifications). */
+export const subscribersOf = (threadId: string) => follows.peopleOf(threadId);
 export const followAutomatically = (threadId: string, userIds: readonly string[]) => follows.followAutomatically(threadId, userIds);
 
 /** Of the people a message mentions, those who may read its thread (the others are not told of it). */

@@ -8,7 +8,7 @@ import { createUser, listOrganizationUsers, setUserActive, updateUser } from './
 
 const errors = errorResponses;
 
-export function userRoutes({ realtime }: AppContext) {
+export function userRoutes({ realtime, notifier }: AppContext) {
   return [
     defineRoute(
       {
@@ -56,7 +56,7 @@ export function userRoutes({ realtime }: AppContext) {
         body: UserUpdateBody,
         responses: { 200: { description: 'updated', schema: User }, ...errors },
       },
-      async ({ user: by, params, body }) => presentUser(await updateUser({ by, userId: params.id, input: body, realtime })),
+      async ({ user: by, params, body }) => presentUser(await updateUser({ by, userId: params.id, input: body, realtime, notifier })),
     ),
     defineRoute(
       {

@@ -1,4 +1,7 @@
 /** Accounts: listing, creating, editing and deactivating them, and changing one's own password. */
+import { accountNotifications } from '../notifications/triggers/accounts';
+import type { Notifier } from '../notifications/types';
+import { personOf, presentPerson } from './person';
 import type { Actor } from '@shared/domain';
 import { personaOf, ROLES_BY_ORG_KIND, type Role } from '@shared/domain';
 import type { UserCreateBody, UserUpdateBody } from '@shared/schemas/users';
@@ -74,11 +77,13 @@ export async function updateUser({
   userId,
   input,
   realtime,
+  notifier,
 }: {
   by: ActingUser;
   userId: string;
   input: UserUpdateBody;
   realtime: Realtime;
+  notifier?: Notifier;
 }) {
   const actor = toActor(by);
   const user = await loadUser(userId);
@@ -88,7 +93,10 @@ export async function updateUser({
     checkRoleFits(input.role, user.organization);
   }
   await UserModel.updateOne({ _id: user._id }, input);
-  if (input.role !== undefined && input.role !== user.role) realtime.refreshUserSockets(userId);
+  if (input.role !== undefined && input.role !== user.role) {
+    realtime.refreshUserSockets(userId);
+    if (notifier) accountNotifications(notifier).roleChanged({ id: userId, displayName: user.displayName }, input.role, presentPerson(personOf(by)));
+  }
   await recordAudit({ actor: by, action: 'account.updated', target: accountTarget(user), detail: { change: input } });
   return loadUser(userId);
 }

@@ -40,15 +40,30 @@ export const AUDIT_ACTIONS = [
   'meeting.floor',
   'minutes.revised',
   'minutes.published',
+  'announcement.published',
+  'announcement.corrected',
+  'announcement.withdrawn',
+  'announcement.reminded',
   'export.issues',
   'export.attendance',
   'export.audit',
+  'export.announcementTracker',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** The first word of an action: what the secretariat filters by. */
-export const AUDIT_CATEGORIES = ['auth', 'account', 'organization', 'moderation', 'issue', 'meeting', 'minutes', 'export'] as const;
+export const AUDIT_CATEGORIES = [
+  'auth',
+  'account',
+  'organization',
+  'moderation',
+  'issue',
+  'meeting',
+  'minutes',
+  'announcement',
+  'export',
+] as const;
 export const AuditCategory = z.enum(AUDIT_CATEGORIES);
 
 /**

@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/domain';
 import { withCheckDigit } from '../../shared/corporateNumber';
 import type { Issue, IssueComment } from '../../shared/schemas/issues';
 import type { Meeting, Question } from '../../shared/schemas/meetings';
+import type { Announcement } from '../../shared/schemas/announcements';
 import type { Attachment, Message, Thread } from '../../shared/schemas/threads';
 import { ApiClient } from './client';
 import { newClientId, ok, openSocket, startThread } from './forum';
@@ -229,6 +230,22 @@ export async function createFixtures(server: TestServer) {
   const circulated = await endedWithMinutes(true);
   const published = await endedWithMinutes(false);
   expectStatus(await secretariat.post(`/api/meetings/${published.id}/minutes/publish`), 200, 'publish');
+  // お知らせ: one for the development vendors that asks each organisation to confirm, and a draft.
+  const announce = async (publish: boolean) => {
+    const a = expectStatus(
+      await secretariat.post<Announcement>('/api/announcements', {
+        title: `${word} お知らせ`,
+        body: '各社で確認してください。',
+        mustConfirm: true,
+        audience: { kind: 'developmentVendors' },
+      }),
+      201,
+      'announcement',
+    );
+    if (publish) expectStatus(await secretariat.post(`/api/announcements/${a.id}/publish`), 200, 'publish announcement');
+    return a;
+  };
+  const announcements = { developmentVendors: await announce(true), draft: await announce(false) };
   const secretariatUpload = async () =>
     expectStatus(await secretariat.upload<Attachment>('/api/attachments?name=material.png', PNG, 'image/png'), 201, 'material upload');
   const material = async () => {
@@ -263,6 +280,7 @@ export async function createFixtures(server: TestServer) {
     answeredIssue,
     answer,
     meetings: { plenary, consultation, draft, livePlenary, liveConsultation, ended, circulated, published },
+    announcements,
     question,
     managedQuestion,
     /** Fresh things for a cell that changes what it acts on. */
@@ -295,6 +313,8 @@ export async function createFixtures(server: TestServer) {
       material,
       calendarUrl: async () =>
         new URL(expectStatus(await secretariat.post<{ url: string }>('/api/me/calendar-token'), 201, 'calendar token').url).pathname,
+      announcementDraft: () => announce(false),
+      publishedAnnouncement: () => announce(true),
     },
   };
 }

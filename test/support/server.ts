@@ -7,12 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { ParsedMail } from 'mailparser';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/config';
 import { createApp, type CouncilApp } from '../../server/app';
 import { openAuditLog } from '../../server/audit/log';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection';
-import { setLogLevel } from '../../server/log';
+import { log, setLogLevel } from '../../server/log';
+import { startMailCatcher, type MailCatcher } from '../../server/mail/catcher';
+import { createMailOutbox, type MailOutbox } from '../../server/mail/outbox';
 import { seedCouncil } from '../../server/seed/seed';
 import { ApiClient, type ApiResponse } from './client';
 import { secondFactorAnswers, totpCode, type SecondFactorAnswers } from './secondFactor';
@@ -40,7 +43,18 @@ export interface TestServer {
   logIn(client: ApiClient, email: string, password?: string): Promise<ApiResponse>;
   /** Clients signed in as each of `emails`, in order. */
   signInAll<const T extends readonly string[]>(...emails: T): Promise<{ -readonly [K in keyof T]: ApiClient }>;
+  /** The server's mail, as a real SMTP server of its own (a catcher) received it. */
+  mail: TestMail;
   close(): Promise<void>;
+}
+
+export interface TestMail {
+  outbox: MailOutbox;
+  catcher: MailCatcher;
+  /** What arrived, oldest first. */
+  messages(): ParsedMail[];
+  /** The first mail that `predicate` accepts, arrived or arriving (woken by each delivery, no polling). */
+  waitFor(predicate: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
 }
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
@@ -59,7 +73,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await connectDatabase(inject('mongoUri'), { dbName });
   await seedCouncil({ demo: true });
   const audit = openAuditLog({ dataDir });
-  const council = createApp({ config, sessionSecret: randomBytes(32).toString('hex'), serveClient: false });
+  const sessionSecret = randomBytes(32).toString('hex');
+  const catcher = await startMailCatcher();
+  const outbox = createMailOutbox({ config, logger: log, sessionSecret, transport: catcher.transport(), digestTimer: false });
+  const council = createApp({ config, sessionSecret, serveClient: false, mail: outbox, mailCatcher: catcher });
   await new Promise<void>((resolve) => council.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = council.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -98,8 +115,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     signInAll(...emails) {
       return Promise.all(emails.map((e) => signIn(e))) as never;
     },
+    mail: { outbox, catcher, messages: () => catcher.messages(), waitFor: (predicate, timeoutMs) => catcher.waitFor(predicate, timeoutMs) },
     async close() {
       await council.close();
+      await outbox.close();
+      await catcher.close();
       await audit.close();
       await disconnectDatabase();
       rmSync(dataDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RealtimeSession } from '@client/realtime/RealtimeSession';
 import { MeetingNotices } from '@client/pages/meetings/MeetingNotices';
+import { AnnouncementBanner } from './AnnouncementBanner';
 import { useCurrentUser } from './CurrentUser';
 import { SiteHeader } from './SiteHeader';
 import { SiteFooter } from './SiteFooter';
@@ -24,6 +25,7 @@ export function AppShell() {
       <SiteHeader />
       <main id="main-content" ref={mainRef} className="main" tabIndex={-1}>
         <div className="container">
+          <AnnouncementBanner />
           <MeetingNotices />
           <Outlet />
         </div>

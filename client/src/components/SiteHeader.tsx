@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MainNav } from './MainNav';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { SignedInUser } from './SignedInUser';
 
 /** Council name, main navigation, the signed-in person and the language switch. */
@@ -38,6 +39,7 @@ export function SiteHeader() {
         </div>
         <div id="site-header-panel" className={menuOpen ? 'site-header__panel is-open' : 'site-header__panel'}>
           <div className="site-header__tools">
+            <NotificationBell />
             <SignedInUser />
             <LanguageSwitch />
           </div>

@@ -14,6 +14,7 @@ export const auditEn: AuditMessages = {
     issue: 'Issues',
     meeting: 'Meetings',
     minutes: 'Minutes',
+    announcement: 'Announcements',
     export: 'Exports',
   },
   actions: {
@@ -64,10 +65,17 @@ export const auditEn: AuditMessages = {
       revised: 'Circulated minutes revised (confirmations reset)',
       published: 'Minutes published',
     },
+    announcement: {
+      published: 'Announcement published',
+      corrected: 'Published announcement corrected',
+      withdrawn: 'Announcement withdrawn',
+      reminded: 'Confirmation reminder sent',
+    },
     export: {
       issues: 'Issue register exported',
       attendance: 'Attendance exported',
       audit: 'Audit log exported',
+      announcementTracker: 'Announcement confirmations exported',
     },
   },
   channels: {
@@ -82,6 +90,7 @@ export const auditEn: AuditMessages = {
     meeting: 'Meeting',
     thread: 'Thread',
     message: 'Post',
+    announcement: 'Announcement',
   },
   filters: {
     title: 'Filters',

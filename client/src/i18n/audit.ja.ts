@@ -22,6 +22,7 @@ export const auditJa = {
     issue: '課題',
     meeting: '会議',
     minutes: '議事録',
+    announcement: 'お知らせ',
     export: 'データの出力',
   } satisfies Record<AuditCategory, string>,
   actions: {
@@ -72,10 +73,17 @@ export const auditJa = {
       revised: '回覧中の議事録の修正（確認をやり直し）',
       published: '議事録の公開',
     },
+    announcement: {
+      published: 'お知らせの公開',
+      corrected: '公開中のお知らせの訂正',
+      withdrawn: 'お知らせの取り下げ',
+      reminded: 'お知らせの確認督促',
+    },
     export: {
       issues: '課題管理表の出力',
       attendance: '出欠の出力',
       audit: '監査ログの出力',
+      announcementTracker: 'お知らせ確認状況の出力',
     },
   } satisfies ActionLabels,
   channels: {
@@ -90,6 +98,7 @@ export const auditJa = {
     meeting: '会議',
     thread: 'スレッド',
     message: '投稿',
+    announcement: 'お知らせ',
   },
   filters: {
     title: '絞り込み',

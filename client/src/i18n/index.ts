@@ -8,6 +8,12 @@ import { ja, type Messages } from './ja';
 import { en } from './en';
 import { auditJa, type AuditMessages } from './audit.ja';
 import { auditEn } from './audit.en';
+import { mailJa, type MailMessages } from './mail.ja';
+import { mailEn } from './mail.en';
+import { notificationsJa, type NotificationMessages } from './notifications.ja';
+import { notificationsEn } from './notifications.en';
+import { announcementsJa, type AnnouncementMessages } from './announcements.ja';
+import { announcementsEn } from './announcements.en';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,7 +21,14 @@ export type Language = (typeof LANGUAGES)[number];
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & { audit: AuditMessages } };
+    resources: {
+      translation: Messages & {
+        audit: AuditMessages;
+        mail: MailMessages;
+        notifications: NotificationMessages;
+        announcements: AnnouncementMessages;
+      };
+    };
   }
 }
 
@@ -49,7 +62,10 @@ i18n.on('languageChanged', (language) => {
 
 void i18n.use(initReactI18next).init({
   // The audit log's messages are mounted here, beside those ja.ts and en.ts mount themselves.
-  resources: { ja: { translation: { ...ja, audit: auditJa } }, en: { translation: { ...en, audit: auditEn } } },
+  resources: {
+    ja: { translation: { ...ja, audit: auditJa, mail: mailJa, notifications: notificationsJa, announcements: announcementsJa } },
+    en: { translation: { ...en, audit: auditEn, mail: mailEn, notifications: notificationsEn, announcements: announcementsEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'ja',
   supportedLngs: [...LANGUAGES],

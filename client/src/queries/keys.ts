@@ -6,7 +6,9 @@
  * their own) so invalidating one feature never touches another's caches.
  */
 import type { AuditExportQuery } from '@shared/schemas/audit';
+import type { InboxTab } from '@shared/notifications/kinds';
 import type { OrganizationQuery } from '@shared/schemas/organizations';
+import type { AnnouncementListFilters, TrackerFilters } from './announcements';
 import type { IssueListParams } from './issues';
 import type { MeetingListFilters, MinutesArchiveParams } from './meetings';
 import type { ThreadFilters } from './threads';
@@ -85,4 +87,29 @@ export const meetingKeys = {
 
 export const auditKeys = {
   list: (filters: AuditExportQuery) => ['audit', 'list', filters] as const,
+};
+
+/** The person's inbox (one infinite list per tab), the bell's unread count and their notification settings. */
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  inboxes: ['notifications', 'inbox'] as const,
+  inbox: (tab: InboxTab) => ['notifications', 'inbox', tab] as const,
+  unread: ['notifications', 'unread'] as const,
+  settings: ['notifications', 'settings'] as const,
+};
+
+/** お知らせ: lists (per filter), one announcement, the banner's pending list and the secretariat's trackers. */
+export const announcementKeys = {
+  all: ['announcements'] as const,
+  lists: ['announcements', 'list'] as const,
+  list: (filters: AnnouncementListFilters) => ['announcements', 'list', filters] as const,
+  detail: (id: string) => ['announcements', 'detail', id] as const,
+  pending: ['announcements', 'pending'] as const,
+  trackers: ['announcements', 'tracker'] as const,
+  tracker: (id: string, filters: TrackerFilters) => ['announcements', 'tracker', id, filters] as const,
+};
+
+/** A mail's unsubscribe link: what its token stops (public; the token is the credential). */
+export const mailKeys = {
+  unsubscribe: (token: string) => ['mail', 'unsubscribe', token] as const,
 };

@@ -4,6 +4,7 @@ import { queryClient } from '@client/queries/queryClient';
 import { meKeys } from '@client/queries/keys';
 import type { LoginNotice } from '@client/pages/loginNotice';
 import { connectRealtime, disconnectRealtime, type SessionEndReason } from './socket';
+import { listenForNotificationEvents } from './notificationEvents';
 import { listenForThreadEvents } from './threadEvents';
 
 const SESSION_END_NOTICE = {
@@ -28,8 +29,10 @@ export function RealtimeSession({ userId }: { userId: string }) {
       },
     });
     const stopThreadEvents = listenForThreadEvents(socket, queryClient);
+    const stopNotificationEvents = listenForNotificationEvents(socket, queryClient);
     return () => {
       stopThreadEvents();
+      stopNotificationEvents();
       disconnectRealtime();
     };
   }, [userId, endSession]);

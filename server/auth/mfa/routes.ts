@@ -26,7 +26,7 @@ import {
 const errors = { ...errorResponses, 429: { description: 'too many wrong codes: the account is locked for a while', schema: ErrorBody } };
 const tag = 'auth';
 
-export function secondFactorRoutes({ throttle, realtime }: AppContext) {
+export function secondFactorRoutes({ throttle, realtime, notifier }: AppContext) {
   return [
     defineRoute(
       {
@@ -50,7 +50,7 @@ export function secondFactorRoutes({ throttle, realtime }: AppContext) {
           allowRecoveryCode: true,
           wrong: (message, field) => new HttpError(401, 'unauthenticated', message, field),
         });
-        await completeSignIn(req, pending.user, [...pending.factors, used]);
+        await completeSignIn(req, pending.user, [...pending.factors, used], notifier);
         return presentMe(pending.user, req.session.factors);
       },
     ),

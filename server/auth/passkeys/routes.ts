@@ -18,7 +18,7 @@ import { listPasskeys, provePasskey, registerPasskey, registrationOptions, remov
 const tag = 'auth';
 const errors = { ...errorResponses, 429: { description: 'too many failed attempts: locked for a while', schema: ErrorBody } };
 
-export function passkeyRoutes({ config, throttle }: AppContext) {
+export function passkeyRoutes({ config, throttle, notifier }: AppContext) {
   return [
     defineRoute(
       {
@@ -106,7 +106,7 @@ export function passkeyRoutes({ config, throttle }: AppContext) {
         const userId = await provePasskey({ req, config, throttle, response: body.response });
         const user = pending?.user ?? (await findUserWithOrganization(userId));
         if (!user?.active) throw unauthenticated('this account cannot sign in');
-        await completeSignIn(req, user, [...(pending?.factors ?? []), 'passkey']);
+        await completeSignIn(req, user, [...(pending?.factors ?? []), 'passkey'], notifier);
         return presentMe(user, req.session.factors);
       },
     ),

@@ -4,6 +4,7 @@ import { LanguageSwitch } from '@client/components/LanguageSwitch';
 import { AccountDetails } from './AccountDetails';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { SecuritySection } from '@client/pages/security/SecuritySection';
+import { ProfileNotificationsSection } from '@client/pages/notifications/ProfileNotificationsSection';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function ProfilePage() {
         <p className="muted">{t('language.note')}</p>
         <LanguageSwitch />
       </section>
+      <ProfileNotificationsSection />
       <section className="section" aria-labelledby="profile-password-title">
         <h2 id="profile-password-title">{t('profile.password.title')}</h2>
         <ChangePasswordForm />

@@ -8,6 +8,7 @@ import { usePageTitle } from '@client/components/usePageTitle';
 import { useThreadDetail } from '@client/queries/threads';
 import { useThreadTimeline } from '@client/queries/threadMessages';
 import { ThreadConversation } from './ThreadConversation';
+import { useMessageNumberLink } from './useMessageNumberLink';
 import { useThreadRoom } from './useThreadRoom';
 
 function BackLink() {
@@ -39,6 +40,7 @@ function ThreadView({ threadId }: { threadId: string }) {
   const detail = useThreadDetail(threadId);
   const timeline = useThreadTimeline(threadId);
   const room = useThreadRoom(threadId, timeline.isSuccess && detail.isSuccess);
+  useMessageNumberLink(threadId);
   usePageTitle(detail.data?.thread.title ?? t('threads.title'));
 
   const failure = (!detail.data && detail.error) || (!timeline.data && timeline.error) || room.refusal;
