@@ -14,3 +14,6 @@ export {
 export { IssueCommentModel, IssueHistoryModel, IssueLinkModel, IssueModel, IssueSupportModel } from './issues/model';
 export { CalendarTokenModel, ChatModel, MeetingModel, QuestionModel, QuestionSupportModel, RsvpModel } from './meetings/model';
 export { AuditEntryModel } from './audit/model';
+export { InboxStateModel, NotificationModel } from './notifications/model';
+export { NotificationSettingsModel } from './notifications/settings';
+export { DigestItemModel, MailClaimModel, OutboxModel } from './mail/model';

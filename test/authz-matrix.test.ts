@@ -27,6 +27,7 @@ import {
 } from './support/authz';
 import { register as registerPasskey } from './support/softAuthenticator';
 import { startTestServer, type TestServer } from './support/server';
+import { signUnsubscribeToken, unsubscribeKey } from '../server/mail/unsubscribe';
 
 /**
  * What a cell must come to: allowed (any 2xx / an ok ack), or the refusal's status. 400 is let
@@ -129,6 +130,10 @@ function onlyPublishedMinutes(res: ApiResponse, p: Persona, fx: Fixtures) {
   for (const m of [fx.meetings.ended, fx.meetings.circulated, fx.meetings.draft])
     expect(listed, `${p.key} finds unpublished minutes`).not.toContain(m.id);
 }
+
+/** An unsubscribe link's token, as the vendor member's reply e-mails carry it. */
+const unsubscribeTokenOf = (fx: Fixtures) =>
+  signUnsubscribeToken(unsubscribeKey(server.sessionSecret), fx.personas.vendorMember.actor!.id, 'thread.reply');
 
 // ————— REST: one entry (or one per fixture) per route of the table —————
 
@@ -523,6 +528,66 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
 
   // The register (docs/REGISTER.md).
   'GET /issues': { rule: 'issue.read', fixture: '—', expect: by('issue.read'), request: () => ({ path: '/api/issues' }) },
+  'GET /mail/unsubscribe': {
+    rule: 'public: the signed token from the e-mail is the credential (test/mail.test.ts)',
+    fixture: "a token for the vendor member's reply e-mails, from a fresh client",
+    expect: everyone,
+    request: (fx) => ({ path: `/api/mail/unsubscribe?token=${unsubscribeTokenOf(fx)}`, client: server.client() }),
+  },
+  'POST /mail/unsubscribe': {
+    rule: 'public: the signed token from the e-mail is the credential (one-click, RFC 8058)',
+    fixture: "a token for the vendor member's reply e-mails, from a fresh client",
+    expect: everyone,
+    request: (fx) => ({ path: `/api/mail/unsubscribe?token=${unsubscribeTokenOf(fx)}`, body: {}, client: server.client() }),
+  },
+  'GET /dev/mail': {
+    rule: 'signed in (outside production, the local mail catcher)',
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/dev/mail' }),
+  },
+  'GET /dev/mail/:id': {
+    rule: 'signed in (outside production, the local mail catcher); a number never caught is 404',
+    fixture: 'a caught-mail number that does not exist',
+    expect: () => 404,
+    request: () => ({ path: '/api/dev/mail/999999' }),
+  },
+  'GET /notifications': {
+    rule: "signed in (one's own inbox; what it lists is checked per target: test/notifications.test.ts)",
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/notifications?tab=all' }),
+  },
+  'GET /notifications/unread': {
+    rule: "signed in (one's own count)",
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/notifications/unread' }),
+  },
+  'POST /notifications/read': {
+    rule: "signed in (only one's own notifications are marked: test/notifications.test.ts)",
+    fixture: "a well-formed id of nobody's notification",
+    expect: everyone,
+    request: () => ({ path: '/api/notifications/read', body: { ids: [`${'0'.repeat(24)}:1`] } }),
+  },
+  'POST /notifications/read-all': {
+    rule: "signed in (one's own inbox)",
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/notifications/read-all', body: {} }),
+  },
+  'GET /me/notification-settings': {
+    rule: "signed in (one's own settings)",
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/me/notification-settings' }),
+  },
+  'PUT /me/notification-settings': {
+    rule: "signed in (one's own settings)",
+    fixture: '—',
+    expect: everyone,
+    request: () => ({ path: '/api/me/notification-settings', body: { deliveries: { 'thread.activity': 'inbox' } } }),
+  },
   'GET /register-views': {
     rule: "issue.read (one's own saved views)",
     fixture: '—',
@@ -862,6 +927,113 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     fixture: '—',
     expect: by('audit.read'),
     request: () => ({ path: '/api/audit/export.csv' }),
+  },
+
+  // お知らせ (docs/ANNOUNCEMENTS.md). The fixture is published for the development vendors and asks each organisation to
+  // confirm: anyone else is told it is not found, as a draft is to everyone but the secretariat.
+  'GET /announcements': {
+    rule: 'signed in; lists what the person may read (the secretariat: drafts too)',
+    fixture: 'an announcement for the development vendors, and a draft',
+    expect: everyone,
+    request: () => ({ path: '/api/announcements?page=1' }),
+    check: (res, p, fx) => {
+      const ids = (res.body as { announcements: Array<{ id: string }> }).announcements.map((a) => a.id);
+      const o = p.actor!.organization;
+      const secretariat = allows(p, 'announcement.publish');
+      const addressed = o.kind === 'vendor' && o.vendorType === 'development';
+      expect(ids.includes(fx.announcements.developmentVendors.id), `${p.key} lists the development vendors' announcement`).toBe(
+        secretariat || addressed,
+      );
+      expect(ids.includes(fx.announcements.draft.id), `${p.key} lists the draft`).toBe(secretariat);
+    },
+  },
+  'POST /announcements': {
+    rule: 'announcement.publish',
+    fixture: 'a new draft for everyone',
+    expect: by('announcement.publish'),
+    request: () => ({ path: '/api/announcements', body: { title: '行列のお知らせ', body: '本文', audience: { kind: 'everyone' } } }),
+  },
+  'GET /announcements/pending': {
+    rule: "signed in; only announcements addressed to one's organisation",
+    fixture: 'an announcement for the development vendors',
+    expect: everyone,
+    request: () => ({ path: '/api/announcements/pending' }),
+    check: (res, p, fx) => {
+      const ids = (res.body as { announcements: Array<{ id: string }> }).announcements.map((a) => a.id);
+      const o = p.actor!.organization;
+      if (!(o.kind === 'vendor' && o.vendorType === 'development'))
+        expect(ids, `${p.key} is asked to confirm another audience's announcement`).not.toContain(fx.announcements.developmentVendors.id);
+    },
+  },
+  'GET /announcements/:id': [
+    {
+      rule: 'published and addressed to the organisation, or announcement.publish; else not found',
+      fixture: 'an announcement for the development vendors',
+      expect: (p) => {
+        const o = p.actor!.organization;
+        return allows(p, 'announcement.publish') || (o.kind === 'vendor' && o.vendorType === 'development') ? 'ok' : 404;
+      },
+      request: (fx) => ({ path: `/api/announcements/${fx.announcements.developmentVendors.id}` }),
+    },
+    {
+      rule: 'a draft: announcement.publish; else not found',
+      fixture: 'a draft announcement',
+      expect: (p) => (allows(p, 'announcement.publish') ? 'ok' : 404),
+      request: (fx) => ({ path: `/api/announcements/${fx.announcements.draft.id}` }),
+    },
+  ],
+  'PATCH /announcements/:id': {
+    rule: 'announcement.publish',
+    fixture: 'a fresh draft (refused: the draft fixture)',
+    expect: by('announcement.publish'),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/announcements/${willSucceed ? (await fx.fresh.announcementDraft()).id : fx.announcements.draft.id}`,
+      body: { title: '行列のお知らせ（修正）' },
+    }),
+  },
+  'POST /announcements/:id/publish': {
+    rule: 'announcement.publish',
+    fixture: 'a fresh draft (refused: the draft fixture)',
+    expect: by('announcement.publish'),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/announcements/${willSucceed ? (await fx.fresh.announcementDraft()).id : fx.announcements.draft.id}/publish`,
+    }),
+  },
+  'POST /announcements/:id/withdraw': {
+    rule: 'announcement.publish',
+    fixture: 'a fresh published announcement (refused: the published fixture)',
+    expect: by('announcement.publish'),
+    request: async (fx, _p, willSucceed) => ({
+      path: `/api/announcements/${willSucceed ? (await fx.fresh.publishedAnnouncement()).id : fx.announcements.developmentVendors.id}/withdraw`,
+    }),
+  },
+  'POST /announcements/:id/confirm': {
+    rule: 'readable (else not found), then announcement.confirm: a member of an addressed organisation, once per organisation',
+    fixture: 'an announcement for the development vendors that asks for confirmation',
+    expect: (p) => {
+      const o = p.actor!.organization;
+      if (allows(p, 'announcement.publish')) return 403;
+      return o.kind === 'vendor' && o.vendorType === 'development' ? by('announcement.confirm')(p) : 404;
+    },
+    request: (fx) => ({ path: `/api/announcements/${fx.announcements.developmentVendors.id}/confirm` }),
+  },
+  'GET /announcements/:id/tracker': {
+    rule: 'announcement.publish',
+    fixture: 'an announcement for the development vendors',
+    expect: by('announcement.publish'),
+    request: (fx) => ({ path: `/api/announcements/${fx.announcements.developmentVendors.id}/tracker` }),
+  },
+  'GET /announcements/:id/tracker.xlsx': {
+    rule: 'announcement.publish',
+    fixture: 'an announcement for the development vendors',
+    expect: by('announcement.publish'),
+    request: (fx) => ({ path: `/api/announcements/${fx.announcements.developmentVendors.id}/tracker.xlsx?state=unconfirmed` }),
+  },
+  'POST /announcements/:id/remind': {
+    rule: 'announcement.publish (while some addressed organisation has not confirmed)',
+    fixture: 'an announcement for the 67 development vendors, confirmed by two at most',
+    expect: by('announcement.publish'),
+    request: (fx) => ({ path: `/api/announcements/${fx.announcements.developmentVendors.id}/remind` }),
   },
 };
 

@@ -88,13 +88,17 @@ export function createNotifier({ io, logger, mail }: NotifierOptions): Notifier 
       });
     }
     if (!pending.length) return;
-    const stored = await storeNotifications(pending);
+    // The bells ring as soon as the notifications are stored, before the states move on (store.ts).
+    const stored = await storeNotifications(pending, (batch) => {
+      for (const { record, unread } of batch) {
+        io.to(rooms.user(String(record.userId))).emit('notification.new', { notification: presentNotification(record, false), unread });
+      }
+    });
     const email: { userId: string; notification: ReturnType<typeof presentNotification> }[] = [];
     const digest: typeof email = [];
-    for (const { record, unread } of stored) {
+    for (const { record } of stored) {
       const userId = String(record.userId);
       const notification = presentNotification(record, false);
-      io.to(rooms.user(userId)).emit('notification.new', { notification, unread });
       const delivery = deliveries.get(userId);
       // A batch moved to the top is mailed once, when it starts (count 1): not once per message.
       if (record.kind === 'thread.activity' && record.count > (counts.get(userId) ?? 1)) continue;

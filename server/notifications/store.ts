@@ -38,22 +38,30 @@ export interface Stored {
 }
 
 const MAX_ROUNDS = 8;
-const CHUNK = 500;
+const CHUNK = 2000;
+/** Per-person state updates at once (thread activity: each person's update differs). */
+const PARALLEL_UPDATES = 32;
 
-/** Store one notification per item (one item per person). Returns what was stored, in no particular order. */
-export async function storeNotifications(items: readonly Pending[]): Promise<Stored[]> {
+/**
+ * Store one notification per item (one item per person). `stored` hears each batch as soon as its
+ * notifications are inserted, before the people's states are moved on (the slow part on the embedded
+ * engine: 0.7 ms a state, against 0.2 ms a notification inserted), so bells ring early.
+ */
+export async function storeNotifications(items: readonly Pending[], stored?: (batch: readonly Stored[]) => void): Promise<Stored[]> {
   const out: Stored[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await storeChunk(items.slice(i, i + CHUNK))));
+  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await storeChunk(items.slice(i, i + CHUNK), stored)));
   return out;
 }
 
-async function storeChunk(items: readonly Pending[]): Promise<Stored[]> {
+async function storeChunk(items: readonly Pending[], tell?: (batch: readonly Stored[]) => void): Promise<Stored[]> {
   const stored: Stored[] = [];
   let todo = items;
+  /** Numbers each person already failed to claim: another process took them, so the next try starts above. */
+  const taken = new Map<string, { seq: number; streamSeq: number }>();
   for (let round = 0; todo.length && round < MAX_ROUNDS; round++) {
     const states = await statesOf(todo.map((p) => p.userId));
     const bumped = await batchedUnread(todo, states);
-    const planned = todo.map((p) => plan(p, states.get(p.userId)!, bumped.get(p.userId)));
+    const planned = todo.map((p) => plan(p, states.get(p.userId)!, bumped.get(p.userId), taken.get(p.userId)));
     const failed = new Set<number>();
     try {
       await mongoose.connection.collection<NotificationRecord>('notifications').insertMany(
@@ -69,8 +77,12 @@ async function storeChunk(items: readonly Pending[]): Promise<Stored[]> {
       }
     }
     const done = planned.filter((_p, i) => !failed.has(i));
+    const batch = done.map((p) => ({ record: p.record, unread: p.unread }));
+    tell?.(batch);
     await finish(done);
-    for (const p of done) stored.push({ record: p.record, unread: p.unread });
+    stored.push(...batch);
+    for (const i of failed)
+      taken.set(planned[i]!.record.userId.toHexString(), { seq: planned[i]!.record.seq, streamSeq: planned[i]!.record.streamSeq });
     todo = todo.filter((_p, i) => failed.has(i));
   }
   if (todo.length) throw new Error(`notifications: ${todo.length} could not be numbered after ${MAX_ROUNDS} rounds`);
@@ -127,10 +139,15 @@ interface Planned {
   unread: number;
 }
 
-function plan(p: Pending, state: InboxStateRecord, replaces: NotificationRecord | undefined): Planned {
+function plan(
+  p: Pending,
+  state: InboxStateRecord,
+  replaces: NotificationRecord | undefined,
+  taken: { seq: number; streamSeq: number } | undefined,
+): Planned {
   const stream = streamOf(p.kind);
-  const seq = state.lastSeq + 1;
-  const streamSeq = (state.streams[stream] ?? 0) + 1;
+  const seq = Math.max(state.lastSeq, taken?.seq ?? 0) + 1;
+  const streamSeq = Math.max(state.streams[stream] ?? 0, taken?.streamSeq ?? 0) + 1;
   const record: NotificationRecord = {
     _id: notificationId(p.userId, seq),
     userId: new mongoose.Types.ObjectId(p.userId),
@@ -150,27 +167,43 @@ function plan(p: Pending, state: InboxStateRecord, replaces: NotificationRecord 
   return { record, replaces, state, unread: state.unread + (replaces ? 0 : 1) };
 }
 
-/** After the inserts: the states move on, and batches moved to the top leave their old place. */
+/**
+ * After the inserts: the states move on, and batches moved to the top leave their old place. The
+ * numbers move by `$inc`, so the many people an announcement reaches share one update document and
+ * one `updateMany` (2,000 states in 1.5 s on the embedded engine; a `bulkWrite` of 200 different
+ * updates stalled it past the driver's timeout). A number left behind by a race between processes is
+ * only a gap, which pages step over; a number run ahead is claimed again by the next insert.
+ */
 async function finish(done: readonly Planned[]): Promise<void> {
   if (!done.length) return;
+  const states = mongoose.connection.collection<InboxStateRecord>('inbox_state');
   const replaced = done.flatMap((p) => (p.replaces ? [p.replaces._id] : []));
-  const updates = done.map((p) => {
-    const set: Record<string, unknown> = {};
-    const batch = p.record.kind === 'thread.activity' ? p.record.target.id : null;
-    if (batch) set[`batches.${batch}`] = p.record.seq;
-    return {
-      updateOne: {
-        filter: { _id: p.state._id },
-        update: {
-          $max: { lastSeq: p.record.seq, [`streams.${p.record.stream}`]: p.record.streamSeq },
-          $inc: { unread: p.replaces ? 0 : 1 },
-          ...(batch ? { $set: set } : {}),
-        },
-      },
+  const shared = new Map<string, { update: Record<string, unknown>; ids: string[] }>();
+  const own: { id: string; update: Record<string, unknown> }[] = [];
+  for (const p of done) {
+    const inc = {
+      lastSeq: p.record.seq - p.state.lastSeq,
+      [`streams.${p.record.stream}`]: p.record.streamSeq - (p.state.streams[p.record.stream] ?? 0),
+      unread: p.replaces ? 0 : 1,
     };
-  });
+    if (p.record.kind === 'thread.activity') {
+      own.push({ id: p.state._id, update: { $inc: inc, $set: { [`batches.${p.record.target.id}`]: p.record.seq } } });
+    } else {
+      const key = JSON.stringify(inc);
+      const group = shared.get(key) ?? { update: { $inc: inc }, ids: [] };
+      group.ids.push(p.state._id);
+      shared.set(key, group);
+    }
+  }
   await Promise.all([
-    mongoose.connection.collection<InboxStateRecord>('inbox_state').bulkWrite(updates, { ordered: false }),
+    ...[...shared.values()].map((g) =>
+      g.ids.length === 1 ? states.updateOne({ _id: g.ids[0]! }, g.update) : states.updateMany({ _id: { $in: g.ids } }, g.update),
+    ),
+    inTurns(own, (o) => states.updateOne({ _id: o.id }, o.update)),
     replaced.length ? NotificationModel.deleteMany({ _id: mongoose.trusted({ $in: replaced }) }) : null,
   ]);
+}
+
+async function inTurns<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += PARALLEL_UPDATES) await Promise.all(items.slice(i, i + PARALLEL_UPDATES).map(work));
 }

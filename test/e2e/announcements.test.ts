@@ -105,4 +105,27 @@ describe('announcements in the browser', () => {
     },
     E2E_TEST_TIMEOUT,
   );
+
+  it(
+    'the editor names organisations one by one and refuses an empty choice beside the field',
+    async (test) => {
+      const { page: s } = await suite.person(test, 'secretariat@demo.example', '/announcements/new');
+      await expectVisible(s.getByRole('heading', { level: 1, name: 'お知らせを作成' }));
+      await s.getByLabel('件名').fill('個別のお知らせ');
+      await s.getByRole('textbox', { name: '本文' }).fill('対象の組織にのみお知らせします。');
+      await s.getByRole('radio', { name: '指定した組織' }).check();
+      await s.getByRole('button', { name: '下書きとして保存' }).click();
+      await expectVisible(s.getByText('組織を1つ以上選んでください。'));
+      const pick = s.getByRole('combobox', { name: '組織を追加' });
+      await pick.selectOption({ label: '厚生労働省' });
+      await s.getByRole('button', { name: '追加' }).click();
+      await expectVisible(s.getByRole('button', { name: '厚生労働省を外す' }));
+      await expectVisible(s.getByText('1組織を指定しています。'));
+      await s.getByRole('button', { name: '下書きとして保存' }).click();
+      await expectVisible(s.getByRole('heading', { level: 1, name: '個別のお知らせ' }));
+      const audience = s.locator('.facts__row').filter({ hasText: '対象' });
+      expect(await audience.innerText()).toContain('厚生労働省');
+    },
+    E2E_TEST_TIMEOUT,
+  );
 });

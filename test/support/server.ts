@@ -22,6 +22,8 @@ import { secondFactorAnswers, totpCode, type SecondFactorAnswers } from './secon
 
 export interface TestServer {
   baseUrl: string;
+  /** The secret sessions (and e-mail unsubscribe links) are signed with. */
+  sessionSecret: string;
   council: CouncilApp;
   config: Config;
   dbName: string;
@@ -104,6 +106,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   }
   return {
     baseUrl,
+    sessionSecret,
     council,
     config,
     dbName,
