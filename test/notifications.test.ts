@@ -14,6 +14,8 @@ import type { ApiClient } from './support/client';
 import { nextEvent, openSocket, postMessage, startThread } from './support/forum';
 import type { Me } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
+import { meetingNotifications } from '../server/notifications/triggers/meetings';
+import { headerOf } from './support/mail';
 
 let server: TestServer;
 let dev: ApiClient;
@@ -319,5 +321,102 @@ describe('losing access', () => {
       expect((await secretariat.patch(`/api/organizations/${orgId}`, { vendorType: 'development' })).status).toBe(200);
     }
     expect(await about(dev2, 'thread.mention', thread.id)).toHaveLength(1);
+  });
+});
+
+describe('minutes and action items', () => {
+  it('circulated minutes reach the presenters, published minutes the invited, an action item its organisation — and again once when due', async () => {
+    const created = await secretariat.post<Meeting>('/api/meetings', {
+      kind: 'plenary',
+      title: '第6回 全体会議（通知）',
+      startsAt: '2026-11-10T14:00:00+09:00',
+      endsAt: '2026-11-10T16:00:00+09:00',
+      agenda: [{ title: '議題', minutes: 30, presenterOrganizationId: me.get(dev)!.organization.id }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const m = created.body;
+    for (const to of ['scheduled', 'live', 'ended'])
+      expect((await secretariat.post(`/api/meetings/${m.id}/status`, { to })).status).toBe(200);
+    // Due the day after tomorrow, Japan time.
+    const due = new Date(Date.now() + 2 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+    const minutes = await secretariat.put(`/api/meetings/${m.id}/minutes`, {
+      items: [
+        {
+          agendaItemId: m.agenda[0]!.id,
+          summary: '議論した。',
+          actionItems: [{ text: '移行計画を提出する', ownerOrganizationId: me.get(support)!.organization.id, dueDate: due }],
+        },
+      ],
+    });
+    expect(minutes.status, JSON.stringify(minutes.body)).toBe(200);
+    expect((await secretariat.post(`/api/meetings/${m.id}/minutes/circulate`)).status).toBe(200);
+    expect(names(await told('minutes.circulated', m.id))).toEqual(['dev-admin@demo.example', 'dev@demo.example']);
+    expect((await secretariat.post(`/api/meetings/${m.id}/minutes/publish`)).status).toBe(200);
+    expect(names(await told('minutes.published', m.id))).toEqual(names(everyone()));
+    expect(names(await told('action.assigned', m.id))).toEqual(['support@demo.example']);
+    expect((await about(support, 'action.assigned', m.id))[0]!.detail.excerpt).toBe('移行計画を提出する');
+
+    const jobs = meetingNotifications(server.council.notifier);
+    expect(await jobs.actionsDue()).toBeGreaterThanOrEqual(1);
+    expect(names(await told('action.due', m.id))).toEqual(['support@demo.example']);
+    // Told once: the next run finds it claimed.
+    await jobs.actionsDue();
+    await settled();
+    expect(await about(support, 'action.due', m.id)).toHaveLength(1);
+  });
+});
+
+describe('a new browser', () => {
+  it('tells the person of a sign-in from a browser the account has not used, once', async () => {
+    const firefox = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
+    const signIn = async () => {
+      const res = await server
+        .client()
+        .post('/api/auth/login', { email: 'jlis@demo.example', password: 'council-demo' }, { 'user-agent': firefox });
+      expect(res.status).toBe(200);
+    };
+    await signIn();
+    await signIn();
+    await settled();
+    const told = await about(jlis, 'account.newSignIn', idOf(jlis));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.detail.browser).toMatch(/^Firefox on Windows/);
+    expect(told[0]!.actor).toBeNull();
+  });
+});
+
+describe('announcements', () => {
+  it('an announcement to development vendors reaches exactly their members; a reminder only those not yet confirmed', async () => {
+    const draft = await secretariat.post<{ id: string }>('/api/announcements', {
+      title: '開発状況調査のお願い',
+      body: '期限までにご回答ください。',
+      importance: 'high',
+      mustConfirm: true,
+      audience: { kind: 'developmentVendors' },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const id = draft.body.id;
+    expect((await secretariat.post(`/api/announcements/${id}/publish`, {})).status).toBe(200);
+    const developers = ['dev-admin@demo.example', 'dev2@demo.example', 'dev@demo.example'];
+    expect(names(await told('announcement.published', id))).toEqual(developers);
+    const [published] = await about(dev, 'announcement.published', id);
+    expect(published).toMatchObject({ stream: 'announcements', detail: { importance: 'high' } });
+    expect((await inbox(dev, 'announcements')).notifications.map((n) => n.target.id)).toContain(id);
+
+    // 開発ベンダーA confirms as an organisation: only dev2's organisation is reminded.
+    expect((await dev.post(`/api/announcements/${id}/confirm`, {})).status).toBeLessThan(300);
+    expect((await secretariat.post(`/api/announcements/${id}/remind`, {})).status).toBeLessThan(300);
+    expect(names(await told('announcement.reminder', id))).toEqual(['dev2@demo.example']);
+  });
+});
+
+describe('e-mail', () => {
+  it('a mention (e-mail by default) is mailed to the person, in Japanese, with a link to the message', async () => {
+    const { thread } = await startThread(dev, { title: 'メールで届く' });
+    const message = await postMessage(dev, thread.id, `${mentionToken('user', idOf(ministry))} 回答をお願いします`);
+    const mail = await server.mail.waitFor((m) => m.text?.includes('回答をお願いします') === true);
+    expect(mail.to && 'value' in mail.to ? mail.to.value[0]?.address : undefined).toBe('mhlw@demo.example');
+    expect(mail.text).toContain(`/threads/${thread.id}?seq=${message.seq}`);
+    expect(headerOf(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
   });
 });
