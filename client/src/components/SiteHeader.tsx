@@ -27,19 +27,22 @@ export function SiteHeader() {
               <span className="site-header__full">{t('app.councilFull')}</span>
             </span>
           </Link>
-          <button
-            type="button"
-            className="button button--secondary site-header__menu-toggle"
-            aria-expanded={menuOpen}
-            aria-controls="site-header-panel"
-            onClick={() => setOpenOn(menuOpen ? null : pathname)}
-          >
-            {t('nav.menu')}
-          </button>
+          {/* The bell stays in sight on every width: on a phone it is not folded behind the menu. */}
+          <div className="site-header__actions">
+            <NotificationBell />
+            <button
+              type="button"
+              className="button button--secondary site-header__menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="site-header-panel"
+              onClick={() => setOpenOn(menuOpen ? null : pathname)}
+            >
+              {t('nav.menu')}
+            </button>
+          </div>
         </div>
         <div id="site-header-panel" className={menuOpen ? 'site-header__panel is-open' : 'site-header__panel'}>
           <div className="site-header__tools">
-            <NotificationBell />
             <SignedInUser />
             <LanguageSwitch />
           </div>
