@@ -95,7 +95,8 @@ export async function updateUser({
   await UserModel.updateOne({ _id: user._id }, input);
   if (input.role !== undefined && input.role !== user.role) {
     realtime.refreshUserSockets(userId);
-    if (notifier) accountNotifications(notifier).roleChanged({ id: userId, displayName: user.displayName }, input.role, presentPerson(personOf(by)));
+    if (notifier)
+      accountNotifications(notifier).roleChanged({ id: userId, displayName: user.displayName }, input.role, presentPerson(personOf(by)));
   }
   await recordAudit({ actor: by, action: 'account.updated', target: accountTarget(user), detail: { change: input } });
   return loadUser(userId);

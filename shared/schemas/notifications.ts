@@ -84,7 +84,10 @@ export type UnreadCount = z.infer<typeof UnreadCount>;
 
 /** Mark some as read (or unread again), by id. */
 export const MarkReadBody = z.strictObject({
-  ids: z.array(z.string().regex(/^[0-9a-f]{24}:\d{1,9}$/, 'must be a notification id')).min(1).max(100),
+  ids: z
+    .array(z.string().regex(/^[0-9a-f]{24}:\d{1,9}$/, 'must be a notification id'))
+    .min(1)
+    .max(100),
   read: z.boolean().default(true),
 });
 export type MarkReadBody = z.infer<typeof MarkReadBody>;
