@@ -61,6 +61,8 @@ import { meetingNotifications } from './notifications/triggers/meetings';
 import { startDueActionNotices } from './notifications/jobs';
 import type { Notifier } from './notifications/types';
 import { announcementRoutes } from './announcements/routes';
+import { announcementAccess } from './announcements/access';
+import { setTargetAccess } from './notifications/access';
 
 export interface CouncilApp {
   app: express.Express;
@@ -132,6 +134,8 @@ export function createApp({
     sessionLimits: { absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000, checkMs: config.SOCKET_SESSION_CHECK_MS },
   });
   const notifier = createNotifier({ io: realtime.io, logger, mail: () => mail });
+  // The notifier asks each feature whether a person may read its object; threads, issues and meetings are built in.
+  setTargetAccess('announcement', announcementAccess);
   const forum = createForumBroadcast(realtime.io, threadNotifications(notifier));
   const presence = createPresence(realtime.io, forum.presence);
   const blobs = createFileBlobStore(path.resolve(config.DATA_DIR, 'blobs'));

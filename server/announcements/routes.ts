@@ -16,8 +16,6 @@ import type { AppContext } from '../context';
 import { sendExport, XLSX_TYPE } from '../http/download';
 import { conflictResponse, errorResponses } from '../http/responses';
 import { defineRoute } from '../http/route';
-import { setTargetAccess } from '../notifications/access';
-import { announcementAccess } from './access';
 import { createAnnouncementBroadcast } from './broadcast';
 import {
   announcementDetail,
@@ -36,8 +34,6 @@ const TRACKER_FILE = { asciiName: 'announcement-confirmations', japaneseName: 'ã
 
 export function announcementRoutes({ realtime, postLimit, notifier }: AppContext) {
   const broadcast = createAnnouncementBroadcast(realtime.io);
-  // The notifier asks this feature which announcements a person may read (when sending, and when an inbox is shown).
-  setTargetAccess('announcement', announcementAccess);
   return [
     defineRoute(
       {
