@@ -13,6 +13,7 @@ import type { MailSite } from './links';
 import { DigestItemModel, OutboxModel, type DigestItemRecord } from './model';
 import { recipientsOf } from './recipients';
 import { digestMail, storeMails } from './store';
+import { stillUnread } from '../notifications/inbox';
 
 export interface DigestRun {
   /** People a digest was stored for by this run. */
@@ -35,19 +36,27 @@ export async function runDigest(now: Date, site: MailSite): Promise<DigestRun> {
   for (const [userId, own] of byPerson) {
     const recipient = recipients.get(userId);
     let done: string[];
-    if (!recipient) {
-      // Deactivated since: nothing to send; the inbox keeps the notifications.
+    // What the person read in the inbox since needs no mail: it goes, unsent (a batch moved up is gone too).
+    const unread = recipient
+      ? await stillUnread(
+          userId,
+          own.map((item) => item.notification.id),
+        )
+      : new Set<string>();
+    const wanted = own.filter((item) => unread.has(item.notification.id));
+    if (!recipient || !wanted.length) {
+      // Deactivated since, or everything read: nothing to send; the inbox keeps the notifications.
       done = own.map((item) => item._id);
     } else {
       const record = digestMail(
-        own.map((item) => item.notification),
+        wanted.map((item) => item.notification),
         recipient,
         site,
         date,
         now,
       );
       if ((await storeMails([record])).has(record._id)) {
-        done = record.items;
+        done = [...record.items, ...own.filter((item) => !unread.has(item.notification.id)).map((item) => item._id)];
         run.people += 1;
         run.items += record.items.length;
       } else {

@@ -11,7 +11,7 @@
 import type { Notification } from '@shared/schemas/notifications';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import { runDigest, startDigestTimer } from './digest';
+import { runDigest, startDigestTimer, type DigestRun } from './digest';
 import { mailSiteOf, type MailSite } from './links';
 import { DigestItemModel, type DigestItemRecord } from './model';
 import { recipientsOf } from './recipients';
@@ -29,6 +29,8 @@ export interface MailOutbox {
   enqueue(items: readonly OutgoingNotification[]): Promise<void>;
   /** Keep these for each person's next daily digest. */
   enqueueDigest(items: readonly OutgoingNotification[]): Promise<void>;
+  /** Store the daily digest as of `now` and send it (what the timer does at MAIL_DIGEST_HOUR; tests call it). */
+  digest(now: Date): Promise<DigestRun>;
   /** Resolves when everything stored so far has been attempted (tests). */
   settled(): Promise<void>;
   /** Stop the worker and the digest timer. */
@@ -54,6 +56,7 @@ export interface MailOutboxOptions {
 export const mailOff: MailOutbox = {
   enqueue: async () => undefined,
   enqueueDigest: async () => undefined,
+  digest: async () => ({ people: 0, items: 0 }),
   settled: async () => undefined,
   close: async () => undefined,
 };
@@ -68,18 +71,14 @@ export function createMailOutbox(options: MailOutboxOptions): MailOutbox {
   const site: MailSite = mailSiteOf(config, options.sessionSecret);
   const tuning: WorkerTuning = { ...DEFAULT_TUNING, ...options.tuning };
   const worker = options.startWorker === false ? null : startMailWorker({ transport, from: site.from, logger, tuning });
+  const digest = async (now: Date) => {
+    const run = await runDigest(now, site);
+    logger.info(run, 'mail: daily digest stored');
+    worker?.wake();
+    return run;
+  };
   const stopDigest =
-    options.digestTimer === false
-      ? () => undefined
-      : startDigestTimer({
-          hour: config.MAIL_DIGEST_HOUR,
-          logger,
-          run: async (now) => {
-            const run = await runDigest(now, site);
-            logger.info(run, 'mail: daily digest stored');
-            worker?.wake();
-          },
-        });
+    options.digestTimer === false ? () => undefined : startDigestTimer({ hour: config.MAIL_DIGEST_HOUR, logger, run: digest });
 
   return {
     async enqueue(items) {
@@ -98,6 +97,7 @@ export function createMailOutbox(options: MailOutboxOptions): MailOutbox {
       const docs: DigestItemRecord[] = items.map(({ userId, notification }) => ({ _id: notification.id, userId, notification, at: now }));
       await insertIgnoringDuplicates<DigestItemRecord>(DigestItemModel, docs);
     },
+    digest,
     settled: () => worker?.settled() ?? Promise.resolve(),
     async close() {
       stopDigest();

@@ -147,3 +147,18 @@ export async function markAllRead(userId: string): Promise<number> {
 }
 
 export type { Notification };
+
+/**
+ * Which of one person's notifications are not known to be read (the digest leaves out what was read
+ * in the inbox meanwhile; one no longer stored — a batch moved up — counts as unread).
+ */
+export async function stillUnread(userId: string, ids: readonly string[]): Promise<Set<string>> {
+  const own = ids.filter((id) => id.startsWith(`${userId}:`));
+  if (!own.length) return new Set(ids);
+  const [state, rows] = await Promise.all([
+    inboxState(userId),
+    NotificationModel.find({ _id: mongoose.trusted({ $in: own }) }, { seq: 1, readAt: 1, unreadAgain: 1 }).lean<NotificationRecord[]>(),
+  ]);
+  const read = new Set(rows.filter((r) => isRead(r, state)).map((r) => r._id));
+  return new Set(ids.filter((id) => !read.has(id)));
+}
