@@ -408,6 +408,15 @@ describe('announcements', () => {
     expect((await dev.post(`/api/announcements/${id}/confirm`, {})).status).toBeLessThan(300);
     expect((await secretariat.post(`/api/announcements/${id}/remind`, {})).status).toBeLessThan(300);
     expect(names(await told('announcement.reminder', id))).toEqual(['dev2@demo.example']);
+    // A second reminder right after the first is refused: 2,000 people are not mailed twice in a minute.
+    const again = await secretariat.post<{ error: { message: string } }>(`/api/announcements/${id}/remind`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/10 minutes/);
+
+    // A correction that widens the audience tells the organisations it adds, and nobody twice.
+    expect((await secretariat.patch(`/api/announcements/${id}`, { audience: { kind: 'vendors' } })).status).toBe(200);
+    expect(names(await told('announcement.published', id))).toEqual([...developers, 'support@demo.example'].sort());
+    expect(await about(dev, 'announcement.published', id)).toHaveLength(1);
   });
 });
 

@@ -96,7 +96,7 @@ export function announcementRoutes({ realtime, postLimit, notifier }: AppContext
         body: AnnouncementUpdateBody,
         responses: { 200: { description: 'changed', schema: Announcement }, ...errors, ...conflictResponse },
       },
-      ({ user, params, body }) => updateAnnouncement({ user, announcementId: params.id, body, broadcast }),
+      ({ user, params, body }) => updateAnnouncement({ user, announcementId: params.id, body, broadcast, notifier }),
     ),
     defineRoute(
       {

@@ -98,6 +98,8 @@ export async function updateAnnouncement(input: {
   announcementId: string;
   body: AnnouncementUpdateBody;
   broadcast: AnnouncementBroadcast;
+  /** Tells organisations a correction adds to the audience. */
+  notifier?: Notifier;
 }): Promise<Announcement> {
   const { user, body, broadcast } = input;
   const actor = toActor(user);
@@ -123,6 +125,12 @@ export async function updateAnnouncement(input: {
     await recordAudit({ actor: user, action: 'announcement.corrected', target: auditTarget(updated), detail: { fields: changed } });
   }
   broadcast.changed(String(updated._id), published ? await addressedIds(before.audience, after.audience) : []);
+  // Organisations a correction adds to the audience hear of it as the others did at publication.
+  if (published && updated.status === 'published' && input.notifier && changed.includes('audience')) {
+    const had = await addressedIds(before.audience);
+    const added = [...(await addressedIds(after.audience))].filter((id) => !had.has(id));
+    if (added.length) await notifyOf('announcement.published', updated, { user, notifier: input.notifier, organizationIds: added });
+  }
   return present(actor, updated);
 }
 

@@ -132,6 +132,9 @@ export async function exportedTracker(input: {
   return tracker;
 }
 
+/** Two clicks (or two secretariat members) must not mail 2,000 people twice in a minute. */
+const REMIND_AGAIN_MS = 10 * 60_000;
+
 /**
  * Remind the organisations that have not confirmed: their active members are notified
  * (`announcement.reminder`), and the reminder is logged with how many organisations and people it
@@ -148,6 +151,9 @@ export async function remindAnnouncement(input: {
   enforce(announcementVerdicts(actor, announcementFacts(a, await readerOrganization(actor))).remind);
   const unconfirmed = (await audienceRows(a)).filter((r) => !r.confirmed).map((r) => r.organization.id);
   if (!unconfirmed.length) throw conflict('every organisation of the audience has confirmed; there is nobody to remind');
+  const last = await AnnouncementReminderModel.findOne({ announcementId: a._id }, { at: 1 }).sort({ at: -1 }).lean();
+  if (last && Date.now() - last.at.getTime() < REMIND_AGAIN_MS)
+    throw conflict('a reminder was sent less than 10 minutes ago; wait before reminding again');
   const recipients = await activeMembersOf(unconfirmed);
   const reminder = await AnnouncementReminderModel.create({
     announcementId: a._id,
