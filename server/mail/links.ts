@@ -1,5 +1,4 @@
 /** What every mail shares: its sender, where its links point, its Message-IDs and its unsubscribe key. */
-import type { NotificationTarget } from '@shared/schemas/notifications';
 import type { Config } from '../config';
 import { unsubscribeKey } from './unsubscribe';
 
@@ -34,23 +33,6 @@ export const INBOX_PATH = '/notifications';
 export const SETTINGS_PATH = '/profile/notifications';
 export const unsubscribePagePath = (token: string) => `/unsubscribe?token=${encodeURIComponent(token)}`;
 export const unsubscribeApiPath = (token: string) => `/api/mail/unsubscribe?token=${encodeURIComponent(token)}`;
-
-/** The page of what a notification is about: a message is opened at its number in its thread. */
-export function targetPath(target: NotificationTarget): string {
-  const id = encodeURIComponent(target.id);
-  switch (target.type) {
-    case 'thread':
-      return target.seq === null ? `/threads/${id}` : `/threads/${id}?seq=${target.seq}`;
-    case 'issue':
-      return `/register/${id}`;
-    case 'meeting':
-      return `/meetings/${id}`;
-    case 'announcement':
-      return `/announcements/${id}`;
-    case 'account':
-      return '/profile';
-  }
-}
 
 export const absoluteUrl = (site: MailSite, path: string) => `${site.baseUrl}${path}`;
 

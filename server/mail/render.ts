@@ -7,7 +7,8 @@
 import { describeNotification, formatWhen, type MailLanguage } from '@shared/notifications/describe';
 import { NOTIFICATION_STREAMS, type NotificationStream } from '@shared/notifications/kinds';
 import type { Notification } from '@shared/schemas/notifications';
-import { absoluteUrl, INBOX_PATH, SETTINGS_PATH, targetPath, unsubscribePagePath, type MailSite } from './links';
+import { targetPath } from '@shared/notifications/targetPath';
+import { absoluteUrl, INBOX_PATH, SETTINGS_PATH, unsubscribePagePath, type MailSite } from './links';
 
 export interface RenderedMail {
   subject: string;

@@ -5,7 +5,7 @@ import type { Notification } from '@shared/schemas/notifications';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { PersonWithOrganization } from '@client/components/PersonWithOrganization';
 import { useLanguage } from '@client/i18n/useLanguage';
-import { targetLink } from './targetLink';
+import { targetPath } from '@shared/notifications/targetPath';
 
 interface Props {
   notification: Notification;
@@ -29,7 +29,7 @@ export function NotificationRow({ notification: n, onMark }: Props) {
       <div className="notification__body">
         <p className="notification__headline">
           <Link
-            to={targetLink(n.target)}
+            to={targetPath(n.target)}
             className="notification__link"
             onClick={() => {
               if (!n.read) onMark(n.id, true);

@@ -3,14 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { MessagePage } from '@shared/schemas/threads';
 import { api } from '@client/api';
 import { messageLink } from './messageLink';
-
-/** The thread page's parameter for a message by its number in the thread (a notification's `target.seq`). */
-export const MESSAGE_NUMBER_PARAM = 'seq';
-
-/** A link to the message numbered `seq` in a thread, for those who know its number but not its id. */
-export function messageNumberLink(threadId: string, seq: number): string {
-  return `/threads/${threadId}?${new URLSearchParams({ [MESSAGE_NUMBER_PARAM]: String(seq) }).toString()}`;
-}
+import { MESSAGE_NUMBER_PARAM } from '@shared/notifications/targetPath';
 
 /**
  * Turn ?seq=<n> into the page's own link to that message (?message=<id>, with its parent's reply
