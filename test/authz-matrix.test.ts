@@ -108,6 +108,16 @@ const speak =
   (p: Persona): Outcome =>
     invited(p, m()) && allows(p, 'meeting.speak', { hasFloor: false }) ? 'ok' : 403;
 
+/** Reading the development vendors' announcement: announcement.publish, or a development vendor; else not found. */
+const readsDevelopmentVendorsAnnouncement = (p: Persona): Outcome => {
+  const o = p.actor!.organization;
+  return allows(p, 'announcement.publish') || (o.kind === 'vendor' && o.vendorType === 'development') ? 'ok' : 404;
+};
+/** Reading a draft announcement: announcement.publish; else not found. */
+const readsDraftAnnouncement = (p: Persona): Outcome => (allows(p, 'announcement.publish') ? 'ok' : 404);
+/** The file on a fixture announcement. */
+const fileOn = (a: { attachments: Array<{ id: string }> }) => a.attachments[0]!.id;
+
 /** A saved view of the person's own to act on (made through the API), or a well-formed id when the request will be refused. */
 async function ownSavedView(p: Persona, willSucceed: boolean): Promise<string> {
   if (!willSucceed) return encodeURIComponent(`${'0'.repeat(24)}:0`);
@@ -491,6 +501,18 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
       expect: (p) => (isAuthor(p) ? 'ok' : 404),
       request: (fx) => ({ path: `/api/attachments/${fx.unposted.id}` }),
     },
+    {
+      rule: 'as the announcement it is on: published and addressed to the organisation, or announcement.publish; else not found',
+      fixture: "a file on the development vendors' announcement",
+      expect: readsDevelopmentVendorsAnnouncement,
+      request: (fx) => ({ path: `/api/attachments/${fileOn(fx.announcements.developmentVendors)}` }),
+    },
+    {
+      rule: 'as the announcement it is on, a draft: announcement.publish; else not found',
+      fixture: 'a file on the draft announcement',
+      expect: readsDraftAnnouncement,
+      request: (fx) => ({ path: `/api/attachments/${fileOn(fx.announcements.draft)}` }),
+    },
   ],
   // The download's own check (attachmentForDownload), cell for cell.
   'GET /attachments/:id/thumbnail': [
@@ -511,6 +533,12 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
       fixture: 'a PNG given to the scheduled plenary as material',
       expect: by('meeting.read'),
       request: async (fx) => ({ path: `/api/attachments/${(await plenaryMaterial(fx)).id}/thumbnail` }),
+    },
+    {
+      rule: "as the image's download: the announcement it is on (published and addressed, or announcement.publish; else not found)",
+      fixture: "a PNG on the development vendors' announcement",
+      expect: readsDevelopmentVendorsAnnouncement,
+      request: (fx) => ({ path: `/api/attachments/${fileOn(fx.announcements.developmentVendors)}/thumbnail` }),
     },
   ],
   'GET /search': {
@@ -969,16 +997,13 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     {
       rule: 'published and addressed to the organisation, or announcement.publish; else not found',
       fixture: 'an announcement for the development vendors',
-      expect: (p) => {
-        const o = p.actor!.organization;
-        return allows(p, 'announcement.publish') || (o.kind === 'vendor' && o.vendorType === 'development') ? 'ok' : 404;
-      },
+      expect: readsDevelopmentVendorsAnnouncement,
       request: (fx) => ({ path: `/api/announcements/${fx.announcements.developmentVendors.id}` }),
     },
     {
       rule: 'a draft: announcement.publish; else not found',
       fixture: 'a draft announcement',
-      expect: (p) => (allows(p, 'announcement.publish') ? 'ok' : 404),
+      expect: readsDraftAnnouncement,
       request: (fx) => ({ path: `/api/announcements/${fx.announcements.draft.id}` }),
     },
   ],

@@ -12,6 +12,7 @@ import type {
   OrganizationConfirmation,
   Reminder,
 } from '@shared/schemas/announcements';
+import { presentAttachment, type StoredAttachment } from '../attachments/presenter';
 import { presentPerson } from '../users/person';
 import { audienceOf, type CouncilOrganization } from './audience';
 import type { AnnouncementDocument, AnnouncementRow, ConfirmationRecord, ReminderRecord } from './model';
@@ -90,15 +91,16 @@ export function presentSummary(
   };
 }
 
-/** One announcement with its text and what the reader may do with it. */
+/** One announcement with its text, its files and what the reader may do with it. */
 export function presentAnnouncement(
   a: AnnouncementDocument,
   reader: Reader,
-  extra: { mine: ConfirmationRecord | null; counts: ConfirmationCounts | null },
+  extra: { mine: ConfirmationRecord | null; counts: ConfirmationCounts | null; attachments: readonly StoredAttachment[] },
 ): Announcement {
   return {
     ...presentSummary(a, reader, extra),
     body: a.body,
+    attachments: extra.attachments.map(presentAttachment),
     abilities: announcementAbilities(reader.actor, announcementFacts(a, reader.org)),
   };
 }

@@ -19,6 +19,8 @@ import type {
   ConfirmResult,
   PendingAnnouncements,
 } from '@shared/schemas/announcements';
+import { AttachmentModel } from '../attachments/model';
+import { claimForAnnouncement, releaseFromAnnouncement } from '../attachments/service';
 import { recordAudit } from '../audit/log';
 import { isDuplicateKey } from '../db/keys';
 import { enforce } from '../http/authorize';
@@ -62,9 +64,18 @@ const countsFor = (actor: Actor, a: Pick<AnnouncementRow, '_id' | 'audience'>) =
 const myConfirmation = (actor: Actor, announcementId: mongoose.Types.ObjectId) =>
   AnnouncementConfirmationModel.findById(confirmationKey(announcementId, actor.organization.id)).lean<ConfirmationRecord>();
 
+/** An announcement's files, in the order they were uploaded (indexed on `announcementId`). */
+const attachmentsOf = (announcementId: mongoose.Types.ObjectId) =>
+  AttachmentModel.find({ announcementId }, { name: 1, type: 1, size: 1, sha256: 1 }).sort({ createdAt: 1, _id: 1 }).lean();
+
 async function present(actor: Actor, a: AnnouncementDocument): Promise<Announcement> {
-  const [reader, mine, counts] = await Promise.all([readerOf(actor), myConfirmation(actor, a._id), countsFor(actor, a)]);
-  return presentAnnouncement(a, reader, { mine, counts });
+  const [reader, mine, counts, attachments] = await Promise.all([
+    readerOf(actor),
+    myConfirmation(actor, a._id),
+    countsFor(actor, a),
+    attachmentsOf(a._id),
+  ]);
+  return presentAnnouncement(a, reader, { mine, counts, attachments });
 }
 
 /** The organisations to tell of a change: the audience now, and the one before when it changed. */
@@ -80,14 +91,23 @@ export async function createAnnouncement(input: { user: UserWithOrganization; bo
   const { user, body } = input;
   const actor = toActor(user);
   enforce(announcementVerdicts(actor, { status: 'draft', mustConfirm: body.mustConfirm, addressed: false }).edit);
+  const audience = await checkedAudience(body.audience);
+  // Its files are claimed for the draft's id before it is stored, as a message's are: one that is not the
+  // writer's own unclaimed upload refuses the draft (400) and nothing is stored.
+  const _id = new mongoose.Types.ObjectId();
+  await claimForAnnouncement({ actor, ids: body.attachmentIds, announcementId: _id });
   const announcement = await AnnouncementModel.create({
+    _id,
     title: body.title,
     body: body.body,
     importance: body.importance,
     deadline: body.deadline ? new Date(body.deadline) : null,
     mustConfirm: body.mustConfirm,
-    audience: await checkedAudience(body.audience),
+    audience,
     createdBy: personOf(user),
+  }).catch(async (err: unknown) => {
+    await releaseFromAnnouncement({ announcementId: _id, ids: body.attachmentIds });
+    throw err;
   });
   return present(actor, announcement);
 }
@@ -115,10 +135,14 @@ export async function updateAnnouncement(input: {
   if (body.audience !== undefined) set.audience = await checkedAudience(body.audience);
   const published = announcement.status !== 'draft';
   const before = contentOf(announcement);
+  const files = body.attachmentIds ? await changeAttachments(actor, announcement._id, body.attachmentIds) : { changed: false };
   await AnnouncementModel.updateOne({ _id: announcement._id }, { $set: set });
   const updated = (await AnnouncementModel.findById(announcement._id))!;
   const after = contentOf(updated);
-  const changed = (Object.keys(after) as Array<keyof typeof after>).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  const changed: string[] = (Object.keys(after) as Array<keyof typeof after>).filter(
+    (f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]),
+  );
+  if (files.changed) changed.push('attachments');
   if (published && changed.length) {
     updated.correctedAt = new Date();
     await AnnouncementModel.updateOne({ _id: updated._id }, { $set: { correctedAt: updated.correctedAt } });
@@ -132,6 +156,21 @@ export async function updateAnnouncement(input: {
     if (added.length) await notifyOf('announcement.published', updated, { user, notifier: input.notifier, organizationIds: added });
   }
   return present(actor, updated);
+}
+
+/**
+ * Make `ids` the announcement's files: the new ones claimed (the writer's own unclaimed uploads, else
+ * a 400 before anything changes), the ones left out taken off and their uploader's again, as a
+ * meeting's removed material is.
+ */
+async function changeAttachments(actor: Actor, announcementId: mongoose.Types.ObjectId, ids: readonly string[]) {
+  const current = new Set((await AttachmentModel.find({ announcementId }, { _id: 1 }).lean()).map((a) => String(a._id)));
+  const wanted = new Set(ids);
+  const added = [...wanted].filter((id) => !current.has(id));
+  const removed = [...current].filter((id) => !wanted.has(id));
+  await claimForAnnouncement({ actor, ids: added, announcementId });
+  await releaseFromAnnouncement({ announcementId, ids: removed });
+  return { changed: added.length > 0 || removed.length > 0 };
 }
 
 /** What a correction may change, comparable as JSON. */

@@ -2,7 +2,8 @@ import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'm
 
 /**
  * An uploaded file: its content lives in the blob store under its SHA-256, so the same file
- * uploaded twice is stored once. It belongs to its uploader until a message claims it.
+ * uploaded twice is stored once. It belongs to its uploader until a message, a meeting or an
+ * announcement claims it.
  */
 const attachmentSchema = new Schema(
   {
@@ -16,11 +17,20 @@ const attachmentSchema = new Schema(
     /** Meeting materials: the meeting, and the agenda item when it belongs to one. */
     meetingId: { type: Schema.Types.ObjectId, default: null },
     agendaItemId: { type: String, default: null },
+    /** An announcement's attachment (お知らせ): read by whoever may read the announcement. */
+    announcementId: { type: Schema.Types.ObjectId, default: null },
   },
   { timestamps: true },
 );
 attachmentSchema.index({ uploadedBy: 1, messageId: 1 });
 attachmentSchema.index({ meetingId: 1 });
+attachmentSchema.index({ announcementId: 1 });
+
+/**
+ * On nothing yet: its uploader's alone, claimable by them, and swept after a day. Every claim and the
+ * sweep filter on this one object, so a new kind of owner is added here once.
+ */
+export const UNCLAIMED = { messageId: null, meetingId: null, announcementId: null } as const;
 
 export type AttachmentDocument = HydratedDocument<InferSchemaType<typeof attachmentSchema>>;
 export const AttachmentModel = mongoose.model('Attachment', attachmentSchema);

@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { errorResponses } from '../http/responses';
 import { downloadFileName } from './fileNames';
+import { presentAttachment } from './presenter';
 import { attachmentForDownload, uploadAttachment } from './service';
 import { THUMBNAIL_BOX, thumbnailOf } from './thumbnails';
 
@@ -35,17 +36,14 @@ export function attachmentRoutes({ blobs, postLimit }: AppContext) {
         status: 201,
         responses: { 201: { description: 'stored', schema: Attachment }, ...errors, 413: { description: 'too large', schema: ErrorBody } },
       },
-      async ({ req, actor, query }) => {
-        const a = await uploadAttachment({ actor, name: query.name, req, store: blobs });
-        return { id: String(a._id), name: a.name, type: a.type, size: a.size, sha256: a.sha256 };
-      },
+      async ({ req, actor, query }) => presentAttachment(await uploadAttachment({ actor, name: query.name, req, store: blobs })),
     ),
     defineRoute(
       {
         method: 'get',
         path: '/attachments/:id',
         tag: 'threads',
-        summary: 'Download a file (only for those who may read its thread)',
+        summary: 'Download a file (only for those who may read the message, meeting or announcement it is on; before that, its uploader)',
         access: 'user',
         params: IdParams,
         responses: { 200: { description: 'the file', contentType: 'application/octet-stream' }, ...errors },

@@ -1,16 +1,17 @@
-/** Upload and download of attachments: streamed to the disk, type checked by content, named to match it, claimed by a message or meeting, read by permission. */
+/** Upload and download of attachments: streamed to the disk, type checked by content, named to match it, claimed by a message, meeting or announcement, read by permission. */
 import type { Request } from 'express';
 import { trusted, type Types } from 'mongoose';
 import type { Actor } from '@shared/domain';
 import { can } from '@shared/permissions';
 import { canReadVisibility, LIMITS } from '@shared/threads/rules';
+import { readableAnnouncement } from '../announcements/access';
 import { badRequest, forbidden, notFound, payloadTooLarge } from '../http/errors';
 import { readableMeeting } from '../meetings/access';
 import { MessageModel, ThreadModel } from '../threads/model';
 import type { BlobStore } from './blobStore';
 import { cleanFileName, honestFileName } from './fileNames';
 import { ALLOWED_DESCRIPTION, allowedKindOf } from './fileTypes';
-import { AttachmentModel, type AttachmentDocument } from './model';
+import { AttachmentModel, UNCLAIMED, type AttachmentDocument } from './model';
 
 /** The request's bytes, refused with a 413 as soon as they pass `max`. */
 async function* bodyOf(req: Request, max: number): AsyncGenerator<Buffer> {
@@ -55,11 +56,11 @@ export async function uploadAttachment(input: { actor: Actor; name: string; req:
   }
 }
 
-/** Attachments `ids` of `actor`, not yet on a message or meeting: all of them, or a 400. */
+/** Attachments `ids` of `actor`, not yet on a message, meeting or announcement: all of them, or a 400. */
 export async function claimableAttachments(actor: Actor, ids: readonly string[]): Promise<AttachmentDocument[]> {
   if (!ids.length) return [];
   const unique = [...new Set(ids)];
-  const found = await AttachmentModel.find({ _id: trusted({ $in: unique }), uploadedBy: actor.id, messageId: null, meetingId: null });
+  const found = await AttachmentModel.find({ _id: trusted({ $in: unique }), uploadedBy: actor.id, ...UNCLAIMED });
   if (found.length !== unique.length) throw unusable();
   return unique.map((id) => found.find((a) => String(a._id) === id)!);
 }
@@ -76,10 +77,7 @@ interface MessageClaim {
 /** Put `actor`'s attachments `ids` that are on nothing yet on message `messageId`; idempotent. */
 export async function attachToMessage({ actor, ids, messageId, threadId }: MessageClaim): Promise<void> {
   if (!ids.length) return;
-  await AttachmentModel.updateMany(
-    { _id: trusted({ $in: ids }), uploadedBy: actor.id, messageId: null, meetingId: null },
-    { $set: { messageId, threadId } },
-  );
+  await AttachmentModel.updateMany({ _id: trusted({ $in: ids }), uploadedBy: actor.id, ...UNCLAIMED }, { $set: { messageId, threadId } });
 }
 
 /**
@@ -104,12 +102,55 @@ export async function claimForMessage(claim: MessageClaim & { ids: readonly stri
   return unique.map((id) => claimed.find((a) => String(a._id) === id)!);
 }
 
-/** The attachment, if `actor` may download it: the uploader before it is posted, then whoever may read the message. */
+/**
+ * Claim `actor`'s attachments `ids` that are on nothing yet for announcement `announcementId`, and
+ * return them: all of them, or a 400 (and this claim undone). Conditional on each being unclaimed, so
+ * an upload claimed at the same moment by a message or another announcement goes to one of them.
+ */
+export async function claimForAnnouncement(claim: {
+  actor: Actor;
+  ids: readonly string[];
+  announcementId: Types.ObjectId;
+}): Promise<AttachmentDocument[]> {
+  if (!claim.ids.length) return [];
+  const unique = [...new Set(claim.ids)];
+  const { announcementId } = claim;
+  await AttachmentModel.updateMany(
+    { _id: trusted({ $in: unique }), uploadedBy: claim.actor.id, ...UNCLAIMED },
+    { $set: { announcementId } },
+  );
+  // Read back: one that was foreign, used, or swept meanwhile is not on this announcement.
+  const claimed = await AttachmentModel.find({ _id: trusted({ $in: unique }), announcementId });
+  if (claimed.length !== unique.length) {
+    await releaseFromAnnouncement({ announcementId, ids: claimed.map((a) => a._id) });
+    throw unusable();
+  }
+  return unique.map((id) => claimed.find((a) => String(a._id) === id)!);
+}
+
+/**
+ * Take attachments `ids` off announcement `announcementId`: they are their uploader's again (to attach
+ * elsewhere, or swept with the other unclaimed uploads), as a meeting's removed material is.
+ */
+export async function releaseFromAnnouncement({ announcementId, ids }: { announcementId: Types.ObjectId; ids: readonly unknown[] }) {
+  if (!ids.length) return;
+  await AttachmentModel.updateMany({ _id: trusted({ $in: ids }), announcementId }, { $set: { announcementId: null } });
+}
+
+/**
+ * The attachment, if `actor` may download it: the uploader before it is claimed, then whoever may read
+ * what claimed it — the message, the meeting or the announcement (404 for an announcement one may not
+ * read, as the announcement itself).
+ */
 export async function attachmentForDownload(actor: Actor, id: string): Promise<AttachmentDocument> {
   const attachment = await AttachmentModel.findById(id);
   if (!attachment) throw notFound('attachment');
   if (attachment.meetingId) {
     await readableMeeting(actor, attachment.meetingId);
+    return attachment;
+  }
+  if (attachment.announcementId) {
+    await readableAnnouncement(actor, attachment.announcementId);
     return attachment;
   }
   if (!attachment.messageId) {

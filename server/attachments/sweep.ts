@@ -1,26 +1,25 @@
 /**
- * Uploads that never became part of a message or a meeting (the composer was closed, the send
- * abandoned) are removed after a day, and their content with them once nothing else refers to it.
+ * Uploads that never became part of a message, a meeting or an announcement (the composer was
+ * closed, the send abandoned, the file taken off again) are removed after a day, and their content
+ * with them once nothing else refers to it.
  */
 import { trusted } from 'mongoose';
 import type { BlobStore } from './blobStore';
-import { AttachmentModel, AttachmentThumbnailModel } from './model';
+import { AttachmentModel, AttachmentThumbnailModel, UNCLAIMED } from './model';
 
 const ORPHAN_AFTER_MS = 24 * 3600_000;
 const SWEEP_INTERVAL_MS = 60 * 60_000;
-/** Never posted and never meeting material. */
-const unclaimed = { messageId: null, meetingId: null };
 
 export async function sweepOrphanAttachments(store: BlobStore, now = new Date()): Promise<number> {
   const dayAgo = new Date(now.getTime() - ORPHAN_AFTER_MS);
   await store.removeStale(dayAgo);
-  const orphans = await AttachmentModel.find({ ...unclaimed, createdAt: trusted({ $lt: dayAgo }) }, { sha256: 1 })
+  const orphans = await AttachmentModel.find({ ...UNCLAIMED, createdAt: trusted({ $lt: dayAgo }) }, { sha256: 1 })
     .limit(1_000)
     .lean();
   if (!orphans.length) return 0;
   const ids = orphans.map((o) => o._id);
   // Still unclaimed: a send may have claimed one since it was read, and that one stays.
-  await AttachmentModel.deleteMany({ _id: trusted({ $in: ids }), ...unclaimed });
+  await AttachmentModel.deleteMany({ _id: trusted({ $in: ids }), ...UNCLAIMED });
   const stayed = new Set((await AttachmentModel.find({ _id: trusted({ $in: ids }) }, { _id: 1 }).lean()).map((a) => String(a._id)));
   const gone = orphans.filter((o) => !stayed.has(String(o._id)));
   for (const o of gone) await store.release(String(o._id));

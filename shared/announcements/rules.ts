@@ -13,6 +13,8 @@ export const ANNOUNCEMENT_LIMITS = {
   bodyLength: 20_000,
   /** An `organizations` audience names at most this many (there are under 200 organisations). */
   organizations: 300,
+  /** Files attached (PDF, Office documents, images: whatever an upload accepts). */
+  attachments: 10,
   pageSize: 20,
 } as const;
 

@@ -5,7 +5,7 @@ import { ANNOUNCEMENT_LIMITS, ANNOUNCEMENT_STATUSES, IMPORTANCES, TRACKER_ORG_KI
 import { ANNOUNCEMENT_ABILITIES } from '../policies/announcement';
 import { BUSINESS_AREA_KEYS } from '../reference/council';
 import { abilitiesSchema, ObjectIdString } from './common';
-import { OrganizationRef, Person } from './threads';
+import { Attachment, OrganizationRef, Person } from './threads';
 
 export const AnnouncementStatus = z.enum(ANNOUNCEMENT_STATUSES);
 export const Importance = z.enum(IMPORTANCES);
@@ -43,6 +43,12 @@ const Body = z
   .max(ANNOUNCEMENT_LIMITS.bodyLength)
   .refine((s) => s.trim().length > 0, 'required');
 
+/**
+ * The files it carries: the writer's own uploads (POST /api/attachments) that nothing has claimed yet,
+ * or, when editing, those already on it. Unknown, foreign or used ones are refused (400 naming `attachmentIds`).
+ */
+const AttachmentIds = z.array(ObjectIdString).max(ANNOUNCEMENT_LIMITS.attachments);
+
 export const AnnouncementCreateBody = z.strictObject({
   title: Title,
   body: Body,
@@ -51,6 +57,7 @@ export const AnnouncementCreateBody = z.strictObject({
   /** Each organisation of the audience is asked to confirm it (組織として確認). */
   mustConfirm: z.boolean().default(false),
   audience: AudienceInput,
+  attachmentIds: AttachmentIds.default([]),
 });
 export type AnnouncementCreateBody = z.infer<typeof AnnouncementCreateBody>;
 
@@ -62,6 +69,8 @@ export const AnnouncementUpdateBody = z
     deadline: Deadline.nullable().optional(),
     mustConfirm: z.boolean().optional(),
     audience: AudienceInput.optional(),
+    /** Every file it should carry: a new one is claimed, one left out is taken off (its uploader's again). */
+    attachmentIds: AttachmentIds.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 export type AnnouncementUpdateBody = z.infer<typeof AnnouncementUpdateBody>;
@@ -111,7 +120,12 @@ export const AnnouncementSummary = z
   .meta({ id: 'AnnouncementSummary' });
 export type AnnouncementSummary = z.infer<typeof AnnouncementSummary>;
 
-export const Announcement = AnnouncementSummary.extend({ body: z.string(), abilities: AnnouncementAbilities }).meta({ id: 'Announcement' });
+export const Announcement = AnnouncementSummary.extend({
+  body: z.string(),
+  /** Downloaded by whoever may read the announcement (GET /api/attachments/:id); in the order they were uploaded. */
+  attachments: z.array(Attachment),
+  abilities: AnnouncementAbilities,
+}).meta({ id: 'Announcement' });
 export type Announcement = z.infer<typeof Announcement>;
 
 export const AnnouncementListQuery = z.strictObject({

@@ -3,14 +3,17 @@
  * announcement for the development vendors in the editor and publishes it; a vendor member who is
  * reading threads sees the banner appear without a reload; a colleague in the same company opens it
  * from the banner and confirms 「組織として確認しました」; the first one's banner goes live, and the
- * announcement tells them who confirmed. The secretariat's tracker counts it. axe on the list, the
- * announcement and the tracker.
+ * announcement tells them who confirmed. The secretariat attaches a PDF in the editor; the colleague
+ * previews and downloads it. The secretariat's tracker counts it. axe on the list, the announcement
+ * and the tracker.
  */
 import { describe, expect, it } from 'vitest';
 import type { AnnouncementList } from '../../shared/schemas/announcements';
 import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshot, screenshotSizes, useBrowserSuite } from '../support/browser';
 
 const suite = useBrowserSuite();
+const MATERIAL = '標準仕様書_改定概要.pdf';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('announcements in the browser', () => {
   it(
@@ -35,6 +38,10 @@ describe('announcements in the browser', () => {
       expect(await s.getByRole('checkbox', { name: /各組織に確認を依頼する/ }).isChecked()).toBe(true);
       await s.getByLabel('確認期限').fill('2027-01-29T17:00');
       await s.getByRole('radio', { name: '開発事業者' }).check();
+      // A PDF goes with it: picked in the editor, uploaded at once.
+      await s.locator('.attachment-picker input[type="file"]').setInputFiles({ name: MATERIAL, mimeType: 'application/pdf', buffer: PDF });
+      const picked = s.getByRole('list', { name: '添付ファイル' }).getByRole('listitem').filter({ hasText: MATERIAL });
+      await expectVisible(picked.getByText('アップロード済み'));
       await expectAccessible(s, 'announcement-editor');
       await screenshot(s, 'announcement-editor');
       await s.getByRole('button', { name: '下書きとして保存' }).click();
@@ -57,6 +64,13 @@ describe('announcements in the browser', () => {
       await c.getByRole('region', { name: '確認が必要なお知らせ' }).getByRole('link', { name: title }).click();
       await expectVisible(c.getByRole('heading', { level: 1, name: title }));
       await expectVisible(c.getByRole('heading', { name: '概要' }));
+      // The PDF is theirs to preview and download.
+      const files = c.getByRole('region', { name: '添付ファイル' });
+      await expectVisible(files.getByRole('button', { name: `「${MATERIAL}」をプレビュー` }));
+      const download = files.getByRole('link', { name: `「${MATERIAL}」をダウンロード` });
+      const downloaded = await c.request.get(new URL((await download.getAttribute('href'))!, c.url()).href);
+      expect(downloaded.status()).toBe(200);
+      expect(Buffer.from(await downloaded.body()).equals(PDF)).toBe(true);
       await c.getByRole('button', { name: '組織として確認しました' }).click();
       await expectVisible(c.getByRole('heading', { name: '組織として確認済みです' }));
       expect(await c.getByRole('region', { name: '確認が必要なお知らせ' }).count()).toBe(0);

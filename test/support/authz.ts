@@ -230,14 +230,17 @@ export async function createFixtures(server: TestServer) {
   const circulated = await endedWithMinutes(true);
   const published = await endedWithMinutes(false);
   expectStatus(await secretariat.post(`/api/meetings/${published.id}/minutes/publish`), 200, 'publish');
-  // お知らせ: one for the development vendors that asks each organisation to confirm, and a draft.
-  const announce = async (publish: boolean) => {
+  const secretariatUpload = async () =>
+    expectStatus(await secretariat.upload<Attachment>('/api/attachments?name=material.png', PNG, 'image/png'), 201, 'material upload');
+  // お知らせ: one for the development vendors that asks each organisation to confirm, and a draft; the fixtures carry a file each.
+  const announce = async (publish: boolean, attachmentIds: string[] = []) => {
     const a = expectStatus(
       await secretariat.post<Announcement>('/api/announcements', {
         title: `${word} お知らせ`,
         body: '各社で確認してください。',
         mustConfirm: true,
         audience: { kind: 'developmentVendors' },
+        attachmentIds,
       }),
       201,
       'announcement',
@@ -245,9 +248,10 @@ export async function createFixtures(server: TestServer) {
     if (publish) expectStatus(await secretariat.post(`/api/announcements/${a.id}/publish`), 200, 'publish announcement');
     return a;
   };
-  const announcements = { developmentVendors: await announce(true), draft: await announce(false) };
-  const secretariatUpload = async () =>
-    expectStatus(await secretariat.upload<Attachment>('/api/attachments?name=material.png', PNG, 'image/png'), 201, 'material upload');
+  const announcements = {
+    developmentVendors: await announce(true, [(await secretariatUpload()).id]),
+    draft: await announce(false, [(await secretariatUpload()).id]),
+  };
   const material = async () => {
     const a = await secretariatUpload();
     expectStatus(await secretariat.post(`/api/meetings/${plenary.id}/materials`, { attachmentId: a.id }), 200, 'material');

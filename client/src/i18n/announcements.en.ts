@@ -24,6 +24,7 @@ export const announcementsEn: AnnouncementMessages = {
     deadline: 'Confirm by',
     mustConfirm: 'Confirmation',
     audience: 'For',
+    attachments: 'Attachments',
     status: 'Status',
     publishedAt: 'Published',
     author: 'Written by',
@@ -106,6 +107,10 @@ export const announcementsEn: AnnouncementMessages = {
     save: 'Save',
     saveCorrection: 'Save the correction',
     cancel: 'Cancel',
+    uploadsPending: 'Please wait until the attachments have uploaded.',
+    uploadsFailed: 'Please remove the attachments that failed to upload before saving.',
+    attachmentsHint:
+      'Members of the audience organisations and the secretariat can download them (before publication, the secretariat only).',
     errors: {
       chooseOrganizations: 'Choose at least one organisation.',
       chooseAreas: 'Choose at least one business area.',

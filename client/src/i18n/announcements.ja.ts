@@ -30,6 +30,7 @@ export const announcementsJa = {
     deadline: '確認期限',
     mustConfirm: '確認の依頼',
     audience: '対象',
+    attachments: '添付ファイル',
     status: '状態',
     publishedAt: '公開日時',
     author: '作成者',
@@ -111,6 +112,9 @@ export const announcementsJa = {
     save: '保存',
     saveCorrection: '訂正を保存',
     cancel: 'キャンセル',
+    uploadsPending: '添付ファイルのアップロードが終わるまでお待ちください。',
+    uploadsFailed: 'アップロードできなかった添付ファイルを取り除いてから保存してください。',
+    attachmentsHint: '対象の組織のメンバーと事務局がダウンロードできます（公開前は事務局だけ）。',
     errors: {
       chooseOrganizations: '組織を1つ以上選んでください。',
       chooseAreas: '業務を1つ以上選んでください。',

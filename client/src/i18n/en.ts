@@ -42,6 +42,19 @@ export const en: Messages = {
     download: 'Download',
     downloadLabel: 'Download {{name}}',
     noThumbnail: 'No thumbnail can be shown for {{name}}',
+    listLabel: 'Attachments',
+    /** Picking files for a message or an announcement: each uploads at once. */
+    upload: {
+      add: 'Attach files',
+      hint: 'PDF, office documents and images; up to 20 MB each, {{max}} files at most.',
+      uploading: 'Uploading…',
+      uploaded: 'Uploaded',
+      failed: 'Could not upload. {{message}}',
+      refused: 'This kind of file cannot be attached. Please choose a PDF, an office document (Word, Excel, PowerPoint) or an image.',
+      tooLarge: 'Files over 20 MB cannot be attached.',
+      tooMany: 'At most {{max}} files can be attached.',
+      remove: 'Remove attachment: {{name}}',
+    },
     viewer: {
       frame: 'Pages of {{name}}',
       page: '{{name}}, page {{page}} of {{pages}}',
@@ -448,18 +461,6 @@ export const en: Messages = {
       count: 'Suggestions: {{count}}. Use the up and down keys to choose, Enter to insert.',
       none: 'No person or organisation matches.',
       organization: 'Organisation',
-    },
-    attachments: {
-      add: 'Attach files',
-      hint: 'PDF, office documents and images; up to 20 MB each, {{max}} files at most.',
-      uploading: 'Uploading…',
-      uploaded: 'Uploaded',
-      failed: 'Could not upload. {{message}}',
-      refused: 'This kind of file cannot be attached. Please choose a PDF, an office document (Word, Excel, PowerPoint) or an image.',
-      tooLarge: 'Files over 20 MB cannot be attached.',
-      tooMany: 'At most {{max}} files can be attached.',
-      remove: 'Remove attachment: {{name}}',
-      listLabel: 'Attachments',
     },
     message: {
       sending: 'Sending…',

@@ -42,6 +42,19 @@ export const ja = {
     download: 'ダウンロード',
     downloadLabel: '「{{name}}」をダウンロード',
     noThumbnail: '「{{name}}」の縮小画像は表示できません',
+    listLabel: '添付ファイル',
+    /** Picking files for a message or an announcement: each uploads at once. */
+    upload: {
+      add: 'ファイルを添付',
+      hint: 'PDF・Office 文書・画像。1ファイル20MBまで、{{max}}ファイルまで。',
+      uploading: 'アップロード中…',
+      uploaded: 'アップロード済み',
+      failed: 'アップロードできませんでした。{{message}}',
+      refused: 'この種類のファイルは添付できません。PDF・Office 文書（Word・Excel・PowerPoint）・画像を選んでください。',
+      tooLarge: '20MB を超えるファイルは添付できません。',
+      tooMany: '添付できるファイルは{{max}}件までです。',
+      remove: '添付を取り消す：{{name}}',
+    },
     viewer: {
       frame: '「{{name}}」のページ',
       page: '「{{name}}」{{page}} / {{pages}} ページ',
@@ -449,18 +462,6 @@ export const ja = {
       count: '候補が{{count}}件あります。上下キーで選び、Enter で挿入します。',
       none: '一致する人や組織はありません。',
       organization: '組織',
-    },
-    attachments: {
-      add: 'ファイルを添付',
-      hint: 'PDF・Office 文書・画像。1ファイル20MBまで、{{max}}ファイルまで。',
-      uploading: 'アップロード中…',
-      uploaded: 'アップロード済み',
-      failed: 'アップロードできませんでした。{{message}}',
-      refused: 'この種類のファイルは添付できません。PDF・Office 文書（Word・Excel・PowerPoint）・画像を選んでください。',
-      tooLarge: '20MB を超えるファイルは添付できません。',
-      tooMany: '添付できるファイルは{{max}}件までです。',
-      remove: '添付を取り消す：{{name}}',
-      listLabel: '添付ファイル',
     },
     message: {
       sending: '送信中…',

@@ -4,6 +4,8 @@ import { AUDIENCE_KINDS } from '@shared/announcements/audience';
 import { ANNOUNCEMENT_LIMITS, IMPORTANCES } from '@shared/announcements/rules';
 import { AnnouncementCreateBody } from '@shared/schemas/announcements';
 import type { Organization } from '@shared/schemas/organizations';
+import { AttachmentPicker } from '@client/components/attachments/AttachmentPicker';
+import { useAttachmentUploads, type AttachmentUploads } from '@client/components/attachments/useAttachmentUploads';
 import { BusinessAreaSelect } from '@client/components/BusinessAreaSelect';
 import { Field } from '@client/components/Field';
 import { FormAlert } from '@client/components/FormAlert';
@@ -20,7 +22,7 @@ import { bodyOf, type AnnouncementDraft } from './announcementDraft';
 import { useAnnouncementsT } from './useAnnouncementsT';
 
 /** Where a server error naming a field is shown (the rest go to the alert at the bottom). */
-const FIELD_GROUPS = ['title', 'body', 'importance', 'deadline', 'mustConfirm', 'audience'] as const;
+const FIELD_GROUPS = ['title', 'body', 'attachmentIds', 'importance', 'deadline', 'mustConfirm', 'audience'] as const;
 
 interface Props {
   initial: AnnouncementDraft;
@@ -52,6 +54,7 @@ export function AnnouncementForm({ initial, correcting, busy, submitLabel, onSub
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState(initial);
+  const uploads = useAttachmentUploads({ initial: initial.attachments, max: ANNOUNCEMENT_LIMITS.attachments });
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -70,7 +73,9 @@ export function AnnouncementForm({ initial, correcting, busy, submitLabel, onSub
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
-    const parsed = AnnouncementCreateBody.safeParse(bodyOf(draft));
+    if (uploads.uploading) return setFormError(at('announcements.form.uploadsPending'));
+    if (uploads.failed) return setFormError(at('announcements.form.uploadsFailed'));
+    const parsed = AnnouncementCreateBody.safeParse(bodyOf({ ...draft, attachments: uploads.attachments }));
     if (!parsed.success) {
       setErrors(
         grouped(
@@ -126,6 +131,7 @@ export function AnnouncementForm({ initial, correcting, busy, submitLabel, onSub
         error={errors.body}
         onChange={(body) => set({ body })}
       />
+      <AttachmentsField uploads={uploads} error={errors.attachmentIds} />
       <fieldset className="announcement-form__group">
         <legend className="field__label">{at('announcements.fields.importance')}</legend>
         <div className="segmented">
@@ -163,6 +169,30 @@ export function AnnouncementForm({ initial, correcting, busy, submitLabel, onSub
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * 添付ファイル: the files the announcement carries, picked and uploaded as messages' are; whoever may
+ * read the announcement downloads them.
+ */
+function AttachmentsField({ uploads, error }: { uploads: AttachmentUploads; error: string | undefined }) {
+  const at = useAnnouncementsT();
+  const id = useId();
+  return (
+    <fieldset
+      className={error ? 'field field--invalid announcement-form__group' : 'field announcement-form__group'}
+      aria-describedby={`${id}-hint ${id}-error`}
+    >
+      <legend className="field__label">{at('announcements.fields.attachments')}</legend>
+      <p id={`${id}-hint`} className="field__hint">
+        {at('announcements.form.attachmentsHint')}
+      </p>
+      <AttachmentPicker uploads={uploads} />
+      <div id={`${id}-error`} className="field__error" aria-live="polite">
+        {error}
+      </div>
+    </fieldset>
   );
 }
 

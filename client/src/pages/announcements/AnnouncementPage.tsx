@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Announcement } from '@shared/schemas/announcements';
+import { AttachmentFile } from '@client/components/attachments/AttachmentFile';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { ErrorState } from '@client/components/ErrorState';
@@ -102,7 +103,26 @@ function AnnouncementView({ announcement: a }: { announcement: Announcement }) {
       <div className="announcement__body">
         <Markdown source={a.body} mentions={NO_MENTIONS} language={language} />
       </div>
+      <AttachmentsSection announcement={a} />
     </article>
+  );
+}
+
+/** 添付ファイル: each file with its thumbnail or preview and its download, as a meeting's materials. */
+function AttachmentsSection({ announcement: a }: { announcement: Announcement }) {
+  const at = useAnnouncementsT();
+  if (a.attachments.length === 0) return null;
+  return (
+    <section className="announcement-attachments" aria-labelledby="announcement-attachments-title">
+      <h2 id="announcement-attachments-title">{at('announcements.fields.attachments')}</h2>
+      <ul className="announcement-attachments__list">
+        {a.attachments.map((file) => (
+          <li key={file.id} className="announcement-attachments__item">
+            <AttachmentFile file={file} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

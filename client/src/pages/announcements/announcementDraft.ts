@@ -3,6 +3,7 @@ import type { AudienceKind } from '@shared/announcements/audience';
 import type { Importance } from '@shared/announcements/rules';
 import type { BusinessAreaKey } from '@shared/reference/council';
 import type { Announcement } from '@shared/schemas/announcements';
+import type { Attachment } from '@shared/schemas/threads';
 import { fromJapanInputValue, toJapanInputValue } from '@client/pages/meetings/common/japanTime';
 
 export interface AnnouncementDraft {
@@ -16,6 +17,8 @@ export interface AnnouncementDraft {
   /** Kept while another kind is chosen, so switching back loses nothing; sent only for their kind. */
   organizationIds: string[];
   businessAreas: BusinessAreaKey[];
+  /** The files it carries (uploaded as they are picked; sent as their ids). */
+  attachments: Attachment[];
 }
 
 export const emptyDraft = (): AnnouncementDraft => ({
@@ -27,6 +30,7 @@ export const emptyDraft = (): AnnouncementDraft => ({
   audienceKind: 'everyone',
   organizationIds: [],
   businessAreas: [],
+  attachments: [],
 });
 
 export function draftFromAnnouncement(a: Announcement): AnnouncementDraft {
@@ -39,6 +43,7 @@ export function draftFromAnnouncement(a: Announcement): AnnouncementDraft {
     audienceKind: a.audience.kind,
     organizationIds: a.audience.organizations.map((o) => o.id),
     businessAreas: a.audience.businessAreas as BusinessAreaKey[],
+    attachments: a.attachments,
   };
 }
 
@@ -57,5 +62,6 @@ export function bodyOf(draft: AnnouncementDraft) {
     deadline: draft.deadline ? fromJapanInputValue(draft.deadline) : null,
     mustConfirm: draft.mustConfirm,
     audience: audienceOf(draft),
+    attachmentIds: draft.attachments.map((a) => a.id),
   };
 }

@@ -7,7 +7,7 @@ export function AttachmentLinks({ attachments }: { attachments: Attachment[] }) 
   const { t } = useTranslation();
   if (attachments.length === 0) return null;
   return (
-    <ul className="attachment-links" aria-label={t('threads.attachments.listLabel')}>
+    <ul className="attachment-links" aria-label={t('attachments.listLabel')}>
       {attachments.map((attachment) => (
         <li key={attachment.id}>
           <AttachmentFile file={attachment} />

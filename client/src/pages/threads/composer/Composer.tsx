@@ -3,12 +3,12 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '@shared/schemas/threads';
 import { MessageBody } from '@shared/schemas/threads';
-import { AttachmentPicker } from './AttachmentPicker';
+import { AttachmentPicker } from '@client/components/attachments/AttachmentPicker';
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
 import { isSendKey, sendModifier, useSendKey } from '@client/components/sendKey';
 import { noMentionDraft, storedBody, type MentionDraft, type Mentions } from '@client/components/markdown/mentionDraft';
 import { SendKeyChoice } from './SendKeyChoice';
-import { useAttachmentUploads } from './useAttachmentUploads';
+import { useAttachmentUploads } from '@client/components/attachments/useAttachmentUploads';
 import { useTypingSignal } from './useTypingSignal';
 
 /** A message ready to send, as the composer hands it over. */

@@ -11,10 +11,10 @@ import { preventSubmitWhileComposing } from '@client/components/imeSafeSubmit';
 import { useErrorMessage } from '@client/components/useErrorMessage';
 import { fieldErrorsFromZod, serverFieldError, type FieldErrors } from '@client/components/formErrors';
 import { useCreateThread } from '@client/queries/threads';
-import { AttachmentPicker } from '../composer/AttachmentPicker';
+import { AttachmentPicker } from '@client/components/attachments/AttachmentPicker';
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
 import { noMentionDraft, storedBody, type MentionDraft } from '@client/components/markdown/mentionDraft';
-import { useAttachmentUploads } from '../composer/useAttachmentUploads';
+import { useAttachmentUploads } from '@client/components/attachments/useAttachmentUploads';
 import { VisibilityChoice } from './VisibilityChoice';
 
 type Fields = 'title' | 'body' | 'visibility' | 'businessAreas';

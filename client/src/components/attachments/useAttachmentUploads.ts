@@ -15,30 +15,40 @@ export interface Upload {
   error?: string;
 }
 
+/** Files already on what is being edited (an announcement's), listed as uploaded. */
+const uploaded = (attachment: Attachment): Upload => ({
+  localId: attachment.id,
+  name: attachment.name,
+  size: attachment.size,
+  status: 'done',
+  attachment,
+});
+
 /**
- * Files picked for one message: each uploads at once (POST /attachments), so sending only refers
- * to their ids. Size and count are checked here first; the type is checked by the server, by content.
+ * Files picked for one message or announcement: each uploads at once (POST /attachments), so
+ * sending only refers to their ids. Size and count are checked here first; the type is checked by
+ * the server, by content. `initial` are files it carries already; `max`, how many it may carry.
  */
-export function useAttachmentUploads() {
+export function useAttachmentUploads({ initial = [], max = LIMITS.attachmentsPerMessage }: { initial?: Attachment[]; max?: number } = {}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [uploads, setUploads] = useState<Upload[]>(() => initial.map(uploaded));
   const [notice, setNotice] = useState<string | null>(null);
   const aborts = useRef(new Map<string, AbortController>());
 
   // The server judges the type by content and names the field it refused: say so plainly.
   const uploadError = (error: unknown): string => {
-    if (isApiError(error) && error.status === 413) return t('threads.attachments.tooLarge');
-    if (isApiError(error) && error.status === 400 && error.formField === 'body') return t('threads.attachments.refused');
-    return t('threads.attachments.failed', { message: errorMessage(error) });
+    if (isApiError(error) && error.status === 413) return t('attachments.upload.tooLarge');
+    if (isApiError(error) && error.status === 400 && error.formField === 'body') return t('attachments.upload.refused');
+    return t('attachments.upload.failed', { message: errorMessage(error) });
   };
 
   const patch = (localId: string, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.localId === localId ? { ...u, ...change } : u)));
 
   function add(files: File[]) {
-    const room = LIMITS.attachmentsPerMessage - uploads.length;
-    setNotice(files.length > room ? t('threads.attachments.tooMany', { max: LIMITS.attachmentsPerMessage }) : null);
+    const room = max - uploads.length;
+    setNotice(files.length > room ? t('attachments.upload.tooMany', { max }) : null);
     const accepted = files.slice(0, Math.max(0, room)).map((file) => ({ file, localId: crypto.randomUUID() }));
     setUploads((list) => [
       ...list,
@@ -49,7 +59,7 @@ export function useAttachmentUploads() {
           name: file.name,
           size: file.size,
           status: tooLarge ? 'failed' : 'uploading',
-          ...(tooLarge ? { error: t('threads.attachments.tooLarge') } : {}),
+          ...(tooLarge ? { error: t('attachments.upload.tooLarge') } : {}),
         };
       }),
     ]);
@@ -80,6 +90,7 @@ export function useAttachmentUploads() {
 
   return {
     uploads,
+    max,
     notice,
     add,
     remove,

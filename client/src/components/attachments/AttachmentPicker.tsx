@@ -1,17 +1,16 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '@shared/threads/rules';
 import { formatFileSize } from '@client/format/fileSize';
 import type { AttachmentUploads } from './useAttachmentUploads';
 
 /** What the file dialog offers first; the server decides by content what it accepts. */
 const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.gif,.webp,application/pdf,image/*';
 
-/** "Attach files" and the list of picked files with their upload state. */
+/** "Attach files" and the list of picked files with their upload state (a message's, an announcement's). */
 export function AttachmentPicker({ uploads }: { uploads: AttachmentUploads }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  const full = uploads.uploads.length >= LIMITS.attachmentsPerMessage;
+  const full = uploads.uploads.length >= uploads.max;
 
   return (
     <div className="attachment-picker">
@@ -28,28 +27,28 @@ export function AttachmentPicker({ uploads }: { uploads: AttachmentUploads }) {
       />
       <button type="button" className="button button--tertiary button--small" onClick={() => input.current?.click()} disabled={full}>
         <span aria-hidden="true">📎</span>
-        {t('threads.attachments.add')}
+        {t('attachments.upload.add')}
       </button>
-      <span className="field__hint">{t('threads.attachments.hint', { max: LIMITS.attachmentsPerMessage })}</span>
+      <span className="field__hint">{t('attachments.upload.hint', { max: uploads.max })}</span>
       <div aria-live="polite">
         {uploads.notice && <p className="field__error">{uploads.notice}</p>}
         {uploads.uploads.length > 0 && (
-          <ul className="upload-list" aria-label={t('threads.attachments.listLabel')}>
+          <ul className="upload-list" aria-label={t('attachments.listLabel')}>
             {uploads.uploads.map((upload) => (
               <li key={upload.localId} className={`upload-list__item upload-list__item--${upload.status}`}>
                 <span className="upload-list__name">{upload.name}</span>
                 <span className="muted small">{formatFileSize(upload.size)}</span>
                 <span className="upload-list__status small">
                   {upload.status === 'uploading'
-                    ? t('threads.attachments.uploading')
+                    ? t('attachments.upload.uploading')
                     : upload.status === 'done'
-                      ? t('threads.attachments.uploaded')
+                      ? t('attachments.upload.uploaded')
                       : upload.error}
                 </span>
                 <button
                   type="button"
                   className="button button--tertiary button--small"
-                  aria-label={t('threads.attachments.remove', { name: upload.name })}
+                  aria-label={t('attachments.upload.remove', { name: upload.name })}
                   onClick={() => uploads.remove(upload.localId)}
                 >
                   ×
