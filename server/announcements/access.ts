@@ -10,6 +10,7 @@ import { can } from '@shared/permissions';
 import { authorize } from '../http/authorize';
 import { notFound } from '../http/errors';
 import type { TargetAccess } from '../notifications/types';
+import { singleFlight } from '../db/singleFlight';
 import { audienceOf, readerOrganization, type CouncilOrganization } from './audience';
 import { AnnouncementModel, type AnnouncementDocument, type AnnouncementRecord } from './model';
 
@@ -38,6 +39,11 @@ export async function managedAnnouncement(actor: Actor, id: string): Promise<Ann
   return announcement;
 }
 
+/** Status and audience of some announcements; the notifier's concurrent questions about one share a read. */
+const readFacts = singleFlight((ids: string) =>
+  AnnouncementModel.find({ _id: mongoose.trusted({ $in: ids.split(',') }) }, { status: 1, audience: 1 }).lean(),
+);
+
 /**
  * The notifier's check (server/notifications/types.ts): which of `ids` the actor may read now —
  * when a notification is sent, and again when an inbox shows it. One `_id` `$in`.
@@ -45,9 +51,6 @@ export async function managedAnnouncement(actor: Actor, id: string): Promise<Ann
 export const announcementAccess: TargetAccess = async (actor, ids) => {
   const valid = ids.filter((id) => mongoose.isValidObjectId(id));
   if (!valid.length || !actor.active) return new Set();
-  const [rows, org] = await Promise.all([
-    AnnouncementModel.find({ _id: mongoose.trusted({ $in: valid }) }, { status: 1, audience: 1 }).lean(),
-    readerOrganization(actor),
-  ]);
+  const [rows, org] = await Promise.all([readFacts(valid.join(',')), readerOrganization(actor)]);
   return new Set(rows.filter((a) => mayRead(actor, org, a)).map((a) => String(a._id)));
 };

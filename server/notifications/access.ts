@@ -14,6 +14,7 @@ import { threadView } from '../threads/threadView';
 import { registerView } from '../issues/registerView';
 import { MeetingModel } from '../meetings/model';
 import type { TargetAccess } from './types';
+import { singleFlight } from '../db/singleFlight';
 
 type TargetType = NotificationTarget['type'];
 
@@ -33,11 +34,16 @@ const issues: TargetAccess = async (actor, ids) => {
   return new Set(ids.filter((id) => rows.has(id)));
 };
 
+/** The notifier asks once per organisation at the same moment: those identical reads share one. */
+const meetingStatuses = singleFlight((ids: string) =>
+  MeetingModel.find({ _id: mongoose.trusted({ $in: ids.split(',') }) }, { status: 1 }).lean(),
+);
+
 const meetings: TargetAccess = async (actor, ids) => {
   if (!decide(actor, 'meeting.read').allowed) return new Set();
   const valid = ids.filter((id) => mongoose.isValidObjectId(id));
   if (!valid.length) return new Set();
-  const rows = await MeetingModel.find({ _id: mongoose.trusted({ $in: valid }) }, { status: 1 }).lean();
+  const rows = await meetingStatuses(valid.join(','));
   const manage = can(actor, 'meeting.manage');
   return new Set(rows.filter((m) => manage || isPublic(m.status as MeetingStatus)).map((m) => String(m._id)));
 };

@@ -58,7 +58,8 @@ export function createNotifier({ io, logger, mail }: NotifierOptions): Notifier 
   }
 
   function kick(): void {
-    running ??= work().finally(() => {
+    // From the next turn of the event loop: the request that queued the event answers first.
+    running ??= new Promise<void>((resolve) => setImmediate(resolve)).then(work).finally(() => {
       running = null;
       if (queue.length) kick();
     });
