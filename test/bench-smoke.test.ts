@@ -59,7 +59,7 @@ describe('bench harness, smoke size', () => {
         .filter((r) => r.db === 'sqlite')
         .map((r) => r.scenario)
         .sort(),
-    ).toEqual(['burst', 'ceiling', 'connections', 'growth', 'joinstorm', 'plenary', 'register', 'threadpage']);
+    ).toEqual(['burst', 'ceiling', 'connections', 'growth', 'joinstorm', 'notifications', 'plenary', 'register', 'threadpage']);
     expect(output).toMatch(/\| scenario \| db \| figure \| baseline \| ratio \| target \| met \|/);
     // Resident memory of a few dozen sockets is within the noise (it may even shrink): its ratio is checked at full size only.
     for (const row of report.rows)
@@ -138,6 +138,39 @@ describe('bench harness, smoke size', () => {
           expect(run.latency.p99).toBeGreaterThan(0);
         }
       }
+    }
+  });
+
+  it('notifications: every bell rang once on both sides, every inbox holds the announcement, the inbox answered at both sizes', () => {
+    type Bell = { connected: number; received: number; duplicates: number; latency: Num };
+    const row = rowOf('notifications');
+    const round = row.details.rounds[0] as unknown as {
+      app: { bell: Bell; publishStatus: number; stored: { stored: number }; verified: number };
+      bare: { bell: Bell };
+    };
+    for (const side of ['app', 'bare'] as const) {
+      const { bell } = round[side];
+      expect(bell.connected, side).toBe(report.sizes.notifyClients);
+      expect(bell.received, side).toBe(bell.connected);
+      expect(bell.duplicates, side).toBe(0);
+      expect(bell.latency.p99, side).toBeGreaterThan(0);
+    }
+    expect(round.app.publishStatus).toBe(200);
+    expect(round.app.stored.stored).toBe(report.sizes.notifyPeople);
+    expect(round.app.verified).toBe(report.sizes.notifyPeople);
+    type Step = {
+      stored: number;
+      rounds: Array<{ app: { saturated: boolean; requests: number; statuses: Num; alone: Num } }>;
+      tabs: Record<string, { errors: number }>;
+    };
+    const steps = (row.details as unknown as { inbox: Step[] }).inbox;
+    expect(steps.map((s) => s.stored)).toEqual([report.sizes.inboxSmall, report.sizes.inboxLarge]);
+    for (const step of steps) {
+      const { app } = step.rounds[0]!;
+      expect(app.alone.p50, `${step.stored}`).toBeGreaterThan(0);
+      if (!app.saturated) expect(app.statuses['200'], JSON.stringify(app.statuses)).toBe(app.requests);
+      expect(Object.keys(step.tabs).sort()).toEqual(['all', 'mentions', 'older', 'unread']);
+      for (const [tab, f] of Object.entries(step.tabs)) expect(f.errors, `${tab} at ${step.stored}`).toBe(0);
     }
   });
 

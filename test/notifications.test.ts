@@ -15,6 +15,7 @@ import { nextEvent, openSocket, postMessage, startThread } from './support/forum
 import type { Me } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
 import { meetingNotifications } from '../server/notifications/triggers/meetings';
+import { storeNotifications } from '../server/notifications/store';
 import { headerOf } from './support/mail';
 
 let server: TestServer;
@@ -259,6 +260,22 @@ describe('the inbox', () => {
     // Someone else's notification is not theirs to mark.
     expect((await dev.post<{ unread: number }>('/api/notifications/read', { ids: [mine[2]!.id] })).status).toBe(200);
     expect((await inbox(jlis)).notifications.find((n) => n.id === mine[2]!.id)?.read).toBe(true);
+  });
+
+  it('marks a hundred read in one request (one update per outcome: a bulk of 100 statements froze the embedded engine)', async () => {
+    const userId = idOf(devAdmin);
+    const target = { type: 'account' as const, id: userId, title: '自分', number: null, seq: null };
+    const at = new Date();
+    const stored = [];
+    for (let i = 0; i < 100; i++)
+      stored.push(...(await storeNotifications([{ userId, kind: 'account.role', actor: null, target, detail: {}, at }])));
+    const ids = stored.map((s) => s.record._id);
+    const before = (await devAdmin.get<{ unread: number }>('/api/notifications/unread')).body.unread;
+    const res = await devAdmin.post<{ unread: number }>('/api/notifications/read', { ids });
+    expect(res.status).toBe(200);
+    expect(res.body.unread).toBe(before - 100);
+    const again = await devAdmin.post<{ unread: number }>('/api/notifications/read', { ids, read: false });
+    expect(again.body.unread).toBe(before);
   });
 
   it('pages newest first without gaps or repeats', async () => {

@@ -11,6 +11,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { ObjectId, type Db } from 'mongodb';
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS } from '@shared/reference/council';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/rules';
+import type { SignInFactor } from '@shared/signIn';
 import { gramsOf, normalizeForSearch } from '@shared/search/grams';
 import { recordViewChange } from '@server/db/viewFeed';
 import { REGISTER_LOG } from '@server/issues/model';
@@ -38,9 +39,22 @@ export function seeded(seed: number): () => number {
   };
 }
 
-/** `count` bench members spread over the seeded vendors; created once per database, reused after. */
-export async function benchPeople(db: Db, count: number): Promise<BenchPerson[]> {
-  const vendors = await db.collection('organizations').find({ kind: 'vendor' }).sort({ key: 1 }).toArray();
+/**
+ * `count` bench members spread over the seeded vendors; created once per database, reused after.
+ * `observers`: spread over the observers too (every organisation an announcement to everyone reaches),
+ * as other people (`prefix`, so the vendors-only people of the other scenarios keep theirs).
+ */
+export async function benchPeople(
+  db: Db,
+  count: number,
+  { prefix = 'bench-', observers = false }: { prefix?: string; observers?: boolean } = {},
+): Promise<BenchPerson[]> {
+  const kinds = observers ? ['vendor', 'observer'] : ['vendor'];
+  const vendors = await db
+    .collection('organizations')
+    .find({ kind: { $in: kinds } })
+    .sort({ key: 1 })
+    .toArray();
   if (!vendors.length) throw new Error('no vendors in the database: start the app once so it seeds the council');
   const users = db.collection('users');
   const existing = await users
@@ -50,7 +64,7 @@ export async function benchPeople(db: Db, count: number): Promise<BenchPerson[]>
   const people: BenchPerson[] = [];
   const missing: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {
-    const email = `bench-${i}@bench.example`;
+    const email = `${prefix}${i}@bench.example`;
     const org = vendors[i % vendors.length]!;
     const found = byEmail.get(email);
     const id = (found?._id as ObjectId | undefined) ?? new ObjectId();
@@ -85,8 +99,18 @@ export function signedCookie(sid: string, secret: string): string {
   return `${SESSION_COOKIE}=${encodeURIComponent(`s:${sid}.${signature}`)}`;
 }
 
-/** One stored signed-in session per person, as connect-mongo (stringify: false) stores it; returns the cookies. */
-export async function mintSessions(db: Db, people: readonly BenchPerson[], secret: string, idleMinutes = 120): Promise<string[]> {
+/**
+ * One stored signed-in session per person, as connect-mongo (stringify: false) stores it; returns the cookies.
+ * `factors`: how the session was proved (shared/signIn.ts), as a sign-in records them: the secretariat's
+ * must hold a second factor, or only enrolment is open to it.
+ */
+export async function mintSessions(
+  db: Db,
+  people: readonly BenchPerson[],
+  secret: string,
+  idleMinutes = 120,
+  factors?: readonly SignInFactor[],
+): Promise<string[]> {
   const idleMs = idleMinutes * 60_000;
   const expires = new Date(Date.now() + idleMs);
   const docs = people.map((p) => ({
@@ -98,6 +122,7 @@ export async function mintSessions(db: Db, people: readonly BenchPerson[], secre
       cookie: { originalMaxAge: idleMs, expires, secure: false, httpOnly: true, path: '/', sameSite: 'lax' },
       passport: { user: String(p.id) },
       signedInAt: Date.now(),
+      ...(factors ? { factors: [...factors] } : {}),
     },
   }));
   const sessions = db.collection('sessions');

@@ -33,6 +33,17 @@ export type Task =
   | ({ kind: 'connections'; clients: number; holdMs: number } & SocketTarget)
   | ({ kind: 'joinstorm'; clients: number; meetingId: string; windowMs: number; settleMs: number } & SocketTarget)
   | ({ kind: 'burst'; threads: string[]; viewersPerThread: number; rate: number; durationMs: number; drainMs: number } & SocketTarget)
+  | ({
+      kind: 'bell';
+      clients: number;
+      /** What each socket waits for: the app's `notification.new`, or the bare server's broadcast (`meeting.chat`). */
+      event: 'notification.new' | 'meeting.chat';
+      /** The one to time: the notification's target id, or the chat line's clientId. */
+      expect: string;
+      /** The bare server: the sockets join this room first (the app puts each in `user:<id>` itself). */
+      meetingId?: string;
+      waitMs: number;
+    } & SocketTarget)
   | {
       kind: 'rest';
       url: string;
@@ -74,10 +85,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const stdinLines = readline.createInterface({ input: process.stdin });
 const nextStdinLine = () => new Promise<string>((resolve) => stdinLines.once('line', resolve));
 
-/** Tell the bench a phase is reached and wait until it says go on. */
-async function phase(name: string, data: object = {}): Promise<void> {
+/** Tell the bench a phase is reached and wait until it says go on; resolves with what it said (`go`, or a value). */
+async function phase(name: string, data: object = {}): Promise<string> {
   send({ type: 'phase', name, ...data });
-  await nextStdinLine();
+  return nextStdinLine();
 }
 
 /** Fire `fire(i, scheduledAt)` at `rate`/s for `durationMs`, by the schedule (open loop). */
@@ -441,6 +452,62 @@ async function burst(task: Extract<Task, { kind: 'burst' }>) {
   };
 }
 
+/** Wall-clock ms with sub-ms precision: the bench process gives the start instant on the same machine's clock. */
+const epochNow = () => performance.timeOrigin + performance.now();
+
+/**
+ * The bell: `clients` sockets wait for one event each (an announcement's `notification.new` on the
+ * app, one broadcast on the bare server). Once all are connected the bench is told (`connected`);
+ * it publishes and answers with the instant it began (epoch ms). Each socket's arrival is timed
+ * from that instant.
+ */
+async function bell(task: Extract<Task, { kind: 'bell' }>) {
+  const { sockets, failures, failed, ms } = await connectMany(task, task.clients);
+  const joinFailures = task.meetingId ? await joinAll(sockets, 'meeting.join', () => ({ meetingId: task.meetingId })) : 0;
+  const arrivals = new Float64Array(sockets.length).fill(Number.NaN);
+  let received = 0;
+  let duplicates = 0;
+  const unread: number[] = [];
+  sockets.forEach((socket, i) => {
+    socket.on(task.event, (payload: { clientId?: string; notification?: { target?: { id?: string } }; unread?: number }) => {
+      const id = task.event === 'notification.new' ? payload.notification?.target?.id : payload.clientId;
+      if (id !== task.expect) return;
+      if (!Number.isNaN(arrivals[i]!)) return void duplicates++;
+      arrivals[i] = epochNow();
+      received++;
+      if (typeof payload.unread === 'number') unread.push(payload.unread);
+    });
+  });
+  log(`  ${sockets.length} sockets waiting (${ms} ms to connect)${joinFailures ? `, ${joinFailures} join failures` : ''}`);
+  const startedAt = Number(await phase('connected', { connected: sockets.length, failed }));
+  if (!Number.isFinite(startedAt)) throw new Error('bell: the bench gave no start instant');
+  while (received < sockets.length && epochNow() < startedAt + task.waitMs) await sleep(20);
+  const held = sockets.filter((s) => s.connected).length;
+  closeAll(sockets);
+  const latencies = Array.from(arrivals)
+    .filter((a) => !Number.isNaN(a))
+    .map((a) => a - startedAt);
+  const summary = summarize(latencies);
+  /** The bell's count each socket was told (the person's unread notifications after this one). */
+  const unreadSeen = unread.length ? { min: Math.min(...unread), max: Math.max(...unread) } : null;
+  return {
+    clients: task.clients,
+    connected: sockets.length,
+    connectFailed: failed,
+    connectFailures: failures,
+    connectMs: ms,
+    joinFailures,
+    held,
+    received,
+    missing: sockets.length - received,
+    duplicates,
+    within2s: latencies.filter((l) => l <= 2000).length,
+    latency: summary,
+    first: latencies.length ? Math.round(Math.min(...latencies) * 100) / 100 : null,
+    unread: unreadSeen,
+  };
+}
+
 async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind: 'driver' }>) {
   const samples = new Samples();
   const statuses: Record<string, number> = {};
@@ -491,8 +558,8 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
   } else {
     runQuery = async (r) => {
       const res = await fetch(`${task.url}${r.path}`, { headers: { cookie: task.cookie }, signal: AbortSignal.timeout(task.timeoutMs) });
-      const body = (await res.json()) as { messages?: unknown[]; issues?: unknown[] };
-      return res.status === 200 && ((body.messages ?? body.issues)?.length ?? 0) === 0 ? 'empty' : String(res.status);
+      const body = (await res.json()) as { messages?: unknown[]; issues?: unknown[]; notifications?: unknown[] };
+      return res.status === 200 && ((body.messages ?? body.issues ?? body.notifications)?.length ?? 0) === 0 ? 'empty' : String(res.status);
     };
   }
   // Alone first: a warm-up, then a few requests one at a time. When one request alone takes longer
@@ -571,7 +638,9 @@ async function main() {
           ? await joinStorm(task)
           : task.kind === 'burst'
             ? await burst(task)
-            : await rest(task);
+            : task.kind === 'bell'
+              ? await bell(task)
+              : await rest(task);
   send({ type: 'result', result });
   stdinLines.close();
   // Sockets and pools are closed; anything left (a straggling handshake) must not keep us alive.

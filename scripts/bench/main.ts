@@ -23,6 +23,7 @@ import type { RestRequest, Task } from './generator';
 import { startPostgres, type BenchPostgres } from './postgres';
 import { addContainmentIndexes } from '../../server/db/postgresIndexes';
 import { GROWTH_AIMS, GROWTH_PATHS, growthTable, runGrowth, type GrowthPath } from './growth';
+import { runNotifications } from './notifications';
 import { REST_SCENARIOS, SCENARIOS, sizesFor, TITLES, type Scenario, type Sizes } from './scenarios';
 import { median } from './stats';
 
@@ -181,8 +182,11 @@ async function startNodeServer(name: string, script: string, env: Record<string,
   return { url, pid: child.pid!, child, memory, toggleProfile, stop };
 }
 
-/** Run the generator on its own core with one task; `onPhase` runs while it waits between phases. */
-async function runGenerator<R>(task: Task, tmp: string, onPhase?: (phase: Record<string, unknown>) => Promise<void>): Promise<R> {
+/**
+ * Run the generator on its own core with one task; `onPhase` runs while it waits between phases, and
+ * what it returns (a start instant, say) is the generator's answer instead of `go`.
+ */
+async function runGenerator<R>(task: Task, tmp: string, onPhase?: (phase: Record<string, unknown>) => Promise<void | string>): Promise<R> {
   const file = path.join(tmp, `task-${Date.now()}-${randomBytes(3).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify(task));
   const [cmd, args] = pinned(pinning?.generator, process.execPath, [
@@ -208,7 +212,8 @@ async function runGenerator<R>(task: Task, tmp: string, onPhase?: (phase: Record
           return say(`  [generator] ${line}`);
         }
         if (msg.type === 'log') say(String(msg.message));
-        else if (msg.type === 'phase') void (onPhase?.(msg) ?? Promise.resolve()).then(() => child.stdin!.write('go\n'), reject);
+        else if (msg.type === 'phase')
+          void (onPhase?.(msg) ?? Promise.resolve()).then((answer) => child.stdin!.write(`${answer ?? 'go'}\n`), reject);
         else if (msg.type === 'result') result = msg.result as R;
         else if (msg.type === 'error') reject(new Error(`generator: ${String(msg.message)}`));
       });
@@ -876,7 +881,41 @@ async function growth(ctx: Ctx): Promise<Row> {
   };
 }
 
-const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = { plenary, ceiling, connections, joinstorm, burst, threadpage, register, growth };
+async function notifications(ctx: Ctx): Promise<Row> {
+  const { stack } = ctx;
+  const row = await runNotifications({
+    mongo: stack.mongo,
+    mongoUri: stack.mongoUri,
+    appUrl: stack.app.url,
+    bareUrl: stack.bare.url,
+    secret: stack.secret,
+    sizes: ctx.sizes,
+    rounds: ctx.rounds,
+    say,
+    runGenerator: <R>(task: Task, onPhase?: (phase: Record<string, unknown>) => Promise<void | string>) =>
+      runGenerator<R>(task, stack.tmp, onPhase),
+    pacedMeter: (side) =>
+      side === 'app'
+        ? pacedCpuMeter({ app: stack.app.pid, database: stack.databasePid }, stack.app)
+        : pacedCpuMeter({ app: null, database: stack.databasePid }),
+    cpuMs: () => ({ app: processCpuMs(stack.app.pid), database: processCpuMs(stack.databasePid) }),
+    toggleProfile: () => stack.app.toggleProfile(),
+  });
+  await dropSessions(ctx);
+  return { scenario: 'notifications', title: TITLES.notifications, db: stack.db, ...row };
+}
+
+const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = {
+  plenary,
+  ceiling,
+  connections,
+  joinstorm,
+  burst,
+  threadpage,
+  register,
+  growth,
+  notifications,
+};
 
 // ---- report --------------------------------------------------------------------------------------
 

@@ -3,7 +3,17 @@
  * overridable by an environment variable named in the table) and their targets.
  */
 
-export const SCENARIOS = ['plenary', 'ceiling', 'connections', 'joinstorm', 'burst', 'threadpage', 'register', 'growth'] as const;
+export const SCENARIOS = [
+  'plenary',
+  'ceiling',
+  'connections',
+  'joinstorm',
+  'burst',
+  'threadpage',
+  'register',
+  'growth',
+  'notifications',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 /** Scenarios over REST, run on the embedded database and on FerretDB's PostgreSQL backend. */
 export const REST_SCENARIOS: readonly Scenario[] = ['threadpage', 'register', 'growth'];
@@ -17,6 +27,7 @@ export const TITLES: Record<Scenario, string> = {
   threadpage: 'long thread page',
   register: 'register list',
   growth: 'growth (hot paths at three sizes)',
+  notifications: 'notifications (announcement to everyone; inbox page)',
 };
 
 export interface Sizes {
@@ -49,6 +60,21 @@ export interface Sizes {
   growthIssues: number[];
   growthSessions: number[];
   growthSamples: number;
+  /** Notifications: the people an announcement to everyone reaches, and how many of them have a socket open (the bell). */
+  notifyPeople: number;
+  notifyClients: number;
+  /** How long after the publish the bell and the inbox poll wait for the last one. */
+  notifyWaitMs: number;
+  /** The inbox page measured at two sizes of the stored notifications (spread over the people, heavy-tailed). */
+  inboxSmall: number;
+  inboxLarge: number;
+  /** How many of the large size are the measured person's (at the small size: a fifth of the small size). */
+  inboxTop: number;
+  /**
+   * Inbox pages per second: what one core serves with room to spare (a page costs the app and its
+   * database 12–18 ms of CPU together: at the register's 100/s the queue only grows; docs/PERFORMANCE.md).
+   */
+  inboxRate: number;
 }
 
 const FULL: Sizes = {
@@ -79,6 +105,13 @@ const FULL: Sizes = {
   growthIssues: [100, 1_000, 10_000],
   growthSessions: [200, 2_000, 20_000],
   growthSamples: 30,
+  notifyPeople: 2000,
+  notifyClients: 2000,
+  notifyWaitMs: 20_000,
+  inboxSmall: 1_000,
+  inboxLarge: 100_000,
+  inboxTop: 5_000,
+  inboxRate: 40,
 };
 
 const SMOKE: Sizes = {
@@ -109,6 +142,13 @@ const SMOKE: Sizes = {
   growthIssues: [20, 60],
   growthSessions: [10, 30],
   growthSamples: 4,
+  notifyPeople: 30,
+  notifyClients: 20,
+  notifyWaitMs: 10_000,
+  inboxSmall: 200,
+  inboxLarge: 1_000,
+  inboxTop: 150,
+  inboxRate: 5,
 };
 
 /** `BENCH_PLENARY_CLIENTS=500` overrides plenaryClients, and so on (lists comma-separated). */

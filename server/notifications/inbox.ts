@@ -97,24 +97,36 @@ export async function markRead(userId: string, ids: readonly string[], read: boo
   ]);
   const now = new Date();
   let delta = 0;
-  const writes: mongoose.AnyBulkWriteOperation<NotificationRecord>[] = [];
+  // One `updateMany` per outcome, never a bulk of per-document updates: FerretDB 1.24 holds a
+  // connection per statement of one update command, and 100 of them exhaust its pool and freeze it
+  // (docs/DATABASE.md, finding 2).
+  const readNow: string[] = [];
+  const unreadAbove: string[] = [];
+  const unreadBelow: string[] = [];
   const unsetBatches: Record<string, ''> = {};
   const reopened = new Set(state.reopened);
   for (const row of rows) {
     if (isRead(row, state) === read) continue;
     delta += read ? -1 : 1;
     if (read) {
-      writes.push({ updateOne: { filter: { _id: row._id }, update: { $set: { readAt: now, unreadAgain: false } } } });
+      readNow.push(row._id);
       reopened.delete(row.seq);
       if (row.kind === 'thread.activity' && state.batches[row.target.id] === row.seq) unsetBatches[`batches.${row.target.id}`] = '';
+    } else if (row.seq <= state.readThrough) {
+      unreadBelow.push(row._id);
+      reopened.add(row.seq);
     } else {
-      const below = row.seq <= state.readThrough;
-      writes.push({ updateOne: { filter: { _id: row._id }, update: { $set: { readAt: null, unreadAgain: below } } } });
-      if (below) reopened.add(row.seq);
+      unreadAbove.push(row._id);
     }
   }
-  if (!writes.length) return Math.max(0, state.unread);
-  await NotificationModel.bulkWrite(writes, { ordered: false });
+  if (delta === 0) return Math.max(0, state.unread);
+  const set = (ids: string[], fields: Partial<NotificationRecord>) =>
+    ids.length ? NotificationModel.updateMany({ _id: mongoose.trusted({ $in: ids }) }, { $set: fields }) : null;
+  await Promise.all([
+    set(readNow, { readAt: now, unreadAgain: false }),
+    set(unreadAbove, { readAt: null, unreadAgain: false }),
+    set(unreadBelow, { readAt: null, unreadAgain: true }),
+  ]);
   const update: Record<string, unknown> = {
     $inc: { unread: delta },
     $set: { reopened: [...reopened].sort((a, b) => b - a).slice(0, MAX_REOPENED) },
