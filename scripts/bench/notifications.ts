@@ -329,7 +329,7 @@ function inboxRequests(userId: string, state: InboxState, rand: () => number): R
     // The page's lookup of notifications (server/notifications/inbox.ts readNumbers), for the driver.
     const filter = stream
       ? { streamKey: `${userId}:${stream}`, streamSeq: { $in: numbers } }
-      : { userId: new ObjectId(userId), seq: { $in: numbers } };
+      : { _id: { $in: numbers.map((n) => `${userId}:${n}`) } };
     return {
       path: `/api/notifications?tab=${tab}&limit=${PAGE}${before ? `&before=${before}` : ''}`,
       query: BSON.EJSON.stringify({ collection: 'notifications', filter, sort: {}, limit: 0 }, { relaxed: false }),

@@ -1,5 +1,5 @@
 /**
- * Reading one's inbox: a page is an `$in` of numbers on a unique index (`{ userId, seq }` for all and
+ * Reading one's inbox: a page is an `$in` of numbers on a unique index (`_id` `<userId>:<seq>` for all and
  * unread, `{ streamKey, streamSeq }` for a tab), never a scan of anyone's notifications, so it costs
  * the same with 1,000 or 100,000 stored. Marking read moves the person's unread count with it.
  */
@@ -81,7 +81,7 @@ export async function inboxPage(actor: Actor, query: { tab: InboxTab; before?: n
 async function readNumbers(userId: string, stream: NotificationStream | undefined, numbers: number[]): Promise<NotificationRecord[]> {
   const filter = stream
     ? { streamKey: streamKeyOf(userId, stream), streamSeq: mongoose.trusted({ $in: numbers }) }
-    : { userId: new mongoose.Types.ObjectId(userId), seq: mongoose.trusted({ $in: numbers }) };
+    : { _id: mongoose.trusted({ $in: numbers.map((n) => notificationId(userId, n)) }) };
   return NotificationModel.find(filter).lean<NotificationRecord[]>();
 }
 

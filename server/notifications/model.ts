@@ -2,7 +2,7 @@
  * The inbox, stored per person so that it is read by person and never scanned (docs/NOTIFICATIONS.md):
  *
  * - `notifications`: one document per notification, `_id` `<userId>:<seq>`, numbered 1, 2, 3… per
- *   person (`{ userId, seq }`, unique) and again per stream (`{ streamKey, streamSeq }`, unique, where
+ *   person (the `_id` is the unique key: no second index, each costs every insert) and again per stream (`{ streamKey, streamSeq }`, unique, where
  *   `streamKey` is `<userId>:<stream>`), so a page of any tab is an `$in` of numbers on a unique index.
  * - `inbox_state`: one document per person (`_id` = user id): the last numbers given, the unread count,
  *   everything up to `readThrough` read ("mark all read"), and the current batched notification per
@@ -54,7 +54,6 @@ const notificationSchema = new Schema<NotificationRecord>(
   },
   { versionKey: false, minimize: false },
 );
-notificationSchema.index({ userId: 1, seq: 1 }, { unique: true });
 notificationSchema.index({ streamKey: 1, streamSeq: 1 }, { unique: true });
 
 export const NotificationModel = mongoose.model<NotificationRecord>('Notification', notificationSchema, 'notifications');
