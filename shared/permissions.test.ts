@@ -50,6 +50,8 @@ account.manage          . . . . Y . .
 account.resetSecondFactor . . . . Y . .
 organization.manage     . . . . Y . .
 audit.read              . . . . Y . .
+announcement.publish    . . . . Y . .
+announcement.confirm    Y Y Y Y . Y Y
 `;
 
 /** Cells that change with context: [action, context, who may, given that context]. */
