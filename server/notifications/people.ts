@@ -63,10 +63,25 @@ export async function membersWhere(test: (org: ActorOrganization & { businessAre
   return out;
 }
 
-/** The active members of the organisations `orgIds`. */
-export function membersOf(orgIds: Iterable<string>): Promise<string[]> {
-  const wanted = new Set([...orgIds].map(String));
-  return membersWhere((org) => wanted.has(org.id));
+/**
+ * The active members of the organisations `orgIds`: from a map of organisation → members worked out
+ * once per change to the people (every post asks, for the organisations it mentions, usually none).
+ */
+export async function membersOf(orgIds: Iterable<string>): Promise<string[]> {
+  const ids = [...orgIds].map(String);
+  if (!ids.length) return [];
+  const byOrganization = await peopleView.derived('activeMembersByOrganization', (rows) => {
+    const map = new Map<string, string[]>();
+    for (const row of rows.values()) {
+      if (row.kind !== 'user' || !row.doc.active) continue;
+      const orgId = String(row.doc.organization);
+      const members = map.get(orgId);
+      if (members) members.push(String(row._id));
+      else map.set(orgId, [String(row._id)]);
+    }
+    return map;
+  });
+  return [...new Set(ids)].flatMap((id) => byOrganization.get(id) ?? []);
 }
 
 /** A person as notifications name them. */
