@@ -52,6 +52,12 @@ organization.manage     . . . . Y . .
 audit.read              . . . . Y . .
 announcement.publish    . . . . Y . .
 announcement.confirm    Y Y Y Y . Y Y
+status.manage           . . . . Y . .
+status.report           . . . . . . .
+status.submit           . . . . . . .
+status.readAggregates   Y Y Y Y Y Y Y
+status.readFigures      . . . . Y . .
+status.designateReporters . . . . Y . .
 `;
 
 /** Cells that change with context: [action, context, who may, given that context]. */
@@ -67,6 +73,15 @@ const WITH_CONTEXT: Array<[Action, PermissionContext, Who[]]> = [
   ['account.manage', { targetOrganizationId: 'dev-co' }, ['devAdmin', 'secretariat']],
   ['account.manage', { targetOrganizationId: 'support-co' }, ['supportAdmin', 'secretariat']],
   ['account.manage', { targetOrganizationId: 'mhlw' }, ['secretariat']],
+  ['status.report', { targetOrganizationId: 'dev-co' }, ['devMember', 'devAdmin']],
+  ['status.report', { targetOrganizationId: 'support-co' }, ['supportMember', 'supportAdmin']],
+  ['status.submit', { targetOrganizationId: 'dev-co' }, ['devAdmin']],
+  ['status.submit', { targetOrganizationId: 'dev-co', statusReporter: true }, ['devMember', 'devAdmin']],
+  ['status.submit', { targetOrganizationId: 'support-co', statusReporter: true }, ['supportMember', 'supportAdmin']],
+  ['status.readFigures', { targetOrganizationId: 'dev-co' }, ['devMember', 'devAdmin', 'secretariat']],
+  ['status.readFigures', { areaMinistry: 'mhlw' }, ['secretariat', 'ministry']],
+  ['status.readFigures', { areaMinistry: 'mic' }, ['secretariat']],
+  ['status.designateReporters', { targetOrganizationId: 'support-co' }, ['supportAdmin', 'secretariat']],
 ];
 
 const table = new Map(

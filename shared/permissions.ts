@@ -31,6 +31,12 @@ export const ACTIONS = [
   'audit.read',
   'announcement.publish',
   'announcement.confirm',
+  'status.manage',
+  'status.report',
+  'status.submit',
+  'status.readAggregates',
+  'status.readFigures',
+  'status.designateReporters',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +48,10 @@ export interface PermissionContext {
   hasFloor?: boolean;
   /** The organisation whose accounts are being managed. */
   targetOrganizationId?: string;
+  /** A vendor member whom the org admin allowed to submit the organisation's development status reports. */
+  statusReporter?: boolean;
+  /** The ministry that oversees the business area whose figures are read (shared/reference/council.json). */
+  areaMinistry?: string | null;
 }
 
 type Rule = boolean | ((actor: Actor, context: PermissionContext) => boolean);
@@ -51,6 +61,8 @@ const routedToOwnMinistry = (actor: Actor, c: PermissionContext) => c.routedMini
 const hasFloor = (_actor: Actor, c: PermissionContext) => c.hasFloor === true;
 const withoutFloor = (_actor: Actor, c: PermissionContext) => c.hasFloor !== true;
 const ownOrganization = (actor: Actor, c: PermissionContext) => c.targetOrganizationId === actor.organization.id;
+const designatedReporter = (actor: Actor, c: PermissionContext) => ownOrganization(actor, c) && c.statusReporter === true;
+const overseesArea = (actor: Actor, c: PermissionContext) => c.areaMinistry != null && c.areaMinistry === actor.organization.key;
 
 type PersonaRules = Record<Persona, Rule>;
 const everyone: PersonaRules = { vendorMember: true, vendorAdmin: true, secretariat: true, ministry: true, body: true };
@@ -96,6 +108,21 @@ export const RULES = {
   // お知らせ: the secretariat writes, reminds and tracks who confirmed; every other organisation confirms as a whole.
   'announcement.publish': secretariatOnly,
   'announcement.confirm': { vendorMember: true, vendorAdmin: true, secretariat: false, ministry: true, body: true },
+  // 開発状況報告 (docs/STATUS_REPORTS.md): the secretariat runs the rounds and sees everything; a vendor writes its own
+  // report (drafts by any member; submission by its org admins and the members they allow); a ministry reads each
+  // vendor's figures for the areas it oversees; everyone reads the council-wide aggregates.
+  'status.manage': secretariatOnly,
+  'status.report': { vendorMember: ownOrganization, vendorAdmin: ownOrganization, secretariat: false, ministry: false, body: false },
+  'status.submit': { vendorMember: designatedReporter, vendorAdmin: ownOrganization, secretariat: false, ministry: false, body: false },
+  'status.readAggregates': everyone,
+  'status.readFigures': {
+    vendorMember: ownOrganization,
+    vendorAdmin: ownOrganization,
+    secretariat: true,
+    ministry: overseesArea,
+    body: false,
+  },
+  'status.designateReporters': { vendorMember: false, vendorAdmin: ownOrganization, secretariat: true, ministry: false, body: false },
 } satisfies Record<Action, PersonaRules>;
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
