@@ -43,7 +43,10 @@ const roundSchema = new Schema(
 );
 recordWritesIn(roundSchema, STATUS_ROUNDS_LOG);
 
-const areaChangeSchema = new Schema({ area: { type: String, enum: BUSINESS_AREA_KEYS, required: true }, reason: { type: String, required: true } }, { _id: false });
+const areaChangeSchema = new Schema(
+  { area: { type: String, enum: BUSINESS_AREA_KEYS, required: true }, reason: { type: String, required: true } },
+  { _id: false },
+);
 
 const reportSchema = new Schema({
   roundId: { type: Schema.Types.ObjectId, required: true },
@@ -62,7 +65,10 @@ const reportSchema = new Schema({
   submitted: { type: Schema.Types.Mixed, default: null },
   /** The secretariat's request for a correction, until the next submission. */
   returned: {
-    type: new Schema({ reason: { type: String, required: true }, by: { type: personSchema, required: true }, at: { type: Date, required: true } }, { _id: false }),
+    type: new Schema(
+      { reason: { type: String, required: true }, by: { type: personSchema, required: true }, at: { type: Date, required: true } },
+      { _id: false },
+    ),
     default: null,
   },
 });
