@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'export.attendance',
   'export.audit',
   'export.announcementTracker',
+  'export.statusRound',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

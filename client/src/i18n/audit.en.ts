@@ -76,6 +76,7 @@ export const auditEn: AuditMessages = {
       attendance: 'Attendance exported',
       audit: 'Audit log exported',
       announcementTracker: 'Announcement confirmations exported',
+      statusRound: 'Development status round exported',
     },
   },
   channels: {

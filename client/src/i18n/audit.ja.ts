@@ -84,6 +84,7 @@ export const auditJa = {
       attendance: '出欠の出力',
       audit: '監査ログの出力',
       announcementTracker: 'お知らせ確認状況の出力',
+      statusRound: '開発状況報告の出力',
     },
   } satisfies ActionLabels,
   channels: {
