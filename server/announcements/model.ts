@@ -10,6 +10,7 @@ import mongoose, { Schema, type HydratedDocument, type InferSchemaType, type Typ
 import { AUDIENCE_KINDS } from '@shared/announcements/audience';
 import { ANNOUNCEMENT_STATUSES, IMPORTANCES } from '@shared/announcements/rules';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
+import { CollectionView, recordWritesIn } from '../db/collectionView';
 import { personSchema } from '../users/person';
 
 const audienceSchema = new Schema(
@@ -40,8 +41,11 @@ const announcementSchema = new Schema(
   },
   { timestamps: true },
 );
-/** Lists and the banner read the published ones by status (an equality lookup), newest first. */
+/** On a real MongoDB, lists by status; here the lists and the banner read the in-memory view below. */
 announcementSchema.index({ status: 1, publishedAt: -1 });
+/** The announcements' change log: every write is recorded for the in-memory view (server/db/collectionView.ts). */
+export const ANNOUNCEMENTS_LOG = 'announcements';
+recordWritesIn(announcementSchema, ANNOUNCEMENTS_LOG);
 
 const orgRefSchema = new Schema({ id: { type: Schema.Types.ObjectId, required: true }, nameJa: String, nameEn: String }, { _id: false });
 
@@ -84,3 +88,12 @@ export const confirmationKey = (announcementId: string | Types.ObjectId, organiz
 export const AnnouncementModel = mongoose.model('Announcement', announcementSchema, 'announcements');
 export const AnnouncementConfirmationModel = mongoose.model('AnnouncementConfirmation', confirmationSchema, 'announcement_confirmations');
 export const AnnouncementReminderModel = mongoose.model('AnnouncementReminder', reminderSchema, 'announcement_reminders');
+
+/**
+ * Every announcement without its body, in memory: the banner on every page and the lists filter
+ * them by status, audience and reader without reading the collection (a few a week; bodies stay
+ * in the database, read by `_id` when one is opened).
+ */
+export const announcementsView = new CollectionView<AnnouncementRow>(ANNOUNCEMENTS_LOG, (ids) =>
+  AnnouncementModel.find(ids ? { _id: mongoose.trusted({ $in: ids }) } : {}, { body: 0 }).lean<AnnouncementRow[]>(),
+);

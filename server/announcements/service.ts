@@ -34,14 +34,13 @@ import type { AnnouncementBroadcast } from './broadcast';
 import {
   AnnouncementConfirmationModel,
   AnnouncementModel,
+  announcementsView,
   confirmationKey,
   type AnnouncementDocument,
   type AnnouncementRow,
   type ConfirmationRecord,
 } from './model';
 import { announcementFacts, presentAnnouncement, presentConfirmation, presentSummary, type Reader } from './presenter';
-
-const LIST_FIELDS = { body: 0 } as const;
 
 async function readerOf(actor: Actor): Promise<Reader> {
   const [org, { organizations }] = await Promise.all([readerOrganization(actor), councilDirectory()]);
@@ -266,14 +265,20 @@ export async function announcementDetail(input: { actor: Actor; announcementId: 
  * without bodies — and filtered by audience in memory; with the reader's organisation's confirmations
  * (one equality lookup on `organizationId`).
  */
+/**
+ * The announcements in `statuses` the reader may read, from memory, and the reader's organisation's
+ * confirmations of those that ask for one: by `_id` (`<announcement>:<organisation>`), never a scan
+ * of every organisation's confirmations.
+ */
 async function visibleTo(actor: Actor, statuses: readonly AnnouncementStatus[]) {
-  const [rows, reader, confirmations] = await Promise.all([
-    Promise.all(statuses.map((status) => AnnouncementModel.find({ status }, LIST_FIELDS).lean<AnnouncementRow[]>())),
-    readerOf(actor),
-    AnnouncementConfirmationModel.find({ organizationId: actor.organization.id }).lean<ConfirmationRecord[]>(),
-  ]);
+  const [rows, reader] = await Promise.all([announcementsView.current(), readerOf(actor)]);
+  const wanted = new Set<string>(statuses);
+  const visible = [...rows.values()].filter((a) => wanted.has(a.status) && mayRead(actor, reader.org, a));
+  const asked = visible.filter((a) => a.mustConfirm && a.status !== 'draft').map((a) => confirmationKey(a._id, actor.organization.id));
+  const confirmations = asked.length
+    ? await AnnouncementConfirmationModel.find({ _id: mongoose.trusted({ $in: asked }) }).lean<ConfirmationRecord[]>()
+    : [];
   const mine = new Map(confirmations.map((c) => [String(c.announcementId), c]));
-  const visible = rows.flat().filter((a) => mayRead(actor, reader.org, a));
   return { visible, reader, mine };
 }
 

@@ -53,7 +53,7 @@ export const stateOf = (report: ReportRow | null): ReportState => (report ? repo
 export function areasOf(round: RoundRow, organization: CouncilOrganization, report: ReportRow | null): BusinessAreaKey[] {
   return reportAreas({
     roundAreas: round.businessAreas,
-    profileAreas: organization.businessAreas,
+    profileAreas: organization.businessAreas ?? [],
     added: report?.added ?? [],
     removed: report?.removed ?? [],
   });
@@ -72,7 +72,7 @@ export async function organizationsInRound(round: RoundRow): Promise<Organizatio
   for (const organization of directory.organizations.values()) {
     if (organization.kind !== 'vendor') continue;
     const report = byKey.get(`${roundId}:${organization.id}`) ?? null;
-    if (!report && !organization.businessAreas.some((a) => roundAreas.has(a))) continue;
+    if (!report && !(organization.businessAreas ?? []).some((a) => roundAreas.has(a))) continue;
     out.push({ organization, report, areas: areasOf(round, organization, report), state: stateOf(report) });
   }
   return out.sort((a, b) => a.organization.nameJa.localeCompare(b.organization.nameJa, 'ja'));
