@@ -61,6 +61,7 @@ import { meetingNotifications } from './notifications/triggers/meetings';
 import { startDueActionNotices } from './notifications/jobs';
 import type { Notifier } from './notifications/types';
 import { announcementRoutes } from './announcements/routes';
+import { statusPictureRoutes } from './statusReports/pictureRoutes';
 import { announcementAccess } from './announcements/access';
 import { setTargetAccess } from './notifications/access';
 
@@ -179,6 +180,7 @@ export function createApp({
     ...mailRoutes({ config, sessionSecret, catcher: mailCatcher }),
     ...notificationRoutes(context),
     ...announcementRoutes(context),
+    ...statusPictureRoutes(context),
   ];
   const openApi = buildOpenApiDocument(routes, API_VERSION);
 
