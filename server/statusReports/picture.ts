@@ -138,7 +138,8 @@ const REFERENCE: Overview['reference'] = {
  * The overview of a round as `actor` may see it. The secretariat sees every area; a ministry the
  * areas it oversees, with its total over those; vendors and bodies every area, but an area fewer
  * than MIN_VENDORS_SHOWN vendors submitted is withheld (figures and change null), and so is a change
- * whose previous figures came from fewer — either would let a vendor's own figures be read off.
+ * whose previous figures came from fewer — either would let a vendor's own figures be read off — and
+ * their total is over the areas shown (else a withheld area would come back by subtraction).
  */
 export async function roundOverview(input: { actor: Actor; roundId: string }): Promise<Overview> {
   const { actor } = input;
@@ -147,15 +148,15 @@ export async function roundOverview(input: { actor: Actor; roundId: string }): P
   const scope = scopeOf(actor);
   const areas = scope === 'council' ? picture.areas : picture.areas.filter((a) => readsFiguresOf(actor, a));
   const shown = (f: AreaFigures | undefined) => Boolean(f) && (scope !== 'council' || f!.vendors >= MIN_VENDORS_SHOWN);
-  const total = scope === 'ministry' ? totalOver(picture, areas) : picture.total;
-  const previousTotal =
-    previous &&
-    (scope === 'ministry'
-      ? totalOver(
-          previous,
-          areas.filter((a) => previous.byArea.has(a)),
-        )
-      : previous.total);
+  // Vendors and bodies get the total over the areas they are shown only: a total over every area would
+  // give a withheld area's figures back by subtraction. Its change compares the areas shown in both rounds.
+  const totalAreas = scope === 'council' ? areas.filter((a) => shown(picture.byArea.get(a))) : areas;
+  const total = scope === 'all' ? picture.total : totalOver(picture, totalAreas);
+  const compared = previous
+    ? totalAreas.filter((a) => previous.byArea.has(a) && (scope !== 'council' || shown(previous.byArea.get(a))))
+    : [];
+  const previousTotal = previous && (scope === 'all' ? previous.total : totalOver(previous, compared));
+  const totalNow = scope === 'council' && previous && compared.length < totalAreas.length ? totalOver(picture, compared) : total;
   return {
     round: { id: String(round._id), title: round.title, state: round.state },
     previousRound: previous ? { id: String(previous.round._id), title: previous.round.title } : null,
@@ -168,7 +169,7 @@ export async function roundOverview(input: { actor: Actor; roundId: string }): P
       return { area, figures, change: figures && shown(before) ? figuresChange(now, before!) : null };
     }),
     total,
-    totalChange: previousTotal ? figuresChange(total, previousTotal) : null,
+    totalChange: previousTotal ? figuresChange(totalNow, previousTotal) : null,
     reference: REFERENCE,
   };
 }
