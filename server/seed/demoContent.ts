@@ -1,7 +1,8 @@
 /**
  * A little life for a demo installation: a few threads, issues and meetings written through the
  * same services people use, so `npm start` shows the platform at work rather than empty pages.
- * Only with the demo accounts, and only into a database that has no threads or issues yet.
+ * Only with the demo accounts, and only into a database that has no threads or issues yet. Then
+ * the 開発状況報告 of the demo (statusReports.ts), into a database that has no reporting round yet.
  */
 import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
@@ -11,6 +12,7 @@ import { IssueModel } from '../issues/model';
 import { raiseIssue } from '../issues/service';
 import { setSupport } from '../issues/support';
 import { transitionIssue } from '../issues/workflow';
+import { log } from '../log';
 import { MeetingModel } from '../meetings/model';
 import { createMeeting } from '../meetings/service';
 import type { ForumBroadcast } from '../threads/broadcast';
@@ -20,6 +22,7 @@ import { setReaction } from '../threads/reactions';
 import { createThread } from '../threads/threads';
 import { UserModel, type UserWithOrganization } from '../users/model';
 import { toActor } from '../users/presenter';
+import { seedStatusReports } from './statusReports';
 
 /** Nobody is connected while seeding: announcements go nowhere. */
 const silent = <T extends object>() => new Proxy({}, { get: () => () => undefined }) as T;
@@ -30,6 +33,19 @@ const jstDate = (daysFromNow: number, hour: number) => {
 };
 
 export async function seedDemoContent(): Promise<boolean> {
+  const seeded = await seedDiscussion();
+  // After the register's issues, which the reports may cite; and into a demo database from before the reports, too.
+  const started = Date.now();
+  const status = await seedStatusReports();
+  if (status)
+    log.info(
+      `seeded the demo status reports: ${status.rounds} rounds, ${status.reports} reports, ${status.versions} versions in ${Date.now() - started} ms`,
+    );
+  return seeded;
+}
+
+/** Threads, issues and meetings; false when the database has threads or issues already. */
+async function seedDiscussion(): Promise<boolean> {
   if ((await ThreadModel.estimatedDocumentCount()) > 0 || (await IssueModel.estimatedDocumentCount()) > 0) return false;
   const emails = ['secretariat@demo.example', 'dev@demo.example', 'dev2@demo.example', 'support@demo.example', 'mhlw@demo.example'];
   const users = await UserModel.find({ email: trusted({ $in: emails }) }).populate<Pick<UserWithOrganization, 'organization'>>(

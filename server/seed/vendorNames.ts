@@ -57,7 +57,7 @@ const TRADE_WORDS: ReadonlyArray<readonly [string, string]> = [
 const REGISTRY_OFFICES = ['0100', '0104', '0109', '0110', '0111', '1200', '1800', '2000', '4000', '7000'];
 
 /** mulberry32: a tiny seeded PRNG, enough for reproducible seed data. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
