@@ -7,6 +7,7 @@ import { LoginPage } from '@client/pages/login/LoginPage';
 import { registerRoutes } from '@client/pages/register/routes';
 import { meetingsRoutes } from '@client/pages/meetings/routes';
 import { announcementRoutes } from '@client/pages/announcements/routes';
+import { statusRoutes } from '@client/pages/status/routes';
 import { NotFoundPage } from '@client/pages/NotFoundPage';
 import { RouteErrorPage } from '@client/pages/RouteErrorPage';
 
@@ -36,6 +37,7 @@ const router = createBrowserRouter([
       ...registerRoutes,
       ...meetingsRoutes,
       ...announcementRoutes,
+      ...statusRoutes,
       { path: 'organizations', lazy: lazyRoute(() => import('@client/pages/organizations/OrganizationsPage'), 'OrganizationsPage') },
       {
         path: 'organizations/:id',

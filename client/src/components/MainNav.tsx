@@ -13,6 +13,7 @@ export function MainNav() {
     { to: '/register', label: t('nav.register') },
     { to: '/meetings', label: t('nav.meetings') },
     { to: '/announcements', label: t('announcements.nav') },
+    { to: '/status', label: t('status.nav') },
     { to: '/organizations', label: t('nav.organizations') },
     ...(me.abilities['account.manage'] ? [{ to: '/accounts', label: t('nav.accounts') }] : []),
     ...(me.abilities['audit.read'] ? [{ to: '/audit', label: t('audit.nav') }] : []),

@@ -14,6 +14,8 @@ import { notificationsJa, type NotificationMessages } from './notifications.ja';
 import { notificationsEn } from './notifications.en';
 import { announcementsJa, type AnnouncementMessages } from './announcements.ja';
 import { announcementsEn } from './announcements.en';
+import { statusJa, type StatusMessages } from './status.ja';
+import { statusEn } from './status.en';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,6 +29,7 @@ declare module 'i18next' {
         mail: MailMessages;
         notifications: NotificationMessages;
         announcements: AnnouncementMessages;
+        status: StatusMessages;
       };
     };
   }
@@ -63,8 +66,26 @@ i18n.on('languageChanged', (language) => {
 void i18n.use(initReactI18next).init({
   // The audit log's messages are mounted here, beside those ja.ts and en.ts mount themselves.
   resources: {
-    ja: { translation: { ...ja, audit: auditJa, mail: mailJa, notifications: notificationsJa, announcements: announcementsJa } },
-    en: { translation: { ...en, audit: auditEn, mail: mailEn, notifications: notificationsEn, announcements: announcementsEn } },
+    ja: {
+      translation: {
+        ...ja,
+        audit: auditJa,
+        mail: mailJa,
+        notifications: notificationsJa,
+        announcements: announcementsJa,
+        status: statusJa,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        audit: auditEn,
+        mail: mailEn,
+        notifications: notificationsEn,
+        announcements: announcementsEn,
+        status: statusEn,
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: 'ja',

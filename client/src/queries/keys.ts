@@ -8,6 +8,7 @@
 import type { AuditExportQuery } from '@shared/schemas/audit';
 import type { InboxTab } from '@shared/notifications/kinds';
 import type { OrganizationQuery } from '@shared/schemas/organizations';
+import type { ReportState } from '@shared/statusReports/rules';
 import type { AnnouncementListFilters, TrackerFilters } from './announcements';
 import type { IssueListParams } from './issues';
 import type { MeetingListFilters, MinutesArchiveParams } from './meetings';
@@ -107,6 +108,26 @@ export const announcementKeys = {
   pending: ['announcements', 'pending'] as const,
   trackers: ['announcements', 'tracker'] as const,
   tracker: (id: string, filters: TrackerFilters) => ['announcements', 'tracker', id, filters] as const,
+};
+
+/**
+ * 開発状況報告: the rounds' list, and everything about one round under `round(id)` (its detail, picture,
+ * progress, drill-downs, reports and versions), so a live `status.changed` refetches exactly that round.
+ */
+export const statusKeys = {
+  all: ['status'] as const,
+  lists: ['status', 'list'] as const,
+  round: (roundId: string) => ['status', 'round', roundId] as const,
+  detail: (roundId: string) => ['status', 'round', roundId, 'detail'] as const,
+  overview: (roundId: string) => ['status', 'round', roundId, 'overview'] as const,
+  progress: (roundId: string, state: ReportState | null) => ['status', 'round', roundId, 'progress', state] as const,
+  area: (roundId: string, area: string) => ['status', 'round', roundId, 'area', area] as const,
+  report: (roundId: string, organizationId: string) => ['status', 'round', roundId, 'report', organizationId] as const,
+  versions: (roundId: string, organizationId: string) => ['status', 'round', roundId, 'versions', organizationId] as const,
+  /** The reports citing one register issue (the issue page's panel). */
+  citations: (issueId: string) => ['status', 'citations', issueId] as const,
+  /** The members an organisation's admins allowed to submit. */
+  reporters: (organizationId: string) => ['status', 'reporters', organizationId] as const,
 };
 
 /** A mail's unsubscribe link: what its token stops (public; the token is the credential). */

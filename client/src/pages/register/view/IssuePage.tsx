@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState, isDeadEnd } from '@client/components/ErrorState';
 import { LoadingState } from '@client/components/LoadingState';
 import { usePageTitle } from '@client/components/usePageTitle';
+import { StatusCitationsPanel } from '@client/pages/status/StatusCitationsPanel';
 import { useIssueDetail } from '@client/queries/issues';
 import { RegisterMarkdown } from '../common/RegisterMarkdown';
 import { DueDate, LeadTimeMark } from '../common/IssueMarks';
@@ -111,6 +112,7 @@ export function IssuePage() {
           {abilities.manage && <NotesPanel issueId={current.id} />}
           <ThreadLinks detail={data} canLink={abilities.link} />
           <MeetingLinks links={data.links} />
+          <StatusCitationsPanel issueId={current.id} />
           <DuplicatesList duplicates={data.duplicates} />
         </aside>
       </div>
