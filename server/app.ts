@@ -62,6 +62,8 @@ import { startDueActionNotices } from './notifications/jobs';
 import type { Notifier } from './notifications/types';
 import { announcementRoutes } from './announcements/routes';
 import { statusPictureRoutes } from './statusReports/pictureRoutes';
+import { statusReportRoutes } from './statusReports/routes';
+import { statusReportAccess, statusRoundAccess } from './statusReports/access';
 import { announcementAccess } from './announcements/access';
 import { setTargetAccess } from './notifications/access';
 
@@ -137,6 +139,8 @@ export function createApp({
   const notifier = createNotifier({ io: realtime.io, logger, mail: () => mail });
   // The notifier asks each feature whether a person may read its object; threads, issues and meetings are built in.
   setTargetAccess('announcement', announcementAccess);
+  setTargetAccess('statusRound', statusRoundAccess);
+  setTargetAccess('statusReport', statusReportAccess);
   const forum = createForumBroadcast(realtime.io, threadNotifications(notifier));
   const presence = createPresence(realtime.io, forum.presence);
   const blobs = createFileBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
@@ -180,6 +184,7 @@ export function createApp({
     ...mailRoutes({ config, sessionSecret, catcher: mailCatcher }),
     ...notificationRoutes(context),
     ...announcementRoutes(context),
+    ...statusReportRoutes(context),
     ...statusPictureRoutes(context),
   ];
   const openApi = buildOpenApiDocument(routes, API_VERSION);

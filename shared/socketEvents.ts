@@ -12,6 +12,7 @@ import { ChatBody, QuestionBody, type ChatMessage, type Question, type RaisedHan
 import type { MeetingStatus } from './meetings/rules';
 import type { PresenceChange } from './meetings/presence';
 import type { Notification } from './schemas/notifications';
+import type { ReportState, RoundState } from './statusReports/rules';
 import {
   HideBody,
   MessageCreateBody,
@@ -165,4 +166,9 @@ export interface ServerToClientEvents {
   'announcement.changed': (payload: { announcementId: string }) => void;
   /** To an organisation's sockets: the organisation confirmed an announcement (the banner goes for everyone in it). */
   'announcement.confirmed': (payload: { announcementId: string; organizationId: string }) => void;
+  /**
+   * 開発状況報告: a report saved, submitted or returned (to the secretariat and the organisation; `state` is the
+   * report's), or a round created, changed, opened or closed (`organizationId` null; `state` is the round's).
+   */
+  'status.changed': (payload: { roundId: string; organizationId: string | null; state: RoundState | ReportState }) => void;
 }

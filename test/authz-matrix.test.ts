@@ -28,6 +28,9 @@ import {
 import { register as registerPasskey } from './support/softAuthenticator';
 import { startTestServer, type TestServer } from './support/server';
 import { signUnsubscribeToken, unsubscribeKey } from '../server/mail/unsubscribe';
+import { BUSINESS_AREAS } from '../shared/reference/council';
+import type { Report, RoundList } from '../shared/schemas/statusReports';
+import { createStatusFixtures, type StatusFixtures } from './support/statusFixtures';
 
 /**
  * What a cell must come to: allowed (any 2xx / an ok ack), or the refusal's status. 400 is let
@@ -144,6 +147,37 @@ function onlyPublishedMinutes(res: ApiResponse, p: Persona, fx: Fixtures) {
 /** An unsubscribe link's token, as the vendor member's reply e-mails carry it. */
 const unsubscribeTokenOf = (fx: Fixtures) =>
   signUnsubscribeToken(unsubscribeKey(server.sessionSecret), fx.personas.vendorMember.actor!.id, 'thread.reply');
+
+/** 開発状況報告's rounds and reports (test/support/statusFixtures.ts), made at the first cell that needs them. */
+let statusOnce: Promise<StatusFixtures> | undefined;
+let statusMade: StatusFixtures | undefined;
+const statusFx = (fx: Fixtures) => (statusOnce ??= createStatusFixtures(fx).then((made) => (statusMade = made)));
+/**
+ * Reading the development vendor's report (docs/STATUS_REPORTS.md): its own organisation and the
+ * secretariat (status.readFigures with the organisation), a ministry for the areas it oversees (it
+ * oversees one of them); anyone else is told it is not found.
+ */
+const readsDevReport = (p: Persona, fx: Fixtures): Outcome =>
+  allows(p, 'status.readFigures', { targetOrganizationId: fx.devOrgId }) ||
+  BUSINESS_AREAS.some((a) => allows(p, 'status.readFigures', { areaMinistry: a.ministry }))
+    ? 'ok'
+    : 404;
+/** Readable, then `action` with the organisation (a reader who may not is refused 403 with the reason). */
+const readsDevReportThen =
+  (action: Action, context: (fx: Fixtures) => PermissionContext = () => ({})) =>
+  (p: Persona, fx: Fixtures): Outcome =>
+    readsDevReport(p, fx) === 404 ? 404 : by(action, context(fx))(p);
+/** What a ministry reads of the report: the areas it oversees, and no comment. */
+function onlyOverseenAreas(res: ApiResponse, p: Persona, fx: Fixtures) {
+  if (allows(p, 'status.readFigures', { targetOrganizationId: fx.devOrgId })) return;
+  const body = res.body as Pick<Report, 'areas' | 'comment'> & { versions?: Array<{ areas: Report['areas']; comment: string | null }> };
+  const shown = [...(body.areas ?? []), ...(body.versions ?? []).flatMap((v) => v.areas)];
+  const ministry = (area: string) => BUSINESS_AREAS.find((a) => a.key === area)!.ministry;
+  for (const a of shown) expect(ministry(a.area), `${p.key} sees ${a.area}`).toBe(p.actor!.organization.key);
+  expect(shown.length, `${p.key} sees the area it oversees`).toBeGreaterThan(0);
+  expect(body.comment ?? null, `${p.key} sees the comment`).toBeNull();
+  for (const v of body.versions ?? []) expect(v.comment, `${p.key} sees a version's comment`).toBeNull();
+}
 
 // ————— REST: one entry (or one per fixture) per route of the table —————
 
@@ -1059,6 +1093,142 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     fixture: 'an announcement for the 67 development vendors, confirmed by two at most',
     expect: by('announcement.publish'),
     request: (fx) => ({ path: `/api/announcements/${fx.announcements.developmentVendors.id}/remind` }),
+  },
+
+  // 開発状況報告 (docs/STATUS_REPORTS.md). The secretariat runs the rounds; a draft round is not found by anyone else.
+  // The development vendor's report: its members write it, its org admin submits it, the secretariat returns it;
+  // a ministry reads the areas it oversees; another vendor and a body are told it is not found.
+  'GET /status/rounds': {
+    rule: 'signed in; every round but a draft (the secretariat: drafts too)',
+    fixture: 'an open round and a draft round',
+    expect: everyone,
+    request: async (fx) => (await statusFx(fx), { path: '/api/status/rounds' }),
+    check: (res, p) => {
+      const ids = (res.body as RoundList).rounds.map((r) => r.id);
+      expect(ids, `${p.key} lists the open round`).toContain(statusMade!.open.id);
+      expect(ids.includes(statusMade!.draft.id), `${p.key} lists the draft round`).toBe(allows(p, 'status.manage'));
+    },
+  },
+  'POST /status/rounds': {
+    rule: 'status.manage',
+    fixture: 'a new draft round',
+    expect: by('status.manage'),
+    request: () => ({
+      path: '/api/status/rounds',
+      body: { title: '行列の調査', periodStart: '2026-10-01', periodEnd: '2026-12-31', deadline: '2027-01-29T17:00:00+09:00' },
+    }),
+  },
+  'GET /status/rounds/:id': [
+    {
+      rule: 'signed in (an open round)',
+      fixture: 'an open round',
+      expect: everyone,
+      request: async (fx) => ({ path: `/api/status/rounds/${(await statusFx(fx)).open.id}` }),
+    },
+    {
+      rule: 'a draft: status.manage; else not found',
+      fixture: 'a draft round',
+      expect: (p) => (allows(p, 'status.manage') ? 'ok' : 404),
+      request: async (fx) => ({ path: `/api/status/rounds/${(await statusFx(fx)).draft.id}` }),
+    },
+  ],
+  'PATCH /status/rounds/:id': {
+    rule: 'status.manage',
+    fixture: 'a fresh draft round (refused: the draft fixture)',
+    expect: by('status.manage'),
+    request: async (fx, _p, willSucceed) => {
+      const s = await statusFx(fx);
+      return { path: `/api/status/rounds/${willSucceed ? (await s.fresh.draftRound()).id : s.draft.id}`, body: { note: '行列の注記' } };
+    },
+  },
+  'POST /status/rounds/:id/open': {
+    rule: 'status.manage',
+    fixture: 'a fresh draft round (refused: the draft fixture)',
+    expect: by('status.manage'),
+    request: async (fx, _p, willSucceed) => {
+      const s = await statusFx(fx);
+      return { path: `/api/status/rounds/${willSucceed ? (await s.fresh.draftRound()).id : s.draft.id}/open` };
+    },
+  },
+  'POST /status/rounds/:id/close': {
+    rule: 'status.manage',
+    fixture: 'a fresh open round (refused: the open fixture)',
+    expect: by('status.manage'),
+    request: async (fx, _p, willSucceed) => {
+      const s = await statusFx(fx);
+      return { path: `/api/status/rounds/${willSucceed ? (await s.fresh.openRound()).id : s.open.id}/close` };
+    },
+  },
+  'POST /status/rounds/:id/remind': {
+    rule: 'status.manage (an open round, not reminded within 10 minutes)',
+    fixture: 'a fresh open round (refused: the open fixture)',
+    expect: by('status.manage'),
+    request: async (fx, _p, willSucceed) => {
+      const s = await statusFx(fx);
+      return { path: `/api/status/rounds/${willSucceed ? (await s.fresh.openRound()).id : s.open.id}/remind` };
+    },
+  },
+  'GET /status/rounds/:id/reports/:orgId': {
+    rule: 'status.readFigures: the organisation and the secretariat whole, a ministry the areas it oversees; else not found',
+    fixture: "the development vendor's report in the open round",
+    expect: readsDevReport,
+    request: async (fx) => {
+      const s = await statusFx(fx);
+      return { path: s.reportPath(s.open.id) };
+    },
+    check: onlyOverseenAreas,
+  },
+  'PUT /status/rounds/:id/reports/:orgId/draft': {
+    rule: 'readable (else not found), then status.report { targetOrganizationId }',
+    fixture: "the development vendor's report in the open round (its comment)",
+    expect: readsDevReportThen('status.report', (fx) => ({ targetOrganizationId: fx.devOrgId })),
+    request: async (fx) => {
+      const s = await statusFx(fx);
+      return { path: `${s.reportPath(s.open.id)}/draft`, body: { comment: '事務局への連絡（行列）' } };
+    },
+  },
+  'POST /status/rounds/:id/reports/:orgId/submit': {
+    rule: 'readable (else not found), then status.submit { targetOrganizationId } (the member is not allowed to submit)',
+    fixture: 'a fresh report ready to submit (refused: the open fixture)',
+    expect: readsDevReportThen('status.submit', (fx) => ({ targetOrganizationId: fx.devOrgId })),
+    request: async (fx, _p, willSucceed) => {
+      const s = await statusFx(fx);
+      return { path: `${s.reportPath(willSucceed ? (await s.fresh.readyReport()).id : s.open.id)}/submit` };
+    },
+  },
+  'POST /status/rounds/:id/reports/:orgId/return': {
+    rule: 'readable (else not found), then status.manage',
+    fixture: 'a fresh submitted report (refused: the open fixture)',
+    expect: readsDevReportThen('status.manage'),
+    request: async (fx, _p, willSucceed) => {
+      const s = await statusFx(fx);
+      return {
+        path: `${s.reportPath(willSucceed ? (await s.fresh.submittedReport()).id : s.open.id)}/return`,
+        body: { reason: '顧客数を確認してください' },
+      };
+    },
+  },
+  'GET /status/rounds/:id/reports/:orgId/versions': {
+    rule: 'as the report is read',
+    fixture: "the development vendor's report in the open round (one version)",
+    expect: readsDevReport,
+    request: async (fx) => {
+      const s = await statusFx(fx);
+      return { path: `${s.reportPath(s.open.id)}/versions` };
+    },
+    check: onlyOverseenAreas,
+  },
+  'GET /organizations/:id/status-reporters': {
+    rule: 'status.designateReporters { targetOrganizationId }',
+    fixture: "the vendor member's organisation",
+    expect: (p, fx) => by('status.designateReporters', { targetOrganizationId: fx.devOrgId })(p),
+    request: (fx) => ({ path: `/api/organizations/${fx.devOrgId}/status-reporters` }),
+  },
+  'PUT /organizations/:id/status-reporters': {
+    rule: 'status.designateReporters { targetOrganizationId }',
+    fixture: "the vendor member's organisation (nobody allowed)",
+    expect: (p, fx) => by('status.designateReporters', { targetOrganizationId: fx.devOrgId })(p),
+    request: (fx) => ({ path: `/api/organizations/${fx.devOrgId}/status-reporters`, body: { userIds: [] } }),
   },
 };
 

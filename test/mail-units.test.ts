@@ -124,6 +124,8 @@ describe('links, Message-IDs and escaping', () => {
     expect(targetPath({ type: 'thread', id: 'abc', title: '', number: null, seq: null })).toBe('/threads/abc');
     expect(targetPath({ type: 'issue', id: 'i', title: '', number: '2026-0001', seq: null })).toBe('/register/i');
     expect(targetPath({ type: 'account', id: 'u', title: '', number: null, seq: null })).toBe('/profile');
+    expect(targetPath({ type: 'statusRound', id: 'r', title: '', number: null, seq: null })).toBe('/status/r');
+    expect(targetPath({ type: 'statusReport', id: 'r:o', title: '', number: null, seq: null })).toBe('/status/r/reports/o');
   });
 
   it("gives each mail a Message-ID from its outbox id, on the sender's domain", () => {

@@ -50,7 +50,7 @@ const meetings: TargetAccess = async (actor, ids) => {
 
 const accounts: TargetAccess = async (actor, ids) => new Set(ids.filter((id) => id === actor.id));
 
-/** Nothing is readable of a type no feature has given a rule for (announcements until theirs is set). */
+/** Nothing is readable of a type no feature has given a rule for (announcements, status reports until theirs are set). */
 const nothing: TargetAccess = async () => new Set();
 
 const access: Record<TargetType, TargetAccess> = {
@@ -59,9 +59,11 @@ const access: Record<TargetType, TargetAccess> = {
   meeting: meetings,
   account: accounts,
   announcement: nothing,
+  statusRound: nothing,
+  statusReport: nothing,
 };
 
-/** A feature gives its rule for its own targets (announcements: server/announcements/access.ts). */
+/** A feature gives its rule for its own targets (announcements: server/announcements/access.ts; status reports: server/statusReports/access.ts). */
 export function setTargetAccess(type: TargetType, rule: TargetAccess): void {
   access[type] = rule;
 }

@@ -110,6 +110,21 @@ const HEADLINES = {
     ja: () => 'お知らせの確認をお願いします',
     en: () => 'Please confirm an announcement',
   },
+  'status.opened': {
+    ja: (f) => (f.when ? `開発状況調査が始まりました（提出期限 ${f.when}）` : '開発状況調査が始まりました'),
+    en: (f) => (f.when ? `A development status round is open (due ${f.when})` : 'A development status round is open'),
+  },
+  'status.returned': {
+    ja: (f) => (f.actor ? `${f.actor}さんが開発状況報告を差し戻しました` : '開発状況報告が差し戻されました'),
+    en: (f) =>
+      f.actor
+        ? `${f.actor} returned your development status report for correction`
+        : 'Your development status report was returned for correction',
+  },
+  'status.reminder': {
+    ja: (f) => (f.when ? `開発状況報告の提出をお願いします（提出期限 ${f.when}）` : '開発状況報告の提出をお願いします'),
+    en: (f) => (f.when ? `Please submit your development status report (due ${f.when})` : 'Please submit your development status report'),
+  },
   'account.role': {
     ja: (f) => (f.role ? `あなたの権限が「${f.role}」に変わりました` : 'あなたの権限が変わりました'),
     en: (f) => (f.role ? `Your role is now ${f.role}` : 'Your role changed'),
@@ -166,6 +181,10 @@ function contextOf(n: Notification, lang: MailLanguage): string {
     }
     case 'announcement':
       return ja ? `お知らせ${quoted}` : `Announcement ${quoted}`;
+    case 'statusRound':
+      return ja ? `開発状況調査${quoted}` : `Status round ${quoted}`;
+    case 'statusReport':
+      return ja ? `開発状況報告${quoted}` : `Status report ${quoted}`;
     case 'account':
       return title;
   }

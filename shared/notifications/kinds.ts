@@ -26,6 +26,10 @@ export const NOTIFICATION_KINDS = [
   // announcements (お知らせ)
   'announcement.published',
   'announcement.reminder',
+  // development status reports (開発状況報告)
+  'status.opened',
+  'status.returned',
+  'status.reminder',
   // accounts
   'account.role',
   'account.newSignIn',
@@ -36,8 +40,8 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const INBOX_TABS = ['all', 'unread', 'mentions', 'register', 'meetings', 'announcements'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
-/** The stream a kind is kept in besides `all` (threads and accounts have no tab of their own). */
-export const NOTIFICATION_STREAMS = ['mentions', 'threads', 'register', 'meetings', 'announcements', 'account'] as const;
+/** The stream a kind is kept in besides `all` (threads, status reports and accounts have no tab of their own). */
+export const NOTIFICATION_STREAMS = ['mentions', 'threads', 'register', 'meetings', 'announcements', 'status', 'account'] as const;
 export type NotificationStream = (typeof NOTIFICATION_STREAMS)[number];
 
 export function streamOf(kind: NotificationKind): NotificationStream {
@@ -45,6 +49,7 @@ export function streamOf(kind: NotificationKind): NotificationStream {
   if (kind.startsWith('thread.')) return 'threads';
   if (kind.startsWith('issue.')) return 'register';
   if (kind.startsWith('announcement.')) return 'announcements';
+  if (kind.startsWith('status.')) return 'status';
   if (kind.startsWith('account.')) return 'account';
   return 'meetings';
 }
@@ -80,6 +85,9 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'action.due': 'email',
   'announcement.published': 'email',
   'announcement.reminder': 'email',
+  'status.opened': 'email',
+  'status.returned': 'email',
+  'status.reminder': 'email',
   'account.role': 'inbox',
   'account.newSignIn': 'email',
 };

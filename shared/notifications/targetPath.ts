@@ -5,7 +5,7 @@ export const MESSAGE_NUMBER_PARAM = 'seq';
 
 /**
  * Where a notification leads, for the inbox and the e-mail alike: the thread (at its message, when it
- * names one), the issue, the meeting, the announcement, the profile.
+ * names one), the issue, the meeting, the announcement, the reporting round or report, the profile.
  */
 export function targetPath(target: NotificationTarget): string {
   const id = encodeURIComponent(target.id);
@@ -18,6 +18,12 @@ export function targetPath(target: NotificationTarget): string {
       return `/meetings/${id}`;
     case 'announcement':
       return `/announcements/${id}`;
+    case 'statusRound':
+      return `/status/${id}`;
+    case 'statusReport': {
+      const [roundId = '', organizationId = ''] = target.id.split(':');
+      return `/status/${encodeURIComponent(roundId)}/reports/${encodeURIComponent(organizationId)}`;
+    }
     case 'account':
       return '/profile';
   }

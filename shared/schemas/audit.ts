@@ -44,6 +44,14 @@ export const AUDIT_ACTIONS = [
   'announcement.corrected',
   'announcement.withdrawn',
   'announcement.reminded',
+  'status.roundCreated',
+  'status.roundChanged',
+  'status.opened',
+  'status.closed',
+  'status.submitted',
+  'status.returned',
+  'status.reminded',
+  'status.reportersChanged',
   'export.issues',
   'export.attendance',
   'export.audit',
@@ -63,6 +71,7 @@ export const AUDIT_CATEGORIES = [
   'meeting',
   'minutes',
   'announcement',
+  'status',
   'export',
 ] as const;
 export const AuditCategory = z.enum(AUDIT_CATEGORIES);

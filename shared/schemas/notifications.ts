@@ -11,7 +11,8 @@ export const Delivery = z.enum(DELIVERIES);
 
 /** What a notification is about; `seq` is a message's number within its thread (jump to it). */
 export const NotificationTarget = z.object({
-  type: z.enum(['thread', 'issue', 'meeting', 'announcement', 'account']),
+  /** `statusRound`: a reporting round (its id); `statusReport`: one organisation's report in one (`<roundId>:<organizationId>`). */
+  type: z.enum(['thread', 'issue', 'meeting', 'announcement', 'statusRound', 'statusReport', 'account']),
   id: z.string(),
   title: z.string(),
   /** An issue's number (`2026-0012`). */

@@ -15,6 +15,7 @@ export const auditEn: AuditMessages = {
     meeting: 'Meetings',
     minutes: 'Minutes',
     announcement: 'Announcements',
+    status: 'Status reports',
     export: 'Exports',
   },
   actions: {
@@ -71,6 +72,16 @@ export const auditEn: AuditMessages = {
       withdrawn: 'Announcement withdrawn',
       reminded: 'Confirmation reminder sent',
     },
+    status: {
+      roundCreated: 'Status round created',
+      roundChanged: 'Status round changed',
+      opened: 'Status round opened',
+      closed: 'Status round closed',
+      submitted: 'Status report submitted',
+      returned: 'Status report returned for correction',
+      reminded: 'Status report reminder sent',
+      reportersChanged: 'Members allowed to submit status reports changed',
+    },
     export: {
       issues: 'Issue register exported',
       attendance: 'Attendance exported',
@@ -92,6 +103,8 @@ export const auditEn: AuditMessages = {
     thread: 'Thread',
     message: 'Post',
     announcement: 'Announcement',
+    statusRound: 'Status round',
+    statusReport: 'Status report',
   },
   filters: {
     title: 'Filters',

@@ -23,6 +23,7 @@ export const auditJa = {
     meeting: '会議',
     minutes: '議事録',
     announcement: 'お知らせ',
+    status: '開発状況報告',
     export: 'データの出力',
   } satisfies Record<AuditCategory, string>,
   actions: {
@@ -79,6 +80,16 @@ export const auditJa = {
       withdrawn: 'お知らせの取り下げ',
       reminded: 'お知らせの確認督促',
     },
+    status: {
+      roundCreated: '開発状況調査の作成',
+      roundChanged: '開発状況調査の変更',
+      opened: '開発状況調査の開始',
+      closed: '開発状況調査の締切',
+      submitted: '開発状況報告の提出',
+      returned: '開発状況報告の差し戻し',
+      reminded: '開発状況報告の提出督促',
+      reportersChanged: '開発状況報告の提出者の指定',
+    },
     export: {
       issues: '課題管理表の出力',
       attendance: '出欠の出力',
@@ -100,6 +111,8 @@ export const auditJa = {
     thread: 'スレッド',
     message: '投稿',
     announcement: 'お知らせ',
+    statusRound: '開発状況調査',
+    statusReport: '開発状況報告',
   },
   filters: {
     title: '絞り込み',

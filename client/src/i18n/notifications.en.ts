@@ -74,6 +74,11 @@ export const notificationsEn: NotificationMessages = {
       published: 'New announcements',
       reminder: 'Reminders to confirm an announcement',
     },
+    status: {
+      opened: 'Development status rounds opening',
+      returned: 'Development status reports returned for correction',
+      reminder: 'Reminders to submit a development status report',
+    },
     account: {
       role: 'Changes to my role',
       newSignIn: 'Sign-ins from a new browser',
@@ -84,6 +89,7 @@ export const notificationsEn: NotificationMessages = {
     register: 'Issue register',
     meetings: 'Meetings',
     announcements: 'Announcements',
+    status: 'Development status reports',
     account: 'Account',
   },
   deliveries: {

@@ -87,6 +87,11 @@ export const notificationsJa = {
       published: '新しいお知らせ',
       reminder: 'お知らせの確認の催促',
     },
+    status: {
+      opened: '開発状況調査の開始',
+      returned: '開発状況報告の差し戻し',
+      reminder: '開発状況報告の提出の催促',
+    },
     account: {
       role: '自分の権限の変更',
       newSignIn: '新しいブラウザからのログイン',
@@ -97,6 +102,7 @@ export const notificationsJa = {
     register: '課題管理表',
     meetings: '会議',
     announcements: 'お知らせ',
+    status: '開発状況報告',
     account: 'アカウント',
   } satisfies Record<SettingsGroup, string>,
   deliveries: {

@@ -1,7 +1,7 @@
 import { NOTIFICATION_KINDS, streamOf, type NotificationKind, type NotificationStream } from '@shared/notifications/kinds';
 
 /** The settings page's groups of kinds, in the order shown. */
-export const SETTINGS_GROUPS = ['threads', 'register', 'meetings', 'announcements', 'account'] as const;
+export const SETTINGS_GROUPS = ['threads', 'register', 'meetings', 'announcements', 'status', 'account'] as const;
 export type SettingsGroup = (typeof SETTINGS_GROUPS)[number];
 
 /** Mentions are a stream (a tab) of their own but are set among the threads' kinds. */
@@ -11,6 +11,7 @@ const GROUP_OF_STREAM = {
   register: 'register',
   meetings: 'meetings',
   announcements: 'announcements',
+  status: 'status',
   account: 'account',
 } as const satisfies Record<NotificationStream, SettingsGroup>;
 
