@@ -1218,6 +1218,52 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     },
     check: onlyOverseenAreas,
   },
+  // The picture: the overview for everyone signed in (shaped per reader: test/status-picture.test.ts); each vendor's
+  // figures of an area for the secretariat and the ministry overseeing it; progress and exports for the secretariat.
+  'GET /status/rounds/:id/overview': [
+    {
+      rule: 'signed in (an open round)',
+      fixture: 'the open round',
+      expect: everyone,
+      request: async (fx) => ({ path: `/api/status/rounds/${(await statusFx(fx)).open.id}/overview` }),
+    },
+    {
+      rule: 'a draft: status.manage; else not found',
+      fixture: 'a draft round',
+      expect: (p) => (allows(p, 'status.manage') ? 'ok' : 404),
+      request: async (fx) => ({ path: `/api/status/rounds/${(await statusFx(fx)).draft.id}/overview` }),
+    },
+  ],
+  'GET /status/rounds/:id/areas/:area': {
+    rule: 'status.readFigures { areaMinistry } (国民健康保険: 厚生労働省)',
+    fixture: 'the open round, national health insurance',
+    expect: by('status.readFigures', { areaMinistry: 'mhlw' }),
+    request: async (fx) => ({ path: `/api/status/rounds/${(await statusFx(fx)).open.id}/areas/national-health-insurance` }),
+  },
+  'GET /status/rounds/:id/progress': {
+    rule: 'status.manage',
+    fixture: 'the open round',
+    expect: by('status.manage'),
+    request: async (fx) => ({ path: `/api/status/rounds/${(await statusFx(fx)).open.id}/progress` }),
+  },
+  'GET /status/rounds/:id/export.xlsx': {
+    rule: 'status.manage',
+    fixture: 'the open round',
+    expect: by('status.manage'),
+    request: async (fx) => ({ path: `/api/status/rounds/${(await statusFx(fx)).open.id}/export.xlsx` }),
+  },
+  'GET /status/rounds/:id/export.csv': {
+    rule: 'status.manage',
+    fixture: 'the open round',
+    expect: by('status.manage'),
+    request: async (fx) => ({ path: `/api/status/rounds/${(await statusFx(fx)).open.id}/export.csv` }),
+  },
+  'GET /issues/:id/status-citations': {
+    rule: 'issue.read (the citations are filtered per reader: test/status-picture.test.ts)',
+    fixture: 'the issue',
+    expect: by('issue.read'),
+    request: (fx) => ({ path: `/api/issues/${fx.issue.id}/status-citations` }),
+  },
   'GET /organizations/:id/status-reporters': {
     rule: 'status.designateReporters { targetOrganizationId }',
     fixture: "the vendor member's organisation",
