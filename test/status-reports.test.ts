@@ -5,6 +5,7 @@
  * who may submit, reminders and the notifications and live events they cause.
  */
 import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../shared/schemas/audit';
 import type { Issue } from '../shared/schemas/issues';
@@ -15,6 +16,7 @@ import type { ApiClient, CouncilClientSocket } from './support/client';
 import { collect, nextEvent, openSocket } from './support/forum';
 import type { ErrorBody, Me, User } from './support/json';
 import { startTestServer, type TestServer } from './support/server';
+import { StatusReportVersionModel } from '../server/statusReports/model';
 
 let server: TestServer;
 let secretariat: ApiClient, dev: ApiClient, devAdmin: ApiClient, dev2: ApiClient, support: ApiClient, mhlw: ApiClient, jlis: ApiClient;
@@ -542,6 +544,39 @@ describe('submission, return and versions', () => {
     await allowToSubmit([]);
   });
 
+  it('a version whose report never recorded it (a submission stopped between its writes) is taken up, not met forever', async () => {
+    const round = await openRound();
+    expect((await save(dev, round.id, { areas: everyAreaComplete() })).status).toBe(200);
+    const report = (await read(devAdmin, round.id)).body;
+    // The first of a submission's two writes, alone: version 1 claimed, the report not told.
+    const by = {
+      id: new Types.ObjectId(devId),
+      displayName: '止まった提出',
+      organization: { id: new Types.ObjectId(devOrg), nameJa: '開発', nameEn: 'Dev' },
+    };
+    const areas = PROFILE.map((area) => ({ area, entry: complete({ risks: '止まった提出の内容' }) }));
+    await StatusReportVersionModel.create({
+      _id: `${report.id}:1`,
+      reportId: report.id,
+      roundId: round.id,
+      organizationId: devOrg,
+      version: 1,
+      at: new Date(),
+      by,
+      areas,
+      comment: '',
+    });
+    expect((await submit(devAdmin, round.id)).status).toBe(409);
+    const taken = (await read(devAdmin, round.id)).body;
+    expect([taken.state, taken.version, taken.submittedBy?.displayName]).toEqual(['submitted', 1, '止まった提出']);
+    // The organisation goes on: a change, and the next submission is version 2.
+    expect((await save(dev, round.id, { comment: '再提出' })).status).toBe(200);
+    expect((await submit(devAdmin, round.id)).status).toBe(200);
+    const versions = (await devAdmin.get<ReportVersions>(`${reportPath(round.id)}/versions`)).body.versions;
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(versions[1]!.areas[0]!.entry.risks).toBe('止まった提出の内容');
+  });
+
   it('only active members of the organisation may be allowed to submit', async () => {
     const dev2Me = (await dev2.get<Me>('/api/me')).body;
     const leaver = await newMember();
@@ -587,6 +622,17 @@ describe('who sees what', () => {
     expect(ministryVersions.versions.map((v) => [v.areas.map((a) => a.area), v.comment])).toEqual([[['national-health-insurance'], null]]);
     expect((await save(mhlw, round.id, { comment: 'x' })).status).toBe(403);
     expect((await submit(mhlw, round.id)).status).toBe(403);
+    // What the vendor types after submitting stays its own: the ministry still reads the submission.
+    const submitted = ministry.body.areas[0]!.entry;
+    expect(
+      (await save(dev, round.id, { areas: { 'national-health-insurance': { ...submitted, risks: '下書き中のリスク' } } })).status,
+    ).toBe(200);
+    const afterDraft = (await mhlw.get<Report>(reportPath(round.id))).body;
+    expect(afterDraft.state).toBe('draft');
+    expect(afterDraft.areas.map((a) => a.entry)).toEqual([submitted]);
+    expect(afterDraft.problems).toEqual([]);
+    const typed = (await secretariat.get<Report>(reportPath(round.id))).body.areas.find((a) => a.area === 'national-health-insurance');
+    expect(typed!.entry.risks).toBe('下書き中のリスク');
 
     // Another vendor and a body: not found, whatever they try.
     for (const c of [dev2, support, jlis]) {

@@ -43,6 +43,11 @@ export interface ReportSight {
   seesComment: boolean;
   /** The organisation's own member (or org admin). */
   own: boolean;
+  /**
+   * The report as it is being written (the organisation and the secretariat); a ministry reads the
+   * last submission only — a draft is the vendor's work in progress, not its report.
+   */
+  seesDrafts: boolean;
 }
 
 /** What `actor` may see of `organizationId`'s reports, or null when nothing (the caller answers 404). */
@@ -50,12 +55,12 @@ export function sightOf(actor: Actor, organization: CouncilOrganization | undefi
   if (!actor.active || !organization || organization.kind !== 'vendor') return null;
   const whole = decide(actor, 'status.readFigures', { targetOrganizationId: organization.id }).allowed;
   if (whole) {
-    return { organization, seesArea: () => true, seesComment: true, own: actor.organization.id === organization.id };
+    return { organization, seesArea: () => true, seesComment: true, own: actor.organization.id === organization.id, seesDrafts: true };
   }
   const overseen = (area: string) => decide(actor, 'status.readFigures', { areaMinistry: MINISTRY_OF.get(area) ?? null }).allowed;
   // A ministry oversees some areas: it reads each vendor's figures for those.
   if (!BUSINESS_AREAS.some((a) => overseen(a.key))) return null;
-  return { organization, seesArea: overseen, seesComment: false, own: false };
+  return { organization, seesArea: overseen, seesComment: false, own: false, seesDrafts: false };
 }
 
 /** The vendor whose report it is, as the reader may see it; 404 for a report the reader may not read. */

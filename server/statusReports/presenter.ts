@@ -86,8 +86,12 @@ export function presentReport(input: {
   statusReporter: boolean;
 }): Report {
   const { round, report, sight, actor } = input;
-  const visible = input.areas.filter((a) => sight.seesArea(a));
-  const entries = effectiveEntries(report, visible);
+  // A ministry reads the last submission (its areas as submitted), never the draft being typed.
+  const submitted = sight.seesDrafts ? null : (report?.submitted?.areas ?? []);
+  const visible = (submitted ? submitted.map((a) => a.area as BusinessAreaKey) : input.areas).filter((a) => sight.seesArea(a));
+  const entries = submitted
+    ? visible.map((area) => ({ area, entry: entryOf(submitted.find((a) => a.area === area)?.entry) }))
+    : effectiveEntries(report, visible);
   const added = (report?.added ?? []).filter((a) => sight.seesArea(a.area));
   const addedAreas = new Set(added.map((a) => a.area));
   const areas: ReportArea[] = entries.map(({ area, entry }) => ({ area, source: addedAreas.has(area) ? 'added' : 'profile', entry }));
@@ -111,7 +115,7 @@ export function presentReport(input: {
     returned: report?.returned
       ? { reason: report.returned.reason, by: presentPerson(report.returned.by), at: report.returned.at.toISOString() }
       : null,
-    problems: reportProblems(entries, { complete: true, today: todayForRules() }),
+    problems: sight.seesDrafts ? reportProblems(entries, { complete: true, today: todayForRules() }) : [],
     abilities: reportAbilities(actor, reportFacts(round, report, sight.organization.id, input.statusReporter)),
   };
 }

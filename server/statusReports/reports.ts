@@ -145,6 +145,22 @@ const issueNumbers = () =>
   registerView.derived('status reports: issue numbers', (rows) => new Set([...rows.values()].map((r) => r.number)));
 
 /**
+ * The version `version` exists but the report may not say so: another submission is between its two
+ * writes, or one stopped there (a crash). Either way the report is brought to that version from the
+ * version's own content — the same write the submission makes, so doing it twice changes nothing —
+ * and the organisation can submit again instead of meeting the same number forever.
+ */
+async function recordOrphanVersion(reportId: Types.ObjectId, version: number): Promise<void> {
+  const [report, claimed] = await Promise.all([
+    StatusReportModel.findById(reportId, { version: 1 }).lean<{ version: number }>(),
+    StatusReportVersionModel.findById(versionKey(reportId, version)).lean<VersionRecord>(),
+  ]);
+  if (!report || !claimed || report.version >= version) return;
+  const content: SubmittedContent = { at: claimed.at, by: claimed.by, version, areas: claimed.areas, comment: claimed.comment ?? '' };
+  await StatusReportModel.updateOne({ _id: reportId }, { $set: { state: 'submitted', version, submitted: content, returned: null } });
+}
+
+/**
  * Submit: every rule with `complete` (the first problem → 400 naming its field, e.g.
  * `areas.family-register.migrated`), every blocking issue in the register; then the next version is
  * claimed (a duplicate: 409, submitted meanwhile) and the report records it as its submission.
@@ -181,8 +197,9 @@ export async function submitReport(input: {
       ...content,
     });
   } catch (err) {
-    if (isDuplicateKey(err)) throw conflict('this report was submitted meanwhile; load it again');
-    throw err;
+    if (!isDuplicateKey(err)) throw err;
+    await recordOrphanVersion(stored._id, version);
+    throw conflict('this report was submitted meanwhile; load it again');
   }
   await StatusReportModel.updateOne({ _id: stored._id }, { $set: { state: 'submitted', version, submitted: content, returned: null } });
   await recordAudit({
