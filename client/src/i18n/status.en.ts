@@ -144,7 +144,7 @@ export const statusEn: StatusMessages = {
   overview: {
     scope: {
       council:
-        'Council-wide figures from the submitted reports. Areas fewer than {{min}} vendors reported are withheld, so that no vendor’s own figures can be read off them.',
+        'Council-wide figures from the submitted reports. Areas fewer than {{min}} vendors reported are withheld, so that no vendor’s own figures can be read off them, and the totals are over the areas shown.',
       ministry: 'Figures for the business areas your ministry oversees. Follow an area to each vendor’s report.',
       all: 'Figures from the submitted reports (returned ones left out). Follow an area to each vendor’s report.',
     },
