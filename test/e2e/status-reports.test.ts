@@ -11,7 +11,14 @@ import { describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import type { Report, Round } from '../../shared/schemas/statusReports';
 import { emptyAreaEntry, type AreaEntry } from '../../shared/statusReports/rules';
-import { E2E_TEST_TIMEOUT, expectAccessible, expectVisible, screenshot, useBrowserSuite } from '../support/browser';
+import {
+  E2E_TEST_TIMEOUT,
+  expectAccessible,
+  expectKeyboardReachable,
+  expectVisible,
+  screenshot,
+  useBrowserSuite,
+} from '../support/browser';
 import type { ApiClient } from '../support/client';
 
 const suite = useBrowserSuite();
@@ -243,6 +250,12 @@ describe('development status reports in the browser', () => {
       const citations = page.getByRole('region', { name: 'この課題を挙げている開発状況報告' });
       await expectVisible(citations);
       expect(await citations.innerText()).toContain(round.title);
+      await expectAccessible(page, 'issue-page-citations');
+
+      // Every control of the report form is reachable with Tab and shows where focus is.
+      await page.goto(`/status/${round.id}/reports/${dev.organization.id}`);
+      await expectVisible(page.getByRole('heading', { level: 1, name: /の開発状況報告$/ }));
+      await expectKeyboardReachable(page, 'the report form');
     },
     E2E_TEST_TIMEOUT,
   );
@@ -297,6 +310,19 @@ describe('development status reports in the browser', () => {
       const submittedCount = s.locator('.status-counts__item--submitted dd');
       await expect.poll(() => submittedCount.innerText(), { timeout: 15_000 }).toBe('1社');
       await screenshot(s, 'status-progress-live');
+
+      // A vendor reads the council-wide picture: an area fewer than three vendors reported is withheld.
+      const council = await v.context().newPage();
+      await council.goto(`/status/${round.id}?view=overview`);
+      await expectVisible(council.getByRole('heading', { name: '業務別の開発状況' }));
+      const withheld = council
+        .getByRole('table', { name: '業務別の開発状況' })
+        .getByRole('row')
+        .filter({ hasText: '非公開（報告3社未満）' });
+      await expectVisible(withheld);
+      expect(await council.getByRole('table', { name: '業務別の開発状況' }).getByRole('link').count()).toBe(0);
+      await expectAccessible(council, 'status-overview-vendor');
+      await council.close();
 
       // The overview, then the area's vendors, then the vendor's report.
       await s.getByRole('navigation', { name: '調査の表示' }).getByRole('link', { name: '全体像' }).click();
@@ -365,6 +391,13 @@ describe('development status reports in the browser', () => {
       await expectVisible(page.getByRole('status').filter({ hasText: '受付を開始しました。' }));
       await expectVisible(page.getByText('受付中', { exact: true }));
       await expectAccessible(page, 'status-round-secretariat');
+      await page.getByRole('link', { name: '調査を編集' }).click();
+      await expectVisible(page.getByRole('heading', { level: 1, name: '調査を編集' }));
+      await expectVisible(page.getByText('受付中の調査です。変更できるのは調査名・提出期限・お知らせのみです。'));
+      expect(await page.getByLabel('開始日').isDisabled()).toBe(true);
+      await expectAccessible(page, 'status-round-edit');
+      await page.getByRole('button', { name: '保存する' }).click();
+      await expectVisible(page.getByRole('heading', { level: 1, name: title }));
 
       // In English, the list and the round read in English.
       await page.getByRole('group', { name: '表示言語' }).getByRole('button', { name: 'English' }).click();
@@ -373,6 +406,11 @@ describe('development status reports in the browser', () => {
       await expectVisible(page.getByRole('heading', { level: 1, name: 'Development status reports' }));
       await expectVisible(page.getByRole('link', { name: title }));
       await expectAccessible(page, 'status-list-en');
+      // The menu, with its new entry, still on one row at 1280 px.
+      const menuRows = await page.evaluate(
+        () => new Set([...document.querySelectorAll('.main-nav__link')].map((a) => Math.round(a.getBoundingClientRect().top))).size,
+      );
+      expect(menuRows).toBe(1);
     },
     E2E_TEST_TIMEOUT,
   );

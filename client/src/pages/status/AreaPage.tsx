@@ -9,6 +9,7 @@ import { useAreaDrillDown } from '@client/queries/statusReports';
 import { useStatusLabels } from './labels';
 import { ReportStateBadge } from './StatusMarks';
 import { useStatusT } from './useStatusT';
+import { TableScroll } from './TableScroll';
 
 /**
  * /status/:roundId/areas/:area: the drill-down of one business area — each vendor's submitted
@@ -56,7 +57,7 @@ function DrillTable({ drill: d }: { drill: AreaDrillDown }) {
   const labels = useStatusLabels();
   const number = (n: number | null) => (n === null ? '—' : labels.count(n));
   return (
-    <div className="table-scroll">
+    <TableScroll label={st('status.area.heading', { area: labels.area(d.area) })}>
       <table className="table table--compact status-drill">
         <caption className="visually-hidden">{st('status.area.heading', { area: labels.area(d.area) })}</caption>
         <thead>
@@ -126,6 +127,6 @@ function DrillTable({ drill: d }: { drill: AreaDrillDown }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -14,6 +14,7 @@ import { roundExportPath, useProgress, useRemindRound } from '@client/queries/st
 import { useStatusLabels } from './labels';
 import { ReportStateBadge } from './StatusMarks';
 import { useStatusT } from './useStatusT';
+import { TableScroll } from './TableScroll';
 
 const isReportState = (value: string): value is ReportState => (REPORT_STATES as readonly string[]).includes(value);
 
@@ -113,7 +114,7 @@ function ProgressTable({ round, progress: p }: { round: Round; progress: Progres
       {p.rows.length === 0 ? (
         <p className="muted">{st('status.progress.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={st('status.progress.rowsTitle')}>
           <table className="table status-progress-table">
             <caption className="visually-hidden">{st('status.progress.rowsTitle')}</caption>
             <thead>
@@ -151,7 +152,7 @@ function ProgressTable({ round, progress: p }: { round: Round; progress: Progres
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -12,6 +12,7 @@ import { useReport, useReportVersions } from '@client/queries/statusReports';
 import { useStatusLabels } from './labels';
 import { useEntryRows } from './report/entryRows';
 import { useStatusT } from './useStatusT';
+import { TableScroll } from './TableScroll';
 
 /** One side of the comparison: a submission of this report, or the organisation's last one in the previous round. */
 interface Side {
@@ -164,7 +165,7 @@ function Comparison({ sides }: { sides: Side[] }) {
       <p className="result-count" role="status">
         {st('status.versions.changes', { count: changes })}
       </p>
-      <div className="table-scroll">
+      <TableScroll label={st('status.versions.compare')}>
         <table className="table table--compact status-diff">
           <caption className="visually-hidden">{st('status.versions.compare')}</caption>
           <thead>
@@ -192,7 +193,7 @@ function Comparison({ sides }: { sides: Side[] }) {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { ProgressCounts } from '../ProgressView';
 import { useStatusLabels, type StatusLabels } from '../labels';
 import { useStatusT, type StatusT } from '../useStatusT';
 import { PhaseChart, TimingChart } from './OverviewCharts';
+import { TableScroll } from '../TableScroll';
 
 type AreaRow = Overview['areas'][number];
 type Figures = NonNullable<AreaRow['figures']>;
@@ -96,7 +97,7 @@ function AreaTable({
 }) {
   const st = useStatusT();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="table table--compact status-figures">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -137,7 +138,7 @@ function AreaTable({
           {extraRows}
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -361,7 +362,7 @@ function ChangeSection({ round, overview: o }: { round: Round; overview: Overvie
           {o.previousRound.title}
         </Link>
       </p>
-      <div className="table-scroll">
+      <TableScroll label={st('status.overview.changeTitle')}>
         <table className="table table--compact status-figures status-change">
           <caption className="visually-hidden">{st('status.overview.changeTitle')}</caption>
           <thead>
@@ -412,7 +413,7 @@ function ChangeSection({ round, overview: o }: { round: Round; overview: Overvie
             </tfoot>
           )}
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
