@@ -311,6 +311,20 @@ describe('development status reports in the browser', () => {
       await expect.poll(() => submittedCount.innerText(), { timeout: 15_000 }).toBe('1社');
       await screenshot(s, 'status-progress-live');
 
+      // Remind those who have not submitted: logged beside the table. Export the round as CSV and Excel.
+      await s.getByRole('button', { name: '未提出の事業者に督促する' }).click();
+      await s.getByRole('dialog', { name: '未提出の事業者に督促しますか' }).getByRole('button', { name: '督促を送る' }).click();
+      await expectVisible(s.getByRole('status').filter({ hasText: /督促を送りました。$/ }));
+      await expect.poll(() => s.getByRole('region', { name: '督促の記録' }).getByRole('row').count(), { timeout: 15_000 }).toBe(2);
+      for (const [label, extension] of [
+        ['CSVで出力', '.csv'],
+        ['Excel（.xlsx）で出力', '.xlsx'],
+      ] as const) {
+        const [download] = await Promise.all([s.waitForEvent('download'), s.getByRole('button', { name: label }).click()]);
+        expect(download.suggestedFilename().endsWith(extension), download.suggestedFilename()).toBe(true);
+        expect((await download.failure()) ?? null).toBeNull();
+      }
+
       // A vendor reads the council-wide picture: an area fewer than three vendors reported is withheld.
       const council = await v.context().newPage();
       await council.goto(`/status/${round.id}?view=overview`);
@@ -361,6 +375,59 @@ describe('development status reports in the browser', () => {
       await expectVisible(s.getByRole('heading', { level: 1, name: '提出履歴の比較' }));
       await expectVisible(s.getByRole('table', { name: '比べる提出内容' }));
       await expectAccessible(s, 'status-versions');
+    },
+    E2E_TEST_TIMEOUT,
+  );
+
+  it(
+    'a vendor adds an area its profile does not name and takes one out, each with its reason, and puts it back',
+    async (test) => {
+      const secretariat = await suite.server.api('secretariat@demo.example');
+      const vendorApi = await suite.server.api('support@demo.example');
+      const vendor = await me(vendorApi);
+      const profileArea = vendor.organization.businessAreas[0]!;
+      const { businessAreas } = (await vendorApi.get<{ businessAreas: { key: string; ja: string }[] }>('/api/business-areas')).body;
+      const other = businessAreas.find((a) => !vendor.organization.businessAreas.includes(a.key))!;
+      const profileName = businessAreas.find((a) => a.key === profileArea)!.ja;
+      const round = await openRound(secretariat, `E2E 業務の追加と除外 ${Date.now()}`, [profileArea, other.key]);
+      const reportPath = `/api/status/rounds/${round.id}/reports/${vendor.organization.id}`;
+      const { page } = await suite.person(test, 'support@demo.example', `/status/${round.id}/reports/${vendor.organization.id}`);
+      const areas = page.getByRole('region', { name: '業務ごとの報告' });
+      await expectVisible(areas.getByRole('heading', { level: 3, name: profileName }));
+      expect(await areas.getByRole('heading', { level: 3, name: other.ja }).count()).toBe(0);
+
+      // Add the other area, with the reason.
+      const add = page.getByRole('group', { name: '業務を追加' });
+      await add.getByLabel('業務').selectOption(other.key);
+      await add.getByLabel('理由').fill('新たに受託したため');
+      await add.getByRole('button', { name: '追加' }).click();
+      await expectVisible(areas.getByRole('heading', { level: 3, name: other.ja }));
+      await expectVisible(page.getByText('新たに受託したため'));
+      await expect
+        .poll(async () => (await vendorApi.get<Report>(reportPath)).body.added)
+        .toEqual([{ area: other.key, reason: '新たに受託したため' }]);
+
+      // Take the profile's area out: asked why.
+      await areas.getByRole('button', { name: `${profileName}を報告から外す` }).click();
+      const dialog = page.getByRole('dialog', { name: `${profileName}を報告から外しますか` });
+      await dialog.getByRole('button', { name: '報告から外す' }).click();
+      await expectVisible(dialog.getByText('入力してください。'));
+      await dialog.getByLabel('理由').fill('今回は該当する顧客がないため');
+      await dialog.getByRole('button', { name: '報告から外す' }).click();
+      await expectVisible(page.getByRole('heading', { name: '報告から外した業務' }));
+      await expect.poll(() => areas.getByRole('heading', { level: 3, name: profileName }).count()).toBe(0);
+      await expect
+        .poll(async () => {
+          const report = (await vendorApi.get<Report>(reportPath)).body;
+          return { areas: report.areas.map((a) => a.area), removed: report.removed };
+        })
+        .toEqual({ areas: [other.key], removed: [{ area: profileArea, reason: '今回は該当する顧客がないため' }] });
+      await expectAccessible(page, 'status-report-areas-changed');
+
+      // And back.
+      await page.getByRole('button', { name: `${profileName}を報告に戻す` }).click();
+      await expectVisible(areas.getByRole('heading', { level: 3, name: profileName }));
+      await expect.poll(async () => (await vendorApi.get<Report>(reportPath)).body.removed).toEqual([]);
     },
     E2E_TEST_TIMEOUT,
   );

@@ -395,7 +395,7 @@ function AddArea({
     setError(null);
   }
   return (
-    <fieldset className="status-add-area">
+    <fieldset id="status-add-area" className="status-add-area" tabIndex={-1}>
       <legend className="field__label">{st('status.report.areas.addTitle')}</legend>
       <p className="field__hint">{st('status.report.areas.addHint')}</p>
       <div className="status-add-area__row">
@@ -403,7 +403,6 @@ function AddArea({
           {(control) => (
             <select
               {...control}
-              id="status-add-area"
               className="select"
               value={area}
               onChange={(event) => {
