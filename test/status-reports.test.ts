@@ -557,7 +557,7 @@ describe('submission, return and versions', () => {
     const areas = PROFILE.map((area) => ({ area, entry: complete({ risks: '止まった提出の内容' }) }));
     await StatusReportVersionModel.create({
       _id: `${report.id}:1`,
-      reportId: report.id,
+      reportId: report.id!,
       roundId: round.id,
       organizationId: devOrg,
       version: 1,
