@@ -2,17 +2,15 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { TRACKER_ORG_KINDS, type TrackerOrgKind } from '@shared/announcements/rules';
 import type { Tracker } from '@shared/schemas/announcements';
-import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { useCurrentUser } from '@client/components/CurrentUser';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { ErrorState } from '@client/components/ErrorState';
 import { Field } from '@client/components/Field';
-import { FormAlert } from '@client/components/FormAlert';
+import { RemindControl, ReminderLog } from '@client/components/Reminders';
 import { LoadingState } from '@client/components/LoadingState';
 import { NotPermitted } from '@client/components/NotPermitted';
 import { OrgRefName } from '@client/components/OrgRefName';
 import { usePageTitle } from '@client/components/usePageTitle';
-import { useErrorMessage } from '@client/components/useErrorMessage';
 import { DownloadButton } from '@client/pages/meetings/common/DownloadButton';
 import { trackerXlsxPath, useRemind, useTracker, type TrackerFilters } from '@client/queries/announcements';
 import { useAnnouncementsT } from './useAnnouncementsT';
@@ -155,7 +153,7 @@ export function TrackerPage() {
           </div>
         )}
       </section>
-      <ReminderLog tracker={t} />
+      <TrackerReminderLog tracker={t} />
     </>
   );
 }
@@ -214,87 +212,46 @@ function TrackerSummary({ tracker: t }: { tracker: Tracker }) {
 /** 督促: to every member of the organisations that have not confirmed, after a confirmation. */
 function RemindSection({ tracker: t }: { tracker: Tracker }) {
   const at = useAnnouncementsT();
-  const errorMessage = useErrorMessage();
   const remind = useRemind(t.announcement.id);
-  const [asking, setAsking] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
   const open = t.announcement.status === 'published' && t.announcement.mustConfirm;
-
-  async function run() {
-    setDone(null);
-    try {
-      const reminder = await remind.mutateAsync();
-      setDone(at('announcements.tracker.reminded', { organizations: reminder.organizations, people: reminder.people }));
-    } catch {
-      // Shown by the alert below.
-    }
-    setAsking(false);
-  }
-
   return (
-    <div className="tracker-remind">
-      {!t.announcement.mustConfirm ? (
-        <p className="muted">{at('announcements.tracker.notAsked')}</p>
-      ) : t.counts.unconfirmed === 0 ? (
-        <p>{at('announcements.tracker.allConfirmed')}</p>
-      ) : (
-        open && (
-          <button type="button" className="button button--primary" onClick={() => setAsking(true)}>
-            {at('announcements.tracker.remind')}
-          </button>
-        )
-      )}
-      <p role="status" className="tracker-remind__done">
-        {done}
-      </p>
-      <FormAlert message={remind.isError ? errorMessage(remind.error) : null} />
-      <ConfirmDialog
-        open={asking}
-        title={at('announcements.tracker.remindDialog.title')}
-        body={at('announcements.tracker.remindDialog.body', { count: t.counts.unconfirmed })}
-        confirmLabel={at('announcements.tracker.remindDialog.confirm')}
-        busy={remind.isPending}
-        onConfirm={() => void run()}
-        onCancel={() => setAsking(false)}
-      />
-    </div>
+    <RemindControl
+      className="tracker-remind"
+      canRemind={open && t.counts.unconfirmed > 0}
+      status={
+        !t.announcement.mustConfirm ? (
+          <p className="muted">{at('announcements.tracker.notAsked')}</p>
+        ) : t.counts.unconfirmed === 0 ? (
+          <p>{at('announcements.tracker.allConfirmed')}</p>
+        ) : null
+      }
+      mutation={remind}
+      labels={{
+        button: at('announcements.tracker.remind'),
+        dialogTitle: at('announcements.tracker.remindDialog.title'),
+        dialogBody: at('announcements.tracker.remindDialog.body', { count: t.counts.unconfirmed }),
+        dialogConfirm: at('announcements.tracker.remindDialog.confirm'),
+        done: (r) => at('announcements.tracker.reminded', { organizations: r.organizations, people: r.people }),
+      }}
+    />
   );
 }
 
-function ReminderLog({ tracker: t }: { tracker: Tracker }) {
+function TrackerReminderLog({ tracker: t }: { tracker: Tracker }) {
   const at = useAnnouncementsT();
   return (
-    <section className="section" aria-labelledby="tracker-reminders-title">
-      <h2 id="tracker-reminders-title">{at('announcements.tracker.reminders.title')}</h2>
-      {t.reminders.length === 0 ? (
-        <p className="muted">{at('announcements.tracker.reminders.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{at('announcements.tracker.reminders.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{at('announcements.tracker.reminders.at')}</th>
-                <th scope="col">{at('announcements.tracker.reminders.by')}</th>
-                <th scope="col">{at('announcements.tracker.reminders.organizations')}</th>
-                <th scope="col">{at('announcements.tracker.reminders.people')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {t.reminders.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <DateTimeText iso={r.at} />
-                  </td>
-                  <td data-user-content>{r.by.displayName}</td>
-                  <td className="numeric">{r.organizations}</td>
-                  <td className="numeric">{r.people}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <ReminderLog
+      headingId="tracker-reminders-title"
+      reminders={t.reminders}
+      labels={{
+        title: at('announcements.tracker.reminders.title'),
+        empty: at('announcements.tracker.reminders.empty'),
+        caption: at('announcements.tracker.reminders.caption'),
+        at: at('announcements.tracker.reminders.at'),
+        by: at('announcements.tracker.reminders.by'),
+        organizations: at('announcements.tracker.reminders.organizations'),
+        people: at('announcements.tracker.reminders.people'),
+      }}
+    />
   );
 }

@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Progress, Round } from '@shared/schemas/statusReports';
 import { REPORT_STATES, type ReportState } from '@shared/statusReports/rules';
-import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { DateTimeText } from '@client/components/DateTimeText';
 import { ErrorState } from '@client/components/ErrorState';
 import { Field } from '@client/components/Field';
-import { FormAlert } from '@client/components/FormAlert';
+import { RemindControl, ReminderLog } from '@client/components/Reminders';
 import { LoadingState } from '@client/components/LoadingState';
-import { useErrorMessage } from '@client/components/useErrorMessage';
 import { DownloadButton } from '@client/pages/meetings/common/DownloadButton';
 import { roundExportPath, useProgress, useRemindRound } from '@client/queries/statusReports';
 import { useStatusLabels } from './labels';
@@ -75,7 +73,7 @@ export function ProgressView({ round }: { round: Round }) {
         </div>
         <ProgressTable round={round} progress={p} />
       </section>
-      <ReminderLog progress={p} />
+      <StatusReminderLog progress={p} />
     </>
   );
 }
@@ -161,90 +159,40 @@ function ProgressTable({ round, progress: p }: { round: Round; progress: Progres
 /** 督促: to the members of every expected organisation that has not submitted, while the round is open. */
 function RemindSection({ round, progress: p }: { round: Round; progress: Progress }) {
   const st = useStatusT();
-  const errorMessage = useErrorMessage();
   const remind = useRemindRound(round.id);
-  const [asking, setAsking] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
   const waiting = p.counts.expected - p.counts.submitted;
-
-  async function run() {
-    setDone(null);
-    try {
-      const reminder = await remind.mutateAsync();
-      setDone(st('status.progress.reminded', { organizations: reminder.organizations, people: reminder.people }));
-    } catch {
-      // Shown by the alert below.
-    }
-    setAsking(false);
-  }
-
-  if (!round.abilities.remind && !done) return null;
   return (
-    <div className="status-remind">
-      {waiting === 0 ? (
-        <p>{st('status.progress.allSubmitted')}</p>
-      ) : (
-        round.abilities.remind && (
-          <button type="button" className="button button--primary" onClick={() => setAsking(true)}>
-            {st('status.progress.remind')}
-          </button>
-        )
-      )}
-      <p role="status" className="status-remind__done">
-        {done}
-      </p>
-      <FormAlert message={remind.isError ? errorMessage(remind.error) : null} />
-      <ConfirmDialog
-        open={asking}
-        title={st('status.progress.remindDialog.title')}
-        body={st('status.progress.remindDialog.body', { count: waiting })}
-        confirmLabel={st('status.progress.remindDialog.confirm')}
-        busy={remind.isPending}
-        onConfirm={() => void run()}
-        onCancel={() => setAsking(false)}
-      />
-    </div>
+    <RemindControl
+      className="status-remind"
+      canRemind={round.abilities.remind && waiting > 0}
+      status={waiting === 0 ? <p>{st('status.progress.allSubmitted')}</p> : null}
+      mutation={remind}
+      labels={{
+        button: st('status.progress.remind'),
+        dialogTitle: st('status.progress.remindDialog.title'),
+        dialogBody: st('status.progress.remindDialog.body', { count: waiting }),
+        dialogConfirm: st('status.progress.remindDialog.confirm'),
+        done: (r) => st('status.progress.reminded', { organizations: r.organizations, people: r.people }),
+      }}
+    />
   );
 }
 
-function ReminderLog({ progress: p }: { progress: Progress }) {
+function StatusReminderLog({ progress: p }: { progress: Progress }) {
   const st = useStatusT();
   return (
-    <section className="section" aria-labelledby="status-reminders-title">
-      <h2 id="status-reminders-title">{st('status.progress.reminders.title')}</h2>
-      {p.reminders.length === 0 ? (
-        <p className="muted">{st('status.progress.reminders.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{st('status.progress.reminders.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{st('status.progress.reminders.at')}</th>
-                <th scope="col">{st('status.progress.reminders.by')}</th>
-                <th scope="col" className="numeric">
-                  {st('status.progress.reminders.organizations')}
-                </th>
-                <th scope="col" className="numeric">
-                  {st('status.progress.reminders.people')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.reminders.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <DateTimeText iso={r.at} />
-                  </td>
-                  <td data-user-content>{r.by.displayName}</td>
-                  <td className="numeric">{r.organizations}</td>
-                  <td className="numeric">{r.people}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <ReminderLog
+      headingId="status-reminders-title"
+      reminders={p.reminders}
+      labels={{
+        title: st('status.progress.reminders.title'),
+        empty: st('status.progress.reminders.empty'),
+        caption: st('status.progress.reminders.title'),
+        at: st('status.progress.reminders.at'),
+        by: st('status.progress.reminders.by'),
+        organizations: st('status.progress.reminders.organizations'),
+        people: st('status.progress.reminders.people'),
+      }}
+    />
   );
 }
