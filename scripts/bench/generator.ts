@@ -508,6 +508,9 @@ async function bell(task: Extract<Task, { kind: 'bell' }>) {
   };
 }
 
+/** The lists the REST scenarios' pages answer with (threads, register, inbox; a round's overview and progress). */
+const LISTS = ['messages', 'issues', 'notifications', 'areas', 'rows'] as const;
+
 async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind: 'driver' }>) {
   const samples = new Samples();
   const statuses: Record<string, number> = {};
@@ -558,8 +561,10 @@ async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind
   } else {
     runQuery = async (r) => {
       const res = await fetch(`${task.url}${r.path}`, { headers: { cookie: task.cookie }, signal: AbortSignal.timeout(task.timeoutMs) });
-      const body = (await res.json()) as { messages?: unknown[]; issues?: unknown[]; notifications?: unknown[] };
-      return res.status === 200 && ((body.messages ?? body.issues ?? body.notifications)?.length ?? 0) === 0 ? 'empty' : String(res.status);
+      const body = (await res.json()) as Partial<Record<(typeof LISTS)[number], unknown[]>>;
+      // A page whose list came back empty says so; an answer without such a list (`/api/me`) counts by its status.
+      const list = LISTS.map((k) => body[k]).find((l) => l !== undefined);
+      return res.status === 200 && list?.length === 0 ? 'empty' : String(res.status);
     };
   }
   // Alone first: a warm-up, then a few requests one at a time. When one request alone takes longer

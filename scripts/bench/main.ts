@@ -24,7 +24,8 @@ import { startPostgres, type BenchPostgres } from './postgres';
 import { addContainmentIndexes } from '../../server/db/postgresIndexes';
 import { GROWTH_AIMS, GROWTH_PATHS, growthTable, runGrowth, type GrowthPath } from './growth';
 import { runNotifications } from './notifications';
-import { REST_SCENARIOS, SCENARIOS, sizesFor, TITLES, type Scenario, type Sizes } from './scenarios';
+import { runStatus } from './status';
+import { REST_SCENARIOS, SCENARIOS, SMOKE_LEAVES_OUT, sizesFor, TITLES, type Scenario, type Sizes } from './scenarios';
 import { median } from './stats';
 
 // ---- options ------------------------------------------------------------------------------------
@@ -65,7 +66,8 @@ function parseArgs(argv: string[]): Options {
           ? ['sqlite', 'postgresql']
           : ['sqlite', 'postgresql'];
   if (db === 'auto' && !existsSync('/usr/lib/postgresql/15/bin/postgres') && !process.env.BENCH_PG_BIN) dbs.pop();
-  return { scenarios: scenarios.length ? scenarios : [...SCENARIOS], smoke, dbs, rounds, outDir };
+  const all = SCENARIOS.filter((s) => !smoke || !SMOKE_LEAVES_OUT.includes(s));
+  return { scenarios: scenarios.length ? scenarios : all, smoke, dbs, rounds, outDir };
 }
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -905,6 +907,27 @@ async function notifications(ctx: Ctx): Promise<Row> {
   return { scenario: 'notifications', title: TITLES.notifications, db: stack.db, ...row };
 }
 
+async function status(ctx: Ctx): Promise<Row> {
+  const { stack } = ctx;
+  const row = await runStatus({
+    mongo: stack.mongo,
+    mongoUri: stack.mongoUri,
+    appUrl: stack.app.url,
+    secret: stack.secret,
+    sizes: ctx.sizes,
+    rounds: ctx.rounds,
+    say,
+    runGenerator: <R>(task: Task, onPhase?: (phase: Record<string, unknown>) => Promise<void | string>) =>
+      runGenerator<R>(task, stack.tmp, onPhase),
+    pacedMeter: (side) =>
+      side === 'app'
+        ? pacedCpuMeter({ app: stack.app.pid, database: stack.databasePid }, stack.app)
+        : pacedCpuMeter({ app: null, database: stack.databasePid }),
+  });
+  await dropSessions(ctx);
+  return { scenario: 'status', title: TITLES.status, db: stack.db, ...row };
+}
+
 const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = {
   plenary,
   ceiling,
@@ -915,6 +938,7 @@ const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = {
   register,
   growth,
   notifications,
+  status,
 };
 
 // ---- report --------------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ type RestResult = {
 const SECRETARIAT_ID = new ObjectId('6b0000000000000000000002');
 
 /** The secretariat member who publishes, signed in with a second factor (the secretariat must have one: shared/signIn.ts). */
-async function secretariat(mongo: Db, secret: string): Promise<string> {
+export async function secretariat(mongo: Db, secret: string): Promise<string> {
   const org = await mongo.collection('organizations').findOne({ kind: 'secretariat' });
   if (!org) throw new Error('no secretariat in the database');
   const at = new Date();
