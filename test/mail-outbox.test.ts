@@ -5,6 +5,7 @@
  * once per person per day. No app server here: each test runs outboxes of its own, so nothing else
  * picks their mail up.
  */
+import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { createLogger } from '../server/log';
 import { startMailCatcher, type MailCatcher } from '../server/mail/catcher';
 import { nextDigestAt, runDigest } from '../server/mail/digest';
 import { mailSiteOf } from '../server/mail/links';
-import { DigestItemModel, MailClaimModel, OutboxModel } from '../server/mail/model';
+import { DigestItemModel, MailClaimModel, MailQueueModel, OutboxModel } from '../server/mail/model';
 import { createMailOutbox, type MailOutbox, type MailOutboxOptions } from '../server/mail/outbox';
 import { readUnsubscribeToken, unsubscribe } from '../server/mail/unsubscribe';
 import { NotificationSettingsModel, updateSettings } from '../server/notifications/settings';
@@ -130,6 +131,24 @@ describe('a crash', () => {
     const third = outbox({ transport: smtp.transport() });
     await third.settled();
     for (const { notification } of items) expect(arrivals(smtp, notification.id), notification.id).toHaveLength(1);
+  });
+
+  it('between storing a mail and queueing it: the next process queues and sends it; sent mail leaves the queue', async () => {
+    const smtp = await catcher();
+    const dead = outbox({ transport: smtp.transport(), startWorker: false });
+    const items = [fresh(devId), fresh(dev2Id, { kind: 'issue.answer' })];
+    await dead.enqueue(items);
+    await dead.close();
+    const ids = items.map(({ notification }) => notification.id);
+    expect((await MailQueueModel.find({ _id: mongoose.trusted({ $in: ids }) }).lean()).map((e) => e._id).sort()).toEqual([...ids].sort());
+    // The process died after storing the first mail and before queueing it.
+    await MailQueueModel.deleteOne({ _id: ids[0] });
+
+    const next = outbox({ transport: smtp.transport() });
+    await Promise.all(ids.map((id) => smtp.waitFor(withMessageId(messageIdFor(id)))));
+    await next.settled();
+    for (const id of ids) expect(arrivals(smtp, id), id).toHaveLength(1);
+    expect(await MailQueueModel.find({ _id: mongoose.trusted({ $in: ids }) }).lean()).toEqual([]);
   });
 
   it('mid-send: the mail is sent again after its lease, with the same Message-ID, and arrives once', async () => {

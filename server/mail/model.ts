@@ -63,9 +63,38 @@ const outboxSchema = new Schema<OutboxRecord>(
   },
   { minimize: false, versionKey: false },
 );
-// The worker's one listing: equality on `state`, the earliest due first.
+// The purge's listings (hourly) and, on a real MongoDB, any listing by state; the worker reads mail_queue.
 outboxSchema.index({ state: 1, notBefore: 1 });
 export const OutboxModel = mongoose.model<OutboxRecord>('MailOutbox', outboxSchema, 'mail_outbox');
+
+/**
+ * One small document per mail still to send (`_id` the outbox's), so the worker's look decodes these
+ * and not every stored mail: on this engine a filter on `state` reads the whole outbox, sent mail and
+ * its bodies included (~11 kB each; DATABASE.md). The outbox stays the truth — an entry whose mail is
+ * no longer pending is dropped when it is next attempted — and a process starting up queues any
+ * pending mail that has no entry (one stored just before a crash).
+ */
+export interface MailQueueRecord {
+  _id: string;
+  notBefore: Date;
+  attempt: number;
+}
+
+const queueSchema = new Schema<MailQueueRecord>(
+  {
+    _id: { type: String, required: true },
+    notBefore: { type: Date, required: true },
+    attempt: { type: Number, required: true },
+  },
+  { versionKey: false },
+);
+export const MailQueueModel = mongoose.model<MailQueueRecord>('MailQueue', queueSchema, 'mail_queue');
+
+export const queueEntryOf = (mail: Pick<OutboxRecord, '_id' | 'notBefore' | 'attempt'>): MailQueueRecord => ({
+  _id: mail._id,
+  notBefore: mail.notBefore,
+  attempt: mail.attempt,
+});
 
 /** `_id` `<outboxId>#<attempt>`: inserted by the one worker that sends that attempt, never updated. */
 export interface MailClaimRecord {

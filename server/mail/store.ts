@@ -6,7 +6,7 @@
 import type { Notification } from '@shared/schemas/notifications';
 import type { UnsubscribeKind } from '@shared/schemas/mail';
 import { absoluteUrl, messageIdOf, unsubscribeApiPath, type MailSite } from './links';
-import { OutboxModel, type OutboxRecord } from './model';
+import { MailQueueModel, OutboxModel, queueEntryOf, type MailQueueRecord, type OutboxRecord } from './model';
 import type { Recipient } from './recipients';
 import { renderDigestMail, renderNotificationMail, type RenderedMail } from './render';
 import { signUnsubscribeToken } from './unsubscribe';
@@ -106,7 +106,12 @@ export async function insertIgnoringDuplicates<T extends { _id: string }>(
   return inserted;
 }
 
-/** Store mails; those already stored (the same notification, the same digest day) are left as they are. */
-export function storeMails(records: readonly OutboxRecord[]): Promise<Set<string>> {
-  return insertIgnoringDuplicates<OutboxRecord>(OutboxModel, records);
+/**
+ * Store mails and queue them for the worker; those already stored (the same notification, the same
+ * digest day) are left as they are. A crash between the two inserts leaves mail the next start queues.
+ */
+export async function storeMails(records: readonly OutboxRecord[]): Promise<Set<string>> {
+  const stored = await insertIgnoringDuplicates<OutboxRecord>(OutboxModel, records);
+  await insertIgnoringDuplicates<MailQueueRecord>(MailQueueModel, records.filter((r) => stored.has(r._id)).map(queueEntryOf));
+  return stored;
 }

@@ -16,11 +16,14 @@
  *   stable Message-ID lets mail systems and clients that keep them recognise the repeat.
  * - A failed attempt is retried with exponential backoff up to `retry.attempts`; a refusal for good
  *   (a 5xx to the recipient or the message) is not retried. Either end is logged.
+ * - What to look at comes from `mail_queue` (model.ts), one small entry per pending mail, kept in
+ *   step as attempts settle; the outbox document decides.
  */
 import mongoose from 'mongoose';
 import type { Logger } from '../log';
 import { ignoringDuplicate } from '../db/keys';
-import { MailClaimModel, OutboxModel } from './model';
+import { insertIgnoringDuplicates } from './store';
+import { MailClaimModel, MailQueueModel, OutboxModel, queueEntryOf } from './model';
 import { failureCodes, isPermanentFailure, type MailTransport } from './transport';
 
 export interface WorkerTuning {
@@ -65,6 +68,8 @@ export function startMailWorker(options: { transport: MailTransport; from: strin
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let lastPurge = 0;
+  /** The start-up pass that queues pending mail without an entry (queueUnqueued), once per process. */
+  let queued: Promise<void> | null = null;
   const waiters: { pass: number; resolve: () => void }[] = [];
 
   function request(): number {
@@ -113,10 +118,15 @@ export function startMailWorker(options: { transport: MailTransport; from: strin
   async function look(): Promise<number> {
     if (Date.now() - lastPurge > HOUR_MS) await purge();
     let next = Date.now() + tuning.pollMs;
-    const pending = await OutboxModel.find({ state: 'pending' }, { _id: 1, attempt: 1, notBefore: 1 })
-      .sort({ notBefore: 1 })
-      .limit(BATCH)
-      .lean();
+    queued ??= queueUnqueued().catch((err: unknown) => {
+      queued = null;
+      throw err;
+    });
+    await queued;
+    // Every entry is small: sorted here rather than by the engine (which would decode them all anyway).
+    const pending = (await MailQueueModel.find({}).lean())
+      .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || a._id.localeCompare(b._id))
+      .slice(0, BATCH);
     let lastWasDue = false;
     for (const mail of pending) {
       if (closed) return next;
@@ -133,6 +143,28 @@ export function startMailWorker(options: { transport: MailTransport; from: strin
     return pending.length === BATCH && lastWasDue ? Date.now() : next;
   }
 
+  /**
+   * Pending mail without a queue entry (stored just before a crash, or before the queue existed):
+   * queued once per process, by the one look at the whole outbox a process makes.
+   */
+  async function queueUnqueued(): Promise<void> {
+    const [pending, entries] = await Promise.all([
+      OutboxModel.find({ state: 'pending' }, { _id: 1, attempt: 1, notBefore: 1 }).lean(),
+      MailQueueModel.find({}, { _id: 1 }).lean(),
+    ]);
+    const known = new Set(entries.map((e) => e._id));
+    const missing = pending.filter((m) => !known.has(m._id)).map(queueEntryOf);
+    if (missing.length === 0) return;
+    await insertIgnoringDuplicates(MailQueueModel, missing);
+    logger.warn({ mails: missing.length }, 'mail: queued pending mail that had no queue entry');
+  }
+
+  /** The queue entry follows its mail: gone once it is settled, else its attempt and time. */
+  async function settle(id: string, mail: { state: string; attempt: number; notBefore: Date } | null): Promise<void> {
+    if (!mail || mail.state !== 'pending') await MailQueueModel.deleteOne({ _id: id });
+    else await MailQueueModel.updateOne({ _id: id }, { $set: { attempt: mail.attempt, notBefore: mail.notBefore } });
+  }
+
   /** Claim attempt `n` of a mail and send it; the time to look at it again, or null when it is settled or another worker has it for good. */
   async function attempt(id: string, n: number, recovering: boolean): Promise<number | null> {
     const claimId = `${id}#${n}`;
@@ -146,12 +178,16 @@ export function startMailWorker(options: { transport: MailTransport; from: strin
       if (recovering) return null;
       // Its claimer died mid-send (or the record of the outcome was lost): the next attempt, same Message-ID.
       await OutboxModel.updateOne({ _id: id, state: 'pending', attempt: n }, { $set: { attempt: n + 1 } });
+      await MailQueueModel.updateOne({ _id: id }, { $set: { attempt: n + 1 } });
       logger.warn({ outboxId: id, attempt: n + 1 }, 'mail: an earlier attempt did not finish; sending again with the same Message-ID');
       return attempt(id, n + 1, true);
     }
     const mail = await OutboxModel.findById(id).lean();
     // Sent, given up or moved on since it was listed.
-    if (!mail || mail.state !== 'pending' || mail.attempt !== n) return null;
+    if (!mail || mail.state !== 'pending' || mail.attempt !== n) {
+      await settle(id, mail);
+      return null;
+    }
 
     let failure: unknown = null;
     try {
@@ -171,18 +207,21 @@ export function startMailWorker(options: { transport: MailTransport; from: strin
     const context = { outboxId: id, userId: mail.userId, kind: mail.kind, attempt: n + 1 };
     if (!failure) {
       await OutboxModel.updateOne({ _id: id }, { $set: { state: 'sent', sentAt: new Date(), lastError: null } });
+      await MailQueueModel.deleteOne({ _id: id });
       logger.info(context, 'mail sent');
       return null;
     }
     const codes = failureCodes(failure);
     if (isPermanentFailure(failure) || n + 1 >= tuning.retry.attempts) {
       await OutboxModel.updateOne({ _id: id }, { $set: { state: 'failed', failedAt: new Date(), attempt: n + 1, lastError: codes } });
+      await MailQueueModel.deleteOne({ _id: id });
       logger.error({ ...context, error: codes }, 'mail: not delivered; giving up');
       return null;
     }
     const delay = Math.min(tuning.retry.maxMs, tuning.retry.baseMs * 2 ** n);
     const notBefore = new Date(Date.now() + delay);
     await OutboxModel.updateOne({ _id: id }, { $set: { attempt: n + 1, notBefore, lastError: codes } });
+    await MailQueueModel.updateOne({ _id: id }, { $set: { attempt: n + 1, notBefore } });
     logger.warn({ ...context, error: codes, retryInMs: delay }, 'mail: sending failed; trying again later');
     return notBefore.getTime();
   }
