@@ -618,3 +618,37 @@ describe('the reports citing an issue', () => {
     expect((await secretariat.get<ErrorBody>('/api/issues/x/status-citations')).body.error.field).toBe('params.id');
   });
 });
+
+describe('a round asking about fewer areas than the one before', () => {
+  it('compares its total with the previous round over the areas both asked about, like with like', async () => {
+    seedOnFailure();
+    const asked = ['resident-register', 'national-health-insurance'];
+    const made = await secretariat.post<Round>('/api/status/rounds', {
+      title: `令和8年度 第3回 開発状況調査 ${randomUUID().slice(0, 4)}`,
+      periodStart: '2027-01-01',
+      periodEnd: '2027-03-31',
+      deadline: '2027-04-28T17:00:00+09:00',
+      businessAreas: asked,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const opened = await secretariat.post<Round>(`/api/status/rounds/${made.body.id}/open`);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const next = opened.body;
+    const mine = new Map<string, Written>();
+    for (const v of vendors.slice(0, 4)) {
+      const areas = Object.fromEntries(v.areas.filter((a) => asked.includes(a)).map((a) => [a, randomEntry([])]));
+      if (!Object.keys(areas).length) continue;
+      await saveDraft(next, v, areas);
+      const res = await v.client.post<ErrorBody>(`${reportPath(next, v)}/submit`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      mine.set(v.orgId, { state: 'submitted', submitted: areas });
+    }
+    written.set(next.id, mine);
+    const view = (await overview(secretariat, next)).body;
+    expect(view.previousRound?.id).toBe(current.id);
+    expect(view.total).toEqual(totalFigures(next.id, asked));
+    // The previous round asked about more areas: its total over all of them would make the change meaningless.
+    expect(view.totalChange).toEqual(minus(totalFigures(next.id, asked), totalFigures(current.id, asked)));
+    expect(view.totalChange).not.toEqual(minus(totalFigures(next.id, asked), totalFigures(current.id)));
+  });
+});

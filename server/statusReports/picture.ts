@@ -149,14 +149,14 @@ export async function roundOverview(input: { actor: Actor; roundId: string }): P
   const areas = scope === 'council' ? picture.areas : picture.areas.filter((a) => readsFiguresOf(actor, a));
   const shown = (f: AreaFigures | undefined) => Boolean(f) && (scope !== 'council' || f!.vendors >= MIN_VENDORS_SHOWN);
   // Vendors and bodies get the total over the areas they are shown only: a total over every area would
-  // give a withheld area's figures back by subtraction. Its change compares the areas shown in both rounds.
+  // give a withheld area's figures back by subtraction. The total's change compares like with like: the
+  // total's areas that the previous round had too (and, for them, showed).
   const totalAreas = scope === 'council' ? areas.filter((a) => shown(picture.byArea.get(a))) : areas;
   const total = scope === 'all' ? picture.total : totalOver(picture, totalAreas);
   const compared = previous
     ? totalAreas.filter((a) => previous.byArea.has(a) && (scope !== 'council' || shown(previous.byArea.get(a))))
     : [];
-  const previousTotal = previous && (scope === 'all' ? previous.total : totalOver(previous, compared));
-  const totalNow = scope === 'council' && previous && compared.length < totalAreas.length ? totalOver(picture, compared) : total;
+  const totalChange = previous && compared.length ? figuresChange(totalOver(picture, compared), totalOver(previous, compared)) : null;
   return {
     round: { id: String(round._id), title: round.title, state: round.state },
     previousRound: previous ? { id: String(previous.round._id), title: previous.round.title } : null,
@@ -169,7 +169,7 @@ export async function roundOverview(input: { actor: Actor; roundId: string }): P
       return { area, figures, change: figures && shown(before) ? figuresChange(now, before!) : null };
     }),
     total,
-    totalChange: previousTotal ? figuresChange(totalNow, previousTotal) : null,
+    totalChange,
     reference: REFERENCE,
   };
 }
