@@ -7,7 +7,10 @@
  *
  * SEARCH_SEED=… replays a failure (the seed is printed); SEARCH_SEED=random picks one.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import mongoose from 'mongoose';
 import { connectDatabase, disconnectDatabase } from '../server/db/connection';
@@ -280,6 +283,32 @@ describe('concurrency', () => {
     expect(stats.segments).toHaveLength(1);
     expect(stats.pending).toBe(0);
     expect((await b.query('全体会議', { limit: 1000 })).candidates).toHaveLength(200);
+  });
+
+  it('two merger processes started at once make one merge', async () => {
+    const index = new SearchIndex({ name: 'procs' });
+    for (let i = 0; i < 300; i++) await index.add(`message:${i}`, `議事録 ${i} の確認`);
+    // Each process connects, waits for the same instant, and merges.
+    const at = Date.now() + 3_000;
+    const root = path.resolve(import.meta.dirname, '..');
+    const code = `
+      import { connectDatabase, disconnectDatabase } from '${root}/server/db/connection.ts';
+      import { SearchIndex } from '${root}/server/search/index/searchIndex.ts';
+      await connectDatabase(process.argv[1], { dbName: process.argv[2] });
+      const index = new SearchIndex({ name: 'procs' });
+      await new Promise((r) => setTimeout(r, Math.max(0, ${at} - Date.now())));
+      process.stdout.write(JSON.stringify(await index.merge()));
+      await disconnectDatabase();`;
+    const run = () =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, inject('mongoUri'), dbName]);
+    const outputs = await Promise.all([run(), run()]);
+    const results = outputs.map((o) => JSON.parse(o.stdout) as { merged: number } | null);
+    console.log('two merger processes:', JSON.stringify(results));
+    expect(results.reduce((n, r) => n + (r?.merged ?? 0), 0)).toBe(300);
+    const stats = await index.stats();
+    expect(stats).toMatchObject({ pending: 0 });
+    expect(stats.segments).toHaveLength(1);
+    expect((await index.query('議事録', { limit: 1_000 })).candidates).toHaveLength(300);
   });
 
   it('a claim whose lease ran out is taken over', async () => {
