@@ -1,5 +1,5 @@
 /**
- * The council's organisations and their active members as announcements need them, from the
+ * The council’s organisations as announcements need them (their active members: notifications/people.ts `membersOf`), from the
  * in-memory people view (server/users/peopleView.ts): deciding an audience, its members to notify
  * and the tracker's rows costs no database read. Computed once per change of the view.
  */
@@ -18,36 +18,27 @@ export interface CouncilOrganization extends AudienceOrganization {
 }
 
 interface Directory {
-  /** Every organisation, by id. */
+  /** Every organisation, by id. (Their active members: notifications/people.ts `membersOf`.) */
   organizations: ReadonlyMap<string, CouncilOrganization>;
-  /** The ids of each organisation's active members. */
-  activeMembers: ReadonlyMap<string, readonly string[]>;
 }
 
 export function councilDirectory(): Promise<Directory> {
-  return peopleView.derived('announcements: organisations and members', (rows) => {
+  return peopleView.derived('announcements: organisations', (rows) => {
     const organizations = new Map<string, CouncilOrganization>();
-    const activeMembers = new Map<string, string[]>();
     for (const row of rows.values()) {
-      if (row.kind === 'organization') {
-        const o = row.doc;
-        organizations.set(String(o._id), {
-          id: String(o._id),
-          kind: o.kind,
-          vendorType: o.vendorType ?? null,
-          observerKind: o.observerKind ?? null,
-          businessAreas: o.businessAreas ?? [],
-          nameJa: o.nameJa,
-          nameEn: o.nameEn,
-        });
-      } else if (row.doc.active) {
-        const orgId = String(row.doc.organization);
-        const list = activeMembers.get(orgId) ?? [];
-        list.push(String(row._id));
-        activeMembers.set(orgId, list);
-      }
+      if (row.kind !== 'organization') continue;
+      const o = row.doc;
+      organizations.set(String(o._id), {
+        id: String(o._id),
+        kind: o.kind,
+        vendorType: o.vendorType ?? null,
+        observerKind: o.observerKind ?? null,
+        businessAreas: o.businessAreas ?? [],
+        nameJa: o.nameJa,
+        nameEn: o.nameEn,
+      });
     }
-    return { organizations, activeMembers };
+    return { organizations };
   });
 }
 
@@ -78,12 +69,6 @@ export function audienceOf(stored: AnnouncementRecord['audience']): Audience {
 export async function audienceOrganizations(audience: Audience): Promise<CouncilOrganization[]> {
   const { organizations } = await councilDirectory();
   return [...organizations.values()].filter((o) => inAudience(audience, o));
-}
-
-/** The active members of `organizationIds` (the people to notify). */
-export async function activeMembersOf(organizationIds: Iterable<string>): Promise<string[]> {
-  const { activeMembers } = await councilDirectory();
-  return [...organizationIds].flatMap((id) => activeMembers.get(id) ?? []);
 }
 
 /** An audience's stored fields (ids as strings: the model casts them). */

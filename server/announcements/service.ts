@@ -24,12 +24,13 @@ import { claimForAnnouncement, releaseFromAnnouncement } from '../attachments/se
 import { recordAudit } from '../audit/log';
 import { isDuplicateKey } from '../db/keys';
 import { enforce } from '../http/authorize';
+import { membersOf } from '../notifications/people';
 import type { Notifier } from '../notifications/types';
 import type { ActingUser, UserWithOrganization } from '../users/model';
 import { personOf, presentPerson } from '../users/person';
 import { toActor } from '../users/presenter';
 import { managedAnnouncement, mayRead, readableAnnouncement } from './access';
-import { activeMembersOf, audienceOf, audienceOrganizations, checkedAudience, councilDirectory, readerOrganization } from './audience';
+import { audienceOf, audienceOrganizations, checkedAudience, councilDirectory, readerOrganization } from './audience';
 import type { AnnouncementBroadcast } from './broadcast';
 import {
   AnnouncementConfirmationModel,
@@ -221,7 +222,7 @@ export async function notifyOf(
   a: AnnouncementDocument,
   input: { user: ActingUser; notifier: Notifier; organizationIds: Iterable<string>; recipients?: readonly string[] },
 ): Promise<void> {
-  const recipients = input.recipients ?? (await activeMembersOf(input.organizationIds));
+  const recipients = input.recipients ?? (await membersOf(input.organizationIds));
   input.notifier.notify({
     kind,
     recipients,

@@ -13,12 +13,13 @@ import type { Reminder, Tracker, TrackerQuery, TrackerRow } from '@shared/schema
 import { recordAudit } from '../audit/log';
 import { conflict } from '../http/errors';
 import { enforce } from '../http/authorize';
+import { membersOf } from '../notifications/people';
 import type { Notifier } from '../notifications/types';
 import type { UserWithOrganization } from '../users/model';
 import { personOf, presentPerson } from '../users/person';
 import { toActor } from '../users/presenter';
 import { managedAnnouncement } from './access';
-import { activeMembersOf, audienceOf, audienceOrganizations, readerOrganization } from './audience';
+import { audienceOf, audienceOrganizations, readerOrganization } from './audience';
 import {
   AnnouncementConfirmationModel,
   AnnouncementReminderModel,
@@ -154,7 +155,7 @@ export async function remindAnnouncement(input: {
   const last = await AnnouncementReminderModel.findOne({ announcementId: a._id }, { at: 1 }).sort({ at: -1 }).lean();
   if (last && Date.now() - last.at.getTime() < REMIND_AGAIN_MS)
     throw conflict('a reminder was sent less than 10 minutes ago; wait before reminding again');
-  const recipients = await activeMembersOf(unconfirmed);
+  const recipients = await membersOf(unconfirmed);
   const reminder = await AnnouncementReminderModel.create({
     announcementId: a._id,
     by: personOf(user),

@@ -8,7 +8,7 @@
 import { personOf, presentPerson } from '../users/person';
 import type { ActingUser } from '../users/model';
 import type { Notifier } from '../notifications/types';
-import { activeMembersOf } from '../announcements/audience';
+import { membersOf } from '../notifications/people';
 import { reportTargetId } from './access';
 import type { RoundRow } from './model';
 
@@ -18,7 +18,7 @@ export async function notifyRound(
   round: RoundRow,
   input: { user: ActingUser; notifier: Notifier; organizationIds: Iterable<string>; recipients?: readonly string[] },
 ): Promise<void> {
-  const recipients = input.recipients ?? (await activeMembersOf(input.organizationIds));
+  const recipients = input.recipients ?? (await membersOf(input.organizationIds));
   input.notifier.notify({
     kind,
     recipients,
@@ -36,7 +36,7 @@ export async function notifyReturned(
 ): Promise<void> {
   input.notifier.notify({
     kind: 'status.returned',
-    recipients: await activeMembersOf([organizationId]),
+    recipients: await membersOf([organizationId]),
     actor: presentPerson(personOf(input.user)),
     target: { type: 'statusReport', id: reportTargetId(String(round._id), organizationId), title: round.title, number: null, seq: null },
     detail: { excerpt: input.reason.slice(0, 400) },

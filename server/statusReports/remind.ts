@@ -14,7 +14,7 @@ import type { Notifier } from '../notifications/types';
 import type { UserWithOrganization } from '../users/model';
 import { personOf } from '../users/person';
 import { toActor } from '../users/presenter';
-import { activeMembersOf } from '../announcements/audience';
+import { membersOf } from '../notifications/people';
 import { managedRound } from './access';
 import { StatusReminderModel, type ReminderRecord } from './model';
 import { notifyRound } from './notices';
@@ -35,7 +35,7 @@ export async function remindRound(input: { user: UserWithOrganization; roundId: 
   const last = await StatusReminderModel.findOne({ roundId: round._id }, { at: 1 }).sort({ at: -1 }).lean();
   if (last && Date.now() - last.at.getTime() < REMIND_AGAIN_MS)
     throw conflict('a reminder was sent less than 10 minutes ago; wait before reminding again');
-  const recipients = await activeMembersOf(waiting);
+  const recipients = await membersOf(waiting);
   const reminder = await StatusReminderModel.create({
     roundId: round._id,
     by: personOf(user),

@@ -7,6 +7,7 @@
 import mongoose from 'mongoose';
 import type { Actor } from '@shared/domain';
 import type { Reporters, ReportersBody } from '@shared/schemas/statusReports';
+import { membersOf } from '../notifications/people';
 import { recordAudit } from '../audit/log';
 import { isDuplicateKey } from '../db/keys';
 import { authorize } from '../http/authorize';
@@ -56,7 +57,7 @@ export async function setReporters(input: { user: UserWithOrganization; organiza
   const { user, body } = input;
   const actor = toActor(user);
   const organization = await managedVendor(actor, input.organizationId);
-  const active = new Set((await councilDirectory()).activeMembers.get(organization.id) ?? []);
+  const active = new Set(await membersOf([organization.id]));
   body.userIds.forEach((id, i) => {
     const field = `body.userIds.${i}`;
     if (!active.has(id)) throw badRequest(`${field}: not an active member of this organisation`, field);
