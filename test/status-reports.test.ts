@@ -631,6 +631,8 @@ describe('who sees what', () => {
     expect(afterDraft.state).toBe('draft');
     expect(afterDraft.areas.map((a) => a.entry)).toEqual([submitted]);
     expect(afterDraft.problems).toEqual([]);
+    // Nor who typed it, nor when: its last change is the submission.
+    expect([afterDraft.updatedAt, afterDraft.updatedBy?.id]).toEqual([afterDraft.submittedAt, afterDraft.submittedBy?.id]);
     const typed = (await secretariat.get<Report>(reportPath(round.id))).body.areas.find((a) => a.area === 'national-health-insurance');
     expect(typed!.entry.risks).toBe('下書き中のリスク');
 

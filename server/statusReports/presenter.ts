@@ -96,6 +96,10 @@ export function presentReport(input: {
   const addedAreas = new Set(added.map((a) => a.area));
   const areas: ReportArea[] = entries.map(({ area, entry }) => ({ area, source: addedAreas.has(area) ? 'added' : 'profile', entry }));
   const state: ReportState = report ? (report.state as ReportState) : 'notStarted';
+  // A ministry is not told of the draft being typed: its last change is the submission it reads.
+  const last = sight.seesDrafts
+    ? { at: report?.updatedAt, by: report?.updatedBy }
+    : { at: report?.submitted?.at, by: report?.submitted?.by };
   return {
     id: report ? String(report._id) : null,
     round: { ...roundRef(round), state: round.state as RoundState, deadline: round.deadline.toISOString() },
@@ -108,8 +112,8 @@ export function presentReport(input: {
       .filter((a) => sight.seesArea(a.area))
       .map((a) => ({ area: a.area as BusinessAreaKey, reason: a.reason })),
     comment: sight.seesComment ? (report?.comment ?? '') : null,
-    updatedAt: iso(report?.updatedAt),
-    updatedBy: report?.updatedBy ? presentPerson(report.updatedBy) : null,
+    updatedAt: iso(last.at),
+    updatedBy: last.by ? presentPerson(last.by) : null,
     submittedAt: iso(report?.submitted?.at),
     submittedBy: report?.submitted?.by ? presentPerson(report.submitted.by) : null,
     returned: report?.returned
