@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import mongoose from 'mongoose';
 import { connectDatabase, disconnectDatabase } from '../server/db/connection';
+import { scheduleMerges } from '../server/search/index/mergeSchedule';
 import { SearchIndex } from '../server/search/index/searchIndex';
 import { decodePostings, encodePostings, intersectSorted, unionSorted } from '../server/search/index/postings';
 import { matches, parseQuery } from '../shared/search/text';
@@ -353,5 +354,36 @@ describe('concurrency', () => {
     const { candidates } = await index.query('負担割合', { limit: 10_000 });
     expect(candidates).toHaveLength(2_100);
     expect((await index.stats()).pending).toBe(0);
+  });
+});
+
+describe('the merge schedule', () => {
+  it('merges once enough items were added here, and on its timer what it was not told of; stops when closed', async () => {
+    const index = new SearchIndex({ name: 'sched', retireAfterMs: 0 });
+    const schedule = scheduleMerges(index, { everyMs: 60_000, pendingAtLeast: 50 });
+    try {
+      for (let i = 0; i < 49; i++) await index.add(`item:${i}`, `標準準拠システム ${i}`);
+      schedule.noteAdded(49);
+      expect((await index.stats()).pending).toBe(49);
+      await index.add('item:49', '標準準拠システム 49');
+      schedule.noteAdded();
+      await expect.poll(async () => (await index.stats()).pending, { timeout: 10_000 }).toBe(0);
+      expect((await index.stats()).segments.map((s) => s.docs)).toEqual([50]);
+    } finally {
+      await schedule.close();
+    }
+    // Items another process added: only the timer finds them.
+    const ticking = scheduleMerges(index, { everyMs: 50, pendingAtLeast: 1_000 });
+    try {
+      for (let i = 50; i < 60; i++) await index.add(`item:${i}`, `移行 ${i}`);
+      await expect.poll(async () => (await index.stats()).pending, { timeout: 10_000 }).toBe(0);
+    } finally {
+      await ticking.close();
+    }
+    // Closed: nothing merges any more.
+    await index.add('item:60', '移行 60');
+    ticking.noteAdded(5_000);
+    await ticking.flush();
+    expect((await index.stats()).pending).toBe(1);
   });
 });
