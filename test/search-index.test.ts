@@ -7,10 +7,10 @@
  *
  * SEARCH_SEED=… replays a failure (the seed is printed); SEARCH_SEED=random picks one.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { EventEmitter, once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import mongoose from 'mongoose';
 import { connectDatabase, disconnectDatabase } from '../server/db/connection';
@@ -289,20 +289,39 @@ describe('concurrency', () => {
   it('two merger processes started at once make one merge', async () => {
     const index = new SearchIndex({ name: 'procs' });
     for (let i = 0; i < 300; i++) await index.add(`message:${i}`, `議事録 ${i} の確認`);
-    // Each process connects, waits for the same instant, and merges.
-    const at = Date.now() + 3_000;
+    // Each process connects and says so; once both have, both are told to merge at once (a barrier, not a clock).
     const root = path.resolve(import.meta.dirname, '..');
     const code = `
+      import { once } from 'node:events';
       import { connectDatabase, disconnectDatabase } from '${root}/server/db/connection.ts';
       import { SearchIndex } from '${root}/server/search/index/searchIndex.ts';
       await connectDatabase(process.argv[1], { dbName: process.argv[2] });
       const index = new SearchIndex({ name: 'procs' });
-      await new Promise((r) => setTimeout(r, Math.max(0, ${at} - Date.now())));
-      process.stdout.write(JSON.stringify(await index.merge()));
-      await disconnectDatabase();`;
-    const run = () =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, inject('mongoUri'), dbName]);
-    const outputs = await Promise.all([run(), run()]);
+      process.stdout.write('ready\\n');
+      await once(process.stdin, 'data');
+      process.stdout.write(JSON.stringify(await index.merge()) + '\\n');
+      await disconnectDatabase();
+      process.exit(0);`;
+    const start = () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, inject('mongoUri'), dbName]);
+      let out = '';
+      const lines = new EventEmitter();
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        out += chunk;
+        for (let i = out.indexOf('\n'); i >= 0; i = out.indexOf('\n')) {
+          lines.emit('line', out.slice(0, i));
+          out = out.slice(i + 1);
+        }
+      });
+      const line = () => once(lines, 'line').then(([l]) => l as string);
+      return { child, line };
+    };
+    const procs = [start(), start()];
+    expect(await Promise.all(procs.map((p) => p.line()))).toEqual(['ready', 'ready']);
+    const answers = procs.map((p) => p.line());
+    for (const p of procs) p.child.stdin.write('go\n');
+    const outputs = (await Promise.all(answers)).map((stdout) => ({ stdout }));
+    await Promise.all(procs.map((p) => (p.child.exitCode === null ? once(p.child, 'exit') : null)));
     const results = outputs.map((o) => JSON.parse(o.stdout) as { merged: number } | null);
     console.log('two merger processes:', JSON.stringify(results));
     expect(results.reduce((n, r) => n + (r?.merged ?? 0), 0)).toBe(300);
