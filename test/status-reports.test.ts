@@ -688,6 +688,23 @@ describe('reminders, notifications and live events', () => {
     expect((await secretariat.post(`/api/status/rounds/${draft.id}/remind`)).status).toBe(409);
   });
 
+  it('two reminders asked at once send one; the secretariat’s other pages hear of it', async () => {
+    const round = await openRound();
+    const desk = await openSocket(secretariat);
+    sockets.push(desk);
+    const deskHeard = nextEvent<{ roundId: string; organizationId: string | null }>(
+      desk,
+      'status.changed',
+      (p) => p.roundId === round.id && p.organizationId === null,
+    );
+    const results = await Promise.all([1, 2, 3].map(() => secretariat.post<StatusReminder>(`/api/status/rounds/${round.id}/remind`)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    await deskHeard;
+    const log = (await secretariat.get<{ reminders: StatusReminder[] }>(`/api/status/rounds/${round.id}/progress`)).body.reminders;
+    expect(log).toHaveLength(1);
+    expect(await told(dev, 'status.reminder', round.id)).toHaveLength(1);
+  });
+
   it('a save reaches the organisation’s sockets and the secretariat’s, not another vendor’s', async () => {
     const round = await openRound();
     const [colleague, desk, other] = await Promise.all([openSocket(devAdmin), openSocket(secretariat), openSocket(dev2)]);

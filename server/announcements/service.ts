@@ -261,12 +261,6 @@ export async function announcementDetail(input: { actor: Actor; announcementId: 
 }
 
 /**
- * Announcements are few (the secretariat publishes a few hundred over the council's life at most), so
- * every one of the states asked for is read — one equality lookup per state, on the `status` index,
- * without bodies — and filtered by audience in memory; with the reader's organisation's confirmations
- * (one equality lookup on `organizationId`).
- */
-/**
  * The announcements in `statuses` the reader may read, from memory, and the reader's organisation's
  * confirmations of those that ask for one: by `_id` (`<announcement>:<organisation>`), never a scan
  * of every organisation's confirmations.

@@ -7,15 +7,13 @@
  */
 import type { Actor } from '@shared/domain';
 import { can, decide } from '@shared/permissions';
-import { BUSINESS_AREAS } from '@shared/reference/council';
+import { BUSINESS_AREAS, ministryOfArea } from '@shared/reference/council';
 import type { TargetAccess } from '../notifications/types';
 import { authorize } from '../http/authorize';
 import { notFound } from '../http/errors';
 import { councilDirectory, type CouncilOrganization } from '../announcements/audience';
 import { StatusReporterModel, reporterKey, roundsView, type RoundRow } from './model';
 import { roundById } from './roundReports';
-
-const MINISTRY_OF = new Map<string, string>(BUSINESS_AREAS.map((a) => [a.key, a.ministry]));
 
 /** Whether `actor` may see a round in this state (drafts: the secretariat only). */
 export const maySeeRound = (actor: Actor, round: Pick<RoundRow, 'state'>): boolean =>
@@ -57,7 +55,7 @@ export function sightOf(actor: Actor, organization: CouncilOrganization | undefi
   if (whole) {
     return { organization, seesArea: () => true, seesComment: true, own: actor.organization.id === organization.id, seesDrafts: true };
   }
-  const overseen = (area: string) => decide(actor, 'status.readFigures', { areaMinistry: MINISTRY_OF.get(area) ?? null }).allowed;
+  const overseen = (area: string) => decide(actor, 'status.readFigures', { areaMinistry: ministryOfArea(area) }).allowed;
   // A ministry oversees some areas: it reads each vendor's figures for those.
   if (!BUSINESS_AREAS.some((a) => overseen(a.key))) return null;
   return { organization, seesArea: overseen, seesComment: false, own: false, seesDrafts: false };

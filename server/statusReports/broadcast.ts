@@ -16,6 +16,8 @@ export interface StatusBroadcast {
   reportChanged(roundId: string, organizationId: string, state: ReportState): void;
   /** A round was created, changed, opened or closed. */
   roundChanged(roundId: string, state: RoundState): void;
+  /** A reminder was sent: the secretariat's progress pages list it. */
+  reminded(roundId: string): void;
 }
 
 export function createStatusBroadcast(io: CouncilServer): StatusBroadcast {
@@ -28,6 +30,9 @@ export function createStatusBroadcast(io: CouncilServer): StatusBroadcast {
       // Never an empty room list: that would be every socket, signed in or not.
       const to = state === 'draft' ? [secretariat] : PERSONAS.map((p) => rooms.persona(p));
       io.to(to).emit('status.changed', { roundId, organizationId: null, state });
+    },
+    reminded(roundId) {
+      io.to(secretariat).emit('status.changed', { roundId, organizationId: null, state: 'open' });
     },
   };
 }

@@ -8,13 +8,15 @@
 import type { Actor } from '@shared/domain';
 import { decide } from '@shared/permissions';
 import type { IssueCitations } from '@shared/schemas/statusReports';
-import type { BusinessAreaKey } from '@shared/reference/council';
+import { ministryOfArea, type BusinessAreaKey } from '@shared/reference/council';
 import { councilDirectory } from '../announcements/audience';
 import { authorize } from '../http/authorize';
 import { notFound } from '../http/errors';
 import { registerView } from '../issues/registerView';
 import { reportsView, type RoundRow } from './model';
-import { countedSubmission, ministryOf } from './picture';
+import { maySeeRound } from './access';
+import { countedSubmission } from './picture';
+import { organizationRef } from './presenter';
 import { roundsNewestFirst } from './roundReports';
 
 interface Citation {
@@ -63,21 +65,23 @@ export async function issueCitations(input: { actor: Actor; issueId: string }): 
   const roundOrder = new Map<string, { index: number; round: RoundRow }>(
     rounds.map((round, index) => [String(round._id), { index, round }]),
   );
-  const seeingDrafts = decide(actor, 'status.manage').allowed;
   return {
     reports: citations
       .flatMap((c) => {
         const inRound = roundOrder.get(c.roundId);
         const organization = organizations.get(c.organizationId);
-        if (!inRound || !organization || (inRound.round.state === 'draft' && !seeingDrafts)) return [];
-        const visible = decide(actor, 'status.readFigures', { targetOrganizationId: c.organizationId, areaMinistry: ministryOf(c.area) });
+        if (!inRound || !organization || !maySeeRound(actor, inRound.round)) return [];
+        const visible = decide(actor, 'status.readFigures', {
+          targetOrganizationId: c.organizationId,
+          areaMinistry: ministryOfArea(c.area),
+        });
         if (!visible.allowed) return [];
         return [{ index: inRound.index, round: inRound.round, organization, area: c.area }];
       })
       .sort((a, b) => a.index - b.index || a.organization.nameJa.localeCompare(b.organization.nameJa, 'ja'))
       .map(({ round, organization, area }) => ({
         round: { id: String(round._id), title: round.title },
-        organization: { id: organization.id, nameJa: organization.nameJa, nameEn: organization.nameEn },
+        organization: organizationRef(organization),
         area,
       })),
   };

@@ -101,6 +101,8 @@ const reporterSchema = new Schema({
 reporterSchema.index({ organizationId: 1 });
 
 const reminderSchema = new Schema({
+  /** `<roundId>:<10-minute window>`: the insert claims the window, so two clicks at once send one reminder. */
+  _id: { type: String, required: true },
   roundId: { type: Schema.Types.ObjectId, required: true },
   by: { type: personSchema, required: true },
   at: { type: Date, required: true },
@@ -144,7 +146,7 @@ export interface VersionRecord extends SubmittedContent {
   organizationId: Types.ObjectId;
 }
 
-export type ReminderRecord = InferSchemaType<typeof reminderSchema> & { _id: Types.ObjectId };
+export type ReminderRecord = InferSchemaType<typeof reminderSchema>;
 
 /** The `_id` of one submission of one report. */
 export const versionKey = (reportId: string | Types.ObjectId, version: number): string => `${String(reportId)}:${version}`;

@@ -8,7 +8,13 @@
  */
 import { aggregateAreas, figuresChange, type AreaFigures, type SubmittedArea } from '@shared/statusReports/aggregate';
 import { MIN_VENDORS_SHOWN, type AreaEntry } from '@shared/statusReports/rules';
-import { BUSINESS_AREAS, MIGRATION_FIGURES, SPECIAL_MIGRATION_REASONS, type BusinessAreaKey } from '@shared/reference/council';
+import {
+  BUSINESS_AREAS,
+  MIGRATION_FIGURES,
+  ministryOfArea,
+  SPECIAL_MIGRATION_REASONS,
+  type BusinessAreaKey,
+} from '@shared/reference/council';
 import { personaOf, type Actor } from '@shared/domain';
 import { can, decide } from '@shared/permissions';
 import type { AreaDrillDown, Overview } from '@shared/schemas/statusReports';
@@ -16,13 +22,11 @@ import { councilDirectory, type CouncilOrganization } from '../announcements/aud
 import { authorize } from '../http/authorize';
 import { notFound } from '../http/errors';
 import { reportsView, roundsView, type ReportRow, type RoundRow } from './model';
-import { organizationsInRound, roundById, type OrganizationInRound } from './roundReports';
+import { visibleRound } from './access';
+import { organizationRef } from './presenter';
+import { organizationsInRound, type OrganizationInRound } from './roundReports';
 
 const AREA_ORDER = BUSINESS_AREAS.map((a) => a.key);
-const MINISTRY_OF = new Map(BUSINESS_AREAS.map((a) => [a.key as string, a.ministry as string]));
-
-/** The ministry that oversees a business area (shared/reference/council.json). */
-export const ministryOf = (area: string): string | null => MINISTRY_OF.get(area) ?? null;
 
 /**
  * A round as a reader may open it: any signed-in person reads an open or closed round's aggregates;
@@ -30,9 +34,7 @@ export const ministryOf = (area: string): string | null => MINISTRY_OF.get(area)
  */
 export async function readableRound(actor: Actor, roundId: string): Promise<RoundRow> {
   authorize(actor, 'status.readAggregates');
-  const round = await roundById(roundId);
-  if (round.state === 'draft' && !can(actor, 'status.manage')) throw notFound('reporting round');
-  return round;
+  return visibleRound(actor, roundId);
 }
 
 /** The submission whose figures count for a report: the last one, unless the secretariat returned it (withdrawn until resubmitted). */
@@ -121,7 +123,7 @@ export function scopeOf(actor: Actor): Scope {
 }
 
 /** Whether the reader may see each vendor's figures for `area` (the secretariat; the ministry overseeing it). */
-const readsFiguresOf = (actor: Actor, area: string) => decide(actor, 'status.readFigures', { areaMinistry: ministryOf(area) }).allowed;
+const readsFiguresOf = (actor: Actor, area: string) => decide(actor, 'status.readFigures', { areaMinistry: ministryOfArea(area) }).allowed;
 
 const REFERENCE: Overview['reference'] = {
   asOf: MIGRATION_FIGURES.as_of,
@@ -175,7 +177,6 @@ export async function roundOverview(input: { actor: Actor; roundId: string }): P
 }
 
 /** A vendor's place in a round as the views present it. */
-export const organizationRef = (o: CouncilOrganization) => ({ id: o.id, nameJa: o.nameJa, nameEn: o.nameEn });
 export const vendorTypeOf = (o: CouncilOrganization) => o.vendorType ?? null;
 
 /** The submitted entry of one area of a report (its last submission, whatever its state now), or null. */
@@ -191,7 +192,7 @@ export function submittedEntry(report: ReportRow | null, area: string): AreaEntr
 export async function areaDrillDown(input: { actor: Actor; roundId: string; area: BusinessAreaKey }): Promise<AreaDrillDown> {
   const { actor, area } = input;
   const round = await readableRound(actor, input.roundId);
-  authorize(actor, 'status.readFigures', { areaMinistry: ministryOf(area) });
+  authorize(actor, 'status.readFigures', { areaMinistry: ministryOfArea(area) });
   if (!round.businessAreas.includes(area)) throw notFound('business area in this round');
   const picture = await roundPicture(round);
   const rows: AreaDrillDown['rows'] = [];

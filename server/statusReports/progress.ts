@@ -5,19 +5,11 @@
  */
 import type { Actor } from '@shared/domain';
 import { roundVerdicts } from '@shared/policies/statusReport';
-import type { Progress, ProgressQuery, StatusReminder } from '@shared/schemas/statusReports';
+import type { Progress, ProgressQuery } from '@shared/schemas/statusReports';
 import { enforce } from '../http/authorize';
-import { presentPerson } from '../users/person';
 import { StatusReminderModel, type ReminderRecord } from './model';
-import { organizationRef, readableRound, roundPicture, vendorTypeOf, type RoundPicture } from './picture';
-
-const presentReminder = (r: ReminderRecord): StatusReminder => ({
-  id: String(r._id),
-  by: presentPerson(r.by),
-  at: r.at.toISOString(),
-  organizations: r.organizations,
-  people: r.people,
-});
+import { readableRound, roundPicture, vendorTypeOf, type RoundPicture } from './picture';
+import { organizationRef, presentReminder } from './presenter';
 
 /** Every expected organisation of the round, by name, as the progress table and the export list them. */
 export function progressRows(picture: RoundPicture): Progress['rows'] {

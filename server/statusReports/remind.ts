@@ -9,6 +9,7 @@ import type { StatusReminder } from '@shared/schemas/statusReports';
 import type { RoundState } from '@shared/statusReports/rules';
 import { recordAudit } from '../audit/log';
 import { enforce } from '../http/authorize';
+import { isDuplicateKey } from '../db/keys';
 import { conflict } from '../http/errors';
 import type { Notifier } from '../notifications/types';
 import type { UserWithOrganization } from '../users/model';
@@ -17,6 +18,7 @@ import { toActor } from '../users/presenter';
 import { membersOf } from '../notifications/people';
 import { managedRound } from './access';
 import { StatusReminderModel, type ReminderRecord } from './model';
+import type { StatusBroadcast } from './broadcast';
 import { notifyRound } from './notices';
 import { presentReminder } from './presenter';
 import { organizationsInRound } from './roundReports';
@@ -24,7 +26,12 @@ import { organizationsInRound } from './roundReports';
 /** Two clicks (or two secretariat members) must not mail every vendor twice in a minute. */
 const REMIND_AGAIN_MS = 10 * 60_000;
 
-export async function remindRound(input: { user: UserWithOrganization; roundId: string; notifier: Notifier }): Promise<StatusReminder> {
+export async function remindRound(input: {
+  user: UserWithOrganization;
+  roundId: string;
+  notifier: Notifier;
+  broadcast: StatusBroadcast;
+}): Promise<StatusReminder> {
   const { user, notifier } = input;
   const actor = toActor(user);
   const round = await managedRound(actor, input.roundId);
@@ -36,12 +43,18 @@ export async function remindRound(input: { user: UserWithOrganization; roundId: 
   if (last && Date.now() - last.at.getTime() < REMIND_AGAIN_MS)
     throw conflict('a reminder was sent less than 10 minutes ago; wait before reminding again');
   const recipients = await membersOf(waiting);
+  const at = new Date();
   const reminder = await StatusReminderModel.create({
+    _id: `${String(round._id)}:${Math.floor(at.getTime() / REMIND_AGAIN_MS)}`,
     roundId: round._id,
     by: personOf(user),
-    at: new Date(),
+    at,
     organizations: waiting.length,
     people: recipients.length,
+  }).catch((err: unknown) => {
+    // Another reminder claimed this 10-minute window a moment ago (two clicks, two secretariat members).
+    if (isDuplicateKey(err)) throw conflict('a reminder was sent less than 10 minutes ago; wait before reminding again');
+    throw err;
   });
   await recordAudit({
     actor: user,
@@ -49,6 +62,7 @@ export async function remindRound(input: { user: UserWithOrganization; roundId: 
     target: { kind: 'statusRound', id: String(round._id), label: round.title },
     detail: { organizations: waiting.length, people: recipients.length },
   });
+  input.broadcast.reminded(String(round._id));
   await notifyRound('status.reminder', round, { user, notifier, organizationIds: waiting, recipients });
   return presentReminder(reminder.toObject() as ReminderRecord);
 }

@@ -133,8 +133,10 @@ export async function saveDraft(input: {
   if (body.comment !== undefined) set.comment = body.comment;
   if (body.added !== undefined) set.added = body.added;
   if (body.removed !== undefined) set.removed = body.removed;
-  if (report?.state === 'submitted') set.state = 'draft';
   await StatusReportModel.updateOne({ _id: id }, { $set: set });
+  // A change makes a submitted report a draft again — decided by what is stored, not by what was read
+  // before this save (a submission landing in between would otherwise stay, with other content).
+  await StatusReportModel.updateOne({ _id: id, state: 'submitted' }, { $set: { state: 'draft' } });
   const saved = await reportOf(roundId, organizationId);
   input.broadcast.reportChanged(roundId, organizationId, saved!.state as ReportState);
   return present(actor, { round, sight, report: saved, statusReporter });

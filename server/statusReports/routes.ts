@@ -124,7 +124,7 @@ export function statusReportRoutes({ realtime, postLimit, notifier }: AppContext
         status: 201,
         responses: { 201: { description: 'the reminder as logged', schema: StatusReminder }, ...errors, ...conflictResponse },
       },
-      ({ user, params }) => remindRound({ user, roundId: params.id, notifier }),
+      ({ user, params }) => remindRound({ user, roundId: params.id, notifier, broadcast }),
     ),
     defineRoute(
       {

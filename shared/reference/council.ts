@@ -60,6 +60,10 @@ export interface SpecialMigrationReason {
 }
 
 export const BUSINESS_AREAS = council.business_areas as BusinessArea[];
+
+const MINISTRY_OF_AREA = new Map<string, MinistryKey>(BUSINESS_AREAS.map((a) => [a.key, a.ministry]));
+/** The ministry that oversees a business area (null for what is not one of the 20). */
+export const ministryOfArea = (area: string): MinistryKey | null => MINISTRY_OF_AREA.get(area) ?? null;
 export const OBSERVERS = council.observers as Observer[];
 /**
  * The reasons in English. The source gives them in Japanese only, and council.json stays a copy of

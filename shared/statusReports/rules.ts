@@ -40,9 +40,6 @@ export const STATUS_LIMITS = {
   municipalities: 1788,
 } as const;
 
-/** The end of FY2025 (令和7年度末): the council's migration deadline, which splits "planned" in two. */
-export const FY_END = '2026-03-31';
-
 /** Fewer vendors than this in an area and its figures are withheld from those who may not see each vendor's. */
 export const MIN_VENDORS_SHOWN = 3;
 
