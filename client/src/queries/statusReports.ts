@@ -65,10 +65,26 @@ export const useIssueCitations = (issueId: string, enabled: boolean) =>
   useQuery({ ...statusQueries.citations(issueId), enabled, retry: false });
 export const useReporters = (organizationId: string) => useQuery(statusQueries.reporters(organizationId));
 
-/** Something about one round changed (a report saved or submitted, the round opened or closed): refetch that round's views and the list. */
-export function refetchRound(queryClient: QueryClient, roundId: string): void {
-  void queryClient.invalidateQueries({ queryKey: statusKeys.round(roundId) });
+/**
+ * Something about one round changed. The round itself (opened, closed, a reminder): all its views and the
+ * list. One organisation's report: the round's counts and progress, that report, and — only when the
+ * figures that count changed (submitted or returned; a draft saved changes none of them) — the picture
+ * and the versions; never another organisation's report.
+ */
+export function refetchRound(queryClient: QueryClient, change: { roundId: string; organizationId: string | null; state: string }): void {
+  const { roundId, organizationId, state } = change;
   void queryClient.invalidateQueries({ queryKey: statusKeys.lists });
+  if (organizationId === null) {
+    void queryClient.invalidateQueries({ queryKey: statusKeys.round(roundId) });
+    return;
+  }
+  const counted = state === 'submitted' || state === 'returned';
+  const stale = new Set<string>(['detail', 'progress', ...(counted ? ['overview', 'area'] : [])]);
+  void queryClient.invalidateQueries({
+    queryKey: statusKeys.round(roundId),
+    predicate: ({ queryKey: k }) =>
+      stale.has(k[3] as string) || (k[4] === organizationId && (k[3] === 'report' || (counted && k[3] === 'versions'))),
+  });
 }
 
 /** Put a round a write returned into its cache; its other views and the list are refetched. */
@@ -140,7 +156,6 @@ export function useSubmitReport(roundId: string, organizationId: string) {
     mutationFn: () => api.post<Report>(reportPath(roundId, organizationId, '/submit')),
     onSuccess: (report) => {
       storeReport(queryClient, report, true);
-      void queryClient.invalidateQueries({ queryKey: statusKeys.versions(roundId, organizationId) });
     },
   });
 }
@@ -160,8 +175,11 @@ export function useSetReporters(organizationId: string) {
       api.put<Reporters>(`/api/organizations/${encodeURIComponent(organizationId)}/status-reporters`, { userIds }),
     onSuccess: (reporters) => {
       queryClient.setQueryData(statusKeys.reporters(organizationId), reporters);
-      // Whether a member may submit is part of every report's abilities.
-      void queryClient.invalidateQueries({ queryKey: statusKeys.all, predicate: (q) => q.queryKey[1] === 'round' });
+      // Whether a member may submit is part of that organisation's reports' abilities.
+      void queryClient.invalidateQueries({
+        queryKey: statusKeys.all,
+        predicate: ({ queryKey: k }) => k[1] === 'round' && k[3] === 'report' && k[4] === organizationId,
+      });
     },
   });
 }

@@ -4,6 +4,7 @@ import type { AreaChange, Report, ReportDraftBody, Round } from '@shared/schemas
 import { areaProblems, emptyAreaEntry, problemMessage, STATUS_LIMITS, type AreaEntry } from '@shared/statusReports/rules';
 import { dateOnly, todayInJapan } from '@shared/japanDates';
 import { isApiError } from '@client/api';
+import { isImeComposing } from '@client/components/imeKeys';
 import { ConfirmDialog } from '@client/components/ConfirmDialog';
 import { Field } from '@client/components/Field';
 import { FormAlert } from '@client/components/FormAlert';
@@ -434,7 +435,7 @@ function AddArea({
                 }}
                 onKeyDown={(event) => {
                   // Enter here adds the area (not submitting the report), unless it confirms a conversion.
-                  if (event.key === 'Enter' && !event.nativeEvent.isComposing && event.keyCode !== 229) {
+                  if (event.key === 'Enter' && !isImeComposing(event)) {
                     event.preventDefault();
                     add();
                   }
