@@ -65,6 +65,8 @@ confirmationSchema.index({ announcementId: 1 });
 confirmationSchema.index({ organizationId: 1 });
 
 const reminderSchema = new Schema({
+  /** `<announcementId>:<10-minute window>`: the insert claims the window, so two clicks at once send one reminder (earlier ones: ObjectIds). */
+  _id: { type: String, required: true },
   announcementId: { type: Schema.Types.ObjectId, required: true },
   by: { type: personSchema, required: true },
   at: { type: Date, required: true },
@@ -79,7 +81,7 @@ export type AnnouncementDocument = HydratedDocument<AnnouncementRecord>;
 /** A stored announcement as lists read it (lean, without its body). */
 export type AnnouncementRow = Omit<AnnouncementRecord, 'body'> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date; body?: string };
 export type ConfirmationRecord = InferSchemaType<typeof confirmationSchema>;
-export type ReminderRecord = InferSchemaType<typeof reminderSchema> & { _id: Types.ObjectId };
+export type ReminderRecord = InferSchemaType<typeof reminderSchema>;
 
 /** The `_id` of one organisation's confirmation of one announcement. */
 export const confirmationKey = (announcementId: string | Types.ObjectId, organizationId: string | Types.ObjectId): string =>

@@ -11,6 +11,7 @@ import { announcementVerdicts } from '@shared/policies/announcement';
 import { neutralizeCell } from '@shared/register/rules';
 import type { Reminder, Tracker, TrackerQuery, TrackerRow } from '@shared/schemas/announcements';
 import { recordAudit } from '../audit/log';
+import { isDuplicateKey } from '../db/keys';
 import { conflict } from '../http/errors';
 import { enforce } from '../http/authorize';
 import { membersOf } from '../notifications/people';
@@ -156,12 +157,18 @@ export async function remindAnnouncement(input: {
   if (last && Date.now() - last.at.getTime() < REMIND_AGAIN_MS)
     throw conflict('a reminder was sent less than 10 minutes ago; wait before reminding again');
   const recipients = await membersOf(unconfirmed);
+  const at = new Date();
   const reminder = await AnnouncementReminderModel.create({
+    _id: `${String(a._id)}:${Math.floor(at.getTime() / REMIND_AGAIN_MS)}`,
     announcementId: a._id,
     by: personOf(user),
-    at: new Date(),
+    at,
     organizations: unconfirmed.length,
     people: recipients.length,
+  }).catch((err: unknown) => {
+    // Another reminder claimed this 10-minute window a moment ago (two clicks, two secretariat members).
+    if (isDuplicateKey(err)) throw conflict('a reminder was sent less than 10 minutes ago; wait before reminding again');
+    throw err;
   });
   await recordAudit({
     actor: user,

@@ -9,6 +9,8 @@ export interface ControlProps {
 }
 
 interface Props {
+  /** A known id for the control (a summary of problems links to it); generated when not given. */
+  id?: string;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
@@ -21,9 +23,10 @@ interface Props {
  * A form field: label, optional hint, the control, and an error line that is always in the DOM
  * (so screen readers announce it when it fills in).
  */
-export function Field({ label, hint, error, required = false, className, children }: Props) {
+export function Field({ id: givenId, label, hint, error, required = false, className, children }: Props) {
   const { t } = useTranslation();
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;

@@ -1,8 +1,7 @@
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { PHASES, SPECIAL_REASON_KEYS, STATUS_LIMITS, TRACKS, type SpecialReasonKey } from '@shared/statusReports/rules';
+import { Field } from '@client/components/Field';
 import { issueQueries } from '@client/queries/issues';
 import { useStatusLabels } from '../labels';
 import { useStatusT } from '../useStatusT';
@@ -10,39 +9,6 @@ import { COUNT_FIELDS, parseIssueNumbers, type AreaForm } from './areaForm';
 
 /** The id of one field of one area: what the problems' summary links to. */
 export const fieldId = (area: string, field: string) => `status-${area}-${field.replace(/\./g, '-')}`;
-
-interface FieldProps {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  required?: boolean;
-  className?: string;
-  children: (control: { id: string; 'aria-describedby': string | undefined; 'aria-invalid': true | undefined }) => ReactNode;
-}
-
-/** A labelled field whose id is known (Field's is generated), so a summary of problems can link to it. */
-function EntryField({ id, label, hint, error, required = false, className, children }: FieldProps) {
-  const { t } = useTranslation();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {required && <span className="field__required">{t('common.required')}</span>}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
-      <div id={`${id}-error`} className="field__error" aria-live="polite">
-        {error}
-      </div>
-    </div>
-  );
-}
 
 interface Props {
   area: string;
@@ -67,7 +33,7 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
   const labels = useStatusLabels();
   const id = (field: string) => fieldId(area, field);
   const count = (field: (typeof COUNT_FIELDS)[number]) => (
-    <EntryField key={field} id={id(field)} label={st(`status.fields.${field}`)} hint={st(`status.hints.${field}`)} error={errors[field]}>
+    <Field key={field} id={id(field)} label={st(`status.fields.${field}`)} hint={st(`status.hints.${field}`)} error={errors[field]}>
       {(control) => (
         <input
           {...control}
@@ -79,10 +45,10 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
           onChange={(event) => onChange({ [field]: event.target.value } as Pick<AreaForm, typeof field>)}
         />
       )}
-    </EntryField>
+    </Field>
   );
   const special = (key: SpecialReasonKey) => (
-    <EntryField
+    <Field
       key={key}
       id={id(`special.${key}`)}
       label={labels.reasonShort(key)}
@@ -101,7 +67,7 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
           onChange={(event) => onChange({ special: { ...form.special, [key]: event.target.value } })}
         />
       )}
-    </EntryField>
+    </Field>
   );
   const notOnTrack = form.track !== null && form.track !== 'onTrack';
   const headingId = `${id('heading')}`;
@@ -126,7 +92,7 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
       <fieldset className="status-area__group">
         <legend className="status-area__legend">{st('status.report.groups.development')}</legend>
         <div className="status-area__grid">
-          <EntryField id={id('phase')} label={st('status.fields.phase')} error={errors.phase}>
+          <Field id={id('phase')} label={st('status.fields.phase')} error={errors.phase}>
             {(control) => (
               <select
                 {...control}
@@ -142,8 +108,8 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
                 ))}
               </select>
             )}
-          </EntryField>
-          <EntryField
+          </Field>
+          <Field
             id={id('specVersion')}
             label={st('status.fields.specVersion')}
             hint={st('status.hints.specVersion')}
@@ -159,8 +125,8 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
                 onChange={(event) => onChange({ specVersion: event.target.value })}
               />
             )}
-          </EntryField>
-          <EntryField
+          </Field>
+          <Field
             id={id('plannedAvailability')}
             label={st('status.fields.plannedAvailability')}
             hint={st('status.hints.plannedAvailability')}
@@ -175,8 +141,8 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
                 onChange={(event) => onChange({ plannedAvailability: event.target.value })}
               />
             )}
-          </EntryField>
-          <EntryField
+          </Field>
+          <Field
             id={id('actualAvailability')}
             label={st('status.fields.actualAvailability')}
             hint={st('status.hints.actualAvailability')}
@@ -191,7 +157,7 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
                 onChange={(event) => onChange({ actualAvailability: event.target.value })}
               />
             )}
-          </EntryField>
+          </Field>
         </div>
       </fieldset>
       <fieldset className="status-area__group">
@@ -242,7 +208,7 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
             {errors.track}
           </div>
         </div>
-        <EntryField
+        <Field
           id={id('explanation')}
           label={st('status.fields.explanation')}
           hint={st('status.hints.explanation')}
@@ -259,8 +225,8 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
               onChange={(event) => onChange({ explanation: event.target.value })}
             />
           )}
-        </EntryField>
-        <EntryField id={id('risks')} label={st('status.fields.risks')} hint={st('status.hints.risks')} error={errors.risks}>
+        </Field>
+        <Field id={id('risks')} label={st('status.fields.risks')} hint={st('status.hints.risks')} error={errors.risks}>
           {(control) => (
             <textarea
               {...control}
@@ -271,8 +237,8 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
               onChange={(event) => onChange({ risks: event.target.value })}
             />
           )}
-        </EntryField>
-        <EntryField
+        </Field>
+        <Field
           id={id('blockingIssues')}
           label={st('status.fields.blockingIssues')}
           hint={st('status.hints.blockingIssues')}
@@ -288,7 +254,7 @@ export function AreaFieldset({ area, form, errors, onChange, onRemove, addedReas
               onChange={(event) => onChange({ blockingIssues: event.target.value })}
             />
           )}
-        </EntryField>
+        </Field>
         <BlockingIssueLinks numbers={parseIssueNumbers(form.blockingIssues).value} />
       </fieldset>
     </section>
