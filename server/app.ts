@@ -31,6 +31,7 @@ import { userRoutes } from './users/routes';
 import { attachmentRoutes } from './attachments/routes';
 import { createFileBlobStore, type BlobStore } from './attachments/blobStore';
 import { startOrphanSweeper } from './attachments/sweep';
+import { startSearchMerges } from './search/store';
 import { searchRoutes } from './search/routes';
 import { createForumBroadcast } from './threads/broadcast';
 import { threadRoutes } from './threads/routes';
@@ -150,6 +151,7 @@ export function createApp({
   const meetingNotices = meetingNotifications(notifier);
   const meetings = createMeetingBroadcast(realtime.io, meetingNotices);
   const stopDueActions = startDueActionNotices(meetingNotices, logger);
+  const stopSearchMerges = startSearchMerges(logger);
   const roomPresence = createRoomPresence(realtime.io, meetings);
   const throttle = createLoginThrottle(config);
   const context: AppContext = {
@@ -255,6 +257,7 @@ export function createApp({
       presence.close();
       stopOrphanSweeper();
       stopDueActions();
+      await stopSearchMerges();
       await notifier.settled();
       roomPresence.close();
       forum.close();

@@ -2,15 +2,7 @@
 export { OrganizationModel } from './organizations/model';
 export { UserModel } from './users/model';
 export { AttachmentModel, AttachmentThumbnailModel } from './attachments/model';
-export {
-  MessageGramsModel,
-  MessageModel,
-  MessageVersionModel,
-  ModerationActionModel,
-  ReactionModel,
-  ReadCursorModel,
-  ThreadModel,
-} from './threads/model';
+export { MessageModel, MessageVersionModel, ModerationActionModel, ReactionModel, ReadCursorModel, ThreadModel } from './threads/model';
 export { IssueCommentModel, IssueHistoryModel, IssueLinkModel, IssueModel, IssueSupportModel } from './issues/model';
 export { CalendarTokenModel, ChatModel, MeetingModel, QuestionModel, QuestionSupportModel, RsvpModel } from './meetings/model';
 export { AuditEntryModel } from './audit/model';

@@ -9,7 +9,8 @@ import { decide, type Action, type PermissionContext } from '../shared/permissio
 import { secondFactorRequired } from '../shared/signIn';
 import { isInvited } from '../shared/meetings/rules';
 import { SOCKET_EVENT_SCHEMAS, type SocketEventName } from '../shared/socketEvents';
-import { READ_ACTION, readableVisibilities, type Visibility } from '../shared/threads/rules';
+import { READ_ACTION, readableVisibilities, VISIBILITIES, type Visibility } from '../shared/threads/rules';
+import type { EverythingPage } from '../shared/schemas/search';
 import type { Meeting } from '../shared/schemas/meetings';
 import type { Thread } from '../shared/schemas/threads';
 import { connected, type ApiClient, type ApiResponse, type CouncilClientSocket } from './support/client';
@@ -576,15 +577,30 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     },
   ],
   'GET /search': {
-    rule: 'signed in; readable visibilities only',
+    rule: 'signed in; only what the reader may read now (here: the three fixture threads, by visibility)',
     fixture: 'a word in the three fixture threads',
     expect: everyone,
-    request: (fx) => ({ path: `/api/search?q=${encodeURIComponent(fx.word)}` }),
+    request: (fx) => ({ path: `/api/search?q=${encodeURIComponent(fx.word)}&kinds=thread,message&limit=50` }),
+    check: (res, p, fx) => expectSearchFindsReadableThreads(res, p, fx, 'GET /search'),
+  },
+  'GET /search/suggest': {
+    rule: 'signed in; titles of what the reader may read now',
+    fixture: 'a word in the three fixture threads',
+    expect: everyone,
+    request: (fx) => ({ path: `/api/search/suggest?q=${encodeURIComponent(fx.word)}` }),
     check: (res, p, fx) => {
-      const body = res.body as { threads: Array<{ thread: Thread }>; messages: Array<{ thread: Thread }> };
-      const seen = [...body.threads, ...body.messages].map((h) => h.thread.visibility);
-      expectOnlyReadable(p, seen, 'GET /search');
-      for (const v of readableVisibilities(p.actor!)) expect(seen, `${p.key} finds the ${v} thread ${fx.word}`).toContain(v);
+      const seen = (res.body as EverythingPage).results.filter((r) => r.kind === 'thread').map((r) => visibilityOfFixture(fx, r.id));
+      expectOnlyReadable(p, seen, 'GET /search/suggest');
+    },
+  },
+  'GET /search/similar': {
+    rule: 'signed in; similar titles among what the reader may read now',
+    fixture: "the fixture threads' title",
+    expect: everyone,
+    request: (fx) => ({ path: `/api/search/similar?kind=thread&title=${encodeURIComponent(fx.threads.council.title)}` }),
+    check: (res, p, fx) => {
+      const seen = (res.body as EverythingPage).results.map((r) => visibilityOfFixture(fx, r.id));
+      expectOnlyReadable(p, seen, 'GET /search/similar');
     },
   },
 
@@ -1277,6 +1293,18 @@ const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     request: (fx) => ({ path: `/api/organizations/${fx.devOrgId}/status-reporters`, body: { userIds: [] } }),
   },
 };
+
+/** The visibility of the fixture thread `id` belongs to (as a thread, or by its opening message); `unknown` for any other. */
+function visibilityOfFixture(fx: Fixtures, id: string): string {
+  for (const v of VISIBILITIES) if (fx.threads[v].id === id || fx.openings[v].id === id) return v;
+  return 'unknown';
+}
+
+function expectSearchFindsReadableThreads(res: ApiResponse, p: Persona, fx: Fixtures, what: string) {
+  const seen = (res.body as EverythingPage).results.map((r) => visibilityOfFixture(fx, r.id)).filter((v) => v !== 'unknown');
+  expectOnlyReadable(p, seen, what);
+  for (const v of readableVisibilities(p.actor!)) expect(seen, `${p.key} finds the ${v} thread ${fx.word}`).toContain(v);
+}
 
 function expectOnlyReadable(p: Persona, visibilities: readonly string[], what: string) {
   const readable = readableVisibilities(p.actor!);

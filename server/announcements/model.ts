@@ -11,6 +11,7 @@ import { AUDIENCE_KINDS } from '@shared/announcements/audience';
 import { ANNOUNCEMENT_STATUSES, IMPORTANCES } from '@shared/announcements/rules';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
 import { CollectionView, recordWritesIn } from '../db/collectionView';
+import { indexWritesIn } from '../search/indexWrites';
 import { personSchema } from '../users/person';
 
 const audienceSchema = new Schema(
@@ -46,6 +47,9 @@ announcementSchema.index({ status: 1, publishedAt: -1 });
 /** The announcements' change log: every write is recorded for the in-memory view (server/db/collectionView.ts). */
 export const ANNOUNCEMENTS_LOG = 'announcements';
 recordWritesIn(announcementSchema, ANNOUNCEMENTS_LOG);
+/** What an announcement's search entry is made from (server/search/kinds/announcements.ts). */
+export const ANNOUNCEMENT_SEARCH_FIELDS = ['title', 'body'] as const;
+indexWritesIn(announcementSchema, 'announcements', ANNOUNCEMENT_SEARCH_FIELDS);
 
 const orgRefSchema = new Schema({ id: { type: Schema.Types.ObjectId, required: true }, nameJa: String, nameEn: String }, { _id: false });
 

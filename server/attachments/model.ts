@@ -1,4 +1,5 @@
 import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { indexWritesIn } from '../search/indexWrites';
 
 /**
  * An uploaded file: its content lives in the blob store under its SHA-256, so the same file
@@ -25,6 +26,9 @@ const attachmentSchema = new Schema(
 attachmentSchema.index({ uploadedBy: 1, messageId: 1 });
 attachmentSchema.index({ meetingId: 1 });
 attachmentSchema.index({ announcementId: 1 });
+/** What a file is found by (server/search/kinds/attachments.ts): its name, once a message, meeting or announcement claims it. */
+export const ATTACHMENT_SEARCH_FIELDS = ['name', 'messageId', 'meetingId', 'announcementId'] as const;
+indexWritesIn(attachmentSchema, 'attachments', ATTACHMENT_SEARCH_FIELDS);
 
 /**
  * On nothing yet: its uploader's alone, claimable by them, and swept after a day. Every claim and the

@@ -170,7 +170,7 @@ export class CollectionView<Row extends { _id: Types.ObjectId }> implements Feed
   }
 }
 
-function idsOfFilter(filter: Record<string, unknown>): string[] | null {
+export function idsOfFilter(filter: Record<string, unknown>): string[] | null {
   const id = filter._id as unknown;
   if (id instanceof mongoose.Types.ObjectId || typeof id === 'string') return [String(id)];
   const list = (id as { $in?: unknown[] } | null | undefined)?.$in;

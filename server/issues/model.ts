@@ -7,6 +7,7 @@ import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'm
 import { BUSINESS_AREA_KEYS, MINISTRY_KEYS, SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, PRIORITIES } from '@shared/register/rules';
 import { recordWritesIn } from '../db/collectionView';
+import { indexWritesIn } from '../search/indexWrites';
 import { followModel } from '../follows/personalFollows';
 import { personSchema } from '../users/person';
 
@@ -64,6 +65,10 @@ export const REGISTER_LOG = 'register';
 
 recordWritesIn(issueSchema, REGISTER_LOG);
 
+/** What "search everywhere" reads of an issue (server/search/kinds/issues.ts): a write touching none of them is not re-indexed. */
+export const ISSUE_SEARCH_FIELDS = ['number', 'title', 'description'] as const;
+indexWritesIn(issueSchema, 'issues', ISSUE_SEARCH_FIELDS);
+
 const supportSchema = new Schema({
   /** `<issueId>:<organizationId>` */
   _id: { type: String, required: true },
@@ -101,6 +106,9 @@ const commentSchema = new Schema(
   { timestamps: true },
 );
 commentSchema.index({ issueId: 1, createdAt: 1 });
+/** What "search everywhere" reads of a comment or answer (server/search/kinds/issueComments.ts). */
+export const ISSUE_COMMENT_SEARCH_FIELDS = ['kind', 'body'] as const;
+indexWritesIn(commentSchema, 'issueComments', ISSUE_COMMENT_SEARCH_FIELDS);
 
 const historySchema = new Schema({
   issueId: { type: Schema.Types.ObjectId, required: true },

@@ -49,3 +49,24 @@ export function requireStatus(meeting: MeetingDocument, allowed: readonly Meetin
   if (!allowed.includes(meeting.status as MeetingStatus))
     throw conflict(`${what}: the meeting is ${meeting.status} (needs ${allowed.join(' or ')})`);
 }
+
+/** What `minutesShownTo` reads of a meeting: its minutes' stage and its agenda's presenters. */
+interface MinutesStage {
+  minutes?: { publishedAt?: Date | null; circulatedAt?: Date | null } | null;
+  agenda?: ReadonlyArray<{ presenter?: { id?: unknown } | null }> | null;
+}
+
+/**
+ * Whether a reader of the meeting is shown its minutes: published ones to every reader; a draft to the secretariat,
+ * and once circulated to the presenting organisations for confirmation. The meeting page (presenter.ts) and search
+ * (server/search/kinds/meetings.ts) both ask this.
+ */
+export function minutesShownTo(actor: Actor, meeting: MinutesStage): boolean {
+  const minutes = meeting.minutes;
+  if (!minutes) return false;
+  return Boolean(
+    minutes.publishedAt ||
+    actor.organization.kind === 'secretariat' ||
+    (minutes.circulatedAt && (meeting.agenda ?? []).some((a) => String(a.presenter?.id) === actor.organization.id)),
+  );
+}

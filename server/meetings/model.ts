@@ -6,6 +6,7 @@ import mongoose, { Schema, type HydratedDocument, type InferSchemaType, type Typ
 import { SPEAKER_KINDS } from '@shared/domain';
 import { MEETING_KINDS, MEETING_STATUSES, RSVP_RESPONSES } from '@shared/meetings/rules';
 import { recordWritesIn } from '../db/collectionView';
+import { indexWritesIn } from '../search/indexWrites';
 import { personSchema } from '../users/person';
 
 const orgRefSchema = new Schema({ id: { type: Schema.Types.ObjectId, required: true }, nameJa: String, nameEn: String }, { _id: false });
@@ -87,6 +88,9 @@ meetingSchema.index({ status: 1, startsAt: -1 });
 /** Every write to a meeting is recorded here before it resolves, for the in-memory agenda index (agendaIndex.ts). */
 export const MEETINGS_LOG = 'meetings';
 recordWritesIn(meetingSchema, MEETINGS_LOG);
+/** What a meeting's search entries are made from (server/search/kinds/meetings.ts): a write touching none is not re-indexed. */
+export const MEETING_SEARCH_FIELDS = ['title', 'description', 'venue', 'agenda', 'minutes'] as const;
+indexWritesIn(meetingSchema, 'meetings', MEETING_SEARCH_FIELDS);
 
 const rsvpSchema = new Schema({
   /** `<meetingId>:<userId>` */

@@ -10,7 +10,7 @@ import { IssueModel } from '../issues/model';
 import { dateOnly, todayInJapan } from '@shared/japanDates';
 import { ThreadModel } from '../threads/model';
 import { presentPerson } from '../users/person';
-import { invites, joinUrlFor } from './access';
+import { invites, joinUrlFor, minutesShownTo } from './access';
 import { MinutesConfirmationModel, RsvpModel, type MeetingDocument, type MinutesConfirmationRecord } from './model';
 
 type OrgRef = { id: unknown; nameJa?: string | null; nameEn?: string | null } | null | undefined;
@@ -163,12 +163,7 @@ export async function presentMeeting(meeting: MeetingDocument, actor: Actor): Pr
     issueRefs((meeting.minutes?.items ?? []).flatMap((i) => i.decisions.flatMap((d) => (d.issueId ? [d.issueId] : [])))),
   ]);
   const minutes = presentMinutes(meeting, confirmations, decisionIssues);
-  // Draft minutes are the secretariat's and the presenters' (once circulated); the rest see published ones.
-  const showMinutes =
-    minutes &&
-    (minutes.publishedAt ||
-      actor.organization.kind === 'secretariat' ||
-      (minutes.circulatedAt && meeting.agenda.some((a) => String(a.presenter?.id) === actor.organization.id)));
+  const showMinutes = minutes && minutesShownTo(actor, meeting);
   return {
     ...summary,
     agenda,

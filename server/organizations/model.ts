@@ -2,6 +2,7 @@ import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'm
 import { OBSERVER_KINDS, ORG_KINDS, VENDOR_TYPES } from '@shared/domain';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
 import { recordWritesIn } from '../db/collectionView';
+import { indexWritesIn } from '../search/indexWrites';
 import { PEOPLE_LOG } from '../users/model';
 
 const organizationSchema = new Schema(
@@ -23,6 +24,9 @@ organizationSchema.index({ kind: 1, vendorType: 1 });
 organizationSchema.index({ businessAreas: 1 });
 /** In the same log as users: one look at it before a request brings both up to date (users/peopleView.ts). */
 recordWritesIn(organizationSchema, PEOPLE_LOG);
+/** What "search everywhere" reads of an organisation (server/search/kinds/organizations.ts). */
+export const ORGANIZATION_SEARCH_FIELDS = ['nameJa', 'nameEn', 'corporateNumber'] as const;
+indexWritesIn(organizationSchema, 'organizations', ORGANIZATION_SEARCH_FIELDS);
 
 export type OrganizationRecord = InferSchemaType<typeof organizationSchema>;
 export type OrganizationDocument = HydratedDocument<OrganizationRecord>;

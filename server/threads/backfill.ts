@@ -1,12 +1,12 @@
 /**
- * Messages stored before changes of how they are kept: page buckets (shared/threads/rules.ts),
- * reply counts taken from a per-parent sequence (messages.ts recordReply), and search grams beside
- * the message instead of in it. Each runs once per database at start-up (server/upgrades.ts).
+ * Forum data stored before changes of how it is kept: page buckets (shared/threads/rules.ts), reply
+ * counts taken from a per-parent sequence (messages.ts recordReply), and the search grams that the
+ * search index replaced. Each runs once per database at start-up (server/upgrades.ts).
  */
-import mongoose, { trusted, type Types } from 'mongoose';
+import mongoose, { trusted } from 'mongoose';
 import { bucketOf } from '@shared/threads/rules';
 import { continueSequenceAfter } from '../db/sequence';
-import { MessageGramsModel, MessageModel } from './model';
+import { MessageModel } from './model';
 import { replySequence } from './messages';
 
 export async function upgradeStoredMessages(): Promise<{ filed: number; replyCounts: number }> {
@@ -18,47 +18,31 @@ export async function upgradeStoredMessages(): Promise<{ filed: number; replyCou
   return { filed: unfiled.length, replyCounts: parents.length };
 }
 
-interface StoredMessageGrams {
-  _id: Types.ObjectId;
-  threadId: Types.ObjectId;
-  visibility: string;
-  createdAt: Date;
-  deletedAt?: Date | null;
-  hidden?: unknown;
-  grams?: string[];
-}
+/** A MongoDB error's code: 26 names no collection, 27 no index (already gone: nothing to do). */
+const alreadyGone = (err: unknown) => [26, 27].includes((err as { code?: number }).code ?? 0);
 
 /**
- * Search grams were once kept inside each message (and decoded with it on every page read); they
- * now live in `message_grams` (messageGrams.ts). Moves them across in batches; safe to run again
- * after an interruption (a grams document already there is left as it is).
+ * The forum's search grams, from before "search everywhere" (server/search/) indexed threads and messages: the
+ * `message_grams` collection and its index, and any grams still inside messages (a database that never moved them
+ * out) or threads, with the threads' index on them. Safe to run again. Returns how many documents lost grams.
  */
-export async function moveMessageGrams(batchSize = 500): Promise<number> {
-  const messages = mongoose.connection.collection<StoredMessageGrams>('messages');
-  // One pass: on the embedded engine any filter but `_id` reads the whole collection, so the pass
-  // is never repeated per batch.
-  const cursor = messages
-    .find({ grams: { $exists: true } }, { projection: { threadId: 1, visibility: 1, createdAt: 1, deletedAt: 1, hidden: 1, grams: 1 } })
-    .batchSize(batchSize);
-  let moved = 0;
-  let batch: StoredMessageGrams[] = [];
-  const flush = async () => {
-    const searchable = batch.filter((m) => !m.deletedAt && !m.hidden && m.grams?.length);
-    const there = new Set(
-      (await MessageGramsModel.find({ _id: trusted({ $in: searchable.map((m) => m._id) }) }, { _id: 1 }).lean()).map((g) => String(g._id)),
-    );
-    const docs = searchable
-      .filter((m) => !there.has(String(m._id)))
-      .map((m) => ({ _id: m._id, threadId: m.threadId, visibility: m.visibility, createdAt: m.createdAt, grams: m.grams! }));
-    if (docs.length) await MessageGramsModel.collection.insertMany(docs);
-    await messages.updateMany({ _id: { $in: batch.map((m) => m._id) } }, { $unset: { grams: '' } });
-    moved += docs.length;
-    batch = [];
-  };
-  for await (const message of cursor) {
-    batch.push(message);
-    if (batch.length >= batchSize) await flush();
-  }
-  if (batch.length) await flush();
-  return moved;
+export async function dropSearchGrams(): Promise<number> {
+  const db = mongoose.connection.db!;
+  // Not through the models: their schemas no longer name `grams`, so mongoose would drop the `$unset`. One pass
+  // each: on the embedded engine any filter but `_id` reads the whole collection.
+  const unset = { $unset: { grams: '' } };
+  const [messages, threads] = await Promise.all([
+    db.collection('messages').updateMany({ grams: { $exists: true } }, unset),
+    db.collection('threads').updateMany({ grams: { $exists: true } }, unset),
+  ]);
+  await db
+    .collection('threads')
+    .dropIndex('grams_1')
+    .catch((err: unknown) => {
+      if (!alreadyGone(err)) throw err;
+    });
+  await db.dropCollection('message_grams').catch((err: unknown) => {
+    if (!alreadyGone(err)) throw err;
+  });
+  return messages.modifiedCount + threads.modifiedCount;
 }

@@ -20,7 +20,6 @@ import { bucketCache, messagesInRange } from './bucketCache';
 import { bucketKey } from './changeKeys';
 import type { ForumBroadcast } from './broadcast';
 import { resolveMentions } from './mentions';
-import { recordMessageGrams } from './messageGrams';
 import {
   MessageModel,
   MessageVersionModel,
@@ -40,12 +39,11 @@ import { followAutomatically, readersAmong } from './subscriptions';
 
 const sequenceName = (threadId: string) => `thread:${threadId}`;
 
-/** Apply `update` (if any), load the result and keep its search grams in step. */
+/** Apply `update` (if any) and load the result (the model's hooks keep the search index in step). */
 async function updatedMessage(id: Types.ObjectId, update?: UpdateQuery<MessageRecord>): Promise<MessageDocument> {
   if (update) await MessageModel.updateOne({ _id: id }, update);
   const message = await MessageModel.findById(id);
   if (!message) throw notFound('message');
-  if (update) await recordMessageGrams(message);
   return message;
 }
 
@@ -115,13 +113,13 @@ async function announce(
  */
 async function recordActivity(threadId: unknown, seq: number, at: Date, userId: string): Promise<ThreadDocument> {
   for (let attempt = 0; ; attempt++) {
-    // One round trip: the update answers with the document it left (`+grams`: no projection, which FerretDB's findAndModify refuses).
+    // One round trip: the update answers with the document it left.
     // Its change-log entry also tells every process's bucket cache that the message's bucket changed.
     const thread = (await ThreadModel.findOneAndUpdate(
       { _id: threadId },
       { $max: { lastSeq: seq, lastActivityAt: at }, $addToSet: { participants: userId } },
       { returnDocument: 'after', changeLogKeys: [bucketKey(threadId, bucketOf(seq))] },
-    ).select('+grams'))!;
+    ))!;
     const holds = thread.lastSeq >= seq && thread.participants.some((p) => String(p) === userId);
     if (holds || attempt >= 10) return thread;
   }
@@ -225,7 +223,6 @@ export async function storeMessage(input: PostInput): Promise<{ message: Message
   const [updatedThread, readSeq] = await Promise.all([
     recordActivity(thread._id, seq, at, actor.id),
     advanceCursor(actor.id, threadId, seq),
-    recordMessageGrams(message),
     followOnPost(thread, actor.id, mentions),
   ]);
   const view = presentMessage(message, [], { moderator: false });
@@ -262,7 +259,6 @@ async function duplicateOf(stored: MessageDocument, threadId: string, actor: Act
   const [thread, readSeq] = await Promise.all([
     recordActivity(stored.threadId, stored.seq, stored.createdAt, actor.id),
     advanceCursor(actor.id, threadId, stored.seq),
-    recordMessageGrams(stored),
     attachToMessage({ actor, ids: stored.attachments.map((a) => a.id), messageId: stored._id, threadId: stored.threadId }),
   ]);
   await announce(broadcast, 'message.created', stored, thread);
@@ -402,7 +398,6 @@ export async function editMessage(input: {
   );
   if (saved.matchedCount !== 1) throw conflict('version: the message changed while saving; reload it', 'version');
   const updated = await updatedMessage(message._id);
-  await recordMessageGrams(updated);
   await announce(input.broadcast, 'message.edited', updated, thread);
   return await presentOne(updated, actor, threadFacts(thread));
 }

@@ -7,6 +7,7 @@ import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'm
 import { MODERATION_ACTIONS, REACTION_KEYS, VISIBILITIES } from '@shared/threads/rules';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
 import { recordWritesIn } from '../db/collectionView';
+import { indexWritesIn } from '../search/indexWrites';
 import { followModel } from '../follows/personalFollows';
 import { personSchema } from '../users/person';
 import { ALL_MESSAGES, messageKey, reactionKey } from './changeKeys';
@@ -25,18 +26,18 @@ const threadSchema = new Schema(
     lastActivityAt: { type: Date, required: true },
     lastSeq: { type: Number, default: 0 },
     participants: { type: [Schema.Types.ObjectId], default: [] },
-    /** Search grams of the title; never loaded unless asked for. */
-    grams: { type: [String], default: [], select: false },
   },
   { timestamps: true },
 );
 threadSchema.index({ visibility: 1, pinned: -1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ pinned: -1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ participants: 1 });
-threadSchema.index({ grams: 1 });
 /** Every write to a thread is recorded here before it resolves, for the in-memory thread view (threadView.ts). */
 export const THREADS_LOG = 'threads';
 recordWritesIn(threadSchema, THREADS_LOG);
+/** What a thread is found by in "search everywhere" (server/search/kinds/threads.ts): its title. */
+export const THREAD_SEARCH_FIELDS = ['title'] as const;
+indexWritesIn(threadSchema, 'threads', THREAD_SEARCH_FIELDS);
 
 const attachmentRefSchema = new Schema(
   { id: Schema.Types.ObjectId, name: String, type: String, size: Number, sha256: String },
@@ -46,7 +47,7 @@ const attachmentRefSchema = new Schema(
 const messageSchema = new Schema(
   {
     threadId: { type: Schema.Types.ObjectId, required: true },
-    /** The thread's visibility, copied so search can filter messages without a join. */
+    /** The thread's visibility when the message was posted (a thread's visibility does not change). */
     visibility: { type: String, enum: VISIBILITIES, required: true },
     /** From 1 (nextSequence): pages ask for numbers by `$in`, and the embedded engine serves no 0 from an index. */
     seq: { type: Number, required: true, min: 1 },
@@ -90,21 +91,12 @@ messageSchema.index({ threadId: 1, bucket: 1 });
  * A new message is recorded with its thread's activity instead (messages.ts, recordActivity): one entry, not two.
  */
 recordWritesIn(messageSchema, THREADS_LOG, { keyOf: messageKey, wildcard: ALL_MESSAGES, inserts: false });
-
 /**
- * The search grams of a visible message, kept beside it rather than in it: a page of the thread
- * never carries them (on the embedded engine every stored field is decoded on every read, and the
- * grams are most of a message). `_id` is the message's; there is none while the message is deleted
- * or hidden.
+ * What a message is found by (server/search/kinds/messages.ts): its text with its mentions' names, until it is
+ * deleted. Hiding does not change what is indexed: search shows a hidden message to the secretariat only.
  */
-const messageGramsSchema = new Schema({
-  _id: { type: Schema.Types.ObjectId, required: true },
-  threadId: { type: Schema.Types.ObjectId, required: true },
-  visibility: { type: String, enum: VISIBILITIES, required: true },
-  createdAt: { type: Date, required: true },
-  grams: { type: [String], default: [] },
-});
-messageGramsSchema.index({ grams: 1 });
+export const MESSAGE_SEARCH_FIELDS = ['body', 'mentions', 'deletedAt'] as const;
+indexWritesIn(messageSchema, 'messages', MESSAGE_SEARCH_FIELDS);
 
 /** The text of each earlier version of an edited message. */
 const messageVersionSchema = new Schema({
@@ -158,7 +150,6 @@ export type MessageRow = MessageRecord & { _id: mongoose.Types.ObjectId; created
 
 export const ThreadModel = mongoose.model('Thread', threadSchema);
 export const MessageModel = mongoose.model('Message', messageSchema);
-export const MessageGramsModel = mongoose.model('MessageGrams', messageGramsSchema, 'message_grams');
 export const MessageVersionModel = mongoose.model('MessageVersion', messageVersionSchema);
 export const ReactionModel = mongoose.model('Reaction', reactionSchema);
 export const ReadCursorModel = mongoose.model('ReadCursor', readCursorSchema);

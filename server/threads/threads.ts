@@ -4,7 +4,6 @@ import type { Actor } from '@shared/domain';
 import { can, decide } from '@shared/permissions';
 import { threadAbilities, threadVerdicts } from '@shared/policies/thread';
 import type { Message, Thread, ThreadCreateBody, ThreadDetail, ThreadUpdateBody } from '@shared/schemas/threads';
-import { gramsOf } from '@shared/search/grams';
 import { readableVisibilities } from '@shared/threads/rules';
 import { idempotentId, isDuplicateKey } from '../db/keys';
 import { enforce } from '../http/authorize';
@@ -48,7 +47,6 @@ export async function createThread(input: {
       createdBy: personOf(user),
       clientId: body.clientId,
       lastActivityAt: now,
-      grams: gramsOf(body.title),
     });
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
@@ -129,12 +127,11 @@ export async function updateThread(input: {
   if (change.locked !== undefined) enforce(verdicts.lock);
 
   const set: Partial<ThreadRecord> = {};
-  if (change.title !== undefined) Object.assign(set, { title: change.title, grams: gramsOf(change.title) });
+  if (change.title !== undefined) set.title = change.title;
   if (change.businessAreas !== undefined) set.businessAreas = [...new Set(change.businessAreas)];
   if (change.resolved !== undefined) set.resolved = change.resolved;
   if (change.pinned !== undefined) set.pinned = change.pinned;
   if (change.locked !== undefined) set.locked = change.locked;
-  // Not findOneAndUpdate: the hidden `grams` field would add a projection FerretDB refuses there.
   await ThreadModel.updateOne({ _id: thread._id }, { $set: set });
   const updated = (await ThreadModel.findById(thread._id))!;
 

@@ -249,18 +249,3 @@ export const MentionCandidates = z
   })
   .meta({ id: 'MentionCandidates' });
 export type MentionCandidates = z.infer<typeof MentionCandidates>;
-
-export const SearchQuery = z.strictObject({
-  q: z.string().trim().min(1, 'required').max(LIMITS.searchQueryLength),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
-export const SearchHit = z.object({
-  thread: Thread,
-  message: Message.nullable(),
-  /** Plain text around the first match, and the [start, end) ranges of matches within it. */
-  snippet: z.string(),
-  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
-});
-export const SearchResults = z.object({ threads: z.array(SearchHit), messages: z.array(SearchHit) }).meta({ id: 'SearchResults' });
-export type SearchResults = z.infer<typeof SearchResults>;
-export type SearchHit = z.infer<typeof SearchHit>;

@@ -46,7 +46,6 @@ export const LIMITS = {
   attachmentBytes: 20 * 1024 * 1024,
   pageSize: 50,
   catchUpSize: 500,
-  searchQueryLength: 100,
 } as const;
 
 /**

@@ -105,9 +105,29 @@ export interface MergeResult {
   removedRetired: number;
 }
 
+export interface RebuildItem {
+  key: string;
+  text: string;
+  /** Indexed again as title terms (see TITLE_PREFIX). */
+  title?: string;
+}
+
 export interface RebuildProgress {
   phase: 'clearing' | 'indexing' | 'compacting' | 'done';
   done: number;
+}
+
+/**
+ * Title terms are indexed a second time under this prefix (`^全体`), so a query can ask for items whose title holds
+ * every term (relevance: title hits first). No term starts with it: terms are folded letters, digits, CJK, `#`, `-`.
+ */
+export const TITLE_PREFIX = '^';
+
+/** An item's distinct terms: its text's, and its title's again under TITLE_PREFIX. */
+function termsOfItem(text: string, title: string): string[] {
+  const terms = distinctTerms(tokensOf(text));
+  if (title) for (const t of distinctTerms(tokensOf(title))) terms.push(TITLE_PREFIX + t);
+  return terms;
 }
 
 /** A query's exclusion whose one token is the whole term: a document with that token matches the term. */
@@ -197,8 +217,8 @@ export class SearchIndex {
    * Index `text` under `key` (an update when the key is indexed already: its old docNo is tombstoned). Returns the
    * new docNo. Cost: the sequence claim, one pending insert, the key's entry (and a tombstone on update).
    */
-  async add(key: string, text: string): Promise<number> {
-    const terms = distinctTerms(tokensOf(text));
+  async add(key: string, text: string, title = ''): Promise<number> {
+    const terms = termsOfItem(text, title);
     const docNo = await nextSequence(this.sequence);
     // Pending first: a remove can only tombstone this docNo after the key points to it, so the tombstone never
     // precedes the posting it kills (a compaction could otherwise fold it away first).
@@ -208,9 +228,47 @@ export class SearchIndex {
     return docNo;
   }
 
+  /**
+   * Index many items at once (an insertMany of new documents, the seed): their docNos claimed in one block, their
+   * pending documents and keys inserted in bulk. A key that is indexed already is updated as `add` does. The same
+   * result as `add` for each, in a few round trips instead of three or four per item.
+   */
+  async addMany(items: readonly RebuildItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const numbers = await this.claimBlock(items.length);
+    const rows = items.map((item, i) => ({
+      _id: numbers[i]!,
+      key: item.key,
+      t: termsOfItem(item.text, item.title ?? '').join(TERM_SEPARATOR),
+    }));
+    await insertManyIgnoringDuplicates(this.pending, rows);
+    const existing: Pending[] = [];
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      try {
+        await this.keys.insertMany(
+          chunk.map((r) => ({ _id: r.key, docNo: r._id })),
+          { ordered: false },
+        );
+      } catch (err) {
+        if (!(err instanceof MongoBulkWriteError)) throw err;
+        const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
+        for (const e of errors) {
+          if (e.code !== 11000) throw err;
+          existing.push(chunk[e.index]!);
+        }
+      }
+    }
+    // Keys indexed before: point them at the new number and tombstone the old one, as add does.
+    for (const row of existing) {
+      const before = await this.keys.findOneAndUpdate({ _id: row.key }, { $set: { docNo: row._id } }, { returnDocument: 'before' });
+      if (before && before.docNo !== row._id) await this.tombstone(before.docNo);
+    }
+  }
+
   /** The same as add: a tombstone for the old docNo and a new docNo. */
-  update(key: string, text: string): Promise<number> {
-    return this.add(key, text);
+  update(key: string, text: string, title = ''): Promise<number> {
+    return this.add(key, text, title);
   }
 
   /** Remove `key` from the index (a tombstone for its docNo). False when it was not indexed. */
@@ -240,11 +298,12 @@ export class SearchIndex {
    * Candidate keys for a query, newest first. `before`: only docNos below it (the next page). A superset of what
    * `matches`: the caller re-checks each candidate against its stored text, and drops keys it no longer has.
    */
-  async query(input: SearchQuery | string, options: { limit?: number; before?: number } = {}): Promise<QueryResult> {
+  async query(input: SearchQuery | string, options: { limit?: number; before?: number; titleOnly?: boolean } = {}): Promise<QueryResult> {
     const query = typeof input === 'string' ? parseQuery(input) : input;
     if (query.kind !== 'search' || query.tokens.length === 0) return { candidates: [], total: 0 };
     const limit = Math.max(1, options.limit ?? 50);
-    const required = query.tokens;
+    // titleOnly: every query token must be in the title; exclusions still apply to the whole text.
+    const required = options.titleOnly ? query.tokens.map((t) => TITLE_PREFIX + t) : query.tokens;
     const excluded = [...new Set(query.excluded.map(singleTokenExclusion).filter((t): t is string => t !== null))];
 
     // Pending before the manifest: a merge records its segment before it deletes the pending documents it took,
@@ -297,6 +356,69 @@ export class SearchIndex {
     }
     const more = at > 0 || candidates.length === limit;
     return more && candidates.length > 0 ? { candidates, next: candidates[candidates.length - 1]!.docNo, total } : { candidates, total };
+  }
+
+  /**
+   * Items whose titles share the most of `title`'s words and character pairs (duplicate hints), best first: each
+   * shared title term weighs ln(1 + N / df), so a rare pair counts more than one most titles hold. Only items
+   * scoring at least `minShare` of the best possible score; `keyPrefixes` keeps only keys starting with one of them.
+   * Like `query`, a superset for the caller to check (it must still ask whether the reader may read each).
+   */
+  async similar(
+    title: string,
+    options: { limit?: number; keyPrefixes?: readonly string[]; minShare?: number } = {},
+  ): Promise<Array<Candidate & { score: number }>> {
+    const limit = Math.max(1, options.limit ?? 20);
+    const minShare = options.minShare ?? 0.35;
+    // Pairs and words only: a single kanji or kana is in too many titles to say anything.
+    const terms = distinctTerms(tokensOf(title))
+      .filter((t) => [...t].length >= 2)
+      .slice(0, 48)
+      .map((t) => TITLE_PREFIX + t);
+    if (terms.length === 0) return [];
+    const pending = await this.pending.find({}).toArray();
+    const [manifest, tombstoneDocs] = await Promise.all([this.manifest(), this.tombstones.find({}, { projection: { _id: 1 } }).toArray()]);
+    const lists = new Map<string, number[][]>(terms.map((t) => [t, []]));
+    const ids = terms.flatMap((t) => manifest.segments.map((s) => `${t}|${s.no}`));
+    for (let i = 0; i < ids.length; i += 400) {
+      for (const doc of await this.postings.find({ _id: { $in: ids.slice(i, i + 400) } }).toArray()) {
+        lists.get(doc._id.slice(0, doc._id.lastIndexOf('|')))?.push(decodePostings(bytesOf(doc.p)));
+      }
+    }
+    const pendingKeys = new Map<number, string>();
+    for (const p of pending) {
+      pendingKeys.set(p._id, p.key);
+      for (const term of termsOfPending(p)) lists.get(term)?.push([p._id]);
+    }
+    const total = manifest.segments.reduce((n, s) => n + s.docs, 0) + pending.length;
+    const dead = new Set(tombstoneDocs.map((d) => d._id));
+    const scores = new Map<number, number>();
+    let best = 0;
+    for (const term of terms) {
+      const docs = unionSorted(lists.get(term)!);
+      if (docs.length === 0) continue;
+      const weight = Math.log(1 + total / docs.length);
+      best += weight;
+      for (const n of docs) if (!dead.has(n)) scores.set(n, (scores.get(n) ?? 0) + weight);
+    }
+    const ranked = [...scores]
+      .filter(([, score]) => score >= best * minShare)
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, limit * 4);
+    const missing = ranked.map(([n]) => n).filter((n) => !pendingKeys.has(n));
+    const keyOf = new Map(pendingKeys);
+    if (missing.length > 0) for (const d of await this.docs.find({ _id: { $in: missing } }).toArray()) keyOf.set(d._id, d.key);
+    const out: Array<Candidate & { score: number }> = [];
+    const seen = new Set<string>();
+    for (const [docNo, score] of ranked) {
+      const key = keyOf.get(docNo);
+      if (key === undefined || seen.has(key)) continue;
+      if (options.keyPrefixes && !options.keyPrefixes.some((p) => key.startsWith(p))) continue;
+      seen.add(key);
+      out.push({ key, docNo, score: best > 0 ? score / best : 0 });
+      if (out.length === limit) break;
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- merge
@@ -475,7 +597,7 @@ export class SearchIndex {
    * usual and are kept. `onProgress` is called after each chunk.
    */
   async rebuild(
-    source: AsyncIterable<{ key: string; text: string }> | Iterable<{ key: string; text: string }>,
+    source: AsyncIterable<RebuildItem> | Iterable<RebuildItem>,
     options: { chunk?: number; onProgress?: (p: RebuildProgress) => void } = {},
   ): Promise<{ indexed: number; segments: number }> {
     const chunkSize = Math.max(1, options.chunk ?? 25_000);
@@ -489,7 +611,7 @@ export class SearchIndex {
       const manifest = await this.manifest();
       const seen = new Set<string>();
       let done = 0;
-      let batch: Array<{ key: string; text: string }> = [];
+      let batch: RebuildItem[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
         const numbers = await this.claimBlock(batch.length);
@@ -500,7 +622,7 @@ export class SearchIndex {
           const docNo = numbers[i]!;
           keyRows.push({ _id: item.key, docNo });
           docRows.push({ _id: docNo, key: item.key });
-          for (const t of distinctTerms(tokensOf(item.text))) {
+          for (const t of termsOfItem(item.text, item.title ?? '')) {
             let list = postings.get(t);
             if (!list) postings.set(t, (list = []));
             list.push(docNo);

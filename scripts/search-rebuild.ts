@@ -1,0 +1,31 @@
+/**
+ * `npm run search:rebuild`: build the search index again from the stored threads, messages, issues, comments,
+ * answers, meetings (agenda, minutes), announcements, organisations and file names (docs/SEARCH.md). Safe while the
+ * app runs: items written meanwhile are kept, and queries go on being answered from the old segments until the new
+ * ones are recorded. Needs the database the app uses (the embedded one is started if it is not running).
+ */
+import { SingleBar, Presets } from 'cli-progress';
+import { loadConfig } from '@server/config';
+import { withDatabase } from '@server/db/start';
+import { rebuildSearchIndex } from '@server/search/rebuild';
+
+const config = loadConfig();
+await withDatabase(config, async () => {
+  const started = Date.now();
+  const bar = new SingleBar({ format: 'search:rebuild {phase} [{bar}] {value}/{total} items', hideCursor: true }, Presets.shades_classic);
+  let barStarted = false;
+  const result = await rebuildSearchIndex((p) => {
+    if (p.total === undefined) {
+      process.stderr.write(`\rsearch:rebuild reading stored content… ${p.done} items`);
+      return;
+    }
+    if (!barStarted) {
+      process.stderr.write('\n');
+      bar.start(p.total, 0, { phase: p.phase });
+      barStarted = true;
+    }
+    bar.update(p.done, { phase: p.phase });
+  });
+  if (barStarted) bar.stop();
+  console.log(`search:rebuild: ${result.indexed} items in ${result.segments} segments, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
