@@ -32,12 +32,16 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/threads" replace /> },
       { path: 'threads', lazy: lazyRoute(() => import('@client/pages/threads/list/ThreadsPage'), 'ThreadsPage') },
       { path: 'threads/new', lazy: lazyRoute(() => import('@client/pages/threads/new/NewThreadPage'), 'NewThreadPage') },
-      { path: 'threads/search', lazy: lazyRoute(() => import('@client/pages/threads/search/ThreadSearchPage'), 'ThreadSearchPage') },
+      {
+        path: 'threads/search',
+        lazy: lazyRoute(() => import('@client/pages/search/ThreadSearchRedirect'), 'ThreadSearchRedirect'),
+      },
       { path: 'threads/:id', lazy: lazyRoute(() => import('@client/pages/threads/view/ThreadPage'), 'ThreadPage') },
       ...registerRoutes,
       ...meetingsRoutes,
       ...announcementRoutes,
       ...statusRoutes,
+      { path: 'search', lazy: lazyRoute(() => import('@client/pages/search/SearchPage'), 'SearchPage') },
       { path: 'organizations', lazy: lazyRoute(() => import('@client/pages/organizations/OrganizationsPage'), 'OrganizationsPage') },
       {
         path: 'organizations/:id',

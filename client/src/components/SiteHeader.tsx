@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { MainNav } from './MainNav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
+import { HeaderSearch } from './search/HeaderSearch';
 import { SignedInUser } from './SignedInUser';
 
-/** Council name, main navigation, the signed-in person and the language switch. */
+/** Council name, the search box, main navigation, the signed-in person and the language switch. */
 export function SiteHeader() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -27,6 +28,8 @@ export function SiteHeader() {
               <span className="site-header__full">{t('app.councilFull')}</span>
             </span>
           </Link>
+          {/* On every width, like the bell ("/" comes here). */}
+          <HeaderSearch />
           {/* The bell stays in sight on every width: on a phone it is not folded behind the menu. */}
           <div className="site-header__actions">
             <NotificationBell />

@@ -16,6 +16,8 @@ import { announcementsJa, type AnnouncementMessages } from './announcements.ja';
 import { announcementsEn } from './announcements.en';
 import { statusJa, type StatusMessages } from './status.ja';
 import { statusEn } from './status.en';
+import { searchJa, type SearchMessages } from './search.ja';
+import { searchEn } from './search.en';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,6 +32,7 @@ declare module 'i18next' {
         notifications: NotificationMessages;
         announcements: AnnouncementMessages;
         status: StatusMessages;
+        search: SearchMessages;
       };
     };
   }
@@ -74,6 +77,7 @@ void i18n.use(initReactI18next).init({
         notifications: notificationsJa,
         announcements: announcementsJa,
         status: statusJa,
+        search: searchJa,
       },
     },
     en: {
@@ -84,6 +88,7 @@ void i18n.use(initReactI18next).init({
         notifications: notificationsEn,
         announcements: announcementsEn,
         status: statusEn,
+        search: searchEn,
       },
     },
   },

@@ -12,6 +12,7 @@ import type { ReportState } from '@shared/statusReports/rules';
 import type { AnnouncementListFilters, TrackerFilters } from './announcements';
 import type { IssueListParams } from './issues';
 import type { MeetingListFilters, MinutesArchiveParams } from './meetings';
+import type { SearchParams, SimilarKind } from './search';
 import type { ThreadFilters } from './threads';
 
 /** The signed-in person; invalidating `me` refreshes their second factor and passkeys too. */
@@ -49,7 +50,6 @@ export const threadKeys = {
   messageReplies: (threadId: string, parentId: string) => ['threadReplies', threadId, parentId] as const,
   messageVersions: (messageId: string) => ['messageVersions', messageId] as const,
   mentionCandidates: (q: string) => ['mentions', q] as const,
-  search: (q: string) => ['search', q] as const,
 };
 
 /** The register's keys; every one starts with 'issues', so leaving the register can mark them all stale at once. */
@@ -128,6 +128,13 @@ export const statusKeys = {
   citations: (issueId: string) => ['status', 'citations', issueId] as const,
   /** The members an organisation's admins allowed to submit. */
   reporters: (organizationId: string) => ['status', 'reporters', organizationId] as const,
+};
+
+/** Search everywhere: the results per query and filters, the header's suggestions, the duplicate hints (never kept live). */
+export const searchKeys = {
+  everything: (params: SearchParams) => ['search', 'everything', params] as const,
+  suggest: (q: string) => ['search', 'suggest', q] as const,
+  similar: (kind: SimilarKind, title: string) => ['search', 'similar', kind, title] as const,
 };
 
 /** A mail's unsubscribe link: what its token stops (public; the token is the credential). */

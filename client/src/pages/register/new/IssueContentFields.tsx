@@ -4,6 +4,8 @@ import { SPECIAL_MIGRATION_REASONS } from '@shared/reference/council';
 import { BusinessAreaSelect } from '@client/components/BusinessAreaSelect';
 import { Field } from '@client/components/Field';
 import { TextField } from '@client/components/TextField';
+import { SimilarItems } from '@client/components/search/SimilarItems';
+import { useCommittedText } from '@client/components/search/useCommittedText';
 import type { FieldErrors } from '@client/components/formErrors';
 import { useRegisterLabels } from '../common/labels';
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
@@ -18,14 +20,17 @@ interface Props {
   onChange: (change: Partial<IssueDraft>) => void;
   /** The raiser proposes a due date when raising; afterwards only the secretariat sets it. */
   withDueDate: boolean;
+  /** Raising: the issues like the title are shown as it is typed (duplicate hints). */
+  withSimilar?: boolean;
 }
 
 const isCategory = (value: string): value is IssueCategory => (ISSUE_CATEGORIES as readonly string[]).includes(value);
 
 /** What an issue says: the fields of raising it, and of editing it while it is 新規. */
-export function IssueContentFields({ draft, errors, onChange, withDueDate }: Props) {
+export function IssueContentFields({ draft, errors, onChange, withDueDate, withSimilar = false }: Props) {
   const rt = useRegisterT();
   const labels = useRegisterLabels();
+  const typedTitle = useCommittedText(draft.title);
 
   return (
     <>
@@ -37,7 +42,9 @@ export function IssueContentFields({ draft, errors, onChange, withDueDate }: Pro
         error={errors.title}
         hint={rt('register.form.titleHint')}
         onChange={(event) => onChange({ title: event.target.value })}
+        {...typedTitle.composition}
       />
+      {withSimilar && <SimilarItems kind="issue" title={typedTitle.committed} />}
       <MarkdownEditor
         label={rt('register.fields.description')}
         hint={rt('register.form.descriptionHint')}

@@ -70,7 +70,7 @@ export function NewIssuePage() {
       </header>
       <form className="form issue-form" noValidate onSubmit={submit} onKeyDown={preventSubmitWhileComposing}>
         <FormAlert message={formError} />
-        <IssueContentFields draft={draft} errors={errors} onChange={change} withDueDate />
+        <IssueContentFields draft={draft} errors={errors} onChange={change} withDueDate withSimilar />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={raise.isPending} aria-busy={raise.isPending || undefined}>
             {raise.isPending ? rt('register.new.submitting') : rt('register.new.submit')}

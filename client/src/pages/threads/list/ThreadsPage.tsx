@@ -10,7 +10,6 @@ import { useThreadList } from '@client/queries/threads';
 import { NEW_THREAD_DAYS, THREAD_LIST_VIEWS } from '@shared/threads/rules';
 import { readableVisibilities } from '../common/readableVisibilities';
 import { ConnectionBanner } from '@client/components/ConnectionBanner';
-import { ThreadSearchForm } from '../search/ThreadSearchForm';
 import { ThreadFilterBar } from './ThreadFilterBar';
 import { ThreadListItem } from './ThreadListItem';
 import { filtersSearch, useThreadFilters } from './useThreadFilters';
@@ -44,7 +43,6 @@ export function ThreadsPage() {
           </Link>
         )}
       </header>
-      <ThreadSearchForm />
       <TabLinks
         className="thread-tabs"
         label={t('threads.list.tabsLabel')}

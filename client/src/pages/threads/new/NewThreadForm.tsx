@@ -15,12 +15,17 @@ import { AttachmentPicker } from '@client/components/attachments/AttachmentPicke
 import { MarkdownEditor } from '@client/components/markdown/MarkdownEditor';
 import { noMentionDraft, storedBody, type MentionDraft } from '@client/components/markdown/mentionDraft';
 import { useAttachmentUploads } from '@client/components/attachments/useAttachmentUploads';
+import { SimilarItems } from '@client/components/search/SimilarItems';
+import { useCommittedText } from '@client/components/search/useCommittedText';
 import { VisibilityChoice } from './VisibilityChoice';
 
 type Fields = 'title' | 'body' | 'visibility' | 'businessAreas';
 const FIELDS: readonly Fields[] = ['title', 'body', 'visibility', 'businessAreas'];
 
-/** Title, visibility, business areas and the first message; validated with the server's ThreadCreateBody. */
+/**
+ * Title (with the threads like it as it is typed), visibility, business areas and the first message; validated
+ * with the server's ThreadCreateBody.
+ */
 export function NewThreadForm({ readable }: { readable: Visibility[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -30,6 +35,7 @@ export function NewThreadForm({ readable }: { readable: Visibility[] }) {
   // One id for this form: submitting again after a lost answer returns the thread already made.
   const [clientId] = useState(() => crypto.randomUUID());
   const [title, setTitle] = useState('');
+  const typedTitle = useCommittedText(title);
   const [visibility, setVisibility] = useState<Visibility>(readable[0] ?? 'council');
   const [areas, setAreas] = useState<BusinessAreaKey[]>([]);
   const [body, setBody] = useState('');
@@ -81,7 +87,9 @@ export function NewThreadForm({ readable }: { readable: Visibility[] }) {
         value={title}
         error={errors.title}
         onChange={(event) => setTitle(event.target.value)}
+        {...typedTitle.composition}
       />
+      <SimilarItems kind="thread" title={typedTitle.committed} />
       <VisibilityChoice value={visibility} options={readable} error={errors.visibility} onChange={setVisibility} />
       <BusinessAreaSelect
         multiple

@@ -17,15 +17,15 @@ function cleanRanges(ranges: readonly Range[], length: number): Range[] {
   return out;
 }
 
-/** A search snippet with its matches in <mark>; the text stays text (no HTML from the server). */
-export function HighlightedSnippet({ text, highlights }: { text: string; highlights: readonly Range[] }) {
+/** A text with the server's [start, end) matches in <mark>; it stays text (no HTML from the server). */
+export function Highlighted({ text, ranges }: { text: string; ranges: readonly Range[] }) {
   const parts: ReactNode[] = [];
   let at = 0;
-  for (const [start, end] of cleanRanges(highlights, text.length)) {
+  for (const [start, end] of cleanRanges(ranges, text.length)) {
     if (start > at) parts.push(text.slice(at, start));
     parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
     at = end;
   }
   if (at < text.length) parts.push(text.slice(at));
-  return <p className="search-hit__snippet">{parts}</p>;
+  return <>{parts}</>;
 }
