@@ -51,7 +51,7 @@ const mainPages = (): { path: string; ready: (page: Page) => ReturnType<Page['ge
   { path: '/threads', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: `/threads/${ids.councilThread}`, ready: (p) => p.getByRole('region', { name: /メッセージ一覧|Messages/ }).getByRole('article') },
   { path: '/threads/new', ready: (p) => p.getByRole('heading', { level: 1 }) },
-  { path: '/threads/search?q=文字', ready: (p) => p.getByRole('heading', { level: 1 }) },
+  { path: '/search?q=文字', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { path: '/register', ready: (p) => p.getByRole('table') },
   { path: `/register/${ids.answeredIssue}`, ready: (p) => p.getByRole('heading', { level: 2, name: /公式回答|Official answers/ }) },
   { path: '/register/new', ready: (p) => p.getByRole('heading', { level: 1 }) },

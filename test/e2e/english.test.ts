@@ -195,7 +195,7 @@ describe.concurrent('English mode', () => {
         '/meetings/new',
         `/meetings/${ids.ended}/minutes`,
         '/audit',
-        '/threads/search?q=demo',
+        '/search?q=demo',
       ];
       for (const path of secretariatPaths) {
         await navigateInApp(secretariat.page, path);
