@@ -32,6 +32,10 @@ import { attachmentRoutes } from './attachments/routes';
 import { createFileBlobStore, type BlobStore } from './attachments/blobStore';
 import { startOrphanSweeper } from './attachments/sweep';
 import { startSearchMerges } from './search/store';
+import proxyAddr from 'proxy-addr';
+import type { SharedRedis } from './cluster/redis';
+import { clusterEmit, onCluster } from './realtime/cluster';
+import { forgetRoomSnapshot, relayRoomChanges } from './meetings/roomSnapshot';
 import { searchRoutes } from './search/routes';
 import { createForumBroadcast } from './threads/broadcast';
 import { threadRoutes } from './threads/routes';
@@ -99,6 +103,8 @@ export interface CreateAppOptions {
   mail?: MailOutbox;
   /** The local mail catcher, whose inbox `/api/dev/mail` serves outside production. */
   mailCatcher?: MailCatcher;
+  /** The shared mode (REDIS_URL): rooms and limits across nodes. The caller connects and closes it. */
+  redis?: SharedRedis | null;
 }
 
 export const API_VERSION = '0.1.0';
@@ -111,6 +117,7 @@ export function createApp({
   logger = log,
   mail = mailOff,
   mailCatcher,
+  redis = null,
 }: CreateAppOptions): CouncilApp {
   const app = express();
   const server = createAppServer(app);
@@ -136,6 +143,9 @@ export function createApp({
     work,
     logger,
     sessionLimits: { absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000, checkMs: config.SOCKET_SESSION_CHECK_MS },
+    // Behind nginx the socket's peer is the proxy: the client's address is worked out as express's req.ip is.
+    clientAddress: (request) => proxyAddr(request, app.get('trust proxy fn') as (addr: string, i: number) => boolean),
+    redis,
   });
   const notifier = createNotifier({ io: realtime.io, logger, mail: () => mail });
   // The notifier asks each feature whether a person may read its object; threads, issues and meetings are built in.
@@ -146,10 +156,13 @@ export function createApp({
   const presence = createPresence(realtime.io, forum.presence);
   const blobs = createFileBlobStore(path.resolve(config.DATA_DIR, 'blobs'));
   const stopOrphanSweeper = startOrphanSweeper(blobs);
-  const postLimit = createPostLimit(config);
+  const postLimit = createPostLimit(config, redis);
   const register = createRegisterBroadcast(realtime.io, registerNotifications(notifier));
   const meetingNotices = meetingNotifications(notifier);
   const meetings = createMeetingBroadcast(realtime.io, meetingNotices);
+  // A live room's snapshot (meetings/roomSnapshot.ts) is dropped on every node when the room changes on one.
+  onCluster(realtime.io, 'meetings.roomChanged', forgetRoomSnapshot);
+  if (redis) relayRoomChanges((meetingId) => clusterEmit(realtime.io, 'meetings.roomChanged', meetingId));
   const stopDueActions = startDueActionNotices(meetingNotices, logger);
   const stopSearchMerges = startSearchMerges(logger);
   const roomPresence = createRoomPresence(realtime.io, meetings);
@@ -167,6 +180,7 @@ export function createApp({
     roomPresence,
     notifier,
     mail,
+    redis,
   };
   realtime.serve([forumFeature(context), issueFeature, meetingFeature(context)]);
   const routes = [
@@ -258,6 +272,7 @@ export function createApp({
       stopOrphanSweeper();
       stopDueActions();
       await stopSearchMerges();
+      if (redis) relayRoomChanges(null);
       await notifier.settled();
       roomPresence.close();
       forum.close();

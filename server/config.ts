@@ -52,10 +52,25 @@ const ConfigSchema = z.object({
   MFA_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   /** How long a right password waits for its second factor before the person must start again. */
   MFA_PENDING_MINUTES: Minutes.default(5),
+  /**
+   * Which proxies' X-Forwarded-* to believe (the client's address for the login throttle and the audit log, https):
+   * `false` (none), `true` (any: only when the app cannot be reached but through the proxy), a hop count (`1`), or
+   * express's names and addresses (`loopback`, `10.0.0.0/8,10.1.2.3`): behind nginx on the same host, `loopback`.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
+    .trim()
+    .regex(/^[\w.:/,\s-]+$/, 'must be true, false, a number of hops, or addresses and names like loopback,10.0.0.0/8')
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  /**
+   * Several app nodes (docs/DEPLOY.md): their Socket.IO rooms and their posting and socket-event limits shared
+   * through this Redis (or Valkey). Unset: one node alone.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
   /** What one person may write per minute (messages, threads, issues, comments, answers, room chat and questions, uploads; REST and sockets together). */
   POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Socket events one person may send per 10 seconds, over all their sockets (typing, joins, sends…); more get an error ack. */

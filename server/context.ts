@@ -11,6 +11,7 @@ import type { MeetingBroadcast } from './meetings/broadcast';
 import type { RoomPresenceTracker } from './meetings/room';
 import type { Notifier } from './notifications/types';
 import type { MailOutbox } from './mail/outbox';
+import type { SharedRedis } from './cluster/redis';
 
 export interface AppContext {
   config: Config;
@@ -28,4 +29,6 @@ export interface AppContext {
   notifier: Notifier;
   /** Where e-mail for notifications is handed over (server/mail/outbox.ts). */
   mail: MailOutbox;
+  /** The shared mode's Redis (several nodes, docs/DEPLOY.md); null when this node runs alone. */
+  redis: SharedRedis | null;
 }

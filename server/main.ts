@@ -1,10 +1,12 @@
 /**
  * `npm start`: validate the configuration, start (or connect to) the database, seed the council,
- * and serve the API, the sockets and the web client on one port.
+ * and serve the API, the sockets and the web client on one port. With REDIS_URL, this node shares its rooms and
+ * limits with the others (docs/DEPLOY.md).
  */
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, seedsDemoAccounts } from './config';
 import { createApp } from './app';
+import { connectRedis, RedisSetupError } from './cluster/redis';
 import { openAuditLog } from './audit/log';
 import { connectDatabase, disconnectDatabase } from './db/connection';
 import { DatabaseSetupError } from './db/ferretdb';
@@ -23,6 +25,8 @@ import { createMailOutbox } from './mail/outbox';
 async function main() {
   const config = loadConfig();
   setLogLevel(config.LOG_LEVEL);
+  // The shared mode (several nodes): Redis must answer before anything starts (cluster/redis.ts).
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, log) : null;
   const database = await startDatabase(config);
   await connectDatabase(database.uri, { dbName: database.dbName });
   const stopWatchdog = watchDatabaseConnection();
@@ -49,7 +53,7 @@ async function main() {
   const mailCatcher =
     !config.SMTP_HOST && config.NODE_ENV !== 'production' ? await startMailCatcher({ port: config.MAIL_CATCHER_PORT }) : undefined;
   const mail = createMailOutbox({ config, logger: log, sessionSecret, transport: mailCatcher?.transport() });
-  const council = createApp({ config, sessionSecret, mail, mailCatcher });
+  const council = createApp({ config, sessionSecret, mail, mailCatcher, redis });
   await new Promise<void>((resolve, reject) => {
     council.server.once('error', reject);
     council.server.listen(config.PORT, config.HOST, () => resolve());
@@ -76,6 +80,7 @@ async function main() {
     force.unref();
     // Stop accepting, finish the writes already running, tell sockets to reconnect, then close.
     await council.close({ drainMs: 8_000 });
+    await redis?.close();
     await mail.close();
     await mailCatcher?.close();
     await audit.close();
@@ -91,7 +96,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DatabaseSetupError) {
+  if (err instanceof ConfigError || err instanceof DatabaseSetupError || err instanceof RedisSetupError) {
     process.stderr.write(`\n${err.message}\n\n`);
   } else {
     process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);

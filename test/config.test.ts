@@ -19,9 +19,22 @@ describe('configuration from the environment', () => {
     // A passkey made for one domain never works on another: every origin must be on the RP ID.
     [{ WEBAUTHN_RP_ID: 'council.example.jp', PUBLIC_ORIGIN: 'https://council.example.jp,https://council.example.com' }, 'WEBAUTHN_RP_ID'],
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
   ])('stops the boot on %o, naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}`));
+  });
+
+  it('reads TRUST_PROXY as express does: yes or no, a hop count, or names and addresses', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'rediss://user:secret@redis.example.jp:6380' }).REDIS_URL).toBe(
+      'rediss://user:secret@redis.example.jp:6380',
+    );
   });
 
   it('takes a passkey RP ID that every public origin is on', () => {

@@ -24,7 +24,7 @@ describe('/api/health', () => {
     try {
       const up = await fetch(`${base}/api/health`);
       expect(up.status).toBe(200);
-      expect(await up.json()).toEqual({ db: 'up', demo: true });
+      expect(await up.json()).toEqual({ db: 'up', demo: true, redis: 'off' });
 
       await database.stop();
       const down = await fetch(`${base}/api/health`);

@@ -139,7 +139,8 @@ export function createSessionMiddleware(config: Config, secret: string): Session
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    proxy: config.TRUST_PROXY,
+    // When some proxy is trusted, express's `trust proxy` (app.ts) decides whether this request came over https.
+    proxy: config.TRUST_PROXY === false ? false : undefined,
     cookie: {
       httpOnly: true,
       sameSite: 'lax',

@@ -2,10 +2,13 @@
  * Per-person posting pace: a burst is fine, a flood (a stuck client, a script) is refused with a
  * retry time. One budget per person for everything they write — thread posts, issues, comments,
  * answers, uploads, and the live room's chat and questions — declared on the route
- * (`RouteSpec.limit: postLimit.perPerson`) or consumed by a socket handler.
+ * (`RouteSpec.limit: postLimit.perPerson`) or consumed by a socket handler. In the shared mode it is kept in Redis,
+ * so it holds across nodes (../cluster/limits.ts).
  */
 import type { RequestHandler } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { createLimiter } from '../cluster/limits';
+import type { SharedRedis } from '../cluster/redis';
 import type { Config } from '../config';
 import type { UserWithOrganization } from '../users/model';
 import { tooManyRequests } from './errors';
@@ -17,8 +20,9 @@ export interface PostLimit {
   perPerson: RequestHandler;
 }
 
-export function createPostLimit(config: Pick<Config, 'POSTS_PER_MINUTE'>): PostLimit {
-  const limiter = new RateLimiterMemory({ keyPrefix: 'posts', points: config.POSTS_PER_MINUTE, duration: 60 });
+/** In the shared mode (`redis`) the budget is the person's across every node. */
+export function createPostLimit(config: Pick<Config, 'POSTS_PER_MINUTE'>, redis?: SharedRedis | null): PostLimit {
+  const limiter = createLimiter({ keyPrefix: 'posts', points: config.POSTS_PER_MINUTE, duration: 60 }, redis);
   async function consume(userId: string): Promise<void> {
     try {
       await limiter.consume(userId);

@@ -6,6 +6,7 @@ import { answerEditVerdict, issueAbilities, type IssueFacts } from '@shared/poli
 import type { HistoryEntry, Issue, IssueCommentView, SupportResult } from '@shared/schemas/issues';
 import type { Visibility } from '@shared/threads/rules';
 import type { CouncilServer } from '../realtime/io';
+import { clusterEmit, onCluster } from '../realtime/cluster';
 import { emitPerReader } from '../realtime/perReader';
 import { issueFacts } from './presenter';
 import type { RegisterNotifications } from '../notifications/triggers/register';
@@ -33,22 +34,28 @@ export interface RegisterBroadcast {
 }
 
 export function createRegisterBroadcast(io: CouncilServer, notifications?: RegisterNotifications): RegisterBroadcast {
+  // Each node tells its own sockets, each reader their own view (realtime/perReader.ts, realtime/cluster.ts).
+  onCluster(io, 'register.abilities', (issue: Issue) => {
+    const facts = issueFacts(issue);
+    emitPerReader(io, registerRooms.issue(issue.id), 'issue.abilities', (actor) => {
+      const abilities = issueAbilities(actor, facts);
+      return { key: JSON.stringify(abilities), payload: () => ({ issueId: issue.id, abilities }) };
+    });
+  });
+  onCluster(io, 'register.comment', (comment: IssueCommentView, issue: Pick<IssueFacts, 'ministry'>) => {
+    emitPerReader(io, registerRooms.issue(comment.issueId), 'issue.comment', (actor) => {
+      const edit = answerEditVerdict(actor, issue, { kind: comment.kind, authorId: comment.author.id }).allowed;
+      return { key: String(edit), payload: () => ({ ...comment, abilities: { edit } }) };
+    });
+  });
   return {
     created: (issue) => void io.to(registerRooms.register).emit('issue.created', issue),
     updated: (issue) => {
       io.to(registerRooms.register).emit('issue.updated', issue);
       // Those viewing it learn, each for themselves, what they may now do with it (issue pages).
-      const facts = issueFacts(issue);
-      emitPerReader(io, registerRooms.issue(issue.id), 'issue.abilities', (actor) => {
-        const abilities = issueAbilities(actor, facts);
-        return { key: JSON.stringify(abilities), payload: () => ({ issueId: issue.id, abilities }) };
-      });
+      clusterEmit(io, 'register.abilities', issue);
     },
-    comment: (comment, issue) =>
-      emitPerReader(io, registerRooms.issue(comment.issueId), 'issue.comment', (actor) => {
-        const edit = answerEditVerdict(actor, issue, { kind: comment.kind, authorId: comment.author.id }).allowed;
-        return { key: String(edit), payload: () => ({ ...comment, abilities: { edit } }) };
-      }),
+    comment: (comment, issue) => clusterEmit(io, 'register.comment', comment, { ministry: issue.ministry }),
     history: (issueId, entry, restricted) => {
       notifications?.history(issueId, entry);
       if (!restricted) return void io.to(registerRooms.issue(issueId)).emit('issue.history', { issueId, entry });

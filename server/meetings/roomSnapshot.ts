@@ -7,7 +7,9 @@
  * A snapshot is shared by the joins of the next SNAPSHOT_MS and dropped the moment any of it
  * changes in this process (chat, a question or its support, the floor, a hand). The
  * joiner is already in the room when it asks, so whatever happens after the snapshot reaches it
- * live; with several app processes, another process's change may be up to SNAPSHOT_MS late in it.
+ * live. With several nodes (docs/DEPLOY.md) a change is also told to the other nodes (`relayRoomChanges`), which
+ * drop their snapshot of the room as well; without Redis, several processes on one database may serve a snapshot
+ * up to SNAPSHOT_MS late.
  */
 import type { ChatMessage, Question, RaisedHand } from '@shared/schemas/meetings';
 import type { RoomPerson } from '@shared/schemas/threads';
@@ -40,7 +42,20 @@ export function roomSnapshot(meetingId: string, read: () => Promise<RoomSnapshot
   return value;
 }
 
-/** Something in the room changed: the next joiner reads afresh. */
-export function roomChanged(meetingId: string): void {
+/** Drop this process's snapshot of the room. */
+export function forgetRoomSnapshot(meetingId: string): void {
   snapshots.delete(meetingId);
+}
+
+let relay: ((meetingId: string) => void) | null = null;
+
+/** In the shared mode: tell every node of each change (the app sets this once; see server/app.ts). */
+export function relayRoomChanges(to: ((meetingId: string) => void) | null): void {
+  relay = to;
+}
+
+/** Something in the room changed: the next joiner reads afresh, on this node and, shared, on the others. */
+export function roomChanged(meetingId: string): void {
+  forgetRoomSnapshot(meetingId);
+  relay?.(meetingId);
 }

@@ -13,7 +13,7 @@
  * id for the person to quote.
  */
 import { randomUUID } from 'node:crypto';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { SOCKET_EVENT_SCHEMAS, type Ack, type SocketAckBodies, type SocketEventName, type SocketPayload } from '@shared/socketEvents';
 import { fromZodError, logFailure, toHttpError, tooManyRequests, unauthenticated, type HttpError } from '../http/errors';
@@ -80,7 +80,7 @@ export interface DispatchOptions {
   /** The app's deadlines, in-flight count and admission of writes. */
   work: WorkTracker;
   /** Events one person may send over all their sockets, known or not. */
-  pace: RateLimiterMemory;
+  pace: RateLimiterAbstract;
   logger: Logger;
 }
 

@@ -6,12 +6,14 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { RequestHandler } from 'express';
 import type { PassportStatic } from 'passport';
 import { personaOf, type Actor } from '@shared/domain';
 import type { RoomPerson } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
+import { createLimiter } from '../cluster/limits';
+import type { SharedRedis } from '../cluster/redis';
+import { shareRooms } from '../cluster/adapter';
 import { markArrival } from '../db/viewFeed';
 import { isSameOrigin } from '../http/origin';
 import type { WorkTracker } from '../http/work';
@@ -88,6 +90,10 @@ export interface RealtimeOptions {
   logger: Logger;
   /** The absolute session limit, and how often an idle socket's session is looked at again. */
   sessionLimits: { absoluteMs: number; checkMs: number };
+  /** The client's address behind the trusted proxies (TRUST_PROXY), as REST's `req.ip`; the TCP peer's by default. */
+  clientAddress?: (request: HandshakeRequest) => string;
+  /** The shared mode: rooms across nodes (the Redis Streams adapter) and the event pace per person across nodes. */
+  redis?: SharedRedis | null;
 }
 
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
@@ -98,13 +104,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
 
-  const pace = new RateLimiterMemory({ points: options.eventsPer10s, duration: 10 });
+  if (options.redis) shareRooms(io, options.redis);
+  const pace = createLimiter({ keyPrefix: 'socket-events', points: options.eventsPer10s, duration: 10 }, options.redis);
 
   io.engine.use(authenticateHandshake([markArrival, options.sessionMiddleware, options.absoluteTimeout, options.passport.session()]));
 
   io.engine.on('connection', (connection: EngineConnection) => {
     const request = connection.request as HandshakeRequest;
-    rememberCaller(connection, request, connection.remoteAddress, options.sessionLimits.checkMs);
+    const address = options.clientAddress?.(request) ?? connection.remoteAddress;
+    rememberCaller(connection, request, address, options.sessionLimits.checkMs);
     // Once the caller is known, the handshake request is dead weight on every idle connection:
     // let go of it (Socket.IO's own advice; it reads a missing one as {}) and of what the sign-in
     // middlewares hung on it, which the upgrade's response still holds.

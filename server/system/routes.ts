@@ -5,20 +5,24 @@ import type { AppContext } from '../context';
 import { pingDatabase } from '../db/connection';
 import { defineRoute } from '../http/route';
 
-export function systemRoutes({ config }: AppContext) {
+export function systemRoutes({ config, redis }: AppContext) {
   return [
     defineRoute(
       {
         method: 'get',
         path: '/health',
         tag: 'system',
-        summary: 'Liveness and database reachability',
+        summary: 'Liveness, database reachability and, with several nodes, Redis reachability',
         access: 'public',
-        responses: { 200: { description: 'database up', schema: Health }, 503: { description: 'database unreachable', schema: Health } },
+        responses: {
+          200: { description: 'database (and Redis, when shared) up', schema: Health },
+          503: { description: 'database or the shared Redis unreachable', schema: Health },
+        },
       },
       async ({ res }) => {
         const up = await pingDatabase();
-        res.status(up ? 200 : 503).json({ db: up ? 'up' : 'down', demo: seedsDemoAccounts(config) });
+        const shared = redis ? (redis.isUp() ? 'up' : 'down') : 'off';
+        res.status(up && shared !== 'down' ? 200 : 503).json({ db: up ? 'up' : 'down', demo: seedsDemoAccounts(config), redis: shared });
       },
     ),
     defineRoute(

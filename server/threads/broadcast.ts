@@ -11,6 +11,7 @@ import { messageAbilities, threadAbilities, type ThreadFacts } from '@shared/pol
 import type { Message, MessageView, Person, Reaction, Subscription, Thread } from '@shared/schemas/threads';
 import type { Visibility } from '@shared/threads/rules';
 import type { CouncilServer } from '../realtime/io';
+import { clusterEmit, onCluster } from '../realtime/cluster';
 import { emitPerReader, type ReaderView } from '../realtime/perReader';
 
 export const forumRooms = {
@@ -50,33 +51,41 @@ export function createForumBroadcast(io: CouncilServer, notifications?: ThreadNo
     pending.clear();
   };
 
+  // Each node tells its own sockets, each reader their own view (realtime/perReader.ts, realtime/cluster.ts).
+  onCluster(io, 'forum.message', (event: MessageEvent, thread: ThreadFacts, forReaders: MessageView, forModerators: MessageView) => {
+    const facts = { authorId: forReaders.author.id, state: forReaders.state, parentId: forReaders.parentId };
+    // Every post reaches every socket in the room: readers alike to the message rules (author or
+    // not, role, organisation kind) are worked out once, not once per socket.
+    const byClass = new Map<string, ReaderView<Message>>();
+    emitPerReader(io, forumRooms.thread(forReaders.threadId), event, (actor) => {
+      const o = actor.organization;
+      const readerClass = `${actor.id === facts.authorId}|${actor.role}|${actor.active}|${o.kind}|${o.vendorType}|${o.observerKind}`;
+      let seen = byClass.get(readerClass);
+      if (!seen) {
+        const view = can(actor, 'moderate') ? forModerators : forReaders;
+        const abilities = messageAbilities(actor, facts, thread);
+        seen = { key: readerClass, payload: () => ({ ...view, abilities }) };
+        byClass.set(readerClass, seen);
+      }
+      return seen;
+    });
+  });
+  onCluster(io, 'forum.threadAbilities', (threadId: string, thread: ThreadFacts) => {
+    emitPerReader(io, forumRooms.thread(threadId), 'thread.abilities', (actor) => {
+      const abilities = threadAbilities(actor, thread);
+      return { key: JSON.stringify(abilities), payload: () => ({ threadId, abilities }) };
+    });
+  });
+
   return {
     posted(event) {
       notifications?.posted(event);
     },
     message(event, thread, forReaders, forModerators) {
-      const facts = { authorId: forReaders.author.id, state: forReaders.state, parentId: forReaders.parentId };
-      // Every post reaches every socket in the room: readers alike to the message rules (author or
-      // not, role, organisation kind) are worked out once, not once per socket.
-      const byClass = new Map<string, ReaderView<Message>>();
-      emitPerReader(io, forumRooms.thread(forReaders.threadId), event, (actor) => {
-        const o = actor.organization;
-        const readerClass = `${actor.id === facts.authorId}|${actor.role}|${actor.active}|${o.kind}|${o.vendorType}|${o.observerKind}`;
-        let seen = byClass.get(readerClass);
-        if (!seen) {
-          const view = can(actor, 'moderate') ? forModerators : forReaders;
-          const abilities = messageAbilities(actor, facts, thread);
-          seen = { key: readerClass, payload: () => ({ ...view, abilities }) };
-          byClass.set(readerClass, seen);
-        }
-        return seen;
-      });
+      clusterEmit(io, 'forum.message', event, thread, forReaders, forModerators);
     },
     threadAbilities(threadId, thread) {
-      emitPerReader(io, forumRooms.thread(threadId), 'thread.abilities', (actor) => {
-        const abilities = threadAbilities(actor, thread);
-        return { key: JSON.stringify(abilities), payload: () => ({ threadId, abilities }) };
-      });
+      clusterEmit(io, 'forum.threadAbilities', threadId, thread);
     },
     replies(threadId, messageId, replyCount, lastReplyAt) {
       io.to(forumRooms.thread(threadId)).emit('message.replies', { threadId, messageId, replyCount, lastReplyAt });
