@@ -60,7 +60,10 @@ const ConfigSchema = z.object({
   TRUST_PROXY: z
     .string()
     .trim()
-    .regex(/^[\w.:/,\s-]+$/, 'must be true, false, a number of hops, or addresses and names like loopback,10.0.0.0/8')
+    .regex(
+      /^(true|false|\d+|(loopback|linklocal|uniquelocal|[\da-fA-F.:]+(\/\d+)?)(\s*,\s*(loopback|linklocal|uniquelocal|[\da-fA-F.:]+(\/\d+)?))*)$/,
+      'must be true, false, a number of hops, or addresses and names like loopback,10.0.0.0/8',
+    )
     .default('false')
     .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   /**
