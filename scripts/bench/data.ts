@@ -172,7 +172,6 @@ function threadDoc(creator: BenchPerson, title: string, lastSeq: number) {
     lastActivityAt: at,
     lastSeq,
     participants: [creator.id],
-    grams: gramsOf(title),
     createdAt: at,
     updatedAt: at,
     __v: 0,
@@ -247,7 +246,6 @@ export async function seedLongThread(
   }
   await db.collection('threads').insertMany([long, ...otherThreads]);
   const messages = db.collection('messages');
-  const grams = db.collection('message_grams');
   let written = 0;
   for (const { thread, count } of plan) {
     let batch: ReturnType<typeof messageDoc>[] = [];
@@ -259,17 +257,6 @@ export async function seedLongThread(
       batch.push(doc);
       if (batch.length === 1000 || seq === count) {
         await messages.insertMany(batch, { ordered: false });
-        // Search grams beside each message, as the app keeps them (server/threads/messageGrams.ts).
-        await grams.insertMany(
-          batch.map((m) => ({
-            _id: m._id,
-            threadId: m.threadId,
-            visibility: m.visibility,
-            createdAt: m.createdAt,
-            grams: gramsOf(m.body),
-          })),
-          { ordered: false },
-        );
         written += batch.length;
         batch = [];
         if (written % 20_000 === 0) log(`  ${written} / ${totalMessages} messages`);

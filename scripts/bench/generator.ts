@@ -508,8 +508,8 @@ async function bell(task: Extract<Task, { kind: 'bell' }>) {
   };
 }
 
-/** The lists the REST scenarios' pages answer with (threads, register, inbox; a round's overview and progress). */
-const LISTS = ['messages', 'issues', 'notifications', 'areas', 'rows'] as const;
+/** The lists the REST scenarios' pages answer with (threads, register, inbox; a round's overview and progress; search). */
+const LISTS = ['messages', 'issues', 'notifications', 'areas', 'rows', 'results'] as const;
 
 async function rest(task: Extract<Task, { kind: 'rest' }> | Extract<Task, { kind: 'driver' }>) {
   const samples = new Samples();

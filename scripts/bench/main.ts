@@ -24,6 +24,7 @@ import { startPostgres, type BenchPostgres } from './postgres';
 import { addContainmentIndexes } from '../../server/db/postgresIndexes';
 import { GROWTH_AIMS, GROWTH_PATHS, growthTable, runGrowth, type GrowthPath } from './growth';
 import { runNotifications } from './notifications';
+import { runSearch } from './search';
 import { runStatus } from './status';
 import { REST_SCENARIOS, SCENARIOS, SMOKE_LEAVES_OUT, sizesFor, TITLES, type Scenario, type Sizes } from './scenarios';
 import { median } from './stats';
@@ -852,7 +853,7 @@ async function growth(ctx: Ctx): Promise<Row> {
   if (sizes.growthIssues.length !== steps.length || sizes.growthSessions.length !== steps.length)
     throw new Error('BENCH_GROWTH_*: give as many sizes of each');
   // Growth starts from an empty forum and register: the other scenarios' threads, messages and issues go first.
-  for (const collection of ['messages', 'message_grams', 'threads', 'issues', 'sessions', 'readcursors'])
+  for (const collection of ['messages', 'threads', 'issues', 'sessions', 'readcursors'])
     await stack.mongo.collection(collection).deleteMany({});
   const result = await runGrowth({
     mongo: stack.mongo,
@@ -928,6 +929,26 @@ async function status(ctx: Ctx): Promise<Row> {
   return { scenario: 'status', title: TITLES.status, db: stack.db, ...row };
 }
 
+async function search(ctx: Ctx): Promise<Row> {
+  const { stack } = ctx;
+  const row = await runSearch({
+    mongo: stack.mongo,
+    mongoUri: stack.mongoUri,
+    appUrl: stack.app.url,
+    secret: stack.secret,
+    dataDir: path.join(stack.tmp, 'app'),
+    sizes: ctx.sizes,
+    rounds: ctx.rounds,
+    say,
+    runGenerator: <R>(task: Task, onPhase?: (phase: Record<string, unknown>) => Promise<void | string>) =>
+      runGenerator<R>(task, stack.tmp, onPhase),
+    pacedMeter: () => pacedCpuMeter({ app: stack.app.pid, database: stack.databasePid }, stack.app),
+    pinnedToServer: (cmd, args) => pinned(pinning?.server, cmd, args),
+  });
+  await dropSessions(ctx);
+  return { scenario: 'search', title: TITLES.search, db: stack.db, ...row };
+}
+
 const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = {
   plenary,
   ceiling,
@@ -939,6 +960,7 @@ const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = {
   growth,
   notifications,
   status,
+  search,
 };
 
 // ---- report --------------------------------------------------------------------------------------

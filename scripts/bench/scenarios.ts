@@ -14,14 +14,16 @@ export const SCENARIOS = [
   'growth',
   'notifications',
   'status',
+  'search',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 /**
  * Left out of a `--smoke` run that names no scenario (test/bench-smoke.test.ts, already the suite's
- * slowest file): `status` takes some 20 s even at smoke size (its four paced runs, its exports). Named,
- * it runs at smoke size too (`npm run bench -- status --smoke`).
+ * slowest file): `status` takes some 20 s even at smoke size (its four paced runs, its exports), `search`
+ * as long (five paced runs and an index rebuild). Named, each runs at smoke size too
+ * (`npm run bench -- status --smoke`).
  */
-export const SMOKE_LEAVES_OUT: readonly Scenario[] = ['status'];
+export const SMOKE_LEAVES_OUT: readonly Scenario[] = ['status', 'search'];
 /** Scenarios over REST, run on the embedded database and on FerretDB's PostgreSQL backend. */
 export const REST_SCENARIOS: readonly Scenario[] = ['threadpage', 'register', 'growth'];
 
@@ -36,6 +38,7 @@ export const TITLES: Record<Scenario, string> = {
   growth: 'growth (hot paths at three sizes)',
   notifications: 'notifications (announcement to everyone; inbox page)',
   status: 'status reports (overview, progress, export)',
+  search: 'search everywhere (queries, suggestions, indexing a send)',
 };
 
 export interface Sizes {
@@ -91,6 +94,16 @@ export interface Sizes {
   statusRate: number;
   /** 開発状況報告: how many times each export of the round is downloaded, one at a time (after one warm-up). */
   statusExports: number;
+  /** Search everywhere: the content written for it (threads of mixed visibility, their messages, issues, meetings). */
+  searchThreads: number;
+  searchMessages: number;
+  searchIssues: number;
+  searchMeetings: number;
+  /** Search everywhere: the pace of each paced run (searches, suggestions, `/api/me`), per second. */
+  searchRate: number;
+  /** Search everywhere: messages posted one at a time, and `searchIndex.add` calls timed in the bench process. */
+  searchSends: number;
+  searchAdds: number;
 }
 
 const FULL: Sizes = {
@@ -130,6 +143,13 @@ const FULL: Sizes = {
   inboxRate: 40,
   statusRate: 20,
   statusExports: 10,
+  searchThreads: 300,
+  searchMessages: 100_000,
+  searchIssues: 10_000,
+  searchMeetings: 1_000,
+  searchRate: 10,
+  searchSends: 100,
+  searchAdds: 500,
 };
 
 const SMOKE: Sizes = {
@@ -169,6 +189,13 @@ const SMOKE: Sizes = {
   inboxRate: 5,
   statusRate: 5,
   statusExports: 2,
+  searchThreads: 12,
+  searchMessages: 1_000,
+  searchIssues: 100,
+  searchMeetings: 20,
+  searchRate: 5,
+  searchSends: 5,
+  searchAdds: 20,
 };
 
 /** `BENCH_PLENARY_CLIENTS=500` overrides plenaryClients, and so on (lists comma-separated). */
