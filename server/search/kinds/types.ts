@@ -54,7 +54,9 @@ export interface SearchSource<Doc = unknown> {
   /**
    * The items of `kind` with these ids that `actor` may read NOW (visibility, invitation, drafts, hidden messages,
    * a deactivated reader …), by `_id` lookups; ids it does not have or the actor may not read are left out. Each
-   * item's title and body must be exactly what `entriesOf` gives for it.
+   * item's title and body are what THIS reader may see of it: usually exactly what `entriesOf` gives; where a reader
+   * sees only part (a ministry sees a status report's last submission, not the draft), that part — never more than
+   * was indexed. The search re-checks `matches` and cuts snippets on this text, so nothing unseen can match or show.
    */
   readable(actor: Actor, kind: SearchKind, ids: readonly string[]): Promise<FoundItem[]>;
 }
