@@ -1,8 +1,8 @@
 /**
  * `npm run search:rebuild`: build the search index again from the stored threads, messages, issues, comments,
- * answers, meetings (agenda, minutes), announcements, organisations and file names (docs/SEARCH.md). Safe while the
- * app runs: items written meanwhile are kept, and queries go on being answered from the old segments until the new
- * ones are recorded. Needs the database the app uses (the embedded one is started if it is not running).
+ * answers, meetings (agenda, minutes), announcements, organisations and file names (docs/SEARCH.md). It may run while
+ * the app runs: items written meanwhile are kept; searches meanwhile find only what is indexed so far (the index is
+ * cleared first). Needs the database the app uses (the embedded one is started if it is not running).
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '@server/config';

@@ -346,6 +346,26 @@ describe('concurrency', () => {
     expect(await other.merge()).toBeNull();
   });
 
+  it('a merger whose claim was taken over writes no manifest', async () => {
+    const index = new SearchIndex({ name: 'lost' });
+    await index.add('message:before', '負担割合 の 確認');
+    expect(await index.merge()).toMatchObject({ merged: 1 });
+    const before = await index.manifest();
+    const meta = mongoose.connection.collection('lost_meta');
+    // While the rebuild reads its source, its lease runs out and another merger takes the claim over.
+    async function* takenOverMidway() {
+      yield { key: 'message:1', text: '負担割合 について' };
+      await meta.deleteOne({ _id: 'merge-claim' as never });
+      await meta.insertOne({ _id: 'merge-claim' as never, owner: 'another', until: new Date(Date.now() + 60_000) });
+      yield { key: 'message:2', text: '負担割合 の 見直し' };
+    }
+    await expect(index.rebuild(takenOverMidway())).rejects.toThrow(/lost its claim/);
+    // The other merger's claim stands, and no segment of the rebuild was recorded (its clear had emptied the index).
+    expect(await meta.findOne({ _id: 'merge-claim' as never })).toMatchObject({ owner: 'another' });
+    expect(before.segments).toHaveLength(1);
+    expect((await index.manifest()).segments).toEqual([]);
+  });
+
   it('loses nothing added while a merge runs, and queries during it see everything', async () => {
     const index = new SearchIndex({ name: 'during', maxSegments: 2 });
     for (let i = 0; i < 1_000; i++) await index.add(`message:a${i}`, `負担割合 について ${i}`);

@@ -211,7 +211,18 @@ export class SearchIndex {
     await this.c.meta.deleteOne({ _id: 'merge-claim', owner: this.owner });
   }
 
+  /**
+   * Only the claim holder writes the manifest: each write first renews the lease, and stops the merge when the claim
+   * is no longer this merger's (a merge that outlived its lease and was taken over: the other merger's manifest
+   * stands; segments this one wrote are unreferenced and harmless).
+   */
   private async writeManifest(manifest: Manifest): Promise<void> {
+    const renewed = await this.c.meta.updateOne(
+      { _id: 'merge-claim', owner: this.owner },
+      { $set: { until: new Date(Date.now() + this.leaseMs) } },
+    );
+    if (renewed.matchedCount !== 1)
+      throw new Error('search index: this merge lost its claim (its lease ran out); the next merge starts over');
     await this.c.meta.replaceOne({ _id: 'manifest' }, { ...manifest, version: manifest.version + 1 }, { upsert: true });
     manifest.version += 1;
   }
