@@ -4,6 +4,7 @@
  * limits with the others (docs/DEPLOY.md).
  */
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { ConfigError, loadConfig, seedsDemoAccounts } from './config';
 import { createApp } from './app';
 import { connectRedis, RedisSetupError } from './cluster/redis';
@@ -35,7 +36,8 @@ async function main() {
     log.info(`PostgreSQL: ${asked} GIN indexes for FerretDB's containment filters`);
   }
   // Opened before the demo is seeded: its issue transitions and answers go through the services, which record them.
-  const audit = openAuditLog({ dataDir: config.DATA_DIR });
+  // Several nodes on one DATA_DIR anchor the audit log each in a file of their own (audit/anchors.ts).
+  const audit = openAuditLog({ dataDir: config.DATA_DIR, node: redis ? `${hostname()}-${config.PORT}` : undefined });
   await upgradeStoredData();
   const demo = seedsDemoAccounts(config);
   const seeded = await seedCouncil({ demo });

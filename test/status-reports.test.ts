@@ -364,6 +364,13 @@ describe('validation names the field', () => {
     ]);
     expect(changed.body.added).toEqual([{ area: 'school-enrollment', reason: '今年度から受託' }]);
     expect(changed.body.removed).toEqual([{ area: 'family-register', reason: '他社へ移管' }]);
+    // The reasons are the draft's: a ministry, which reads only submissions, is not shown them — not even for an
+    // area it oversees (national health insurance is 厚生労働省's).
+    expect((await save(dev, round.id, { removed: [{ area: 'national-health-insurance', reason: '下書きの理由' }] })).status).toBe(200);
+    const ministry = await read(mhlw, round.id);
+    expect(ministry.status).toBe(200);
+    expect([ministry.body.added, ministry.body.removed]).toEqual([[], []]);
+    expect(JSON.stringify(ministry.body)).not.toContain('下書きの理由');
   });
 
   it('refuses a submission breaking any rule, naming the first problem’s field in English, and changes nothing', async () => {

@@ -37,6 +37,21 @@ it('files old messages in buckets and carries reply counts on, once per database
   expect(await upgrade()).toBe(true);
   expect(await upgrade()).toBe(false);
   expect(ran).toBe(1);
+
+  // Several nodes starting at once: one runs the change, the others wait until it is recorded.
+  let together = 0;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const starting = Array.from({ length: 3 }, () =>
+    runOnce('test upgrade run by one node', async () => {
+      together += 1;
+      await held;
+    }),
+  );
+  while (together === 0) await new Promise((resolve) => setImmediate(resolve));
+  release();
+  expect((await Promise.all(starting)).filter(Boolean)).toHaveLength(1);
+  expect(together).toBe(1);
   expect((await messages.findOne({ _id: new mongoose.Types.ObjectId(message.id) }))?.bucket).toBe(0);
 
   const reply = await dev.post<Message>(`/api/threads/${thread.id}/messages`, {

@@ -8,8 +8,12 @@
  *
  * Written after appends, at most once per `ANCHOR_INTERVAL_MS` (the newest head waiting wins), and
  * when the log is closed at shutdown. Appended only, never rewritten; at most ~100 bytes a line.
+ *
+ * Several app nodes sharing DATA_DIR (docs/DEPLOY.md) each append to a file of their own,
+ * `audit-anchors.<node>`: appends from several hosts to one file on NFS are not atomic, and a torn line
+ * would fail every later verification. Verification reads them all together.
  */
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { log } from '../log';
 
@@ -23,30 +27,42 @@ export interface Anchor {
   hash: string;
 }
 
-export const anchorFilePath = (dataDir: string) => path.resolve(dataDir, ANCHOR_FILE);
+/** The anchor file a node writes: `audit-anchors` alone, `audit-anchors.<node>` when one of several. */
+export const anchorFilePath = (dataDir: string, node?: string) =>
+  path.resolve(dataDir, node ? `${ANCHOR_FILE}.${node.replace(/[^\w.-]/g, '_')}` : ANCHOR_FILE);
 
 const LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) ([1-9]\d*) ([0-9a-f]{64})$/;
 
 /**
- * Every anchor of the data directory's file (none when there is no file yet). A line that cannot be
- * read is a problem to report, not to skip: the app only ever appends whole lines. A last line
- * without its newline is one being appended right now, and is left for the next look.
+ * Every anchor of the data directory's files (`audit-anchors` and each node's `audit-anchors.<node>`), in the order
+ * of their numbers; none when there is no file yet. A line that cannot be read is a problem to report, not to skip:
+ * the app only ever appends whole lines. A last line without its newline is one being appended right now, and is
+ * left for the next look.
  */
 export async function readAnchors(dataDir: string): Promise<{ anchors: Anchor[]; problem: string | null }> {
-  let text: string;
+  let names: string[];
   try {
-    text = await readFile(anchorFilePath(dataDir), 'utf8');
+    names = (await readdir(path.resolve(dataDir))).filter((n) => n === ANCHOR_FILE || n.startsWith(`${ANCHOR_FILE}.`)).sort();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { anchors: [], problem: null };
     throw err;
   }
-  const lines = text.split('\n').slice(0, -1);
   const anchors: Anchor[] = [];
-  for (const [index, line] of lines.entries()) {
-    const match = LINE.exec(line);
-    if (!match) return { anchors, problem: `line ${index + 1} of ${ANCHOR_FILE} is not an anchor (time, number, hash)` };
-    anchors.push({ at: match[1]!, seq: Number(match[2]), hash: match[3]! });
+  for (const name of names) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(dataDir, name), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw err;
+    }
+    for (const [index, line] of text.split('\n').slice(0, -1).entries()) {
+      const match = LINE.exec(line);
+      if (!match) return { anchors, problem: `line ${index + 1} of ${name} is not an anchor (time, number, hash)` };
+      anchors.push({ at: match[1]!, seq: Number(match[2]), hash: match[3]! });
+    }
   }
+  anchors.sort((a, b) => a.seq - b.seq || a.at.localeCompare(b.at));
   return { anchors, problem: null };
 }
 

@@ -44,8 +44,9 @@ let opened: { key: Buffer; anchors: AnchorWriter } | null = null;
  * is created there at the first start). The app's entry point, test servers and scripts that record
  * call it before recording; `close` lets entries being written finish and anchors the last head.
  */
-export function openAuditLog({ dataDir }: { dataDir: string }): { close(): Promise<void> } {
-  const mine = { key: ensureAuditKey(dataDir), anchors: createAnchorWriter(anchorFilePath(dataDir)) };
+/** `node`: this node's name when several share DATA_DIR (its anchors go to a file of its own, anchors.ts). */
+export function openAuditLog({ dataDir, node }: { dataDir: string; node?: string }): { close(): Promise<void> } {
+  const mine = { key: ensureAuditKey(dataDir), anchors: createAnchorWriter(anchorFilePath(dataDir, node)) };
   void opened?.anchors.flush();
   opened = mine;
   return {

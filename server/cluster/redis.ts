@@ -66,7 +66,10 @@ export async function connectRedis(url: string, logger: Logger): Promise<SharedR
     isUp: () => up,
     async close() {
       booted = false;
-      if (client.isOpen) await client.quit().catch(() => client.destroy());
+      if (!client.isOpen) return;
+      // While Redis is away QUIT would wait for it (commands queue until the client reconnects): let go at once.
+      if (!client.isReady) return client.destroy();
+      await client.quit().catch(() => client.isOpen && client.destroy());
     },
   };
 }

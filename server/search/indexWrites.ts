@@ -17,7 +17,7 @@ import { applyEntries, removeItems } from './store';
 import type { SearchSource } from './kinds/types';
 
 export type SearchSourceName =
-  'threads' | 'messages' | 'issues' | 'issueComments' | 'meetings' | 'announcements' | 'organizations' | 'attachments';
+  'threads' | 'messages' | 'issues' | 'issueComments' | 'meetings' | 'announcements' | 'statusReports' | 'organizations' | 'attachments';
 
 async function sourceNamed(name: SearchSourceName): Promise<SearchSource> {
   const { searchSources } = await import('./kinds/registry');

@@ -17,6 +17,7 @@ import type { AreaEntry } from '@shared/statusReports/rules';
 import { BUSINESS_AREA_KEYS } from '@shared/reference/council';
 import { CollectionView } from '../db/collectionView';
 import { recordWritesIn } from '../db/collectionView';
+import { indexWritesIn } from '../search/indexWrites';
 import { personSchema, type PersonRecord } from '../users/person';
 
 /** The change log of both in-memory views of this feature (server/db/viewFeed.ts). */
@@ -75,6 +76,13 @@ const reportSchema = new Schema({
 /** Claims the one report of an organisation in a round (a unique insert). */
 reportSchema.index({ roundId: 1, organizationId: 1 }, { unique: true });
 recordWritesIn(reportSchema, STATUS_REPORTS_LOG);
+/**
+ * What a report's search entry is made of (server/search/kinds/statusReports.ts): the draft's and the last
+ * submission's texts, the reasons for added and removed areas, the comment, and the organisation's name as its
+ * writer carries it.
+ */
+export const STATUS_REPORT_SEARCH_FIELDS = ['areas', 'submitted', 'added', 'removed', 'comment', 'updatedBy'] as const;
+indexWritesIn(reportSchema, 'statusReports', STATUS_REPORT_SEARCH_FIELDS);
 
 const versionSchema = new Schema({
   /** `<reportId>:<version>` */

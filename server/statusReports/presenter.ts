@@ -92,7 +92,8 @@ export function presentReport(input: {
   const entries = submitted
     ? visible.map((area) => ({ area, entry: entryOf(submitted.find((a) => a.area === area)?.entry) }))
     : effectiveEntries(report, visible);
-  const added = (report?.added ?? []).filter((a) => sight.seesArea(a.area));
+  // Areas added or removed, with their reasons, are the draft's (a submission does not keep them): not a ministry's.
+  const added = sight.seesDrafts ? (report?.added ?? []).filter((a) => sight.seesArea(a.area)) : [];
   const addedAreas = new Set(added.map((a) => a.area));
   const areas: ReportArea[] = entries.map(({ area, entry }) => ({ area, source: addedAreas.has(area) ? 'added' : 'profile', entry }));
   const state: ReportState = report ? (report.state as ReportState) : 'notStarted';
@@ -108,7 +109,7 @@ export function presentReport(input: {
     version: report?.version ?? 0,
     areas,
     added: added.map((a) => ({ area: a.area as BusinessAreaKey, reason: a.reason })),
-    removed: (report?.removed ?? [])
+    removed: (sight.seesDrafts ? (report?.removed ?? []) : [])
       .filter((a) => sight.seesArea(a.area))
       .map((a) => ({ area: a.area as BusinessAreaKey, reason: a.reason })),
     comment: sight.seesComment ? (report?.comment ?? '') : null,

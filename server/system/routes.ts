@@ -1,5 +1,5 @@
 import { BUSINESS_AREAS } from '@shared/reference/council';
-import { BusinessAreaList, Health } from '@shared/schemas/system';
+import { BusinessAreaList, Health, NodeHealth } from '@shared/schemas/system';
 import { seedsDemoAccounts } from '../config';
 import type { AppContext } from '../context';
 import { pingDatabase } from '../db/connection';
@@ -24,6 +24,18 @@ export function systemRoutes({ config, redis }: AppContext) {
         const shared = redis ? (redis.isUp() ? 'up' : 'down') : 'off';
         res.status(up && shared !== 'down' ? 200 : 503).json({ db: up ? 'up' : 'down', demo: seedsDemoAccounts(config), redis: shared });
       },
+    ),
+    defineRoute(
+      {
+        method: 'get',
+        path: '/health/node',
+        tag: 'system',
+        summary:
+          "This node is up and taking work (a load balancer's health check: 503 while it drains at shutdown); says nothing of the database or Redis, which all nodes share",
+        access: 'public',
+        responses: { 200: { description: 'serving', schema: NodeHealth }, 503: { description: 'draining', schema: NodeHealth } },
+      },
+      () => ({ node: 'up' as const }),
     ),
     defineRoute(
       {

@@ -11,7 +11,8 @@ import { MAX_QUERY_LENGTH } from '../search/textQuery';
 /**
  * What can be found, one key per kind of item: its index key is `<kind>:<id>` (server/search/kinds/). `agenda` and
  * `minutes` are a meeting's agenda and its minutes (with decisions and action items), one item per meeting; `file`
- * is an attachment's file name, found where its message, meeting or announcement may be read.
+ * is an attachment's file name, found where its message, meeting or announcement may be read; `statusReport` is a
+ * vendor's development status report in a round (its free text), as far as the reader may see it.
  */
 export const SEARCH_KINDS = [
   'thread',
@@ -23,6 +24,7 @@ export const SEARCH_KINDS = [
   'agenda',
   'minutes',
   'announcement',
+  'statusReport',
   'organization',
   'file',
 ] as const;
@@ -36,6 +38,7 @@ export const SEARCH_GROUPS: ReadonlyArray<{ group: string; kinds: readonly Searc
   { group: 'meetings', kinds: ['meeting', 'agenda'] },
   { group: 'minutes', kinds: ['minutes'] },
   { group: 'announcements', kinds: ['announcement'] },
+  { group: 'statusReports', kinds: ['statusReport'] },
   { group: 'organizations', kinds: ['organization'] },
   { group: 'files', kinds: ['file'] },
 ];

@@ -15,5 +15,7 @@ export const Health = z
   });
 export type Health = z.infer<typeof Health>;
 
+export const NodeHealth = z.object({ node: z.literal('up') }).meta({ id: 'NodeHealth' });
+
 export const BusinessAreaList = z.object({ businessAreas: z.array(BusinessAreaSchema) }).meta({ id: 'BusinessAreaList' });
 export type BusinessAreaList = z.infer<typeof BusinessAreaList>;

@@ -12,7 +12,9 @@ export interface Pending {
 
 /** Automatic retries after a lost connection, a busy server (503) or the posting pace (429). */
 const AUTO_RETRIES = 5;
-const isRetryable = (error: unknown) => isApiError(error) && (error.status === 0 || error.status === 503 || error.status === 429);
+/** No answer, busy (503, 429), or a load balancer's own 502/504 while a node restarts: the send is tried again. */
+const RETRYABLE = new Set([0, 429, 502, 503, 504]);
+const isRetryable = (error: unknown) => isApiError(error) && RETRYABLE.has(error.status);
 function retryDelayMs(error: unknown, tries: number): number {
   const hinted = isApiError(error) ? error.retryAfterSeconds : undefined;
   return hinted ? hinted * 1_000 : Math.min(1_000 * 2 ** (tries - 1), 16_000);

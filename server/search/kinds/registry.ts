@@ -12,6 +12,7 @@ import { issueSearch } from './issues';
 import { meetingSearch } from './meetings';
 import { messageSearch } from './messages';
 import { organizationSearch } from './organizations';
+import { statusReportSearch } from './statusReports';
 import { threadSearch } from './threads';
 
 export const searchSources: Record<SearchSourceName, SearchSource> = {
@@ -21,6 +22,7 @@ export const searchSources: Record<SearchSourceName, SearchSource> = {
   issueComments: issueCommentSearch as SearchSource,
   meetings: meetingSearch as SearchSource,
   announcements: announcementSearch as SearchSource,
+  statusReports: statusReportSearch as SearchSource,
   organizations: organizationSearch as SearchSource,
   attachments: attachmentSearch as SearchSource,
 };
