@@ -184,6 +184,7 @@ function onlyOverseenAreas(res: ApiResponse, p: Persona, fx: Fixtures) {
 
 const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
   'GET /health': { rule: 'public', fixture: '—', expect: everyone, request: () => ({ path: '/api/health' }) },
+  'GET /health/node': { rule: 'public', fixture: '—', expect: everyone, request: () => ({ path: '/api/health/node' }) },
   'GET /business-areas': { rule: 'signed in', fixture: '—', expect: everyone, request: () => ({ path: '/api/business-areas' }) },
   'POST /auth/login': {
     rule: 'public; a deactivated account cannot sign in',
