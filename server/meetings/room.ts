@@ -5,12 +5,13 @@
  * organisation and coalesced per room, so a plenary with every vendor joining at once costs at
  * most two presence broadcasts a second.
  */
-import { groupPresence, presenceChange } from '@shared/meetings/presence';
+import { groupPresence, presenceChange, type PresenceChange } from '@shared/meetings/presence';
 import type { RoomPresence } from '@shared/schemas/meetings';
 import type { RoomPerson } from '@shared/schemas/threads';
 import type { AppContext } from '../context';
 import { personOf } from '../users/person';
 import type { CouncilServer, SocketFeature } from '../realtime/io';
+import { clusterEmit, onCluster } from '../realtime/cluster';
 import { coalescePerKey, joinThenRead, peopleInRoom } from '../realtime/rooms';
 import { readableMeeting, requireInvited, requireStatus } from './access';
 import { meetingRooms, type MeetingBroadcast } from './broadcast';
@@ -33,14 +34,26 @@ const PRESENCE_WINDOW_MS = 500;
 
 /** Who is in each live room; changes go out coalesced, as who joined and who left. */
 export function createRoomPresence(io: CouncilServer, broadcast: MeetingBroadcast) {
-  /** What each room's members were last told, to send only the difference. */
+  /**
+   * What each room's members were last told, to send only the difference. With several nodes, what any node told
+   * them: each node works out the difference for the joins and leaves on its own sockets, against the room as every
+   * node last announced it (a node that kept only its own announcements would, when someone left through another
+   * node and came back through it, see nothing new to tell).
+   */
   const announced = new Map<string, Map<string, RoomPerson>>();
+  onCluster(io, 'meetings.presenceAnnounced', (meetingId: string, change: PresenceChange) => {
+    const people = new Map(announced.get(meetingId));
+    for (const id of change.left) people.delete(id);
+    for (const person of change.joined) people.set(person.id, person);
+    if (people.size) announced.set(meetingId, people);
+    else announced.delete(meetingId);
+  });
   const pace = coalescePerKey(PRESENCE_WINDOW_MS, async (meetingId) => {
     const now = await peopleInRoom(io, meetingRooms.room(meetingId));
     const change = presenceChange(announced.get(meetingId) ?? new Map(), now);
-    if (now.size) announced.set(meetingId, now);
-    else announced.delete(meetingId);
-    if (change.joined.length || change.left.length) broadcast.presence(meetingId, change);
+    if (!change.joined.length && !change.left.length) return;
+    clusterEmit(io, 'meetings.presenceAnnounced', meetingId, change);
+    broadcast.presence(meetingId, change);
   });
   return {
     presenceOf: async (meetingId: string): Promise<RoomPresence> =>
