@@ -22,7 +22,15 @@ function adopt(target: object, source: object): void {
 
 export function createAppServer(app: Express): http.Server {
   class AppRequest extends http.IncomingMessage {}
-  class AppResponse<Req extends http.IncomingMessage = http.IncomingMessage> extends http.ServerResponse<Req> {}
+  class AppResponse<Req extends http.IncomingMessage = http.IncomingMessage> extends http.ServerResponse<Req> {
+    constructor(req: Req) {
+      super(req);
+      // A download's response carries eleven `close` listeners — the request log's, the work tracker's, the
+      // connection tracker's, express's and the stream pipeline's — each gone with the response: more than Node's
+      // warning threshold of ten, not a leak.
+      this.setMaxListeners(20);
+    }
+  }
   adopt(AppRequest.prototype, app.request);
   adopt(AppResponse.prototype, app.response);
   app.request = AppRequest.prototype as unknown as Request;
