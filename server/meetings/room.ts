@@ -56,8 +56,9 @@ export function createRoomPresence(io: CouncilServer, broadcast: MeetingBroadcas
     broadcast.presence(meetingId, change);
   });
   return {
+    /** For a joiner: in the shared mode possibly a read shared with other joins of the last 250 ms (rooms.ts). */
     presenceOf: async (meetingId: string): Promise<RoomPresence> =>
-      groupPresence((await peopleInRoom(io, meetingRooms.room(meetingId))).values()),
+      groupPresence((await peopleInRoom(io, meetingRooms.room(meetingId), { fresh: false })).values()),
     changed: pace.schedule,
     close: pace.close,
   };
@@ -93,6 +94,7 @@ export function meetingFeature({
         const meeting = await joinThenRead(socket, [meetingRooms.room(id)], () => joinable(id));
         presence.changed(id);
         const live = meeting.status === 'live';
+        // A join refused from here on (the database away) leaves the room again: no live events without the room.
         const [room, summary, agenda, roomPresence, canSpeak] = await Promise.all([
           roomSnapshot(id, () => readRoom(meeting)),
           presentSummary(meeting, actor),
@@ -101,7 +103,11 @@ export function meetingFeature({
           live && speakDecision(actor, meeting).then((d) => d.allowed),
           // Joining while it is on is attending (the minutes' 出席者 are proposed from it); reading the record after is not.
           live && recordRoomAttendance({ meetingId: meeting._id, organization: personOf(user).organization }),
-        ]);
+        ]).catch(async (err: unknown) => {
+          await socket.leave(meetingRooms.room(id));
+          presence.changed(id);
+          throw err;
+        });
         return {
           meeting: summary,
           agenda,

@@ -155,6 +155,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     if (!caller) return void socket.disconnect(true);
     const { actor } = caller;
     socket.data.person = caller.person;
+    // The session is resolved (callerOf): its cookie is not kept on the socket. In the shared mode a node's sockets
+    // are described to the others through Redis (presence: fetchSockets), handshake included.
+    delete socket.handshake.headers.cookie;
+    delete socket.handshake.headers.authorization;
     void socket.join([
       rooms.user(actor.id),
       rooms.session(caller.sessionId),

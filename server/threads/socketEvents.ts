@@ -24,8 +24,10 @@ const PRESENCE_WINDOW_MS = 500;
 
 /** Who is viewing each thread; changes are coalesced to one broadcast per thread per window. */
 export function createPresence(io: CouncilServer, send: (threadId: string, viewers: Person[]) => void) {
-  const viewersOf = async (threadId: string) => [...(await peopleInRoom(io, forumRooms.thread(threadId))).values()];
-  const pace = coalescePerKey(PRESENCE_WINDOW_MS, async (threadId) => send(threadId, await viewersOf(threadId)));
+  const read = async (threadId: string, fresh: boolean) => [...(await peopleInRoom(io, forumRooms.thread(threadId), { fresh })).values()];
+  const pace = coalescePerKey(PRESENCE_WINDOW_MS, async (threadId) => send(threadId, await read(threadId, true)));
+  /** For a joiner: in the shared mode possibly a read shared with other joins of the last 250 ms (realtime/rooms.ts). */
+  const viewersOf = (threadId: string) => read(threadId, false);
   return { viewersOf, changed: pace.schedule, close: pace.close };
 }
 export type Presence = ReturnType<typeof createPresence>;

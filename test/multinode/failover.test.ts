@@ -135,7 +135,9 @@ it('SIGKILL the node under a conversation: its people reconnect through nginx to
   const bodies = stored.map((m) => m.body);
   expect(new Set(bodies).size, 'no message is stored twice').toBe(bodies.length);
   expect(bodies).toHaveLength(1 + 2 * PER_POSTER);
-  expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1));
+  // Numbers rise without repeating; one the killed node had claimed but not stored is skipped (docs/THREADS.md).
+  const seqs = stored.map((m) => m.seq);
+  expect(seqs).toEqual([...new Set(seqs)].sort((x, y) => x - y));
   for (const poster of posters) {
     expect(poster.acked.size, poster.name).toBe(PER_POSTER);
     for (const [body, seq] of poster.acked) expect(stored.find((m) => m.body === body)?.seq, body).toBe(seq);
