@@ -17,6 +17,11 @@ import { Samples, summarize, type LatencySummary } from './stats';
 
 export interface SocketTarget {
   url: string;
+  /**
+   * Several servers (the nodes of a cluster): socket i connects to `urls[i % urls.length]` (round robin), so the
+   * senders of a fan-out (the first sockets) are spread over them too. Absent or empty: every socket to `url`.
+   */
+  urls?: string[];
   /** One session cookie per client; absent for the bare server (no sessions there). */
   cookies?: string[];
 }
@@ -29,6 +34,8 @@ export type Task =
       senders: number;
       steps: Array<{ rate: number; durationMs: number }>;
       stopAboveP99Ms?: number;
+      /** Say `paced` before the first step and `pacedDone` after the last (the bench reads the servers' CPU time there). */
+      phases?: boolean;
     } & SocketTarget)
   | ({ kind: 'connections'; clients: number; holdMs: number } & SocketTarget)
   | ({ kind: 'joinstorm'; clients: number; meetingId: string; windowMs: number; settleMs: number } & SocketTarget)
@@ -138,8 +145,9 @@ async function connectMany(
   target: SocketTarget,
   count: number,
   inFlight = Number(process.env.BENCH_HANDSHAKES_IN_FLIGHT ?? 20),
-): Promise<{ sockets: AnySocket[]; failures: string[]; failed: number; ms: number }> {
+): Promise<{ sockets: AnySocket[]; urls: string[]; failures: string[]; failed: number; ms: number }> {
   const sockets: AnySocket[] = new Array(count);
+  const urlOf = (i: number) => (target.urls?.length ? target.urls[i % target.urls.length]! : target.url);
   const failures: string[] = [];
   const started = performance.now();
   let next = 0;
@@ -149,7 +157,7 @@ async function connectMany(
       if (next >= count) return;
       const i = next++;
       const cookie = target.cookies ? target.cookies[i % target.cookies.length] : undefined;
-      const socket = io(target.url, {
+      const socket = io(urlOf(i), {
         transports: ['websocket'],
         reconnection: false,
         forceNew: true,
@@ -171,8 +179,11 @@ async function connectMany(
   });
   const summary = failures.slice(0, 3).concat(failures.length > 3 ? [`… ${failures.length} in all`] : []);
   if (failures.length) log(`  ${failures.length} of ${count} handshakes failed: ${summary.join('; ')}`);
+  const connected = sockets.flatMap((s, i) => (s.connected ? [i] : []));
   return {
-    sockets: sockets.filter((s) => s.connected),
+    sockets: connected.map((i) => sockets[i]!),
+    /** The server each of `sockets` is connected to. */
+    urls: connected.map(urlOf),
     failures: summary,
     failed: failures.length,
     ms: Math.round(performance.now() - started),
@@ -206,10 +217,22 @@ interface FanoutStep {
   generatorCpuPercent: number;
 }
 
+/** How many of `urls` (one per socket) are each server's, when there are several. */
+function perServer(urls: readonly string[]): Record<string, number> | undefined {
+  const counts: Record<string, number> = {};
+  for (const url of urls) counts[url] = (counts[url] ?? 0) + 1;
+  return Object.keys(counts).length > 1 ? counts : undefined;
+}
+
 async function fanout(task: Extract<Task, { kind: 'fanout' }>) {
-  const { sockets, failures, failed, ms } = await connectMany(task, task.clients);
+  const { sockets, urls, failures, failed, ms } = await connectMany(task, task.clients);
+  const joinStarted = performance.now();
   const joinFailures = await joinAll(sockets, 'meeting.join', () => ({ meetingId: task.meetingId }));
-  log(`  ${sockets.length} sockets in the room (${ms} ms to connect), ${joinFailures} join failures`);
+  const joinMs = Math.round(performance.now() - joinStarted);
+  const servers = perServer(urls);
+  log(
+    `  ${sockets.length} sockets in the room (${ms} ms to connect, ${joinMs} ms to join${servers ? `; ${Object.values(servers).join(' + ')} on ${Object.keys(servers).length} servers` : ''}), ${joinFailures} join failures`,
+  );
   let samples = new Samples();
   let scheduled = new Map<string, number>();
   let received = 0;
@@ -222,6 +245,7 @@ async function fanout(task: Extract<Task, { kind: 'fanout' }>) {
     });
   }
   const steps: FanoutStep[] = [];
+  if (task.phases) await phase('paced');
   for (const [s, step] of task.steps.entries()) {
     samples = new Samples();
     scheduled = new Map();
@@ -266,18 +290,25 @@ async function fanout(task: Extract<Task, { kind: 'fanout' }>) {
     if (task.stopAboveP99Ms !== undefined && (result.latency.p99 > task.stopAboveP99Ms || received < expected * 0.99)) break;
     await sleep(500);
   }
+  if (task.phases) await phase('pacedDone');
   closeAll(sockets);
-  return { connectMs: ms, connectFailed: failed, connectFailures: failures, joinFailures, steps };
+  return { connectMs: ms, connectFailed: failed, connectFailures: failures, joinMs, joinFailures, ...(servers ? { servers } : {}), steps };
 }
 
 async function connections(task: Extract<Task, { kind: 'connections' }>) {
-  const { sockets, failures, ms } = await connectMany(task, task.clients);
+  const { sockets, urls, failures, ms } = await connectMany(task, task.clients);
   const connected = sockets.filter((s) => s?.connected).length;
   log(`  ${connected} / ${task.clients} connected in ${ms} ms`);
   await sleep(task.holdMs);
   const held = sockets.filter((s) => s?.connected).length;
   await phase('held', { connected, held });
   const stillHeld = sockets.filter((s) => s?.connected).length;
+  // Per server, when there are several: connected, and held through the hold and the measuring.
+  const servers = perServer(urls);
+  const heldOn: Record<string, number> = {};
+  sockets.forEach((s, i) => {
+    if (s.connected) heldOn[urls[i]!] = (heldOn[urls[i]!] ?? 0) + 1;
+  });
   closeAll(sockets);
   return {
     clients: task.clients,
@@ -286,6 +317,9 @@ async function connections(task: Extract<Task, { kind: 'connections' }>) {
     connectMs: ms,
     ratePerSec: Math.round(connected / (ms / 1000)),
     failures,
+    ...(servers
+      ? { servers: Object.fromEntries(Object.entries(servers).map(([url, n]) => [url, { connected: n, held: heldOn[url] ?? 0 }])) }
+      : {}),
   };
 }
 

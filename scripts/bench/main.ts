@@ -10,6 +10,7 @@ import { MESSAGE_BUCKET_SPAN } from '../../shared/threads/rules';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -26,6 +27,7 @@ import { GROWTH_AIMS, GROWTH_PATHS, growthTable, runGrowth, type GrowthPath } fr
 import { runNotifications } from './notifications';
 import { runSearch } from './search';
 import { runStatus } from './status';
+import { runCluster, type ClusterNodes } from './cluster';
 import { REST_SCENARIOS, SCENARIOS, SMOKE_LEAVES_OUT, sizesFor, TITLES, type Scenario, type Sizes } from './scenarios';
 import { median } from './stats';
 
@@ -109,6 +111,8 @@ interface ServerProcess {
   url: string;
   pid: number;
   child: ChildProcess;
+  /** What it printed (stdout and stderr, its log lines among them), from its start. */
+  output: string[];
   /** Memory after a full garbage collection (collectOnSignal.ts). */
   memory(): Promise<ServerMemory>;
   /** With BENCH_PROFILE_DIR: start a CPU profile, or stop and write it (collectOnSignal.ts). */
@@ -182,7 +186,76 @@ async function startNodeServer(name: string, script: string, env: Record<string,
     await written;
   };
   cleanups.push(stop);
-  return { url, pid: child.pid!, child, memory, toggleProfile, stop };
+  return { url, pid: child.pid!, child, output, memory, toggleProfile, stop };
+}
+
+/** A loopback port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface BenchRedis {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** A throw-away redis-server (nothing saved) on a free loopback port, its folder in `dir`, pinned to the server core. */
+async function startRedis(dir: string): Promise<BenchRedis> {
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const bin = process.env.BENCH_REDIS_BIN ?? 'redis-server';
+  const [cmd, args] = pinned(pinning?.server, bin, [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+  ]);
+  const child = spawn(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${bin} was not ready within 20 s:\n${output.join('\n')}`)), 20_000);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`${bin}: ${err.message} (install redis-server, or set BENCH_REDIS_BIN)`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${bin} exited ${code}:\n${output.join('\n')}`));
+    });
+    readline.createInterface({ input: child.stderr! }).on('line', (l) => output.push(l));
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      if (process.env.BENCH_VERBOSE) say(`  [redis] ${line}`);
+      if (/Ready to accept connections/.test(line)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(force);
+  };
+  cleanups.push(stop);
+  return { url: `redis://127.0.0.1:${port}`, pid: child.pid!, stop };
 }
 
 /**
@@ -247,6 +320,11 @@ interface Stack {
   tmp: string;
   /** Stop and start both servers (a fresh process to measure memory in). */
   restartServers(): Promise<void>;
+  /**
+   * The shared mode (issue 22): a redis-server and two more app nodes with `REDIS_URL` on the same database,
+   * started on first use (the `cluster` scenario) and kept for the rest of the run.
+   */
+  cluster(): Promise<ClusterNodes>;
   stop(): Promise<void>;
 }
 
@@ -293,6 +371,32 @@ async function startStack(db: 'sqlite' | 'postgresql', tmp: string): Promise<Sta
   const servers = await startServers();
   const client = await MongoClient.connect(mongoUri);
   cleanups.push(() => client.close());
+  let cluster: Promise<ClusterNodes> | undefined;
+  let redis: BenchRedis | undefined;
+  let nodes: ServerProcess[] = [];
+  const startCluster = async (): Promise<ClusterNodes> => {
+    redis = await startRedis(path.join(tmp, 'redis'));
+    say(`  Redis at ${redis.url}`);
+    // The nodes share the database, Redis and one data folder (as deploy/ and test/multinode run them), not the
+    // single app's folder; each its own mail catcher (a port of the kernel's choosing). Pinned as the app is.
+    const nodeEnv = { ...appEnv, REDIS_URL: redis.url, DATA_DIR: path.join(tmp, 'cluster'), MAIL_CATCHER_PORT: '' };
+    const startNodes = async () => {
+      nodes = [];
+      for (const name of ['node-a', 'node-b']) nodes.push(await startNodeServer(name, 'server/main.ts', nodeEnv));
+    };
+    await startNodes();
+    return {
+      redisUrl: redis.url,
+      redisPid: redis.pid,
+      nodes: () => nodes,
+      async restart() {
+        await Promise.all(nodes.map((n) => n.stop()));
+        await startNodes();
+        await sleep(1000);
+        return nodes;
+      },
+    };
+  };
   const stack: Stack = {
     db,
     mongoUri,
@@ -308,8 +412,10 @@ async function startStack(db: 'sqlite' | 'postgresql', tmp: string): Promise<Sta
       Object.assign(stack, await startServers());
       await sleep(1000);
     },
+    cluster: () => (cluster ??= startCluster()),
     async stop() {
-      await Promise.all([stack.app.stop(), stack.bare.stop()]);
+      await Promise.all([stack.app.stop(), stack.bare.stop(), ...nodes.map((n) => n.stop())]);
+      await redis?.stop();
       await client.close();
       await ferret.stop();
       await postgres?.stop();
@@ -333,8 +439,11 @@ interface Row {
   details: Record<string, unknown>;
 }
 
-/** `fresh`: restart the servers before measuring memory (off in smoke runs, for speed). */
-type Ctx = { stack: Stack; sizes: Sizes; rounds: number; fresh: boolean };
+/**
+ * `fresh`: restart the servers before measuring memory (off in smoke runs, for speed). `earlier`: the rows this
+ * run has measured so far (a scenario may compare with one of them).
+ */
+type Ctx = { stack: Stack; sizes: Sizes; rounds: number; fresh: boolean; earlier: readonly Row[] };
 
 const ratioOf = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? Math.round((a / b) * 100) / 100 : null);
 const ms = (v: number) => `${v} ms`;
@@ -949,6 +1058,41 @@ async function search(ctx: Ctx): Promise<Row> {
   return { scenario: 'search', title: TITLES.search, db: stack.db, ...row };
 }
 
+async function clusterScenario(ctx: Ctx): Promise<Row> {
+  const { stack, sizes } = ctx;
+  // One node holding `connections` idle sockets, when this run measured it before (the same database).
+  const earlier = ctx.earlier.find((r) => r.scenario === 'connections' && r.db === stack.db);
+  const oneNode = earlier
+    ? (() => {
+        const apps = (earlier.details.rounds as Array<{ app: Record<string, number> }>).map((x) => x.app);
+        return {
+          sockets: sizes.connections,
+          held: median(apps.map((a) => a.held!)),
+          bytesPerSocket: median(apps.map((a) => a.bytesPerSocket!)),
+          heapBytesPerSocket: median(apps.map((a) => a.heapBytesPerSocket!)),
+          connectMs: median(apps.map((a) => a.connectMs!)),
+        };
+      })()
+    : null;
+  const row = await runCluster({
+    mongo: stack.mongo,
+    secret: stack.secret,
+    sizes,
+    rounds: ctx.rounds,
+    fresh: ctx.fresh,
+    say,
+    single: () => stack.app,
+    cluster: () => stack.cluster(),
+    databasePid: stack.databasePid,
+    oneNodeConnections: oneNode,
+    runGenerator: <R>(task: Task, onPhase?: (phase: Record<string, unknown>) => Promise<void | string>) =>
+      runGenerator<R>(task, stack.tmp, onPhase),
+    cpuMs: processCpuMs,
+  });
+  await dropSessions(ctx);
+  return { scenario: 'cluster', title: TITLES.cluster, db: stack.db, ...row };
+}
+
 const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = {
   plenary,
   ceiling,
@@ -961,6 +1105,7 @@ const RUN: Record<Scenario, (ctx: Ctx) => Promise<Row>> = {
   notifications,
   status,
   search,
+  cluster: clusterScenario,
 };
 
 // ---- report --------------------------------------------------------------------------------------
@@ -1050,7 +1195,7 @@ async function main() {
     try {
       for (const scenario of scenarios) {
         say(`\n-- ${TITLES[scenario]} (${db}) --`);
-        const row = await RUN[scenario]({ stack, sizes, rounds: options.rounds, fresh: !options.smoke });
+        const row = await RUN[scenario]({ stack, sizes, rounds: options.rounds, fresh: !options.smoke, earlier: rows });
         say(`=> ${row.figure} | baseline ${row.baseline} | ratio ${row.ratio ?? '—'} | ${row.met ? 'met' : 'NOT met'}`);
         rows.push(row);
         writeReport();

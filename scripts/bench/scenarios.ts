@@ -15,15 +15,16 @@ export const SCENARIOS = [
   'notifications',
   'status',
   'search',
+  'cluster',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 /**
  * Left out of a `--smoke` run that names no scenario (test/bench-smoke.test.ts, already the suite's
  * slowest file): `status` takes some 20 s even at smoke size (its four paced runs, its exports), `search`
- * as long (five paced runs and an index rebuild). Named, each runs at smoke size too
- * (`npm run bench -- status --smoke`).
+ * as long (five paced runs and an index rebuild), `cluster` as long (Redis, two more app nodes, four
+ * generator runs). Named, each runs at smoke size too (`npm run bench -- status --smoke`).
  */
-export const SMOKE_LEAVES_OUT: readonly Scenario[] = ['status', 'search'];
+export const SMOKE_LEAVES_OUT: readonly Scenario[] = ['status', 'search', 'cluster'];
 /** Scenarios over REST, run on the embedded database and on FerretDB's PostgreSQL backend. */
 export const REST_SCENARIOS: readonly Scenario[] = ['threadpage', 'register', 'growth'];
 
@@ -39,6 +40,7 @@ export const TITLES: Record<Scenario, string> = {
   notifications: 'notifications (announcement to everyone; inbox page)',
   status: 'status reports (overview, progress, export)',
   search: 'search everywhere (queries, suggestions, indexing a send)',
+  cluster: 'scale-out (plenary over two nodes; idle sockets over two nodes)',
 };
 
 export interface Sizes {
@@ -104,6 +106,11 @@ export interface Sizes {
   /** Search everywhere: messages posted one at a time, and `searchIndex.add` calls timed in the bench process. */
   searchSends: number;
   searchAdds: number;
+  /**
+   * Scale-out: idle signed-in sockets spread over the two app nodes (round robin; held for `connectionsHoldMs`).
+   * Its plenary takes the plenary's sizes.
+   */
+  clusterConnections: number;
 }
 
 const FULL: Sizes = {
@@ -150,6 +157,7 @@ const FULL: Sizes = {
   searchRate: 10,
   searchSends: 100,
   searchAdds: 500,
+  clusterConnections: 20_000,
 };
 
 const SMOKE: Sizes = {
@@ -196,6 +204,7 @@ const SMOKE: Sizes = {
   searchRate: 5,
   searchSends: 5,
   searchAdds: 20,
+  clusterConnections: 40,
 };
 
 /** `BENCH_PLENARY_CLIENTS=500` overrides plenaryClients, and so on (lists comma-separated). */
