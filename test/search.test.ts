@@ -19,6 +19,7 @@ import { toActor } from '../server/users/presenter';
 import type { ApiClient } from './support/client';
 import { postMessage, startThread } from './support/forum';
 import { startTestServer, type TestServer } from './support/server';
+import { DAY_MS, dateOnly, todayInJapan } from '../shared/japanDates';
 
 let server: TestServer;
 let secretariat: ApiClient, dev: ApiClient, dev2: ApiClient, support: ApiClient, mhlw: ApiClient;
@@ -129,6 +130,20 @@ describe('threads and messages', () => {
       const results = await found(client, 'ナガレボシ');
       expect(results.sort(), persona).toEqual(readable.flatMap(everything).sort());
     }
+  });
+
+  it('filters by the Japan days an item was written on', async () => {
+    const { message } = await startThread(dev, { title: '日付絞り込み', body: 'ヒヅケトオリの件' });
+    const today = dateOnly(todayInJapan())!;
+    const yesterday = dateOnly(new Date(todayInJapan().getTime() - DAY_MS))!;
+    const within = async (range: string) => {
+      const res = await dev.get<EverythingPage>(`/api/search?q=${encodeURIComponent('ヒヅケトオリ')}&${range}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.results.some((r) => r.kind === 'message' && r.id === message.id);
+    };
+    expect(await within(`from=${today}&to=${today}`)).toBe(true);
+    expect(await within(`to=${yesterday}`)).toBe(false);
+    expect(await within(`from=${yesterday}`)).toBe(true);
   });
 
   it('follows a thread title and a message through edits and deletion', async () => {

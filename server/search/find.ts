@@ -7,6 +7,7 @@
  * Nothing is counted: a count of candidates would tell what the searcher may not read.
  */
 import type { Actor } from '@shared/domain';
+import { endOfJapanDay, startOfJapanDay } from '@shared/japanDates';
 import type { EverythingPage, EverythingQuery, SearchKind, SearchResult } from '@shared/schemas/search';
 import { matches, parseQuery, type SearchQuery } from '@shared/search/text';
 import { sourceOfKind } from './kinds/registry';
@@ -30,15 +31,9 @@ interface Filters {
   status?: string;
 }
 
-/** The Japan date (YYYY-MM-DD) of a moment. */
-const japanDay = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-
 function passes(item: FoundItem, f: Filters): boolean {
-  if (f.from || f.to) {
-    const day = japanDay(item.at);
-    if (f.from && day < f.from) return false;
-    if (f.to && day > f.to) return false;
-  }
+  if (f.from && item.at < startOfJapanDay(f.from)) return false;
+  if (f.to && item.at >= endOfJapanDay(f.to)) return false;
   if (f.area && !item.areas.includes(f.area)) return false;
   if (f.organization && !item.organizations.includes(f.organization)) return false;
   if (f.status && item.status !== f.status) return false;
