@@ -27,6 +27,8 @@ import type { Task } from './generator';
 import type { Sizes } from './scenarios';
 import { median } from './stats';
 
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
 /** An app process under test, as main.ts started it. */
 export interface BenchServer {
   url: string;
@@ -267,20 +269,41 @@ export async function runCluster(input: ClusterInput): Promise<ClusterRow> {
   let after = before;
   const redisBefore = rssOf(cluster.redisPid);
   let redisAfter = redisBefore;
-  const idle = await input.runGenerator<ConnectionsResult>(
-    {
-      kind: 'connections',
-      url: nodes[0]!.url,
-      urls: nodes.map((n) => n.url),
-      clients: sizes.clusterConnections,
-      holdMs: sizes.connectionsHoldMs,
-      cookies: idleCookies,
-    },
-    async () => {
-      after = await Promise.all(nodes.map((n) => n.memory()));
-      redisAfter = rssOf(cluster.redisPid);
-    },
+  // One generator process per node: a process may open fewer than 20,000 files here (`ulimit -n`), and one
+  // generator holding all 20,000 sockets failed its last 24 handshakes with EMFILE ("websocket error").
+  // Both connect at once; the nodes' memory is read once, when both hold every socket they opened.
+  let waiting = nodes.length;
+  let bothHeld!: () => void;
+  const measured = new Promise<void>((resolve) => (bothHeld = resolve)).then(async () => {
+    after = await Promise.all(nodes.map((n) => n.memory()));
+    redisAfter = rssOf(cluster.redisPid);
+  });
+  const shares = await Promise.all(
+    nodes.map((node, n) =>
+      input.runGenerator<ConnectionsResult>(
+        {
+          kind: 'connections',
+          url: node.url,
+          clients: Math.floor(sizes.clusterConnections / nodes.length) + (n < sizes.clusterConnections % nodes.length ? 1 : 0),
+          holdMs: sizes.connectionsHoldMs,
+          cookies: idleCookies.filter((_, i) => i % nodes.length === n),
+        },
+        async () => {
+          if (--waiting === 0) bothHeld();
+          await measured;
+        },
+      ),
+    ),
   );
+  const idle = {
+    clients: sum(shares.map((s) => s.clients)),
+    connected: sum(shares.map((s) => s.connected)),
+    held: sum(shares.map((s) => s.held)),
+    connectMs: Math.max(...shares.map((s) => s.connectMs)),
+    failures: shares.flatMap((s) => s.failures),
+    servers: Object.fromEntries(nodes.map((node, n) => [node.url, { connected: shares[n]!.connected, held: shares[n]!.held }])),
+  };
+  const ratePerSec = Math.round(idle.connected / (idle.connectMs / 1000));
   collectProblems();
   const perNode = nodes.map((node, i) => {
     const counts = idle.servers?.[node.url] ?? { connected: 0, held: 0 };
@@ -298,7 +321,7 @@ export async function runCluster(input: ClusterInput): Promise<ClusterRow> {
     };
   });
   say(
-    `  ${idle.held}/${idle.clients} held (${perNode.map((n) => `${n.node} ${n.held}/${n.connected}`).join(', ')}), connected in ${round1(idle.connectMs / 1000)} s (${idle.ratePerSec}/s); ` +
+    `  ${idle.held}/${idle.clients} held (${perNode.map((n) => `${n.node} ${n.held}/${n.connected}`).join(', ')}), connected in ${round1(idle.connectMs / 1000)} s (${ratePerSec}/s); ` +
       `per socket after a full GC: ${perNode.map((n) => `${n.node} ${kB(n.bytesPerSocket)} kB resident, ${kB(n.heapBytesPerSocket)} kB heap (RSS ${Math.round(n.rssBefore / 1e6)} → ${Math.round(n.rssAfter / 1e6)} MB)`).join('; ')}; ` +
       `Redis RSS ${redisBefore === null ? '?' : Math.round(redisBefore / 1e6)} → ${redisAfter === null ? '?' : Math.round(redisAfter / 1e6)} MB`,
   );
@@ -350,7 +373,7 @@ export async function runCluster(input: ClusterInput): Promise<ClusterRow> {
       },
       plenary,
       rounds,
-      idle: { ...idle, perNode, redisRssBefore: redisBefore, redisRssAfter: redisAfter },
+      idle: { ...idle, ratePerSec, perNode, redisRssBefore: redisBefore, redisRssAfter: redisAfter },
       oneNodeConnections: oneNode,
       logged: problems,
     },

@@ -140,6 +140,16 @@ function emitWithAck(socket: AnySocket, event: string, payload: object, timeoutM
 /** Requests of the lone probe of a REST scenario, after one warm-up. */
 const PROBE_REQUESTS = 8;
 
+/**
+ * Engine.IO names a failed transport only ("websocket error"); its `description` holds what failed underneath
+ * (EMFILE, ECONNRESET, "Unexpected server response: 503").
+ */
+function withCause(err: Error & { description?: unknown }): Error {
+  const d = err.description as { message?: unknown; error?: { message?: unknown } } | undefined;
+  const cause = d?.error?.message ?? d?.message;
+  return typeof cause === 'string' && cause !== err.message ? new Error(`${err.message}: ${cause}`) : err;
+}
+
 /** Open `count` sockets, at most `inFlight` handshakes at a time. */
 async function connectMany(
   target: SocketTarget,
@@ -173,7 +183,7 @@ async function connectMany(
         else open();
       };
       socket.once('connect', () => settle());
-      socket.once('connect_error', (err) => settle(err));
+      socket.once('connect_error', (err) => settle(withCause(err)));
     };
     for (let k = 0; k < Math.min(inFlight, count); k++) open();
   });
