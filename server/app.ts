@@ -27,6 +27,7 @@ import { buildOpenApiDocument } from './openapi/document';
 import { organizationRoutes } from './organizations/routes';
 import { createRealtime, type Realtime } from './realtime/io';
 import { systemRoutes } from './system/routes';
+import { createMetrics } from './system/metrics';
 import { userRoutes } from './users/routes';
 import { attachmentRoutes } from './attachments/routes';
 import { createFileBlobStore, type BlobStore } from './attachments/blobStore';
@@ -134,6 +135,7 @@ export function createApp({
     exempt: (method, path) => method === 'POST' && path === '/attachments',
     admission: { maxWrites: config.ADMISSION_MAX_WRITES, lateWrites: config.ADMISSION_LATE_WRITES, lateMs: config.ADMISSION_LATE_MS },
   });
+  const metrics = createMetrics();
   const realtime = createRealtime(server, {
     sessionMiddleware: sessions.middleware,
     absoluteTimeout,
@@ -146,6 +148,12 @@ export function createApp({
     // Behind nginx the socket's peer is the proxy: the client's address is worked out as express's req.ip is.
     clientAddress: (request) => proxyAddr(request, app.get('trust proxy fn') as (addr: string, i: number) => boolean),
     redis,
+    metrics,
+  });
+  metrics.watch({
+    sockets: () => realtime.io.engine.clientsCount,
+    inFlight: () => work.inFlight,
+    ...(redis ? { redisUp: () => redis.isUp() } : {}),
   });
   const notifier = createNotifier({ io: realtime.io, logger, mail: () => mail });
   // The notifier asks each feature whether a person may read its object; threads, issues and meetings are built in.
@@ -206,7 +214,7 @@ export function createApp({
   const openApi = buildOpenApiDocument(routes, API_VERSION);
 
   // First, so that every answer, refusals included, carries its request id.
-  app.use(requestLog(logger));
+  app.use(requestLog(logger), metrics.requests);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -226,6 +234,9 @@ export function createApp({
       strictTransportSecurity: config.NODE_ENV === 'production',
     }),
   );
+
+  // Operators' figures (system/metrics.ts): a 404 unless METRICS_TOKEN is set, a 401 without it.
+  app.get('/metrics', metrics.endpoint(config.METRICS_TOKEN));
 
   const api = Router();
   // Answers are one person's view and change with every write: no browser or proxy keeps them.

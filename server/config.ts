@@ -74,11 +74,13 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
     .optional(),
+  /** Turns on `GET /metrics` (Prometheus's text format), for a scraper that sends it as a bearer token. */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   /** What one person may write per minute (messages, threads, issues, comments, answers, room chat and questions, uploads; REST and sockets together). */
   POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
-  /** Socket events one person may send per 10 seconds, over all their sockets (typing, joins, sends…); more get an error ack. */
   /** How long a request or socket event may take before it is answered 503 (uploads excepted). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Socket events one person may send per 10 seconds, over all their sockets (typing, joins, sends…); more get an error ack. */
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().positive().default(200),
   /** How often a socket's session is looked at again when nothing else says it ended (reads; idle sockets). */
   SOCKET_SESSION_CHECK_MS: z.coerce.number().int().positive().default(60_000),

@@ -1363,7 +1363,7 @@ const EVENTS: Record<SocketEventName, EventEntry | EventEntry[]> = {
     payload: (fx) => ({ threadId: fx.threads.development.id }),
   },
   'thread.typing': threadEvents((v) => ({
-    rule: `joined (${READ_ACTION[v]}) and message.post`,
+    rule: `joined (${READ_ACTION[v]}) and the posting rule (message.post; unlocked unless one moderates)`,
     fixture: `the ${v} thread, joined first when readable`,
     expect: postIn(v),
     prepare: async (socket, fx, p) => {

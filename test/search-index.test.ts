@@ -272,6 +272,36 @@ describe(`the index against brute force (seed ${SEED})`, () => {
   });
 });
 
+describe('saving unchanged text', () => {
+  it('costs no new entry and no tombstone (an autosave), until the text does change; after a rebuild too', async () => {
+    const index = new SearchIndex({ name: 'same', retireAfterMs: 0 });
+    const first = await index.add('statusReport:1', '住民記録 移行 予定', '開発事業者A');
+    for (let i = 0; i < 5; i++) expect(await index.add('statusReport:1', '住民記録 移行 予定', '開発事業者A')).toBe(first);
+    expect(await index.stats()).toMatchObject({ pending: 1, tombstones: 0 });
+    // The title is part of what is indexed: a new title is a new entry.
+    const retitled = await index.add('statusReport:1', '住民記録 移行 予定', '開発事業者B');
+    expect(retitled).toBeGreaterThan(first);
+    const changed = await index.add('statusReport:1', '住民記録 移行 完了', '開発事業者B');
+    expect(changed).toBeGreaterThan(retitled);
+    expect(await index.stats()).toMatchObject({ pending: 3, tombstones: 2 });
+    const found = async (typed: string) => (await index.query(parseQuery(typed), { limit: 10 })).candidates.map((c) => c.docNo);
+    expect(await found('完了')).toEqual([changed]);
+    // Removed and added again with the same text: indexed again (the key's entry went with the remove).
+    expect(await index.remove('statusReport:1')).toBe(true);
+    const back = await index.add('statusReport:1', '住民記録 移行 完了', '開発事業者B');
+    expect(back).toBeGreaterThan(changed);
+    expect(await found('完了')).toEqual([back]);
+    // Keys written by a rebuild or in bulk carry the digest too.
+    await index.rebuild([{ key: 'statusReport:2', text: '税務 移行', title: '開発事業者C' }]);
+    const rebuilt = (await index.query(parseQuery('税務'), { limit: 10 })).candidates[0]!.docNo;
+    expect(await index.add('statusReport:2', '税務 移行', '開発事業者C')).toBe(rebuilt);
+    await index.addMany([{ key: 'statusReport:3', text: '介護 移行', title: '開発事業者D' }]);
+    const bulk = (await index.query(parseQuery('介護'), { limit: 10 })).candidates[0]!.docNo;
+    expect(await index.add('statusReport:3', '介護 移行', '開発事業者D')).toBe(bulk);
+    expect((await index.stats()).tombstones).toBe(0);
+  });
+});
+
 describe('concurrency', () => {
   it('two mergers started at once make one merge', async () => {
     const a = new SearchIndex({ name: 'cc', retireAfterMs: 0 });

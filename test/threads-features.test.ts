@@ -256,6 +256,18 @@ describe('read state, typing and presence', () => {
     expect(typing.map((t) => t.user.displayName)).toEqual(['鈴木 美咲']);
     const outsider = await open(support);
     expect(await ack(outsider, 'thread.typing', { threadId: thread.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Locked, only the secretariat may post there: no one else's typing is relayed, the secretariat's is.
+    expect((await secretariat.patch(`/api/threads/${thread.id}`, { locked: true, reason: '議論終了' })).status).toBe(200);
+    expect(await ack(typist, 'thread.typing', { threadId: thread.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('locked') },
+    });
+    const moderator = await open(secretariat);
+    await ok(moderator, 'thread.join', { threadId: thread.id });
+    const relayed = nextEvent<{ user: { displayName: string } }>(viewer, 'thread.typing', () => true);
+    await ok(moderator, 'thread.typing', { threadId: thread.id });
+    expect((await relayed).user.displayName).not.toBe('鈴木 美咲');
+    moderator.disconnect();
     const left = nextEvent<{ viewers: unknown[] }>(viewer, 'thread.presence', (p) => p.viewers.length === 1);
     typist.disconnect();
     await left;

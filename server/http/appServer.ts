@@ -14,6 +14,14 @@
 import http from 'node:http';
 import type { Express, Request, Response } from 'express';
 
+/**
+ * How long a request's body may take to arrive in full: a 20 MB attachment over 100 kbit/s (an office's share of a
+ * slow line). Node's default, 300 s, cut uploads slower than 0.56 Mbit/s. Every other request is answered within
+ * REQUEST_TIMEOUT_MS by the work tracker (http/work.ts), headers must arrive within Node's 60 s (`headersTimeout`),
+ * and nginx in front drops a body that stops for 60 s (`client_body_timeout`).
+ */
+export const BODY_TIMEOUT_MS = 30 * 60_000;
+
 /** Give `target` the own properties and the prototype of `source` (an Express request or response prototype). */
 function adopt(target: object, source: object): void {
   Object.setPrototypeOf(target, Object.getPrototypeOf(source) as object);
@@ -35,5 +43,5 @@ export function createAppServer(app: Express): http.Server {
   adopt(AppResponse.prototype, app.response);
   app.request = AppRequest.prototype as unknown as Request;
   app.response = AppResponse.prototype as unknown as Response;
-  return http.createServer({ IncomingMessage: AppRequest, ServerResponse: AppResponse }, app);
+  return http.createServer({ IncomingMessage: AppRequest, ServerResponse: AppResponse, requestTimeout: BODY_TIMEOUT_MS }, app);
 }

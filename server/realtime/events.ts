@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { Metrics } from '../system/metrics';
 import { SOCKET_EVENT_SCHEMAS, type Ack, type SocketAckBodies, type SocketEventName, type SocketPayload } from '@shared/socketEvents';
 import { fromZodError, logFailure, toHttpError, tooManyRequests, unauthenticated, type HttpError } from '../http/errors';
 import { runWithOrigin } from '../audit/origin';
@@ -82,6 +83,8 @@ export interface DispatchOptions {
   /** Events one person may send over all their sockets, known or not. */
   pace: RateLimiterAbstract;
   logger: Logger;
+  /** Where each handled event is counted. */
+  metrics?: Pick<Metrics, 'event'>;
 }
 
 function handleFor<E extends SocketEventName>(event: E, handler: EventHandler<E>, work: WorkTracker): Handle {
@@ -107,7 +110,7 @@ function handleFor<E extends SocketEventName>(event: E, handler: EventHandler<E>
  * The one function every socket hears its events through (`socket.onAny`). `serve` (re)places the
  * handlers; an event nobody handles is answered with an error ack instead of silence.
  */
-export function dispatcher({ work, pace, life, endSocket, logger }: DispatchOptions) {
+export function dispatcher({ work, pace, life, endSocket, logger, metrics }: DispatchOptions) {
   const handles = new Map<string, Handle>();
   function dispatch(this: CouncilSocket, event: string, ...args: unknown[]): void {
     const last = args[args.length - 1];
@@ -142,7 +145,10 @@ export function dispatcher({ work, pace, life, endSocket, logger }: DispatchOpti
       }
     }).then((ack) => {
       reply(ack);
-      eventLog.debug({ code: ack.ok ? undefined : ack.error.code, responseTime: Date.now() - started }, 'event handled');
+      const responseTime = Date.now() - started;
+      eventLog.debug({ code: ack.ok ? undefined : ack.error.code, responseTime }, 'event handled');
+      // Only known names are counted by name: a caller cannot make up new series.
+      metrics?.event(handle ? name : 'unknown', ack.ok ? 'ok' : ack.error.code, responseTime / 1000);
       // Answered first, then dropped: the client learns why its write was refused.
       if (sessionEnded) endSocket(this);
     });

@@ -12,6 +12,7 @@ import { personaOf, type Actor } from '@shared/domain';
 import type { RoomPerson } from '@shared/schemas/threads';
 import type { ClientToServerEvents, ServerToClientEvents } from '@shared/socketEvents';
 import { createLimiter } from '../cluster/limits';
+import type { Metrics } from '../system/metrics';
 import type { SharedRedis } from '../cluster/redis';
 import { shareRooms } from '../cluster/adapter';
 import { markArrival } from '../db/viewFeed';
@@ -94,6 +95,8 @@ export interface RealtimeOptions {
   clientAddress?: (request: HandshakeRequest) => string;
   /** The shared mode: rooms across nodes (the Redis Streams adapter) and the event pace per person across nodes. */
   redis?: SharedRedis | null;
+  /** Where each handled event is counted (`GET /metrics`). */
+  metrics?: Pick<Metrics, 'event'>;
 }
 
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
@@ -126,7 +129,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions)
     socket.emit('session.ended', { reason: 'expired' });
     socket.disconnect(true);
   };
-  const events = dispatcher({ work: options.work, pace, life, endSocket, logger: options.logger });
+  const events = dispatcher({ work: options.work, pace, life, endSocket, logger: options.logger, metrics: options.metrics });
   // Idle sockets too: each interval, the sockets of this process whose session is due are looked at
   // (once per session) and those whose session has ended are dropped.
   const sweep = setInterval(() => {

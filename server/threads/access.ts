@@ -1,6 +1,6 @@
 /** Loading forum documents for a person: unknown ids are 404, unreadable threads 403 with the reason. */
 import type { Actor } from '@shared/domain';
-import { messageVerdicts, postVerdict, readVerdict, type MessageAbility } from '@shared/policies/thread';
+import { messageVerdicts, postVerdict, readVerdict, type MessageAbility, type ThreadFacts } from '@shared/policies/thread';
 import { enforce } from '../http/authorize';
 import { notFound } from '../http/errors';
 import { isValidObjectId } from 'mongoose';
@@ -36,7 +36,7 @@ export async function readableMessage(actor: Actor, messageId: string): Promise<
 }
 
 /** Posting (and reacting, editing) needs the post right, read access, and an unlocked thread unless one moderates. */
-export function requireCanPost(actor: Actor, thread: ThreadDocument): void {
+export function requireCanPost(actor: Actor, thread: Pick<ThreadFacts, 'visibility' | 'locked'>): void {
   enforce(postVerdict(actor, thread));
 }
 

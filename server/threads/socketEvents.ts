@@ -3,7 +3,6 @@
  * changes through the same services as the REST routes, typing and presence. At connect, a socket
  * joins the rooms of the visibilities its person may read, for live thread-list updates.
  */
-import { can } from '@shared/permissions';
 import { threadAbilities } from '@shared/policies/thread';
 import type { Person } from '@shared/schemas/threads';
 import { LIMITS, readableVisibilities } from '@shared/threads/rules';
@@ -12,7 +11,7 @@ import { sinceArrival } from '../db/viewFeed';
 import { forbidden } from '../http/errors';
 import { coalescePerKey, joinThenRead, peopleInRoom } from '../realtime/rooms';
 import type { CouncilServer, CouncilSocket, SocketFeature } from '../realtime/io';
-import { readableThreadRow } from './access';
+import { readableThreadRow, requireCanPost } from './access';
 import { forumRooms } from './broadcast';
 import { deleteMessage, editMessage, hideMessage, messagePageOf, postMessage, restoreMessage } from './messages';
 import { presentThread, threadFacts } from './presenter';
@@ -74,9 +73,11 @@ export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'f
         return {};
       },
 
-      'thread.typing': ({ threadId }, { actor, person, socket }) => {
+      'thread.typing': async ({ threadId }, { actor, person, socket }) => {
         if (!socket.rooms.has(forumRooms.thread(threadId))) throw forbidden('join the thread first');
-        if (!can(actor, 'message.post')) throw forbidden('you may not post in this thread');
+        // The posting rule itself (a locked thread too): typing where one may not post would tell others a reply
+        // is coming that cannot come. The thread is read from the in-memory view.
+        requireCanPost(actor, threadFacts(await readableThreadRow(actor, threadId)));
         const now = Date.now();
         // Throttled per socket and thread: keystrokes do not become a broadcast storm.
         const last = typingAt.get(socket) ?? new Map<string, number>();

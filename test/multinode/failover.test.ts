@@ -13,12 +13,17 @@ import { answeredBy, startCluster, stopAll, until, type AppNode, type Cluster, t
 import { newClientId, nextEvent, ok } from '../support/forum';
 import { freshFetch, Poster } from '../support/poster';
 
+const METRICS_TOKEN = 'metrics-token-for-the-failover-tests-012345';
 let cluster: Cluster;
 let nginx: Nginx;
 const closers: Array<() => void> = [];
 
 beforeAll(async () => {
-  cluster = await startCluster({ count: 3, nginx: true, env: { POSTS_PER_MINUTE: '100000', SOCKET_EVENTS_PER_10S: '100000' } });
+  cluster = await startCluster({
+    count: 3,
+    nginx: true,
+    env: { POSTS_PER_MINUTE: '100000', SOCKET_EVENTS_PER_10S: '100000', METRICS_TOKEN },
+  });
   nginx = cluster.nginx!;
 }, 150_000); // three nodes start one after another on a busy machine
 afterAll(async () => {
@@ -52,6 +57,16 @@ async function nodeOf(client: ApiClient): Promise<AppNode> {
   if (!node) throw new Error(`answered by ${address}, no node of the cluster`);
   return node;
 }
+
+it("a node's figures are read from the node, never through nginx, token or not", async () => {
+  const authorization = `Bearer ${METRICS_TOKEN}`;
+  const direct = await fetch(`${cluster.nodes[0]!.baseUrl}/metrics`, { headers: { authorization } });
+  expect(direct.status).toBe(200);
+  expect(await direct.text()).toMatch(/^council_sockets \d+$/m);
+  const through = await fetch(`${nginx.baseUrl}/metrics`, { headers: { authorization } });
+  expect(through.status).toBe(404);
+  expect(await through.text()).not.toContain('council_');
+});
 
 it('the long-polling fallback works through nginx: the cookie keeps every poll of a browser on one node', async () => {
   const [writer, reader] = [await browser('dev@demo.example'), await browser('jlis@demo.example')];

@@ -23,13 +23,21 @@ const secondFactor = secondFactorAnswers({ canIssueRecoveryCodes: false });
 
 beforeAll(async () => {
   // A small pace and lockout, to reach them across the nodes.
-  cluster = await startCluster({ count: 3, env: { POSTS_PER_MINUTE: '5', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' } });
+  cluster = await startCluster({ count: 3, env: { POSTS_PER_MINUTE: '5', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', METRICS_TOKEN } });
   [n1, n2, n3] = cluster.nodes as [AppNode, AppNode, AppNode];
 }, 150_000); // three nodes start one after another on a busy machine
 afterAll(async () => {
   sockets.forEach((s) => s.close());
   await stopAll();
 });
+
+const METRICS_TOKEN = 'metrics-token-for-the-multinode-tests-0123';
+
+/** `council_redis_up` as `node` reports it at `GET /metrics`. */
+async function redisUpGauge(node: AppNode): Promise<string | undefined> {
+  const res = await fetch(`${node.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  return /^council_redis_up (\d)$/m.exec(await res.text())?.[1];
+}
 
 /** Signed in on `node` (the second step too, for the accounts that have one). */
 async function signIn(node: AppNode, email: string, password = 'council-demo'): Promise<ApiClient> {
@@ -266,8 +274,10 @@ describe('Redis restarted under the nodes', () => {
       return last;
     };
 
+    expect(await redisUpGauge(n1)).toBe('1');
     await cluster.redis.stop();
     for (const node of [n1, n2, n3]) expect(await healthBecomes(node, 503)).toEqual({ status: 503, db: 'up', demo: true, redis: 'down' });
+    expect(await redisUpGauge(n1)).toBe('0');
     // While Redis is away a node serves what is its own alone: reads, and joins at once, with who views the thread
     // on this node (not after waiting on Redis for the request's deadline).
     expect((await writer.get(`/api/threads/${thread.id}`)).status).toBe(200);
@@ -283,6 +293,7 @@ describe('Redis restarted under the nodes', () => {
 
     await cluster.redis.start();
     for (const node of [n1, n2]) expect(await healthBecomes(node, 200)).toEqual({ status: 200, db: 'up', demo: true, redis: 'up' });
+    expect(await redisUpGauge(n2)).toBe('1');
     // The socket on node 2 that stayed through the outage gets what is sent through node 1.
     const arrives = nextEvent<Message>(listening, 'message.created', (m) => m.body === 'Redis が戻った後', 10_000);
     const posted = await postMessage(writer, thread.id, 'Redis が戻った後');

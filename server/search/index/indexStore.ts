@@ -97,6 +97,13 @@ export function bytesOf(b: Binary | Uint8Array): Uint8Array {
 }
 
 /** The collections of the index named `name` (each `<name>_<suffix>`) and its docNo sequence. */
+/** A key's entry: its current docNo, and a digest of the terms it was indexed under (absent before 2026-12). */
+export interface KeyEntry {
+  _id: string;
+  docNo: number;
+  h?: string;
+}
+
 export class IndexCollections {
   constructor(readonly name: string) {}
 
@@ -107,7 +114,7 @@ export class IndexCollections {
     return this.collection<Pending>('pending');
   }
   get keys() {
-    return this.collection<{ _id: string; docNo: number }>('keys');
+    return this.collection<KeyEntry>('keys');
   }
   get docs() {
     return this.collection<{ _id: number; key: string }>('docs');

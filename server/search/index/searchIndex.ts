@@ -20,7 +20,7 @@
  *   `matches` against the item's stored text (phrases, word order, exclusions of several tokens, and items deleted
  *   a moment ago are settled there).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { Binary, MongoBulkWriteError } from 'mongodb';
 import type { SearchQuery } from '../../../shared/search/text';
@@ -39,6 +39,7 @@ import {
   TERM_SEPARATOR,
   termsOfItem,
   termsOfPending,
+  type KeyEntry,
   type Manifest,
   type Pending,
   type RebuildItem,
@@ -76,6 +77,9 @@ export interface RebuildProgress {
   done: number;
 }
 
+/** What an item's terms are told apart by: the same digest, the same entry in the index. */
+const digestOf = (terms: string) => createHash('sha256').update(terms).digest('base64url').slice(0, 22);
+
 export class SearchIndex {
   readonly name: string;
   private readonly c: IndexCollections;
@@ -103,12 +107,17 @@ export class SearchIndex {
    * new docNo. Cost: the sequence claim, one pending insert, the key's entry (and a tombstone on update).
    */
   async add(key: string, text: string, title = ''): Promise<number> {
-    const terms = termsOfItem(text, title);
+    const t = termsOfItem(text, title).join(TERM_SEPARATOR);
+    const h = digestOf(t);
+    // The same terms as now indexed (an autosave that changed a number, a status): nothing to do, and no tombstone
+    // for every query to read until the next compaction. One read by `_id`.
+    const current = await this.c.keys.findOne({ _id: key });
+    if (current?.h === h) return current.docNo;
     const docNo = await nextSequence(this.c.sequence);
     // Pending first: a remove can only tombstone this docNo after the key points to it, so the tombstone never
     // precedes the posting it kills (a compaction could otherwise fold it away first).
-    await this.c.pending.insertOne({ _id: docNo, key, t: terms.join(TERM_SEPARATOR) });
-    const before = await this.c.keys.findOneAndUpdate({ _id: key }, { $set: { docNo } }, { upsert: true, returnDocument: 'before' });
+    await this.c.pending.insertOne({ _id: docNo, key, t });
+    const before = await this.c.keys.findOneAndUpdate({ _id: key }, { $set: { docNo, h } }, { upsert: true, returnDocument: 'before' });
     if (before && before.docNo !== docNo) await this.tombstone(before.docNo);
     return docNo;
   }
@@ -132,7 +141,7 @@ export class SearchIndex {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       try {
         await this.c.keys.insertMany(
-          chunk.map((r) => ({ _id: r.key, docNo: r._id })),
+          chunk.map((r) => ({ _id: r.key, docNo: r._id, h: digestOf(r.t) })),
           { ordered: false },
         );
       } catch (err) {
@@ -146,7 +155,11 @@ export class SearchIndex {
     }
     // Keys indexed before: point them at the new number and tombstone the old one, as add does.
     for (const row of existing) {
-      const before = await this.c.keys.findOneAndUpdate({ _id: row.key }, { $set: { docNo: row._id } }, { returnDocument: 'before' });
+      const before = await this.c.keys.findOneAndUpdate(
+        { _id: row.key },
+        { $set: { docNo: row._id, h: digestOf(row.t) } },
+        { returnDocument: 'before' },
+      );
       if (before && before.docNo !== row._id) await this.tombstone(before.docNo);
     }
   }
@@ -394,13 +407,14 @@ export class SearchIndex {
         if (batch.length === 0) return;
         const numbers = await this.claimBlock(batch.length);
         const postings = new Map<string, number[]>();
-        const keyRows: Array<{ _id: string; docNo: number }> = [];
+        const keyRows: KeyEntry[] = [];
         const docRows: Array<{ _id: number; key: string }> = [];
         batch.forEach((item, i) => {
           const docNo = numbers[i]!;
-          keyRows.push({ _id: item.key, docNo });
+          const terms = termsOfItem(item.text, item.title ?? '');
+          keyRows.push({ _id: item.key, docNo, h: digestOf(terms.join(TERM_SEPARATOR)) });
           docRows.push({ _id: docNo, key: item.key });
-          for (const t of termsOfItem(item.text, item.title ?? '')) {
+          for (const t of terms) {
             let list = postings.get(t);
             if (!list) postings.set(t, (list = []));
             list.push(docNo);
