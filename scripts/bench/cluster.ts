@@ -79,6 +79,29 @@ export interface ClusterRow {
   details: Record<string, unknown>;
 }
 
+/**
+ * Before the posting, the server core must be quiet: under SETTLE_CPU_PERCENT of it over SETTLE_WINDOW_MS. A join
+ * acknowledges with the whole room's presence, and the last joins' work (acknowledgements, coalesced presence
+ * broadcasts, attendance) ran on for up to a second and a half after the generator had every acknowledgement —
+ * longer in the shared mode, where joins sharing one presence read are acknowledged together. Posts sent into that
+ * tail measured the join storm (docs/PERFORMANCE.md, "Scale-out"), not the room's chat.
+ */
+const SETTLE_WINDOW_MS = 500;
+const SETTLE_CPU_PERCENT = 15;
+const SETTLE_MAX_MS = 30_000;
+
+/** Wait until the processes `read` counts are quiet; the ms it took, null when they were not within SETTLE_MAX_MS. */
+async function settle(read: () => Record<string, number | null>): Promise<number | null> {
+  const began = Date.now();
+  const used = (r: Record<string, number | null>) => Object.values(r).reduce<number>((n, v) => n + (v ?? 0), 0);
+  while (Date.now() - began < SETTLE_MAX_MS) {
+    const before = used(read());
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_WINDOW_MS));
+    if (used(read()) - before < (SETTLE_WINDOW_MS * SETTLE_CPU_PERCENT) / 100) return Date.now() - began;
+  }
+  return null;
+}
+
 type Config = 'single' | 'sharedOne' | 'sharedTwo';
 const CONFIGS: readonly Config[] = ['single', 'sharedOne', 'sharedTwo'];
 const LABEL: Record<Config, string> = {
@@ -107,6 +130,8 @@ interface FanoutResult {
   steps?: FanoutStep[];
 }
 type FanoutRun = FanoutResult & {
+  /** How long the server core took to go quiet after the joins, before the posting (null: not within SETTLE_MAX_MS). */
+  settledMs: number | null;
   /** CPU ms each server-core process used during the paced posting, and their sum per 1,000 deliveries. */
   cpu: { byProcess: Record<string, number | null>; msPer1000Deliveries: number | null };
 };
@@ -185,6 +210,7 @@ export async function runCluster(input: ClusterInput): Promise<ClusterRow> {
     const target =
       config === 'single' ? { url: single.url } : config === 'sharedOne' ? { url: a!.url } : { url: a!.url, urls: [a!.url, b!.url] };
     const read = cpuReader();
+    let settledMs: number | null = null;
     let start: Record<string, number | null> = {};
     let end: Record<string, number | null> = {};
     const result = await input.runGenerator<FanoutResult>(
@@ -199,8 +225,10 @@ export async function runCluster(input: ClusterInput): Promise<ClusterRow> {
         phases: true,
       },
       async (phase) => {
-        if (phase.name === 'paced') start = read();
-        else if (phase.name === 'pacedDone') end = read();
+        if (phase.name === 'paced') {
+          settledMs = await settle(read);
+          start = read();
+        } else if (phase.name === 'pacedDone') end = read();
       },
     );
     const byProcess = Object.fromEntries(
@@ -208,7 +236,11 @@ export async function runCluster(input: ClusterInput): Promise<ClusterRow> {
     );
     const total = Object.values(byProcess).every((v) => v !== null) ? Object.values(byProcess).reduce<number>((n, v) => n + v!, 0) : null;
     const received = result.steps?.[0]?.received ?? 0;
-    return { ...result, cpu: { byProcess, msPer1000Deliveries: total !== null && received ? round1((total / received) * 1000) : null } };
+    return {
+      ...result,
+      settledMs,
+      cpu: { byProcess, msPer1000Deliveries: total !== null && received ? round1((total / received) * 1000) : null },
+    };
   };
 
   say(' warm-up (each configuration, a short run, not counted):');
@@ -222,7 +254,8 @@ export async function runCluster(input: ClusterInput): Promise<ClusterRow> {
       const run = await fanout(config, sizes.plenaryClients, sizes.plenaryMs);
       const step = run.steps?.[0];
       say(
-        `  p50 ${step?.latency.p50} ms, p99 ${step?.latency.p99} ms, ${step?.received}/${step?.expected} delivered, ${step?.deliveriesPerSec} deliveries/s; ` +
+        `  quiet ${run.settledMs === null ? `not within ${SETTLE_MAX_MS / 1000} s` : `${round1(run.settledMs / 1000)} s`} after the joins; ` +
+          `p50 ${step?.latency.p50} ms, p99 ${step?.latency.p99} ms, ${step?.received}/${step?.expected} delivered, ${step?.deliveriesPerSec} deliveries/s; ` +
           `server core ${run.cpu.msPer1000Deliveries ?? '?'} ms CPU per 1,000 deliveries ${JSON.stringify(run.cpu.byProcess)}`,
       );
       round[config] = run;
