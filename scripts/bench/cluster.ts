@@ -80,11 +80,12 @@ export interface ClusterRow {
 }
 
 /**
- * Before the posting, the server core must be quiet: under SETTLE_CPU_PERCENT of it over SETTLE_WINDOW_MS. A join
- * acknowledges with the whole room's presence, and the last joins' work (acknowledgements, coalesced presence
- * broadcasts, attendance) ran on for up to a second and a half after the generator had every acknowledgement —
- * longer in the shared mode, where joins sharing one presence read are acknowledged together. Posts sent into that
- * tail measured the join storm (docs/PERFORMANCE.md, "Scale-out"), not the room's chat.
+ * Before the posting, the server core must be quiet: under SETTLE_CPU_PERCENT of it over SETTLE_WINDOW_MS. Without
+ * this pause the first 3–7 posts of a round in the shared mode took 150–700 ms (every later one as usual), and they
+ * alone made its p99: the nodes were still busy with the join storm. A profile showed stretches of up to a second
+ * encoding join acknowledgements — each carries the whole room's presence, some 2,000 people — which come in bursts
+ * in the shared mode, where the joins sharing one presence read are acknowledged together (docs/PERFORMANCE.md,
+ * "Scale-out"). One window was always enough; what is measured then is the room's chat, as in `plenary`.
  */
 const SETTLE_WINDOW_MS = 500;
 const SETTLE_CPU_PERCENT = 15;
