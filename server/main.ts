@@ -21,11 +21,14 @@ import { resolveSessionSecret } from './sessionSecret';
 import { upgradeStoredData } from './upgrades';
 import { registerView } from './issues/registerView';
 import { startMailCatcher } from './mail/catcher';
+import { lowOpenFilesWarning, openFilesLimit } from './system/openFiles';
 import { createMailOutbox } from './mail/outbox';
 
 async function main() {
   const config = loadConfig();
   setLogLevel(config.LOG_LEVEL);
+  const fewFiles = lowOpenFilesWarning(openFilesLimit());
+  if (fewFiles) log.warn(fewFiles);
   // The shared mode (several nodes): Redis must answer before anything starts (cluster/redis.ts).
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, log) : null;
   const database = await startDatabase(config);
