@@ -12,6 +12,7 @@ import type { EverythingPage, SearchResult } from '../shared/schemas/search';
 import type { Report, Round } from '../shared/schemas/statusReports';
 import { emptyAreaEntry, type AreaEntry } from '../shared/statusReports/rules';
 import { rebuildSearchIndex } from '../server/search/rebuild';
+import { searchIndex } from '../server/search/store';
 import { StatusReportModel } from '../server/statusReports/model';
 import { createAccount } from './support/authz';
 import type { ApiClient } from './support/client';
@@ -304,5 +305,20 @@ describe('status reports', () => {
     expect(await answers()).toEqual(expected);
     await rebuildSearchIndex();
     expect(await answers()).toEqual(expected);
+  });
+
+  it('an autosave that changes only a number writes nothing to the index; a changed text replaces the entry', async () => {
+    const round = await openRound();
+    const risk = word('autosave');
+    const draft = (customers: number, risks: string) => ({ areas: { 'national-health-insurance': complete({ customers, risks }) } });
+    const report = await save(round.id, draft(40, `自動保存 ${risk}`));
+    // (Background merges fold pending items into segments; only a full compaction, past 5,000, folds tombstones.)
+    const { tombstones } = await searchIndex.stats();
+    for (const customers of [41, 42, 43]) await save(round.id, draft(customers, `自動保存 ${risk}`));
+    expect((await searchIndex.stats()).tombstones).toBe(tombstones);
+    expect(await found(dev, risk)).toEqual([report.id]);
+    await save(round.id, draft(43, `自動保存 ${risk} 追記`));
+    expect((await searchIndex.stats()).tombstones).toBe(tombstones + 1);
+    expect(await found(dev, `${risk} 追記`)).toEqual([report.id]);
   });
 });

@@ -26,6 +26,7 @@ import { benchPeople, createLiveMeeting, mintSessions } from './data';
 import type { Task } from './generator';
 import type { Sizes } from './scenarios';
 import { median } from './stats';
+import { untilQuiet, type ScenarioRow } from './quiet';
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -69,15 +70,7 @@ export interface ClusterInput {
   cpuMs: (pid: number) => number | null;
 }
 
-/** The row, less what main.ts names (scenario, title, database). */
-export interface ClusterRow {
-  figure: string;
-  baseline: string;
-  ratio: number | null;
-  target: string;
-  met: boolean;
-  details: Record<string, unknown>;
-}
+export type ClusterRow = ScenarioRow;
 
 /**
  * Before the posting, the server core must be quiet: under SETTLE_CPU_PERCENT of it over SETTLE_WINDOW_MS. Without
@@ -91,17 +84,9 @@ const SETTLE_WINDOW_MS = 500;
 const SETTLE_CPU_PERCENT = 15;
 const SETTLE_MAX_MS = 30_000;
 
-/** Wait until the processes `read` counts are quiet; the ms it took, null when they were not within SETTLE_MAX_MS. */
-async function settle(read: () => Record<string, number | null>): Promise<number | null> {
-  const began = Date.now();
-  const used = (r: Record<string, number | null>) => Object.values(r).reduce<number>((n, v) => n + (v ?? 0), 0);
-  while (Date.now() - began < SETTLE_MAX_MS) {
-    const before = used(read());
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_WINDOW_MS));
-    if (used(read()) - before < (SETTLE_WINDOW_MS * SETTLE_CPU_PERCENT) / 100) return Date.now() - began;
-  }
-  return null;
-}
+/** Wait until the server core is quiet; the ms it took, null when it was not within SETTLE_MAX_MS. */
+const settle = (read: () => Record<string, number | null>) =>
+  untilQuiet(read, { windowMs: SETTLE_WINDOW_MS, percent: SETTLE_CPU_PERCENT, maxMs: SETTLE_MAX_MS });
 
 type Config = 'single' | 'sharedOne' | 'sharedTwo';
 const CONFIGS: readonly Config[] = ['single', 'sharedOne', 'sharedTwo'];

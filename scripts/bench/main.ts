@@ -30,6 +30,7 @@ import { runStatus } from './status';
 import { runCluster, type ClusterNodes } from './cluster';
 import { REST_SCENARIOS, SCENARIOS, SMOKE_LEAVES_OUT, sizesFor, TITLES, type Scenario, type Sizes } from './scenarios';
 import { median } from './stats';
+import type { ScenarioRow } from './quiet';
 
 // ---- options ------------------------------------------------------------------------------------
 
@@ -426,17 +427,11 @@ async function startStack(db: 'sqlite' | 'postgresql', tmp: string): Promise<Sta
 
 // ---- scenarios -----------------------------------------------------------------------------------
 
-interface Row {
+/** `details`: the numbers behind the row, per round: app and baseline runs as the generator reported them. */
+interface Row extends ScenarioRow {
   scenario: Scenario;
   title: string;
   db: string;
-  figure: string;
-  baseline: string;
-  ratio: number | null;
-  target: string;
-  met: boolean;
-  /** The numbers behind the row, per round: app and baseline runs as the generator reported them. */
-  details: Record<string, unknown>;
 }
 
 /**

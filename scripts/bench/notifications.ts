@@ -27,6 +27,7 @@ import { benchPeople, mintSessions, seeded, type BenchPerson } from './data';
 import type { RestRequest, Task } from './generator';
 import type { Sizes } from './scenarios';
 import { median, summarize, type LatencySummary } from './stats';
+import { untilQuiet, type ScenarioRow } from './quiet';
 
 /** What the bench (main.ts) hands the scenario. */
 export interface NotificationsInput {
@@ -50,15 +51,7 @@ export interface NotificationsInput {
   toggleProfile: () => Promise<void>;
 }
 
-/** The row, less what main.ts names (scenario, title, database). */
-export interface NotificationsRow {
-  figure: string;
-  baseline: string;
-  ratio: number | null;
-  target: string;
-  met: boolean;
-  details: Record<string, unknown>;
-}
+export type NotificationsRow = ScenarioRow;
 
 // Issue targets.
 const PUBLISH_MS = 200;
@@ -372,15 +365,8 @@ async function tabsAlone(appUrl: string, cookie: string, requests: RestRequest[]
  * still busy at the end.
  */
 async function quiet(input: NotificationsInput, maxSeconds = 300): Promise<number | null> {
-  const started = Date.now();
-  for (let i = 0; i < maxSeconds; i++) {
-    const a = input.cpuMs();
-    await sleep(1000);
-    const b = input.cpuMs();
-    const used = (b.app ?? 0) - (a.app ?? 0) + ((b.database ?? 0) - (a.database ?? 0));
-    if (used < 100) return Math.round((Date.now() - started) / 1000);
-  }
-  return null;
+  const waited = await untilQuiet(input.cpuMs, { windowMs: 1_000, percent: 10, maxMs: maxSeconds * 1_000 });
+  return waited === null ? null : Math.round(waited / 1000);
 }
 
 // ---- the announcement ---------------------------------------------------------------------------

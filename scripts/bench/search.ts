@@ -29,6 +29,7 @@ import type { RestRequest, Task } from './generator';
 import type { Sizes } from './scenarios';
 import { chooseQueries, messageWriter, writeSearchCorpus, type BenchQuery, type SearchCorpus } from './searchData';
 import { median, summarize } from './stats';
+import type { ScenarioRow } from './quiet';
 
 /** What the bench (main.ts) hands the scenario. */
 export interface SearchInput {
@@ -48,15 +49,7 @@ export interface SearchInput {
   pinnedToServer: (cmd: string, args: string[]) => [string, string[]];
 }
 
-/** The row, less what main.ts names (scenario, title, database). */
-export interface SearchRow {
-  figure: string;
-  baseline: string;
-  ratio: number | null;
-  target: string;
-  met: boolean;
-  details: Record<string, unknown>;
-}
+export type SearchRow = ScenarioRow;
 
 // Issue 20's targets.
 const QUERY_P50_MS = 100;

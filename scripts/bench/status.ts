@@ -23,6 +23,7 @@ import type { RestRequest, Task } from './generator';
 import { secretariat } from './notifications';
 import type { Sizes } from './scenarios';
 import { median, summarize } from './stats';
+import type { ScenarioRow } from './quiet';
 
 /** What the bench (main.ts) hands the scenario. */
 export interface StatusInput {
@@ -41,15 +42,7 @@ export interface StatusInput {
   };
 }
 
-/** The row, less what main.ts names (scenario, title, database). */
-export interface StatusRow {
-  figure: string;
-  baseline: string;
-  ratio: number | null;
-  target: string;
-  met: boolean;
-  details: Record<string, unknown>;
-}
+export type StatusRow = ScenarioRow;
 
 // Issue 19's targets.
 const OVERVIEW_P50_MS = 100;

@@ -16,8 +16,11 @@ export const issueFeature: SocketFeature = {
       // History entries naming a restricted thread are named only in its readers' sub-room (history.ts).
       const restricted = readableVisibilities(actor).filter((v) => v !== 'council');
       const rooms = [registerRooms.issue(id), ...restricted.map((v) => registerRooms.issueReaders(id, v))];
-      const issue = await joinThenRead(socket, rooms, () => readableIssue(actor, id));
-      return { issue: await presentStored(issue), abilities: issueAbilities(actor, issueFacts(issue)) };
+      // Presented inside: a read that fails leaves the rooms again, as a thread's or a meeting's join does.
+      return joinThenRead(socket, rooms, async () => {
+        const issue = await readableIssue(actor, id);
+        return { issue: await presentStored(issue), abilities: issueAbilities(actor, issueFacts(issue)) };
+      });
     },
     'issue.leave': async ({ issueId }, { socket }) => {
       for (const room of [registerRooms.issue(issueId), ...VISIBILITIES.map((v) => registerRooms.issueReaders(issueId, v))])

@@ -59,7 +59,8 @@ export async function peopleInRoom(
 /**
  * Join `rooms`, then `read` what the joiner is shown: a change announced before the join is in what
  * is read, one announced after reaches the socket live (reading first could miss one announced in
- * between). If the read refuses (access gone meanwhile), the socket leaves the rooms again.
+ * between). If the read refuses (access gone meanwhile) or fails (the database away), the socket leaves the rooms
+ * again: a client told its join failed gets no live events. So `read` holds everything the join answers with.
  */
 export async function joinThenRead<T>(socket: CouncilSocket, rooms: string[], read: () => Promise<T>): Promise<T> {
   await socket.join(rooms);

@@ -48,23 +48,25 @@ export function forumFeature({ forum, presence, postLimit }: Pick<AppContext, 'f
         // the bucket cache the catch-up reads). As of the event's arrival, a message stored and announced
         // between the arrival and the join could be in neither the catch-up nor the live stream while a later
         // one was — a gap the client never fills.
-        const thread = await joinThenRead(socket, [forumRooms.thread(threadId)], () =>
-          sinceArrival(() => readableThreadRow(actor, threadId)),
-        );
-        const [page, seqs, viewers] = await Promise.all([
-          afterSeq !== undefined ? messagePageOf(actor, thread, { after: afterSeq, limit: LIMITS.catchUpSize }) : null,
-          readSeqs(actor.id, [threadId]),
-          presence.viewersOf(threadId),
-        ]);
+        // Everything the joiner is shown is read inside: a read that fails leaves the room again, as a meeting's join does.
+        const joined = await joinThenRead(socket, [forumRooms.thread(threadId)], async () => {
+          const thread = await sinceArrival(() => readableThreadRow(actor, threadId));
+          const [page, seqs, viewers] = await Promise.all([
+            afterSeq !== undefined ? messagePageOf(actor, thread, { after: afterSeq, limit: LIMITS.catchUpSize }) : null,
+            readSeqs(actor.id, [threadId]),
+            presence.viewersOf(threadId),
+          ]);
+          return {
+            thread: presentThread(thread),
+            abilities: threadAbilities(actor, threadFacts(thread)),
+            readSeq: seqs.get(threadId) ?? 0,
+            missed: page?.messages ?? [],
+            hasMore: page?.hasMore ?? false,
+            viewers,
+          };
+        });
         presence.changed(threadId);
-        return {
-          thread: presentThread(thread),
-          abilities: threadAbilities(actor, threadFacts(thread)),
-          readSeq: seqs.get(threadId) ?? 0,
-          missed: page?.messages ?? [],
-          hasMore: page?.hasMore ?? false,
-          viewers,
-        };
+        return joined;
       },
 
       'thread.leave': async ({ threadId }, { socket }) => {

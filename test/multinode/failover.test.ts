@@ -128,10 +128,7 @@ it('SIGKILL the node under a conversation: its people reconnect through nginx to
   await Promise.all(posters.map((p) => p.connect()));
 
   const posting = Promise.all(posters.map((p) => p.postMany(PER_POSTER, 30)));
-  await until(
-    () => posters[0].acked.size >= 8 && posters[1].acked.size >= 8,
-    () => `acked so far: ${posters.map((p) => p.acked.size).join(', ')}`,
-  );
+  await Promise.all(posters.map((p) => p.whenAcked(8)));
   const killed = new Promise((resolve) => doomed.child.once('exit', resolve));
   doomed.child.kill('SIGKILL');
   await killed;

@@ -24,6 +24,8 @@ export class Poster {
   /** The thread's last number when this client last caught up: a reconnection fetches everything after it again. */
   private syncedSeq = 0;
   private stopped = false;
+  /** Those waiting for `acked` to reach a size (`whenAcked`). */
+  private ackWaiters: Array<{ size: number; resolve: () => void }> = [];
 
   constructor(
     readonly name: string,
@@ -83,6 +85,12 @@ export class Poster {
       .emitWithAck(event, payload);
   }
 
+  /** Resolves once `size` sends have been acknowledged as stored (at once if they have). */
+  whenAcked(size: number): Promise<void> {
+    if (this.acked.size >= size) return Promise.resolve();
+    return new Promise((resolve) => this.ackWaiters.push({ size, resolve }));
+  }
+
   /** Post `body` until the server acknowledges it as stored; the same client id on every attempt. */
   async post(body: string): Promise<void> {
     const clientId = randomUUID();
@@ -97,6 +105,8 @@ export class Poster {
         if (reply.ok) {
           this.acked.set(body, reply.message.seq);
           this.timeline = mergeMessages(this.timeline, [reply.message]);
+          for (const waiter of this.ackWaiters) if (this.acked.size >= waiter.size) waiter.resolve();
+          this.ackWaiters = this.ackWaiters.filter((waiter) => this.acked.size < waiter.size);
           return;
         }
         this.failures.push(reply.error.code);
